@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto'
+
+import { APIError, ValidationError } from 'payload'
+import type { CollectionConfig } from 'payload'
+
+import { adminLanguages } from '../src/lib/languages'
+import { translate } from '../src/lib/translations'
+import { hasRole, isAdmin, roles } from '../src/lib/roles'
+import type { Role } from '../src/lib/roles'
+
+const roleLabels: Record<Role, { fr: string; ar: string; en: string }> = {
+  admin: { fr: 'Administrateur', ar: 'مسؤول النظام', en: 'Administrator' },
+  ncsc: { fr: 'Équipe de campagne (NCSC)', ar: 'فريق الحملة', en: 'Campaign team (NCSC)' },
+  legal: { fr: 'Expert juridique', ar: 'خبير قانوني', en: 'Legal expert' },
+  consultant: { fr: 'Consultant contenu', ar: 'مستشار المحتوى', en: 'Content consultant' },
+  cm: { fr: 'Community manager', ar: 'مدير المجتمع الرقمي', en: 'Community manager' },
+  analyst: { fr: 'Analyste / partenaire', ar: 'محلل / شريك', en: 'Analyst / partner' },
+  integration: { fr: 'Outil externe (clé API)', ar: 'أداة خارجية (مفتاح API)', en: 'External tool (API key)' },
+}
+
+/** Only admins manage accounts; everyone else (but tools) reads and edits their own profile. */
+const adminOrOwnProfile = ({ req }: { req: { user?: { id: number | string; role?: string | null } | null } }) => {
+  if (!req.user || hasRole(req.user, 'integration')) return false
+  if (isAdmin(req.user)) return true
+  return { id: { equals: req.user.id } }
+}
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: {
+    singular: { fr: 'Utilisateur', ar: 'مستخدم', en: 'User' },
+    plural: { fr: 'Utilisateurs', ar: 'المستخدمون', en: 'Users' },
+  },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'role', 'language'],
+    group: { fr: 'Administration', ar: 'الإدارة', en: 'Administration' },
+  },
+  auth: {
+    useAPIKey: true,
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: {
+    // Tools authenticate with an API key for the reporting API only, never the admin.
+    admin: ({ req }) => Boolean(req.user) && !hasRole(req.user, 'integration'),
+    create: ({ req }) => isAdmin(req.user),
+    read: adminOrOwnProfile,
+    update: adminOrOwnProfile,
+    delete: ({ req }) => isAdmin(req.user),
+    unlock: ({ req }) => isAdmin(req.user),
+  },
+  hooks: {
+    beforeOperation: [
+      ({ args, operation, req }) => {
+        // A non-admin may never set a role, even their own current one to something else.
+        if ((operation === 'update' || operation === 'updateByID') && req.user && !isAdmin(req.user)) {
+          const data = (args as { data?: { role?: unknown } }).data
+          if (data && data.role !== undefined && data.role !== req.user.role) {
+            throw new APIError(translate(req, 'cannotChangeOwnRole'), 403, null, true)
+          }
+        }
+        return args
+      },
+    ],
+    beforeLogin: [
+      ({ req, user }) => {
+        if (hasRole(user, 'integration')) {
+          throw new APIError(translate(req, 'integrationNoPasswordLogin'), 403, null, true)
+        }
+        return user
+      },
+    ],
+    beforeValidate: [
+      ({ data, operation }) => {
+        // Tool accounts never use their password: give them an unguessable one nobody knows.
+        if (operation === 'create' && data?.role === 'integration' && !data.password) {
+          data.password = randomBytes(32).toString('base64url')
+        }
+        return data
+      },
+    ],
+    beforeChange: [
+      ({ data, originalDoc, operation, req }) => {
+        const nextRole = data.role ?? originalDoc?.role
+        if (operation === 'update' && req.user && originalDoc && String(req.user.id) === String(originalDoc.id)) {
+          if (data.role !== undefined && data.role !== originalDoc.role) {
+            throw new APIError(translate(req, 'cannotChangeOwnRole'), 403, null, true)
+          }
+        }
+        if (nextRole !== 'integration' && data.enableAPIKey === true) {
+          throw new ValidationError(
+            {
+              collection: 'users',
+              errors: [{ path: 'enableAPIKey', message: translate(req, 'apiKeyOnlyForIntegration') }],
+            },
+            req.t,
+          )
+        }
+        if (nextRole !== 'integration' && originalDoc?.enableAPIKey) {
+          // A user moved away from the integration role loses the key it had.
+          data.enableAPIKey = false
+          data.apiKey = null
+        }
+        return data
+      },
+    ],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: { fr: 'Nom', ar: 'الاسم', en: 'Name' },
+    },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      label: { fr: 'Rôle', ar: 'الدور', en: 'Role' },
+      options: roles.map((role) => ({ value: role, label: roleLabels[role] })),
+      access: {
+        create: ({ req }) => isAdmin(req.user),
+        update: ({ req }) => isAdmin(req.user),
+      },
+      admin: { position: 'sidebar' },
+      index: true,
+    },
+    {
+      name: 'language',
+      type: 'select',
+      required: true,
+      defaultValue: 'fr',
+      label: { fr: "Langue de l'interface", ar: 'لغة الواجهة', en: 'Interface language' },
+      options: adminLanguages.map((language) => ({ value: language.code, label: language.label })),
+      admin: {
+        position: 'sidebar',
+        description: {
+          fr: "L'interface d'administration s'affiche dans cette langue.",
+          ar: 'تُعرض واجهة الإدارة بهذه اللغة.',
+          en: 'The admin interface is shown in this language.',
+        },
+      },
+    },
+  ],
+}

@@ -1,0 +1,95 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { ar } from '@payloadcms/translations/languages/ar'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Users } from './collections/Users'
+import { migrations } from './migrations'
+import { campaignOps } from './plugins/campaign-ops'
+import { createDatabaseAdapter } from './src/lib/database'
+import { dataDir, resolvePayloadSecret } from './src/lib/data-dir'
+import { loadEnv } from './src/lib/env'
+import type { Env } from './src/lib/env'
+import { contentLocales, defaultAdminLanguage, defaultContentLocale } from './src/lib/languages'
+import { createEmailAdapter } from './src/lib/mailer'
+import { migrateOnStart } from './src/lib/migrate-on-start'
+import { badilTranslations } from './src/lib/translations'
+import { seedInitialAccounts } from './src/seed/initial-accounts'
+import type { SeedMode } from './src/seed/initial-accounts'
+
+const projectRoot = path.dirname(fileURLToPath(import.meta.url))
+
+export type BadilConfigOptions = {
+  env: Env
+  /** Overrides DATABASE_URL (tests give each suite its own database). */
+  databaseUrl?: string
+  /** What the first start on an empty database creates; defaults from NODE_ENV. */
+  seed?: SeedMode
+  /** Apply pending migrations during init (on by default). */
+  migrate?: boolean
+}
+
+/** Badil's Payload config: database, email, languages, collections and the campaign-ops plugin. */
+export function badilConfig(options: BadilConfigOptions) {
+  const { env } = options
+  const dataDirPath = dataDir(env)
+  const seed: SeedMode = options.seed ?? (env.NODE_ENV === 'development' ? 'demo' : 'admin')
+
+  return buildConfig({
+    secret: resolvePayloadSecret(env),
+    serverURL: env.SERVER_URL,
+    admin: {
+      user: Users.slug,
+      importMap: { baseDir: projectRoot },
+      meta: { titleSuffix: ' — Badil' },
+      components: {
+        providers: ['/src/admin/UserLanguageSync#UserLanguageSync'],
+      },
+    },
+    collections: [Users],
+    editor: lexicalEditor(),
+    db: createDatabaseAdapter({
+      url: options.databaseUrl ?? env.DATABASE_URL,
+      migrationDir: path.resolve(projectRoot, 'migrations'),
+      migrations,
+    }),
+    email: createEmailAdapter(env, dataDirPath),
+    i18n: {
+      supportedLanguages: { fr, ar, en },
+      fallbackLanguage: defaultAdminLanguage,
+      translations: badilTranslations,
+    },
+    localization: {
+      locales: contentLocales.map((locale) => ({
+        code: locale.code,
+        label: locale.label,
+        rtl: locale.rtl,
+        fallbackLocale: locale.code === defaultContentLocale ? undefined : defaultContentLocale,
+      })),
+      defaultLocale: defaultContentLocale,
+      fallback: true,
+    },
+    sharp,
+    // Types are generated on purpose (`npm run generate:types`) and checked in CI, not on every boot.
+    typescript: { outputFile: path.resolve(projectRoot, 'payload-types.ts'), autoGenerate: false },
+    telemetry: false,
+    logger: { options: { level: env.LOG_LEVEL } },
+    plugins: [campaignOps({})],
+    onInit: async (payload) => {
+      if (options.migrate !== false) await migrateOnStart(payload, migrations)
+      await seedInitialAccounts(payload, {
+        mode: seed,
+        adminEmail: env.ADMIN_EMAIL,
+        adminPassword: env.ADMIN_PASSWORD,
+        dataDirPath,
+      })
+    },
+  })
+}
+
+export default badilConfig({ env: loadEnv() })

@@ -1,0 +1,95 @@
+/**
+ * `npm run dev` and `npm start`: finds the database (DATABASE_URL, or the embedded server started
+ * here), applies migrations and first-start accounts, then runs Next.js with the admin and API.
+ * Stops Next.js and the embedded server cleanly on SIGINT/SIGTERM.
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { assertDatabaseReachable, closePayload, DatabaseUnreachableError } from '../src/lib/database'
+import { dataDir } from '../src/lib/data-dir'
+import { startEmbeddedPostgres } from '../src/lib/embedded-postgres'
+import type { EmbeddedDatabase } from '../src/lib/embedded-postgres'
+import { EnvValidationError, loadEnv } from '../src/lib/env'
+import { readDemoCredentials } from '../src/seed/initial-accounts'
+
+const mode = process.argv[2] === 'start' ? 'start' : 'dev'
+if (mode === 'start') process.env.NODE_ENV = 'production'
+else process.env.NODE_ENV ??= 'development'
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`)
+  process.exit(1)
+}
+
+async function main() {
+  let env
+  try {
+    env = loadEnv()
+  } catch (error) {
+    if (error instanceof EnvValidationError) fail(error.message)
+    throw error
+  }
+  const dataDirPath = dataDir(env)
+
+  let embedded: EmbeddedDatabase | undefined
+  let databaseUrl = env.DATABASE_URL
+  if (!databaseUrl) {
+    console.log('DATABASE_URL is not set: using the embedded PostgreSQL server')
+    embedded = await startEmbeddedPostgres({ dataDirPath, log: (line) => console.log(line) })
+    databaseUrl = embedded.url
+  }
+
+  let stopping = false
+  const stopDatabase = async () => {
+    if (embedded) await embedded.stop().catch((error) => console.error('Stopping the embedded database failed:', error))
+  }
+
+  try {
+    await assertDatabaseReachable(databaseUrl)
+  } catch (error) {
+    await stopDatabase()
+    if (error instanceof DatabaseUnreachableError) fail(error.message)
+    throw error
+  }
+  process.env.DATABASE_URL = databaseUrl
+
+  // Migrations and first-start accounts run in Payload's onInit; doing it once here, before
+  // Next.js starts, shows problems at once instead of on the first page load.
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  await closePayload(payload)
+
+  const credentials = readDemoCredentials(dataDirPath)
+  if (mode === 'dev' && credentials && !env.ADMIN_EMAIL) {
+    console.log('\nDemo accounts (password for all: ' + credentials.password + ')')
+    for (const account of credentials.accounts) console.log(`  ${account.role.padEnd(11)} ${account.email}`)
+  }
+  console.log(`\nBadil admin: ${env.SERVER_URL}/admin\n`)
+
+  const nextBin = path.resolve('node_modules/next/dist/bin/next')
+  const next = spawn(process.execPath, [nextBin, mode, '--port', String(env.PORT)], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  })
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: stopping Badil…`)
+    if (next.exitCode === null) next.kill('SIGTERM')
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+
+  next.on('exit', (code) => {
+    void stopDatabase().then(() => process.exit(stopping ? 0 : (code ?? 1)))
+  })
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof DatabaseUnreachableError) fail(error.message)
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,97 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import type { Migration } from 'payload'
+import pg from 'pg'
+
+/** The database could not be reached: a message for people, never a stack trace. */
+export class DatabaseUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const target = describeDatabaseUrl(url)
+    const reason = cause instanceof Error ? cause.message || (cause as NodeJS.ErrnoException).code : String(cause)
+    super(
+      `Cannot reach PostgreSQL at ${target.host}:${target.port} (database "${target.database}", user "${target.user}"): ${reason}.\n` +
+        '  Check that:\n' +
+        `  - a PostgreSQL server is running and listening on ${target.host}:${target.port};\n` +
+        '  - DATABASE_URL is right (postgres://user:password@host:port/database), or unset it to use the embedded database;\n' +
+        '  - the user, password and database exist and the server accepts this client (pg_hba.conf).',
+    )
+    this.name = 'DatabaseUnreachableError'
+  }
+}
+
+export function describeDatabaseUrl(url: string) {
+  try {
+    const parsed = new URL(url)
+    return {
+      host: parsed.hostname || 'localhost',
+      port: parsed.port || '5432',
+      database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres',
+      user: decodeURIComponent(parsed.username) || 'postgres',
+    }
+  } catch {
+    return { host: '?', port: '?', database: '?', user: '?' }
+  }
+}
+
+/** Connects once and runs `select 1`, failing with a clear message after `timeoutMs`. */
+export async function assertDatabaseReachable(url: string, timeoutMs = 5000): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs })
+  client.on('error', () => undefined)
+  try {
+    await client.connect()
+    await client.query('select 1')
+  } catch (error) {
+    throw new DatabaseUnreachableError(url, error)
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+export type DatabaseAdapterOptions = {
+  url: string | undefined
+  migrationDir: string
+  migrations: Migration[]
+  readReplicas?: string[]
+}
+
+/**
+ * PostgreSQL through Payload's adapter. The schema comes only from committed migrations
+ * (`push: false`): a pushed database cannot be migrated later without a prompt.
+ */
+export function createDatabaseAdapter(options: DatabaseAdapterOptions) {
+  return postgresAdapter({
+    pool: {
+      // Without a URL (type generation, `next build`) nothing connects; `npm run dev` and
+      // `npm start` always provide one, starting the embedded server when needed.
+      connectionString: options.url ?? 'postgres://127.0.0.1:5432/badil-database-url-not-set',
+      connectionTimeoutMillis: 10_000,
+    },
+    push: false,
+    migrationDir: options.migrationDir,
+    readReplicas: options.readReplicas,
+  })
+}
+
+type PoolInternals = {
+  _clients?: { release?: (error?: Error | boolean) => void }[]
+  end(): Promise<void>
+  ended?: boolean
+}
+
+/**
+ * Stops a Payload instance and closes its PostgreSQL pool. `payload.destroy()` leaves the pool
+ * open with one client the adapter checked out at connect; `pool.end()` would wait for it forever,
+ * so that client is released (and destroyed) first.
+ */
+export async function closePayload(payload: { destroy(): Promise<void>; db: unknown }): Promise<void> {
+  const pool = (payload.db as { pool?: PoolInternals }).pool
+  await payload.destroy()
+  if (!pool || pool.ended) return
+  for (const client of [...(pool._clients ?? [])]) {
+    try {
+      client.release?.(true)
+    } catch {
+      // already released
+    }
+  }
+  await pool.end()
+}

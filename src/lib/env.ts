@@ -1,0 +1,115 @@
+import { z } from 'zod'
+
+/**
+ * The one place that reads the process environment. Every variable is declared here, with its
+ * rule; `.env.example` documents each one for people.
+ */
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    message: 'must be one of true, false, 1, 0, yes, no',
+  })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const port = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535')
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+    message: 'must be a postgres:// or postgresql:// URL',
+  })
+  .refine((value) => URL.canParse(value), { message: 'is not a valid URL' })
+
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+    PAYLOAD_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, 'must be at least 32 characters long').optional(),
+    ),
+    SERVER_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ message: 'must be a URL such as http://localhost:3000' }).default('http://localhost:3000'),
+    ),
+    PORT: z.preprocess(emptyAsUndefined, port.default(3000)),
+    ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email({ message: 'must be an email address' }).optional()),
+    ADMIN_PASSWORD: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(12, 'must be at least 12 characters long').optional(),
+    ),
+    SMTP_HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
+    SMTP_PORT: z.preprocess(emptyAsUndefined, port.default(587)),
+    SMTP_SECURE: z.preprocess(emptyAsUndefined, booleanFromString.default(false)),
+    SMTP_USER: z.preprocess(emptyAsUndefined, z.string().optional()),
+    SMTP_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
+    MAIL_FROM_ADDRESS: z.preprocess(
+      emptyAsUndefined,
+      z.email({ message: 'must be an email address' }).default('no-reply@badil.local'),
+    ),
+    MAIL_FROM_NAME: z.preprocess(emptyAsUndefined, z.string().default('Badil')),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYLOAD_SECRET'],
+        message: 'is required in production (a random string of at least 32 characters)',
+      })
+    }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'must be set together with ' + (missing === 'ADMIN_EMAIL' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'),
+      })
+    }
+    if (env.SMTP_USER && !env.SMTP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'is required when SMTP_USER is set' })
+    }
+    if ((env.SMTP_USER || env.SMTP_PASSWORD) && !env.SMTP_HOST) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'is required when SMTP credentials are set' })
+    }
+  })
+
+export type Env = z.infer<typeof envSchema>
+
+export type EnvProblem = { variable: string; reason: string }
+
+/** Thrown when the environment is invalid; lists every invalid variable, not only the first. */
+export class EnvValidationError extends Error {
+  readonly problems: EnvProblem[]
+
+  constructor(problems: EnvProblem[]) {
+    super(
+      'Invalid environment configuration:\n' +
+        problems.map((problem) => `  - ${problem.variable} ${problem.reason}`).join('\n') +
+        '\nSee .env.example for every variable and its format.',
+    )
+    this.name = 'EnvValidationError'
+    this.problems = problems
+  }
+}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => ({
+    variable: String(issue.path[0] ?? 'environment'),
+    reason: issue.message,
+  }))
+  throw new EnvValidationError(problems)
+}

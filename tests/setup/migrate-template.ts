@@ -1,0 +1,9 @@
+/** Applies every committed migration to the database at DATABASE_URL (the suites' template). */
+import { getPayload } from 'payload'
+
+import { badilConfig } from '../../payload.config'
+import { closePayload } from '../../src/lib/database'
+import { loadEnv } from '../../src/lib/env'
+
+const payload = await getPayload({ config: badilConfig({ env: loadEnv({ ...process.env, NODE_ENV: 'test' }), seed: 'none' }) })
+await closePayload(payload)
