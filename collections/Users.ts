@@ -18,12 +18,17 @@ const roleLabels: Record<Role, { fr: string; ar: string; en: string }> = {
   integration: { fr: 'Outil externe (clé API)', ar: 'أداة خارجية (مفتاح API)', en: 'External tool (API key)' },
 }
 
-/** Only admins manage accounts; everyone else (but tools) reads and edits their own profile. */
-const adminOrOwnProfile = ({ req }: { req: { user?: { id: number | string; role?: string | null } | null } }) => {
-  if (!req.user || hasRole(req.user, 'integration')) return false
+type AccessArgs = { req: { user?: { id: number | string; role?: string | null } | null } }
+
+/** Only admins see every account; everyone else sees their own (a tool too, to check its key). */
+const adminOrSelf = ({ req }: AccessArgs) => {
+  if (!req.user) return false
   if (isAdmin(req.user)) return true
   return { id: { equals: req.user.id } }
 }
+
+/** Only admins manage accounts; people edit their own profile; tools edit nothing. */
+const adminOrOwnProfile = ({ req }: AccessArgs) => (hasRole(req.user, 'integration') ? false : adminOrSelf({ req }))
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -46,7 +51,7 @@ export const Users: CollectionConfig = {
     // Tools authenticate with an API key for the reporting API only, never the admin.
     admin: ({ req }) => Boolean(req.user) && !hasRole(req.user, 'integration'),
     create: ({ req }) => isAdmin(req.user),
-    read: adminOrOwnProfile,
+    read: adminOrSelf,
     update: adminOrOwnProfile,
     delete: ({ req }) => isAdmin(req.user),
     unlock: ({ req }) => isAdmin(req.user),

@@ -1,0 +1,55 @@
+import { EnvValidationError, loadEnv } from '../../src/lib/env'
+
+describe('environment validation', () => {
+  it('accepts an empty development environment with defaults', () => {
+    const env = loadEnv({})
+    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATA_DIR: '.data', SERVER_URL: 'http://localhost:3000' })
+    expect(env.DATABASE_URL).toBeUndefined()
+  })
+
+  it('treats empty strings as unset', () => {
+    expect(loadEnv({ DATABASE_URL: '', SMTP_HOST: ' ' }).DATABASE_URL).toBeUndefined()
+  })
+
+  it('names every invalid variable at once, with its reason', () => {
+    let caught: unknown
+    try {
+      loadEnv({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'mysql://localhost/badil',
+        PORT: 'eighty',
+        SMTP_SECURE: 'maybe',
+        ADMIN_EMAIL: 'not-an-email',
+        ADMIN_PASSWORD: 'short',
+      })
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(EnvValidationError)
+    const problems = (caught as EnvValidationError).problems
+    expect(problems.map((problem) => problem.variable).sort()).toEqual(
+      ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DATABASE_URL', 'PORT', 'SMTP_SECURE'].sort(),
+    )
+    expect((caught as Error).message).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/)
+    expect((caught as Error).message).toMatch(/PORT must be a number/)
+  })
+
+  it('requires PAYLOAD_SECRET in production, and a long one', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET is required in production/)
+    expect(() => loadEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' })).toThrow(/PAYLOAD_SECRET must be at least 32/)
+    expect(loadEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }).PAYLOAD_SECRET).toHaveLength(40)
+  })
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadEnv({ ADMIN_EMAIL: 'admin@example.org' })).toThrow(/ADMIN_PASSWORD must be set together with ADMIN_EMAIL/)
+    expect(() => loadEnv({ ADMIN_PASSWORD: 'a-long-enough-password' })).toThrow(/ADMIN_EMAIL must be set together/)
+  })
+
+  it('wants an SMTP host when SMTP credentials are given', () => {
+    expect(() => loadEnv({ SMTP_USER: 'u', SMTP_PASSWORD: 'p' })).toThrow(/SMTP_HOST is required/)
+    expect(loadEnv({ SMTP_HOST: 'smtp.example.org', SMTP_PORT: '465', SMTP_SECURE: 'true' })).toMatchObject({
+      SMTP_PORT: 465,
+      SMTP_SECURE: true,
+    })
+  })
+})
