@@ -55,6 +55,9 @@ export async function startTestPayload(
     dataDirPath,
     close: async () => {
       await closePayload(payload)
+      // getPayload caches the instance for the whole test file (Payload's own route handlers
+      // find it there); forget it so the next suite-level boot gets a fresh one.
+      ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
       await adminQuery(state.adminUrl, `drop database if exists "${database}" with (force)`)
       fs.rmSync(dataDirPath, { recursive: true, force: true })
     },
