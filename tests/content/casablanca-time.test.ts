@@ -25,10 +25,22 @@ describe('offset', () => {
 
   it('changes at the documented instants of 2026', () => {
     expect(toCasablancaParts('2026-02-15T01:59:59Z')).toEqual({
-      year: 2026, month: 2, day: 15, hour: 2, minute: 59, second: 59, offsetMinutes: 60,
+      year: 2026,
+      month: 2,
+      day: 15,
+      hour: 2,
+      minute: 59,
+      second: 59,
+      offsetMinutes: 60,
     })
     expect(toCasablancaParts('2026-02-15T02:00:00Z')).toEqual({
-      year: 2026, month: 2, day: 15, hour: 2, minute: 0, second: 0, offsetMinutes: 0,
+      year: 2026,
+      month: 2,
+      day: 15,
+      hour: 2,
+      minute: 0,
+      second: 0,
+      offsetMinutes: 0,
     })
     expect(toCasablancaParts('2026-03-22T01:59:59Z')).toMatchObject({ hour: 1, minute: 59, offsetMinutes: 0 })
     expect(toCasablancaParts('2026-03-22T02:00:00Z')).toMatchObject({ hour: 3, minute: 0, offsetMinutes: 60 })
@@ -36,7 +48,13 @@ describe('offset', () => {
 
   it('crosses midnight and keeps sub-second instants on the right second', () => {
     expect(toCasablancaParts('2026-01-31T23:30:00.999Z')).toEqual({
-      year: 2026, month: 2, day: 1, hour: 0, minute: 30, second: 0, offsetMinutes: 60,
+      year: 2026,
+      month: 2,
+      day: 1,
+      hour: 0,
+      minute: 30,
+      second: 0,
+      offsetMinutes: 60,
     })
   })
 
@@ -137,10 +155,20 @@ describe('wall time to UTC', () => {
   })
 
   it('refuses wall times that do not exist on any calendar', () => {
-    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 2, day: 29, hour: 10, minute: 0 })).toThrow(RangeError)
-    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 13, day: 1, hour: 10, minute: 0 })).toThrow(RangeError)
-    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 24, minute: 0 })).toThrow(RangeError)
-    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 9, minute: 7.5 })).toThrow(RangeError)
-    expect(casablancaWallTimeToUtc({ year: 2028, month: 2, day: 29, hour: 10, minute: 0 })).toBeInstanceOf(Date)
+    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 2, day: 29, hour: 10, minute: 0 })).toThrow(
+      RangeError,
+    )
+    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 13, day: 1, hour: 10, minute: 0 })).toThrow(
+      RangeError,
+    )
+    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 24, minute: 0 })).toThrow(
+      RangeError,
+    )
+    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 9, minute: 7.5 })).toThrow(
+      RangeError,
+    )
+    expect(casablancaWallTimeToUtc({ year: 2028, month: 2, day: 29, hour: 10, minute: 0 })).toBeInstanceOf(
+      Date,
+    )
   })
 })
