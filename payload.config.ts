@@ -56,7 +56,6 @@ export function badilConfig(options: BadilConfigOptions) {
     db: createDatabaseAdapter({
       url: options.databaseUrl ?? env.DATABASE_URL,
       migrationDir: path.resolve(projectRoot, 'migrations'),
-      migrations,
     }),
     email: createEmailAdapter(env, dataDirPath),
     i18n: {
@@ -78,6 +77,8 @@ export function badilConfig(options: BadilConfigOptions) {
     // Types are generated on purpose (`npm run generate:types`) and checked in CI, not on every boot.
     typescript: { outputFile: path.resolve(projectRoot, 'payload-types.ts'), autoGenerate: false },
     telemetry: false,
+    // External reporting tools discover the schema by introspection, in production too.
+    graphQL: { disableIntrospectionInProduction: false },
     logger: { options: { level: env.LOG_LEVEL } },
     plugins: [campaignOps({})],
     onInit: async (payload) => {

@@ -4,6 +4,7 @@
  * Stops Next.js and the embedded server cleanly on SIGINT/SIGTERM.
  */
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
 import { assertDatabaseReachable, closePayload, DatabaseUnreachableError } from '../src/lib/database'
@@ -14,8 +15,10 @@ import { EnvValidationError, loadEnv } from '../src/lib/env'
 import { readDemoCredentials } from '../src/seed/initial-accounts'
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev'
-if (mode === 'start') process.env.NODE_ENV = 'production'
-else process.env.NODE_ENV ??= 'development'
+// Same rule as Next.js: .env fills in what the real environment does not set.
+if (fs.existsSync('.env')) process.loadEnvFile('.env')
+// NODE_ENV is typed read-only by Next.js; the launcher is where it is decided.
+Object.assign(process.env, { NODE_ENV: mode === 'start' ? 'production' : (process.env.NODE_ENV ?? 'development') })
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`)
@@ -56,6 +59,7 @@ async function main() {
 
   // Migrations and first-start accounts run in Payload's onInit; doing it once here, before
   // Next.js starts, shows problems at once instead of on the first page load.
+  console.log('Applying migrations and first-start accounts…')
   const { getPayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
@@ -88,8 +92,8 @@ async function main() {
   })
 }
 
-main().catch(async (error: unknown) => {
-  if (error instanceof DatabaseUnreachableError) fail(error.message)
+main().catch((error: unknown) => {
+  if (error instanceof Error && !process.env.DEBUG) fail(error.message + '\n  (set DEBUG=1 for the stack trace)')
   console.error(error)
   process.exit(1)
 })

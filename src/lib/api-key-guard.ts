@@ -1,7 +1,6 @@
 import { getPayload } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
-type Handler = (request: Request, context?: unknown) => Promise<Response>
 
 const apiKeyHeader = /^(\S+) API-Key (.*)$/
 const apiKeyFormat = /^[A-Za-z0-9_-]{16,256}$/
@@ -15,7 +14,10 @@ function unauthorized(message: string): Response {
  * see "not allowed". This answers 401 with the reason instead: malformed header, malformed key, or
  * a key that belongs to no integration account.
  */
-export function withApiKeyGuard(config: Promise<SanitizedConfig> | SanitizedConfig, handler: Handler): Handler {
+export function withApiKeyGuard<Context>(
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+  handler: (request: Request, context: Context) => Promise<Response>,
+): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
     const authorization = request.headers.get('authorization')
     if (!authorization || !authorization.includes('API-Key')) return handler(request, context)

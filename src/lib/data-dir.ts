@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { isBuildPhase } from './env'
 import type { Env } from './env'
 
 /** Absolute path of the local data folder (embedded database, dev secret, mail drop). */
@@ -13,8 +14,10 @@ export function dataDir(env: Pick<Env, 'DATA_DIR'>): string {
  * PAYLOAD_SECRET from the environment, or — outside production — one generated once and kept in
  * the data folder, so sessions survive restarts without anyone having to invent a secret.
  */
-export function resolvePayloadSecret(env: Pick<Env, 'DATA_DIR' | 'NODE_ENV' | 'PAYLOAD_SECRET'>): string {
+export function resolvePayloadSecret(env: Pick<Env, 'DATA_DIR' | 'NODE_ENV' | 'PAYLOAD_SECRET' | 'NEXT_PHASE'>): string {
   if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
+  // `next build` reads the config but signs nothing; the real secret is given at `npm start`.
+  if (isBuildPhase(env)) return 'next-build-phase-placeholder-never-used-to-sign'
   if (env.NODE_ENV === 'production') {
     throw new Error('PAYLOAD_SECRET is required in production')
   }

@@ -1,5 +1,5 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
-import type { Migration } from 'payload'
+import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 import pg from 'pg'
 
 /** The database could not be reached: a message for people, never a stack trace. */
@@ -46,10 +46,16 @@ export async function assertDatabaseReachable(url: string, timeoutMs = 5000): Pr
   }
 }
 
+/** A migration as `payload migrate:create` writes it in migrations/. */
+export type CommittedMigration = {
+  name: string
+  up: (args: MigrateUpArgs) => Promise<void>
+  down: (args: MigrateDownArgs) => Promise<void>
+}
+
 export type DatabaseAdapterOptions = {
   url: string | undefined
   migrationDir: string
-  migrations: Migration[]
   readReplicas?: string[]
 }
 

@@ -69,12 +69,25 @@ function runningPostmasterPid(clusterDir: string): number | undefined {
   return undefined
 }
 
+/** Every folder above the cluster must let the `postgres` user through (o+x). */
+function assertTraversableByOthers(directory: string): void {
+  for (let current = directory; ; current = path.dirname(current)) {
+    if ((fs.statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL server runs as the "postgres" user, which cannot enter ${current}. ` +
+          `Allow it (chmod o+x ${current}) or set DATA_DIR to a folder it can reach.`,
+      )
+    }
+    if (path.dirname(current) === current) return
+  }
+}
+
 function urlFor(state: ServerState, database: string): string {
   return `postgres://${encodeURIComponent(state.user)}:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${database}`
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl })
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 })
   await client.connect()
   try {
     const existing = await client.query('select 1 from pg_database where datname = $1', [database])
@@ -99,7 +112,10 @@ export async function startEmbeddedPostgres(options: {
   fs.mkdirSync(options.dataDirPath, { recursive: true })
   const runsAsRoot = typeof process.getuid === 'function' && process.getuid() === 0
   // As root, the server runs as `postgres`, which must be able to reach its cluster folder.
-  if (runsAsRoot) fs.chmodSync(options.dataDirPath, 0o711)
+  if (runsAsRoot) {
+    fs.chmodSync(options.dataDirPath, 0o711)
+    assertTraversableByOthers(path.dirname(path.resolve(options.dataDirPath)))
+  }
 
   const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'))
   const previous = readState(stateFile)

@@ -30,6 +30,8 @@ const emptyAsUndefined = (value: unknown) =>
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Set by Next.js while `next build` evaluates the config: nothing is served or signed then.
+    NEXT_PHASE: z.string().optional(),
     DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
     PAYLOAD_SECRET: z.preprocess(
@@ -38,7 +40,7 @@ const envSchema = z
     ),
     SERVER_URL: z.preprocess(
       emptyAsUndefined,
-      z.url({ message: 'must be a URL such as http://localhost:3000' }).default('http://localhost:3000'),
+      z.url({ message: 'must be a URL such as http://localhost:3000' }).optional(),
     ),
     PORT: z.preprocess(emptyAsUndefined, port.default(3000)),
     ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email({ message: 'must be an email address' }).optional()),
@@ -62,7 +64,7 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET) {
+    if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET && !isBuildPhase(env)) {
       ctx.addIssue({
         code: 'custom',
         path: ['PAYLOAD_SECRET'],
@@ -84,8 +86,15 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'is required when SMTP credentials are set' })
     }
   })
+  // Links point at the port the app listens on unless a public URL is given.
+  .transform((env) => ({ ...env, SERVER_URL: env.SERVER_URL ?? `http://localhost:${env.PORT}` }))
 
 export type Env = z.infer<typeof envSchema>
+
+/** True while `next build` collects pages: the config is read, but no request is ever served. */
+export function isBuildPhase(env: { NEXT_PHASE?: string }): boolean {
+  return env.NEXT_PHASE === 'phase-production-build'
+}
 
 export type EnvProblem = { variable: string; reason: string }
 

@@ -40,6 +40,10 @@ describe('environment validation', () => {
     expect(loadEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }).PAYLOAD_SECRET).toHaveLength(40)
   })
 
+  it('lets `next build` read the config without the production secret', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow()
+  })
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadEnv({ ADMIN_EMAIL: 'admin@example.org' })).toThrow(/ADMIN_PASSWORD must be set together with ADMIN_EMAIL/)
     expect(() => loadEnv({ ADMIN_PASSWORD: 'a-long-enough-password' })).toThrow(/ADMIN_EMAIL must be set together/)

@@ -14,7 +14,7 @@ describe('first start on an empty database', () => {
         collection: 'users',
         data: { email: 'chef@ncsc.ma', password: 'a-very-long-admin-password' },
       })
-      expect(login.user.role).toBe('admin')
+      expect(login.user?.role).toBe('admin')
     } finally {
       await app.close()
     }
@@ -31,7 +31,7 @@ describe('first start on an empty database', () => {
         collection: 'users',
         data: { email: 'admin@badil.local', password: credentials!.password },
       })
-      expect(login.user.role).toBe('admin')
+      expect(login.user?.role).toBe('admin')
     } finally {
       await app.close()
     }

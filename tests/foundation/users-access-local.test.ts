@@ -87,7 +87,7 @@ describe('users access through the Local API (overrideAccess: false)', () => {
     const target = await payload.create({
       collection: 'users',
       overrideAccess: true,
-      data: { email: 'promoted@test.badil.local', password: 'another-password-123', name: 'P', role: 'analyst' },
+      data: { email: 'promoted@test.badil.local', password: 'another-password-123', name: 'P', role: 'analyst', language: 'fr' },
     })
     const updated = await payload.update({ collection: 'users', id: target.id, data: { role: 'cm' }, overrideAccess: false, user })
     expect(updated.role).toBe('cm')
@@ -98,7 +98,7 @@ describe('users access through the Local API (overrideAccess: false)', () => {
     await expect(
       payload.create({
         collection: 'users',
-        data: { email: `new-${role}@test.badil.local`, password: 'a-long-password-1', name: 'N', role: 'admin' },
+        data: { email: `new-${role}@test.badil.local`, password: 'a-long-password-1', name: 'N', role: 'admin', language: 'fr' },
         overrideAccess: false,
         user,
       }),

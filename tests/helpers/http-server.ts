@@ -16,7 +16,7 @@ export type TestHttpServer = { baseUrl: string; close(): Promise<void> }
 export async function startHttpServer(config: SanitizedConfig): Promise<TestHttpServer> {
   // The same guards as the Next.js route files.
   const graphql = withApiKeyGuard(config, GRAPHQL_POST(config))
-  const rest = withApiKeyGuard(config, (request: Request) => handleEndpoints({ config, request }))
+  const rest = withApiKeyGuard(config, (request: Request, _context: undefined) => handleEndpoints({ config, request }))
   const server = http.createServer(async (incoming, outgoing) => {
     try {
       const chunks: Buffer[] = []
@@ -36,8 +36,8 @@ export async function startHttpServer(config: SanitizedConfig): Promise<TestHttp
       const pathname = new URL(url).pathname
       const response =
         pathname === '/api/graphql' && incoming.method === 'POST'
-          ? await graphql(request)
-          : await rest(request)
+          ? await graphql(request, undefined)
+          : await rest(request, undefined)
       outgoing.statusCode = response.status
       response.headers.forEach((value, name) => outgoing.setHeader(name, value))
       outgoing.end(Buffer.from(await response.arrayBuffer()))
