@@ -68,6 +68,9 @@ export interface Config {
   blocks: {};
   collections: {
     users: User;
+    myths: Myth;
+    'moderation-rules': ModerationRule;
+    'moderation-log': ModerationLog;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -76,6 +79,9 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
+    myths: MythsSelect<false> | MythsSelect<true>;
+    'moderation-rules': ModerationRulesSelect<false> | ModerationRulesSelect<true>;
+    'moderation-log': ModerationLogSelect<false> | ModerationLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -153,6 +159,139 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "myths".
+ */
+export interface Myth {
+  id: number;
+  /**
+   * E.g. impunity, rich-buy-freedom
+   */
+  key: string;
+  claim: string;
+  correction: string;
+  legalSource?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-rules".
+ */
+export interface ModerationRule {
+  id: number;
+  name: string;
+  category: 'hate' | 'defamation' | 'misinformation' | 'harassment' | 'spam' | 'personal_data' | 'off_topic';
+  action: 'hide' | 'flag' | 'escalate' | 'suggest_reply' | 'mark_done';
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  priority: number;
+  state: 'proposed' | 'active' | 'retired';
+  /**
+   * Whole words after normalization; a trailing "*" makes a prefix (e.g. "encul*").
+   */
+  terms?:
+    | {
+        text: string;
+        language: 'fr' | 'ar' | 'ary';
+        script: 'latin' | 'arabic';
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  patterns?:
+    | {
+        source: string;
+        view?: ('base' | 'arabizi') | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  exceptions?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  conditions?: {
+    containsLink?: boolean | null;
+    containsEmail?: boolean | null;
+    containsPhone?: boolean | null;
+    onlyMentions?: boolean | null;
+    onlyEmoji?: boolean | null;
+    minWords?: number | null;
+    maxWords?: number | null;
+    platforms?: ('facebook' | 'instagram' | 'x' | 'linkedin' | 'youtube' | 'tiktok')[] | null;
+    itemFormats?:
+      ('post' | 'infographic' | 'short_video' | 'animated_video' | 'story' | 'carousel' | 'article' | 'live')[] | null;
+  };
+  myth?: (number | null) | Myth;
+  /**
+   * The rule must catch the first and let the second through, or it is refused.
+   */
+  samples?: {
+    shouldMatch?:
+      | {
+          text: string;
+          id?: string | null;
+        }[]
+      | null;
+    shouldNotMatch?:
+      | {
+          text: string;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  proposedBy?: (number | null) | User;
+  activatedBy?: (number | null) | User;
+  activatedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-log".
+ */
+export interface ModerationLog {
+  id: number;
+  sequence: number;
+  kind: 'decision' | 'hide' | 'unhide' | 'escalate' | 'reply' | 'restore' | 'rule_change' | 'retention_purge';
+  actorType: 'rule' | 'user' | 'system';
+  actorUser?: (number | null) | User;
+  ruleIds?: string | null;
+  category?: string | null;
+  action?: string | null;
+  platform?: string | null;
+  itemRef?: string | null;
+  commenterPseudonym?: string | null;
+  excerpt?: string | null;
+  excerptHash?: string | null;
+  excerptPurgedAt?: string | null;
+  before?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  after?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  occurredAt: string;
+  prevHash: string;
+  hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -174,10 +313,23 @@ export interface PayloadKv {
  */
 export interface PayloadLockedDocument {
   id: number;
-  document?: {
-    relationTo: 'users';
-    value: number | User;
-  } | null;
+  document?:
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'myths';
+        value: number | Myth;
+      } | null)
+    | ({
+        relationTo: 'moderation-rules';
+        value: number | ModerationRule;
+      } | null)
+    | ({
+        relationTo: 'moderation-log';
+        value: number | ModerationLog;
+      } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
@@ -249,6 +401,114 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "myths_select".
+ */
+export interface MythsSelect<T extends boolean = true> {
+  key?: T;
+  claim?: T;
+  correction?: T;
+  legalSource?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-rules_select".
+ */
+export interface ModerationRulesSelect<T extends boolean = true> {
+  name?: T;
+  category?: T;
+  action?: T;
+  severity?: T;
+  priority?: T;
+  state?: T;
+  terms?:
+    | T
+    | {
+        text?: T;
+        language?: T;
+        script?: T;
+        note?: T;
+        id?: T;
+      };
+  patterns?:
+    | T
+    | {
+        source?: T;
+        view?: T;
+        note?: T;
+        id?: T;
+      };
+  exceptions?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  conditions?:
+    | T
+    | {
+        containsLink?: T;
+        containsEmail?: T;
+        containsPhone?: T;
+        onlyMentions?: T;
+        onlyEmoji?: T;
+        minWords?: T;
+        maxWords?: T;
+        platforms?: T;
+        itemFormats?: T;
+      };
+  myth?: T;
+  samples?:
+    | T
+    | {
+        shouldMatch?:
+          | T
+          | {
+              text?: T;
+              id?: T;
+            };
+        shouldNotMatch?:
+          | T
+          | {
+              text?: T;
+              id?: T;
+            };
+      };
+  proposedBy?: T;
+  activatedBy?: T;
+  activatedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-log_select".
+ */
+export interface ModerationLogSelect<T extends boolean = true> {
+  sequence?: T;
+  kind?: T;
+  actorType?: T;
+  actorUser?: T;
+  ruleIds?: T;
+  category?: T;
+  action?: T;
+  platform?: T;
+  itemRef?: T;
+  commenterPseudonym?: T;
+  excerpt?: T;
+  excerptHash?: T;
+  excerptPurgedAt?: T;
+  before?: T;
+  after?: T;
+  occurredAt?: T;
+  prevHash?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

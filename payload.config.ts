@@ -8,6 +8,8 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ModerationRules } from './collections/ModerationRules'
+import { Myths } from './collections/Myths'
 import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { campaignOps } from './plugins/campaign-ops'
@@ -20,6 +22,7 @@ import { createEmailAdapter } from './src/lib/mailer'
 import { migrateOnStart } from './src/lib/migrate-on-start'
 import { badilTranslations } from './src/lib/translations'
 import { seedInitialAccounts } from './src/seed/initial-accounts'
+import { seedModerationLibrary } from './src/seed/moderation-library'
 import type { SeedMode } from './src/seed/initial-accounts'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
@@ -32,6 +35,8 @@ export type BadilConfigOptions = {
   seed?: SeedMode
   /** Apply pending migrations during init (on by default). */
   migrate?: boolean
+  /** Schedule background jobs (off under NODE_ENV=test). */
+  runScheduledJobs?: boolean
 }
 
 /** Badil's Payload config: database, email, languages, collections and the campaign-ops plugin. */
@@ -51,7 +56,7 @@ export function badilConfig(options: BadilConfigOptions) {
         providers: ['/src/admin/UserLanguageSync#UserLanguageSync'],
       },
     },
-    collections: [Users],
+    collections: [Users, Myths, ModerationRules],
     editor: lexicalEditor(),
     db: createDatabaseAdapter({
       url: options.databaseUrl ?? env.DATABASE_URL,
@@ -80,7 +85,12 @@ export function badilConfig(options: BadilConfigOptions) {
     // External reporting tools discover the schema by introspection, in production too.
     graphQL: { disableIntrospectionInProduction: false },
     logger: { options: { level: env.LOG_LEVEL } },
-    plugins: [campaignOps({})],
+    plugins: [
+      campaignOps({
+        moderation: { logRetentionDays: env.MODERATION_LOG_RETENTION_DAYS, pseudonymKey: env.MODERATION_PSEUDONYM_KEY },
+        runScheduledJobs: options.runScheduledJobs ?? env.NODE_ENV !== 'test',
+      }),
+    ],
     onInit: async (payload) => {
       if (options.migrate !== false) await migrateOnStart(payload, migrations)
       await seedInitialAccounts(payload, {
@@ -89,6 +99,7 @@ export function badilConfig(options: BadilConfigOptions) {
         adminPassword: env.ADMIN_PASSWORD,
         dataDirPath,
       })
+      if (seed !== 'none') await seedModerationLibrary(payload, { activateRules: seed === 'demo' })
     },
   })
 }

@@ -7,10 +7,9 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { assertDatabaseReachable, closePayload, DatabaseUnreachableError } from '../src/lib/database'
+import { openAppDatabase } from '../src/lib/app-database'
+import { closePayload } from '../src/lib/database'
 import { dataDir } from '../src/lib/data-dir'
-import { startEmbeddedPostgres } from '../src/lib/embedded-postgres'
-import type { EmbeddedDatabase } from '../src/lib/embedded-postgres'
 import { EnvValidationError, loadEnv } from '../src/lib/env'
 import { readDemoCredentials } from '../src/seed/initial-accounts'
 
@@ -35,26 +34,11 @@ async function main() {
   }
   const dataDirPath = dataDir(env)
 
-  let embedded: EmbeddedDatabase | undefined
-  let databaseUrl = env.DATABASE_URL
-  if (!databaseUrl) {
-    console.log('DATABASE_URL is not set: using the embedded PostgreSQL server')
-    embedded = await startEmbeddedPostgres({ dataDirPath, log: (line) => console.log(line) })
-    databaseUrl = embedded.url
-  }
-
   let stopping = false
-  const stopDatabase = async () => {
-    if (embedded) await embedded.stop().catch((error) => console.error('Stopping the embedded database failed:', error))
-  }
-
-  try {
-    await assertDatabaseReachable(databaseUrl)
-  } catch (error) {
-    await stopDatabase()
-    if (error instanceof DatabaseUnreachableError) fail(error.message)
-    throw error
-  }
+  const database = await openAppDatabase(env, (line) => console.log(line))
+  const databaseUrl = database.url
+  const stopDatabase = () =>
+    database.close().catch((error: unknown) => console.error('Stopping the embedded database failed:', error))
   process.env.DATABASE_URL = databaseUrl
 
   // Migrations and first-start accounts run in Payload's onInit; doing it once here, before

@@ -1,20 +1,70 @@
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 
+import { moderationCheckEndpoint } from './moderation/check-endpoint'
+import { moderationLogCollection } from './moderation/log-collection'
+import { scheduleRetentionPurge } from './moderation/retention-schedule'
+import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './moderation/rule-hooks'
 import type { CampaignOpsOptions } from './types'
 
 export type { CampaignOpsOptions } from './types'
+/** The rule set Badil ships with, for seeding and for `npm run moderate -- --rules default`. */
+export { defaultRules as defaultModerationRules } from './moderation/default-rules'
+
+export const defaultLogRetentionDays = 180
+
+function withModerationRuleHooks(collection: CollectionConfig): CollectionConfig {
+  if (collection.slug !== 'moderation-rules') return collection
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), validateRuleBeforeChange],
+      afterChange: [...(collection.hooks?.afterChange ?? []), logRuleChange],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), logRuleDeletion],
+    },
+  }
+}
 
 /**
  * The campaign-ops plugin, shaped like Payload's own plugins: options in, a function from config
- * to config out. Publishing, inbox/moderation and reporting are added here by later work; the
- * options are recorded in `config.custom` so the admin and the API can tell what is on.
+ * to config out. It adds the moderation log, validates and logs moderation rules, serves the rule
+ * tester and schedules the log's retention purge.
  */
 export const campaignOps =
   (options: CampaignOpsOptions = {}) =>
   (config: Config): Config => {
     const enabled = options.enabled !== false
+    // Collections stay when disabled: the schema and its migrations do not depend on the switch.
+    const collections = [...(config.collections ?? []), moderationLogCollection]
+    if (!enabled) {
+      return { ...config, collections, custom: { ...config.custom, campaignOps: { enabled } } }
+    }
+    const retentionDays = options.moderation?.logRetentionDays ?? defaultLogRetentionDays
     return {
       ...config,
-      custom: { ...config.custom, campaignOps: { enabled } },
+      collections: collections.map(withModerationRuleHooks),
+      endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint],
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          views: {
+            ...config.admin?.components?.views,
+            moderationTester: {
+              Component: '/src/admin/ModerationTesterView#ModerationTesterView',
+              path: '/moderation-tester',
+            },
+          },
+          afterNavLinks: [
+            ...(config.admin?.components?.afterNavLinks ?? []),
+            '/src/admin/ModerationTesterNavLink#ModerationTesterNavLink',
+          ],
+        },
+      },
+      custom: { ...config.custom, campaignOps: { enabled, moderation: { retentionDays } } },
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        if (options.runScheduledJobs !== false) scheduleRetentionPurge(payload, retentionDays)
+      },
     }
   }

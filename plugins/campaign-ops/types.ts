@@ -5,4 +5,12 @@ export type CampaignOpsOptions = {
    * schema and its migrations stay the same whether it is on or off.
    */
   enabled?: boolean
+  moderation?: {
+    /** Days a comment excerpt stays in the moderation log (law 09-08); default 180. */
+    logRetentionDays?: number
+    /** HMAC key of commenter pseudonyms; default derived from PAYLOAD_SECRET. */
+    pseudonymKey?: string
+  }
+  /** Start scheduled jobs (retention purge) on init; off for tests and one-off scripts. */
+  runScheduledJobs?: boolean
 }

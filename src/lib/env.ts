@@ -58,6 +58,14 @@ const envSchema = z
       z.email({ message: 'must be an email address' }).default('no-reply@badil.local'),
     ),
     MAIL_FROM_NAME: z.preprocess(emptyAsUndefined, z.string().default('Badil')),
+    MODERATION_LOG_RETENTION_DAYS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1 day').default(180),
+    ),
+    MODERATION_PSEUDONYM_KEY: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, 'must be at least 32 characters long').optional(),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,3 +1,7 @@
+import { defaultModerationRules } from '../../plugins/campaign-ops'
+import { activeEngine } from '../../plugins/campaign-ops/moderation/engine-cache'
+import { verifyModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
+import { factLibrary } from '../../src/seed/fact-library'
 import { readDemoCredentials } from '../../src/seed/initial-accounts'
 import { startTestPayload } from '../helpers/payload'
 
@@ -15,6 +19,10 @@ describe('first start on an empty database', () => {
         data: { email: 'chef@ncsc.ma', password: 'a-very-long-admin-password' },
       })
       expect(login.user?.role).toBe('admin')
+      // Production seeds the shipped rules as proposals for NCSC, never active.
+      const rules = await app.payload.find({ collection: 'moderation-rules', pagination: false, overrideAccess: true })
+      expect(rules.totalDocs).toBe(defaultModerationRules.length)
+      expect(new Set(rules.docs.map((rule) => rule.state))).toEqual(new Set(['proposed']))
     } finally {
       await app.close()
     }
@@ -32,6 +40,17 @@ describe('first start on an empty database', () => {
         data: { email: 'admin@badil.local', password: credentials!.password },
       })
       expect(login.user?.role).toBe('admin')
+
+      // The fact library in French and Arabic, and the shipped rules, active and linked to myths.
+      const myth = await app.payload.find({ collection: 'myths', where: { key: { equals: 'impunity' } }, locale: 'ar', overrideAccess: true })
+      expect(myth.docs[0]?.claim).toMatch(/إفلات/)
+      expect((await app.payload.count({ collection: 'myths', overrideAccess: true })).totalDocs).toBe(factLibrary.length)
+      const linked = await app.payload.count({ collection: 'moderation-rules', where: { myth: { exists: true } }, overrideAccess: true })
+      expect(linked.totalDocs).toBe(defaultModerationRules.filter((rule) => rule.mythId).length)
+      const engine = await activeEngine(app.payload, 0)
+      expect(engine.ruleCount).toBe(defaultModerationRules.length)
+      expect(engine.moderate({ text: 'ya 7maaar sir t9awd' }).action).toBe('hide')
+      expect((await verifyModerationLog(app.payload)).ok).toBe(true)
     } finally {
       await app.close()
     }

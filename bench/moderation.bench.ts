@@ -1,0 +1,139 @@
+/**
+ * Moderation throughput: 5,000 terms, 100,000 mixed fr/ar/ary comments.
+ * Compared in the same run with
+ *  - obscenity (RegExpMatcher with its recommended English transformers) given the same terms;
+ *  - a bare Aho–Corasick scan (modern-ahocorasick) of text normalized beforehand, i.e. the floor
+ *    any automaton-based matcher pays, without normalization, word boundaries or rule logic.
+ * Goals: ≥ 10× obscenity, ≥ 0.5× the bare scan.
+ */
+import AhoCorasick from 'modern-ahocorasick'
+import { englishRecommendedTransformers, parseRawPattern, RegExpMatcher } from 'obscenity'
+
+import { defaultRules } from '../plugins/campaign-ops/moderation/default-rules'
+import { compileEngine } from '../plugins/campaign-ops/moderation/engine'
+import { normalizeTerm, normalizeViews } from '../plugins/campaign-ops/moderation/normalize'
+import type { Language, RuleDefinition, RuleTerm, Script } from '../plugins/campaign-ops/moderation/types'
+
+const termCount = 5000
+const commentCount = Number(process.env.BENCH_COMMENTS ?? 100_000)
+
+/** Deterministic PRNG (mulberry32) so every run measures the same data. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const random = prng(43_22)
+const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
+
+const latinLetters = 'abcdefghijklmnoprstuvwyz'
+const arabicLetters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'
+const syntheticWord = (alphabet: string, min: number, max: number) =>
+  Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => pick(alphabet.split(''))).join('')
+
+function buildTerms(): RuleTerm[] {
+  const shipped = defaultRules.flatMap((rule) => rule.terms).filter((term) => !term.text.endsWith('*'))
+  const terms: RuleTerm[] = [...shipped]
+  const seen = new Set(terms.map((term) => term.text))
+  while (terms.length < termCount) {
+    const script: Script = random() < 0.5 ? 'latin' : 'arabic'
+    const language: Language = script === 'arabic' ? pick(['ar', 'ary'] as const) : pick(['fr', 'ary'] as const)
+    const text = syntheticWord(script === 'latin' ? latinLetters : arabicLetters, 5, 9)
+    if (seen.has(text)) continue
+    seen.add(text)
+    terms.push({ text, language, script })
+  }
+  return terms.slice(0, termCount)
+}
+
+const frenchWords = 'la loi peine prison juge victime travail amende bracelet justice tribunal société réinsertion pourquoi comment merci bravo honte vraiment encore toujours jamais'.split(' ')
+const arabicWords = 'القانون العقوبة السجن القاضي الضحية العمل الغرامة السوار العدالة المحكمة المجتمع الإدماج لماذا كيف شكرا'.split(' ')
+const darijaArabicWords = 'هادشي مزيان بزاف واش علاش غادي خاص الناس الحبس ديال بلا حتى'.split(' ')
+const darijaLatinWords = 'hadchi mzyan bzaf wach 3lach ghadi khass nass l7bs dyal bla 7ta'.split(' ')
+
+function buildComments(terms: RuleTerm[]): string[] {
+  const pools = [frenchWords, arabicWords, darijaArabicWords, darijaLatinWords]
+  return Array.from({ length: commentCount }, () => {
+    const pool = pick(pools)
+    const words = Array.from({ length: 6 + Math.floor(random() * 30) }, () => pick(pool))
+    if (random() < 0.08) words.splice(Math.floor(random() * words.length), 0, pick(terms).text)
+    return words.join(' ')
+  })
+}
+
+function time(label: string, work: () => void) {
+  const started = performance.now()
+  work()
+  const seconds = (performance.now() - started) / 1000
+  return { label, seconds, perSecond: commentCount / seconds }
+}
+
+export async function run(): Promise<void> {
+  const terms = buildTerms()
+  const comments = buildComments(terms)
+  console.log(`${terms.length} terms, ${comments.length} comments (fr, ar, Darija in both scripts), Node ${process.version}`)
+
+  // Badil: 100 rules of 50 terms each, compiled into one automaton per view.
+  const rules: RuleDefinition[] = Array.from({ length: terms.length / 50 }, (_, index) => ({
+    id: `bench-${index}`,
+    name: `bench ${index}`,
+    category: 'hate',
+    action: 'flag',
+    priority: index,
+    severity: 'medium',
+    terms: terms.slice(index * 50, index * 50 + 50),
+    patterns: [],
+    exceptions: [],
+    samples: { shouldMatch: [], shouldNotMatch: [] },
+  }))
+  const compileStarted = performance.now()
+  const engine = compileEngine(rules)
+  console.log(`Badil engine compiled in ${(performance.now() - compileStarted).toFixed(0)} ms`)
+
+  const obscenity = new RegExpMatcher({
+    blacklistedTerms: terms.map((term, id) => ({ id, pattern: parseRawPattern(term.text.replace(/[[\]|?()\\]/g, ' ')) })),
+    ...englishRecommendedTransformers,
+  })
+  const normalizedTerms = [...new Set(terms.map((term) => normalizeTerm(term.text)).filter(Boolean))]
+  const bare = new AhoCorasick(normalizedTerms)
+  const preNormalized = comments.map((comment) => normalizeViews(comment).base.text)
+
+  // Warm-up, so every contender is measured with optimized code.
+  for (const comment of comments.slice(0, 2000)) {
+    engine.moderate({ text: comment })
+    obscenity.hasMatch(comment)
+  }
+  for (const text of preNormalized.slice(0, 2000)) bare.search(text)
+
+  let flagged = 0
+  const latencies = new Float64Array(comments.length)
+  const badil = time('Badil moderate()', () => {
+    for (let index = 0; index < comments.length; index += 1) {
+      const started = performance.now()
+      if (engine.moderate({ text: comments[index]! }).flagged) flagged += 1
+      latencies[index] = performance.now() - started
+    }
+  })
+  let obscenityHits = 0
+  const obscenityResult = time('obscenity getAllMatches()', () => {
+    for (const comment of comments) if (obscenity.getAllMatches(comment).length) obscenityHits += 1
+  })
+  let bareHits = 0
+  const bareResult = time('bare automaton scan (pre-normalized)', () => {
+    for (const text of preNormalized) if (bare.search(text).length) bareHits += 1
+  })
+
+  latencies.sort()
+  const p99 = latencies[Math.floor(latencies.length * 0.99)]!
+  const p50 = latencies[Math.floor(latencies.length * 0.5)]!
+  for (const result of [badil, obscenityResult, bareResult]) {
+    console.log(`${result.label.padEnd(40)} ${result.perSecond.toFixed(0).padStart(10)} comments/s  (${result.seconds.toFixed(2)} s)`)
+  }
+  console.log(`hits: Badil ${flagged}, obscenity ${obscenityHits}, bare scan ${bareHits} (substring hits, no word boundaries)`)
+  console.log(`Badil per comment: p50 ${(p50 * 1000).toFixed(1)} µs, p99 ${(p99 * 1000).toFixed(1)} µs`)
+  console.log(`ratio Badil / obscenity: ${(badil.perSecond / obscenityResult.perSecond).toFixed(1)}×  (goal ≥ 10×)`)
+  console.log(`ratio Badil / bare scan: ${(badil.perSecond / bareResult.perSecond).toFixed(2)}×  (goal ≥ 0.5×)`)
+}

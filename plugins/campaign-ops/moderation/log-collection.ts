@@ -1,0 +1,75 @@
+import type { CollectionConfig } from 'payload'
+
+import { hasRole } from '../../../src/lib/roles'
+
+export const moderationLogSlug = 'moderation-log'
+
+export const moderationLogKinds = [
+  'decision',
+  'hide',
+  'unhide',
+  'escalate',
+  'reply',
+  'restore',
+  'rule_change',
+  'retention_purge',
+] as const
+
+export type ModerationLogKind = (typeof moderationLogKinds)[number]
+
+/**
+ * Every automatic decision and every human moderation action. Nobody writes it through the API:
+ * rows are appended by the plugin's server code only, and never updated or deleted (the retention
+ * purge blanks excerpts outside the hash chain).
+ */
+export const moderationLogCollection: CollectionConfig = {
+  slug: moderationLogSlug,
+  labels: {
+    singular: { fr: 'Journal de modération', ar: 'سجل الإشراف', en: 'Moderation log entry' },
+    plural: { fr: 'Journal de modération', ar: 'سجل الإشراف', en: 'Moderation log' },
+  },
+  admin: {
+    useAsTitle: 'sequence',
+    defaultColumns: ['sequence', 'kind', 'category', 'action', 'actorType', 'platform', 'occurredAt'],
+    group: { fr: 'Modération', ar: 'الإشراف', en: 'Moderation' },
+  },
+  access: {
+    read: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm', 'analyst'),
+    create: () => false,
+    update: () => false,
+    delete: () => false,
+  },
+  defaultSort: '-sequence',
+  fields: [
+    { name: 'sequence', type: 'number', required: true, unique: true, index: true, label: { fr: 'N°', ar: 'الرقم', en: 'No.' } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: moderationLogKinds.map((kind) => ({ value: kind, label: kind })),
+      label: { fr: 'Type', ar: 'النوع', en: 'Kind' },
+    },
+    {
+      name: 'actorType',
+      type: 'select',
+      required: true,
+      options: ['rule', 'user', 'system'],
+      label: { fr: 'Auteur', ar: 'الفاعل', en: 'Actor' },
+    },
+    { name: 'actorUser', type: 'relationship', relationTo: 'users', label: { fr: 'Utilisateur', ar: 'المستخدم', en: 'User' } },
+    { name: 'ruleIds', type: 'text', label: { fr: 'Règles', ar: 'القواعد', en: 'Rules' } },
+    { name: 'category', type: 'text', index: true, label: { fr: 'Catégorie', ar: 'الفئة', en: 'Category' } },
+    { name: 'action', type: 'text', index: true, label: { fr: 'Action', ar: 'الإجراء', en: 'Action' } },
+    { name: 'platform', type: 'text', label: { fr: 'Plateforme', ar: 'المنصة', en: 'Platform' } },
+    { name: 'itemRef', type: 'text', label: { fr: 'Référence', ar: 'المرجع', en: 'Item reference' } },
+    { name: 'commenterPseudonym', type: 'text', index: true, label: { fr: 'Pseudonyme', ar: 'الاسم المستعار', en: 'Commenter pseudonym' } },
+    { name: 'excerpt', type: 'textarea', label: { fr: 'Extrait (expurgé)', ar: 'مقتطف (منقح)', en: 'Excerpt (redacted)' } },
+    { name: 'excerptHash', type: 'text', label: { fr: 'Empreinte de l’extrait', ar: 'بصمة المقتطف', en: 'Excerpt hash' } },
+    { name: 'excerptPurgedAt', type: 'date', label: { fr: 'Extrait purgé le', ar: 'تاريخ حذف المقتطف', en: 'Excerpt purged at' } },
+    { name: 'before', type: 'json', label: { fr: 'Avant', ar: 'قبل', en: 'Before' } },
+    { name: 'after', type: 'json', label: { fr: 'Après', ar: 'بعد', en: 'After' } },
+    { name: 'occurredAt', type: 'date', required: true, index: true, label: { fr: 'Date', ar: 'التاريخ', en: 'Occurred at' } },
+    { name: 'prevHash', type: 'text', required: true, label: { fr: 'Empreinte précédente', ar: 'البصمة السابقة', en: 'Previous hash' } },
+    { name: 'hash', type: 'text', required: true, label: { fr: 'Empreinte', ar: 'البصمة', en: 'Hash' } },
+  ],
+}

@@ -1,0 +1,30 @@
+import fs from 'node:fs'
+
+import { getPayload } from 'payload'
+import type { Payload } from 'payload'
+
+import { badilConfig } from '../../payload.config'
+import { openAppDatabase } from '../../src/lib/app-database'
+import { closePayload } from '../../src/lib/database'
+import { loadEnv } from '../../src/lib/env'
+
+/**
+ * Runs a one-off task against the app's database (DATABASE_URL or the embedded server) with a
+ * Payload instance that schedules nothing and seeds nothing, then closes everything.
+ */
+export async function withPayload<T>(task: (payload: Payload) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env')
+  const env = loadEnv()
+  const database = await openAppDatabase(env, log)
+  try {
+    const config = await badilConfig({ env, databaseUrl: database.url, seed: 'none', runScheduledJobs: false })
+    const payload = await getPayload({ config })
+    try {
+      return await task(payload)
+    } finally {
+      await closePayload(payload)
+    }
+  } finally {
+    await database.close()
+  }
+}

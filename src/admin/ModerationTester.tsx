@@ -1,0 +1,133 @@
+'use client'
+import { Button, useTranslation } from '@payloadcms/ui'
+import React, { useState } from 'react'
+
+type Span = [number, number]
+type Decision = {
+  text: string
+  flagged: boolean
+  action: string | null
+  category: string | null
+  spans: Span[]
+  explanation: string
+  rules: { id: string; name: string; category: string; action: string }[]
+}
+
+const strings = {
+  fr: {
+    title: 'Testeur de règles de modération',
+    intro: 'Collez des commentaires (un par ligne) pour voir la décision et les passages en cause.',
+    ruleSet: 'Règles',
+    active: 'Règles actives',
+    shipped: 'Règles par défaut',
+    run: 'Tester',
+    flagged: 'signalé(s)',
+    clean: 'Aucune règle ne s’applique',
+    failed: 'Le test a échoué',
+  },
+  ar: {
+    title: 'مختبر قواعد الإشراف',
+    intro: 'ألصق التعليقات (تعليق في كل سطر) لرؤية القرار والمقاطع المعنية.',
+    ruleSet: 'القواعد',
+    active: 'القواعد المفعّلة',
+    shipped: 'القواعد الافتراضية',
+    run: 'اختبار',
+    flagged: 'مُعلَّم',
+    clean: 'لا تنطبق أي قاعدة',
+    failed: 'فشل الاختبار',
+  },
+  en: {
+    title: 'Moderation rule tester',
+    intro: 'Paste comments (one per line) to see the decision and the passages involved.',
+    ruleSet: 'Rules',
+    active: 'Active rules',
+    shipped: 'Default rules',
+    run: 'Test',
+    flagged: 'flagged',
+    clean: 'No rule applies',
+    failed: 'The test failed',
+  },
+}
+
+/** The comment with its matched spans (UTF-16 ranges of the original) in <mark>. */
+function Highlighted({ text, spans }: { text: string; spans: Span[] }) {
+  const parts: React.ReactNode[] = []
+  let cursor = 0
+  spans.forEach(([start, end], index) => {
+    if (start > cursor) parts.push(text.slice(cursor, start))
+    parts.push(
+      <mark key={index} style={{ background: '#ffd54f', padding: '0 2px' }}>
+        {text.slice(start, end)}
+      </mark>,
+    )
+    cursor = end
+  })
+  if (cursor < text.length) parts.push(text.slice(cursor))
+  return <span dir="auto">{parts}</span>
+}
+
+export function ModerationTester() {
+  const { i18n } = useTranslation()
+  const t = strings[(i18n.language as keyof typeof strings) ?? 'fr'] ?? strings.fr
+  const [input, setInput] = useState('')
+  const [rules, setRules] = useState<'active' | 'default'>('active')
+  const [decisions, setDecisions] = useState<Decision[]>([])
+  const [error, setError] = useState<string | null>(null)
+
+  async function run() {
+    setError(null)
+    const comments = input.split('\n').map((line) => line.trim()).filter(Boolean)
+    const response = await fetch('/api/moderation/check', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ comments, rules }),
+    })
+    const body = await response.json()
+    if (!response.ok) {
+      setError(body.errors?.[0]?.message ?? t.failed)
+      setDecisions([])
+      return
+    }
+    setDecisions(body.decisions)
+  }
+
+  return (
+    <div style={{ paddingBlock: '2rem' }}>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <textarea
+        aria-label={t.title}
+        dir="auto"
+        rows={8}
+        style={{ width: '100%', fontSize: '1rem' }}
+        value={input}
+        onChange={(event) => setInput(event.target.value)}
+      />
+      <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', marginBlock: '1rem' }}>
+        <label>
+          {t.ruleSet}{' '}
+          <select value={rules} onChange={(event) => setRules(event.target.value as 'active' | 'default')}>
+            <option value="active">{t.active}</option>
+            <option value="default">{t.shipped}</option>
+          </select>
+        </label>
+        <Button onClick={() => void run()}>{t.run}</Button>
+      </div>
+      {error && <p role="alert">{error}</p>}
+      <ol data-testid="moderation-decisions">
+        {decisions.map((decision, index) => (
+          <li key={index} style={{ marginBlock: '0.75rem' }}>
+            <Highlighted text={decision.text} spans={decision.spans} />
+            <div style={{ opacity: 0.8, fontSize: '0.9em' }}>
+              {decision.flagged
+                ? `${decision.action} · ${decision.category} · ${decision.rules.map((rule) => rule.name).join(', ')}`
+                : t.clean}
+            </div>
+            {decision.flagged && <div style={{ fontSize: '0.85em' }}>{decision.explanation}</div>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,69 @@
+/**
+ * Browser check of the admin's moderation rule tester on a running Badil (CI runs it against the
+ * built server): sign in, paste Arabic-script and Latin-script (Arabizi) comments, and check that
+ * the matched passages are highlighted in the original text and that a clean comment is not.
+ *
+ *   BASE_URL=http://127.0.0.1:3917 E2E_EMAIL=… E2E_PASSWORD=… tsx tests/e2e/moderation-tester.e2e.ts
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { chromium } from 'playwright-core'
+
+const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000'
+const email = process.env.E2E_EMAIL ?? 'admin@badil.local'
+const password = process.env.E2E_PASSWORD ?? ''
+const screenshot = process.env.E2E_SCREENSHOT
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message)
+}
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-chromium-'))
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    `--user-data-dir=${profile}`,
+  ],
+})
+try {
+  const page = await browser.newPage({ locale: 'fr-FR' })
+  page.setDefaultTimeout(60_000)
+  await page.goto(`${baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+
+  await page.goto(`${baseUrl}/admin/moderation-tester`)
+  await page.waitForSelector('textarea')
+  const comments = ['ya 7maaar, sir t9awd', 'سكت يا حمار', 'Merci pour ces explications sur la loi 43.22']
+  await page.fill('textarea', comments.join('\n'))
+  await page.selectOption('select', 'default')
+  await page.getByRole('button', { name: /Tester|اختبار|Test/ }).click()
+  await page.waitForSelector('[data-testid="moderation-decisions"] li')
+
+  const items = await page.$$eval('[data-testid="moderation-decisions"] li', (elements) =>
+    elements.map((element) => ({
+      text: element.querySelector('span[dir="auto"]')?.textContent ?? '',
+      marks: Array.from(element.querySelectorAll('mark')).map((mark) => mark.textContent ?? ''),
+    })),
+  )
+  check(items.length === 3, `expected 3 decisions, got ${items.length}`)
+  check(items[0]!.text === comments[0], 'the Latin-script comment is shown as typed')
+  check(items[0]!.marks.some((mark) => /7ma+r/.test(mark)), `Arabizi insult highlighted: ${JSON.stringify(items[0]!.marks)}`)
+  check(items[1]!.marks.some((mark) => mark.includes('حمار')), `Arabic insult highlighted: ${JSON.stringify(items[1]!.marks)}`)
+  check(items[2]!.marks.length === 0, 'the clean comment has no highlight')
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true })
+  console.log('✔ moderation tester: Arabic and Latin-script matches highlighted, clean comment untouched')
+} finally {
+  await browser.close()
+  fs.rmSync(profile, { recursive: true, force: true })
+}

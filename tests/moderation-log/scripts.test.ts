@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import pg from 'pg'
+
+import { appendModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
+import { startTestPayload } from '../helpers/payload'
+import type { TestPayload } from '../helpers/payload'
+
+const run = promisify(execFile)
+const tsxCli = path.resolve('node_modules/tsx/dist/cli.mjs')
+
+async function script(file: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [tsxCli, file, ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+describe('npm run moderate', () => {
+  it('writes one decision per input line, passing other fields through', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-moderate-'))
+    const file = path.join(dir, 'comments.jsonl')
+    fs.writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'a', platform: 'facebook', text: 'ya 7maaar sir t9awd' }),
+        JSON.stringify({ id: 'b', text: 'Merci pour ces explications, très clair.' }),
+        '',
+        'not json at all',
+        JSON.stringify({ id: 'c', text: 'Les riches vont payer pour sortir de prison, c’est l’impunité' }),
+      ].join('\n'),
+    )
+    const { code, stdout } = await script('scripts/moderate.ts', ['--rules', 'default', file])
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(code).toBe(1) // one malformed line
+    expect(lines).toHaveLength(4)
+    expect(lines[0]).toMatchObject({ id: 'a', platform: 'facebook', flagged: true, action: 'hide' })
+    expect(lines[0].spans.length).toBeGreaterThan(0)
+    expect(lines[0].rules.length).toBeGreaterThan(0)
+    expect(lines[1]).toMatchObject({ id: 'b', flagged: false, action: null, rules: [], spans: [] })
+    expect(lines[2]).toMatchObject({ line: 4, error: expect.stringMatching(/JSON object/) })
+    expect(lines[3]).toMatchObject({ id: 'c', flagged: true, category: 'misinformation' })
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('refuses unknown options with the usage', async () => {
+    const { code, stderr } = await script('scripts/moderate.ts', ['--rules', 'everything'])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/usage: npm run moderate/)
+  })
+})
+
+describe('npm run moderation-log:verify', () => {
+  let app: TestPayload
+
+  beforeAll(async () => {
+    app = await startTestPayload()
+    for (let index = 0; index < 3; index += 1) {
+      await appendModerationLog(app.payload, { kind: 'decision', actor: { type: 'rule' }, category: 'spam', action: 'hide', commentText: `spam ${index}` })
+    }
+  })
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('says the log is intact, then finds the row edited in PostgreSQL', async () => {
+    const intact = await script('scripts/verify-moderation-log.ts', [], { DATABASE_URL: app.databaseUrl })
+    expect(intact.code).toBe(0)
+    expect(intact.stdout).toMatch(/intact: 3 rows/)
+
+    const client = new pg.Client({ connectionString: app.databaseUrl })
+    await client.connect()
+    await client.query("update moderation_log set category = 'hate' where sequence = 2")
+    await client.end()
+
+    const broken = await script('scripts/verify-moderation-log.ts', [], { DATABASE_URL: app.databaseUrl })
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toMatch(/row #2 .*edited/)
+  })
+})
