@@ -12,54 +12,7 @@
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "supportedTimezones".
  */
-export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
-  | 'Europe/London'
-  | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+export type SupportedTimezones = 'Africa/Casablanca' | 'UTC';
 
 export interface Config {
   auth: {
@@ -68,10 +21,17 @@ export interface Config {
   blocks: {};
   collections: {
     users: User;
+    themes: Theme;
+    'key-moments': KeyMoment;
+    media: Media;
+    'content-items': ContentItem;
+    'platform-variants': PlatformVariant;
+    'workflow-events': WorkflowEvent;
     myths: Myth;
     'moderation-rules': ModerationRule;
     'moderation-log': ModerationLog;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -79,10 +39,17 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
+    themes: ThemesSelect<false> | ThemesSelect<true>;
+    'key-moments': KeyMomentsSelect<false> | KeyMomentsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    'content-items': ContentItemsSelect<false> | ContentItemsSelect<true>;
+    'platform-variants': PlatformVariantsSelect<false> | PlatformVariantsSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     myths: MythsSelect<false> | MythsSelect<true>;
     'moderation-rules': ModerationRulesSelect<false> | ModerationRulesSelect<true>;
     'moderation-log': ModerationLogSelect<false> | ModerationLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -99,7 +66,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      notifyWorkflowTransition: TaskNotifyWorkflowTransition;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -129,6 +102,7 @@ export interface User {
   id: number;
   name: string;
   role: 'admin' | 'ncsc' | 'legal' | 'consultant' | 'cm' | 'analyst' | 'integration';
+  calendarFeedTokenHash?: string | null;
   /**
    * The admin interface is shown in this language.
    */
@@ -156,6 +130,246 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "themes".
+ */
+export interface Theme {
+  id: number;
+  name: string;
+  slug: string;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "key-moments".
+ */
+export interface KeyMoment {
+  id: number;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  priority: 'high' | 'medium' | 'low';
+  description?: string | null;
+  themes?: (number | Theme)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * Describes the image for blind people; translate it into every published language.
+   */
+  alt: string;
+  caption?: string | null;
+  kind?: ('image' | 'video' | 'pdf') | null;
+  video?: {
+    durationSeconds?: number | null;
+    codec?: string | null;
+  };
+  credit?: string | null;
+  rightsHolder?: string | null;
+  licence?: string | null;
+  peopleShown?: boolean | null;
+  consents?:
+    | {
+        person: string;
+        signedOn: string;
+        expiresOn?: string | null;
+        scope: ('social_media' | 'video' | 'print' | 'press' | 'website')[];
+        signedForm?: (number | null) | Media;
+        id?: string | null;
+      }[]
+    | null;
+  consentStatus?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    square?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    portrait?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    story?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    landscape?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    x?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-items".
+ */
+export interface ContentItem {
+  id: number;
+  title: string;
+  format: 'post' | 'infographic' | 'short_video' | 'animated_video' | 'story' | 'carousel' | 'article' | 'live';
+  sensitivity?: ('normal' | 'sensitive') | null;
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  themes?: (number | Theme)[] | null;
+  audiences?: ('general_public' | 'journalists' | 'students' | 'associations' | 'professionals')[] | null;
+  keyMoment?: (number | null) | KeyMoment;
+  legalReferences?:
+    | {
+        article: string;
+        sourceUrl?: string | null;
+        text?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  assets?: (number | Media)[] | null;
+  owner?: (number | null) | User;
+  workflowState?:
+    ('draft' | 'in_review' | 'legal_review' | 'changes_requested' | 'approved' | 'published' | 'archived') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "platform-variants".
+ */
+export interface PlatformVariant {
+  id: number;
+  label?: string | null;
+  contentItem: number | ContentItem;
+  platform:
+    | 'facebook'
+    | 'instagram_feed'
+    | 'instagram_reel'
+    | 'instagram_story'
+    | 'x'
+    | 'linkedin'
+    | 'youtube'
+    | 'youtube_short'
+    | 'tiktok';
+  language: 'fr' | 'ar' | 'ary';
+  title?: string | null;
+  text?: string | null;
+  hashtags?: string[] | null;
+  link?: string | null;
+  media?: (number | Media)[] | null;
+  firstComment?: string | null;
+  validationReport?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Casablanca time (Morocco changes its clocks around Ramadan).
+   */
+  scheduledAt?: string | null;
+  scheduledAt_tz?: 'Africa/Casablanca' | null;
+  publicationState?:
+    ('draft' | 'ready' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'outcome_unknown' | 'cancelled') | null;
+  /**
+   * Required to schedule a variant of a sensitive item; withdrawn when its text or media change.
+   */
+  approval?: {
+    state?: ('pending' | 'approved') | null;
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    approvedHash?: string | null;
+  };
+  remoteId?: string | null;
+  permalink?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: number;
+  kind: 'transition' | 'invalidation' | 'variant_approval' | 'variant_revocation';
+  transition?: string | null;
+  contentItem?: (number | null) | ContentItem;
+  variant?: (number | null) | PlatformVariant;
+  from?: string | null;
+  to?: string | null;
+  actor?: (number | null) | User;
+  role?: string | null;
+  reason?: string | null;
+  at: string;
+  snapshotHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -309,6 +523,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'notifyWorkflowTransition';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'notifyWorkflowTransition') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -317,6 +623,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'themes';
+        value: number | Theme;
+      } | null)
+    | ({
+        relationTo: 'key-moments';
+        value: number | KeyMoment;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'content-items';
+        value: number | ContentItem;
+      } | null)
+    | ({
+        relationTo: 'platform-variants';
+        value: number | PlatformVariant;
+      } | null)
+    | ({
+        relationTo: 'workflow-events';
+        value: number | WorkflowEvent;
       } | null)
     | ({
         relationTo: 'myths';
@@ -379,6 +709,7 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  calendarFeedTokenHash?: T;
   language?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -401,6 +732,216 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "themes_select".
+ */
+export interface ThemesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "key-moments_select".
+ */
+export interface KeyMomentsSelect<T extends boolean = true> {
+  title?: T;
+  startsOn?: T;
+  endsOn?: T;
+  priority?: T;
+  description?: T;
+  themes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  caption?: T;
+  kind?: T;
+  video?:
+    | T
+    | {
+        durationSeconds?: T;
+        codec?: T;
+      };
+  credit?: T;
+  rightsHolder?: T;
+  licence?: T;
+  peopleShown?: T;
+  consents?:
+    | T
+    | {
+        person?: T;
+        signedOn?: T;
+        expiresOn?: T;
+        scope?: T;
+        signedForm?: T;
+        id?: T;
+      };
+  consentStatus?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        square?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        portrait?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        story?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        landscape?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        x?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-items_select".
+ */
+export interface ContentItemsSelect<T extends boolean = true> {
+  title?: T;
+  format?: T;
+  sensitivity?: T;
+  summary?: T;
+  body?: T;
+  themes?: T;
+  audiences?: T;
+  keyMoment?: T;
+  legalReferences?:
+    | T
+    | {
+        article?: T;
+        sourceUrl?: T;
+        text?: T;
+        id?: T;
+      };
+  assets?: T;
+  owner?: T;
+  workflowState?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "platform-variants_select".
+ */
+export interface PlatformVariantsSelect<T extends boolean = true> {
+  label?: T;
+  contentItem?: T;
+  platform?: T;
+  language?: T;
+  title?: T;
+  text?: T;
+  hashtags?: T;
+  link?: T;
+  media?: T;
+  firstComment?: T;
+  validationReport?: T;
+  scheduledAt?: T;
+  scheduledAt_tz?: T;
+  publicationState?: T;
+  approval?:
+    | T
+    | {
+        state?: T;
+        approvedBy?: T;
+        approvedAt?: T;
+        approvedHash?: T;
+      };
+  remoteId?: T;
+  permalink?: T;
+  attempts?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  kind?: T;
+  transition?: T;
+  contentItem?: T;
+  variant?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  role?: T;
+  reason?: T;
+  at?: T;
+  snapshotHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -520,6 +1061,37 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -559,6 +1131,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyWorkflowTransition".
+ */
+export interface TaskNotifyWorkflowTransition {
+  input: {
+    eventId: number;
+  };
+  output: {
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

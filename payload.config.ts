@@ -8,9 +8,15 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ContentItems } from './collections/ContentItems'
+import { KeyMoments } from './collections/KeyMoments'
+import { mediaCollection } from './collections/Media'
 import { ModerationRules } from './collections/ModerationRules'
 import { Myths } from './collections/Myths'
+import { PlatformVariants } from './collections/PlatformVariants'
+import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
+import { WorkflowEvents } from './collections/WorkflowEvents'
 import { migrations } from './migrations'
 import { campaignOps } from './plugins/campaign-ops'
 import { createDatabaseAdapter } from './src/lib/database'
@@ -21,6 +27,11 @@ import { contentLocales, defaultAdminLanguage, defaultContentLocale } from './sr
 import { createEmailAdapter } from './src/lib/mailer'
 import { migrateOnStart } from './src/lib/migrate-on-start'
 import { badilTranslations } from './src/lib/translations'
+import { calendarEndpoints } from './src/calendar/calendar-endpoints'
+import { seedCampaignTaxonomy } from './src/seed/campaign-taxonomy'
+import { workflowMutations } from './src/workflow/graphql-mutation'
+import { notifyWorkflowTransitionTask } from './src/workflow/notifications'
+import { scheduleNotificationRunner } from './src/workflow/notification-runner'
 import { seedInitialAccounts } from './src/seed/initial-accounts'
 import { seedModerationLibrary } from './src/seed/moderation-library'
 import type { SeedMode } from './src/seed/initial-accounts'
@@ -54,9 +65,39 @@ export function badilConfig(options: BadilConfigOptions) {
       meta: { titleSuffix: ' — Badil' },
       components: {
         providers: ['/src/admin/UserLanguageSync#UserLanguageSync'],
+        beforeNavLinks: ['/src/admin/ReviewQueueNav#ReviewQueueNav', '/src/admin/CalendarNavLink#CalendarNavLink'],
+        views: {
+          editorialCalendar: { Component: '/src/admin/CalendarView#CalendarView', path: '/calendar' },
+        },
+      },
+      // Morocco moves its clocks around Ramadan: times are entered and shown in Casablanca time.
+      timezones: {
+        defaultTimezone: 'Africa/Casablanca',
+        supportedTimezones: [
+          { label: 'Casablanca', value: 'Africa/Casablanca' },
+          { label: 'UTC', value: 'UTC' },
+        ],
       },
     },
-    collections: [Users, Myths, ModerationRules],
+    collections: [
+      Users,
+      Themes,
+      KeyMoments,
+      mediaCollection({
+        staticDir: path.resolve(projectRoot, env.MEDIA_DIR),
+        limits: {
+          image: env.MEDIA_MAX_IMAGE_MB * 1024 * 1024,
+          video: env.MEDIA_MAX_VIDEO_MB * 1024 * 1024,
+          pdf: env.MEDIA_MAX_PDF_MB * 1024 * 1024,
+        },
+      }),
+      ContentItems,
+      PlatformVariants,
+      WorkflowEvents,
+      Myths,
+      ModerationRules,
+    ],
+    endpoints: calendarEndpoints,
     editor: lexicalEditor(),
     db: createDatabaseAdapter({
       url: options.databaseUrl ?? env.DATABASE_URL,
@@ -83,7 +124,15 @@ export function badilConfig(options: BadilConfigOptions) {
     typescript: { outputFile: path.resolve(projectRoot, 'payload-types.ts'), autoGenerate: false },
     telemetry: false,
     // External reporting tools discover the schema by introspection, in production too.
-    graphQL: { disableIntrospectionInProduction: false },
+    graphQL: {
+      disableIntrospectionInProduction: false,
+      mutations: (graphQL, context) => workflowMutations(graphQL, context),
+    },
+    jobs: {
+      tasks: [notifyWorkflowTransitionTask],
+      // Jobs run from our own scheduler (see scheduleNotificationRunner), or by hand in tests.
+      deleteJobOnComplete: false,
+    },
     logger: { options: { level: env.LOG_LEVEL } },
     plugins: [
       campaignOps({
@@ -99,7 +148,11 @@ export function badilConfig(options: BadilConfigOptions) {
         adminPassword: env.ADMIN_PASSWORD,
         dataDirPath,
       })
-      if (seed !== 'none') await seedModerationLibrary(payload, { activateRules: seed === 'demo' })
+      if (options.runScheduledJobs ?? env.NODE_ENV !== 'test') scheduleNotificationRunner(payload)
+      if (seed !== 'none') {
+        await seedCampaignTaxonomy(payload, { demo: seed === 'demo' })
+        await seedModerationLibrary(payload, { activateRules: seed === 'demo' })
+      }
     },
   })
 }

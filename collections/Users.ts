@@ -133,6 +133,14 @@ export const Users: CollectionConfig = {
       index: true,
     },
     {
+      // sha256 of the token in the user's private calendar feed URL; the token itself is never stored.
+      name: 'calendarFeedTokenHash',
+      type: 'text',
+      index: true,
+      access: { read: () => false, create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
+    {
       name: 'language',
       type: 'select',
       required: true,

@@ -66,6 +66,10 @@ const envSchema = z
       emptyAsUndefined,
       z.string().min(32, 'must be at least 32 characters long').optional(),
     ),
+    MEDIA_DIR: z.preprocess(emptyAsUndefined, z.string().default('media')),
+    MEDIA_MAX_IMAGE_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(20)),
+    MEDIA_MAX_VIDEO_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(1024)),
+    MEDIA_MAX_PDF_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(50)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

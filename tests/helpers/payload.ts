@@ -44,7 +44,13 @@ export async function startTestPayload(
   const databaseUrl = databaseUrlOn(state.adminUrl, database)
   const dataDirPath = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-test-data-'))
 
-  const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDirPath, ...options.env })
+  const env = loadEnv({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATA_DIR: dataDirPath,
+    MEDIA_DIR: path.join(dataDirPath, 'media'),
+    ...options.env,
+  })
   const config = await badilConfig({ seed: 'none', ...options.config, env, databaseUrl })
   const payload = await getPayload({ config })
 

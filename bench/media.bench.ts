@@ -1,0 +1,92 @@
+/**
+ * Rendition speed: Badil's `renderRenditions` against a bare sharp pipeline doing the same six
+ * resizes, on a 12-megapixel JPEG photo (4000×3000, quality 90) made in memory.
+ *
+ * Fair by construction: both run their six renditions concurrently (Promise.all, the same
+ * libuv pool), encode with the same JPEG settings, and alternate which goes first in every
+ * round. The bare pipeline crops at the centre (sharp's `cover`); Badil crops around a focal
+ * point, given at the centre here so the two do the same work. Goal: Badil ≤ 1.5× bare.
+ */
+import sharp from 'sharp'
+
+import { renderRenditions, renditionJpegOptions, renditionSizes } from '../src/lib/renditions'
+
+const photoWidth = 4000
+const photoHeight = 3000
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
+
+/** Deterministic PRNG (mulberry32) so every run measures the same photo. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Gradients, fine texture and sensor-like noise: compresses like a real photo, not a flat test card. */
+async function makePhoto(): Promise<Buffer> {
+  const random = prng(12)
+  const pixels = Buffer.alloc(photoWidth * photoHeight * 3)
+  for (let y = 0; y < photoHeight; y++) {
+    for (let x = 0; x < photoWidth; x++) {
+      const noise = (random() - 0.5) * 36
+      const texture = 40 * Math.sin(x / 11) * Math.cos(y / 17)
+      const at = (y * photoWidth + x) * 3
+      pixels[at] = clampByte((x / photoWidth) * 220 + noise)
+      pixels[at + 1] = clampByte((y / photoHeight) * 200 + texture + noise)
+      pixels[at + 2] = clampByte(120 + texture + noise)
+    }
+  }
+  return sharp(pixels, { raw: { width: photoWidth, height: photoHeight, channels: 3 } }).jpeg({ quality: 90 }).toBuffer()
+}
+
+const clampByte = (value: number) => Math.max(0, Math.min(255, Math.round(value)))
+
+function bareRenditions(photo: Buffer): Promise<Buffer[]> {
+  return Promise.all(
+    renditionSizes.map((size) => sharp(photo).resize(size.width, size.height, { fit: 'cover' }).jpeg(renditionJpegOptions).toBuffer()),
+  )
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await work()
+  return performance.now() - started
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+export async function run(): Promise<void> {
+  const photo = await makePhoto()
+  console.log(
+    `photo ${photoWidth}×${photoHeight} JPEG q90, ${(photo.length / 1024 / 1024).toFixed(1)} MiB; ${renditionSizes.length} renditions; ` +
+      `${rounds} rounds; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}, ${sharp.concurrency()} libvips thread(s), Node ${process.version}`,
+  )
+  const badil = () => renderRenditions(photo, { x: 50, y: 50 })
+  const bare = () => bareRenditions(photo)
+  await badil()
+  await bare() // warm-up: libvips caches, JIT
+
+  const badilTimes: number[] = []
+  const bareTimes: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) {
+      badilTimes.push(await timed(badil))
+      bareTimes.push(await timed(bare))
+    } else {
+      bareTimes.push(await timed(bare))
+      badilTimes.push(await timed(badil))
+    }
+  }
+  const badilMedian = median(badilTimes)
+  const bareMedian = median(bareTimes)
+  console.log(`Badil renderRenditions        median ${badilMedian.toFixed(0).padStart(5)} ms  (${badilTimes.map((t) => t.toFixed(0)).join(' ')})`)
+  console.log(`bare sharp resize ×${renditionSizes.length}          median ${bareMedian.toFixed(0).padStart(5)} ms  (${bareTimes.map((t) => t.toFixed(0)).join(' ')})`)
+  console.log(`ratio Badil / bare: ${(badilMedian / bareMedian).toFixed(2)}×  (goal ≤ 1.5×)`)
+}

@@ -1,0 +1,140 @@
+import type { CollectionConfig } from 'payload'
+
+import { staffOnly } from '../src/lib/access'
+import { hasRole } from '../src/lib/roles'
+import { guardWorkflowState, recordInvalidation } from '../src/workflow/content-item-hooks'
+import { availableTransitionsEndpoint, transitionEndpoint } from '../src/workflow/endpoints'
+import { workflowStateValues } from '../src/workflow/transition-table'
+
+type Labels = { fr: string; ar: string; en: string }
+const option = (value: string, label: Labels) => ({ value, label })
+
+export const contentFormats = [
+  option('post', { fr: 'Publication', ar: 'منشور', en: 'Post' }),
+  option('infographic', { fr: 'Infographie', ar: 'إنفوغرافيك', en: 'Infographic' }),
+  option('short_video', { fr: 'Vidéo courte', ar: 'فيديو قصير', en: 'Short video' }),
+  option('animated_video', { fr: 'Vidéo animée', ar: 'فيديو متحرك', en: 'Animated video' }),
+  option('story', { fr: 'Story', ar: 'قصة', en: 'Story' }),
+  option('carousel', { fr: 'Carrousel', ar: 'دوّارة صور', en: 'Carousel' }),
+  option('article', { fr: 'Article', ar: 'مقال', en: 'Article' }),
+  option('live', { fr: 'Direct', ar: 'بث مباشر', en: 'Live' }),
+]
+
+export const audiences = [
+  option('general_public', { fr: 'Grand public', ar: 'عموم المواطنين', en: 'General public' }),
+  option('journalists', { fr: 'Journalistes', ar: 'الصحفيون', en: 'Journalists' }),
+  option('students', { fr: 'Étudiants', ar: 'الطلبة', en: 'Students' }),
+  option('associations', { fr: 'Associations', ar: 'الجمعيات', en: 'Associations' }),
+  option('professionals', { fr: 'Professionnels', ar: 'المهنيون', en: 'Professionals' }),
+]
+
+const workflowStateLabels: Record<(typeof workflowStateValues)[number], Labels> = {
+  draft: { fr: 'Brouillon', ar: 'مسودة', en: 'Draft' },
+  in_review: { fr: 'En revue', ar: 'قيد المراجعة', en: 'In review' },
+  legal_review: { fr: 'Revue juridique', ar: 'مراجعة قانونية', en: 'Legal review' },
+  changes_requested: { fr: 'Modifications demandées', ar: 'تعديلات مطلوبة', en: 'Changes requested' },
+  approved: { fr: 'Approuvé', ar: 'مُعتمد', en: 'Approved' },
+  published: { fr: 'Publié', ar: 'منشور', en: 'Published' },
+  archived: { fr: 'Archivé', ar: 'مؤرشف', en: 'Archived' },
+}
+
+export const workflowStates = workflowStateValues.map((state) => option(state, workflowStateLabels[state]))
+
+const writers = ['admin', 'ncsc', 'consultant'] as const
+
+/** The pedagogical unit: one message of the campaign, in fr/ar/Darija, with its assets. */
+export const ContentItems: CollectionConfig = {
+  slug: 'content-items',
+  labels: {
+    singular: { fr: 'Contenu', ar: 'محتوى', en: 'Content item' },
+    plural: { fr: 'Contenus', ar: 'المحتويات', en: 'Content items' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'format', 'workflowState', 'sensitivity', 'keyMoment', 'updatedAt'],
+    listSearchableFields: ['title', 'summary'],
+    group: { fr: 'Contenus', ar: 'المحتوى', en: 'Content' },
+    components: { edit: { beforeDocumentControls: ['/src/admin/WorkflowControls#WorkflowControls'] } },
+  },
+  versions: { maxPerDoc: 50 },
+  endpoints: [transitionEndpoint, availableTransitionsEndpoint],
+  access: {
+    read: staffOnly,
+    create: ({ req }) => hasRole(req.user, ...writers),
+    update: ({ req }) => hasRole(req.user, ...writers),
+    delete: ({ req }) => hasRole(req.user, 'admin', 'ncsc'),
+  },
+  hooks: {
+    beforeChange: [
+      ({ data, operation, req }) => {
+        if (operation === 'create' && !data.owner && req.user) data.owner = req.user.id
+        return data
+      },
+      guardWorkflowState,
+    ],
+    afterChange: [recordInvalidation],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, label: { fr: 'Titre', ar: 'العنوان', en: 'Title' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'format', type: 'select', required: true, options: contentFormats, index: true, label: { fr: 'Format', ar: 'الشكل', en: 'Format' } },
+        {
+          name: 'sensitivity',
+          type: 'select',
+          defaultValue: 'normal',
+          index: true,
+          label: { fr: 'Sensibilité', ar: 'الحساسية', en: 'Sensitivity' },
+          options: [
+            option('normal', { fr: 'Normale', ar: 'عادية', en: 'Normal' }),
+            option('sensitive', { fr: 'Sensible (revue juridique)', ar: 'حساسة (مراجعة قانونية)', en: 'Sensitive (legal review)' }),
+          ],
+        },
+      ],
+    },
+    { name: 'summary', type: 'textarea', localized: true, label: { fr: 'Résumé', ar: 'الملخص', en: 'Summary' } },
+    { name: 'body', type: 'richText', localized: true, label: { fr: 'Corps', ar: 'النص', en: 'Body' } },
+    { name: 'themes', type: 'relationship', relationTo: 'themes', hasMany: true, index: true, label: { fr: 'Thèmes', ar: 'المحاور', en: 'Themes' } },
+    { name: 'audiences', type: 'select', hasMany: true, options: audiences, label: { fr: 'Publics cibles', ar: 'الفئات المستهدفة', en: 'Target audiences' } },
+    { name: 'keyMoment', type: 'relationship', relationTo: 'key-moments', index: true, label: { fr: 'Temps fort', ar: 'المحطة', en: 'Key moment' } },
+    {
+      name: 'legalReferences',
+      type: 'array',
+      label: { fr: 'Références juridiques', ar: 'المراجع القانونية', en: 'Legal references' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'article', type: 'text', required: true, label: { fr: 'Article', ar: 'المادة', en: 'Article' } },
+            { name: 'sourceUrl', type: 'text', label: { fr: 'Lien source', ar: 'رابط المصدر', en: 'Source link' } },
+          ],
+        },
+        { name: 'text', type: 'textarea', localized: true, label: { fr: 'Texte', ar: 'النص', en: 'Text' } },
+      ],
+    },
+    { name: 'assets', type: 'upload', relationTo: 'media', hasMany: true, label: { fr: 'Médias', ar: 'الوسائط', en: 'Assets' } },
+    {
+      name: 'owner',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { fr: 'Responsable', ar: 'المسؤول', en: 'Owner' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'workflowHistory',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/admin/WorkflowTimeline#WorkflowTimeline' } },
+    },
+    {
+      name: 'workflowState',
+      type: 'select',
+      defaultValue: 'draft',
+      options: workflowStates,
+      index: true,
+      label: { fr: 'État', ar: 'الحالة', en: 'State' },
+      // Moved only by workflow transitions; a direct write is refused (see guardWorkflowState).
+      admin: { position: 'sidebar', readOnly: true },
+    },
+  ],
+}

@@ -1,0 +1,111 @@
+/**
+ * The editorial calendar as an iCalendar feed, for people who follow it in their own calendar app.
+ * Times are written in UTC (every client converts them right); the Casablanca zone is only a hint.
+ */
+
+import ical, { ICalEventTransparency } from 'ical-generator'
+
+import { publicationStates } from '../../collections/PlatformVariants'
+import { casablancaTimeZone } from '../lib/casablanca-time'
+import { platformLimits } from '../lib/platform-limits'
+import type { Platform } from '../lib/platform-limits'
+import { addDays } from './calendar-data'
+import type { CalendarData, CalendarEntry, CalendarKeyMoment, Localized } from './calendar-data'
+
+export type FeedLanguage = keyof Localized
+
+export interface IcsFeedOptions {
+  /** Public address of the back office, without a trailing slash (admin links are built on it). */
+  serverUrl: string
+  language: FeedLanguage
+  /** The admin's route (Payload's `routes.admin`), `/admin` by default. */
+  adminRoute?: string
+}
+
+/** A post is an instant; a short block makes it visible in calendar apps' day views. */
+const postBlockMinutes = 15
+
+const calendarNames: Localized = {
+  fr: 'Badil — calendrier éditorial',
+  ar: 'بديل — الرزنامة التحريرية',
+  en: 'Badil — editorial calendar',
+}
+
+const words = {
+  state: { fr: 'État : ', ar: 'الحالة: ', en: 'State: ' },
+  open: { fr: 'Ouvrir dans Badil : ', ar: 'فتح في بديل: ', en: 'Open in Badil: ' },
+  priority: { fr: 'Priorité : ', ar: 'الأولوية: ', en: 'Priority: ' },
+  planned: { fr: 'Publications prévues : ', ar: 'المنشورات المبرمجة: ', en: 'Planned posts: ' },
+} satisfies Record<string, Localized>
+
+const priorityLabels: Record<string, Localized> = {
+  high: { fr: 'Haute', ar: 'عالية', en: 'High' },
+  medium: { fr: 'Moyenne', ar: 'متوسطة', en: 'Medium' },
+  low: { fr: 'Basse', ar: 'منخفضة', en: 'Low' },
+}
+
+/** `variant-<id>@badil`: stable across refreshes, so calendar apps update events in place. */
+export const variantUid = (id: CalendarEntry['variantId']) => `variant-${id}@badil`
+export const keyMomentUid = (id: CalendarKeyMoment['id']) => `key-moment-${id}@badil`
+
+const keyMomentSummary = (title: string): Localized => ({
+  fr: `Temps fort : ${title}`,
+  ar: `محطة بارزة: ${title}`,
+  en: `Key moment: ${title}`,
+})
+
+/** "[X] Title (FR)". */
+export function variantSummary(entry: CalendarEntry, language: FeedLanguage): string {
+  const platform = platformLimits[entry.platform as Platform]?.labels[language] ?? entry.platform
+  return `[${platform}] ${entry.title} (${entry.language.toUpperCase()})`
+}
+
+function utcMidnight(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`)
+}
+
+export function buildIcsFeed(data: CalendarData, options: IcsFeedOptions): string {
+  const { language } = options
+  const adminUrl = `${options.serverUrl.replace(/\/+$/, '')}${options.adminRoute ?? '/admin'}`
+  const calendar = ical({
+    name: calendarNames[language],
+    prodId: { company: 'Badil', product: 'editorial-calendar', language: language.toUpperCase() },
+    ttl: 60 * 60,
+    // Not `timezone`: ical-generator would then write local times in the server's zone.
+    x: { 'X-WR-TIMEZONE': casablancaTimeZone },
+  })
+
+  // Posts and highlights are not meetings: no event marks anyone busy.
+  for (const entry of data.entries) {
+    const start = new Date(entry.scheduledAt)
+    const editUrl = `${adminUrl}/collections/platform-variants/${entry.variantId}`
+    const state = publicationStates.find((option) => option.value === entry.state)?.label[language] ?? entry.state
+    calendar.createEvent({
+      id: variantUid(entry.variantId),
+      start,
+      end: new Date(start.getTime() + postBlockMinutes * 60_000),
+      summary: variantSummary(entry, language),
+      description: `${words.state[language]}${state}\n${words.open[language]}${editUrl}`,
+      url: editUrl,
+      categories: [{ name: entry.platform }],
+      transparency: ICalEventTransparency.TRANSPARENT,
+    })
+  }
+
+  for (const moment of data.keyMoments) {
+    const priority = priorityLabels[moment.priority]?.[language] ?? moment.priority
+    calendar.createEvent({
+      id: keyMomentUid(moment.id),
+      allDay: true,
+      start: utcMidnight(moment.startsOn),
+      // All-day ends are exclusive: the day after the last one.
+      end: utcMidnight(addDays(moment.endsOn, 1)),
+      summary: keyMomentSummary(moment.title)[language],
+      transparency: ICalEventTransparency.TRANSPARENT,
+      description: `${words.priority[language]}${priority}\n${words.planned[language]}${moment.planned}`,
+      url: `${adminUrl}/collections/key-moments/${moment.id}`,
+    })
+  }
+
+  return calendar.toString()
+}

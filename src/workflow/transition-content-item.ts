@@ -1,0 +1,116 @@
+import { APIError, commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { roleOf } from '../lib/roles'
+import { snapshotHash } from './snapshot'
+import { availableTransitions, findTransition, transitions, workflowStateValues } from './transition-table'
+import type { Transition, WorkflowState } from './transition-table'
+
+type Id = number | string
+type Actor = { id: Id; role?: string | null; collection?: string } & Record<string, unknown>
+
+/** A refused transition: 400 (no reason), 403 (role), 404 (no item), 409 (state or guard). */
+export class WorkflowTransitionError extends APIError<{ allowed: string[]; field?: string }> {
+  constructor(message: string, status: 400 | 403 | 404 | 409, allowed: string[], field?: string) {
+    super(message, status, { allowed, ...(field ? { field } : {}) }, true)
+    this.name = 'WorkflowTransitionError'
+  }
+}
+
+export type TransitionRequest = {
+  id: Id
+  to: string
+  reason?: string | null
+  /** The person taking the transition; `null` for the system (publishing, invalidation). */
+  user: Actor | null
+  /** Carries the admin language and request context from an HTTP call. */
+  req?: Partial<PayloadRequest>
+}
+
+export const workflowNotificationTask = 'notifyWorkflowTransition'
+
+/**
+ * Moves a content item along the transition table, in one database transaction: the new state,
+ * the history row (with a hash of what was approved) and the notification job commit together;
+ * the email goes out afterwards from the jobs queue, so a mail failure never undoes a transition.
+ */
+export async function transitionContentItem(payload: Payload, request: TransitionRequest) {
+  const to = request.to as WorkflowState
+  const req = await createLocalReq({ user: (request.user ?? undefined) as never, req: request.req as never }, payload)
+  req.context = { ...req.context, workflowTransition: true }
+  const startedTransaction = await initTransaction(req)
+  try {
+    const item = await payload
+      .findByID({ collection: 'content-items', id: request.id, depth: 0, overrideAccess: true, req })
+      .catch(() => null)
+    if (!item) throw new WorkflowTransitionError(`Content item ${request.id} does not exist.`, 404, [])
+    const from = item.workflowState as WorkflowState
+    const role = roleOf(request.user)
+    const allowedHere = availableTransitions({ workflowState: from, sensitivity: item.sensitivity }, role).map((t) => t.to)
+
+    if (!workflowStateValues.includes(to)) {
+      throw new WorkflowTransitionError(`"${request.to}" is not a workflow state.`, 400, allowedHere, 'to')
+    }
+    const transition: Transition | undefined = findTransition(from, to)
+    if (!transition) {
+      const fromHere = transitions.filter((t) => t.from === from).map((t) => t.to)
+      throw new WorkflowTransitionError(
+        `An item in state "${from}" cannot move to "${to}". From "${from}" the workflow allows: ${fromHere.join(', ') || 'nothing'}.`,
+        409,
+        allowedHere,
+      )
+    }
+    if (request.user && (!role || !transition.roles.includes(role))) {
+      throw new WorkflowTransitionError(
+        transition.roles.length
+          ? `Only ${transition.roles.join(' or ')} can ${transition.label.en.toLowerCase()} (your role: ${role ?? 'none'}).`
+          : `"${transition.name}" is taken by the system, not by a person.`,
+        403,
+        allowedHere,
+      )
+    }
+    const blocked = transition.guard?.({ workflowState: from, sensitivity: item.sensitivity })
+    if (blocked) throw new WorkflowTransitionError(blocked, 409, allowedHere)
+    const reason = request.reason?.trim() || null
+    if (transition.reasonRequired && !reason) {
+      throw new WorkflowTransitionError('A reason is required to request changes.', 400, allowedHere, 'reason')
+    }
+
+    const updated = await payload.update({
+      collection: 'content-items',
+      id: request.id,
+      data: { workflowState: to },
+      overrideAccess: true,
+      req,
+    })
+    const full = await payload.findByID({ collection: 'content-items', id: request.id, depth: 0, locale: 'all', overrideAccess: true, req })
+    const event = await payload.create({
+      collection: 'workflow-events',
+      overrideAccess: true,
+      req,
+      data: {
+        kind: 'transition',
+        transition: transition.name,
+        contentItem: item.id,
+        from,
+        to,
+        actor: request.user ? (request.user.id as number) : null,
+        role: role ?? 'system',
+        reason,
+        at: new Date().toISOString(),
+        snapshotHash: snapshotHash(full as unknown as Record<string, unknown>),
+      },
+    })
+    await payload.jobs.queue({
+      task: workflowNotificationTask as never,
+      queue: 'notifications',
+      input: { eventId: event.id } as never,
+      req,
+    })
+    if (startedTransaction) await commitTransaction(req)
+    return { item: updated, event }
+  } catch (error) {
+    if (startedTransaction) await killTransaction(req)
+    throw error
+  }
+}

@@ -1,0 +1,63 @@
+import type { Role } from '../lib/roles'
+
+/**
+ * The editorial workflow of content items, as data: the server checks, the admin buttons and the
+ * API documentation all read this table; nothing else decides who may move an item where.
+ */
+
+export const workflowStateValues = [
+  'draft',
+  'in_review',
+  'legal_review',
+  'changes_requested',
+  'approved',
+  'published',
+  'archived',
+] as const
+
+export type WorkflowState = (typeof workflowStateValues)[number]
+
+export type TransitionItem = { workflowState: WorkflowState; sensitivity?: string | null }
+
+export type Transition = {
+  /** Stable name, used by the API docs and the admin buttons. */
+  name: string
+  from: WorkflowState
+  to: WorkflowState
+  /** Roles that may take it; empty = only the system (publishing, invalidation). */
+  roles: readonly Role[]
+  reasonRequired?: boolean
+  /** Returns why the transition is not possible for this item, or null. */
+  guard?: (item: TransitionItem) => string | null
+  label: { fr: string; ar: string; en: string }
+}
+
+const notSensitive = (item: TransitionItem) =>
+  item.sensitivity === 'sensitive' ? 'A sensitive item must go through legal review before approval.' : null
+
+export const transitions: readonly Transition[] = [
+  { name: 'submit', from: 'draft', to: 'in_review', roles: ['consultant', 'cm'], label: { fr: 'Soumettre pour revue', ar: 'إرسال للمراجعة', en: 'Submit for review' } },
+  { name: 'resubmit', from: 'changes_requested', to: 'in_review', roles: ['consultant', 'cm'], label: { fr: 'Soumettre à nouveau', ar: 'إعادة الإرسال', en: 'Resubmit' } },
+  { name: 'approve', from: 'in_review', to: 'approved', roles: ['ncsc'], guard: notSensitive, label: { fr: 'Approuver', ar: 'اعتماد', en: 'Approve' } },
+  { name: 'send_to_legal', from: 'in_review', to: 'legal_review', roles: ['ncsc'], label: { fr: 'Envoyer en revue juridique', ar: 'إحالة على المراجعة القانونية', en: 'Send to legal review' } },
+  { name: 'legal_approve', from: 'legal_review', to: 'approved', roles: ['legal'], label: { fr: 'Valider juridiquement', ar: 'المصادقة القانونية', en: 'Approve (legal)' } },
+  { name: 'request_changes', from: 'in_review', to: 'changes_requested', roles: ['ncsc'], reasonRequired: true, label: { fr: 'Demander des modifications', ar: 'طلب تعديلات', en: 'Request changes' } },
+  { name: 'legal_request_changes', from: 'legal_review', to: 'changes_requested', roles: ['legal', 'ncsc'], reasonRequired: true, label: { fr: 'Demander des modifications', ar: 'طلب تعديلات', en: 'Request changes' } },
+  { name: 'publish', from: 'approved', to: 'published', roles: [], label: { fr: 'Publié', ar: 'نُشر', en: 'Published' } },
+  { name: 'invalidate', from: 'approved', to: 'in_review', roles: [], label: { fr: 'Retour en revue', ar: 'إعادة إلى المراجعة', en: 'Back to review' } },
+  { name: 'invalidate_published', from: 'published', to: 'in_review', roles: [], label: { fr: 'Retour en revue', ar: 'إعادة إلى المراجعة', en: 'Back to review' } },
+  { name: 'archive', from: 'approved', to: 'archived', roles: ['ncsc'], label: { fr: 'Archiver', ar: 'أرشفة', en: 'Archive' } },
+  { name: 'archive_published', from: 'published', to: 'archived', roles: ['ncsc'], label: { fr: 'Archiver', ar: 'أرشفة', en: 'Archive' } },
+]
+
+export function findTransition(from: WorkflowState, to: WorkflowState): Transition | undefined {
+  return transitions.find((transition) => transition.from === from && transition.to === to)
+}
+
+/** Transitions a person with this role may take from the item's state (guards included). */
+export function availableTransitions(item: TransitionItem, role: Role | undefined): Transition[] {
+  if (!role) return []
+  return transitions.filter(
+    (transition) => transition.from === item.workflowState && transition.roles.includes(role) && !transition.guard?.(item),
+  )
+}

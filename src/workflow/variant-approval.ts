@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto'
+
+import type { CollectionBeforeChangeHook, Endpoint } from 'payload'
+
+import { hasRole, roleOf } from '../lib/roles'
+
+type Id = number | string
+const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
+
+/** What NCSC approves in a variant: its words and its media. */
+export function variantApprovalHash(variant: { text?: unknown; hashtags?: unknown; link?: unknown; title?: unknown; firstComment?: unknown; media?: unknown }): string {
+  const media = Array.isArray(variant.media) ? (variant.media as (Id | { id: Id })[]).map(idOf) : []
+  const substance = [variant.text ?? null, variant.title ?? null, variant.hashtags ?? [], variant.link ?? null, variant.firstComment ?? null, media]
+  return createHash('sha256').update(JSON.stringify(substance)).digest('hex')
+}
+
+/**
+ * Editing an approved variant's text or media revokes its approval, and the history says so.
+ * Runs before the scheduling check, which then sees the revoked approval.
+ */
+export const revokeVariantApprovalOnEdit: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+  if (req.context.variantApproval || originalDoc?.approval?.state !== 'approved') return data
+  const merged = { ...originalDoc, ...data }
+  if (variantApprovalHash(merged) !== originalDoc.approval.approvedHash) {
+    data.approval = { state: 'pending', approvedBy: null, approvedAt: null, approvedHash: null }
+    req.context.variantApprovalRevoked = true
+  }
+  return data
+}
+
+/** `POST /api/platform-variants/:id/approve` — NCSC approves the variant's text and media as they are. */
+export const approveVariantEndpoint: Endpoint = {
+  path: '/:id/approve',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+    if (!hasRole(req.user, 'ncsc')) {
+      return Response.json({ errors: [{ message: `Only ncsc approves a variant's text (your role: ${roleOf(req.user) ?? 'none'}).` }] }, { status: 403 })
+    }
+    const id = String(req.routeParams?.id)
+    const variant = await req.payload.findByID({ collection: 'platform-variants', id, depth: 0, overrideAccess: true }).catch(() => null)
+    if (!variant) return Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 })
+    const approvedHash = variantApprovalHash(variant)
+    const updated = await req.payload.update({
+      collection: 'platform-variants',
+      id,
+      overrideAccess: true,
+      context: { variantApproval: true },
+      data: { approval: { state: 'approved', approvedBy: req.user.id as number, approvedAt: new Date().toISOString(), approvedHash } },
+    })
+    const event = await req.payload.create({
+      collection: 'workflow-events',
+      overrideAccess: true,
+      data: {
+        kind: 'variant_approval',
+        transition: 'approve_variant',
+        variant: variant.id,
+        contentItem: idOf(variant.contentItem as Id | { id: Id }) as number,
+        from: 'pending',
+        to: 'approved',
+        actor: req.user.id as number,
+        role: roleOf(req.user) ?? null,
+        at: new Date().toISOString(),
+        snapshotHash: approvedHash,
+      },
+    })
+    return Response.json({ doc: updated, event })
+  },
+}
