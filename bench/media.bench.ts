@@ -1,13 +1,22 @@
 /**
- * Rendition speed: Badil's `renderRenditions` against a bare sharp pipeline doing the same six
- * resizes, on a 12-megapixel JPEG photo (4000×3000, quality 90) made in memory.
+ * Rendition speed on a 12-megapixel JPEG photo (4000×3000, quality 90) made in memory:
+ *  - the media upload as the app runs it (Payload's upload pipeline with the six `imageSizes`
+ *    cropped at the focal point: original and renditions written to disk, one row in PostgreSQL);
+ *  - `renderRenditions` (src/lib/renditions.ts, a single-decode pipeline kept for comparison);
+ *  - the baseline: a bare sharp pipeline doing the same six resizes (and, against the upload,
+ *    writing the original and the six files too).
  *
  * Fair by construction: both run their six renditions concurrently (Promise.all, the same
  * libuv pool), encode with the same JPEG settings, and alternate which goes first in every
  * round. The bare pipeline crops at the centre (sharp's `cover`); Badil crops around a focal
  * point, given at the centre here so the two do the same work. Goal: Badil ≤ 1.5× bare.
  */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
 import sharp from 'sharp'
+
+import { startBenchPayload } from './lib/bench-payload'
 
 import { renderRenditions, renditionJpegOptions, renditionSizes } from '../src/lib/renditions'
 
@@ -88,5 +97,45 @@ export async function run(): Promise<void> {
   const bareMedian = median(bareTimes)
   console.log(`Badil renderRenditions        median ${badilMedian.toFixed(0).padStart(5)} ms  (${badilTimes.map((t) => t.toFixed(0)).join(' ')})`)
   console.log(`bare sharp resize ×${renditionSizes.length}          median ${bareMedian.toFixed(0).padStart(5)} ms  (${bareTimes.map((t) => t.toFixed(0)).join(' ')})`)
-  console.log(`ratio Badil / bare: ${(badilMedian / bareMedian).toFixed(2)}×  (goal ≤ 1.5×)`)
+  console.log(`ratio renderRenditions / bare: ${(badilMedian / bareMedian).toFixed(2)}×`)
+
+  // What the app runs: an upload through Payload, against bare sharp doing the same work on disk.
+  const app = await startBenchPayload()
+  try {
+    let counter = 0
+    const upload = () =>
+      app.payload.create({
+        collection: 'media',
+        data: { alt: 'Photo de banc d’essai' },
+        file: { data: photo, mimetype: 'image/jpeg', name: `bench-${counter++}.jpg`, size: photo.length },
+      })
+    const bareDir = path.join(app.mediaDir, 'bare')
+    await fs.mkdir(bareDir, { recursive: true })
+    const bareToDisk = async () => {
+      const id = counter++
+      await fs.writeFile(path.join(bareDir, `original-${id}.jpg`), photo)
+      const outputs = await bareRenditions(photo)
+      await Promise.all(outputs.map((output, index) => fs.writeFile(path.join(bareDir, `${id}-${index}.jpg`), output)))
+    }
+    await upload()
+    await bareToDisk()
+    const uploadTimes: number[] = []
+    const bareDiskTimes: number[] = []
+    for (let round = 0; round < rounds; round++) {
+      if (round % 2 === 0) {
+        uploadTimes.push(await timed(upload))
+        bareDiskTimes.push(await timed(bareToDisk))
+      } else {
+        bareDiskTimes.push(await timed(bareToDisk))
+        uploadTimes.push(await timed(upload))
+      }
+    }
+    const uploadMedian = median(uploadTimes)
+    const bareDiskMedian = median(bareDiskTimes)
+    console.log(`media upload (app pipeline)   median ${uploadMedian.toFixed(0).padStart(5)} ms  (${uploadTimes.map((t) => t.toFixed(0)).join(' ')})`)
+    console.log(`bare sharp ×${renditionSizes.length} + write files   median ${bareDiskMedian.toFixed(0).padStart(5)} ms  (${bareDiskTimes.map((t) => t.toFixed(0)).join(' ')})`)
+    console.log(`ratio upload / bare: ${(uploadMedian / bareDiskMedian).toFixed(2)}×  (goal ≤ 1.5×)`)
+  } finally {
+    await app.close()
+  }
 }

@@ -48,7 +48,7 @@ function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook 
       try {
         req.context.badilVideo = await probeVideo(file.data)
       } catch (error) {
-        const reason = error instanceof VideoProbeError ? error.message : 'unreadable video'
+        const reason = error instanceof VideoProbeError ? error.userMessage[language(req)] : 'unreadable video'
         throw new ValidationError({ collection: 'media', errors: [{ path: 'file', message: reason }] }, req.t)
       }
     }

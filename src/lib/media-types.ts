@@ -58,31 +58,3 @@ export const defaultSizeLimits: SizeLimits = {
   video: defaultSizeLimitsMiB.video * MiB,
   pdf: defaultSizeLimitsMiB.pdf * MiB,
 }
-
-export const sizeLimitVariables: Readonly<Record<MediaKind, string>> = {
-  image: 'MEDIA_MAX_IMAGE_MB',
-  video: 'MEDIA_MAX_VIDEO_MB',
-  pdf: 'MEDIA_MAX_PDF_MB',
-}
-
-/**
- * Size limits from MEDIA_MAX_IMAGE_MB, MEDIA_MAX_VIDEO_MB and MEDIA_MAX_PDF_MB (whole MiB, each
- * optional; empty counts as unset). A wrong value stops the start-up with the variable's name
- * rather than silently falling back to a default nobody chose.
- */
-export function sizeLimitsFromEnv(source: Readonly<Record<string, string | undefined>> = process.env): SizeLimits {
-  const limits = { ...defaultSizeLimits }
-  for (const kind of mediaKinds) {
-    const variable = sizeLimitVariables[kind]
-    const raw = source[variable]?.trim()
-    if (raw === undefined || raw === '') continue
-    const mebibytes = /^\d+$/.test(raw) ? Number(raw) : NaN
-    if (!(mebibytes >= 1) || !Number.isSafeInteger(mebibytes * MiB)) {
-      throw new Error(
-        `${variable} must be a positive whole number of megabytes (MiB), for example ${defaultSizeLimitsMiB[kind]}; got "${raw}".`,
-      )
-    }
-    limits[kind] = mebibytes * MiB
-  }
-  return limits
-}

@@ -49,6 +49,12 @@ describe('environment validation', () => {
     expect(() => loadEnv({ ADMIN_PASSWORD: 'a-long-enough-password' })).toThrow(/ADMIN_EMAIL must be set together/)
   })
 
+  it('reads the media size limits in MB, refusing nonsense', () => {
+    expect(loadEnv({ MEDIA_MAX_IMAGE_MB: '8' })).toMatchObject({ MEDIA_MAX_IMAGE_MB: 8, MEDIA_MAX_VIDEO_MB: 1024, MEDIA_MAX_PDF_MB: 50 })
+    expect(() => loadEnv({ MEDIA_MAX_VIDEO_MB: '0' })).toThrow(/MEDIA_MAX_VIDEO_MB must be at least 1/)
+    expect(() => loadEnv({ MEDIA_MAX_PDF_MB: 'lots' })).toThrow(/MEDIA_MAX_PDF_MB must be a number/)
+  })
+
   it('wants an SMTP host when SMTP credentials are given', () => {
     expect(() => loadEnv({ SMTP_USER: 'u', SMTP_PASSWORD: 'p' })).toThrow(/SMTP_HOST is required/)
     expect(loadEnv({ SMTP_HOST: 'smtp.example.org', SMTP_PORT: '465', SMTP_SECURE: 'true' })).toMatchObject({
