@@ -63,6 +63,8 @@ export function badilConfig(options: BadilConfigOptions) {
       user: Users.slug,
       importMap: { baseDir: projectRoot },
       meta: { titleSuffix: ' — Badil' },
+      // No Gravatar: the admin makes no request outside the campaign's own server.
+      avatar: 'default',
       components: {
         providers: ['/src/admin/UserLanguageSync#UserLanguageSync'],
         beforeNavLinks: ['/src/admin/ReviewQueueNav#ReviewQueueNav', '/src/admin/CalendarNavLink#CalendarNavLink'],

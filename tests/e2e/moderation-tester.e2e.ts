@@ -21,20 +21,15 @@ function check(condition: unknown, message: string): asserts condition {
 }
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-chromium-'))
-const browser = await chromium.launch({
+// A fresh profile each run (playwright passes it to Chromium as --user-data-dir).
+const browser = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    `--user-data-dir=${profile}`,
-  ],
+  headless: true,
+  locale: 'fr-FR',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 })
 try {
-  const page = await browser.newPage({ locale: 'fr-FR' })
+  const page = browser.pages()[0] ?? (await browser.newPage())
   page.setDefaultTimeout(60_000)
   await page.goto(`${baseUrl}/admin/login`)
   await page.fill('input[name="email"]', email)
