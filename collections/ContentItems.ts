@@ -101,6 +101,10 @@ export const ContentItems: CollectionConfig = {
     {
       name: 'legalReferences',
       type: 'array',
+      labels: {
+        singular: { fr: 'Référence juridique', ar: 'مرجع قانوني', en: 'Legal reference' },
+        plural: { fr: 'Références juridiques', ar: 'المراجع القانونية', en: 'Legal references' },
+      },
       label: { fr: 'Références juridiques', ar: 'المراجع القانونية', en: 'Legal references' },
       fields: [
         {

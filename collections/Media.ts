@@ -155,6 +155,10 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
       {
         name: 'consents',
         type: 'array',
+        labels: {
+          singular: { fr: 'Consentement', ar: 'موافقة', en: 'Consent' },
+          plural: { fr: 'Consentements', ar: 'الموافقات', en: 'Consents' },
+        },
         label: { fr: 'Consentements', ar: 'الموافقات', en: 'Consents' },
         admin: { condition: (data) => Boolean(data?.peopleShown) },
         fields: [

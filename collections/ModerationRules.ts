@@ -124,6 +124,7 @@ export const ModerationRules: CollectionConfig = {
     {
       name: 'terms',
       type: 'array',
+      labels: { singular: { fr: 'Terme', ar: 'لفظ', en: 'Term' }, plural: { fr: 'Termes', ar: 'ألفاظ', en: 'Terms' } },
       label: { fr: 'Termes et expressions', ar: 'الألفاظ والعبارات', en: 'Terms and phrases' },
       admin: {
         description: {
@@ -164,6 +165,7 @@ export const ModerationRules: CollectionConfig = {
     {
       name: 'patterns',
       type: 'array',
+      labels: { singular: { fr: 'Motif', ar: 'نمط', en: 'Pattern' }, plural: { fr: 'Motifs', ar: 'أنماط', en: 'Patterns' } },
       label: { fr: 'Motifs (syntaxe RE2)', ar: 'أنماط (صيغة RE2)', en: 'Patterns (RE2 syntax)' },
       fields: [
         { name: 'source', type: 'text', required: true, label: { fr: 'Motif', ar: 'النمط', en: 'Pattern' } },
@@ -183,6 +185,7 @@ export const ModerationRules: CollectionConfig = {
     {
       name: 'exceptions',
       type: 'array',
+      labels: { singular: { fr: 'Exception', ar: 'استثناء', en: 'Exception' }, plural: { fr: 'Exceptions', ar: 'استثناءات', en: 'Exceptions' } },
       label: { fr: 'Exceptions (annulent la règle)', ar: 'استثناءات (تلغي القاعدة)', en: 'Exceptions (cancel the rule)' },
       fields: [{ name: 'text', type: 'text', required: true, label: { fr: 'Terme', ar: 'اللفظ', en: 'Term' } }],
     },

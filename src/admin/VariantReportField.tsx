@@ -109,7 +109,7 @@ export function VariantReportField() {
       )}
       <h4>{t.preview}</h4>
       <div dir={preview.rtl ? 'rtl' : 'ltr'} style={{ maxWidth: 420, border: '1px solid var(--theme-elevation-100)', borderRadius: 8, padding: 12 }}>
-        <p style={{ whiteSpace: 'pre-wrap', marginTop: 0 }}>
+        <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginTop: 0 }}>
           {cut !== undefined && cut < composedText.length ? (
             <>
               {composedText.slice(0, cut)}
