@@ -1,5 +1,8 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
 import { ValidationError } from 'payload'
-import type { CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
 
 import { staffOnly } from '../src/lib/access'
 import { consentStatus } from '../src/lib/consent'
@@ -7,7 +10,8 @@ import type { ConsentRecord } from '../src/lib/consent'
 import { acceptedMimeTypes } from '../src/lib/media-types'
 import type { SizeLimits } from '../src/lib/media-types'
 import { inspectUpload } from '../src/lib/media-sniffing'
-import { renditionSizes } from '../src/lib/renditions'
+import { removeRenditions, writeRenditions } from '../src/lib/media-renditions'
+import type { StoredRenditions } from '../src/lib/media-renditions'
 import { hasRole } from '../src/lib/roles'
 import { probeVideo, VideoProbeError } from '../src/lib/video-probe'
 
@@ -56,6 +60,29 @@ function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook 
   }
 }
 
+/**
+ * (Re)renders the six network renditions when an image arrives or its focal point moves, and
+ * removes the files of the set it replaces.
+ */
+function renderImageRenditions(staticDir: string): CollectionBeforeChangeHook {
+  return async ({ data, originalDoc, req }) => {
+    const file = req.file as UploadedFile | undefined
+    const kind = data.kind ?? originalDoc?.kind
+    const mimeType: string | undefined = file?.mimetype ?? data.mimeType ?? originalDoc?.mimeType
+    if (kind !== 'image' && !mimeType?.startsWith('image/')) return data
+    const focalPoint = { x: Number(data.focalX ?? originalDoc?.focalX ?? 50), y: Number(data.focalY ?? originalDoc?.focalY ?? 50) }
+    const focalMoved = originalDoc && (focalPoint.x !== Number(originalDoc.focalX ?? 50) || focalPoint.y !== Number(originalDoc.focalY ?? 50))
+    if (!file?.data && !focalMoved && originalDoc?.renditions) return data
+    const originalFilename: string | undefined = data.filename ?? originalDoc?.filename
+    if (!originalFilename) return data
+    const source = file?.data ?? (await fs.readFile(path.join(staticDir, path.basename(originalFilename))))
+    const renditions = await writeRenditions({ source, originalFilename, staticDir, focalPoint, serverUrl: req.payload.config.serverURL ?? '' })
+    await removeRenditions(staticDir, originalDoc?.renditions as StoredRenditions | undefined, renditions)
+    data.renditions = renditions
+    return data
+  }
+}
+
 export function mediaCollection(options: { staticDir: string; limits: SizeLimits }): CollectionConfig {
   return {
     slug: 'media',
@@ -77,11 +104,11 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
     upload: {
       staticDir: options.staticDir,
       mimeTypes: [...acceptedMimeTypes],
+      // The consultant sets the focal point in the upload view; Badil's own pipeline (one decode
+      // for the six sizes, see src/lib/renditions.ts) crops the renditions around it.
       focalPoint: true,
       crop: true,
-      adminThumbnail: 'thumbnail',
-      // Renditions for each network, cropped around the focal point the consultant sets.
-      imageSizes: renditionSizes.map((size) => ({ name: size.name, width: size.width, height: size.height })),
+      adminThumbnail: ({ doc }) => (doc.renditions as StoredRenditions | undefined)?.thumbnail?.url ?? null,
     },
     hooks: {
       beforeOperation: [inspectIncomingFile(options.limits)],
@@ -97,6 +124,12 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
             data.height = video.height
           }
           return data
+        },
+        renderImageRenditions(options.staticDir),
+      ],
+      afterDelete: [
+        async ({ doc }) => {
+          await removeRenditions(options.staticDir, doc.renditions as StoredRenditions | undefined)
         },
       ],
     },
@@ -173,6 +206,19 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
           { name: 'scope', type: 'select', hasMany: true, required: true, options: consentScopes, label: { fr: 'Portée', ar: 'النطاق', en: 'Scope' } },
           { name: 'signedForm', type: 'upload', relationTo: 'media', label: { fr: 'Formulaire signé', ar: 'الاستمارة الموقعة', en: 'Signed form' } },
         ],
+      },
+      {
+        name: 'renditions',
+        type: 'json',
+        label: { fr: 'Déclinaisons par réseau', ar: 'مقاسات المنصات', en: 'Network renditions' },
+        admin: {
+          readOnly: true,
+          description: {
+            fr: 'Carré 1080×1080, portrait 1080×1350, story 1080×1920, paysage 1200×630, X 1600×900, vignette 1280×720 — recadrés autour du point focal.',
+            ar: 'مربع 1080×1080، عمودي 1080×1350، قصة 1080×1920، أفقي 1200×630، X 1600×900، مصغرة 1280×720 — مقصوصة حول النقطة المحورية.',
+            en: 'Square 1080×1080, portrait 1080×1350, story 1080×1920, landscape 1200×630, X 1600×900, thumbnail 1280×720 — cropped around the focal point.',
+          },
+        },
       },
       {
         name: 'consentStatus',

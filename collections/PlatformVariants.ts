@@ -169,7 +169,7 @@ const validateEndpoint: Endpoint = {
       ? await req.payload.findByID({ collection: 'media', id: firstMediaId, depth: 0, req }).catch(() => null)
       : null
     const rendition = previewRendition[draft.platform]
-    const sizes = (firstMedia?.sizes ?? {}) as Record<string, { url?: string | null } | undefined>
+    const renditions = (firstMedia?.renditions ?? {}) as Record<string, { url?: string | null } | undefined>
     return Response.json({
       report,
       composedText: composePostText({ ...draft, hashtags: draft.hashtags ?? [], mediaCount: draft.media?.length ?? 0 }),
@@ -177,7 +177,7 @@ const validateEndpoint: Endpoint = {
         rtl: draft.language !== 'fr',
         rendition: rendition.name,
         aspectRatio: rendition.width / rendition.height,
-        mediaUrl: sizes[rendition.name]?.url ?? firstMedia?.url ?? null,
+        mediaUrl: renditions[rendition.name]?.url ?? firstMedia?.url ?? null,
         mediaKind: firstMedia?.kind ?? null,
       },
     })

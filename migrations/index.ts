@@ -1,6 +1,6 @@
 import * as migration_20261128_110403_initial from './20261128_110403_initial';
 import * as migration_20261128_113053_moderation from './20261128_113053_moderation';
-import * as migration_20261128_115451_content_workflow from './20261128_115451_content_workflow';
+import * as migration_20261128_121950_content_workflow from './20261128_121950_content_workflow';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261128_113053_moderation',
   },
   {
-    up: migration_20261128_115451_content_workflow.up,
-    down: migration_20261128_115451_content_workflow.down,
-    name: '20261128_115451_content_workflow'
+    up: migration_20261128_121950_content_workflow.up,
+    down: migration_20261128_121950_content_workflow.down,
+    name: '20261128_121950_content_workflow'
   },
 ];

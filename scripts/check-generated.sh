@@ -27,7 +27,10 @@ cp "$snapshot/importMap.js" "$importmap"
 
 before=$(ls migrations | sort)
 cp migrations/index.ts "$snapshot/migrations-index.ts"
-npx payload migrate:create schema-drift-check --skip-empty >"$snapshot/migrate.log" 2>&1
+# No terminal: a rename question from drizzle-kit must fail the check, not wait forever.
+if ! timeout 180 npx payload migrate:create schema-drift-check --skip-empty </dev/null >"$snapshot/migrate.log" 2>&1; then
+  echo "✖ could not compare the collections with the migrations:"; tail -20 "$snapshot/migrate.log"; status=1
+fi
 after=$(ls migrations | sort)
 if [ "$before" != "$after" ]; then
   echo "✖ the collections changed without a migration: run 'npm run migrate:create -- <name>' and commit it."

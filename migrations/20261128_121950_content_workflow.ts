@@ -88,6 +88,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"rights_holder" varchar DEFAULT 'NCSC — propriété exclusive',
   	"licence" varchar,
   	"people_shown" boolean DEFAULT false,
+  	"renditions" jsonb,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"url" varchar,
@@ -98,43 +99,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"width" numeric,
   	"height" numeric,
   	"focal_x" numeric,
-  	"focal_y" numeric,
-  	"sizes_square_url" varchar,
-  	"sizes_square_width" numeric,
-  	"sizes_square_height" numeric,
-  	"sizes_square_mime_type" varchar,
-  	"sizes_square_filesize" numeric,
-  	"sizes_square_filename" varchar,
-  	"sizes_portrait_url" varchar,
-  	"sizes_portrait_width" numeric,
-  	"sizes_portrait_height" numeric,
-  	"sizes_portrait_mime_type" varchar,
-  	"sizes_portrait_filesize" numeric,
-  	"sizes_portrait_filename" varchar,
-  	"sizes_story_url" varchar,
-  	"sizes_story_width" numeric,
-  	"sizes_story_height" numeric,
-  	"sizes_story_mime_type" varchar,
-  	"sizes_story_filesize" numeric,
-  	"sizes_story_filename" varchar,
-  	"sizes_landscape_url" varchar,
-  	"sizes_landscape_width" numeric,
-  	"sizes_landscape_height" numeric,
-  	"sizes_landscape_mime_type" varchar,
-  	"sizes_landscape_filesize" numeric,
-  	"sizes_landscape_filename" varchar,
-  	"sizes_x_url" varchar,
-  	"sizes_x_width" numeric,
-  	"sizes_x_height" numeric,
-  	"sizes_x_mime_type" varchar,
-  	"sizes_x_filesize" numeric,
-  	"sizes_x_filename" varchar,
-  	"sizes_thumbnail_url" varchar,
-  	"sizes_thumbnail_width" numeric,
-  	"sizes_thumbnail_height" numeric,
-  	"sizes_thumbnail_mime_type" varchar,
-  	"sizes_thumbnail_filesize" numeric,
-  	"sizes_thumbnail_filename" varchar
+  	"focal_y" numeric
   );
   
   CREATE TABLE "media_locales" (
@@ -403,12 +368,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "media_updated_at_idx" ON "media" USING btree ("updated_at");
   CREATE INDEX "media_created_at_idx" ON "media" USING btree ("created_at");
   CREATE UNIQUE INDEX "media_filename_idx" ON "media" USING btree ("filename");
-  CREATE INDEX "media_sizes_square_sizes_square_filename_idx" ON "media" USING btree ("sizes_square_filename");
-  CREATE INDEX "media_sizes_portrait_sizes_portrait_filename_idx" ON "media" USING btree ("sizes_portrait_filename");
-  CREATE INDEX "media_sizes_story_sizes_story_filename_idx" ON "media" USING btree ("sizes_story_filename");
-  CREATE INDEX "media_sizes_landscape_sizes_landscape_filename_idx" ON "media" USING btree ("sizes_landscape_filename");
-  CREATE INDEX "media_sizes_x_sizes_x_filename_idx" ON "media" USING btree ("sizes_x_filename");
-  CREATE INDEX "media_sizes_thumbnail_sizes_thumbnail_filename_idx" ON "media" USING btree ("sizes_thumbnail_filename");
   CREATE UNIQUE INDEX "media_locales_locale_parent_id_unique" ON "media_locales" USING btree ("_locale","_parent_id");
   CREATE INDEX "content_items_audiences_order_idx" ON "content_items_audiences" USING btree ("order");
   CREATE INDEX "content_items_audiences_parent_idx" ON "content_items_audiences" USING btree ("parent_id");
