@@ -17,6 +17,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 
 import { startBenchPayload } from './lib/bench-payload'
+import { prng } from './lib/prng'
 
 import { renderRenditions, renditionJpegOptions, renditionSizes } from '../src/lib/renditions'
 
@@ -24,15 +25,6 @@ const photoWidth = 4000
 const photoHeight = 3000
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
 
-/** Deterministic PRNG (mulberry32) so every run measures the same photo. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Gradients, fine texture and sensor-like noise: compresses like a real photo, not a flat test card. */
 async function makePhoto(): Promise<Buffer> {

@@ -13,19 +13,11 @@ import { defaultRules } from '../plugins/campaign-ops/moderation/default-rules'
 import { compileEngine } from '../plugins/campaign-ops/moderation/engine'
 import { normalizeTerm, normalizeViews } from '../plugins/campaign-ops/moderation/normalize'
 import type { Language, RuleDefinition, RuleTerm, Script } from '../plugins/campaign-ops/moderation/types'
+import { prng } from './lib/prng'
 
 const termCount = 5000
 const commentCount = Number(process.env.BENCH_COMMENTS ?? 100_000)
 
-/** Deterministic PRNG (mulberry32) so every run measures the same data. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const random = prng(43_22)
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
 

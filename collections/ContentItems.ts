@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { staffOnly } from '../src/lib/access'
+import { option } from '../src/lib/labels'
+import type { Labels } from '../src/lib/labels'
 import { hasRole } from '../src/lib/roles'
 import { guardWorkflowState, recordInvalidation } from '../src/workflow/content-item-hooks'
 import { availableTransitionsEndpoint, transitionEndpoint } from '../src/workflow/endpoints'
 import { workflowStateValues } from '../src/workflow/transition-table'
 
-type Labels = { fr: string; ar: string; en: string }
-const option = (value: string, label: Labels) => ({ value, label })
 
 export const contentFormats = [
   option('post', { fr: 'Publication', ar: 'منشور', en: 'Post' }),

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import { ValidationError } from 'payload'
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
 import { staffOnly } from '../src/lib/access'
 import { consentStatus } from '../src/lib/consent'
@@ -12,6 +12,7 @@ import type { SizeLimits } from '../src/lib/media-types'
 import { inspectUpload } from '../src/lib/media-sniffing'
 import { removeRenditions, writeRenditions } from '../src/lib/media-renditions'
 import type { StoredRenditions } from '../src/lib/media-renditions'
+import { requestLanguage } from '../src/lib/request-language'
 import { hasRole } from '../src/lib/roles'
 import { probeVideo, VideoProbeError } from '../src/lib/video-probe'
 
@@ -27,11 +28,6 @@ const consentScopes = [
   { value: 'website', label: { fr: 'Site web', ar: 'موقع إلكتروني', en: 'Website' } },
 ]
 
-function language(req: PayloadRequest): 'fr' | 'ar' | 'en' {
-  const code = req.i18n?.language
-  return code === 'ar' || code === 'en' ? code : 'fr'
-}
-
 /**
  * Checks an upload from its bytes (never its name), refuses SVG, executables and oversize files,
  * and reads a video's duration, size and codec. Runs before Payload stores anything, so a refused
@@ -44,7 +40,7 @@ function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook 
     if (!file?.data) return args
     const verdict = await inspectUpload({ data: file.data, filename: file.name, declaredMimeType: file.mimetype, limits })
     if (!verdict.ok) {
-      throw new ValidationError({ collection: 'media', errors: [{ path: 'file', message: verdict.message[language(req)] }] }, req.t)
+      throw new ValidationError({ collection: 'media', errors: [{ path: 'file', message: verdict.message[requestLanguage(req)] }] }, req.t)
     }
     file.mimetype = verdict.mimeType
     req.context.badilMediaKind = verdict.kind
@@ -52,7 +48,7 @@ function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook 
       try {
         req.context.badilVideo = await probeVideo(file.data)
       } catch (error) {
-        const reason = error instanceof VideoProbeError ? error.userMessage[language(req)] : 'unreadable video'
+        const reason = error instanceof VideoProbeError ? error.userMessage[requestLanguage(req)] : 'unreadable video'
         throw new ValidationError({ collection: 'media', errors: [{ path: 'file', message: reason }] }, req.t)
       }
     }

@@ -1,11 +1,10 @@
 import { APIError } from 'payload'
 import type { CollectionConfig, Where } from 'payload'
 
+import { option } from '../src/lib/labels'
 import { contentLocales } from '../src/lib/languages'
 import { hasRole } from '../src/lib/roles'
 
-type Labels = { fr: string; ar: string; en: string }
-const option = (value: string, label: Labels) => ({ value, label })
 
 export const moderationCategoryOptions = [
   option('hate', { fr: 'Haine', ar: 'كراهية', en: 'Hate' }),

@@ -1,9 +1,10 @@
 import { APIError, ValidationError } from 'payload'
-import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint } from 'payload'
 
 import { staffOnly } from '../src/lib/access'
 import { platformLimits, platforms } from '../src/lib/platform-limits'
 import type { Language, Platform } from '../src/lib/platform-limits'
+import { requestLanguage } from '../src/lib/request-language'
 import { hasRole } from '../src/lib/roles'
 import { renditionSizes } from '../src/lib/renditions'
 import { composePostText } from '../src/lib/variant-validation'
@@ -45,11 +46,6 @@ export const publicationStates = [
   { value: 'cancelled', label: { fr: 'Annulée', ar: 'ملغاة', en: 'Cancelled' } },
 ]
 
-function language(req: PayloadRequest): 'fr' | 'ar' | 'en' {
-  const code = req.i18n?.language
-  return code === 'ar' || code === 'en' ? code : 'fr'
-}
-
 /**
  * Recomputes the validation report on every save. Hard network limits refuse the save (400 naming
  * the field and the rule); missing alt text or consent only block "ready" and "scheduled".
@@ -57,7 +53,7 @@ function language(req: PayloadRequest): 'fr' | 'ar' | 'en' {
  */
 const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data }
-  const lang = language(req)
+  const lang = requestLanguage(req)
   const itemId = merged.contentItem ? idOf(merged.contentItem) : undefined
   const item = itemId
     ? await req.payload.findByID({ collection: 'content-items', id: itemId, depth: 0, overrideAccess: true, req })

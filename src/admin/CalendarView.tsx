@@ -1,5 +1,3 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
@@ -11,6 +9,7 @@ import { platformLimits, platforms } from '../lib/platform-limits'
 import { hasRole, roles } from '../lib/roles'
 import { CalendarGrid } from './CalendarGrid'
 import type { CalendarOption } from './CalendarGrid'
+import { AdminPage } from './AdminPage'
 
 const staffRoles = roles.filter((role) => role !== 'integration')
 
@@ -32,35 +31,23 @@ const stateOptions: CalendarOption[] = publicationStates.map(({ value, label }) 
 
 /** Admin page `/admin/calendar`: month and week grids of key moments and planned variants. */
 export function CalendarView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, permissions, visibleEntities, locale } = initPageResult
+  const { req } = initPageResult
   const { routes } = req.payload.config
   const language = req.i18n.language === 'ar' || req.i18n.language === 'en' ? req.i18n.language : 'fr'
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        {hasRole(req.user, ...staffRoles) ? (
-          <CalendarGrid
-            apiRoute={routes.api}
-            adminRoute={routes.admin}
-            platforms={platformOptions}
-            audiences={audienceOptions}
-            languages={languageOptions}
-            states={stateOptions}
-          />
-        ) : (
-          <p>{refusal[language]}</p>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      {hasRole(req.user, ...staffRoles) ? (
+        <CalendarGrid
+          apiRoute={routes.api}
+          adminRoute={routes.admin}
+          platforms={platformOptions}
+          audiences={audienceOptions}
+          languages={languageOptions}
+          states={stateOptions}
+        />
+      ) : (
+        <p>{refusal[language]}</p>
+      )}
+    </AdminPage>
   )
 }
