@@ -78,7 +78,8 @@ export function createDatabaseAdapter(options: DatabaseAdapterOptions) {
 }
 
 type PoolInternals = {
-  _clients?: { release?: (error?: Error | boolean) => void }[]
+  _clients?: { release?: (error?: Error | boolean) => void; on?: (event: 'error', listener: () => void) => void }[]
+  on?: (event: 'error', listener: () => void) => void
   end(): Promise<void>
   ended?: boolean
 }
@@ -92,7 +93,11 @@ export async function closePayload(payload: { destroy(): Promise<void>; db: unkn
   const pool = (payload.db as { pool?: PoolInternals }).pool
   await payload.destroy()
   if (!pool || pool.ended) return
+  // A socket may still be closing when the database is dropped or the server stops; its late
+  // "connection terminated" must not become an unhandled error.
+  pool.on?.('error', () => undefined)
   for (const client of [...(pool._clients ?? [])]) {
+    client.on?.('error', () => undefined)
     try {
       client.release?.(true)
     } catch {
