@@ -1,0 +1,62 @@
+import { NetworkError } from './types'
+import type { AdapterContext } from './types'
+
+const unknownOutcome = {
+  fr: 'Le réseau n’a pas répondu après l’envoi : la publication a peut-être eu lieu. Vérification en cours.',
+  ar: 'لم تُجب المنصة بعد الإرسال: ربما تم النشر. جارٍ التحقق.',
+  en: 'The network did not answer after the request was sent: the post may exist. Checking.',
+}
+
+const unreachable = {
+  fr: 'Le réseau est injoignable pour le moment ; nouvel essai plus tard.',
+  ar: 'تعذر الوصول إلى المنصة حاليا؛ ستُعاد المحاولة لاحقا.',
+  en: 'The network cannot be reached right now; retrying later.',
+}
+
+/** Connection errors that prove the request never reached the server. */
+const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+function errorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: string } })?.cause
+  return cause?.code ?? (error as { code?: string })?.code
+}
+
+/**
+ * One HTTP call with a timeout. A request that may have reached the network and got no answer
+ * (timeout, reset) is `outcome_unknown` when `sideEffect` is set — a publish must never be retried
+ * blindly — and `retryable` otherwise (reads, status polls).
+ */
+export async function callNetwork(
+  context: AdapterContext,
+  url: string,
+  init: RequestInit & { sideEffect: boolean },
+): Promise<Response> {
+  const { sideEffect, ...requestInit } = init
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), context.timeoutMs)
+  try {
+    return await context.fetch(url, { ...requestInit, signal: controller.signal })
+  } catch (error) {
+    const code = errorCode(error)
+    if (code && notSentCodes.has(code)) {
+      throw new NetworkError({ kind: 'retryable', message: `${url}: ${code}`, code, reason: unreachable })
+    }
+    throw new NetworkError({
+      kind: sideEffect ? 'outcome_unknown' : 'retryable',
+      message: `${url}: ${controller.signal.aborted ? `no answer within ${context.timeoutMs} ms` : (code ?? String(error))}`,
+      code: controller.signal.aborted ? 'timeout' : code,
+      reason: sideEffect ? unknownOutcome : unreachable,
+    })
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Retry-After as seconds or an HTTP date, relative to `now`. */
+export function retryAfter(header: string | null, now: Date): Date | undefined {
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return new Date(now.getTime() + Math.max(0, seconds) * 1000)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : new Date(date)
+}

@@ -1,0 +1,588 @@
+/**
+ * A local stand-in for LinkedIn's versioned REST API (social-apis.md §5, §8.4): the required
+ * headers, image/document/video uploads with their upload URLs and ETags, posts with the id in
+ * `x-restli-id` and "little text" truncation, the author finder, share statistics and comments.
+ * Tests script failures, hangs, slow video processing and expired tokens.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export type ScriptedFailure = {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+  /** Only calls with this method and path (exact pathname or pattern) fail; others pass through. */
+  method?: string
+  path?: string | RegExp
+}
+
+export type RecordedRequest = {
+  method: string
+  /** Pathname as sent, URNs still encoded. */
+  path: string
+  /** Query string as sent (Rest.li syntax such as `List(...)` must arrive unencoded). */
+  rawQuery: string
+  query: URLSearchParams
+  headers: http.IncomingHttpHeaders
+  json?: unknown
+  bodyBytes: number
+}
+
+export type FakeLinkedInPost = {
+  urn: string
+  activityUrn: string
+  author: string
+  /** As sent, escapes included. */
+  commentary: string
+  /** What members would read: LinkedIn cuts the text at the first unescaped reserved character. */
+  displayed: string
+  body: Record<string, unknown>
+  deleted: boolean
+}
+
+export type FakeLinkedInComment = {
+  urn: string
+  parent: string
+  actor: string
+  text: string
+  parentComment: string | null
+  deleted: boolean
+}
+
+type Asset = {
+  urn: string
+  kind: 'image' | 'document' | 'video'
+  status: 'WAITING_UPLOAD' | 'PROCESSING' | 'AVAILABLE' | 'PROCESSING_FAILED'
+  parts: Array<{ firstByte: number; lastByte: number; etag: string | null }>
+  uploadToken: string
+  pollsLeft: number
+}
+
+const partBytes = 4 * 1024 * 1024
+const reserved = new Set(['\\', '|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '*', '_', '~'])
+
+/** LinkedIn's reading of little text: escapes resolved, hashtags/mentions/links kept, cut at the first stray reserved character. */
+export function displayedCommentary(commentary: string): string {
+  let shown = ''
+  for (let index = 0; index < commentary.length;) {
+    const rest = commentary.slice(index)
+    const character = commentary[index] as string
+    const element =
+      /^https?:\/\/[^\s\\<>]+/.exec(rest)?.[0] ??
+      /^@\[[^\]\n]+\]\(urn:li:(?:person|organization):[^)\s]+\)/.exec(rest)?.[0] ??
+      (character === '#' ? /^#[\p{L}\p{N}\p{M}]+/u.exec(rest)?.[0] : undefined)
+    if (element) {
+      shown += element
+      index += element.length
+    } else if (character === '\\' && index + 1 < commentary.length) {
+      shown += commentary[index + 1]
+      index += 2
+    } else if (reserved.has(character)) {
+      return shown
+    } else {
+      shown += character
+      index += 1
+    }
+  }
+  return shown
+}
+
+export type LinkedInFake = Awaited<ReturnType<typeof startLinkedInFake>>
+
+export async function startLinkedInFake(options: { token?: string; organization?: string } = {}) {
+  const token = options.token ?? 'linkedin-member-token'
+  const organization = options.organization ?? 'urn:li:organization:5515715'
+  const requests: RecordedRequest[] = []
+  const posts: FakeLinkedInPost[] = []
+  const comments: FakeLinkedInComment[] = []
+  const assets = new Map<string, Asset>()
+  const uploads = new Map<string, { asset: Asset; part: number }>()
+  const statistics = new Map<string, Record<string, number>>()
+  const failures: Array<ScriptedFailure & { remaining: number }> = []
+  const state = {
+    tokenExpired: false,
+    hangNextPost: false,
+    processingPolls: 0,
+    processingOutcome: 'AVAILABLE' as 'AVAILABLE' | 'PROCESSING_FAILED',
+    counter: 7012000000000000000n,
+  }
+  let baseUrl = ''
+
+  const nextNumber = () => (state.counter++).toString()
+
+  function send(
+    response: http.ServerResponse,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    response.statusCode = status
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
+    if (body === undefined) {
+      response.end()
+      return
+    }
+    response.setHeader('content-type', 'application/json')
+    response.end(JSON.stringify(body))
+  }
+
+  const error = (status: number, message: string, code: string, serviceErrorCode?: number) => ({
+    status,
+    message,
+    code,
+    ...(serviceErrorCode === undefined ? {} : { serviceErrorCode }),
+  })
+
+  /** The headers LinkedIn requires on every REST call (§5). */
+  function restHeaderProblem(request: http.IncomingMessage): [number, unknown] | null {
+    const authorization = request.headers.authorization
+    if (authorization !== `Bearer ${token}`)
+      return [401, error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600)]
+    if (state.tokenExpired)
+      return [401, error(401, 'The token used in the request has expired', 'EXPIRED_ACCESS_TOKEN', 65601)]
+    const version = request.headers['linkedin-version']
+    if (!version)
+      return [
+        400,
+        error(
+          400,
+          'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+          'VERSION_MISSING',
+        ),
+      ]
+    if (typeof version !== 'string' || !/^\d{6}(\.\d{2})?$/.test(version))
+      return [426, error(426, `Requested version ${String(version)} is not active`, 'NONEXISTENT_VERSION')]
+    if (request.headers['x-restli-protocol-version'] !== '2.0.0')
+      return [400, error(400, 'X-Restli-Protocol-Version 2.0.0 is required', 'INVALID_PROTOCOL_VERSION')]
+    if (
+      request.method !== 'GET' &&
+      request.method !== 'DELETE' &&
+      !String(request.headers['content-type'] ?? '').startsWith('application/json')
+    ) {
+      return [415, error(415, 'Content-Type must be application/json', 'UNSUPPORTED_MEDIA_TYPE')]
+    }
+    return null
+  }
+
+  function initializeSingle(
+    response: http.ServerResponse,
+    kind: 'image' | 'document',
+    json: Record<string, unknown> | undefined,
+  ): void {
+    const owner = (json?.initializeUploadRequest as { owner?: unknown } | undefined)?.owner
+    if (owner !== organization)
+      return send(
+        response,
+        403,
+        error(403, `Not enough permissions to access: owner ${String(owner)}`, 'ACCESS_DENIED', 100),
+      )
+    const number = nextNumber()
+    const urn = kind === 'image' ? `urn:li:image:C4E10AQ${number}` : `urn:li:document:D4E10AQ${number}`
+    const asset: Asset = {
+      urn,
+      kind,
+      status: 'WAITING_UPLOAD',
+      parts: [{ firstByte: 0, lastByte: -1, etag: null }],
+      uploadToken: '',
+      pollsLeft: 0,
+    }
+    assets.set(urn, asset)
+    uploads.set(`/dms-uploads/${kind}/${number}`, { asset, part: 0 })
+    send(response, 200, {
+      value: {
+        uploadUrlExpiresAt: Date.now() + 3_600_000,
+        uploadUrl: `${baseUrl}/dms-uploads/${kind}/${number}`,
+        [kind]: urn,
+      },
+    })
+  }
+
+  function initializeVideo(response: http.ServerResponse, json: Record<string, unknown> | undefined): void {
+    const init = (json?.initializeUploadRequest ?? {}) as {
+      owner?: unknown
+      fileSizeBytes?: unknown
+      uploadCaptions?: unknown
+      uploadThumbnail?: unknown
+    }
+    if (init.owner !== organization)
+      return send(
+        response,
+        403,
+        error(403, `Not enough permissions to access: owner ${String(init.owner)}`, 'ACCESS_DENIED', 100),
+      )
+    if (typeof init.fileSizeBytes !== 'number' || init.fileSizeBytes <= 0)
+      return send(response, 422, error(422, 'fileSizeBytes is required', 'UNPROCESSABLE_ENTITY'))
+    const number = nextNumber()
+    const urn = `urn:li:video:D5605AQ${number}`
+    const parts: Asset['parts'] = []
+    for (let first = 0; first < init.fileSizeBytes; first += partBytes)
+      parts.push({ firstByte: first, lastByte: Math.min(first + partBytes, init.fileSizeBytes) - 1, etag: null })
+    const asset: Asset = {
+      urn,
+      kind: 'video',
+      status: 'WAITING_UPLOAD',
+      parts,
+      uploadToken: parts.length > 1 ? `upload-token-${number}` : '',
+      pollsLeft: state.processingPolls,
+    }
+    assets.set(urn, asset)
+    const instructions = parts.map((part, index) => {
+      const path = `/dms-uploads/video/${number}/part/${index}`
+      uploads.set(path, { asset, part: index })
+      return { firstByte: part.firstByte, lastByte: part.lastByte, uploadUrl: `${baseUrl}${path}` }
+    })
+    send(response, 200, {
+      value: {
+        video: urn,
+        uploadToken: asset.uploadToken,
+        uploadUrlsExpireAt: Date.now() + 3_600_000,
+        uploadInstructions: instructions,
+      },
+    })
+  }
+
+  function finalizeVideo(response: http.ServerResponse, json: Record<string, unknown> | undefined): void {
+    const finalize = (json?.finalizeUploadRequest ?? {}) as {
+      video?: unknown
+      uploadToken?: unknown
+      uploadedPartIds?: unknown
+    }
+    const asset = assets.get(String(finalize.video))
+    if (!asset || asset.kind !== 'video') return send(response, 404, error(404, 'Video not found', 'NOT_FOUND'))
+    if (finalize.uploadToken !== asset.uploadToken)
+      return send(response, 422, error(422, 'uploadToken does not match', 'UNPROCESSABLE_ENTITY'))
+    const expected = asset.parts.map((part) => part.etag)
+    if (expected.includes(null) || JSON.stringify(finalize.uploadedPartIds) !== JSON.stringify(expected)) {
+      return send(
+        response,
+        422,
+        error(422, 'uploadedPartIds must list every part ETag in order', 'UNPROCESSABLE_ENTITY'),
+      )
+    }
+    asset.status = 'PROCESSING'
+    send(response, 200, {})
+  }
+
+  function mediaProblem(id: unknown): string | null {
+    const asset = assets.get(String(id))
+    if (!asset) return `Unknown media ${String(id)}`
+    if (asset.status !== 'AVAILABLE') return `Media ${asset.urn} is ${asset.status}`
+    return null
+  }
+
+  function createPost(response: http.ServerResponse, json: Record<string, unknown>): void {
+    const distribution = json.distribution as { feedDistribution?: unknown } | undefined
+    if (json.author !== organization)
+      return send(
+        response,
+        403,
+        error(403, `Not enough permissions to post as ${String(json.author)}`, 'ACCESS_DENIED', 100),
+      )
+    if (typeof json.commentary !== 'string')
+      return send(response, 422, error(422, '/commentary is required', 'UNPROCESSABLE_ENTITY'))
+    if (!['PUBLIC', 'CONNECTIONS', 'LOGGED_IN'].includes(String(json.visibility)))
+      return send(response, 422, error(422, '/visibility is invalid', 'UNPROCESSABLE_ENTITY'))
+    if (distribution?.feedDistribution !== 'MAIN_FEED')
+      return send(response, 422, error(422, '/distribution/feedDistribution is required', 'UNPROCESSABLE_ENTITY'))
+    if (json.lifecycleState !== 'PUBLISHED')
+      return send(response, 422, error(422, '/lifecycleState must be PUBLISHED', 'UNPROCESSABLE_ENTITY'))
+    const content = json.content as
+      { media?: { id?: unknown; title?: unknown }; multiImage?: { images?: Array<{ id?: unknown }> } } | undefined
+    if (content?.multiImage) {
+      const images = content.multiImage.images ?? []
+      if (images.length < 2 || images.length > 20)
+        return send(response, 422, error(422, 'multiImage takes 2 to 20 images', 'UNPROCESSABLE_ENTITY'))
+      const problem = images.map((image) => mediaProblem(image.id)).find(Boolean)
+      if (problem) return send(response, 422, error(422, problem, 'UNPROCESSABLE_ENTITY'))
+    } else if (content?.media) {
+      const problem = mediaProblem(content.media.id)
+      if (problem) return send(response, 422, error(422, problem, 'UNPROCESSABLE_ENTITY'))
+      if (String(content.media.id).startsWith('urn:li:document:') && typeof content.media.title !== 'string') {
+        return send(response, 422, error(422, '/content/media/title is required for documents', 'UNPROCESSABLE_ENTITY'))
+      }
+    }
+    const existing = posts.find((post) => !post.deleted && post.commentary === json.commentary)
+    if (existing) return send(response, 422, error(422, `Content is a duplicate of ${existing.urn}`, 'DUPLICATE_POST'))
+    const number = nextNumber()
+    const isVideo = String(content?.media?.id ?? '').startsWith('urn:li:video:')
+    const post: FakeLinkedInPost = {
+      urn: isVideo ? `urn:li:ugcPost:${number}` : `urn:li:share:${number}`,
+      activityUrn: `urn:li:activity:${number}`,
+      author: organization,
+      commentary: json.commentary,
+      displayed: displayedCommentary(json.commentary),
+      body: json,
+      deleted: false,
+    }
+    posts.push(post)
+    if (state.hangNextPost) {
+      // Stored, then no answer: the client times out not knowing the post exists.
+      state.hangNextPost = false
+      return
+    }
+    send(response, 201, undefined, { 'x-restli-id': post.urn })
+  }
+
+  /** `List(a,b)` in the raw query, Rest.li 2.0 syntax (the parentheses must not be encoded). */
+  function restliList(rawQuery: string, name: string): string[] | null {
+    const match = new RegExp(`(?:^|&)${name}=List\\(([^)]*)\\)`).exec(rawQuery.replace(/^\?/, ''))
+    return match ? (match[1] as string).split(',').filter(Boolean).map(decodeURIComponent) : null
+  }
+
+  function findPost(urn: string): FakeLinkedInPost | undefined {
+    return posts.find((post) => !post.deleted && (post.urn === urn || post.activityUrn === urn))
+  }
+
+  function route(response: http.ServerResponse, recorded: RecordedRequest): void {
+    const { method, path, query } = recorded
+    const json = recorded.json as Record<string, unknown> | undefined
+    const action = query.get('action')
+
+    if (method === 'POST' && path === '/rest/images' && action === 'initializeUpload')
+      return initializeSingle(response, 'image', json)
+    if (method === 'POST' && path === '/rest/documents' && action === 'initializeUpload')
+      return initializeSingle(response, 'document', json)
+    if (method === 'POST' && path === '/rest/videos' && action === 'initializeUpload')
+      return initializeVideo(response, json)
+    if (method === 'POST' && path === '/rest/videos' && action === 'finalizeUpload')
+      return finalizeVideo(response, json)
+
+    const video = /^\/rest\/videos\/([^/]+)$/.exec(path)
+    if (method === 'GET' && video) {
+      const asset = assets.get(decodeURIComponent(video[1] as string))
+      if (!asset) return send(response, 404, error(404, 'Video not found', 'NOT_FOUND'))
+      if (asset.status === 'PROCESSING') {
+        if (asset.pollsLeft > 0) asset.pollsLeft -= 1
+        else asset.status = state.processingOutcome
+      }
+      return send(response, 200, { id: asset.urn, owner: organization, status: asset.status })
+    }
+
+    if (method === 'POST' && path === '/rest/posts') {
+      if (!json) return send(response, 400, error(400, 'JSON body required', 'BAD_REQUEST'))
+      return createPost(response, json)
+    }
+
+    if (method === 'GET' && path === '/rest/posts') {
+      if (query.get('q') !== 'author' || query.get('author') !== organization)
+        return send(response, 400, error(400, 'q=author and an encoded author URN are required', 'BAD_REQUEST'))
+      const count = Math.min(100, Number(query.get('count') ?? 10))
+      const live = posts.filter((post) => !post.deleted).reverse()
+      return send(response, 200, {
+        elements: live
+          .slice(0, count)
+          .map((post) => ({
+            id: post.urn,
+            author: post.author,
+            commentary: post.commentary,
+            visibility: 'PUBLIC',
+            lifecycleState: 'PUBLISHED',
+          })),
+        paging: { start: 0, count, links: [], total: live.length },
+      })
+    }
+
+    if (method === 'GET' && path === '/rest/organizationalEntityShareStatistics') {
+      if (query.get('q') !== 'organizationalEntity' || query.get('organizationalEntity') !== organization) {
+        return send(
+          response,
+          400,
+          error(400, 'q=organizationalEntity and the organization are required', 'BAD_REQUEST'),
+        )
+      }
+      const shares = restliList(recorded.rawQuery, 'shares') ?? []
+      const ugcPosts = restliList(recorded.rawQuery, 'ugcPosts') ?? []
+      if ((query.has('shares') && shares.length === 0) || (query.has('ugcPosts') && ugcPosts.length === 0)) {
+        return send(response, 400, error(400, 'Invalid List() syntax', 'BAD_REQUEST'))
+      }
+      const elements = [
+        ...shares.map((urn) => ['share', urn] as const),
+        ...ugcPosts.map((urn) => ['ugcPost', urn] as const),
+      ]
+        .filter(([, urn]) => statistics.has(urn))
+        .map(([field, urn]) => ({
+          organizationalEntity: organization,
+          [field]: urn,
+          totalShareStatistics: statistics.get(urn),
+        }))
+      return send(response, 200, { elements, paging: { start: 0, count: 10, links: [] } })
+    }
+
+    const commentPath = /^\/rest\/socialActions\/([^/]+)\/comments(?:\/([^/]+))?$/.exec(path)
+    if (commentPath) {
+      const target = decodeURIComponent(commentPath[1] as string)
+      if (method === 'DELETE' && commentPath[2]) {
+        if (query.get('actor') !== organization)
+          return send(response, 403, error(403, 'actor must be the organization', 'ACCESS_DENIED', 100))
+        const found = comments.find(
+          (candidate) =>
+            !candidate.deleted &&
+            candidate.urn.endsWith(`,${decodeURIComponent(commentPath[2] as string)})`) &&
+            candidate.urn.includes(`(${target},`),
+        )
+        if (!found) return send(response, 404, error(404, 'Comment not found', 'NOT_FOUND'))
+        found.deleted = true
+        return send(response, 204)
+      }
+      if (method === 'POST' && !commentPath[2]) {
+        const body = (json ?? {}) as {
+          actor?: unknown
+          object?: unknown
+          parentComment?: unknown
+          message?: { text?: unknown }
+        }
+        if (body.actor !== organization)
+          return send(response, 403, error(403, 'actor must be the organization', 'ACCESS_DENIED', 100))
+        if (typeof body.message?.text !== 'string' || !body.message.text)
+          return send(response, 422, error(422, '/message/text is required', 'UNPROCESSABLE_ENTITY'))
+        const parentComment = target.startsWith('urn:li:comment:')
+          ? comments.find((candidate) => candidate.urn === target && !candidate.deleted)
+          : undefined
+        if (
+          target.startsWith('urn:li:comment:') &&
+          (!parentComment || body.parentComment !== target || body.object !== parentComment.parent)
+        ) {
+          return send(
+            response,
+            422,
+            error(
+              422,
+              'A nested reply needs object = the post and parentComment = the comment',
+              'UNPROCESSABLE_ENTITY',
+            ),
+          )
+        }
+        if (!parentComment && (!findPost(target) || body.object !== target))
+          return send(response, 404, error(404, 'Post not found', 'NOT_FOUND'))
+        const parent = parentComment?.parent ?? (findPost(target) as FakeLinkedInPost).activityUrn
+        const urn = `urn:li:comment:(${parent},${nextNumber()})`
+        comments.push({
+          urn,
+          parent,
+          actor: organization,
+          text: body.message.text,
+          parentComment: parentComment?.urn ?? null,
+          deleted: false,
+        })
+        return send(
+          response,
+          201,
+          { id: urn.slice(urn.lastIndexOf(',') + 1, -1), object: body.object, message: body.message },
+          { 'x-restli-id': urn },
+        )
+      }
+    }
+
+    send(response, 404, error(404, `No route for ${method} ${path}`, 'NOT_FOUND'))
+  }
+
+  /** PUT to an upload URL: raw bytes, the member token for images and documents only (§5.2, §5.3). */
+  function upload(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    recorded: RecordedRequest,
+    body: Buffer,
+  ): void {
+    const target = uploads.get(recorded.path)
+    if (!target || recorded.method !== 'PUT') return send(response, 404, error(404, 'Unknown upload URL', 'NOT_FOUND'))
+    const { asset, part } = target
+    if (asset.kind !== 'video' && (request.headers.authorization !== `Bearer ${token}` || state.tokenExpired)) {
+      return send(response, 401, error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600))
+    }
+    const slot = asset.parts[part] as Asset['parts'][number]
+    if (body.length === 0 || (asset.kind === 'video' && body.length !== slot.lastByte - slot.firstByte + 1)) {
+      return send(response, 400, error(400, `Part ${part} has ${body.length} bytes`, 'BAD_REQUEST'))
+    }
+    slot.etag = `/ambry-video/signedId/${asset.urn.slice(-6)}-${part}-${body.length}`
+    if (asset.kind !== 'video') asset.status = 'AVAILABLE'
+    send(response, 201, undefined, { etag: slot.etag })
+  }
+
+  const server = http.createServer(async (request, response) => {
+    try {
+      const chunks: Buffer[] = []
+      for await (const chunk of request) chunks.push(chunk as Buffer)
+      const body = Buffer.concat(chunks)
+      const url = new URL(request.url ?? '/', 'http://fake.invalid')
+      const recorded: RecordedRequest = {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        rawQuery: url.search,
+        query: url.searchParams,
+        headers: request.headers,
+        bodyBytes: body.length,
+      }
+      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length)
+        recorded.json = JSON.parse(body.toString('utf8'))
+      requests.push(recorded)
+
+      const failure = failures.find(
+        (candidate) =>
+          candidate.remaining > 0 &&
+          (!candidate.method || candidate.method === recorded.method) &&
+          (!candidate.path ||
+            (typeof candidate.path === 'string'
+              ? candidate.path === recorded.path
+              : candidate.path.test(recorded.path))),
+      )
+      if (failure) {
+        failure.remaining -= 1
+        return send(response, failure.status, failure.body, failure.headers)
+      }
+      if (recorded.path.startsWith('/dms-uploads/')) return upload(request, response, recorded, body)
+      const problem = restHeaderProblem(request)
+      if (problem) return send(response, problem[0], problem[1])
+      route(response, recorded)
+    } catch (caught) {
+      send(response, 500, error(500, String(caught), 'INTERNAL_SERVER_ERROR'))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  return {
+    baseUrl,
+    token,
+    organization,
+    requests,
+    posts,
+    comments,
+    assets,
+    statistics,
+    livePosts: () => posts.filter((post) => !post.deleted),
+    failNext(count: number, failure: ScriptedFailure): void {
+      failures.push({ ...failure, remaining: count })
+    },
+    hangAfterNextPost(): void {
+      state.hangNextPost = true
+    },
+    /** Videos answer PROCESSING to this many status reads after finalizeUpload, then the outcome. */
+    processVideosAfter(polls: number, outcome: 'AVAILABLE' | 'PROCESSING_FAILED' = 'AVAILABLE'): void {
+      state.processingPolls = polls
+      state.processingOutcome = outcome
+    },
+    expireToken(): void {
+      state.tokenExpired = true
+    },
+    /** A member's comment on one of the page's posts, for moderation tests. */
+    addMemberComment(postUrn: string, text: string): string {
+      const post = findPost(postUrn)
+      if (!post) throw new Error(`no post ${postUrn}`)
+      const urn = `urn:li:comment:(${post.activityUrn},${nextNumber()})`
+      comments.push({
+        urn,
+        parent: post.activityUrn,
+        actor: 'urn:li:person:abc',
+        text,
+        parentComment: null,
+        deleted: false,
+      })
+      return urn
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((caught) => (caught ? reject(caught) : resolve()))
+      }),
+  }
+}

@@ -1,0 +1,532 @@
+/**
+ * A local stand-in for the Meta Graph API (Facebook Page + Instagram), reproducing the contract of
+ * social-apis.md §1, §2, §3.6 and §8.1–8.2: token checks, request shapes, id formats, container
+ * life cycle, publishing quota, insights and comment moderation. Tests script failures, delays and
+ * hangs on top of it, and read `state` to count what was really published.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export const FAKE_PAGE_ID = '104872391025567'
+export const FAKE_IG_USER_ID = '17841405822304914'
+export const FAKE_TOKEN = 'EAAfakePageToken'
+
+export type GraphErrorSpec = { code: number; error_subcode?: number; message?: string; type?: string; is_transient?: boolean }
+export type RequestMatch = { method?: string; path?: RegExp }
+
+type FailureScript = { remaining: number; status: number; error?: GraphErrorSpec; headers?: Record<string, string>; match?: RequestMatch }
+type DelayScript = { remaining: number; ms: number | 'forever'; match?: RequestMatch }
+
+export type RecordedRequest = {
+  method: string
+  /** Path without the version prefix, e.g. "/104872391025567/feed". */
+  path: string
+  /** Query and body parameters together, as Graph reads them. */
+  params: Record<string, string>
+  files: Record<string, { filename: string; type: string; size: number }>
+  contentType: string
+  token: string | null
+}
+
+type FeedPost = { id: string; message: string | null; link: string | null; attachedMedia: string[]; createdTime: string; permalink: string }
+type Photo = { id: string; published: boolean; postId: string | null; filename: string; attachedTo: string | null }
+type Video = { id: string; description: string | null; title: string | null; createdTime: string; size: number }
+type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED'
+type Container = { id: string; params: Record<string, string>; pollsLeft: number; finalStatus: ContainerStatus; published: boolean; polls: number }
+type IgMedia = { id: string; containerId: string; caption: string | null; productType: 'FEED' | 'REELS' | 'STORY'; timestamp: string; permalink: string }
+type Comment = { id: string; network: 'facebook' | 'instagram'; parentId: string; message: string; hidden: boolean; deleted: boolean }
+
+export type MetaGraphFakeState = {
+  requests: RecordedRequest[]
+  validTokens: Set<string>
+  expiredTokens: Set<string>
+  feedPosts: FeedPost[]
+  photos: Map<string, Photo>
+  videos: Video[]
+  containers: Map<string, Container>
+  igMedia: IgMedia[]
+  comments: Map<string, Comment>
+  /** Insight values per object id; a metric without a value is simply absent from the answer. */
+  insights: Map<string, Record<string, unknown>>
+  /** Metrics Meta has retired: asking for one fails the whole insights request with (#100). */
+  retiredMetrics: Set<string>
+  quota: { usage: number; total: number }
+  /** Applied to every container created from now on. */
+  containerPlan: { inProgressPolls: number; finalStatus: 'FINISHED' | 'ERROR' | 'EXPIRED'; errorSubcode?: number }
+  failures: FailureScript[]
+  delays: DelayScript[]
+}
+
+export type MetaGraphFake = {
+  baseUrl: string
+  state: MetaGraphFakeState
+  close(): Promise<void>
+  /** The next `count` matching calls answer with this status, Graph error and headers (nothing is stored). */
+  failNext(failure: { count?: number; status: number; error?: GraphErrorSpec; headers?: Record<string, string>; match?: RequestMatch }): void
+  /** The next `count` matching calls are processed (and stored) normally, then answered late or never. */
+  delayNext(delay: { count?: number; ms: number | 'forever'; match?: RequestMatch }): void
+  /** Adds a comment under a post/media so moderation has something real to act on. */
+  addComment(network: 'facebook' | 'instagram', parentId: string, message?: string): string
+}
+
+const KNOWN_METRICS = {
+  post: new Set(['post_media_view', 'post_total_media_view_unique', 'post_reactions_by_type_total', 'post_clicks', 'post_clicks_by_type']),
+  video: new Set(['total_video_views', 'total_video_impressions', 'post_video_avg_time_watched', 'fb_reels_total_plays']),
+  FEED: new Set(['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions', 'profile_visits', 'follows']),
+  REELS: new Set(['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions', 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time']),
+  STORY: new Set(['views', 'reach', 'shares', 'total_interactions', 'replies', 'navigation', 'profile_visits', 'follows']),
+}
+
+class GraphFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: GraphErrorSpec,
+  ) {
+    super(error.message)
+  }
+}
+
+const invalidParameter = (message: string, subcode?: number) =>
+  new GraphFailure(400, { code: 100, error_subcode: subcode, message: `(#100) ${message}`, type: 'OAuthException' })
+const missingObject = (objectId: string, verb: string) =>
+  invalidParameter(
+    `Unsupported ${verb} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+    33,
+  )
+
+/** Graph times look like "2025-01-02T08:00:00+0000". */
+const graphTime = (date = new Date()) => date.toISOString().replace(/\.\d{3}Z$/, '+0000')
+
+export async function startMetaGraphFake(): Promise<MetaGraphFake> {
+  const state: MetaGraphFakeState = {
+    requests: [],
+    validTokens: new Set([FAKE_TOKEN]),
+    expiredTokens: new Set(),
+    feedPosts: [],
+    photos: new Map(),
+    videos: [],
+    containers: new Map(),
+    igMedia: [],
+    comments: new Map(),
+    insights: new Map(),
+    retiredMetrics: new Set(['post_impressions', 'post_engaged_users', 'impressions', 'plays', 'video_views']),
+    quota: { usage: 0, total: 50 },
+    containerPlan: { inProgressPolls: 0, finalStatus: 'FINISHED' },
+    failures: [],
+    delays: [],
+  }
+
+  // Ids above 2^53, as Meta's are: they must stay strings end to end.
+  let counter = 0n
+  const nextId = () => (17_900_000_000_000_000n + ++counter).toString()
+
+  // ---- Facebook Page ----
+
+  function createFeedPost(message: string | null, link: string | null, attachedMedia: string[] = []): FeedPost {
+    const postPart = nextId()
+    const post: FeedPost = {
+      id: `${FAKE_PAGE_ID}_${postPart}`,
+      message,
+      link,
+      attachedMedia,
+      createdTime: graphTime(),
+      permalink: `https://www.facebook.com/${FAKE_PAGE_ID}/posts/${postPart}`,
+    }
+    state.feedPosts.push(post)
+    return post
+  }
+
+  function postFeed(params: Record<string, string>) {
+    const attached = parseAttachedMedia(params)
+    if (!params.message && !params.link && attached.length === 0) throw invalidParameter('message, link or attached_media is required')
+    for (const photoId of attached) {
+      const photo = state.photos.get(photoId)
+      if (!photo || photo.published) throw invalidParameter(`attached_media: ${photoId} is not an unpublished photo of this Page`)
+      if (photo.attachedTo) throw invalidParameter('These photos were already posted', 1366051)
+    }
+    const latest = state.feedPosts.at(-1)
+    if (params.message && attached.length === 0 && latest?.message === params.message && latest.attachedMedia.length === 0) {
+      throw new GraphFailure(400, { code: 506, message: '(#506) Duplicate status message', type: 'OAuthException' })
+    }
+    const post = createFeedPost(params.message ?? null, params.link ?? null, attached)
+    for (const photoId of attached) state.photos.get(photoId)!.attachedTo = post.id
+    return pickFields({ id: post.id, permalink_url: post.permalink }, params.fields, ['id'])
+  }
+
+  function parseAttachedMedia(params: Record<string, string>): string[] {
+    const raw = params.attached_media
+      ? (JSON.parse(params.attached_media) as unknown[])
+      : Object.keys(params)
+          .filter((name) => /^attached_media\[\d+\]$/.test(name))
+          .map((name) => JSON.parse(params[name]) as unknown)
+    return raw.map((entry) => {
+      const mediaFbid = (entry as { media_fbid?: unknown })?.media_fbid
+      if (typeof mediaFbid !== 'string') throw invalidParameter('attached_media entries must be {"media_fbid":"<photo-id>"}')
+      return mediaFbid
+    })
+  }
+
+  function postPhoto(request: RecordedRequest) {
+    const { params, files } = request
+    if (!files.source && !params.url) {
+      if (params.source) throw new GraphFailure(400, { code: 324, message: '(#324) Requires upload file', type: 'OAuthException' })
+      throw invalidParameter('source (multipart file) or url is required')
+    }
+    const published = params.published !== 'false'
+    const photo: Photo = { id: nextId(), published, postId: null, filename: files.source?.filename ?? params.url, attachedTo: null }
+    state.photos.set(photo.id, photo)
+    if (!published) return { id: photo.id }
+    const post = createFeedPost(params.message ?? null, null, [photo.id])
+    photo.postId = post.id
+    return { id: photo.id, post_id: post.id }
+  }
+
+  function postVideo(request: RecordedRequest) {
+    const { params, files } = request
+    if (!files.source && !params.file_url) throw invalidParameter('source (multipart file) or file_url is required')
+    const video: Video = {
+      id: nextId(),
+      description: params.description ?? null,
+      title: params.title ?? null,
+      createdTime: graphTime(),
+      size: files.source?.size ?? 0,
+    }
+    state.videos.push(video)
+    return { id: video.id }
+  }
+
+  function listing<T extends { createdTime: string }>(items: T[], params: Record<string, string>, view: (item: T) => Record<string, unknown>) {
+    const since = params.since ? Number(params.since) * 1000 : -Infinity
+    const limit = Number(params.limit ?? 25)
+    const data = [...items]
+      .reverse()
+      .filter((item) => Date.parse(item.createdTime) >= since)
+      .slice(0, limit)
+      .map((item) => pickFields(view(item), params.fields, ['id']))
+    return { data, paging: { cursors: { before: 'QVFIU', after: 'QVFIU' } } }
+  }
+
+  // ---- Instagram ----
+
+  function createContainer(params: Record<string, string>) {
+    const type = params.media_type
+    const isChild = params.is_carousel_item === 'true'
+    if (type && !['REELS', 'STORIES', 'VIDEO', 'CAROUSEL'].includes(type)) throw invalidParameter(`media_type ${type} is not supported`)
+    if (type === 'VIDEO' && !isChild) throw invalidParameter('media_type VIDEO is only for carousel items; single videos are REELS')
+    if (isChild && params.caption) throw invalidParameter('caption is not allowed on a carousel item')
+    if (type === 'STORIES' && params.caption) throw invalidParameter('caption is not allowed on a story')
+    if (type === 'CAROUSEL') {
+      const children = (params.children ?? '').split(',').filter(Boolean)
+      if (children.length < 2 || children.length > 10) throw invalidParameter('children must list 2 to 10 carousel items')
+      for (const childId of children) {
+        const child = state.containers.get(childId)
+        if (!child || child.params.is_carousel_item !== 'true') throw invalidParameter(`child ${childId} is not a carousel item container`)
+        if (containerStatus(child) !== 'FINISHED') throw new GraphFailure(400, { code: 9007, error_subcode: 2207027, message: 'Media ID is not available' })
+      }
+    } else {
+      const needsVideo = type === 'REELS' || type === 'VIDEO'
+      const url = needsVideo ? params.video_url : (params.image_url ?? (type === 'STORIES' ? params.video_url : undefined))
+      if (!url) throw invalidParameter(needsVideo ? 'video_url is required' : 'image_url is required')
+      if (!/^https?:\/\//.test(url)) {
+        throw new GraphFailure(400, { code: 9004, error_subcode: 2207052, message: 'Media download has failed. The media URI does not meet our requirements.' })
+      }
+    }
+    const container: Container = {
+      id: nextId(),
+      params,
+      pollsLeft: state.containerPlan.inProgressPolls,
+      finalStatus: state.containerPlan.finalStatus,
+      published: false,
+      polls: 0,
+    }
+    state.containers.set(container.id, container)
+    return { id: container.id }
+  }
+
+  function containerStatus(container: Container): ContainerStatus {
+    if (container.published) return 'PUBLISHED'
+    return container.pollsLeft > 0 ? 'IN_PROGRESS' : container.finalStatus
+  }
+
+  function publishContainer(params: Record<string, string>) {
+    const container = params.creation_id ? state.containers.get(params.creation_id) : undefined
+    if (!container) throw invalidParameter('creation_id is required and must name a container')
+    if (state.quota.usage >= state.quota.total) {
+      throw new GraphFailure(400, { code: 9, error_subcode: 2207042, message: 'Application request limit reached', type: 'OAuthException' })
+    }
+    const status = containerStatus(container)
+    if (status === 'PUBLISHED') throw invalidParameter('This media has already been published')
+    if (status !== 'FINISHED') throw new GraphFailure(400, { code: 9007, error_subcode: 2207027, message: 'Media ID is not available' })
+    container.published = true
+    state.quota.usage += 1
+    const type = container.params.media_type
+    const shortcode = `C${nextId().slice(-10)}`
+    const media: IgMedia = {
+      id: nextId(),
+      containerId: container.id,
+      caption: container.params.caption ?? null,
+      productType: type === 'STORIES' ? 'STORY' : type === 'REELS' ? 'REELS' : 'FEED',
+      timestamp: graphTime(),
+      permalink: type === 'STORIES' ? `https://www.instagram.com/stories/badil/${shortcode}/` : `https://www.instagram.com/p/${shortcode}/`,
+    }
+    state.igMedia.push(media)
+    return { id: media.id }
+  }
+
+  // ---- Shared: nodes, insights, comments ----
+
+  function readNode(objectId: string, params: Record<string, string>) {
+    const post = state.feedPosts.find((item) => item.id === objectId)
+    if (post) return pickFields({ id: post.id, message: post.message, created_time: post.createdTime, permalink_url: post.permalink }, params.fields, ['id'])
+    const photo = state.photos.get(objectId)
+    if (photo) return pickFields({ id: photo.id, permalink_url: `https://www.facebook.com/photo.php?fbid=${photo.id}` }, params.fields, ['id'])
+    const video = state.videos.find((item) => item.id === objectId)
+    if (video) return pickFields({ id: video.id, description: video.description, permalink_url: `/${FAKE_PAGE_ID}/videos/${video.id}/` }, params.fields, ['id'])
+    const container = state.containers.get(objectId)
+    if (container) {
+      const status = containerStatus(container)
+      if (status === 'IN_PROGRESS') container.pollsLeft -= 1
+      container.polls += 1
+      const detail = status === 'ERROR' ? `Error: Media upload has failed with error code ${state.containerPlan.errorSubcode ?? 2207026}` : status
+      return pickFields({ id: container.id, status_code: status, status: detail }, params.fields, ['id'])
+    }
+    const media = state.igMedia.find((item) => item.id === objectId)
+    if (media) {
+      const view = { id: media.id, caption: media.caption, timestamp: media.timestamp, permalink: media.permalink, media_product_type: media.productType }
+      return pickFields(view, params.fields, ['id'])
+    }
+    throw missingObject(objectId, 'get')
+  }
+
+  function metricsFor(objectId: string, edge: 'insights' | 'video_insights'): Set<string> | undefined {
+    if (edge === 'video_insights') return state.videos.some((item) => item.id === objectId) ? KNOWN_METRICS.video : undefined
+    if (state.feedPosts.some((item) => item.id === objectId)) return KNOWN_METRICS.post
+    const media = state.igMedia.find((item) => item.id === objectId)
+    return media ? KNOWN_METRICS[media.productType] : undefined
+  }
+
+  function readInsights(objectId: string, edge: 'insights' | 'video_insights', params: Record<string, string>) {
+    const known = metricsFor(objectId, edge)
+    if (!known) throw missingObject(objectId, 'get')
+    const metrics = (params.metric ?? '').split(',').filter(Boolean)
+    if (!metrics.length) throw invalidParameter('The parameter metric is required')
+    const invalid = metrics.find((name) => !known.has(name) || state.retiredMetrics.has(name))
+    if (invalid) throw invalidParameter(`metric[${metrics.indexOf(invalid)}] must be one of the following values: … (${invalid} is not a valid insights metric)`)
+    const recorded = state.insights.get(objectId) ?? {}
+    const period = params.period ?? 'lifetime'
+    const data = metrics
+      .filter((name) => name in recorded)
+      .map((name) => ({
+        name,
+        period,
+        values: [{ value: recorded[name] }],
+        title: name,
+        description: `Fake ${name}`,
+        id: `${objectId}/insights/${name}/${period}`,
+      }))
+    return { data }
+  }
+
+  function addComment(network: 'facebook' | 'instagram', parentId: string, message = 'comment'): string {
+    const commentId = network === 'facebook' ? `${parentId.split('_').at(-1)}_${nextId()}` : nextId()
+    state.comments.set(commentId, { id: commentId, network, parentId, message, hidden: false, deleted: false })
+    return commentId
+  }
+
+  function liveComment(commentId: string, verb: string): Comment {
+    const comment = state.comments.get(commentId)
+    if (!comment || comment.deleted) throw missingObject(commentId, verb)
+    return comment
+  }
+
+  function commentOn(parentId: string, params: Record<string, string>) {
+    if (!params.message) throw invalidParameter('message is required')
+    const parentComment = state.comments.get(parentId)
+    const onFacebook = state.feedPosts.some((post) => post.id === parentId) || state.videos.some((video) => video.id === parentId)
+    const onInstagram = state.igMedia.some((media) => media.id === parentId && media.productType !== 'STORY')
+    if (parentComment) {
+      // Facebook replies go to /{comment-id}/comments; Instagram ones to /{comment-id}/replies.
+      if (parentComment.network !== 'facebook' || parentComment.deleted) throw missingObject(parentId, 'post')
+      return { id: addComment('facebook', parentId, params.message) }
+    }
+    if (!onFacebook && !onInstagram) throw missingObject(parentId, 'post')
+    return { id: addComment(onFacebook ? 'facebook' : 'instagram', parentId, params.message) }
+  }
+
+  function updateComment(commentId: string, params: Record<string, string>) {
+    const comment = liveComment(commentId, 'post')
+    const flag = comment.network === 'facebook' ? params.is_hidden : params.hide
+    if (flag !== 'true' && flag !== 'false') throw invalidParameter(comment.network === 'facebook' ? 'is_hidden must be true or false' : 'hide must be true or false')
+    comment.hidden = flag === 'true'
+    return { success: true }
+  }
+
+  // ---- Routing ----
+
+  function route(request: RecordedRequest): unknown {
+    const segments = request.path.split('/').filter(Boolean)
+    const [node, edge] = segments
+    const { method, params } = request
+    if (segments.length > 2 || !node) throw invalidParameter('Unknown path components')
+    const key = `${method} ${node === FAKE_PAGE_ID ? 'page' : node === FAKE_IG_USER_ID ? 'ig' : 'node'}/${edge ?? ''}`
+    switch (key) {
+      case 'POST page/feed':
+        return postFeed(params)
+      case 'POST page/photos':
+        return postPhoto(request)
+      case 'POST page/videos':
+        return postVideo(request)
+      case 'GET page/posts':
+        return listing(state.feedPosts, params, (post) => ({ id: post.id, message: post.message ?? undefined, created_time: post.createdTime, permalink_url: post.permalink }))
+      case 'GET page/videos':
+        return listing(state.videos, params, (video) => ({
+          id: video.id,
+          description: video.description ?? undefined,
+          created_time: video.createdTime,
+          permalink_url: `/${FAKE_PAGE_ID}/videos/${video.id}/`,
+        }))
+      case 'POST ig/media':
+        return createContainer(params)
+      case 'POST ig/media_publish':
+        return publishContainer(params)
+      case 'GET ig/content_publishing_limit':
+        return { data: [{ quota_usage: state.quota.usage, config: { quota_total: state.quota.total, quota_duration: 86400 } }] }
+      case 'GET ig/media': {
+        const feed = state.igMedia.filter((media) => media.productType !== 'STORY').map((media) => ({ ...media, createdTime: media.timestamp }))
+        return listing(feed, params, (media) => ({ id: media.id, caption: media.caption ?? undefined, timestamp: media.timestamp, permalink: media.permalink }))
+      }
+      case 'GET node/':
+        return readNode(node, params)
+      case 'GET node/insights':
+      case 'GET node/video_insights':
+        return readInsights(node, edge as 'insights' | 'video_insights', params)
+      case 'POST node/comments':
+        return commentOn(node, params)
+      case 'POST node/replies': {
+        const parent = liveComment(node, 'post')
+        if (parent.network !== 'instagram') throw invalidParameter('Unknown path components: /replies')
+        if (!params.message) throw invalidParameter('message is required')
+        return { id: addComment('instagram', node, params.message) }
+      }
+      case 'POST node/':
+        return updateComment(node, params)
+      case 'DELETE node/':
+        liveComment(node, 'delete').deleted = true
+        return { success: true }
+      default:
+        throw invalidParameter(`Unknown path components: ${request.path} (${method})`)
+    }
+  }
+
+  // ---- HTTP plumbing ----
+
+  const timers = new Set<NodeJS.Timeout>()
+
+  async function readRequest(incoming: http.IncomingMessage): Promise<RecordedRequest> {
+    const chunks: Buffer[] = []
+    for await (const chunk of incoming) chunks.push(chunk as Buffer)
+    const url = new URL(incoming.url ?? '/', 'http://fake.local')
+    const params: Record<string, string> = Object.fromEntries(url.searchParams)
+    const files: RecordedRequest['files'] = {}
+    const contentType = incoming.headers['content-type'] ?? ''
+    if (chunks.length && /multipart\/form-data|application\/x-www-form-urlencoded/.test(contentType)) {
+      const form = await new Request(url, { method: 'POST', headers: { 'content-type': contentType }, body: Buffer.concat(chunks) }).formData()
+      for (const [name, value] of form) {
+        if (typeof value === 'string') params[name] = value
+        else files[name] = { filename: value.name, type: value.type, size: value.size }
+      }
+    } else if (chunks.length && contentType.includes('application/json')) {
+      for (const [name, value] of Object.entries(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)) {
+        params[name] = typeof value === 'string' ? value : JSON.stringify(value)
+      }
+    }
+    const bearer = /^Bearer (.+)$/.exec(incoming.headers.authorization ?? '')?.[1]
+    const token = bearer ?? params.access_token ?? null
+    delete params.access_token
+    return { method: incoming.method ?? 'GET', path: url.pathname.replace(/^\/v\d+\.\d+/, ''), params, files, contentType, token }
+  }
+
+  function takeScript<T extends { remaining: number; match?: RequestMatch }>(scripts: T[], request: RecordedRequest): T | undefined {
+    const script = scripts.find(
+      ({ match }) => (!match?.method || match.method === request.method) && (!match?.path || match.path.test(request.path)),
+    )
+    if (!script) return undefined
+    script.remaining -= 1
+    if (script.remaining <= 0) scripts.splice(scripts.indexOf(script), 1)
+    return script
+  }
+
+  function checkToken(token: string | null) {
+    if (!token) throw new GraphFailure(400, { code: 104, message: 'An access token is required to request this resource.', type: 'OAuthException' })
+    if (state.expiredTokens.has(token)) {
+      throw new GraphFailure(400, { code: 190, error_subcode: 463, message: 'Error validating access token: Session has expired.', type: 'OAuthException' })
+    }
+    if (!state.validTokens.has(token)) throw new GraphFailure(400, { code: 190, message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException' })
+  }
+
+  function errorBody(error: GraphErrorSpec) {
+    return { error: { type: 'OAuthException', is_transient: false, ...error, fbtrace_id: `Afake${counter}` } }
+  }
+
+  const server = http.createServer(async (incoming, outgoing) => {
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      if (outgoing.destroyed || outgoing.writableEnded) return
+      outgoing.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers })
+      outgoing.end(JSON.stringify(body))
+    }
+    try {
+      const request = await readRequest(incoming)
+      state.requests.push(request)
+      const failure = takeScript(state.failures, request)
+      if (failure) {
+        return send(failure.status, failure.error ? errorBody(failure.error) : { error: undefined }, failure.headers)
+      }
+      let status = 200
+      let body: unknown
+      try {
+        checkToken(request.token)
+        body = route(request)
+      } catch (error) {
+        if (!(error instanceof GraphFailure)) throw error
+        status = error.status
+        body = errorBody(error.error)
+      }
+      const delay = takeScript(state.delays, request)
+      if (delay?.ms === 'forever') return // stored, never answered: the socket dies on close()
+      if (delay) {
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          send(status, body)
+        }, delay.ms)
+        timers.add(timer)
+        return
+      }
+      send(status, body)
+    } catch (error) {
+      send(500, { error: { message: String(error), type: 'FakeServerBug', code: 1, is_transient: false } })
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v23.0`,
+    state,
+    failNext: ({ count = 1, ...failure }) => state.failures.push({ remaining: count, ...failure }),
+    delayNext: ({ count = 1, ...delay }) => state.delays.push({ remaining: count, ...delay }),
+    addComment,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer)
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
+
+/** Graph returns only the fields asked for (plus `id`), or a default set when none are. */
+function pickFields(node: Record<string, unknown>, fields: string | undefined, always: string[]): Record<string, unknown> {
+  if (!fields) return Object.fromEntries(Object.entries(node).filter(([name]) => always.includes(name)))
+  const wanted = new Set([...always, ...fields.split(',').map((field) => field.trim())])
+  return Object.fromEntries(Object.entries(node).filter(([name, value]) => wanted.has(name) && value !== undefined && value !== null))
+}
