@@ -13,6 +13,7 @@ import { defaultRules } from '../plugins/campaign-ops/moderation/default-rules'
 import { compileEngine } from '../plugins/campaign-ops/moderation/engine'
 import { activeEngine } from '../plugins/campaign-ops/moderation/engine-cache'
 import type { ModerationEngine } from '../plugins/campaign-ops/moderation/types'
+import { markScriptFinished } from './lib/load-app-config'
 import { withPayload } from './lib/with-payload'
 
 const usage = 'usage: npm run moderate -- [--rules default|db] [file.jsonl|-]'
@@ -44,6 +45,7 @@ function parseArguments(argv: string[]) {
 
 /** Exits with `code` once everything written to stdout has left (tsx does not keep process.exitCode). */
 function exitAfterFlush(code: number): void {
+  markScriptFinished()
   process.stdout.write('', () => process.exit(code))
 }
 

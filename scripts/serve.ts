@@ -12,6 +12,7 @@ import { closePayload } from '../src/lib/database'
 import { dataDir } from '../src/lib/data-dir'
 import { EnvValidationError, loadEnv } from '../src/lib/env'
 import { readDemoCredentials } from '../src/seed/initial-accounts'
+import { loadAppConfigModule, markScriptFinished } from './lib/load-app-config'
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev'
 // Same rule as Next.js: .env fills in what the real environment does not set.
@@ -45,9 +46,11 @@ async function main() {
   // Next.js starts, shows problems at once instead of on the first page load.
   console.log('Applying migrations and first-start accounts…')
   const { getPayload } = await import('payload')
-  const { default: config } = await import('../payload.config')
+  const { default: config } = await loadAppConfigModule()
   const payload = await getPayload({ config })
   await closePayload(payload)
+  // From here the launcher lives as long as Next.js does; its exit code is Next's.
+  markScriptFinished()
 
   const credentials = readDemoCredentials(dataDirPath)
   if (mode === 'dev' && credentials && !env.ADMIN_EMAIL) {

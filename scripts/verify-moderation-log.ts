@@ -3,10 +3,12 @@
  * was edited, removed or reordered. Exit code 0 when intact, 1 when broken, 2 when it cannot run.
  */
 import { verifyModerationLog } from '../plugins/campaign-ops/moderation/moderation-log'
+import { markScriptFinished } from './lib/load-app-config'
 import { withPayload } from './lib/with-payload'
 
 try {
   const result = await withPayload((payload) => verifyModerationLog(payload), (line) => console.error(line))
+  markScriptFinished()
   if (result.ok) {
     console.log(`✔ moderation log intact: ${result.checked} rows, hash chain verified`)
     process.exit(0)
@@ -15,6 +17,7 @@ try {
   for (const problem of result.problems) console.log(`  row #${problem.sequence} (id ${problem.id}): ${problem.problem}`)
   process.exit(1)
 } catch (error) {
+  markScriptFinished()
   console.error(`✖ cannot verify the moderation log: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(2)
 }

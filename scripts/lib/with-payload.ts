@@ -3,10 +3,10 @@ import fs from 'node:fs'
 import { getPayload } from 'payload'
 import type { Payload } from 'payload'
 
-import { badilConfig } from '../../payload.config'
 import { openAppDatabase } from '../../src/lib/app-database'
 import { closePayload } from '../../src/lib/database'
 import { loadEnv } from '../../src/lib/env'
+import { loadAppConfigModule } from './load-app-config'
 
 /**
  * Runs a one-off task against the app's database (DATABASE_URL or the embedded server) with a
@@ -17,6 +17,7 @@ export async function withPayload<T>(task: (payload: Payload) => Promise<T>, log
   const env = loadEnv()
   const database = await openAppDatabase(env, log)
   try {
+    const { badilConfig } = await loadAppConfigModule()
     const config = await badilConfig({ env, databaseUrl: database.url, seed: 'none', runScheduledJobs: false })
     const payload = await getPayload({ config })
     try {

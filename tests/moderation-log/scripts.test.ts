@@ -76,8 +76,7 @@ describe('npm run moderation-log:verify', () => {
 
   it('says the log is intact, then finds the row edited in PostgreSQL', async () => {
     const intact = await script('scripts/verify-moderation-log.ts', [], { DATABASE_URL: app.databaseUrl })
-    expect(intact.code).toBe(0)
-    expect(intact.stdout).toMatch(/intact: 3 rows/)
+    expect(intact).toMatchObject({ code: 0, stdout: expect.stringMatching(/intact: 3 rows/) })
 
     const client = new pg.Client({ connectionString: app.databaseUrl })
     await client.connect()
@@ -85,7 +84,6 @@ describe('npm run moderation-log:verify', () => {
     await client.end()
 
     const broken = await script('scripts/verify-moderation-log.ts', [], { DATABASE_URL: app.databaseUrl })
-    expect(broken.code).toBe(1)
-    expect(broken.stdout).toMatch(/row #2 .*edited/)
+    expect(broken).toMatchObject({ code: 1, stdout: expect.stringMatching(/row #2 .*edited/) })
   })
 })

@@ -1,9 +1,11 @@
 /** Applies every committed migration to the database at DATABASE_URL (the suites' template). */
 import { getPayload } from 'payload'
 
-import { badilConfig } from '../../payload.config'
+import { loadAppConfigModule, markScriptFinished } from '../../scripts/lib/load-app-config'
 import { closePayload } from '../../src/lib/database'
 import { loadEnv } from '../../src/lib/env'
 
+const { badilConfig } = await loadAppConfigModule()
 const payload = await getPayload({ config: badilConfig({ env: loadEnv({ ...process.env, NODE_ENV: 'test' }), seed: 'none' }) })
 await closePayload(payload)
+markScriptFinished()
