@@ -1,14 +1,28 @@
 /**
- * `npm run moderation-log:verify`: walks the moderation log's hash chain and reports any row that
- * was edited, removed or reordered. Exit code 0 when intact, 1 when broken, 2 when it cannot run.
+ * `npm run moderation-log:verify`: walks the moderation log's hash chain in PostgreSQL and reports
+ * any row that was edited, removed or reordered. It reads the table directly (no app boot).
+ * Exit code 0 when intact, 1 when broken, 2 when it cannot run.
  */
-import { verifyModerationLog } from '../plugins/campaign-ops/moderation/moderation-log'
-import { markScriptFinished } from './lib/load-app-config'
-import { withPayload } from './lib/with-payload'
+import fs from 'node:fs'
+
+import pg from 'pg'
+
+import { verifyModerationLogTable } from '../plugins/campaign-ops/moderation/verify-log-table'
+import { openAppDatabase } from '../src/lib/app-database'
+import { loadEnv } from '../src/lib/env'
 
 try {
-  const result = await withPayload((payload) => verifyModerationLog(payload), (line) => console.error(line))
-  markScriptFinished()
+  if (fs.existsSync('.env')) process.loadEnvFile('.env')
+  const database = await openAppDatabase(loadEnv(), (line) => console.error(line))
+  const client = new pg.Client({ connectionString: database.url })
+  let result
+  try {
+    await client.connect()
+    result = await verifyModerationLogTable(client)
+  } finally {
+    await client.end().catch(() => undefined)
+    await database.close()
+  }
   if (result.ok) {
     console.log(`✔ moderation log intact: ${result.checked} rows, hash chain verified`)
     process.exit(0)
@@ -17,7 +31,6 @@ try {
   for (const problem of result.problems) console.log(`  row #${problem.sequence} (id ${problem.id}): ${problem.problem}`)
   process.exit(1)
 } catch (error) {
-  markScriptFinished()
   console.error(`✖ cannot verify the moderation log: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(2)
 }

@@ -17,7 +17,9 @@ export function markScriptFinished(): void {
   finished = true
 }
 
-export async function loadAppConfigModule(timeoutMs = 120_000): Promise<typeof import('../../payload.config')> {
+export async function loadAppConfigModule(
+  timeoutMs = Number(process.env.BADIL_CONFIG_LOAD_TIMEOUT_MS) || 120_000,
+): Promise<typeof import('../../payload.config')> {
   const keepAlive = setInterval(() => undefined, 1000)
   const deadline = setTimeout(() => {
     process.stderr.write(`✖ loading the Badil configuration did not finish within ${timeoutMs / 1000} s\n`)

@@ -5,7 +5,7 @@
  * buttons — then the CM opens an X variant and sees the live limit report and preview, and the
  * editorial calendar shows it. Accounts and the item's asset are prepared over the REST API.
  *
- *   BASE_URL=… E2E_EMAIL=<admin> E2E_PASSWORD=… tsx tests/e2e/editorial-walkthrough.e2e.ts
+ *   BASE_URL=… E2E_EMAIL=<admin> E2E_PASSWORD=… node scripts/run-ts.mjs tests/e2e/editorial-walkthrough.e2e.ts
  */
 import fs from 'node:fs'
 import os from 'node:os'

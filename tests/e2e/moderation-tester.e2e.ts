@@ -3,7 +3,7 @@
  * built server): sign in, paste Arabic-script and Latin-script (Arabizi) comments, and check that
  * the matched passages are highlighted in the original text and that a clean comment is not.
  *
- *   BASE_URL=http://127.0.0.1:3917 E2E_EMAIL=… E2E_PASSWORD=… tsx tests/e2e/moderation-tester.e2e.ts
+ *   BASE_URL=http://127.0.0.1:3917 E2E_EMAIL=… E2E_PASSWORD=… node scripts/run-ts.mjs tests/e2e/moderation-tester.e2e.ts
  */
 import fs from 'node:fs'
 import os from 'node:os'

@@ -1,6 +1,7 @@
 import pg from 'pg'
 
 import { appendModerationLog, purgeExpiredExcerpts, verifyModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
+import { verifyModerationLogTable } from '../../plugins/campaign-ops/moderation/verify-log-table'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
@@ -18,6 +19,20 @@ async function sql(statement: string, values: unknown[] = []) {
   } finally {
     await client.end()
   }
+}
+
+/** Both verifiers — through Payload and straight from the table — must agree. */
+async function verifyBoth() {
+  const throughPayload = await verifyModerationLog(app.payload)
+  const client = new pg.Client({ connectionString: app.databaseUrl })
+  await client.connect()
+  try {
+    const fromTable = await verifyModerationLogTable(client, 2)
+    expect(fromTable).toEqual(throughPayload)
+  } finally {
+    await client.end()
+  }
+  return throughPayload
 }
 
 async function appendSample(count: number, startAt = new Date('2026-01-10T10:00:00Z')) {
@@ -59,7 +74,7 @@ describe('moderation log', () => {
     expect(docs[0].excerpt).toContain('[phone]')
     expect(docs[0].excerpt).toContain('[email]')
     expect(docs[0].excerpt).not.toContain('karim')
-    expect(await verifyModerationLog(app.payload)).toEqual({ ok: true, checked: 5, problems: [] })
+    expect(await verifyBoth()).toEqual({ ok: true, checked: 5, problems: [] })
   })
 
   it('gives the same pseudonym to the same commenter and another to someone else', async () => {
@@ -74,7 +89,7 @@ describe('moderation log', () => {
   it('detects a row edited directly in PostgreSQL', async () => {
     await appendSample(4)
     await sql("update moderation_log set action = 'flag' where sequence = 2")
-    const result = await verifyModerationLog(app.payload)
+    const result = await verifyBoth()
     expect(result.ok).toBe(false)
     expect(result.problems).toEqual([expect.objectContaining({ sequence: 2, problem: expect.stringMatching(/edited/) })])
   })
@@ -83,14 +98,14 @@ describe('moderation log', () => {
     await appendSample(3)
     await sql(`update moderation_log set "after" = '{"visible": true}' where sequence = 1`)
     await sql("update moderation_log set excerpt = 'something else' where sequence = 3")
-    const problems = (await verifyModerationLog(app.payload)).problems
+    const problems = (await verifyBoth()).problems
     expect(problems.map((problem) => problem.sequence)).toEqual([1, 3])
   })
 
   it('detects a removed row', async () => {
     await appendSample(4)
     await sql('delete from moderation_log where sequence = 3')
-    const result = await verifyModerationLog(app.payload)
+    const result = await verifyBoth()
     expect(result.ok).toBe(false)
     expect(result.problems[0]).toMatchObject({ sequence: 4, problem: expect.stringMatching(/removed/) })
   })
@@ -100,7 +115,7 @@ describe('moderation log', () => {
     await sql('update moderation_log set sequence = -1 where sequence = 2')
     await sql('update moderation_log set sequence = 2 where sequence = 3')
     await sql('update moderation_log set sequence = 3 where sequence = -1')
-    const result = await verifyModerationLog(app.payload)
+    const result = await verifyBoth()
     expect(result.ok).toBe(false)
     expect(result.problems.some((problem) => /link broken/.test(problem.problem))).toBe(true)
   })
@@ -125,7 +140,7 @@ describe('moderation log', () => {
         }),
       ).rejects.toMatchObject({ status: 403 })
     }
-    expect(await verifyModerationLog(app.payload)).toMatchObject({ ok: true, checked: 1 })
+    expect(await verifyBoth()).toMatchObject({ ok: true, checked: 1 })
   })
 
   it('purges excerpts past the retention period, records it, and still verifies', async () => {
@@ -137,6 +152,6 @@ describe('moderation log', () => {
     expect(docs.slice(0, 3).map((doc) => doc.excerpt ?? null)).toEqual([null, null, null])
     expect(docs[3].excerpt).toContain('Comment 0')
     expect(docs[4]).toMatchObject({ kind: 'retention_purge', actorType: 'system', after: expect.objectContaining({ purgedExcerpts: 3 }) })
-    expect(await verifyModerationLog(app.payload)).toEqual({ ok: true, checked: 5, problems: [] })
+    expect(await verifyBoth()).toEqual({ ok: true, checked: 5, problems: [] })
   })
 })

@@ -11,13 +11,14 @@ import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 
 const run = promisify(execFile)
-const tsxCli = path.resolve('node_modules/tsx/dist/cli.mjs')
+const runTs = path.resolve('scripts/run-ts.mjs')
 
 async function script(file: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [tsxCli, file, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [runTs, file, ...args], {
       env: { ...process.env, ...env },
       maxBuffer: 64 * 1024 * 1024,
+      timeout: 45_000,
     })
     return { code: 0, stdout, stderr }
   } catch (error) {

@@ -40,10 +40,21 @@ async function prepareTemplate(adminUrl: string): Promise<string> {
     const building = `${template}_building_${process.pid}`
     await client.query(`drop database if exists "${building}" with (force)`)
     await client.query(`create database "${building}"`)
-    execFileSync(path.resolve('node_modules/.bin/tsx'), ['tests/setup/migrate-template.ts'], {
-      env: { ...process.env, DATABASE_URL: databaseUrlOn(adminUrl, building), LOG_LEVEL: 'warn' },
-      stdio: 'inherit',
-    })
+    // Loading Payload's config rarely stalls in Node's ESM loader (see scripts/lib/load-app-config.ts);
+    // the script then fails within a minute and a second attempt starts a fresh process.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        execFileSync(process.execPath, ['scripts/run-ts.mjs', 'tests/setup/migrate-template.ts'], {
+          env: { ...process.env, DATABASE_URL: databaseUrlOn(adminUrl, building), LOG_LEVEL: 'warn', BADIL_CONFIG_LOAD_TIMEOUT_MS: '60000' },
+          stdio: 'inherit',
+        })
+        break
+      } catch (error) {
+        if (attempt >= 2) throw error
+        await client.query(`drop database if exists "${building}" with (force)`)
+        await client.query(`create database "${building}"`)
+      }
+    }
     await client.query(`alter database "${building}" rename to "${template}"`)
     return template
   } finally {

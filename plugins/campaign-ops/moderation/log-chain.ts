@@ -55,7 +55,7 @@ export function chainedFieldsOf(row: Record<string, unknown>): ChainedFields {
     excerptHash: (row.excerptHash as string | null) ?? null,
     before: row.before ?? null,
     after: row.after ?? null,
-    occurredAt: new Date(String(row.occurredAt)).toISOString(),
+    occurredAt: (row.occurredAt instanceof Date ? row.occurredAt : new Date(String(row.occurredAt))).toISOString(),
   }
 }
 
