@@ -40,8 +40,8 @@ async function prepareTemplate(adminUrl: string): Promise<string> {
     const building = `${template}_building_${process.pid}`
     await client.query(`drop database if exists "${building}" with (force)`)
     await client.query(`create database "${building}"`)
-    // Loading Payload's config rarely stalls in Node's ESM loader (see scripts/lib/load-app-config.ts);
-    // the script then fails within a minute and a second attempt starts a fresh process.
+    // Should loading the config ever stall again (see scripts/lib/load-app-config.ts), the script
+    // fails within a minute and a second attempt starts a fresh process.
     for (let attempt = 1; ; attempt += 1) {
       try {
         execFileSync(process.execPath, ['scripts/run-ts.mjs', 'tests/setup/migrate-template.ts'], {
