@@ -8,17 +8,31 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { openAppDatabase } from '../src/lib/app-database'
-import { closePayload } from '../src/lib/database'
 import { dataDir } from '../src/lib/data-dir'
 import { EnvValidationError, loadEnv } from '../src/lib/env'
 import { readDemoCredentials } from '../src/seed/initial-accounts'
-import { loadAppConfigModule, markScriptFinished } from './lib/load-app-config'
+import { markScriptFinished } from './lib/load-app-config'
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev'
 // Same rule as Next.js: .env fills in what the real environment does not set.
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 // NODE_ENV is typed read-only by Next.js; the launcher is where it is decided.
 Object.assign(process.env, { NODE_ENV: mode === 'start' ? 'production' : (process.env.NODE_ENV ?? 'development') })
+
+/** Waits until Payload answers inside Next.js (the first call initialises it), up to 5 minutes. */
+async function warmUp(baseUrl: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    try {
+      const response = await fetch(`${baseUrl}/api/users/me`, { signal: AbortSignal.timeout(120_000) })
+      if (response.status < 500) return true
+    } catch {
+      // Next.js is not listening yet, or is still compiling.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  console.error('✖ Badil did not answer on /api within 5 minutes; see the messages above.')
+  return false
+}
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`)
@@ -42,22 +56,8 @@ async function main() {
     database.close().catch((error: unknown) => console.error('Stopping the embedded database failed:', error))
   process.env.DATABASE_URL = databaseUrl
 
-  // Migrations and first-start accounts run in Payload's onInit; doing it once here, before
-  // Next.js starts, shows problems at once instead of on the first page load.
-  console.log('Applying migrations and first-start accounts…')
-  const { getPayload } = await import('payload')
-  const { default: config } = await loadAppConfigModule()
-  const payload = await getPayload({ config })
-  await closePayload(payload)
   // From here the launcher lives as long as Next.js does; its exit code is Next's.
   markScriptFinished()
-
-  const credentials = readDemoCredentials(dataDirPath)
-  if (mode === 'dev' && credentials && !env.ADMIN_EMAIL) {
-    console.log('\nDemo accounts (password for all: ' + credentials.password + ')')
-    for (const account of credentials.accounts) console.log(`  ${account.role.padEnd(11)} ${account.email}`)
-  }
-  console.log(`\nBadil admin: ${env.SERVER_URL}/admin\n`)
 
   const nextBin = path.resolve('node_modules/next/dist/bin/next')
   const next = spawn(process.execPath, [nextBin, mode, '--port', String(env.PORT)], {
@@ -73,6 +73,18 @@ async function main() {
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+
+  // Payload initialises inside Next.js (migrations, first-start accounts, seeds) on the first
+  // request: make that request now, so problems show at once and the credentials can be printed.
+  void warmUp(`http://127.0.0.1:${env.PORT}`).then((ready) => {
+    if (!ready || stopping) return
+    const credentials = readDemoCredentials(dataDirPath)
+    if (mode === 'dev' && credentials && !env.ADMIN_EMAIL) {
+      console.log('\nDemo accounts (password for all: ' + credentials.password + ')')
+      for (const account of credentials.accounts) console.log(`  ${account.role.padEnd(11)} ${account.email}`)
+    }
+    console.log(`\nBadil admin: ${env.SERVER_URL}/admin\n`)
+  })
 
   next.on('exit', (code) => {
     void stopDatabase().then(() => process.exit(stopping ? 0 : (code ?? 1)))
