@@ -20,7 +20,8 @@ beforeEach(async () => {
 afterEach(() => fake.stop())
 
 /** Short timeouts keep the unanswered-request cases fast; multi-megabyte uploads get more room. */
-function context(timeoutMs = 300): AdapterContext {
+// Generous by default: a loaded CI machine must not turn a normal call into a timeout.
+function context(timeoutMs = 5000): AdapterContext {
   return {
     baseUrl: fake.baseUrl,
     fetch: globalThis.fetch,
@@ -145,7 +146,7 @@ describe('TikTok publish', () => {
 
   it('after an unanswered last chunk, a status read showing every byte received carries on to success', async () => {
     fake.script({ route: 'upload', final: true }, { kind: 'hang', afterHandling: true })
-    const result = await adapter.publish(request(randomBytes(mebibyte)), account, context())
+    const result = await adapter.publish(request(randomBytes(mebibyte)), account, context(1000))
     expect(fake.accepted).toHaveLength(1)
     expect(result.remoteId).toBe(fake.accepted[0].postId)
     expect(fake.callsTo('upload')).toHaveLength(1)
@@ -155,7 +156,7 @@ describe('TikTok publish', () => {
     fake.script({ route: 'upload', final: true }, { kind: 'hang', afterHandling: true })
     fake.script({ route: 'status.fetch' }, { kind: 'hang', afterHandling: false })
     const variant = request(randomBytes(mebibyte))
-    const error = await failure(adapter.publish(variant, account, context()))
+    const error = await failure(adapter.publish(variant, account, context(1000)))
     expect(error.kind).toBe('outcome_unknown')
     expect(fake.accepted).toHaveLength(1)
     await expect(adapter.lookup(variant, account, context())).resolves.toEqual({ status: 'unsupported' })
