@@ -60,6 +60,19 @@ export type DatabaseAdapterOptions = {
 }
 
 /**
+ * node-postgres whose pools report a lost idle connection (server restarted or stopped first on
+ * Ctrl-C) as one line instead of an uncaught exception; the pool replaces the connection itself.
+ */
+class ReportingPool extends pg.Pool {
+  constructor(config?: pg.PoolConfig) {
+    super(config)
+    this.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`))
+  }
+}
+
+const reportingPg = { ...pg, Pool: ReportingPool } as typeof pg
+
+/**
  * PostgreSQL through Payload's adapter. The schema comes only from committed migrations
  * (`push: false`): a pushed database cannot be migrated later without a prompt.
  */
@@ -72,6 +85,7 @@ export function createDatabaseAdapter(options: DatabaseAdapterOptions) {
       connectionTimeoutMillis: 10_000,
     },
     push: false,
+    pg: reportingPg,
     migrationDir: options.migrationDir,
     readReplicas: options.readReplicas,
   })
