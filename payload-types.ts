@@ -30,13 +30,21 @@ export interface Config {
     myths: Myth;
     'moderation-rules': ModerationRule;
     'moderation-log': ModerationLog;
+    'network-accounts': NetworkAccount;
+    'publication-attempts': PublicationAttempt;
+    'webhook-subscriptions': WebhookSubscription;
+    'crisis-mode-events': CrisisModeEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'platform-variants': {
+      attemptHistory: 'publication-attempts';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
@@ -48,6 +56,10 @@ export interface Config {
     myths: MythsSelect<false> | MythsSelect<true>;
     'moderation-rules': ModerationRulesSelect<false> | ModerationRulesSelect<true>;
     'moderation-log': ModerationLogSelect<false> | ModerationLogSelect<true>;
+    'network-accounts': NetworkAccountsSelect<false> | NetworkAccountsSelect<true>;
+    'publication-attempts': PublicationAttemptsSelect<false> | PublicationAttemptsSelect<true>;
+    'webhook-subscriptions': WebhookSubscriptionsSelect<false> | WebhookSubscriptionsSelect<true>;
+    'crisis-mode-events': CrisisModeEventsSelect<false> | CrisisModeEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -58,8 +70,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('fr' | 'ar' | 'ary') | ('fr' | 'ar' | 'ary')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'crisis-mode': CrisisMode;
+  };
+  globalsSelect: {
+    'crisis-mode': CrisisModeSelect<false> | CrisisModeSelect<true>;
+  };
   locale: 'fr' | 'ar' | 'ary';
   widgets: {
     collections: CollectionsWidget;
@@ -296,7 +312,18 @@ export interface PlatformVariant {
   scheduledAt?: string | null;
   scheduledAt_tz?: 'Africa/Casablanca' | null;
   publicationState?:
-    ('draft' | 'ready' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'outcome_unknown' | 'cancelled') | null;
+    | (
+        | 'draft'
+        | 'ready'
+        | 'scheduled'
+        | 'publishing'
+        | 'published'
+        | 'failed'
+        | 'outcome_unknown'
+        | 'cancelled'
+        | 'held'
+      )
+    | null;
   /**
    * Required to schedule a variant of a sensitive item; withdrawn when its text or media change.
    */
@@ -306,10 +333,106 @@ export interface PlatformVariant {
     approvedAt?: string | null;
     approvedHash?: string | null;
   };
+  /**
+   * Empty: the one connected account of this network.
+   */
+  networkAccount?: (number | null) | NetworkAccount;
   remoteId?: string | null;
   permalink?: string | null;
   attempts?: number | null;
   lastError?: string | null;
+  publishedAt?: string | null;
+  nextAttemptAt?: string | null;
+  leaseUntil?: string | null;
+  claimToken?: string | null;
+  attemptHistory?: {
+    docs?: (number | PublicationAttempt)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-accounts".
+ */
+export interface NetworkAccount {
+  id: number;
+  network: 'facebook' | 'instagram' | 'x' | 'linkedin' | 'youtube' | 'tiktok';
+  connection: 'api' | 'manual';
+  name: string;
+  /**
+   * Page id, Instagram user id, LinkedIn organization URN, channel id, TikTok open_id…
+   */
+  accountId: string;
+  /**
+   * Encrypted on save and never shown again. Leave empty to keep the current token.
+   */
+  accessToken?: string | null;
+  refreshToken?: string | null;
+  accessTokenSealed?: string | null;
+  refreshTokenSealed?: string | null;
+  tokenExpiresAt?: string | null;
+  scopes?: string | null;
+  status?: ('ok' | 'needs_reconnect' | 'rate_limited') | null;
+  rateLimitedUntil?: string | null;
+  lastError?: string | null;
+  connectedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publication-attempts".
+ */
+export interface PublicationAttempt {
+  id: number;
+  variant: number | PlatformVariant;
+  networkAccount?: (number | null) | NetworkAccount;
+  platform?: string | null;
+  attemptNumber: number;
+  kind: 'publish' | 'reconcile' | 'manual' | 'resolve';
+  idempotencyKey: string;
+  instance?: string | null;
+  actor?: (number | null) | User;
+  outcome:
+    | 'in_progress'
+    | 'succeeded'
+    | 'retry_scheduled'
+    | 'rate_limited'
+    | 'failed'
+    | 'outcome_unknown'
+    | 'found'
+    | 'not_found'
+    | 'vetoed'
+    | 'interrupted';
+  requestSummary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  response?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  errorKind?: string | null;
+  reason?: string | null;
+  remoteId?: string | null;
+  permalink?: string | null;
+  retryAt?: string | null;
+  startedAt: string;
+  finishedAt?: string | null;
+  durationMs?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -468,6 +591,42 @@ export interface ModerationLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-subscriptions".
+ */
+export interface WebhookSubscription {
+  id: number;
+  url: string;
+  events: ('publication.succeeded' | 'publication.failed' | 'publication.outcome_unknown')[];
+  active?: boolean | null;
+  /**
+   * HMAC-SHA256 (X-Badil-Signature header). Empty on creation: Badil generates one and shows it once.
+   */
+  secret?: string | null;
+  secretSealed?: string | null;
+  lastDeliveryAt?: string | null;
+  lastStatus?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-mode-events".
+ */
+export interface CrisisModeEvent {
+  id: number;
+  active: boolean;
+  reason: string;
+  actor: number | User;
+  at: string;
+  /**
+   * On release: variants that fell due during the pause and wait to be released or rescheduled.
+   */
+  heldVariants?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -621,6 +780,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'moderation-log';
         value: number | ModerationLog;
+      } | null)
+    | ({
+        relationTo: 'network-accounts';
+        value: number | NetworkAccount;
+      } | null)
+    | ({
+        relationTo: 'publication-attempts';
+        value: number | PublicationAttempt;
+      } | null)
+    | ({
+        relationTo: 'webhook-subscriptions';
+        value: number | WebhookSubscription;
+      } | null)
+    | ({
+        relationTo: 'crisis-mode-events';
+        value: number | CrisisModeEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -816,10 +991,16 @@ export interface PlatformVariantsSelect<T extends boolean = true> {
         approvedAt?: T;
         approvedHash?: T;
       };
+  networkAccount?: T;
   remoteId?: T;
   permalink?: T;
   attempts?: T;
   lastError?: T;
+  publishedAt?: T;
+  nextAttemptAt?: T;
+  leaseUntil?: T;
+  claimToken?: T;
+  attemptHistory?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -952,6 +1133,83 @@ export interface ModerationLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-accounts_select".
+ */
+export interface NetworkAccountsSelect<T extends boolean = true> {
+  network?: T;
+  connection?: T;
+  name?: T;
+  accountId?: T;
+  accessToken?: T;
+  refreshToken?: T;
+  accessTokenSealed?: T;
+  refreshTokenSealed?: T;
+  tokenExpiresAt?: T;
+  scopes?: T;
+  status?: T;
+  rateLimitedUntil?: T;
+  lastError?: T;
+  connectedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publication-attempts_select".
+ */
+export interface PublicationAttemptsSelect<T extends boolean = true> {
+  variant?: T;
+  networkAccount?: T;
+  platform?: T;
+  attemptNumber?: T;
+  kind?: T;
+  idempotencyKey?: T;
+  instance?: T;
+  actor?: T;
+  outcome?: T;
+  requestSummary?: T;
+  response?: T;
+  errorKind?: T;
+  reason?: T;
+  remoteId?: T;
+  permalink?: T;
+  retryAt?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationMs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-subscriptions_select".
+ */
+export interface WebhookSubscriptionsSelect<T extends boolean = true> {
+  url?: T;
+  events?: T;
+  active?: T;
+  secret?: T;
+  secretSealed?: T;
+  lastDeliveryAt?: T;
+  lastStatus?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-mode-events_select".
+ */
+export interface CrisisModeEventsSelect<T extends boolean = true> {
+  active?: T;
+  reason?: T;
+  actor?: T;
+  at?: T;
+  heldVariants?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1020,6 +1278,32 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-mode".
+ */
+export interface CrisisMode {
+  id: number;
+  active?: boolean | null;
+  reason?: string | null;
+  changedBy?: (number | null) | User;
+  changedAt?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-mode_select".
+ */
+export interface CrisisModeSelect<T extends boolean = true> {
+  active?: T;
+  reason?: T;
+  changedBy?: T;
+  changedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

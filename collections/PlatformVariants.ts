@@ -44,7 +44,11 @@ export const publicationStates = [
   { value: 'failed', label: { fr: 'Échec', ar: 'فشل', en: 'Failed' } },
   { value: 'outcome_unknown', label: { fr: 'Résultat inconnu', ar: 'نتيجة غير معروفة', en: 'Outcome unknown' } },
   { value: 'cancelled', label: { fr: 'Annulée', ar: 'ملغاة', en: 'Cancelled' } },
+  { value: 'held', label: { fr: 'Retenue (mode crise)', ar: 'محتجزة (وضع الأزمة)', en: 'Held (crisis mode)' } },
 ]
+
+/** States in which the post is, or may be, on the network: its content is frozen. */
+const frozenStates = ['publishing', 'published', 'outcome_unknown']
 
 /**
  * Recomputes the validation report on every save. Hard network limits refuse the save (400 naming
@@ -139,6 +143,18 @@ const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req 
   const next = data.publicationState
   if (req.user && next !== undefined && next !== originalDoc?.publicationState && !editorialStates.includes(next)) {
     throw new APIError(`The publication state "${next}" is set by the publishing engine, not by hand.`, 403, null, true)
+  }
+  if (req.user && !req.context.publishingEngine && frozenStates.includes(originalDoc?.publicationState)) {
+    throw new APIError(
+      `This variant is ${originalDoc?.publicationState}: it is on the network, or may be, and can no longer be edited.`,
+      409,
+      null,
+      true,
+    )
+  }
+  if (next === 'scheduled' && originalDoc?.publicationState !== 'scheduled') {
+    // A fresh schedule starts a fresh retry budget.
+    data.nextAttemptAt = null
   }
   return data
 }
@@ -362,9 +378,44 @@ export const PlatformVariants: CollectionConfig = {
         { name: 'approvedHash', type: 'text', admin: { hidden: true } },
       ],
     },
+    {
+      name: 'networkAccount',
+      type: 'relationship',
+      relationTo: 'network-accounts',
+      label: { fr: 'Compte', ar: 'الحساب', en: 'Account' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          fr: 'Vide : le seul compte connecté de ce réseau.',
+          ar: 'فارغ: الحساب الوحيد المربوط بهذه المنصة.',
+          en: 'Empty: the one connected account of this network.',
+        },
+      },
+    },
     { name: 'remoteId', type: 'text', label: { fr: 'Identifiant distant', ar: 'المعرّف على المنصة', en: 'Remote id' }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'permalink', type: 'text', label: { fr: 'Lien publié', ar: 'رابط المنشور', en: 'Permalink' }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'attempts', type: 'number', defaultValue: 0, label: { fr: 'Tentatives', ar: 'المحاولات', en: 'Attempts' }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'lastError', type: 'textarea', label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'publishedAt', type: 'date', label: { fr: 'Publiée le', ar: 'نُشرت في', en: 'Published at' }, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'nextAttemptAt',
+      type: 'date',
+      index: true,
+      label: { fr: 'Prochain essai', ar: 'المحاولة التالية', en: 'Next attempt' },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    // The scheduler's claim: who holds the variant and until when (see publishing/claim.ts).
+    { name: 'leaseUntil', type: 'date', index: true, admin: { hidden: true } },
+    { name: 'claimToken', type: 'text', admin: { hidden: true } },
+    {
+      name: 'attemptHistory',
+      type: 'join',
+      collection: 'publication-attempts',
+      on: 'variant',
+      defaultSort: '-startedAt',
+      defaultLimit: 20,
+      label: { fr: 'Historique des tentatives', ar: 'سجل المحاولات', en: 'Attempt history' },
+      admin: { defaultColumns: ['attemptNumber', 'kind', 'outcome', 'reason', 'permalink', 'startedAt', 'durationMs'] },
+    },
   ],
 }

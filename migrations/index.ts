@@ -1,6 +1,7 @@
 import * as migration_20261128_110403_initial from './20261128_110403_initial';
 import * as migration_20261128_113053_moderation from './20261128_113053_moderation';
 import * as migration_20261128_121950_content_workflow from './20261128_121950_content_workflow';
+import * as migration_20261128_135644_publishing from './20261128_135644_publishing';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_121950_content_workflow.up,
     down: migration_20261128_121950_content_workflow.down,
-    name: '20261128_121950_content_workflow'
+    name: '20261128_121950_content_workflow',
+  },
+  {
+    up: migration_20261128_135644_publishing.up,
+    down: migration_20261128_135644_publishing.down,
+    name: '20261128_135644_publishing'
   },
 ];

@@ -4,6 +4,11 @@ import { moderationCheckEndpoint } from './moderation/check-endpoint'
 import { moderationLogCollection } from './moderation/log-collection'
 import { scheduleRetentionPurge } from './moderation/retention-schedule'
 import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './moderation/rule-hooks'
+import { crisisEventsCollection, crisisModeGlobal } from './publishing/crisis-mode-config'
+import { networkAccountsCollection } from './publishing/network-accounts-collection'
+import { publicationAttemptsCollection } from './publishing/publication-attempts-collection'
+import { createTokenCipher, derivedTokenKey } from './publishing/token-crypto'
+import { webhookSubscriptionsCollection } from './publishing/webhook-subscriptions-collection'
 import type { CampaignOpsOptions } from './types'
 
 export type { CampaignOpsOptions } from './types'
@@ -35,14 +40,24 @@ export const campaignOps =
   (config: Config): Config => {
     const enabled = options.enabled !== false
     // Collections stay when disabled: the schema and its migrations do not depend on the switch.
-    const collections = [...(config.collections ?? []), moderationLogCollection]
+    const cipher = createTokenCipher(options.publishing?.tokenKey ?? derivedTokenKey(config.secret ?? ''))
+    const collections = [
+      ...(config.collections ?? []),
+      moderationLogCollection,
+      networkAccountsCollection(cipher),
+      publicationAttemptsCollection,
+      webhookSubscriptionsCollection(cipher),
+      crisisEventsCollection,
+    ]
+    const globals = [...(config.globals ?? []), crisisModeGlobal]
     if (!enabled) {
-      return { ...config, collections, custom: { ...config.custom, campaignOps: { enabled } } }
+      return { ...config, collections, globals, custom: { ...config.custom, campaignOps: { enabled } } }
     }
     const retentionDays = options.moderation?.logRetentionDays ?? defaultLogRetentionDays
     return {
       ...config,
       collections: collections.map(withModerationRuleHooks),
+      globals,
       endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint],
       admin: {
         ...config.admin,

@@ -1,3 +1,5 @@
+import type { PublishingOptions } from './publishing/options'
+
 /** Options of the campaign-ops plugin (publishing, inbox and moderation, reporting). */
 export type CampaignOpsOptions = {
   /**
@@ -11,6 +13,8 @@ export type CampaignOpsOptions = {
     /** HMAC key of commenter pseudonyms; default derived from PAYLOAD_SECRET. */
     pseudonymKey?: string
   }
-  /** Start scheduled jobs (retention purge) on init; off for tests and one-off scripts. */
+  /** Publishing engine: token key, network endpoints, per-network hooks, scheduler tuning. */
+  publishing?: PublishingOptions
+  /** Start scheduled jobs (retention purge, publishing scheduler) on init; off for tests and one-off scripts. */
   runScheduledJobs?: boolean
 }

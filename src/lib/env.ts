@@ -70,6 +70,28 @@ const envSchema = z
     MEDIA_MAX_IMAGE_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(20)),
     MEDIA_MAX_VIDEO_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(1024)),
     MEDIA_MAX_PDF_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(50)),
+    // Publishing: key of the network tokens at rest (AES-256-GCM), 32 bytes as 64 hex or 44 base64 characters.
+    NETWORK_TOKEN_KEY: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine((value) => decodeTokenKey(value) !== undefined, {
+          message: 'must be 32 bytes written as 64 hexadecimal characters or 44 base64 characters',
+        })
+        .optional(),
+    ),
+    // Networks' API hosts (tests and staging point them at fake servers).
+    FACEBOOK_GRAPH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://graph.facebook.com/v23.0')),
+    FACEBOOK_UPLOAD_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    INSTAGRAM_GRAPH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://graph.facebook.com/v23.0')),
+    X_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://api.x.com')),
+    X_UPLOAD_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    LINKEDIN_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://api.linkedin.com')),
+    YOUTUBE_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.googleapis.com')),
+    YOUTUBE_UPLOAD_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.googleapis.com/upload')),
+    TIKTOK_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://open.tiktokapis.com')),
+    // Publishing scheduler: run it in this process (every web instance by default).
+    PUBLISHING_SCHEDULER: z.preprocess(emptyAsUndefined, booleanFromString.default(true)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -91,6 +113,13 @@ const envSchema = z
         message: 'must be set together with ' + (missing === 'ADMIN_EMAIL' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'),
       })
     }
+    if (env.NODE_ENV === 'production' && !env.NETWORK_TOKEN_KEY && !isBuildPhase(env)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NETWORK_TOKEN_KEY'],
+        message: 'is required in production (32 random bytes: `openssl rand -hex 32`)',
+      })
+    }
     if (env.SMTP_USER && !env.SMTP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'is required when SMTP_USER is set' })
     }
@@ -102,6 +131,17 @@ const envSchema = z
   .transform((env) => ({ ...env, SERVER_URL: env.SERVER_URL ?? `http://localhost:${env.PORT}` }))
 
 export type Env = z.infer<typeof envSchema>
+
+/** The 32-byte token key from 64 hex or 44 base64 characters; undefined when it is neither. */
+export function decodeTokenKey(value: string): Buffer | undefined {
+  const trimmed = value.trim()
+  const bytes = /^[0-9a-f]{64}$/i.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : /^[A-Za-z0-9+/]{43}=$/.test(trimmed)
+      ? Buffer.from(trimmed, 'base64')
+      : undefined
+  return bytes?.length === 32 ? bytes : undefined
+}
 
 /** True while `next build` collects pages: the config is read, but no request is ever served. */
 export function isBuildPhase(env: { NEXT_PHASE?: string }): boolean {

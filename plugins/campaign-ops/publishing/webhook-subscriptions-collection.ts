@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto'
+
+import { APIError } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { hasRole } from '../../../src/lib/roles'
+import type { TokenCipher } from './token-crypto'
+
+export const webhookSubscriptionsSlug = 'webhook-subscriptions'
+export const publicationEvents = ['publication.succeeded', 'publication.failed', 'publication.outcome_unknown'] as const
+export type PublicationEvent = (typeof publicationEvents)[number]
+export const webhookSecretPurpose = 'webhook-subscription:secret'
+
+/**
+ * The signing secret is sealed like a network token. On creation without one, Badil generates it
+ * and returns it once, in that response only (`generatedSecret`), for the receiver to keep.
+ */
+function sealSecret(cipher: TokenCipher): CollectionBeforeChangeHook {
+  return ({ data, operation, req }) => {
+    const given = typeof data.secret === 'string' ? data.secret.trim() : ''
+    delete data.secret
+    if (given && given.length < 16) {
+      throw new APIError('secret: must be at least 16 characters.', 400, [{ field: 'secret', message: 'At least 16 characters' }], true)
+    }
+    if (given) data.secretSealed = cipher.encrypt(given, webhookSecretPurpose)
+    else if (operation === 'create') {
+      const generated = randomBytes(32).toString('hex')
+      data.secretSealed = cipher.encrypt(generated, webhookSecretPurpose)
+      req.context.generatedWebhookSecret = generated
+    }
+    return data
+  }
+}
+
+export function webhookSubscriptionsCollection(cipher: TokenCipher): CollectionConfig {
+  return {
+    slug: webhookSubscriptionsSlug,
+    labels: {
+      singular: { fr: 'Webhook sortant', ar: 'ويب هوك صادر', en: 'Outbound webhook' },
+      plural: { fr: 'Webhooks sortants', ar: 'ويب هوكات صادرة', en: 'Outbound webhooks' },
+    },
+    admin: {
+      useAsTitle: 'url',
+      defaultColumns: ['url', 'events', 'active', 'lastStatus', 'lastDeliveryAt'],
+      group: { fr: 'Publication', ar: 'النشر', en: 'Publishing' },
+    },
+    access: {
+      read: ({ req }) => hasRole(req.user, 'admin'),
+      create: ({ req }) => hasRole(req.user, 'admin'),
+      update: ({ req }) => hasRole(req.user, 'admin'),
+      delete: ({ req }) => hasRole(req.user, 'admin'),
+    },
+    hooks: {
+      beforeChange: [sealSecret(cipher)],
+      afterChange: [
+        ({ doc, req }) => {
+          const generated = req.context.generatedWebhookSecret
+          if (typeof generated !== 'string') return doc
+          delete req.context.generatedWebhookSecret
+          return { ...doc, generatedSecret: generated }
+        },
+      ],
+    },
+    fields: [
+      {
+        name: 'url',
+        type: 'text',
+        required: true,
+        label: { fr: 'URL', ar: 'الرابط', en: 'URL' },
+        validate: (value: unknown) =>
+          typeof value === 'string' && /^https?:\/\//.test(value) && URL.canParse(value) ? true : 'Must be an http(s) URL',
+      },
+      {
+        name: 'events',
+        type: 'select',
+        hasMany: true,
+        required: true,
+        options: publicationEvents.map((event) => ({ value: event, label: event })),
+        label: { fr: 'Événements', ar: 'الأحداث', en: 'Events' },
+      },
+      { name: 'active', type: 'checkbox', defaultValue: true, label: { fr: 'Actif', ar: 'مفعل', en: 'Active' } },
+      {
+        name: 'secret',
+        type: 'text',
+        virtual: true,
+        label: { fr: 'Secret de signature', ar: 'سر التوقيع', en: 'Signing secret' },
+        admin: {
+          description: {
+            fr: 'HMAC-SHA256 (en-tête X-Badil-Signature). Vide à la création : Badil en génère un et le montre une seule fois.',
+            ar: 'HMAC-SHA256 (ترويسة X-Badil-Signature). إن تُرك فارغا عند الإنشاء يولّد النظام سرا ويعرضه مرة واحدة.',
+            en: 'HMAC-SHA256 (X-Badil-Signature header). Empty on creation: Badil generates one and shows it once.',
+          },
+        },
+        hooks: { afterRead: [() => undefined] },
+      },
+      { name: 'secretSealed', type: 'text', hidden: true },
+      { name: 'lastDeliveryAt', type: 'date', admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Dernier envoi', ar: 'آخر إرسال', en: 'Last delivery' } },
+      { name: 'lastStatus', type: 'text', admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Dernier statut', ar: 'آخر حالة', en: 'Last status' } },
+    ],
+  }
+}
