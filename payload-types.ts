@@ -84,6 +84,7 @@ export interface Config {
   jobs: {
     tasks: {
       notifyWorkflowTransition: TaskNotifyWorkflowTransition;
+      deliverPublicationWebhook: TaskDeliverPublicationWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -694,7 +695,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyWorkflowTransition';
+        taskSlug: 'inline' | 'notifyWorkflowTransition' | 'deliverPublicationWebhook';
         taskID: string;
         input?:
           | {
@@ -727,7 +728,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyWorkflowTransition') | null;
+  taskSlug?: ('inline' | 'notifyWorkflowTransition' | 'deliverPublicationWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1325,6 +1326,27 @@ export interface TaskNotifyWorkflowTransition {
   };
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverPublicationWebhook".
+ */
+export interface TaskDeliverPublicationWebhook {
+  input: {
+    subscriptionId: number;
+    body:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    status?: number | null;
   };
 }
 /**

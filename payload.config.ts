@@ -19,9 +19,10 @@ import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { migrations } from './migrations'
 import { campaignOps } from './plugins/campaign-ops'
+import type { PublishingOptions } from './plugins/campaign-ops/publishing/options'
 import { createDatabaseAdapter } from './src/lib/database'
 import { dataDir, resolvePayloadSecret } from './src/lib/data-dir'
-import { loadEnv } from './src/lib/env'
+import { decodeTokenKey, loadEnv } from './src/lib/env'
 import type { Env } from './src/lib/env'
 import { contentLocales, defaultAdminLanguage, defaultContentLocale } from './src/lib/languages'
 import { createEmailAdapter } from './src/lib/mailer'
@@ -48,6 +49,8 @@ export type BadilConfigOptions = {
   migrate?: boolean
   /** Schedule background jobs (off under NODE_ENV=test). */
   runScheduledJobs?: boolean
+  /** Overrides of the publishing engine (tests: fake networks, short leases, hooks). */
+  publishing?: PublishingOptions
 }
 
 /** Badil's Payload config: database, email, languages, collections and the campaign-ops plugin. */
@@ -139,6 +142,20 @@ export function badilConfig(options: BadilConfigOptions) {
     plugins: [
       campaignOps({
         moderation: { logRetentionDays: env.MODERATION_LOG_RETENTION_DAYS, pseudonymKey: env.MODERATION_PSEUDONYM_KEY },
+        publishing: {
+          tokenKey: env.NETWORK_TOKEN_KEY ? decodeTokenKey(env.NETWORK_TOKEN_KEY) : undefined,
+          endpoints: {
+            facebook: { baseUrl: env.FACEBOOK_GRAPH_URL, uploadBaseUrl: env.FACEBOOK_UPLOAD_URL },
+            instagram: { baseUrl: env.INSTAGRAM_GRAPH_URL },
+            x: { baseUrl: env.X_API_URL, uploadBaseUrl: env.X_UPLOAD_URL },
+            linkedin: { baseUrl: env.LINKEDIN_API_URL },
+            youtube: { baseUrl: env.YOUTUBE_API_URL, uploadBaseUrl: env.YOUTUBE_UPLOAD_URL },
+            tiktok: { baseUrl: env.TIKTOK_API_URL },
+          },
+          publicMediaBaseUrl: env.SERVER_URL,
+          runScheduler: env.PUBLISHING_SCHEDULER,
+          ...options.publishing,
+        },
         runScheduledJobs: options.runScheduledJobs ?? env.NODE_ENV !== 'test',
       }),
     ],

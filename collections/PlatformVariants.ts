@@ -20,7 +20,7 @@ const variantEditors = ['admin', 'ncsc', 'cm'] as const
 const rendition = (name: string) => renditionSizes.find((size) => size.name === name)!
 
 /** Which rendition a network's feed shows first: the preview crops the first image like it. */
-const previewRendition: Record<Platform, { name: string; width: number; height: number }> = {
+export const previewRendition: Record<Platform, { name: string; width: number; height: number }> = {
   facebook: rendition('landscape'),
   instagram_feed: rendition('portrait'),
   instagram_reel: rendition('story'),
@@ -102,8 +102,23 @@ const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc
     if (!merged.scheduledAt) {
       throw new ValidationError({ collection: 'platform-variants', errors: [{ path: 'scheduledAt', message: 'Required to schedule' }] }, req.t)
     }
+    if (!merged.networkAccount) {
+      // The network's only account is the obvious choice; with several, the CM picks one.
+      const network = String(merged.platform).replace(/^(instagram|youtube)_.*$/, '$1')
+      const { docs } = await req.payload.find({
+        collection: 'network-accounts',
+        where: { network: { equals: network } },
+        limit: 2,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      if (docs.length === 1) data.networkAccount = docs[0]!.id
+    }
     const variantApproved = (merged.approval as { state?: string } | undefined)?.state === 'approved'
-    if (item?.workflowState === 'approved' && item.sensitivity === 'sensitive' && !variantApproved) {
+    // Once an item's first variant is out, the item is "published" and its siblings still go out.
+    const itemCleared = item?.workflowState === 'approved' || item?.workflowState === 'published'
+    if (itemCleared && item.sensitivity === 'sensitive' && !variantApproved) {
       throw new APIError(
         {
           fr: 'Le contenu est sensible : le texte de cette variante doit d’abord être approuvé par le NCSC.',
@@ -115,7 +130,7 @@ const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc
         true,
       )
     }
-    if (item?.workflowState !== 'approved') {
+    if (!itemCleared) {
       throw new APIError(
         {
           fr: 'Seule une variante d’un contenu approuvé peut être programmée.',

@@ -1,7 +1,7 @@
 import * as migration_20261128_110403_initial from './20261128_110403_initial';
 import * as migration_20261128_113053_moderation from './20261128_113053_moderation';
 import * as migration_20261128_121950_content_workflow from './20261128_121950_content_workflow';
-import * as migration_20261128_135644_publishing from './20261128_135644_publishing';
+import * as migration_20261128_140204_publishing from './20261128_140204_publishing';
 
 export const migrations = [
   {
@@ -20,8 +20,8 @@ export const migrations = [
     name: '20261128_121950_content_workflow',
   },
   {
-    up: migration_20261128_135644_publishing.up,
-    down: migration_20261128_135644_publishing.down,
-    name: '20261128_135644_publishing'
+    up: migration_20261128_140204_publishing.up,
+    down: migration_20261128_140204_publishing.down,
+    name: '20261128_140204_publishing'
   },
 ];

@@ -5,6 +5,13 @@ import { moderationLogCollection } from './moderation/log-collection'
 import { scheduleRetentionPurge } from './moderation/retention-schedule'
 import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './moderation/rule-hooks'
 import { crisisEventsCollection, crisisModeGlobal } from './publishing/crisis-mode-config'
+import { publishingEndpoints } from './publishing/publishing-endpoints'
+import { createPublishingRuntime } from './publishing/runtime'
+import type { PublishingRuntime } from './publishing/runtime'
+import { createPublishingScheduler } from './publishing/scheduler'
+import { variantActionEndpoints } from './publishing/variant-actions'
+import { scheduleWebhookDeliveries } from './publishing/webhook-runner'
+import { webhookDeliveryTaskConfig } from './publishing/webhooks'
 import { networkAccountsCollection } from './publishing/network-accounts-collection'
 import { publicationAttemptsCollection } from './publishing/publication-attempts-collection'
 import { createTokenCipher, derivedTokenKey } from './publishing/token-crypto'
@@ -17,6 +24,9 @@ export { defaultRules as defaultModerationRules } from './moderation/default-rul
 
 export const defaultLogRetentionDays = 180
 
+export { publishingScheduler } from './publishing/scheduler'
+export { signWebhook } from './publishing/webhooks'
+
 function withModerationRuleHooks(collection: CollectionConfig): CollectionConfig {
   if (collection.slug !== 'moderation-rules') return collection
   return {
@@ -28,6 +38,13 @@ function withModerationRuleHooks(collection: CollectionConfig): CollectionConfig
       afterDelete: [...(collection.hooks?.afterDelete ?? []), logRuleDeletion],
     },
   }
+}
+
+function withPublishingActions(runtime: PublishingRuntime) {
+  return (collection: CollectionConfig): CollectionConfig =>
+    collection.slug !== 'platform-variants'
+      ? collection
+      : { ...collection, endpoints: [...(collection.endpoints || []), ...variantActionEndpoints(runtime)] }
 }
 
 /**
@@ -54,11 +71,13 @@ export const campaignOps =
       return { ...config, collections, globals, custom: { ...config.custom, campaignOps: { enabled } } }
     }
     const retentionDays = options.moderation?.logRetentionDays ?? defaultLogRetentionDays
+    const runtime = createPublishingRuntime(options.publishing ?? {}, cipher)
     return {
       ...config,
-      collections: collections.map(withModerationRuleHooks),
+      collections: collections.map(withModerationRuleHooks).map(withPublishingActions(runtime)),
       globals,
-      endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint],
+      endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint, ...publishingEndpoints],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookDeliveryTaskConfig(cipher)] },
       admin: {
         ...config.admin,
         components: {
@@ -79,7 +98,12 @@ export const campaignOps =
       custom: { ...config.custom, campaignOps: { enabled, moderation: { retentionDays } } },
       onInit: async (payload) => {
         await config.onInit?.(payload)
-        if (options.runScheduledJobs !== false) scheduleRetentionPurge(payload, retentionDays)
+        const scheduler = createPublishingScheduler(payload, runtime)
+        if (options.runScheduledJobs !== false) {
+          scheduleRetentionPurge(payload, retentionDays)
+          scheduleWebhookDeliveries(payload)
+          if (runtime.runScheduler) scheduler.start()
+        }
       },
     }
   }

@@ -29,8 +29,6 @@ export type PublishingHooks = { beforePublish?: BeforePublishHook; afterPublish?
 export type SchedulerOptions = {
   /** node-cron expression of the tick; default every 10 seconds. */
   cron?: string
-  /** Variants one instance claims per tick. */
-  batchSize?: number
   /** Publications one instance runs at once. */
   concurrency?: number
   /** How long a claim holds before another instance may take over; renewed while publishing. */
@@ -57,6 +55,8 @@ export type PublishingOptions = {
   /** Per-network hooks, and `all` for every network (run first). */
   hooks?: Partial<Record<Network | 'all', PublishingHooks>>
   scheduler?: SchedulerOptions
+  /** Run the scheduler in this process when scheduled jobs run (PUBLISHING_SCHEDULER). */
+  runScheduler?: boolean
   /** Public URL the networks that pull media by URL (Instagram, TikTok) fetch files from. */
   publicMediaBaseUrl?: string
 }

@@ -9,6 +9,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_publication_attempts_outcome" AS ENUM('in_progress', 'succeeded', 'retry_scheduled', 'rate_limited', 'failed', 'outcome_unknown', 'found', 'not_found', 'vetoed', 'interrupted');
   CREATE TYPE "public"."enum_webhook_subscriptions_events" AS ENUM('publication.succeeded', 'publication.failed', 'publication.outcome_unknown');
   ALTER TYPE "public"."enum_platform_variants_publication_state" ADD VALUE 'held';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'deliverPublicationWebhook';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'deliverPublicationWebhook';
   CREATE TABLE "network_accounts" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"network" "enum_network_accounts_network" NOT NULL,
@@ -169,6 +171,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   CREATE TYPE "public"."enum_platform_variants_publication_state" AS ENUM('draft', 'ready', 'scheduled', 'publishing', 'published', 'failed', 'outcome_unknown', 'cancelled');
   ALTER TABLE "platform_variants" ALTER COLUMN "publication_state" SET DEFAULT 'draft'::"public"."enum_platform_variants_publication_state";
   ALTER TABLE "platform_variants" ALTER COLUMN "publication_state" SET DATA TYPE "public"."enum_platform_variants_publication_state" USING "publication_state"::"public"."enum_platform_variants_publication_state";
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'notifyWorkflowTransition');
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'notifyWorkflowTransition');
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "platform_variants_network_account_idx";
   DROP INDEX "platform_variants_next_attempt_at_idx";
   DROP INDEX "platform_variants_lease_until_idx";

@@ -1,0 +1,130 @@
+import type { Payload } from 'payload'
+
+/**
+ * The scheduler's claims, in PostgreSQL only: every instance runs the same statements, and a row
+ * lock with SKIP LOCKED plus a random claim token decide which one holds a variant. A claim is a
+ * lease: an instance that dies stops renewing it, and the next sweep takes the variant over.
+ */
+
+export type Queryable = { query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }> }
+
+export function sqlPool(payload: Payload): Queryable {
+  const pool = (payload.db as unknown as { pool?: Queryable }).pool
+  if (!pool) throw new Error('The PostgreSQL pool is not ready')
+  return pool
+}
+
+export type Claim = { variantId: number; claimToken: string; attempts: number }
+
+const networkOfPlatformSql = `(CASE
+  WHEN v.platform::text LIKE 'instagram%' THEN 'instagram'
+  WHEN v.platform::text LIKE 'youtube%' THEN 'youtube'
+  ELSE v.platform::text END)`
+
+/**
+ * Claims up to `limit` due variants: scheduled, at or past their time, past any retry delay, not
+ * during a crisis pause, and not on an account that is rate limited, waiting to be reconnected or
+ * published by hand. The variant moves to `publishing` in the same statement.
+ */
+export async function claimDueVariants(db: Queryable, options: { limit: number; leaseMs: number }): Promise<Claim[]> {
+  const { rows } = await db.query(
+    `WITH due AS (
+       SELECT v.id FROM platform_variants v
+       LEFT JOIN network_accounts a ON a.id = v.network_account_id
+       WHERE v.publication_state = 'scheduled'
+         AND v.scheduled_at <= now()
+         AND (v.next_attempt_at IS NULL OR v.next_attempt_at <= now())
+         AND NOT COALESCE((SELECT c.active FROM crisis_mode c LIMIT 1), false)
+         AND (a.id IS NULL OR (a.connection = 'api' AND a.status IS DISTINCT FROM 'needs_reconnect'
+              AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= now())))
+       ORDER BY v.scheduled_at, v.id
+       LIMIT $1
+       FOR UPDATE OF v SKIP LOCKED
+     )
+     UPDATE platform_variants v
+        SET publication_state = 'publishing',
+            lease_until = now() + make_interval(secs => $2::double precision / 1000),
+            claim_token = gen_random_uuid()::text,
+            attempts = COALESCE(v.attempts, 0) + 1,
+            updated_at = now()
+       FROM due WHERE v.id = due.id
+     RETURNING v.id, v.claim_token, v.attempts`,
+    [options.limit, options.leaseMs],
+  )
+  return rows.map((row) => ({ variantId: Number(row.id), claimToken: String(row.claim_token), attempts: Number(row.attempts) }))
+}
+
+/** Claims unknown outcomes whose reconciliation is due; the state stays `outcome_unknown`. */
+export async function claimReconciliations(db: Queryable, options: { limit: number; leaseMs: number }): Promise<Claim[]> {
+  const { rows } = await db.query(
+    `WITH due AS (
+       SELECT v.id FROM platform_variants v
+       WHERE v.publication_state = 'outcome_unknown'
+         AND v.next_attempt_at IS NOT NULL AND v.next_attempt_at <= now()
+         AND (v.lease_until IS NULL OR v.lease_until < now())
+       ORDER BY v.next_attempt_at, v.id
+       LIMIT $1
+       FOR UPDATE OF v SKIP LOCKED
+     )
+     UPDATE platform_variants v
+        SET lease_until = now() + make_interval(secs => $2::double precision / 1000),
+            claim_token = gen_random_uuid()::text
+       FROM due WHERE v.id = due.id
+     RETURNING v.id, v.claim_token, v.attempts`,
+    [options.limit, options.leaseMs],
+  )
+  return rows.map((row) => ({ variantId: Number(row.id), claimToken: String(row.claim_token), attempts: Number(row.attempts) }))
+}
+
+/** Extends a held lease; false when the claim was lost (another instance took the variant over). */
+export async function renewLease(db: Queryable, claim: Claim, leaseMs: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE platform_variants SET lease_until = now() + make_interval(secs => $3::double precision / 1000)
+      WHERE id = $1 AND claim_token = $2`,
+    [claim.variantId, claim.claimToken, leaseMs],
+  )
+  return (rowCount ?? 0) > 0
+}
+
+/**
+ * Variants left `publishing` by an instance that stopped (crash, SIGKILL, lost machine): nobody
+ * knows whether the network got the post, so they become unknown outcomes for `lookup` to settle.
+ * Their open attempts are closed as interrupted.
+ */
+export async function sweepExpiredLeases(db: Queryable, reconcileAfterMs: number): Promise<number[]> {
+  const { rows } = await db.query(
+    `UPDATE platform_variants
+        SET publication_state = 'outcome_unknown', claim_token = NULL, lease_until = NULL,
+            next_attempt_at = now() + make_interval(secs => $1::double precision / 1000),
+            last_error = 'The instance publishing this variant stopped before it finished; checking the network.',
+            updated_at = now()
+      WHERE publication_state = 'publishing' AND lease_until < now()
+      RETURNING id`,
+    [reconcileAfterMs],
+  )
+  const ids = rows.map((row) => Number(row.id))
+  if (ids.length > 0) {
+    await db.query(
+      `UPDATE publication_attempts SET outcome = 'interrupted', finished_at = now(),
+              reason = 'The instance stopped before the network answered.'
+        WHERE variant_id = ANY($1::int[]) AND outcome = 'in_progress'`,
+      [ids],
+    )
+  }
+  return ids
+}
+
+/** The account a variant publishes through: its own, or the only API account of its network. */
+export async function resolveAccountId(db: Queryable, variantId: number): Promise<{ accountId: number | null; candidates: number }> {
+  const { rows } = await db.query(
+    `SELECT v.network_account_id AS own,
+            (SELECT array_agg(a.id ORDER BY a.id) FROM network_accounts a WHERE a.network::text = ${networkOfPlatformSql}) AS candidates
+       FROM platform_variants v WHERE v.id = $1`,
+    [variantId],
+  )
+  const row = rows[0]
+  if (!row) return { accountId: null, candidates: 0 }
+  if (row.own !== null && row.own !== undefined) return { accountId: Number(row.own), candidates: 1 }
+  const candidates = (row.candidates as number[] | null) ?? []
+  return { accountId: candidates.length === 1 ? Number(candidates[0]) : null, candidates: candidates.length }
+}

@@ -1,0 +1,122 @@
+import { APIError } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { hasRole } from '../../../src/lib/roles'
+import type { Queryable } from './claim'
+import { sqlPool } from './claim'
+import { crisisEventsSlug, crisisModeSlug } from './crisis-mode-config'
+
+export type CrisisState = {
+  active: boolean
+  reason: string | null
+  changedAt: string | null
+  changedBy: { id: number | string; name?: string | null; email?: string | null } | null
+}
+
+export class CrisisModeError extends APIError<{ field?: string }> {
+  constructor(message: string, status: 400 | 403 | 409, field?: string) {
+    super(message, status, field ? { field } : {}, true)
+    this.name = 'CrisisModeError'
+  }
+}
+
+export async function readCrisisState(payload: Payload): Promise<CrisisState> {
+  const global = (await payload.findGlobal({ slug: crisisModeSlug as 'crisis-mode', depth: 1, overrideAccess: true })) as {
+    active?: boolean | null
+    reason?: string | null
+    changedAt?: string | null
+    changedBy?: { id: number; name?: string | null; email?: string | null } | number | null
+  }
+  const by = global.changedBy
+  return {
+    active: Boolean(global.active),
+    reason: global.reason ?? null,
+    changedAt: global.changedAt ?? null,
+    changedBy: by && typeof by === 'object' ? { id: by.id, name: by.name ?? null, email: by.email ?? null } : by ? { id: by } : null,
+  }
+}
+
+/**
+ * Variants that fell due while publishing was paused wait in "held" for the CM to release or
+ * reschedule them: after a crisis, yesterday's post must not go out on its own.
+ */
+async function holdOverdueVariants(db: Queryable): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE platform_variants SET publication_state = 'held', next_attempt_at = NULL, updated_at = now()
+      WHERE publication_state = 'scheduled' AND scheduled_at <= now()`,
+  )
+  return rowCount ?? 0
+}
+
+const messages = {
+  forbidden: {
+    fr: 'Seuls l’équipe NCSC et les administrateurs peuvent basculer le mode crise.',
+    ar: 'لا يمكن تبديل وضع الأزمة إلا لفريق الحملة والمسؤولين.',
+    en: 'Only the NCSC team and administrators can switch crisis mode.',
+  },
+  reason: {
+    fr: 'Une raison est requise pour basculer le mode crise.',
+    ar: 'يلزم ذكر سبب لتبديل وضع الأزمة.',
+    en: 'A reason is required to switch crisis mode.',
+  },
+  already: (active: boolean) =>
+    active
+      ? { fr: 'Le mode crise est déjà actif.', ar: 'وضع الأزمة مفعل أصلا.', en: 'Crisis mode is already on.' }
+      : { fr: 'Le mode crise n’est pas actif.', ar: 'وضع الأزمة غير مفعل.', en: 'Crisis mode is not on.' },
+}
+
+/**
+ * Switches crisis mode (ncsc/admin, with a reason): one row in the crisis log per switch. On: the
+ * scheduler's claim stops taking anything. Off: what fell due meanwhile is held.
+ */
+export async function switchCrisisMode(
+  payload: Payload,
+  request: { active: boolean; reason: string | null | undefined; user: PayloadRequest['user']; language?: 'fr' | 'ar' | 'en' },
+): Promise<CrisisState & { heldVariants: number }> {
+  const language = request.language ?? 'fr'
+  if (!hasRole(request.user, 'ncsc', 'admin')) throw new CrisisModeError(messages.forbidden[language], 403)
+  const reason = request.reason?.trim()
+  if (!reason) throw new CrisisModeError(messages.reason[language], 400, 'reason')
+  const db = sqlPool(payload)
+  // One switch at a time across instances: two people pressing at once cannot both succeed.
+  const client = await (db as unknown as { connect(): Promise<Queryable & { release(): void }> }).connect()
+  let heldVariants = 0
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock(431220250903)')
+    const { rows } = await client.query('SELECT active FROM crisis_mode LIMIT 1')
+    const current = Boolean(rows[0]?.active)
+    if (current === request.active) throw new CrisisModeError(messages.already(current)[language], 409, 'active')
+    const now = new Date()
+    if (rows.length === 0) {
+      await client.query(`INSERT INTO crisis_mode (active, reason, changed_by_id, changed_at, updated_at, created_at) VALUES ($1, $2, $3, $4, now(), now())`, [
+        request.active,
+        reason,
+        request.user!.id,
+        now,
+      ])
+    } else {
+      await client.query(`UPDATE crisis_mode SET active = $1, reason = $2, changed_by_id = $3, changed_at = $4, updated_at = now()`, [
+        request.active,
+        reason,
+        request.user!.id,
+        now,
+      ])
+    }
+    if (!request.active) heldVariants = await holdOverdueVariants(client)
+    await client.query(
+      `INSERT INTO crisis_mode_events (active, reason, actor_id, at, held_variants, updated_at, created_at) VALUES ($1, $2, $3, $4, $5, now(), now())`,
+      [request.active, reason, request.user!.id, now, request.active ? null : heldVariants],
+    )
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
+  payload.logger.info({ msg: request.active ? 'Crisis mode on: publishing paused' : 'Crisis mode off', reason, heldVariants, by: request.user!.id })
+  return { ...(await readCrisisState(payload)), heldVariants }
+}
+
+export { crisisEventsSlug }

@@ -1,0 +1,105 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { previewRendition } from '../../../collections/PlatformVariants'
+import { linkPlacementFor, platformLimits } from '../../../src/lib/platform-limits'
+import type { Platform } from '../../../src/lib/platform-limits'
+import { composePostText } from '../../../src/lib/variant-validation'
+import type { NetworkPlatform, PublishMedia, PublishRequest } from '../networks/types'
+import { idempotencyKeyOf } from './attempts'
+
+type MediaDoc = {
+  id: number | string
+  kind?: string | null
+  mimeType?: string | null
+  filename?: string | null
+  filesize?: number | null
+  width?: number | null
+  height?: number | null
+  alt?: string | null
+  url?: string | null
+  video?: { durationSeconds?: number | null } | null
+  renditions?: Record<string, { filename: string; url: string; width: number; height: number; mimeType: string; filesize: number } | undefined> | null
+}
+
+export type VariantDoc = {
+  id: number
+  platform: string
+  language: string
+  title?: string | null
+  text?: string | null
+  hashtags?: string[] | null
+  link?: string | null
+  firstComment?: string | null
+  media?: (number | MediaDoc)[] | null
+  contentItem: number | { id: number }
+  scheduledAt?: string | null
+}
+
+/** Alt text in the variant's language: Darija variants use the Arabic alt text (same script). */
+function altLocale(language: string): 'fr' | 'ar' {
+  return language === 'fr' ? 'fr' : 'ar'
+}
+
+/**
+ * The post as the network will receive it: the composed text (text, hashtags, link where the
+ * surface carries it in the text), the link as a field where the surface has one, and each image
+ * in the rendition the network's feed shows (the original for videos and PDFs).
+ */
+export async function buildPublishRequest(
+  payload: Payload,
+  variant: VariantDoc,
+  options: { publicMediaBaseUrl?: string },
+): Promise<PublishRequest> {
+  const platform = variant.platform as Platform
+  const mediaIds = (variant.media ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
+  const staticDir = String(payload.collections.media?.config.upload?.staticDir ?? '')
+  const media: PublishMedia[] = []
+  for (const id of mediaIds) {
+    const doc = (await payload.findByID({ collection: 'media', id, depth: 0, locale: altLocale(variant.language), overrideAccess: true })) as unknown as MediaDoc
+    const kind = (doc.kind ?? 'image') as PublishMedia['kind']
+    const rendition = kind === 'image' ? doc.renditions?.[previewRendition[platform].name] : undefined
+    const filename = rendition?.filename ?? doc.filename ?? ''
+    const file = path.join(staticDir, path.basename(filename))
+    const relativeUrl = rendition?.url ?? doc.url ?? null
+    media.push({
+      kind,
+      mimeType: rendition?.mimeType ?? doc.mimeType ?? 'application/octet-stream',
+      filename,
+      sizeBytes: rendition?.filesize ?? doc.filesize ?? 0,
+      width: rendition?.width ?? doc.width ?? null,
+      height: rendition?.height ?? doc.height ?? null,
+      durationSeconds: doc.video?.durationSeconds ?? null,
+      altText: doc.alt ?? null,
+      read: async () => new Uint8Array(await fs.readFile(file)),
+      publicUrl: relativeUrl ? new URL(relativeUrl, options.publicMediaBaseUrl ?? payload.config.serverURL ?? 'http://localhost:3000').toString() : null,
+    })
+  }
+  const link = (variant.link ?? '').trim()
+  const linkAsField = link !== '' && linkPlacementFor(platformLimits[platform].link, media.length > 0) === 'link_field'
+  return {
+    variantId: String(variant.id),
+    platform: platform as NetworkPlatform,
+    text: composePostText({ platform, text: variant.text, hashtags: variant.hashtags ?? [], link: variant.link, mediaCount: media.length }),
+    title: variant.title ?? null,
+    link: linkAsField ? link : null,
+    firstComment: variant.firstComment?.trim() || null,
+    media,
+    idempotencyKey: idempotencyKeyOf(variant.id),
+  }
+}
+
+/** What an attempt records of the request: enough to understand it, never file bytes or tokens. */
+export function summarizeRequest(request: PublishRequest): Record<string, unknown> {
+  return {
+    platform: request.platform,
+    text: request.text,
+    title: request.title ?? undefined,
+    link: request.link ?? undefined,
+    firstComment: request.firstComment ?? undefined,
+    media: request.media.map((item) => ({ kind: item.kind, filename: item.filename, mimeType: item.mimeType, sizeBytes: item.sizeBytes })),
+    idempotencyKey: request.idempotencyKey,
+  }
+}

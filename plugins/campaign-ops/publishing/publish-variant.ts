@@ -1,0 +1,205 @@
+import type { Payload } from 'payload'
+
+import { networkLabels, networkOfPlatform } from '../networks/registry'
+import type { Network } from '../networks/registry'
+import { NetworkError } from '../networks/types'
+import type { LocalizedReason, NetworkPlatform, PublishRequest, PublishResult } from '../networks/types'
+import { loadAccount } from './account-credentials'
+import type { AccountRecord } from './account-credentials'
+import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
+import type { OpenAttempt } from './attempts'
+import { nextRetryAt } from './backoff'
+import { renewLease, resolveAccountId, sqlPool } from './claim'
+import type { Claim, Queryable } from './claim'
+import type { PublicationReport, PublishHookContext } from './options'
+import { announceOutcome } from './outcome-effects'
+import { buildPublishRequest, summarizeRequest } from './publish-request'
+import type { VariantDoc } from './publish-request'
+import { reasons } from './reasons'
+import type { PublishingRuntime } from './runtime'
+import { TokenDecryptionError } from './token-crypto'
+import {
+  markAccountNeedsReconnect,
+  markAccountRateLimited,
+  markFailed,
+  markOutcomeUnknown,
+  markPublished,
+  reasonText,
+  scheduleRetry,
+} from './variant-state'
+
+class PreparationError extends Error {
+  constructor(readonly reason: LocalizedReason) {
+    super(reason.en)
+  }
+}
+
+/** Keeps the lease alive while a publication runs (uploads can outlast any fixed lease). */
+function holdLease(db: Queryable, claim: Claim, leaseMs: number, onLost: () => void): () => void {
+  const timer = setInterval(() => {
+    renewLease(db, claim, leaseMs)
+      .then((held) => {
+        if (!held) onLost()
+      })
+      .catch(() => undefined)
+  }, Math.max(250, Math.floor(leaseMs / 3)))
+  timer.unref?.()
+  return () => clearInterval(timer)
+}
+
+async function runBeforePublishHooks(
+  runtime: PublishingRuntime,
+  network: Network,
+  request: PublishRequest,
+  context: PublishHookContext,
+): Promise<{ veto: string } | { request: PublishRequest }> {
+  let current = request
+  for (const hooks of [runtime.hooks.all, runtime.hooks[network]]) {
+    if (!hooks?.beforePublish) continue
+    const answer = await hooks.beforePublish(current, context)
+    if (answer && 'veto' in answer) return { veto: String(answer.veto) }
+    if (answer) current = answer
+  }
+  return { request: current }
+}
+
+/**
+ * Publishes one claimed variant and settles it: published, retry later, failed with a reason, or
+ * unknown outcome for reconciliation. The publish call itself is made once per claim and never
+ * repeated here; whatever happens, the variant leaves `publishing` through one claimed update.
+ */
+export async function publishClaimedVariant(payload: Payload, runtime: PublishingRuntime, claim: Claim): Promise<PublicationReport['outcome']> {
+  const db = sqlPool(payload)
+  const variant = (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, overrideAccess: true })) as unknown as VariantDoc & {
+    networkAccount?: number | null
+  }
+  const platform = variant.platform as NetworkPlatform
+  const network = networkOfPlatform[platform]
+  const { accountId, candidates } = await resolveAccountId(db, claim.variantId)
+  const attempt = await startAttempt(payload, {
+    variantId: claim.variantId,
+    attemptNumber: claim.attempts,
+    kind: 'publish',
+    idempotencyKey: idempotencyKeyOf(claim.variantId),
+    instance: runtime.instanceId,
+    platform,
+    accountId,
+  })
+
+  let account: AccountRecord | null = null
+  let request: PublishRequest
+  let hookContext: PublishHookContext
+  try {
+    if (accountId === null) throw new PreparationError(reasons.noAccount(networkLabels[network], candidates))
+    try {
+      account = await loadAccount(db, runtime.cipher, accountId)
+    } catch (error) {
+      if (error instanceof TokenDecryptionError) {
+        await markAccountNeedsReconnect(db, accountId, error.message)
+        throw new PreparationError(reasons.unreadableToken(String(accountId)))
+      }
+      throw error
+    }
+    if (!account) throw new PreparationError(reasons.noAccount(networkLabels[network], 0))
+    if (account.connection === 'manual') throw new PreparationError(reasons.manualAccount(account.name))
+    if (account.status === 'needs_reconnect' || !account.credentials) throw new PreparationError(reasons.needsReconnect(account.name))
+    hookContext = {
+      payload,
+      network,
+      variant: { id: variant.id, platform, language: variant.language, contentItem: typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem },
+      account: { id: account.id, name: account.name, accountId: account.accountId },
+      attemptNumber: claim.attempts,
+    }
+    const built = await buildPublishRequest(payload, variant, { publicMediaBaseUrl: runtime.publicMediaBaseUrl })
+    const hooked = await runBeforePublishHooks(runtime, network, built, hookContext)
+    if ('veto' in hooked) {
+      const reason = reasons.vetoed(hooked.veto)
+      await markFailed(db, claim, reasonText(reason))
+      await finishAttempt(payload, attempt, { outcome: 'vetoed', reason: reasonText(reason), requestSummary: summarizeRequest(built) })
+      await announceOutcome(payload, runtime, hookContext, { outcome: 'vetoed', reason: reason.en }, claim)
+      return 'vetoed'
+    }
+    request = hooked.request
+  } catch (error) {
+    const reason = error instanceof PreparationError ? error.reason : reasons.preparationFailed(error instanceof Error ? error.message : String(error))
+    await markFailed(db, claim, reasonText(reason))
+    await finishAttempt(payload, attempt, { outcome: 'failed', errorKind: 'preparation', reason: reasonText(reason) })
+    await announceOutcome(payload, runtime, null, { outcome: 'failed', reason: reason.en }, claim, variant)
+    return 'failed'
+  }
+
+  await payload.update({
+    collection: 'publication-attempts',
+    id: attempt.id,
+    overrideAccess: true,
+    data: { requestSummary: summarizeRequest(request) },
+  })
+  const release = holdLease(db, claim, runtime.leaseMs, () =>
+    payload.logger.warn({ msg: 'Publishing lease lost; the network answer will still be recorded', variant: claim.variantId }),
+  )
+  let result: PublishResult
+  try {
+    result = await runtime.adapters[network].publish(request, account!.credentials!, runtime.adapterContext(network))
+  } catch (error) {
+    release()
+    return settleFailure(payload, runtime, claim, attempt, account!, hookContext!, error)
+  }
+  release()
+  await markPublished(db, claim, result)
+  await finishAttempt(payload, attempt, { outcome: 'succeeded', remoteId: result.remoteId, permalink: result.permalink, response: result })
+  await announceOutcome(payload, runtime, hookContext!, { outcome: 'succeeded', result }, claim)
+  return 'succeeded'
+}
+
+async function settleFailure(
+  payload: Payload,
+  runtime: PublishingRuntime,
+  claim: Claim,
+  attempt: OpenAttempt,
+  account: AccountRecord,
+  hookContext: PublishHookContext,
+  error: unknown,
+): Promise<PublicationReport['outcome']> {
+  const db = sqlPool(payload)
+  const failure =
+    error instanceof NetworkError
+      ? error
+      : // Thrown by the adapter while talking to the network: the post may exist.
+        new NetworkError({
+          kind: 'outcome_unknown',
+          message: error instanceof Error ? error.message : String(error),
+          reason: reasons.unexpected(error instanceof Error ? error.message : String(error)),
+        })
+  const response = { kind: failure.kind, status: failure.status, code: failure.code, message: failure.message }
+  const now = new Date()
+
+  if (failure.kind === 'outcome_unknown') {
+    const reconcileAt = new Date(now.getTime() + runtime.reconcileAfterMs)
+    await markOutcomeUnknown(db, claim, reconcileAt, reasonText(failure.reason))
+    await finishAttempt(payload, attempt, { outcome: 'outcome_unknown', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt: reconcileAt })
+    await announceOutcome(payload, runtime, hookContext, { outcome: 'outcome_unknown', reason: failure.reason.en }, claim)
+    return 'outcome_unknown'
+  }
+  if (failure.kind === 'rate_limited') {
+    // The network says when: the account waits, and every variant on it with it.
+    const retryAt = failure.retryAt ?? nextRetryAt({ attempt: claim.attempts, now, baseMs: runtime.backoffBaseMs, maxMs: runtime.backoffMaxMs })
+    await markAccountRateLimited(db, account.id, retryAt, reasonText(failure.reason))
+    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason))
+    await finishAttempt(payload, attempt, { outcome: 'rate_limited', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt })
+    await announceOutcome(payload, runtime, hookContext, { outcome: 'rate_limited', reason: failure.reason.en }, claim)
+    return 'rate_limited'
+  }
+  if (failure.kind === 'retryable' && claim.attempts < runtime.maxAttempts) {
+    const retryAt = nextRetryAt({ attempt: claim.attempts, now, baseMs: runtime.backoffBaseMs, maxMs: runtime.backoffMaxMs, networkRetryAt: failure.retryAt })
+    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason))
+    await finishAttempt(payload, attempt, { outcome: 'retry_scheduled', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt })
+    await announceOutcome(payload, runtime, hookContext, { outcome: 'retry_scheduled', reason: failure.reason.en }, claim)
+    return 'retry_scheduled'
+  }
+  if (failure.kind === 'auth') await markAccountNeedsReconnect(db, account.id, reasonText(failure.reason))
+  const reason = failure.kind === 'retryable' ? reasons.gaveUp(claim.attempts, failure.reason) : failure.reason
+  await markFailed(db, claim, reasonText(reason))
+  await finishAttempt(payload, attempt, { outcome: 'failed', errorKind: failure.kind, reason: reasonText(reason), response })
+  await announceOutcome(payload, runtime, hookContext, { outcome: 'failed', reason: reason.en }, claim)
+  return 'failed'
+}

@@ -1,0 +1,82 @@
+import type { Payload } from 'payload'
+
+import { networkOfPlatform } from '../networks/registry'
+import { NetworkError } from '../networks/types'
+import type { NetworkPlatform } from '../networks/types'
+import { loadAccount } from './account-credentials'
+import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
+import { nextRetryAt } from './backoff'
+import { resolveAccountId, sqlPool } from './claim'
+import type { Claim } from './claim'
+import { announceOutcome } from './outcome-effects'
+import { buildPublishRequest } from './publish-request'
+import type { VariantDoc } from './publish-request'
+import { reasons } from './reasons'
+import type { PublishingRuntime } from './runtime'
+import { markOutcomeUnknown, markPublished, reasonText, requeueAfterLookup } from './variant-state'
+
+export type ReconcileOutcome = 'found' | 'not_found' | 'needs_person' | 'retry_later'
+
+/**
+ * Settles an unknown outcome by asking the network (`lookup`) whether the post exists: found → the
+ * variant is published with the network's id; not found → it is queued to publish again; the
+ * network cannot tell → a person resolves it from the admin.
+ */
+export async function reconcileClaimedVariant(payload: Payload, runtime: PublishingRuntime, claim: Claim): Promise<ReconcileOutcome> {
+  const db = sqlPool(payload)
+  const variant = (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, overrideAccess: true })) as unknown as VariantDoc
+  const platform = variant.platform as NetworkPlatform
+  const network = networkOfPlatform[platform]
+  const { accountId } = await resolveAccountId(db, claim.variantId)
+  const { totalDocs: earlierLookups } = await payload.count({
+    collection: 'publication-attempts',
+    where: { and: [{ variant: { equals: claim.variantId } }, { kind: { equals: 'reconcile' } }, { outcome: { equals: 'outcome_unknown' } }] },
+    overrideAccess: true,
+  })
+  const attempt = await startAttempt(payload, {
+    variantId: claim.variantId,
+    attemptNumber: claim.attempts,
+    kind: 'reconcile',
+    idempotencyKey: idempotencyKeyOf(claim.variantId),
+    instance: runtime.instanceId,
+    platform,
+    accountId,
+  })
+  try {
+    const account = accountId === null ? null : await loadAccount(db, runtime.cipher, accountId)
+    if (!account?.credentials) throw new Error('no usable account to ask the network')
+    const request = await buildPublishRequest(payload, variant, { publicMediaBaseUrl: runtime.publicMediaBaseUrl })
+    const found = await runtime.adapters[network].lookup(request, account.credentials, runtime.adapterContext(network))
+    if (found.status === 'found') {
+      const result = { remoteId: found.remoteId, permalink: found.permalink }
+      await markPublished(db, claim, result)
+      await finishAttempt(payload, attempt, { outcome: 'found', remoteId: found.remoteId, permalink: found.permalink, response: found })
+      await announceOutcome(payload, runtime, null, { outcome: 'succeeded', result }, claim, variant)
+      return 'found'
+    }
+    if (found.status === 'not_found') {
+      await requeueAfterLookup(db, claim, reasonText(reasons.notFoundRequeued))
+      await finishAttempt(payload, attempt, { outcome: 'not_found', reason: reasonText(reasons.notFoundRequeued), response: found })
+      return 'not_found'
+    }
+    await markOutcomeUnknown(db, claim, null, reasonText(reasons.lookupUnsupported))
+    await finishAttempt(payload, attempt, { outcome: 'outcome_unknown', reason: reasonText(reasons.lookupUnsupported), response: found })
+    return 'needs_person'
+  } catch (error) {
+    const detail = error instanceof NetworkError ? error.reason : null
+    const tries = earlierLookups + 1
+    const giveUp = tries >= runtime.maxReconcileAttempts || (error instanceof NetworkError && error.kind === 'auth')
+    const retryAt = giveUp
+      ? null
+      : nextRetryAt({ attempt: tries, now: new Date(), baseMs: runtime.reconcileAfterMs, maxMs: runtime.backoffMaxMs, networkRetryAt: error instanceof NetworkError ? error.retryAt : undefined })
+    const reason = giveUp ? reasons.lookupGaveUp : (detail ?? reasons.lookupGaveUp)
+    await markOutcomeUnknown(db, claim, retryAt, reasonText(reason))
+    await finishAttempt(payload, attempt, {
+      outcome: 'outcome_unknown',
+      errorKind: error instanceof NetworkError ? error.kind : 'internal',
+      reason: `${reasonText(reason)}\n(${error instanceof Error ? error.message : String(error)})`,
+      retryAt,
+    })
+    return giveUp ? 'needs_person' : 'retry_later'
+  }
+}

@@ -1,0 +1,229 @@
+import { APIError } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { requestLanguage } from '../../../src/lib/request-language'
+import type { AdminLanguageCode } from '../../../src/lib/request-language'
+import { hasRole } from '../../../src/lib/roles'
+import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
+import { sqlPool } from './claim'
+import { readCrisisState } from './crisis-mode'
+import { announceOutcome } from './outcome-effects'
+import type { VariantDoc } from './publish-request'
+import type { PublishingRuntime } from './runtime'
+import { publishingScheduler } from './scheduler'
+
+type Words = Record<AdminLanguageCode, string>
+type Failure = { status: 400 | 401 | 403 | 404 | 409; message: Words; field?: string }
+
+const words = {
+  signIn: { fr: 'Connectez-vous.', ar: 'سجّل الدخول.', en: 'Sign in.' },
+  forbidden: {
+    fr: 'Seuls le community manager, l’équipe NCSC et les administrateurs agissent sur les publications.',
+    ar: 'لا يتصرف في النشر إلا مسير المجتمع وفريق الحملة والمسؤولون.',
+    en: 'Only the community manager, the NCSC team and administrators act on publications.',
+  },
+  notFound: { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' },
+  crisis: {
+    fr: 'Mode crise : toute publication est suspendue. Levez le mode crise d’abord.',
+    ar: 'وضع الأزمة: النشر موقوف. ارفع وضع الأزمة أولا.',
+    en: 'Crisis mode: all publishing is paused. Lift crisis mode first.',
+  },
+  wrongState: (state: string, action: Words): Words => ({
+    fr: `Impossible (${action.fr}) : la variante est « ${state} ».`,
+    ar: `غير ممكن (${action.ar}): حالة الصيغة «${state}».`,
+    en: `Cannot ${action.en}: the variant is "${state}".`,
+  }),
+  badDate: { fr: 'Date invalide (ISO 8601 attendu).', ar: 'تاريخ غير صالح (المطلوب ISO 8601).', en: 'Not a valid date (ISO 8601 expected).' },
+  pastDate: {
+    fr: 'Cette date est passée : utilisez « Publier maintenant ».',
+    ar: 'هذا التاريخ مضى: استعمل «انشر الآن».',
+    en: 'This time has passed: use "Publish now".',
+  },
+  badResolution: {
+    fr: 'resolution doit valoir published, not_published ou failed.',
+    ar: 'يجب أن تكون resolution إحدى القيم published أو not_published أو failed.',
+    en: 'resolution must be published, not_published or failed.',
+  },
+  badPermalink: { fr: 'Lien http(s) requis.', ar: 'يلزم رابط http(s).', en: 'An http(s) link is required.' },
+  reasonRequired: { fr: 'Une raison est requise.', ar: 'يلزم ذكر السبب.', en: 'A reason is required.' },
+  reconciling: {
+    fr: 'Une vérification automatique est en cours ; réessayez dans un instant.',
+    ar: 'تحقق آلي جارٍ؛ أعد المحاولة بعد لحظة.',
+    en: 'An automatic check is running; try again in a moment.',
+  },
+}
+
+const actionNames = {
+  publishNow: { fr: 'publier maintenant', ar: 'النشر الآن', en: 'publish now' },
+  reschedule: { fr: 'reprogrammer', ar: 'إعادة البرمجة', en: 'reschedule' },
+  cancel: { fr: 'annuler', ar: 'الإلغاء', en: 'cancel' },
+  resolve: { fr: 'résoudre', ar: 'الحسم', en: 'resolve' },
+}
+
+const fail = (failure: Failure): never => {
+  throw failure
+}
+
+/** Runs an action, turning refusals and Payload's validation errors into `{ errors: [...] }`. */
+function action(handler: (req: PayloadRequest, language: AdminLanguageCode, id: string) => Promise<Response>): Endpoint['handler'] {
+  return async (req) => {
+    const language = requestLanguage(req)
+    try {
+      if (!req.user) fail({ status: 401, message: words.signIn })
+      if (!hasRole(req.user, 'cm', 'ncsc', 'admin')) fail({ status: 403, message: words.forbidden })
+      return await handler(req, language, String(req.routeParams?.id ?? ''))
+    } catch (error) {
+      if (error && typeof error === 'object' && 'message' in error && typeof (error as Failure).message === 'object') {
+        const failure = error as Failure
+        return Response.json({ errors: [{ message: failure.message[language], ...(failure.field ? { field: failure.field } : {}) }] }, { status: failure.status })
+      }
+      if (error instanceof APIError) {
+        const data = error.data as { errors?: { path?: string; field?: string; message: string }[] } | undefined
+        const errors = data?.errors?.length
+          ? data.errors.map((item) => ({ message: item.message, field: item.path ?? item.field }))
+          : [{ message: error.message }]
+        return Response.json({ errors }, { status: error.status })
+      }
+      throw error
+    }
+  }
+}
+
+async function loadVariant(req: PayloadRequest, id: string) {
+  const variant = await req.payload.findByID({ collection: 'platform-variants', id, depth: 0, overrideAccess: true, req }).catch(() => null)
+  if (!variant) fail({ status: 404, message: words.notFound })
+  return variant!
+}
+
+async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
+  const parsed = (await req.json?.().catch(() => undefined)) as unknown
+  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
+}
+
+/** Schedules through the collection (its hooks check approval, limits and consent) as the person. */
+async function scheduleAs(req: PayloadRequest, id: string, scheduledAt: Date) {
+  return req.payload.update({
+    collection: 'platform-variants',
+    id,
+    data: { publicationState: 'scheduled', scheduledAt: scheduledAt.toISOString(), attempts: 0 },
+    user: req.user,
+    overrideAccess: false,
+    req,
+  })
+}
+
+const reschedulable = ['draft', 'ready', 'scheduled', 'held', 'failed']
+
+export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
+  return [
+    {
+      path: '/:id/publish-now',
+      method: 'post',
+      handler: action(async (req, language, id) => {
+        const variant = await loadVariant(req, id)
+        const state = variant.publicationState ?? 'draft'
+        if (!reschedulable.includes(state)) fail({ status: 409, message: words.wrongState(state, actionNames.publishNow) })
+        if ((await readCrisisState(req.payload)).active) fail({ status: 409, message: words.crisis })
+        const updated = await scheduleAs(req, id, new Date())
+        // Published by this instance's next pass, started now rather than at the next tick.
+        try {
+          void publishingScheduler(req.payload).tick().catch((error) => req.payload.logger.error({ err: error, msg: 'Publish-now tick failed' }))
+        } catch {
+          // No scheduler in this process (a web-only instance): the workers' next tick takes it.
+        }
+        return Response.json({ variant: updated })
+      }),
+    },
+    {
+      path: '/:id/reschedule',
+      method: 'post',
+      handler: action(async (req, _language, id) => {
+        const input = await body(req)
+        const when = typeof input.scheduledAt === 'string' ? new Date(input.scheduledAt) : null
+        if (!when || Number.isNaN(when.getTime())) fail({ status: 400, message: words.badDate, field: 'scheduledAt' })
+        if (when!.getTime() < Date.now() - 60_000) fail({ status: 400, message: words.pastDate, field: 'scheduledAt' })
+        const variant = await loadVariant(req, id)
+        const state = variant.publicationState ?? 'draft'
+        if (!reschedulable.includes(state)) fail({ status: 409, message: words.wrongState(state, actionNames.reschedule) })
+        return Response.json({ variant: await scheduleAs(req, id, when!) })
+      }),
+    },
+    {
+      path: '/:id/cancel',
+      method: 'post',
+      handler: action(async (req, _language, id) => {
+        const input = await body(req)
+        const variant = await loadVariant(req, id)
+        const state = variant.publicationState ?? 'draft'
+        if (!['draft', 'ready', 'scheduled', 'held', 'failed'].includes(state)) fail({ status: 409, message: words.wrongState(state, actionNames.cancel) })
+        const reason = typeof input.reason === 'string' ? input.reason.trim() : ''
+        // Conditional on the state read: a claim taken meanwhile wins, the cancel is refused.
+        const { rowCount } = await sqlPool(req.payload).query(
+          `UPDATE platform_variants SET publication_state = 'cancelled', next_attempt_at = NULL, last_error = $3, updated_at = now()
+            WHERE id = $1 AND publication_state = $2`,
+          [Number(id), state, reason ? `Cancelled: ${reason}` : null],
+        )
+        if (!rowCount) {
+          const now = await loadVariant(req, id)
+          fail({ status: 409, message: words.wrongState(now.publicationState ?? 'draft', actionNames.cancel) })
+        }
+        return Response.json({ variant: await loadVariant(req, id) })
+      }),
+    },
+    {
+      path: '/:id/resolve',
+      method: 'post',
+      handler: action(async (req, _language, id) => {
+        const input = await body(req)
+        const resolution = input.resolution
+        if (resolution !== 'published' && resolution !== 'not_published' && resolution !== 'failed') {
+          fail({ status: 400, message: words.badResolution, field: 'resolution' })
+        }
+        const permalink = typeof input.permalink === 'string' ? input.permalink.trim() : ''
+        const remoteId = typeof input.remoteId === 'string' && input.remoteId.trim() ? input.remoteId.trim() : null
+        const reason = typeof input.reason === 'string' ? input.reason.trim() : ''
+        if (resolution === 'published' && !(/^https?:\/\//.test(permalink) && URL.canParse(permalink))) {
+          fail({ status: 400, message: words.badPermalink, field: 'permalink' })
+        }
+        if (resolution === 'failed' && !reason) fail({ status: 400, message: words.reasonRequired, field: 'reason' })
+        const variant = await loadVariant(req, id)
+        if (variant.publicationState !== 'outcome_unknown') {
+          fail({ status: 409, message: words.wrongState(variant.publicationState ?? 'draft', actionNames.resolve) })
+        }
+        const db = sqlPool(req.payload)
+        const next = { published: 'published', not_published: 'scheduled', failed: 'failed' }[resolution as string]!
+        const { rowCount } = await db.query(
+          `UPDATE platform_variants
+              SET publication_state = $2,
+                  permalink = CASE WHEN $2 = 'published' THEN $3 ELSE permalink END,
+                  remote_id = CASE WHEN $2 = 'published' THEN COALESCE($4, remote_id) ELSE remote_id END,
+                  published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END,
+                  last_error = $5, next_attempt_at = NULL, claim_token = NULL, lease_until = NULL, updated_at = now()
+            WHERE id = $1 AND publication_state = 'outcome_unknown' AND (lease_until IS NULL OR lease_until < now())`,
+          [Number(id), next, permalink || null, remoteId, resolution === 'failed' ? reason : null],
+        )
+        if (!rowCount) fail({ status: 409, message: words.reconciling })
+        const attempt = await startAttempt(req.payload, {
+          variantId: Number(id),
+          attemptNumber: variant.attempts ?? 0,
+          kind: 'resolve',
+          idempotencyKey: idempotencyKeyOf(id),
+          instance: runtime.instanceId,
+          platform: variant.platform,
+          accountId: typeof variant.networkAccount === 'object' ? (variant.networkAccount?.id ?? null) : (variant.networkAccount ?? null),
+          actorId: req.user!.id as number,
+        })
+        const outcome = resolution === 'published' ? 'succeeded' : resolution === 'failed' ? 'failed' : 'not_found'
+        await finishAttempt(req.payload, attempt, { outcome, permalink: permalink || null, remoteId, reason: reason || null })
+        const claim = { variantId: Number(id), attempts: variant.attempts ?? 0 }
+        const doc = variant as unknown as VariantDoc
+        if (resolution === 'published') {
+          await announceOutcome(req.payload, runtime, null, { outcome: 'succeeded', result: { remoteId: remoteId ?? '', permalink } }, claim, doc)
+        } else if (resolution === 'failed') {
+          await announceOutcome(req.payload, runtime, null, { outcome: 'failed', reason }, claim, doc)
+        }
+        return Response.json({ variant: await loadVariant(req, id) })
+      }),
+    },
+  ]
+}

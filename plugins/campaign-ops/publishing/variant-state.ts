@@ -1,0 +1,88 @@
+import type { LocalizedReason } from '../networks/types'
+import type { Claim, Queryable } from './claim'
+
+/**
+ * The engine's state changes of a variant, in SQL: each one requires the claim that was taken, so
+ * an instance that lost its lease can never overwrite what another one decided. They bypass the
+ * collection's hooks on purpose: these are not editorial edits.
+ */
+
+/** Reasons are kept in the campaign's three admin languages, one per line. */
+export function reasonText(reason: LocalizedReason | string): string {
+  return typeof reason === 'string' ? reason : `${reason.fr}\n${reason.ar}\n${reason.en}`
+}
+
+const releaseClaim = `claim_token = NULL, lease_until = NULL, updated_at = now()`
+
+/**
+ * The post is on the network. Also accepted without the claim when the variant meanwhile became
+ * an unknown outcome or was queued again by a reconciliation: the network's answer is the truth.
+ */
+export async function markPublished(db: Queryable, claim: Claim, result: { remoteId: string; permalink: string | null }): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE platform_variants
+        SET publication_state = 'published', remote_id = $3, permalink = $4, published_at = now(),
+            next_attempt_at = NULL, last_error = NULL, ${releaseClaim}
+      WHERE id = $1 AND (claim_token = $2 OR publication_state IN ('outcome_unknown', 'scheduled'))`,
+    [claim.variantId, claim.claimToken, result.remoteId, result.permalink],
+  )
+  return (rowCount ?? 0) > 0
+}
+
+export async function scheduleRetry(db: Queryable, claim: Claim, retryAt: Date, reason: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE platform_variants SET publication_state = 'scheduled', next_attempt_at = $3, last_error = $4, ${releaseClaim}
+      WHERE id = $1 AND claim_token = $2`,
+    [claim.variantId, claim.claimToken, retryAt, reason],
+  )
+  return (rowCount ?? 0) > 0
+}
+
+export async function markFailed(db: Queryable, claim: Claim, reason: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE platform_variants SET publication_state = 'failed', next_attempt_at = NULL, last_error = $3, ${releaseClaim}
+      WHERE id = $1 AND claim_token = $2`,
+    [claim.variantId, claim.claimToken, reason],
+  )
+  return (rowCount ?? 0) > 0
+}
+
+/** `reconcileAt` null: no automatic reconciliation left, a person decides. */
+export async function markOutcomeUnknown(db: Queryable, claim: Claim, reconcileAt: Date | null, reason: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE platform_variants SET publication_state = 'outcome_unknown', next_attempt_at = $3, last_error = $4, ${releaseClaim}
+      WHERE id = $1 AND claim_token = $2`,
+    [claim.variantId, claim.claimToken, reconcileAt, reason],
+  )
+  return (rowCount ?? 0) > 0
+}
+
+/** Reconciliation proved the post is not on the network: publish it again, now. */
+export async function requeueAfterLookup(db: Queryable, claim: Claim, reason: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE platform_variants SET publication_state = 'scheduled', next_attempt_at = NULL, last_error = $3, ${releaseClaim}
+      WHERE id = $1 AND claim_token = $2 AND publication_state = 'outcome_unknown'`,
+    [claim.variantId, claim.claimToken, reason],
+  )
+  return (rowCount ?? 0) > 0
+}
+
+export async function markAccountRateLimited(db: Queryable, accountId: number, until: Date, reason: string): Promise<void> {
+  await db.query(
+    `UPDATE network_accounts SET status = 'rate_limited', rate_limited_until = GREATEST(COALESCE(rate_limited_until, $2), $2), last_error = $3, updated_at = now()
+      WHERE id = $1`,
+    [accountId, until, reason],
+  )
+}
+
+export async function markAccountNeedsReconnect(db: Queryable, accountId: number, reason: string): Promise<void> {
+  await db.query(`UPDATE network_accounts SET status = 'needs_reconnect', last_error = $2, updated_at = now() WHERE id = $1`, [accountId, reason])
+}
+
+/** A rate limit that has passed stops showing: the account is usable again. */
+export async function clearExpiredRateLimits(db: Queryable): Promise<void> {
+  await db.query(
+    `UPDATE network_accounts SET status = 'ok', rate_limited_until = NULL, updated_at = now()
+      WHERE status = 'rate_limited' AND (rate_limited_until IS NULL OR rate_limited_until <= now())`,
+  )
+}

@@ -1,0 +1,97 @@
+import { createHmac, randomUUID } from 'node:crypto'
+
+import type { Payload, TaskConfig } from 'payload'
+
+import type { TokenCipher } from './token-crypto'
+import { webhookSecretPurpose, webhookSubscriptionsSlug } from './webhook-subscriptions-collection'
+import type { PublicationEvent } from './webhook-subscriptions-collection'
+
+export const webhookDeliveryTask = 'deliverPublicationWebhook'
+export const webhookQueue = 'webhooks'
+
+/**
+ * The signature a receiver checks: HMAC-SHA256 of `<timestamp>.<raw body>` with the shared
+ * secret, hex, sent as `X-Badil-Signature: t=<timestamp>,v1=<hex>`. The timestamp lets a
+ * receiver refuse replays older than a few minutes.
+ */
+export function signWebhook(secret: string, timestamp: number, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')
+}
+
+export type PublicationEventData = {
+  variant: { id: number; platform: string; language: string; contentItem: number | null; scheduledAt: string | null }
+  remoteId?: string | null
+  permalink?: string | null
+  reason?: string | null
+  attemptNumber: number
+}
+
+/** Queues one delivery per active subscription to the event; deliveries retry on their own. */
+export async function queuePublicationEvent(payload: Payload, event: PublicationEvent, data: PublicationEventData): Promise<number> {
+  const { docs } = await payload.find({
+    collection: webhookSubscriptionsSlug as 'webhook-subscriptions',
+    where: { and: [{ active: { equals: true } }, { events: { contains: event } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const body = { id: randomUUID(), type: event, createdAt: new Date().toISOString(), data }
+  for (const subscription of docs) {
+    await payload.jobs.queue({
+      task: webhookDeliveryTask as never,
+      queue: webhookQueue,
+      input: { subscriptionId: subscription.id, body } as never,
+    })
+  }
+  return docs.length
+}
+
+/** Sends one event to one subscriber; a non-2xx answer or no answer throws, and the queue retries. */
+export function webhookDeliveryTaskConfig(cipher: TokenCipher, fetchImpl: typeof fetch = fetch): TaskConfig {
+  return {
+    slug: webhookDeliveryTask,
+    retries: { attempts: 8, backoff: { type: 'exponential', delay: 5_000 } },
+    inputSchema: [
+      { name: 'subscriptionId', type: 'number', required: true },
+      { name: 'body', type: 'json', required: true },
+    ],
+    outputSchema: [{ name: 'status', type: 'number' }],
+    handler: async ({ input, req }) => {
+      const { subscriptionId, body } = input as { subscriptionId: number; body: { id: string; type: string } }
+      const subscription = await req.payload
+        .findByID({ collection: webhookSubscriptionsSlug as 'webhook-subscriptions', id: subscriptionId, depth: 0, overrideAccess: true, showHiddenFields: true })
+        .catch(() => null)
+      // Deleted or paused since the event: nothing to deliver.
+      if (!subscription || !subscription.active || !subscription.secretSealed) return { output: { status: 0 } }
+      const raw = JSON.stringify(body)
+      const timestamp = Math.floor(Date.now() / 1000)
+      const signature = signWebhook(cipher.decrypt(subscription.secretSealed, webhookSecretPurpose), timestamp, raw)
+      let status = 0
+      try {
+        const response = await fetchImpl(subscription.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Badil-Webhooks/1',
+            'x-badil-event': body.type,
+            'x-badil-delivery': body.id,
+            'x-badil-signature': `t=${timestamp},v1=${signature}`,
+          },
+          body: raw,
+          signal: AbortSignal.timeout(10_000),
+        })
+        status = response.status
+        await response.arrayBuffer().catch(() => undefined)
+      } finally {
+        await req.payload.update({
+          collection: webhookSubscriptionsSlug as 'webhook-subscriptions',
+          id: subscriptionId,
+          overrideAccess: true,
+          data: { lastDeliveryAt: new Date().toISOString(), lastStatus: status ? String(status) : 'no answer' },
+        })
+      }
+      if (status < 200 || status >= 300) throw new Error(`The webhook receiver answered ${status}`)
+      return { output: { status } }
+    },
+  }
+}
