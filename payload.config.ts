@@ -23,6 +23,7 @@ import type { PublishingOptions } from './plugins/campaign-ops/publishing/option
 import { createDatabaseAdapter } from './src/lib/database'
 import { dataDir, resolvePayloadSecret } from './src/lib/data-dir'
 import { decodeTokenKey, loadEnv } from './src/lib/env'
+import { isolatedCollection } from './src/lib/isolated-config'
 import type { Env } from './src/lib/env'
 import { contentLocales, defaultAdminLanguage, defaultContentLocale } from './src/lib/languages'
 import { createEmailAdapter } from './src/lib/mailer'
@@ -101,7 +102,7 @@ export function badilConfig(options: BadilConfigOptions) {
       WorkflowEvents,
       Myths,
       ModerationRules,
-    ],
+    ].map(isolatedCollection),
     endpoints: calendarEndpoints,
     editor: lexicalEditor(),
     db: createDatabaseAdapter({

@@ -10,6 +10,7 @@ import { renditionSizes } from '../src/lib/renditions'
 import { composePostText } from '../src/lib/variant-validation'
 import { readinessOnlyCodes, variantReport } from '../src/lib/variant-report'
 import { approveVariantEndpoint, revokeVariantApprovalOnEdit } from '../src/workflow/variant-approval'
+import { manualKitEndpoint, markPostedEndpoint } from '../plugins/campaign-ops/publishing/manual-endpoints'
 import type { VariantDraft } from '../src/lib/variant-report'
 
 type Id = number | string
@@ -229,7 +230,7 @@ export const PlatformVariants: CollectionConfig = {
     delete: ({ req }) => hasRole(req.user, ...variantEditors),
   },
   indexes: [{ fields: ['contentItem', 'platform', 'language'], unique: true }],
-  endpoints: [validateEndpoint, approveVariantEndpoint],
+  endpoints: [validateEndpoint, approveVariantEndpoint, manualKitEndpoint, markPostedEndpoint],
   hooks: {
     beforeChange: [guardSystemStates, revokeVariantApprovalOnEdit, validateAndReport],
     afterChange: [
@@ -335,6 +336,15 @@ export const PlatformVariants: CollectionConfig = {
       admin: {
         readOnly: true,
         components: { Field: '/src/admin/VariantReportField#VariantReportField' },
+      },
+    },
+    {
+      name: 'publishingPanel',
+      type: 'ui',
+      label: { fr: 'Publication', ar: 'النشر', en: 'Publishing' },
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/src/admin/publishing/VariantPublishingPanel#VariantPublishingPanel' },
       },
     },
     {

@@ -13,10 +13,12 @@ import { variantActionEndpoints } from './publishing/variant-actions'
 import { scheduleWebhookDeliveries } from './publishing/webhook-runner'
 import { webhookDeliveryTaskConfig } from './publishing/webhooks'
 import { networkAccountsCollection } from './publishing/network-accounts-collection'
+import { oauthConfigOf, withNetworkAccountOAuth } from './publishing/oauth-endpoints'
 import { publicationAttemptsCollection } from './publishing/publication-attempts-collection'
 import { createTokenCipher, derivedTokenKey } from './publishing/token-crypto'
 import { webhookSubscriptionsCollection } from './publishing/webhook-subscriptions-collection'
 import type { CampaignOpsOptions } from './types'
+import { isolatedCollection, isolatedGlobal } from '../../src/lib/isolated-config'
 
 export type { CampaignOpsOptions } from './types'
 /** The rule set Badil ships with, for seeding and for `npm run moderate -- --rules default`. */
@@ -60,13 +62,11 @@ export const campaignOps =
     const cipher = createTokenCipher(options.publishing?.tokenKey ?? derivedTokenKey(config.secret ?? ''))
     const collections = [
       ...(config.collections ?? []),
-      moderationLogCollection,
-      networkAccountsCollection(cipher),
-      publicationAttemptsCollection,
-      webhookSubscriptionsCollection(cipher),
-      crisisEventsCollection,
+      ...[moderationLogCollection, networkAccountsCollection(cipher), publicationAttemptsCollection, webhookSubscriptionsCollection(cipher), crisisEventsCollection].map(
+        isolatedCollection,
+      ),
     ]
-    const globals = [...(config.globals ?? []), crisisModeGlobal]
+    const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal)]
     if (!enabled) {
       return { ...config, collections, globals, custom: { ...config.custom, campaignOps: { enabled } } }
     }
@@ -74,7 +74,10 @@ export const campaignOps =
     const runtime = createPublishingRuntime(options.publishing ?? {}, cipher)
     return {
       ...config,
-      collections: collections.map(withModerationRuleHooks).map(withPublishingActions(runtime)),
+      collections: collections
+        .map(withModerationRuleHooks)
+        .map(withPublishingActions(runtime))
+        .map(withNetworkAccountOAuth({ cipher, oauth: oauthConfigOf(options.publishing) })),
       globals,
       endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint, ...publishingEndpoints],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookDeliveryTaskConfig(cipher)] },
@@ -82,16 +85,23 @@ export const campaignOps =
         ...config.admin,
         components: {
           ...config.admin?.components,
+          // The crisis pause shows on every admin page.
+          header: [...(config.admin?.components?.header ?? []), '/src/admin/publishing/CrisisBanner#CrisisBanner'],
           views: {
             ...config.admin?.components?.views,
             moderationTester: {
               Component: '/src/admin/ModerationTesterView#ModerationTesterView',
               path: '/moderation-tester',
             },
+            publishingQueue: {
+              Component: '/src/admin/publishing/PublishingQueueView#PublishingQueueView',
+              path: '/publishing-queue',
+            },
           },
           afterNavLinks: [
             ...(config.admin?.components?.afterNavLinks ?? []),
             '/src/admin/ModerationTesterNavLink#ModerationTesterNavLink',
+            '/src/admin/publishing/PublishingQueueNavLink#PublishingQueueNavLink',
           ],
         },
       },

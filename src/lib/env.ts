@@ -27,6 +27,15 @@ const postgresUrl = z
 const emptyAsUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value
 
+/** A network's OAuth client id and secret: both or neither. */
+const oauthCredentialPairs = [
+  ['FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET'],
+  ['X_CLIENT_ID', 'X_CLIENT_SECRET'],
+  ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET'],
+  ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+  ['TIKTOK_CLIENT_KEY', 'TIKTOK_CLIENT_SECRET'],
+] as const
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -90,6 +99,24 @@ const envSchema = z
     YOUTUBE_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.googleapis.com')),
     YOUTUBE_UPLOAD_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.googleapis.com/upload')),
     TIKTOK_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://open.tiktokapis.com')),
+    // Network OAuth apps (connecting accounts from the admin): client id and secret, both or neither.
+    FACEBOOK_APP_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+    FACEBOOK_APP_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+    X_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+    X_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+    LINKEDIN_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+    LINKEDIN_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+    GOOGLE_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+    GOOGLE_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+    TIKTOK_CLIENT_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    TIKTOK_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // Networks' OAuth pages and token endpoints (the token endpoints of Facebook, X and TikTok live on their API hosts).
+    FACEBOOK_OAUTH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.facebook.com/v23.0/dialog/oauth')),
+    X_OAUTH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://x.com/i/oauth2/authorize')),
+    LINKEDIN_OAUTH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.linkedin.com/oauth/v2')),
+    GOOGLE_OAUTH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://accounts.google.com/o/oauth2/v2/auth')),
+    GOOGLE_TOKEN_URL: z.preprocess(emptyAsUndefined, z.url().default('https://oauth2.googleapis.com/token')),
+    TIKTOK_OAUTH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.tiktok.com/v2/auth/authorize/')),
     // Publishing scheduler: run it in this process (every web instance by default).
     PUBLISHING_SCHEDULER: z.preprocess(emptyAsUndefined, booleanFromString.default(true)),
     LOG_LEVEL: z.preprocess(
@@ -119,6 +146,16 @@ const envSchema = z
         path: ['NETWORK_TOKEN_KEY'],
         message: 'is required in production (32 random bytes: `openssl rand -hex 32`)',
       })
+    }
+    for (const [idVariable, secretVariable] of oauthCredentialPairs) {
+      if (Boolean(env[idVariable]) !== Boolean(env[secretVariable])) {
+        const missing = env[idVariable] ? secretVariable : idVariable
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing],
+          message: `must be set together with ${missing === idVariable ? secretVariable : idVariable}`,
+        })
+      }
     }
     if (env.SMTP_USER && !env.SMTP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'is required when SMTP_USER is set' })

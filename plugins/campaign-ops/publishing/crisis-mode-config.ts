@@ -15,6 +15,12 @@ export const crisisModeGlobal: GlobalConfig = {
   label: { fr: 'Mode crise', ar: 'وضع الأزمة', en: 'Crisis mode' },
   admin: {
     group: { fr: 'Publication', ar: 'النشر', en: 'Publishing' },
+    components: {
+      elements: {
+        // The switch (ncsc/admin), with its required reason and a confirmation; the fields are read-only.
+        Description: { path: '/src/admin/publishing/CrisisModeControl#CrisisModeControl', clientProps: { hideTitle: true } },
+      },
+    },
   },
   access: {
     read: ({ req }) => Boolean(req.user) && !hasRole(req.user, 'integration'),

@@ -1,0 +1,262 @@
+import os from 'node:os'
+
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { requestLanguage } from '../../../src/lib/request-language'
+import type { AdminLanguageCode } from '../../../src/lib/request-language'
+import { hasRole } from '../../../src/lib/roles'
+import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
+import { resolveAccountId, sqlPool } from './claim'
+import { buildManualKit, MissingMediaFileError } from './manual-kit'
+import type { KitVariant } from './manual-kit'
+import { markItemPublished } from './outcome-effects'
+import { buildPublishRequest, summarizeRequest } from './publish-request'
+import { queuePublicationEvent } from './webhooks'
+
+/**
+ * Publishing by hand: `GET /api/platform-variants/:id/kit` downloads the ready-to-post kit, and
+ * `POST /api/platform-variants/:id/mark-posted` records that a person posted it.
+ */
+
+type Words = Record<AdminLanguageCode, string>
+type Refusal = { status: 400 | 401 | 403 | 404 | 409; message: Words; field?: string }
+
+class EndpointRefusal extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message.en)
+  }
+}
+
+function refuse(refusal: Refusal): never {
+  throw new EndpointRefusal(refusal)
+}
+
+const words = {
+  signIn: { fr: 'Connectez-vous.', ar: 'سجّل الدخول.', en: 'Sign in.' },
+  forbidden: {
+    fr: 'Seuls le community manager, l’équipe NCSC et les administrateurs publient à la main.',
+    ar: 'لا ينشر يدويا إلا مسير المجتمع وفريق الحملة والمسؤولون.',
+    en: 'Only the community manager, the NCSC team and administrators publish by hand.',
+  },
+  notFound: { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' },
+  kitCancelled: {
+    fr: 'Cette variante est annulée : pas de kit de publication.',
+    ar: 'هذه الصيغة ملغاة: لا توجد حزمة نشر.',
+    en: 'This variant is cancelled: there is no kit to post.',
+  },
+  missingFile: (mediaId: number | string): Words => ({
+    fr: `Le fichier du média n° ${mediaId} manque sur le serveur : téléversez-le de nouveau avant de télécharger le kit.`,
+    ar: `ملف الوسيط رقم ${mediaId} غير موجود على الخادم: أعد رفعه قبل تحميل الحزمة.`,
+    en: `The file of media #${mediaId} is missing on the server: upload it again before downloading the kit.`,
+  }),
+  permalinkRequired: {
+    fr: 'Collez le lien du post publié (une adresse http ou https).',
+    ar: 'الصق رابط المنشور (عنوان يبدأ بـ http أو https).',
+    en: 'Paste the link of the published post (an http or https address).',
+  },
+  permalinkInvalid: {
+    fr: 'Ce lien n’est pas une adresse http(s) valide : copiez le lien du post depuis le réseau.',
+    ar: 'هذا الرابط ليس عنوان http(s) صالحا: انسخ رابط المنشور من المنصة.',
+    en: 'This link is not a valid http(s) address: copy the post’s link from the network.',
+  },
+  remoteIdInvalid: {
+    fr: 'remoteId doit être un texte de 255 caractères au plus.',
+    ar: 'يجب أن يكون remoteId نصا لا يتجاوز 255 حرفا.',
+    en: 'remoteId must be text of at most 255 characters.',
+  },
+  alreadyPublished: {
+    fr: 'Cette variante est déjà marquée comme publiée : rien n’a été changé.',
+    ar: 'هذه الصيغة معلّمة كمنشورة بالفعل: لم يتغير شيء.',
+    en: 'This variant is already marked as published: nothing was changed.',
+  },
+  publishing: {
+    fr: 'Badil est en train de publier cette variante par l’API : attendez le résultat avant de la marquer comme publiée.',
+    ar: 'بديل ينشر هذه الصيغة الآن عبر الواجهة البرمجية: انتظر النتيجة قبل تعليمها كمنشورة.',
+    en: 'Badil is publishing this variant through the API right now: wait for the result before marking it as posted.',
+  },
+  cancelled: {
+    fr: 'Cette variante est annulée : elle ne peut pas être marquée comme publiée.',
+    ar: 'هذه الصيغة ملغاة: لا يمكن تعليمها كمنشورة.',
+    en: 'This variant is cancelled: it cannot be marked as posted.',
+  },
+  draft: {
+    fr: 'Cette variante est un brouillon : passez-la en « Prête » avant de la publier.',
+    ar: 'هذه الصيغة مسودة: اجعلها «جاهزة» قبل نشرها.',
+    en: 'This variant is a draft: set it to "Ready" before posting it.',
+  },
+}
+
+/** Who may download kits and mark variants as posted. */
+const manualPublishers = ['cm', 'ncsc', 'admin'] as const
+
+/** States from which a person may say "I posted it": a post by hand settles all of them. */
+export const markPostedFromStates = ['ready', 'scheduled', 'held', 'failed', 'outcome_unknown'] as const
+
+const refusalOfState: Record<string, Words> = {
+  published: words.alreadyPublished,
+  publishing: words.publishing,
+  cancelled: words.cancelled,
+  draft: words.draft,
+}
+
+const maxPermalinkLength = 2048
+const maxRemoteIdLength = 255
+
+/** Checks the role, runs the action, and turns refusals into `{ errors: [{ message, field? }] }`. */
+function manualAction(handler: (req: PayloadRequest, language: AdminLanguageCode, id: string) => Promise<Response>): Endpoint['handler'] {
+  return async (req) => {
+    const language = requestLanguage(req)
+    try {
+      if (!req.user) refuse({ status: 401, message: words.signIn })
+      if (!hasRole(req.user, ...manualPublishers)) refuse({ status: 403, message: words.forbidden })
+      return await handler(req, language, String(req.routeParams?.id ?? ''))
+    } catch (error) {
+      if (!(error instanceof EndpointRefusal)) throw error
+      const { status, message, field } = error.refusal
+      return Response.json({ errors: [{ message: message[language], ...(field ? { field } : {}) }] }, { status })
+    }
+  }
+}
+
+type StoredVariant = KitVariant & { attempts?: number | null }
+
+async function loadVariant(req: PayloadRequest, id: string): Promise<StoredVariant> {
+  // Ids are serial integers: anything else names no variant.
+  if (!/^\d{1,10}$/.test(id)) refuse({ status: 404, message: words.notFound })
+  const variant = await req.payload.findByID({ collection: 'platform-variants', id: Number(id), depth: 0, overrideAccess: true, req }).catch(() => null)
+  if (!variant) refuse({ status: 404, message: words.notFound })
+  return variant as unknown as StoredVariant
+}
+
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+}
+
+/** `GET /api/platform-variants/:id/kit`: the zip of the ready-to-post kit, for any variant not cancelled. */
+export const manualKitEndpoint: Endpoint = {
+  path: '/:id/kit',
+  method: 'get',
+  handler: manualAction(async (req, language, id) => {
+    const variant = await loadVariant(req, id)
+    if (variant.publicationState === 'cancelled') refuse({ status: 409, message: words.kitCancelled })
+    const kit = await buildManualKit(req.payload, variant, { language }).catch((error: unknown) => {
+      if (error instanceof MissingMediaFileError) refuse({ status: 409, message: words.missingFile(error.mediaId) })
+      throw error
+    })
+    return new Response(kit.stream, {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': contentDisposition(kit.filename),
+        // Holds the text as it is now: never served from a cache after an edit.
+        'Cache-Control': 'no-store',
+      },
+    })
+  }),
+}
+
+async function readBody(req: PayloadRequest): Promise<Record<string, unknown>> {
+  const parsed = (await req.json?.().catch(() => undefined)) as unknown
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
+}
+
+function parseMarkPostedBody(input: Record<string, unknown>): { permalink: string; remoteId: string | null } {
+  const rawPermalink = typeof input.permalink === 'string' ? input.permalink.trim() : ''
+  if (!rawPermalink) refuse({ status: 400, message: words.permalinkRequired, field: 'permalink' })
+  let permalink = ''
+  try {
+    const url = new URL(rawPermalink)
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname && rawPermalink.length <= maxPermalinkLength) permalink = rawPermalink
+  } catch {
+    // Not a URL: refused below.
+  }
+  if (!permalink) refuse({ status: 400, message: words.permalinkInvalid, field: 'permalink' })
+  const rawRemoteId = input.remoteId
+  if (rawRemoteId !== undefined && rawRemoteId !== null && (typeof rawRemoteId !== 'string' || rawRemoteId.trim().length > maxRemoteIdLength)) {
+    refuse({ status: 400, message: words.remoteIdInvalid, field: 'remoteId' })
+  }
+  const remoteId = typeof rawRemoteId === 'string' && rawRemoteId.trim() ? rawRemoteId.trim() : null
+  return { permalink, remoteId }
+}
+
+/**
+ * `POST /api/platform-variants/:id/mark-posted` `{ permalink, remoteId? }`: a person posted the
+ * variant by hand. The state changes in one conditional UPDATE, so of two clicks (or two people)
+ * exactly one wins and the other gets 409; the attempt, the webhook and the item's move follow.
+ */
+export const markPostedEndpoint: Endpoint = {
+  path: '/:id/mark-posted',
+  method: 'post',
+  handler: manualAction(async (req, _language, id) => {
+    const { permalink, remoteId } = parseMarkPostedBody(await readBody(req))
+    const variant = await loadVariant(req, id)
+    const variantId = variant.id
+    const state = variant.publicationState ?? 'draft'
+    if (!(markPostedFromStates as readonly string[]).includes(state)) {
+      refuse({ status: 409, message: refusalOfState[state] ?? words.alreadyPublished })
+    }
+
+    const db = sqlPool(req.payload)
+    const { rows } = await db.query(
+      `UPDATE platform_variants
+          SET publication_state = 'published', permalink = $2, remote_id = $3, published_at = now(),
+              attempts = COALESCE(attempts, 0) + 1,
+              claim_token = NULL, lease_until = NULL, next_attempt_at = NULL, last_error = NULL, updated_at = now()
+        WHERE id = $1 AND publication_state IN (${markPostedFromStates.map((from) => `'${from}'`).join(', ')})
+        RETURNING id, attempts`,
+      [variantId, permalink, remoteId],
+    )
+    if (rows.length === 0) {
+      // Someone (a second click, a colleague, the engine) changed the state since it was read.
+      const now = await loadVariant(req, id)
+      refuse({ status: 409, message: refusalOfState[now.publicationState ?? 'draft'] ?? words.alreadyPublished })
+    }
+    const attemptNumber = Number(rows[0]!.attempts)
+
+    // The post is on the network and stored as such: what follows cannot undo it, so failures are logged.
+    const logFailure = (what: string) => (error: unknown) => req.payload.logger.error({ err: error, msg: what, variant: variantId })
+    const contentItemId = typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem
+    await recordManualAttempt(req, variant, { attemptNumber, permalink, remoteId }).catch(logFailure('Recording a manual publication attempt failed'))
+    await queuePublicationEvent(req.payload, 'publication.succeeded', {
+      variant: { id: variantId, platform: variant.platform, language: variant.language, contentItem: contentItemId ?? null, scheduledAt: variant.scheduledAt ?? null },
+      remoteId,
+      permalink,
+      reason: null,
+      attemptNumber,
+    }).catch(logFailure('Queuing a publication webhook failed'))
+    if (contentItemId) await markItemPublished(req.payload, contentItemId).catch(logFailure('Moving the item to published failed'))
+
+    return Response.json({ variant: await loadVariant(req, id) })
+  }),
+}
+
+async function recordManualAttempt(
+  req: PayloadRequest,
+  variant: StoredVariant,
+  posted: { attemptNumber: number; permalink: string; remoteId: string | null },
+): Promise<void> {
+  const { payload } = req
+  const { accountId } = await resolveAccountId(sqlPool(payload), variant.id)
+  // What the kit held, i.e. what the person was given to post.
+  const requestSummary = await buildPublishRequest(payload, variant, {})
+    .then(summarizeRequest)
+    .catch(() => undefined)
+  const attempt = await startAttempt(payload, {
+    variantId: variant.id,
+    attemptNumber: posted.attemptNumber,
+    kind: 'manual',
+    idempotencyKey: idempotencyKeyOf(variant.id),
+    instance: `${os.hostname()}:${process.pid}`,
+    platform: variant.platform,
+    accountId,
+    actorId: Number(req.user!.id),
+    requestSummary,
+  })
+  await finishAttempt(payload, attempt, {
+    outcome: 'succeeded',
+    remoteId: posted.remoteId,
+    permalink: posted.permalink,
+    response: { postedBy: 'hand', previousState: variant.publicationState ?? null },
+  })
+}

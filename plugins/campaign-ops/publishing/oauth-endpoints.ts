@@ -1,0 +1,584 @@
+import type { CollectionConfig, Endpoint, Payload, PayloadRequest } from 'payload'
+
+import { loadEnv } from '../../../src/lib/env'
+import { requestLanguage } from '../../../src/lib/request-language'
+import type { AdminLanguageCode } from '../../../src/lib/request-language'
+import { hasRole } from '../../../src/lib/roles'
+import { isNetwork, networkLabels, networks } from '../networks/registry'
+import type { Network } from '../networks/registry'
+import type { LocalizedReason } from '../networks/types'
+import { networkAccountsSlug, tokenPurpose } from './network-accounts-collection'
+import { oauthConfigFromEnv, oauthProviders } from './oauth'
+import { OAuthError } from './oauth/types'
+import type { ConnectedAccount, NetworkOAuthSettings, OAuthCallContext, OAuthConfig, TokenSet } from './oauth/types'
+import { createPkcePair, createStateCodec, oauthStateLifetimeMs, sameSecretString } from './oauth/state'
+import type { StateProblem } from './oauth/state'
+import type { PublishingOptions } from './options'
+import { TokenDecryptionError } from './token-crypto'
+import type { TokenCipher } from './token-crypto'
+
+/**
+ * Connecting network accounts with OAuth, and renewing their tokens:
+ * - `GET  /api/network-accounts/oauth/:network/connect`  (admin) → 302 to the network's consent page;
+ * - `GET  /api/network-accounts/oauth/:network/callback` → tokens sealed into the accounts, 302 to the admin;
+ * - `POST /api/network-accounts/:id/refresh`             (admin) → a new access token from the refresh token.
+ * Payload routes `/api/network-accounts/…` to the collection's own endpoints, so these are
+ * collection endpoints (paths relative to the collection); `withNetworkAccountOAuth` attaches them.
+ */
+
+export type OAuthEndpointOptions = {
+  cipher: TokenCipher
+  /** Default: `oauthConfigFromEnv(loadEnv())`, read on first use. */
+  oauth?: OAuthConfig
+  now?: () => Date
+}
+
+/** Publishing options that carry the OAuth configuration (until `PublishingOptions` declares `oauth`). */
+export type PublishingOptionsWithOAuth = PublishingOptions & { oauth?: OAuthConfig }
+
+export function oauthConfigOf(publishing: PublishingOptions | undefined): OAuthConfig | undefined {
+  return (publishing as PublishingOptionsWithOAuth | undefined)?.oauth
+}
+
+/** How close to its expiry a token is renewed before a publication. */
+export const refreshWindowMs = 5 * 60_000
+
+const defaultTimeoutMs = 15_000
+
+// Two-key advisory locks (a key space apart from the single-key ones): class, account id.
+const refreshLockClass = 4_312_210
+
+type Localized = LocalizedReason
+
+const text = {
+  signIn: {
+    fr: 'Connectez-vous en tant qu’administrateur pour relier un compte réseau.',
+    ar: 'سجّل الدخول بصفتك مسؤولا لربط حساب منصة.',
+    en: 'Sign in as an administrator to connect a network account.',
+  },
+  adminOnly: {
+    fr: 'Seuls les administrateurs relient et renouvellent les comptes réseaux.',
+    ar: 'وحدهم المسؤولون يربطون حسابات المنصات ويجددونها.',
+    en: 'Only administrators connect and renew network accounts.',
+  },
+  otherBrowser: {
+    fr: 'La connexion doit se terminer dans le navigateur qui l’a commencée (cookie de connexion absent ou différent) : recommencez-la.',
+    ar: 'يجب أن يكتمل الربط في المتصفح الذي بدأه (ملف تعريف الربط مفقود أو مختلف): أعد المحاولة.',
+    en: 'The connection must finish in the browser that started it (connection cookie missing or different): start it again.',
+  },
+  otherAdmin: {
+    fr: 'Cette connexion a été commencée par un autre utilisateur : recommencez-la depuis votre session.',
+    ar: 'بدأ مستخدم آخر عملية الربط هذه: أعد البدء من جلستك.',
+    en: 'This connection was started by another user: start it again from your own session.',
+  },
+  missingCode: {
+    fr: 'Le réseau n’a pas renvoyé de code d’autorisation : recommencez la connexion.',
+    ar: 'لم تُرجع المنصة رمز التفويض: أعد محاولة الربط.',
+    en: 'The network sent back no authorization code: start the connection again.',
+  },
+  notFound: { fr: 'Compte réseau introuvable.', ar: 'حساب المنصة غير موجود.', en: 'Network account not found.' },
+  manualAccount: {
+    fr: 'Ce compte est publié à la main : il n’a pas de jeton à renouveler.',
+    ar: 'يُنشر هذا الحساب يدويا: لا يوجد رمز لتجديده.',
+    en: 'This account is published by hand: it has no token to renew.',
+  },
+  unreadableToken: {
+    fr: 'Le jeton enregistré ne peut pas être déchiffré (la clé NETWORK_TOKEN_KEY a changé) : reconnectez le compte.',
+    ar: 'تعذر فك تشفير الرمز المحفوظ (تغير المفتاح NETWORK_TOKEN_KEY): أعد ربط الحساب.',
+    en: 'The stored token cannot be decrypted (NETWORK_TOKEN_KEY changed): reconnect the account.',
+  },
+} satisfies Record<string, Localized>
+
+const stateText: Record<StateProblem, Localized> = {
+  malformed: {
+    fr: 'Paramètre « state » absent ou illisible : recommencez la connexion depuis Badil.',
+    ar: 'المعامل «state» مفقود أو غير مقروء: أعد الربط من Badil.',
+    en: 'The "state" parameter is missing or unreadable: start the connection again from Badil.',
+  },
+  forged: {
+    fr: 'Paramètre « state » falsifié ou signé avec une autre clé : connexion refusée. Recommencez depuis Badil.',
+    ar: 'المعامل «state» مزوّر أو موقّع بمفتاح آخر: رُفض الربط. أعد البدء من Badil.',
+    en: 'The "state" parameter is forged or signed with another key: connection refused. Start again from Badil.',
+  },
+  expired: {
+    fr: 'La demande de connexion a expiré (10 minutes) : recommencez-la.',
+    ar: 'انتهت صلاحية طلب الربط (10 دقائق): أعد المحاولة.',
+    en: 'The connection request expired (10 minutes): start it again.',
+  },
+  wrong_network: {
+    fr: 'Ce paramètre « state » a été émis pour un autre réseau : recommencez la connexion.',
+    ar: 'صدر هذا المعامل «state» لمنصة أخرى: أعد الربط.',
+    en: 'This "state" parameter was issued for another network: start the connection again.',
+  },
+}
+
+function unknownNetwork(value: string): Localized {
+  const list = networks.join(', ')
+  return {
+    fr: `Réseau inconnu « ${value} » (réseaux : ${list}).`,
+    ar: `منصة غير معروفة «${value}» (المنصات: ${list}).`,
+    en: `Unknown network "${value}" (networks: ${list}).`,
+  }
+}
+
+function notConfigured(network: Network): Localized {
+  const [id, secret] = oauthProviders[network].credentialVariables
+  const label = networkLabels[network]
+  return {
+    fr: `La connexion OAuth à ${label} n’est pas configurée : définissez ${id} et ${secret} dans l’environnement du serveur (ou collez un jeton à la main).`,
+    ar: `ربط ${label} عبر OAuth غير مُعدّ: عرّف ${id} و${secret} في بيئة الخادم (أو الصق رمزا يدويا).`,
+    en: `OAuth for ${label} is not configured: set ${id} and ${secret} in the server environment (or paste a token by hand).`,
+  }
+}
+
+function deniedByUser(network: Network, detail: string): Localized {
+  const label = networkLabels[network]
+  return {
+    fr: `${label} n’a pas autorisé la connexion : ${detail}`,
+    ar: `لم تأذن ${label} بالربط: ${detail}`,
+    en: `${label} did not authorize the connection: ${detail}`,
+  }
+}
+
+function noRefresh(network: Network): Localized {
+  const label = networkLabels[network]
+  return oauthProviders[network].refreshes
+    ? {
+        fr: `Ce compte ${label} n’a pas de jeton de renouvellement : reconnectez-le avec OAuth, ou collez de nouveaux jetons.`,
+        ar: `لا يملك حساب ${label} هذا رمز تجديد: أعد ربطه عبر OAuth أو الصق رموزا جديدة.`,
+        en: `This ${label} account has no refresh token: reconnect it with OAuth, or paste new tokens.`,
+      }
+    : {
+        fr: `${label} ne renouvelle pas ses jetons : les jetons de Page n’expirent pas. Reconnectez le compte si le jeton a été révoqué.`,
+        ar: `لا تجدد ${label} رموزها: رموز الصفحات لا تنتهي صلاحيتها. أعد ربط الحساب إذا أُلغي الرمز.`,
+        en: `${label} does not renew its tokens: Page tokens do not expire. Reconnect the account if the token was revoked.`,
+      }
+}
+
+function jsonError(status: number, message: string, field?: string): Response {
+  return Response.json({ errors: [{ message, ...(field ? { field } : {}) }] }, { status, headers: { 'Cache-Control': 'no-store' } })
+}
+
+function redirect(location: string, cookie?: string): Response {
+  const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' })
+  if (cookie) headers.append('Set-Cookie', cookie)
+  return new Response(null, { status: 302, headers })
+}
+
+/**
+ * The cookie binding a connection to the browser that started it. The network's redirect back is
+ * a cross-site navigation, on which Payload ignores its session cookie; this SameSite=Lax cookie
+ * is still sent, so a `state` leaked elsewhere cannot be completed from another browser.
+ */
+function bindingCookieName(network: Network): string {
+  return `badil-oauth-${network}`
+}
+
+function bindingCookie(req: PayloadRequest, network: Network, baseUrl: string, value: string, maxAgeSeconds: number): string {
+  const path = `${req.payload.config.routes.api}/${networkAccountsSlug}/oauth/${network}`
+  const secure = baseUrl.startsWith('https:') ? '; Secure' : ''
+  return `${bindingCookieName(network)}=${value}; Path=${path}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`
+}
+
+function readCookie(req: PayloadRequest, name: string): string | undefined {
+  for (const part of (req.headers.get('cookie') ?? '').split(';')) {
+    const separator = part.indexOf('=')
+    if (separator > 0 && part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim()
+  }
+  return undefined
+}
+
+/** A person's browser navigating (the network's redirect), as opposed to a script or a test client. */
+function fromBrowser(req: PayloadRequest): boolean {
+  return (req.headers.get('accept') ?? '').includes('text/html')
+}
+
+function collectionAdminPath(req: PayloadRequest): string {
+  return `${req.payload.config.routes.admin.replace(/\/+$/, '')}/collections/${networkAccountsSlug}`
+}
+
+function publicBaseUrl(req: PayloadRequest, config: OAuthConfig): string {
+  const configured = config.serverUrl || req.payload.config.serverURL
+  return (configured || new URL(req.url ?? 'http://localhost').origin).replace(/\/+$/, '')
+}
+
+/** The redirect URI to register at each network; the same string must be sent at both steps. */
+export function oauthRedirectUri(baseUrl: string, apiRoute: string, network: Network): string {
+  return `${baseUrl.replace(/\/+$/, '')}${apiRoute}/${networkAccountsSlug}/oauth/${network}/callback`
+}
+
+type ConfiguredSettings = NetworkOAuthSettings & { clientId: string; clientSecret: string }
+
+function configuredSettings(config: OAuthConfig, network: Network): ConfiguredSettings | undefined {
+  const settings = config.networks[network]
+  return settings?.clientId && settings.clientSecret ? (settings as ConfiguredSettings) : undefined
+}
+
+function callContext(config: OAuthConfig, network: Network, settings: ConfiguredSettings, redirectUri: string, now: () => Date): OAuthCallContext {
+  return {
+    network,
+    settings,
+    redirectUri,
+    fetch: config.fetch ?? globalThis.fetch,
+    timeoutMs: config.timeoutMs ?? defaultTimeoutMs,
+    now,
+  }
+}
+
+type StoredAccount = {
+  id: number
+  network: Network
+  connection: 'api' | 'manual'
+  name: string
+  accountId: string
+  status?: string | null
+  tokenExpiresAt?: string | null
+  refreshTokenSealed?: string | null
+}
+
+async function findAccount(payload: Payload, network: Network, accountId: string): Promise<StoredAccount | undefined> {
+  const { docs } = await payload.find({
+    collection: networkAccountsSlug,
+    where: { and: [{ network: { equals: network } }, { accountId: { equals: accountId } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs[0] as StoredAccount | undefined
+}
+
+/** Creates or updates the account (network, accountId) with freshly sealed tokens. */
+export async function upsertConnectedAccount(
+  payload: Payload,
+  network: Network,
+  account: ConnectedAccount,
+  cipher: TokenCipher,
+  options: { language?: AdminLanguageCode; now?: Date } = {},
+): Promise<{ id: number; created: boolean }> {
+  const language = options.language ?? 'fr'
+  const data = {
+    network,
+    connection: 'api' as const,
+    name: account.name,
+    accountId: account.accountId,
+    accessTokenSealed: cipher.encrypt(account.accessToken, tokenPurpose.access),
+    // A new grant: a refresh token of the previous one is not kept.
+    refreshTokenSealed: account.refreshToken ? cipher.encrypt(account.refreshToken, tokenPurpose.refresh) : null,
+    tokenExpiresAt: account.expiresAt ? account.expiresAt.toISOString() : null,
+    scopes: account.scopes.length ? account.scopes.join(' ') : null,
+    status: 'ok' as const,
+    lastError: account.warning ? account.warning[language] : null,
+    connectedAt: (options.now ?? new Date()).toISOString(),
+  }
+  const existing = await findAccount(payload, network, account.accountId)
+  if (existing) {
+    await payload.update({ collection: networkAccountsSlug, id: existing.id, data, overrideAccess: true, depth: 0 })
+    return { id: existing.id, created: false }
+  }
+  const created = await payload.create({ collection: networkAccountsSlug, data, overrideAccess: true, depth: 0 })
+  return { id: created.id, created: true }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Refresh
+
+export type RefreshOutcome =
+  /** The token is valid beyond the refresh window (or does not expire). */
+  | { status: 'not_needed'; expiresAt: Date | null }
+  | { status: 'refreshed'; expiresAt: Date | null }
+  /** No refresh possible: network without refresh tokens, none stored, manual account, app not configured. */
+  | { status: 'not_refreshable'; reason: LocalizedReason }
+  /** The network refused the refresh token (or it cannot be decrypted): the account is marked needs_reconnect. */
+  | { status: 'needs_reconnect'; reason: LocalizedReason }
+  /** Transient or unexpected failure; the account is unchanged. */
+  | { status: 'failed'; reason: LocalizedReason }
+  | { status: 'not_found' }
+
+type PoolClientLike = { query(sql: string, values?: unknown[]): Promise<unknown>; release(): void }
+type PoolLike = { connect(): Promise<PoolClientLike> }
+
+function poolOf(payload: Payload): PoolLike {
+  const pool = (payload.db as unknown as { pool?: PoolLike }).pool
+  if (!pool) throw new Error('The PostgreSQL pool is not ready')
+  return pool
+}
+
+/**
+ * Runs `work` while holding the account's refresh lock. X rotates refresh tokens: two instances
+ * refreshing at once would spend the same token twice and the loser would wrongly see a revoked
+ * grant, so refreshes of one account take turns across every instance.
+ */
+async function withRefreshLock<T>(payload: Payload, accountId: number, work: () => Promise<T>): Promise<T> {
+  const client = await poolOf(payload).connect()
+  try {
+    await client.query('select pg_advisory_lock($1::int, $2::int)', [refreshLockClass, accountId])
+    return await work()
+  } finally {
+    await client.query('select pg_advisory_unlock($1::int, $2::int)', [refreshLockClass, accountId]).catch(() => undefined)
+    client.release()
+  }
+}
+
+async function markNeedsReconnect(payload: Payload, id: number, reason: LocalizedReason, language: AdminLanguageCode): Promise<void> {
+  await payload.update({
+    collection: networkAccountsSlug,
+    id,
+    data: { status: 'needs_reconnect', lastError: reason[language] },
+    overrideAccess: true,
+    depth: 0,
+  })
+}
+
+type RefreshOptions = {
+  /** Only refresh when the token expires within `refreshWindowMs` (the scheduler's call). */
+  onlyIfExpiring: boolean
+  language?: AdminLanguageCode
+  now?: () => Date
+  /** Public base URL for the redirect URI (some networks check it on refresh too). */
+  baseUrl?: string
+}
+
+async function refreshAccount(
+  payload: Payload,
+  id: number,
+  cipher: TokenCipher,
+  config: OAuthConfig,
+  options: RefreshOptions,
+): Promise<RefreshOutcome> {
+  const now = options.now ?? (() => new Date())
+  const language = options.language ?? 'fr'
+  return withRefreshLock(payload, id, async () => {
+    // Read after taking the lock: another instance may have refreshed (and rotated) meanwhile.
+    const account = (await payload.findByID({
+      collection: networkAccountsSlug,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      showHiddenFields: true,
+      disableErrors: true,
+    })) as StoredAccount | null
+    if (!account) return { status: 'not_found' }
+    const expiresAt = account.tokenExpiresAt ? new Date(account.tokenExpiresAt) : null
+    if (options.onlyIfExpiring && (!expiresAt || expiresAt.getTime() - now().getTime() > refreshWindowMs)) {
+      return { status: 'not_needed', expiresAt }
+    }
+    if (account.connection === 'manual') return { status: 'not_refreshable', reason: text.manualAccount }
+    const provider = oauthProviders[account.network]
+    if (!provider.refresh || !account.refreshTokenSealed) return { status: 'not_refreshable', reason: noRefresh(account.network) }
+    const settings = configuredSettings(config, account.network)
+    if (!settings) return { status: 'not_refreshable', reason: notConfigured(account.network) }
+
+    let refreshToken: string
+    try {
+      refreshToken = cipher.decrypt(account.refreshTokenSealed, tokenPurpose.refresh)
+    } catch (error) {
+      if (!(error instanceof TokenDecryptionError)) throw error
+      await markNeedsReconnect(payload, id, text.unreadableToken, language)
+      return { status: 'needs_reconnect', reason: text.unreadableToken }
+    }
+
+    const baseUrl = (options.baseUrl ?? config.serverUrl ?? payload.config.serverURL ?? '').replace(/\/+$/, '')
+    const context = callContext(config, account.network, settings, oauthRedirectUri(baseUrl, payload.config.routes.api, account.network), now)
+    let tokens: TokenSet
+    try {
+      tokens = await provider.refresh(refreshToken, context)
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error
+      payload.logger.warn({ msg: 'network account token refresh failed', network: account.network, account: id, kind: error.kind, reason: error.message })
+      if (error.kind === 'auth') {
+        await markNeedsReconnect(payload, id, error.reason, language)
+        return { status: 'needs_reconnect', reason: error.reason }
+      }
+      return { status: 'failed', reason: error.reason }
+    }
+    await payload.update({
+      collection: networkAccountsSlug,
+      id,
+      overrideAccess: true,
+      depth: 0,
+      data: {
+        accessTokenSealed: cipher.encrypt(tokens.accessToken, tokenPurpose.access),
+        // Rotating networks (X, TikTok) send a new refresh token; the old one is already spent.
+        ...(tokens.refreshToken ? { refreshTokenSealed: cipher.encrypt(tokens.refreshToken, tokenPurpose.refresh) } : {}),
+        tokenExpiresAt: tokens.expiresAt ? tokens.expiresAt.toISOString() : null,
+        ...(tokens.scopes.length ? { scopes: tokens.scopes.join(' ') } : {}),
+        // A refresh proves the grant; a rate limit is another matter and stays.
+        ...(account.status === 'needs_reconnect' ? { status: 'ok' as const } : {}),
+        lastError: null,
+      },
+    })
+    payload.logger.info({ msg: 'network account token refreshed', network: account.network, account: id })
+    return { status: 'refreshed', expiresAt: tokens.expiresAt }
+  })
+}
+
+/**
+ * For the scheduler, before a publication: renews the account's access token when it expires
+ * within 5 minutes and the network has a refresh token. Never throws for network failures: the
+ * outcome says what happened (`needs_reconnect` has already been recorded on the account).
+ */
+export async function refreshAccountIfExpiring(
+  payload: Payload,
+  accountId: number,
+  cipher: TokenCipher,
+  config: OAuthConfig,
+  options: { now?: () => Date; language?: AdminLanguageCode } = {},
+): Promise<RefreshOutcome> {
+  return refreshAccount(payload, accountId, cipher, config, { ...options, onlyIfExpiring: true })
+}
+
+/** Renews the account's access token now (the admin's "refresh" action). */
+export async function refreshAccountNow(
+  payload: Payload,
+  accountId: number,
+  cipher: TokenCipher,
+  config: OAuthConfig,
+  options: { now?: () => Date; language?: AdminLanguageCode } = {},
+): Promise<RefreshOutcome> {
+  return refreshAccount(payload, accountId, cipher, config, { ...options, onlyIfExpiring: false })
+}
+
+// ------------------------------------------------------------------------------------------------
+// Endpoints
+
+export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): Endpoint[] {
+  const now = options.now ?? (() => new Date())
+  let resolvedConfig = options.oauth
+  const config = () => (resolvedConfig ??= oauthConfigFromEnv(loadEnv()))
+  const stateCodec = (req: PayloadRequest) => createStateCodec({ secret: req.payload.secret, cipher: options.cipher, now })
+
+  const requireAdmin = (req: PayloadRequest, language: AdminLanguageCode): Response | undefined => {
+    if (!req.user) return jsonError(401, text.signIn[language])
+    if (!hasRole(req.user, 'admin')) return jsonError(403, text.adminOnly[language])
+    return undefined
+  }
+
+  const connect: Endpoint = {
+    path: '/oauth/:network/connect',
+    method: 'get',
+    handler: async (req) => {
+      const language = requestLanguage(req)
+      const denied = requireAdmin(req, language)
+      if (denied) return denied
+      const network = String(req.routeParams?.network ?? '')
+      if (!isNetwork(network)) return jsonError(400, unknownNetwork(network)[language], 'network')
+      const settings = configuredSettings(config(), network)
+      if (!settings) return jsonError(400, notConfigured(network)[language], 'network')
+      const provider = oauthProviders[network]
+      const pkce = provider.usesPkce ? createPkcePair() : undefined
+      const { state, nonce } = stateCodec(req).issue({ network, userId: req.user!.id, codeVerifier: pkce?.verifier })
+      const baseUrl = publicBaseUrl(req, config())
+      const redirectUri = oauthRedirectUri(baseUrl, req.payload.config.routes.api, network)
+      return redirect(
+        provider.authorizeUrl({ settings, redirectUri, state, codeChallenge: pkce?.challenge }),
+        bindingCookie(req, network, baseUrl, nonce, Math.round(oauthStateLifetimeMs / 1000)),
+      )
+    },
+  }
+
+  const callback: Endpoint = {
+    path: '/oauth/:network/callback',
+    method: 'get',
+    handler: async (req) => {
+      const language = requestLanguage(req)
+      const network = String(req.routeParams?.network ?? '')
+      if (!isNetwork(network)) return jsonError(400, unknownNetwork(network)[language], 'network')
+      const params = req.searchParams
+      const verification = stateCodec(req).verify(params.get('state'), network)
+      if (!verification.ok) return jsonError(400, stateText[verification.problem][language], 'state')
+      if (!sameSecretString(readCookie(req, bindingCookieName(network)), verification.state.nonce)) {
+        return jsonError(400, text.otherBrowser[language], 'state')
+      }
+      // A session, when the request carries one Payload accepts, must be the admin who started.
+      if (req.user && String(req.user.id) !== verification.state.userId) return jsonError(403, text.otherAdmin[language])
+      // Still an admin now (the role may have changed within the 10 minutes).
+      const starter = await req.payload.findByID({
+        collection: 'users',
+        id: verification.state.userId,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+      })
+      if (!starter || !hasRole(starter as { role?: string | null }, 'admin')) return jsonError(403, text.adminOnly[language])
+      const baseUrl = publicBaseUrl(req, config())
+      const clearBinding = bindingCookie(req, network, baseUrl, '', 0)
+
+      const listPath = collectionAdminPath(req)
+      const fail = (reason: Localized): Response => {
+        if (!fromBrowser(req)) return jsonError(400, reason[language])
+        return redirect(`${listPath}?${new URLSearchParams({ oauthNetwork: network, oauthError: reason[language] })}`, clearBinding)
+      }
+
+      const networkError = params.get('error')
+      if (networkError) {
+        const detail = params.get('error_description') || params.get('error_reason') || networkError
+        return fail(deniedByUser(network, detail.slice(0, 300)))
+      }
+      const code = params.get('code')
+      if (!code) return jsonError(400, text.missingCode[language], 'code')
+      const settings = configuredSettings(config(), network)
+      if (!settings) return jsonError(400, notConfigured(network)[language], 'network')
+
+      const redirectUri = oauthRedirectUri(baseUrl, req.payload.config.routes.api, network)
+      let connected: ConnectedAccount[]
+      try {
+        connected = await oauthProviders[network].connect(code, verification.state.codeVerifier, callContext(config(), network, settings, redirectUri, now))
+      } catch (error) {
+        if (!(error instanceof OAuthError)) throw error
+        req.payload.logger.warn({ msg: 'network account connection failed', network, kind: error.kind, reason: error.message })
+        return fail(error.reason)
+      }
+
+      const saved: Array<{ id: number; created: boolean; accountId: string }> = []
+      for (const account of connected) {
+        const result = await upsertConnectedAccount(req.payload, network, account, options.cipher, { language, now: now() })
+        saved.push({ ...result, accountId: account.accountId })
+      }
+      req.payload.logger.info({ msg: 'network accounts connected', network, by: verification.state.userId, accounts: saved.map((entry) => entry.accountId) })
+      const only = saved.length === 1 ? saved[0] : undefined
+      return redirect(
+        only
+          ? `${listPath}/${only.id}?${new URLSearchParams({ oauthConnected: '1' })}`
+          : `${listPath}?${new URLSearchParams({ oauthNetwork: network, oauthConnected: String(saved.length) })}`,
+        clearBinding,
+      )
+    },
+  }
+
+  const refresh: Endpoint = {
+    path: '/:id/refresh',
+    method: 'post',
+    handler: async (req) => {
+      const language = requestLanguage(req)
+      const denied = requireAdmin(req, language)
+      if (denied) return denied
+      const id = Number(req.routeParams?.id)
+      if (!Number.isSafeInteger(id) || id <= 0) return jsonError(404, text.notFound[language], 'id')
+      const outcome = await refreshAccountNow(req.payload, id, options.cipher, config(), { now, language })
+      switch (outcome.status) {
+        case 'not_found':
+          return jsonError(404, text.notFound[language], 'id')
+        case 'not_refreshable':
+          return jsonError(400, outcome.reason[language])
+        case 'needs_reconnect':
+          return jsonError(400, outcome.reason[language])
+        case 'failed':
+          return jsonError(502, outcome.reason[language])
+        default:
+          return Response.json(
+            { id, status: 'ok', tokenExpiresAt: outcome.expiresAt ? outcome.expiresAt.toISOString() : null },
+            { headers: { 'Cache-Control': 'no-store' } },
+          )
+      }
+    },
+  }
+
+  return [connect, callback, refresh]
+}
+
+/** Adds the OAuth endpoints to the network-accounts collection (other collections pass through). */
+export function withNetworkAccountOAuth(options: OAuthEndpointOptions) {
+  const endpoints = networkAccountOAuthEndpoints(options)
+  return (collection: CollectionConfig): CollectionConfig =>
+    collection.slug !== networkAccountsSlug ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...endpoints] }
+}
