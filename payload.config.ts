@@ -19,6 +19,7 @@ import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { migrations } from './migrations'
 import { campaignOps } from './plugins/campaign-ops'
+import { oauthConfigFromEnv } from './plugins/campaign-ops/publishing/oauth'
 import type { PublishingOptions } from './plugins/campaign-ops/publishing/options'
 import { createDatabaseAdapter } from './src/lib/database'
 import { dataDir, resolvePayloadSecret } from './src/lib/data-dir'
@@ -153,6 +154,7 @@ export function badilConfig(options: BadilConfigOptions) {
             youtube: { baseUrl: env.YOUTUBE_API_URL, uploadBaseUrl: env.YOUTUBE_UPLOAD_URL },
             tiktok: { baseUrl: env.TIKTOK_API_URL },
           },
+          oauth: oauthConfigFromEnv(env),
           publicMediaBaseUrl: env.SERVER_URL,
           runScheduler: env.PUBLISHING_SCHEDULER,
           ...options.publishing,

@@ -68,17 +68,18 @@ async function attemptsFor(ids: number[]) {
 }
 
 it('three worker processes publish 500 due variants, each exactly once', async () => {
-  const variants = await insertScheduledVariants(app.databaseUrl, {
-    count: 500,
-    accounts,
-    scheduledAt: new Date(Date.now() - 1000),
-    tag: 'exactly-once',
-  })
-  const ids = variants.map((variant) => variant.id)
   for (const name of ['alpha', 'beta', 'gamma']) {
     workers.push(startWorker(app.databaseUrl, workerEnv(), ['--interval-ms', '200', '--instance', name, '--concurrency', '4']))
   }
   await Promise.all(workers.map((worker) => worker.ready))
+  // All due in the same second, once every worker is polling.
+  const variants = await insertScheduledVariants(app.databaseUrl, {
+    count: 500,
+    accounts,
+    scheduledAt: new Date(Date.now() + 1500),
+    tag: 'exactly-once',
+  })
+  const ids = variants.map((variant) => variant.id)
 
   await waitFor(async () => (await stateCounts(app.databaseUrl, ids)).published === 500, 180_000, '500 published variants')
 

@@ -165,10 +165,12 @@ function rateLimitRetryAt(headers: Headers, now: Date): Date {
   const exhausted = windows.filter((window) => window.exhausted && window.reset)
   const latest = (dates: Array<Date | undefined>) =>
     dates.filter((date): date is Date => date !== undefined).sort((a, b) => b.getTime() - a.getTime())[0]
+  // An exhausted window says when it reopens; otherwise the server's own Retry-After is the answer,
+  // and only without it does the next window reset apply.
   return (
     latest(exhausted.map((window) => window.reset)) ??
-    windows.find((window) => window.reset)?.reset ??
     retryAfter(headers.get('retry-after'), now) ??
+    windows.find((window) => window.reset)?.reset ??
     new Date(now.getTime() + defaultRateLimitWaitMs)
   )
 }

@@ -34,10 +34,10 @@ export type OAuthEndpointOptions = {
 }
 
 /** Publishing options that carry the OAuth configuration (until `PublishingOptions` declares `oauth`). */
-export type PublishingOptionsWithOAuth = PublishingOptions & { oauth?: OAuthConfig }
+export type PublishingOptionsWithOAuth = PublishingOptions
 
 export function oauthConfigOf(publishing: PublishingOptions | undefined): OAuthConfig | undefined {
-  return (publishing as PublishingOptionsWithOAuth | undefined)?.oauth
+  return publishing?.oauth
 }
 
 /** How close to its expiry a token is renewed before a publication. */
@@ -566,7 +566,7 @@ export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): End
           return jsonError(502, outcome.reason[language])
         default:
           return Response.json(
-            { id, status: 'ok', tokenExpiresAt: outcome.expiresAt ? outcome.expiresAt.toISOString() : null },
+            { id, refreshed: true, tokenExpiresAt: outcome.expiresAt ? outcome.expiresAt.toISOString() : null },
             { headers: { 'Cache-Control': 'no-store' } },
           )
       }

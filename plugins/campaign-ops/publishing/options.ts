@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Network, NetworkEndpoints } from '../networks/registry'
 import type { NetworkAdapter, PublishRequest, PublishResult } from '../networks/types'
+import type { OAuthConfig } from './oauth'
 
 /** What a hook knows about the publication it runs for. */
 export type PublishHookContext = {
@@ -57,6 +58,8 @@ export type PublishingOptions = {
   scheduler?: SchedulerOptions
   /** Run the scheduler in this process when scheduled jobs run (PUBLISHING_SCHEDULER). */
   runScheduler?: boolean
+  /** OAuth apps of the networks (connect, callback, token renewal); default from the environment. */
+  oauth?: OAuthConfig
   /** Public URL the networks that pull media by URL (Instagram, TikTok) fetch files from. */
   publicMediaBaseUrl?: string
 }

@@ -12,6 +12,7 @@ import { nextRetryAt } from './backoff'
 import { renewLease, resolveAccountId, sqlPool } from './claim'
 import type { Claim, Queryable } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
+import { refreshAccountIfExpiring } from './oauth-endpoints'
 import { announceOutcome } from './outcome-effects'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
 import type { VariantDoc } from './publish-request'
@@ -92,6 +93,8 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
   try {
     if (accountId === null) throw new PreparationError(reasons.noAccount(networkLabels[network], candidates))
     try {
+      // Short-lived tokens (X 2 h, TikTok 24 h) are renewed first when they are about to expire.
+      await refreshAccountIfExpiring(payload, accountId, runtime.cipher, runtime.oauth)
       account = await loadAccount(db, runtime.cipher, accountId)
     } catch (error) {
       if (error instanceof TokenDecryptionError) {
@@ -173,7 +176,9 @@ async function settleFailure(
   const response = { kind: failure.kind, status: failure.status, code: failure.code, message: failure.message }
   const now = new Date()
 
-  if (failure.kind === 'outcome_unknown') {
+  // "Duplicate" on a later attempt means an earlier one reached the network: find it, do not fail.
+  const earlierAttemptPosted = failure.code === 'duplicate' && claim.attempts > 1
+  if (failure.kind === 'outcome_unknown' || earlierAttemptPosted) {
     const reconcileAt = new Date(now.getTime() + runtime.reconcileAfterMs)
     await markOutcomeUnknown(db, claim, reconcileAt, reasonText(failure.reason))
     await finishAttempt(payload, attempt, { outcome: 'outcome_unknown', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt: reconcileAt })

@@ -3,6 +3,8 @@ import os from 'node:os'
 import { defaultAdapters, networks } from '../networks/registry'
 import type { Network, NetworkEndpoints } from '../networks/registry'
 import type { AdapterContext, NetworkAdapter } from '../networks/types'
+import { oauthConfigFromEnv } from './oauth'
+import type { OAuthConfig } from './oauth'
 import type { PublishingHooks, PublishingOptions } from './options'
 import type { TokenCipher } from './token-crypto'
 
@@ -25,6 +27,8 @@ export type PublishingRuntime = {
   cron: string
   runScheduler: boolean
   publicMediaBaseUrl?: string
+  /** Renews expiring tokens before a publication. */
+  oauth: OAuthConfig
   adapterContext(network: Network): AdapterContext
 }
 
@@ -64,6 +68,7 @@ export function createPublishingRuntime(options: PublishingOptions, cipher: Toke
     cron: scheduler.cron ?? '*/10 * * * * *',
     runScheduler: options.runScheduler ?? true,
     publicMediaBaseUrl: options.publicMediaBaseUrl,
+    oauth: options.oauth ?? oauthConfigFromEnv({}),
     adapterContext: (network) => ({
       baseUrl: endpoints[network].baseUrl.replace(/\/+$/, ''),
       uploadBaseUrl: endpoints[network].uploadBaseUrl?.replace(/\/+$/, ''),

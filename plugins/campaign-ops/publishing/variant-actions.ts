@@ -194,10 +194,10 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
         const next = { published: 'published', not_published: 'scheduled', failed: 'failed' }[resolution as string]!
         const { rowCount } = await db.query(
           `UPDATE platform_variants
-              SET publication_state = $2,
-                  permalink = CASE WHEN $2 = 'published' THEN $3 ELSE permalink END,
-                  remote_id = CASE WHEN $2 = 'published' THEN COALESCE($4, remote_id) ELSE remote_id END,
-                  published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END,
+              SET publication_state = $2::text::enum_platform_variants_publication_state,
+                  permalink = CASE WHEN $2::text = 'published' THEN $3 ELSE permalink END,
+                  remote_id = CASE WHEN $2::text = 'published' THEN COALESCE($4, remote_id) ELSE remote_id END,
+                  published_at = CASE WHEN $2::text = 'published' THEN now() ELSE published_at END,
                   last_error = $5, next_attempt_at = NULL, claim_token = NULL, lease_until = NULL, updated_at = now()
             WHERE id = $1 AND publication_state = 'outcome_unknown' AND (lease_until IS NULL OR lease_until < now())`,
           [Number(id), next, permalink || null, remoteId, resolution === 'failed' ? reason : null],
