@@ -7,6 +7,7 @@ export {}
 const benchmarks: Record<string, () => Promise<unknown>> = {
   moderation: () => import('./moderation.bench'),
   media: () => import('./media.bench'),
+  scheduler: () => import('./scheduler.bench'),
 }
 
 const requested = process.argv.slice(2).filter((argument) => !argument.startsWith('-'))

@@ -135,6 +135,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "platform_variants_network_account_idx" ON "platform_variants" USING btree ("network_account_id");
   CREATE INDEX "platform_variants_next_attempt_at_idx" ON "platform_variants" USING btree ("next_attempt_at");
   CREATE INDEX "platform_variants_lease_until_idx" ON "platform_variants" USING btree ("lease_until");
+  -- Written by hand: the scheduler's claim reads due variants in time order and stops at the first
+  -- one not locked by another instance; without this index every claim sorts all scheduled rows.
+  CREATE INDEX "platform_variants_due_idx" ON "platform_variants" USING btree ("scheduled_at", "id") WHERE "publication_state" = 'scheduled';
   CREATE INDEX "payload_locked_documents_rels_network_accounts_id_idx" ON "payload_locked_documents_rels" USING btree ("network_accounts_id");
   CREATE INDEX "payload_locked_documents_rels_publication_attempts_id_idx" ON "payload_locked_documents_rels" USING btree ("publication_attempts_id");
   CREATE INDEX "payload_locked_documents_rels_webhook_subscriptions_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_subscriptions_id");
@@ -182,6 +185,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "platform_variants_network_account_idx";
   DROP INDEX "platform_variants_next_attempt_at_idx";
   DROP INDEX "platform_variants_lease_until_idx";
+  DROP INDEX "platform_variants_due_idx";
   DROP INDEX "payload_locked_documents_rels_network_accounts_id_idx";
   DROP INDEX "payload_locked_documents_rels_publication_attempts_id_idx";
   DROP INDEX "payload_locked_documents_rels_webhook_subscriptions_id_idx";

@@ -7,16 +7,18 @@ import pg from 'pg'
 import { getPayload } from 'payload'
 import type { Payload } from 'payload'
 
-import { badilConfig } from '../../payload.config'
 import { closePayload } from '../../src/lib/database'
 import { startEmbeddedPostgres } from '../../src/lib/embedded-postgres'
 import { loadEnv } from '../../src/lib/env'
+import { loadAppConfigModule, markScriptFinished } from '../../scripts/lib/load-app-config'
 
 /**
  * Payload on a throwaway database (a new one on DATABASE_URL's server, or a temporary embedded
  * server) with a temporary media folder, so a benchmark never touches the app's data.
  */
-export async function startBenchPayload(): Promise<{ payload: Payload; mediaDir: string; close(): Promise<void> }> {
+export async function startBenchPayload(
+  options: { env?: Record<string, string> } = {},
+): Promise<{ payload: Payload; mediaDir: string; databaseUrl: string; dataDir: string; close(): Promise<void> }> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-bench-'))
   const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDirPath: path.join(workDir, 'data') })
   const adminUrl = process.env.DATABASE_URL ?? embedded!.adminUrl
@@ -30,16 +32,21 @@ export async function startBenchPayload(): Promise<{ payload: Payload; mediaDir:
   const url = new URL(adminUrl)
   url.pathname = `/${database}`
   const mediaDir = path.join(workDir, 'media')
-  const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATA_DIR: path.join(workDir, 'data'), MEDIA_DIR: mediaDir, LOG_LEVEL: 'fatal' })
+  const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATA_DIR: path.join(workDir, 'data'), MEDIA_DIR: mediaDir, LOG_LEVEL: 'fatal', ...options.env })
+  // The editor is imported before the config, as in every script (see load-app-config).
+  const { badilConfig } = await loadAppConfigModule()
   const payload = await getPayload({ config: badilConfig({ env, databaseUrl: url.toString(), seed: 'none', runScheduledJobs: false }) })
   return {
     payload,
     mediaDir,
+    databaseUrl: url.toString(),
+    dataDir: workDir,
     close: async () => {
       await closePayload(payload)
       await admin(`drop database if exists "${database}" with (force)`)
       await embedded?.stop()
       fs.rmSync(workDir, { recursive: true, force: true })
+      markScriptFinished()
     },
   }
 }

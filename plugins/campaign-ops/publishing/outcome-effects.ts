@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 import { transitionContentItem } from '../../../src/workflow/transition-content-item'
 import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
-import type { Claim } from './claim'
+import { sqlPool } from './claim'
+import type { Claim, Queryable } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
 import type { VariantDoc } from './publish-request'
 import type { PublishingRuntime } from './runtime'
@@ -58,15 +59,29 @@ export async function announceOutcome(
   if (report.outcome === 'succeeded' && contentItemId) await markItemPublished(payload, contentItemId)
 }
 
-/** The item's first post moves it from "approved" to "published" (a system transition). */
+/**
+ * The item's first post moves it from "approved" to "published" (a system transition). Sibling
+ * variants published at the same moment take turns on a lock, so the transition happens once.
+ */
 export async function markItemPublished(payload: Payload, contentItemId: number): Promise<void> {
-  const item = await payload.findByID({ collection: 'content-items', id: contentItemId, depth: 0, overrideAccess: true }).catch(() => null)
-  if (item?.workflowState !== 'approved') return
+  const db = sqlPool(payload) as Queryable & { connect(): Promise<Queryable & { release(): void }> }
+  const { rows } = await db.query(`SELECT workflow_state::text AS state FROM content_items WHERE id = $1`, [contentItemId])
+  if (rows[0]?.state !== 'approved') return
+  const client = await db.connect()
   try {
-    await transitionContentItem(payload, { id: contentItemId, to: 'published', user: null })
+    const { rows: locked } = await client.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [itemPublishLockSpace, contentItemId])
+    if (!locked[0]?.locked) return // a sibling's instance is moving the item right now
+    try {
+      const { rows: again } = await client.query(`SELECT workflow_state::text AS state FROM content_items WHERE id = $1`, [contentItemId])
+      if (again[0]?.state === 'approved') await transitionContentItem(payload, { id: contentItemId, to: 'published', user: null })
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, $2)', [itemPublishLockSpace, contentItemId])
+    }
   } catch (error) {
-    // Another instance published a sibling variant at the same moment and moved the item first.
-    const again = await payload.findByID({ collection: 'content-items', id: contentItemId, depth: 0, overrideAccess: true }).catch(() => null)
-    if (again?.workflowState !== 'published') payload.logger.error({ err: error, msg: 'Moving the item to published failed', contentItem: contentItemId })
+    payload.logger.error({ err: error, msg: 'Moving the item to published failed', contentItem: contentItemId })
+  } finally {
+    client.release()
   }
 }
+
+const itemPublishLockSpace = 43_122_001

@@ -6,13 +6,13 @@ import { NetworkError } from '../networks/types'
 import type { LocalizedReason, NetworkPlatform, PublishRequest, PublishResult } from '../networks/types'
 import { loadAccount } from './account-credentials'
 import type { AccountRecord } from './account-credentials'
-import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
+import { idempotencyKeyOf, startAttempt } from './attempts'
 import type { OpenAttempt } from './attempts'
 import { nextRetryAt } from './backoff'
 import { renewLease, resolveAccountId, sqlPool } from './claim'
 import type { Claim, Queryable } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
-import { refreshAccountIfExpiring } from './oauth-endpoints'
+import { refreshAccountIfExpiring, refreshWindowMs } from './oauth-endpoints'
 import { announceOutcome } from './outcome-effects'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
 import type { VariantDoc } from './publish-request'
@@ -71,21 +71,23 @@ async function runBeforePublishHooks(
  */
 export async function publishClaimedVariant(payload: Payload, runtime: PublishingRuntime, claim: Claim): Promise<PublicationReport['outcome']> {
   const db = sqlPool(payload)
-  const variant = (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, overrideAccess: true })) as unknown as VariantDoc & {
+  const variant = (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, joins: false, overrideAccess: true })) as unknown as VariantDoc & {
     networkAccount?: number | null
   }
   const platform = variant.platform as NetworkPlatform
   const network = networkOfPlatform[platform]
   const { accountId, candidates } = await resolveAccountId(db, claim.variantId)
-  const attempt = await startAttempt(payload, {
-    variantId: claim.variantId,
-    attemptNumber: claim.attempts,
-    kind: 'publish',
-    idempotencyKey: idempotencyKeyOf(claim.variantId),
-    instance: runtime.instanceId,
-    platform,
-    accountId,
-  })
+  const attempt =
+    claim.attempt ??
+    (await startAttempt(payload, {
+      variantId: claim.variantId,
+      attemptNumber: claim.attempts,
+      kind: 'publish',
+      idempotencyKey: idempotencyKeyOf(claim.variantId),
+      instance: runtime.instanceId,
+      platform,
+      accountId,
+    }))
 
   let account: AccountRecord | null = null
   let request: PublishRequest
@@ -93,9 +95,12 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
   try {
     if (accountId === null) throw new PreparationError(reasons.noAccount(networkLabels[network], candidates))
     try {
-      // Short-lived tokens (X 2 h, TikTok 24 h) are renewed first when they are about to expire.
-      await refreshAccountIfExpiring(payload, accountId, runtime.cipher, runtime.oauth)
       account = await loadAccount(db, runtime.cipher, accountId)
+      // Short-lived tokens (X 2 h, TikTok 24 h) are renewed first when they are about to expire.
+      if (account?.tokenExpiresAt && account.tokenExpiresAt.getTime() - Date.now() < refreshWindowMs) {
+        await refreshAccountIfExpiring(payload, accountId, runtime.cipher, runtime.oauth)
+        account = await loadAccount(db, runtime.cipher, accountId)
+      }
     } catch (error) {
       if (error instanceof TokenDecryptionError) {
         await markAccountNeedsReconnect(db, accountId, error.message)
@@ -117,26 +122,20 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
     const hooked = await runBeforePublishHooks(runtime, network, built, hookContext)
     if ('veto' in hooked) {
       const reason = reasons.vetoed(hooked.veto)
-      await markFailed(db, claim, reasonText(reason))
-      await finishAttempt(payload, attempt, { outcome: 'vetoed', reason: reasonText(reason), requestSummary: summarizeRequest(built) })
+      await markFailed(db, claim, reasonText(reason), { attempt, outcome: 'vetoed', reason: reasonText(reason), requestSummary: summarizeRequest(built) })
       await announceOutcome(payload, runtime, hookContext, { outcome: 'vetoed', reason: reason.en }, claim)
       return 'vetoed'
     }
     request = hooked.request
   } catch (error) {
     const reason = error instanceof PreparationError ? error.reason : reasons.preparationFailed(error instanceof Error ? error.message : String(error))
-    await markFailed(db, claim, reasonText(reason))
-    await finishAttempt(payload, attempt, { outcome: 'failed', errorKind: 'preparation', reason: reasonText(reason) })
+    await markFailed(db, claim, reasonText(reason), { attempt, outcome: 'failed', errorKind: 'preparation', reason: reasonText(reason) })
     await announceOutcome(payload, runtime, null, { outcome: 'failed', reason: reason.en }, claim, variant)
     return 'failed'
   }
 
-  await payload.update({
-    collection: 'publication-attempts',
-    id: attempt.id,
-    overrideAccess: true,
-    data: { requestSummary: summarizeRequest(request) },
-  })
+  // Kept with the outcome (one commit): a crash mid-call leaves the attempt without it.
+  const requestSummary = summarizeRequest(request)
   const release = holdLease(db, claim, runtime.leaseMs, () =>
     payload.logger.warn({ msg: 'Publishing lease lost; the network answer will still be recorded', variant: claim.variantId }),
   )
@@ -145,12 +144,11 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
     result = await runtime.adapters[network].publish(request, account!.credentials!, runtime.adapterContext(network))
   } catch (error) {
     release()
-    return settleFailure(payload, runtime, claim, attempt, account!, hookContext!, error)
+    return settleFailure(payload, runtime, claim, { ...attempt, requestSummary }, account!, hookContext!, error)
   }
   release()
-  await markPublished(db, claim, result)
-  await finishAttempt(payload, attempt, { outcome: 'succeeded', remoteId: result.remoteId, permalink: result.permalink, response: result })
-  await announceOutcome(payload, runtime, hookContext!, { outcome: 'succeeded', result }, claim)
+  await markPublished(db, claim, result, { attempt, requestSummary, outcome: 'succeeded', remoteId: result.remoteId, permalink: result.permalink, response: result })
+  await announceOutcome(payload, runtime, hookContext!, { outcome: 'succeeded', result }, claim, variant)
   return 'succeeded'
 }
 
@@ -158,7 +156,7 @@ async function settleFailure(
   payload: Payload,
   runtime: PublishingRuntime,
   claim: Claim,
-  attempt: OpenAttempt,
+  { requestSummary, ...attempt }: OpenAttempt & { requestSummary: Record<string, unknown> },
   account: AccountRecord,
   hookContext: PublishHookContext,
   error: unknown,
@@ -180,8 +178,7 @@ async function settleFailure(
   const earlierAttemptPosted = failure.code === 'duplicate' && claim.attempts > 1
   if (failure.kind === 'outcome_unknown' || earlierAttemptPosted) {
     const reconcileAt = new Date(now.getTime() + runtime.reconcileAfterMs)
-    await markOutcomeUnknown(db, claim, reconcileAt, reasonText(failure.reason))
-    await finishAttempt(payload, attempt, { outcome: 'outcome_unknown', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt: reconcileAt })
+    await markOutcomeUnknown(db, claim, reconcileAt, reasonText(failure.reason), { attempt, requestSummary, outcome: 'outcome_unknown', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt: reconcileAt })
     await announceOutcome(payload, runtime, hookContext, { outcome: 'outcome_unknown', reason: failure.reason.en }, claim)
     return 'outcome_unknown'
   }
@@ -189,22 +186,19 @@ async function settleFailure(
     // The network says when: the account waits, and every variant on it with it.
     const retryAt = failure.retryAt ?? nextRetryAt({ attempt: claim.attempts, now, baseMs: runtime.backoffBaseMs, maxMs: runtime.backoffMaxMs })
     await markAccountRateLimited(db, account.id, retryAt, reasonText(failure.reason))
-    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason))
-    await finishAttempt(payload, attempt, { outcome: 'rate_limited', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt })
+    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason), { attempt, requestSummary, outcome: 'rate_limited', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt })
     await announceOutcome(payload, runtime, hookContext, { outcome: 'rate_limited', reason: failure.reason.en }, claim)
     return 'rate_limited'
   }
   if (failure.kind === 'retryable' && claim.attempts < runtime.maxAttempts) {
     const retryAt = nextRetryAt({ attempt: claim.attempts, now, baseMs: runtime.backoffBaseMs, maxMs: runtime.backoffMaxMs, networkRetryAt: failure.retryAt })
-    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason))
-    await finishAttempt(payload, attempt, { outcome: 'retry_scheduled', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt })
+    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason), { attempt, requestSummary, outcome: 'retry_scheduled', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt })
     await announceOutcome(payload, runtime, hookContext, { outcome: 'retry_scheduled', reason: failure.reason.en }, claim)
     return 'retry_scheduled'
   }
   if (failure.kind === 'auth') await markAccountNeedsReconnect(db, account.id, reasonText(failure.reason))
   const reason = failure.kind === 'retryable' ? reasons.gaveUp(claim.attempts, failure.reason) : failure.reason
-  await markFailed(db, claim, reasonText(reason))
-  await finishAttempt(payload, attempt, { outcome: 'failed', errorKind: failure.kind, reason: reasonText(reason), response })
+  await markFailed(db, claim, reasonText(reason), { attempt, requestSummary, outcome: 'failed', errorKind: failure.kind, reason: reasonText(reason), response })
   await announceOutcome(payload, runtime, hookContext, { outcome: 'failed', reason: reason.en }, claim)
   return 'failed'
 }

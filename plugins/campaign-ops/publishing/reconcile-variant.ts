@@ -4,7 +4,7 @@ import { networkOfPlatform } from '../networks/registry'
 import { NetworkError } from '../networks/types'
 import type { NetworkPlatform } from '../networks/types'
 import { loadAccount } from './account-credentials'
-import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
+import { idempotencyKeyOf, startAttempt } from './attempts'
 import { nextRetryAt } from './backoff'
 import { resolveAccountId, sqlPool } from './claim'
 import type { Claim } from './claim'
@@ -24,7 +24,7 @@ export type ReconcileOutcome = 'found' | 'not_found' | 'needs_person' | 'retry_l
  */
 export async function reconcileClaimedVariant(payload: Payload, runtime: PublishingRuntime, claim: Claim): Promise<ReconcileOutcome> {
   const db = sqlPool(payload)
-  const variant = (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, overrideAccess: true })) as unknown as VariantDoc
+  const variant = (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, joins: false, overrideAccess: true })) as unknown as VariantDoc
   const platform = variant.platform as NetworkPlatform
   const network = networkOfPlatform[platform]
   const { accountId } = await resolveAccountId(db, claim.variantId)
@@ -49,18 +49,15 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
     const found = await runtime.adapters[network].lookup(request, account.credentials, runtime.adapterContext(network))
     if (found.status === 'found') {
       const result = { remoteId: found.remoteId, permalink: found.permalink }
-      await markPublished(db, claim, result)
-      await finishAttempt(payload, attempt, { outcome: 'found', remoteId: found.remoteId, permalink: found.permalink, response: found })
+      await markPublished(db, claim, result, { attempt, outcome: 'found', remoteId: found.remoteId, permalink: found.permalink, response: found })
       await announceOutcome(payload, runtime, null, { outcome: 'succeeded', result }, claim, variant)
       return 'found'
     }
     if (found.status === 'not_found') {
-      await requeueAfterLookup(db, claim, reasonText(reasons.notFoundRequeued))
-      await finishAttempt(payload, attempt, { outcome: 'not_found', reason: reasonText(reasons.notFoundRequeued), response: found })
+      await requeueAfterLookup(db, claim, reasonText(reasons.notFoundRequeued), { attempt, outcome: 'not_found', reason: reasonText(reasons.notFoundRequeued), response: found })
       return 'not_found'
     }
-    await markOutcomeUnknown(db, claim, null, reasonText(reasons.lookupUnsupported))
-    await finishAttempt(payload, attempt, { outcome: 'outcome_unknown', reason: reasonText(reasons.lookupUnsupported), response: found })
+    await markOutcomeUnknown(db, claim, null, reasonText(reasons.lookupUnsupported), { attempt, outcome: 'outcome_unknown', reason: reasonText(reasons.lookupUnsupported), response: found })
     return 'needs_person'
   } catch (error) {
     const detail = error instanceof NetworkError ? error.reason : null
@@ -70,8 +67,7 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
       ? null
       : nextRetryAt({ attempt: tries, now: new Date(), baseMs: runtime.reconcileAfterMs, maxMs: runtime.backoffMaxMs, networkRetryAt: error instanceof NetworkError ? error.retryAt : undefined })
     const reason = giveUp ? reasons.lookupGaveUp : (detail ?? reasons.lookupGaveUp)
-    await markOutcomeUnknown(db, claim, retryAt, reasonText(reason))
-    await finishAttempt(payload, attempt, {
+    await markOutcomeUnknown(db, claim, retryAt, reasonText(reason), { attempt,
       outcome: 'outcome_unknown',
       errorKind: error instanceof NetworkError ? error.kind : 'internal',
       reason: `${reasonText(reason)}\n(${error instanceof Error ? error.message : String(error)})`,

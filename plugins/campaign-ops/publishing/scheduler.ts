@@ -71,7 +71,7 @@ export function createPublishingScheduler(payload: Payload, runtime: PublishingR
       report.reconciled,
     )
     await drain(
-      async () => (await claimDueVariants(db, { limit: 1, leaseMs: runtime.leaseMs }))[0] ?? null,
+      async () => (await claimDueVariants(db, { limit: 1, leaseMs: runtime.leaseMs, instance: runtime.instanceId }))[0] ?? null,
       (claim) => publishClaimedVariant(payload, runtime, claim),
       report.published,
     )

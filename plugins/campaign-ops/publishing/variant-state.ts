@@ -1,4 +1,5 @@
 import type { LocalizedReason } from '../networks/types'
+import type { AttemptFinish, OpenAttempt } from './attempts'
 import type { Claim, Queryable } from './claim'
 
 /**
@@ -14,57 +15,109 @@ export function reasonText(reason: LocalizedReason | string): string {
 
 const releaseClaim = `claim_token = NULL, lease_until = NULL, updated_at = now()`
 
+export type Settlement = AttemptFinish & { attempt: OpenAttempt }
+
+/**
+ * Runs a variant update and closes its attempt in one statement: they commit together (the
+ * attempt history never disagrees with the state) and cost one disk flush. Returns whether the
+ * variant row was changed.
+ */
+async function settle(db: Queryable, variantUpdate: string, values: unknown[], settlement: Settlement): Promise<boolean> {
+  const base = values.length
+  const finishedAt = new Date()
+  const { rows } = await db.query(
+    `WITH changed AS (${variantUpdate} RETURNING id)
+     UPDATE publication_attempts
+        SET outcome = $${base + 2}, response = $${base + 3}, error_kind = $${base + 4}, reason = $${base + 5}, remote_id = $${base + 6},
+            permalink = $${base + 7}, retry_at = $${base + 8}, finished_at = $${base + 9}, duration_ms = $${base + 10},
+            request_summary = COALESCE($${base + 11}, request_summary), updated_at = now()
+      WHERE id = $${base + 1}
+     RETURNING (SELECT count(*) FROM changed)::int AS changed`,
+    [
+      ...values,
+      settlement.attempt.id,
+      settlement.outcome,
+      settlement.response === undefined ? null : JSON.stringify(settlement.response),
+      settlement.errorKind ?? null,
+      settlement.reason ?? null,
+      settlement.remoteId ?? null,
+      settlement.permalink ?? null,
+      settlement.retryAt ?? null,
+      finishedAt,
+      finishedAt.getTime() - settlement.attempt.startedAt.getTime(),
+      settlement.requestSummary ? JSON.stringify(settlement.requestSummary) : null,
+    ],
+  )
+  return Number(rows[0]?.changed ?? 0) > 0
+}
+
 /**
  * The post is on the network. Also accepted without the claim when the variant meanwhile became
  * an unknown outcome or was queued again by a reconciliation: the network's answer is the truth.
  */
-export async function markPublished(db: Queryable, claim: Claim, result: { remoteId: string; permalink: string | null }): Promise<boolean> {
-  const { rowCount } = await db.query(
+export async function markPublished(
+  db: Queryable,
+  claim: Claim,
+  result: { remoteId: string; permalink: string | null },
+  settlement: Settlement,
+): Promise<boolean> {
+  return settle(
+    db,
     `UPDATE platform_variants
         SET publication_state = 'published', remote_id = $3, permalink = $4, published_at = now(),
             next_attempt_at = NULL, last_error = NULL, ${releaseClaim}
       WHERE id = $1 AND (claim_token = $2 OR publication_state IN ('outcome_unknown', 'scheduled'))`,
     [claim.variantId, claim.claimToken, result.remoteId, result.permalink],
+    settlement,
   )
-  return (rowCount ?? 0) > 0
 }
 
-export async function scheduleRetry(db: Queryable, claim: Claim, retryAt: Date, reason: string): Promise<boolean> {
-  const { rowCount } = await db.query(
+export async function scheduleRetry(db: Queryable, claim: Claim, retryAt: Date, reason: string, settlement: Settlement): Promise<boolean> {
+  return settle(
+    db,
     `UPDATE platform_variants SET publication_state = 'scheduled', next_attempt_at = $3, last_error = $4, ${releaseClaim}
       WHERE id = $1 AND claim_token = $2`,
     [claim.variantId, claim.claimToken, retryAt, reason],
+    settlement,
   )
-  return (rowCount ?? 0) > 0
 }
 
-export async function markFailed(db: Queryable, claim: Claim, reason: string): Promise<boolean> {
-  const { rowCount } = await db.query(
+export async function markFailed(db: Queryable, claim: Claim, reason: string, settlement: Settlement): Promise<boolean> {
+  return settle(
+    db,
     `UPDATE platform_variants SET publication_state = 'failed', next_attempt_at = NULL, last_error = $3, ${releaseClaim}
       WHERE id = $1 AND claim_token = $2`,
     [claim.variantId, claim.claimToken, reason],
+    settlement,
   )
-  return (rowCount ?? 0) > 0
 }
 
 /** `reconcileAt` null: no automatic reconciliation left, a person decides. */
-export async function markOutcomeUnknown(db: Queryable, claim: Claim, reconcileAt: Date | null, reason: string): Promise<boolean> {
-  const { rowCount } = await db.query(
+export async function markOutcomeUnknown(
+  db: Queryable,
+  claim: Claim,
+  reconcileAt: Date | null,
+  reason: string,
+  settlement: Settlement,
+): Promise<boolean> {
+  return settle(
+    db,
     `UPDATE platform_variants SET publication_state = 'outcome_unknown', next_attempt_at = $3, last_error = $4, ${releaseClaim}
       WHERE id = $1 AND claim_token = $2`,
     [claim.variantId, claim.claimToken, reconcileAt, reason],
+    settlement,
   )
-  return (rowCount ?? 0) > 0
 }
 
 /** Reconciliation proved the post is not on the network: publish it again, now. */
-export async function requeueAfterLookup(db: Queryable, claim: Claim, reason: string): Promise<boolean> {
-  const { rowCount } = await db.query(
+export async function requeueAfterLookup(db: Queryable, claim: Claim, reason: string, settlement: Settlement): Promise<boolean> {
+  return settle(
+    db,
     `UPDATE platform_variants SET publication_state = 'scheduled', next_attempt_at = NULL, last_error = $3, ${releaseClaim}
       WHERE id = $1 AND claim_token = $2 AND publication_state = 'outcome_unknown'`,
     [claim.variantId, claim.claimToken, reason],
+    settlement,
   )
-  return (rowCount ?? 0) > 0
 }
 
 export async function markAccountRateLimited(db: Queryable, accountId: number, until: Date, reason: string): Promise<void> {

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto'
 
 import type { Payload, TaskConfig } from 'payload'
 
+import { sqlPool } from './claim'
 import type { TokenCipher } from './token-crypto'
 import { webhookSecretPurpose, webhookSubscriptionsSlug } from './webhook-subscriptions-collection'
 import type { PublicationEvent } from './webhook-subscriptions-collection'
@@ -28,13 +29,13 @@ export type PublicationEventData = {
 
 /** Queues one delivery per active subscription to the event; deliveries retry on their own. */
 export async function queuePublicationEvent(payload: Payload, event: PublicationEvent, data: PublicationEventData): Promise<number> {
-  const { docs } = await payload.find({
-    collection: webhookSubscriptionsSlug as 'webhook-subscriptions',
-    where: { and: [{ active: { equals: true } }, { events: { contains: event } }] },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })
+  // Read on every publication outcome: one indexed query rather than a collection find.
+  const { rows } = await sqlPool(payload).query(
+    `SELECT DISTINCT s.id FROM webhook_subscriptions s JOIN webhook_subscriptions_events e ON e.parent_id = s.id
+      WHERE s.active AND e.value = $1`,
+    [event],
+  )
+  const docs = rows.map((row) => ({ id: Number(row.id) }))
   const body = { id: randomUUID(), type: event, createdAt: new Date().toISOString(), data }
   for (const subscription of docs) {
     await payload.jobs.queue({
