@@ -59,6 +59,13 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
       useAsTitle: 'name',
       defaultColumns: ['name', 'network', 'connection', 'status', 'tokenExpiresAt'],
       group: { fr: 'Publication', ar: 'النشر', en: 'Publishing' },
+      components: {
+        // The OAuth callback's message, then the "Connect with <network>" buttons (admins only).
+        beforeList: [
+          '/src/admin/publishing/OAuthNotice#OAuthNotice',
+          '/src/admin/publishing/NetworkAccountsConnect#NetworkAccountsConnect',
+        ],
+      },
     },
     access: {
       // Names and statuses are shown to the people who schedule; only admins manage accounts.
@@ -70,6 +77,8 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
     indexes: [{ fields: ['network', 'accountId'], unique: true }],
     hooks: { beforeChange: [sealPastedTokens(cipher)] },
     fields: [
+      // The OAuth callback's message on the account's page (`?oauthConnected=1`); nothing otherwise.
+      { name: 'oauthNotice', type: 'ui', admin: { components: { Field: '/src/admin/publishing/OAuthNotice#OAuthNoticeField' } } },
       {
         type: 'row',
         fields: [
@@ -131,6 +140,16 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
         hooks: { afterRead: [() => undefined] },
       },
       { name: 'accessTokenSealed', type: 'text', hidden: true },
+      {
+        // "Renew token" (POST /api/network-accounts/:id/refresh) and "Reconnect with <network>".
+        name: 'tokenRenewal',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          condition: (data) => data?.connection !== 'manual',
+          components: { Field: '/src/admin/publishing/RenewTokenField#RenewTokenField' },
+        },
+      },
       { name: 'refreshTokenSealed', type: 'text', hidden: true },
       {
         name: 'tokenExpiresAt',

@@ -246,7 +246,7 @@ export function CrisisModeControl({ initial, onChanged, hideTitle }: CrisisModeC
           {confirming ? (
             <div className={styles.actions} role="group" aria-label={crisis.active ? t.confirmRelease : t.confirmActivate}>
               <strong style={{ flexBasis: '100%' }}>{crisis.active ? t.confirmRelease : t.confirmActivate}</strong>
-              <Button buttonStyle={crisis.active ? 'primary' : 'error'} size="small" disabled={busy} onClick={() => void switchMode()}>
+              <Button buttonStyle="primary" className={crisis.active ? undefined : styles.danger} size="small" disabled={busy} onClick={() => void switchMode()}>
                 {t.confirm}
               </Button>
               <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => setConfirming(false)}>
@@ -255,7 +255,7 @@ export function CrisisModeControl({ initial, onChanged, hideTitle }: CrisisModeC
             </div>
           ) : (
             <div className={styles.actions}>
-              <Button buttonStyle={crisis.active ? 'primary' : 'error'} size="small" disabled={busy} onClick={requestSwitch}>
+              <Button buttonStyle="primary" className={crisis.active ? undefined : styles.danger} size="small" disabled={busy} onClick={requestSwitch}>
                 {crisis.active ? t.release : t.activate}
               </Button>
             </div>

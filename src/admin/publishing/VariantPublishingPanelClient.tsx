@@ -490,6 +490,8 @@ export function VariantPublishingPanelClient(props: VariantPublishingPanelProps)
     outcome_unknown: t.unknownHint,
   }
   const hint = hints[state]
+  // Never scheduled yet: "Schedule" rather than "Reschedule".
+  const firstSchedule = state === 'draft' || state === 'ready'
   const fieldError = (field: string) =>
     error && error.field === field ? (
       <span className={styles.fieldError} id={`publishing-${field}-error`} role="alert">
@@ -587,7 +589,7 @@ export function VariantPublishingPanelClient(props: VariantPublishingPanelProps)
   const openForm = mode ? forms[mode] : null
   const formTitles: Record<Exclude<Mode, null>, string> = {
     publish: t.publishNow,
-    reschedule: state === 'ready' ? t.schedule : t.reschedule,
+    reschedule: firstSchedule ? t.schedule : t.reschedule,
     cancel: t.cancel,
     published: t.resolvePublished,
     not_published: t.resolveNotPublished,
@@ -706,7 +708,7 @@ export function VariantPublishingPanelClient(props: VariantPublishingPanelProps)
           )}
           {rescheduleStates.includes(state) && (
             <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => open('reschedule')}>
-              {state === 'ready' ? t.schedule : t.reschedule}
+              {firstSchedule ? t.schedule : t.reschedule}
             </Button>
           )}
           {cancelStates.includes(state) && (
@@ -759,7 +761,7 @@ export function VariantPublishingPanelClient(props: VariantPublishingPanelProps)
           {openForm.body}
           {modified && <span className={styles.muted}>{t.unsaved}</span>}
           <div className={styles.actions}>
-            <Button buttonStyle={openForm.danger ? 'error' : 'primary'} size="small" disabled={busy} onClick={() => void submit()}>
+            <Button buttonStyle="primary" className={openForm.danger ? styles.danger : undefined} size="small" disabled={busy} onClick={() => void submit()}>
               {t.confirm}
             </Button>
             <Button buttonStyle="secondary" size="small" disabled={busy} onClick={close}>

@@ -89,7 +89,7 @@ export function displayedCommentary(commentary: string): string {
 
 export type LinkedInFake = Awaited<ReturnType<typeof startLinkedInFake>>
 
-export async function startLinkedInFake(options: { token?: string; organization?: string } = {}) {
+export async function startLinkedInFake(options: { token?: string; organization?: string; port?: number } = {}) {
   const token = options.token ?? 'linkedin-member-token'
   const organization = options.organization ?? 'urn:li:organization:5515715'
   const requests: RecordedRequest[] = []
@@ -537,7 +537,10 @@ export async function startLinkedInFake(options: { token?: string; organization?
       send(response, 500, error(500, String(caught), 'INTERNAL_SERVER_ERROR'))
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', resolve)
+  })
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   return {

@@ -97,7 +97,8 @@ const missingObject = (objectId: string, verb: string) =>
 /** Graph times look like "2025-01-02T08:00:00+0000". */
 const graphTime = (date = new Date()) => date.toISOString().replace(/\.\d{3}Z$/, '+0000')
 
-export async function startMetaGraphFake(): Promise<MetaGraphFake> {
+/** `port`: a fixed port (the e2e's fake-networks process); 0, the default, takes a free one. */
+export async function startMetaGraphFake(options: { port?: number } = {}): Promise<MetaGraphFake> {
   const state: MetaGraphFakeState = {
     requests: [],
     validTokens: new Set([FAKE_TOKEN]),
@@ -506,7 +507,10 @@ export async function startMetaGraphFake(): Promise<MetaGraphFake> {
       send(500, { error: { message: String(error), type: 'FakeServerBug', code: 1, is_transient: false } })
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', resolve)
+  })
   const { port } = server.address() as AddressInfo
 
   return {

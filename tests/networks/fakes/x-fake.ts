@@ -66,7 +66,7 @@ const firstId = 1880028106020515840n
 
 export type XFake = Awaited<ReturnType<typeof startXFake>>
 
-export async function startXFake(options: { token?: string; userId?: string } = {}) {
+export async function startXFake(options: { token?: string; userId?: string; port?: number } = {}) {
   const token = options.token ?? 'x-user-token'
   const userId = options.userId ?? '1500000000000000001'
   const requests: RecordedRequest[] = []
@@ -452,7 +452,10 @@ export async function startXFake(options: { token?: string; userId?: string } = 
       send(response, 500, problem(500, 'Internal Error', String(error)))
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', resolve)
+  })
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   return {

@@ -25,6 +25,10 @@ import { WorkflowTimeline as WorkflowTimeline_dfec09fbf13736dc9923a543c147c716 }
 import { WorkflowControls as WorkflowControls_5af4879ab8b99199585e00d9caed956e } from '../../../../src/admin/WorkflowControls'
 import { VariantReportField as VariantReportField_937da6c857380d1d5b372b93d4613f46 } from '../../../../src/admin/VariantReportField'
 import { VariantPublishingPanel as VariantPublishingPanel_a924db5ccc6d47a95a2df9972c6a3d21 } from '../../../../src/admin/publishing/VariantPublishingPanel'
+import { OAuthNoticeField as OAuthNoticeField_add0b681638f1fa353f689f86285056c } from '../../../../src/admin/publishing/OAuthNotice'
+import { RenewTokenField as RenewTokenField_02dd1dbd8faa60c81b12d0d256112db2 } from '../../../../src/admin/publishing/RenewTokenField'
+import { OAuthNotice as OAuthNotice_add0b681638f1fa353f689f86285056c } from '../../../../src/admin/publishing/OAuthNotice'
+import { NetworkAccountsConnect as NetworkAccountsConnect_6dd24376201ee7fd2705036f58ac988b } from '../../../../src/admin/publishing/NetworkAccountsConnect'
 import { CrisisModeControl as CrisisModeControl_526187e24f1a38274ac0872e21ffd640 } from '../../../../src/admin/publishing/CrisisModeControl'
 import { CrisisBanner as CrisisBanner_e0370146f13fbec6fa3b3e1f5d02abdc } from '../../../../src/admin/publishing/CrisisBanner'
 import { ModerationTesterNavLink as ModerationTesterNavLink_93b41c409a7081152482bebcfed770cb } from '../../../../src/admin/ModerationTesterNavLink'
@@ -66,6 +70,10 @@ export const importMap = {
   "/src/admin/WorkflowControls#WorkflowControls": WorkflowControls_5af4879ab8b99199585e00d9caed956e,
   "/src/admin/VariantReportField#VariantReportField": VariantReportField_937da6c857380d1d5b372b93d4613f46,
   "/src/admin/publishing/VariantPublishingPanel#VariantPublishingPanel": VariantPublishingPanel_a924db5ccc6d47a95a2df9972c6a3d21,
+  "/src/admin/publishing/OAuthNotice#OAuthNoticeField": OAuthNoticeField_add0b681638f1fa353f689f86285056c,
+  "/src/admin/publishing/RenewTokenField#RenewTokenField": RenewTokenField_02dd1dbd8faa60c81b12d0d256112db2,
+  "/src/admin/publishing/OAuthNotice#OAuthNotice": OAuthNotice_add0b681638f1fa353f689f86285056c,
+  "/src/admin/publishing/NetworkAccountsConnect#NetworkAccountsConnect": NetworkAccountsConnect_6dd24376201ee7fd2705036f58ac988b,
   "/src/admin/publishing/CrisisModeControl#CrisisModeControl": CrisisModeControl_526187e24f1a38274ac0872e21ffd640,
   "/src/admin/publishing/CrisisBanner#CrisisBanner": CrisisBanner_e0370146f13fbec6fa3b3e1f5d02abdc,
   "/src/admin/ModerationTesterNavLink#ModerationTesterNavLink": ModerationTesterNavLink_93b41c409a7081152482bebcfed770cb,
