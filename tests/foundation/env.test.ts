@@ -37,7 +37,17 @@ describe('environment validation', () => {
   it('requires PAYLOAD_SECRET in production, and a long one', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET is required in production/)
     expect(() => loadEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' })).toThrow(/PAYLOAD_SECRET must be at least 32/)
-    expect(loadEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }).PAYLOAD_SECRET).toHaveLength(40)
+    expect(loadEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), NETWORK_TOKEN_KEY: 'ab'.repeat(32) }).PAYLOAD_SECRET).toHaveLength(40)
+  })
+
+  it('requires a 32-byte NETWORK_TOKEN_KEY in production, as hex or base64', () => {
+    const production = { NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }
+    expect(() => loadEnv(production)).toThrow(/NETWORK_TOKEN_KEY is required in production/)
+    expect(() => loadEnv({ ...production, NETWORK_TOKEN_KEY: 'abc' })).toThrow(/NETWORK_TOKEN_KEY must be 32 bytes/)
+    expect(loadEnv({ ...production, NETWORK_TOKEN_KEY: 'ab'.repeat(32) }).NETWORK_TOKEN_KEY).toBe('ab'.repeat(32))
+    expect(loadEnv({ ...production, NETWORK_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64') }).NETWORK_TOKEN_KEY).toHaveLength(44)
+    // Outside production a key is derived from the Payload secret.
+    expect(() => loadEnv({ NODE_ENV: 'development' })).not.toThrow()
   })
 
   it('lets `next build` read the config without the production secret', () => {
