@@ -18,6 +18,7 @@ import type { TestHttpServer } from '../helpers/http-server'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
+import { makeJpeg } from '../content-model/fixtures'
 import type { TestAccount } from '../helpers/users'
 import { connectFakeAccounts, publishCallsByText, startNetworkFakes } from './publishing-fixtures'
 import type { FakeAccounts, NetworkFakes } from './publishing-fixtures'
@@ -43,6 +44,11 @@ beforeAll(async () => {
         hooks: {
           all: {
             beforePublish: (request) => (request.text.includes('[veto]') ? { veto: 'the text is marked [veto]' } : undefined),
+          },
+          x: {
+            // A tracking link added by a hook can push a post over X's 280 characters.
+            beforePublish: (request) =>
+              request.text.includes('[long]') ? { ...request, text: `${request.text} ${'https://badil.ma/loi-43-22?utm_source=x '.repeat(12)}` } : undefined,
           },
           facebook: {
             // A campaign hashtag added to every Facebook post.
@@ -176,6 +182,63 @@ describe('a CM schedules an approved variant for three networks', () => {
     const later = await scheduledVariant('x', 'Demain seulement', { at: new Date(Date.now() + 3_600_000) })
     await tick()
     expect((await variantById(later)).publicationState).toBe('scheduled')
+  })
+})
+
+describe('what is sent', () => {
+  it('a post a hook pushed over the network’s limit fails before anything is sent', async () => {
+    const id = await scheduledVariant('x', 'Court [long]')
+    await tick()
+    const failed = await variantById(id)
+    expect(failed.publicationState).toBe('failed')
+    expect(failed.lastError).toMatch(/nothing was sent/)
+    expect(failed.lastError).toMatch(/text/)
+    expect([...publishCallsByText(fakes).keys()].some((text) => text.startsWith('Court [long]'))).toBe(false)
+  })
+
+  it('an image goes out in the rendition the network shows, with its alt text', async () => {
+    const media = await payload.create({
+      collection: 'media',
+      overrideAccess: true,
+      locale: 'fr',
+      data: { alt: 'Infographie : les peines alternatives en 3 points' },
+      file: { data: await makeJpeg(2400, 1800), mimetype: 'image/jpeg', name: 'infographie.jpg', size: 1 },
+    })
+    const item = await payload.create({
+      collection: 'content-items',
+      overrideAccess: true,
+      data: { title: 'Infographie', format: 'infographic', assets: [media.id] },
+    })
+    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: { workflowTransition: true }, data: { workflowState: 'approved' } })
+    const variant = await payload.create({
+      collection: 'platform-variants',
+      overrideAccess: true,
+      data: {
+        contentItem: item.id,
+        platform: 'x',
+        language: 'fr',
+        text: 'Les peines alternatives en 3 points',
+        media: [media.id],
+        publicationState: 'scheduled',
+        scheduledAt: new Date(Date.now() - 1000).toISOString(),
+      },
+    })
+    await tick()
+    const published = await variantById(variant.id as number)
+    expect(published.publicationState).toBe('published')
+    const post = fakes.x.livePosts().find((entry) => entry.text.startsWith('Les peines alternatives en 3 points'))!
+    expect(post.mediaIds).toHaveLength(1)
+    const uploaded = fakes.x.media.get(post.mediaIds[0]!) as { altText?: string; size?: number; totalBytes?: number } & Record<string, unknown>
+    expect(uploaded).toBeTruthy()
+    expect(JSON.stringify(uploaded)).toContain('Infographie : les peines alternatives en 3 points')
+    const summary = (await attemptsOf(variant.id as number))[0]!.requestSummary as { media: { filename: string; mimeType: string }[] }
+    // X's 16:9 rendition (1600×900), not the 2400×1800 original.
+    const stored = await payload.findByID({ collection: 'media', id: media.id, overrideAccess: true })
+    const rendition = (stored.renditions as Record<string, { filename: string; width: number; height: number; filesize: number }>).x!
+    expect([rendition.width, rendition.height]).toEqual([1600, 900])
+    expect(summary.media[0]!.filename).toBe(rendition.filename)
+    expect(summary.media[0]!.mimeType).toBe('image/jpeg')
+    expect(uploaded.totalBytes).toBe(rendition.filesize)
   })
 })
 

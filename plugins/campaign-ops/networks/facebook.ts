@@ -17,6 +17,7 @@ import type {
   PublishRequest,
   PublishResult,
 } from './types'
+import { validatePublishRequest } from './validate-request'
 
 /**
  * Largest video sent in one multipart `source` request. The reference only says "small files
@@ -387,6 +388,7 @@ async function moderate(commentId: string, command: ModerationCommand, account: 
 /** `satisfies` keeps the wider publish result (warnings) visible to callers that know this adapter. */
 export const facebookAdapter = {
   platforms: ['facebook'] as const,
+  validate: (request: PublishRequest) => validatePublishRequest(request),
   publish,
   lookup,
   fetchMetrics,

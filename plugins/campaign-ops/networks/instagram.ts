@@ -18,6 +18,7 @@ import type {
   PublishRequest,
   PublishResult,
 } from './types'
+import { publicUrlIssues, validatePublishRequest } from './validate-request'
 
 /**
  * Waits between container status polls: Meta asks for at most one poll a minute over about five
@@ -430,6 +431,8 @@ function refused(action: string, commentId: string): NetworkError {
 /** `satisfies` keeps the wider publish result (warnings) visible to callers that know this adapter. */
 export const instagramAdapter = {
   platforms: ['instagram_feed', 'instagram_reel', 'instagram_story'] as const,
+  // Instagram pulls every image and video from a URL it can reach.
+  validate: (request: PublishRequest) => validatePublishRequest(request, publicUrlIssues(request)),
   publish,
   lookup,
   fetchMetrics,

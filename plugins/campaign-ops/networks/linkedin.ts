@@ -17,6 +17,7 @@ import type {
   PublishRequest,
   PublishResult,
 } from './types'
+import { validatePublishRequest } from './validate-request'
 
 /**
  * LinkedIn has no default version and sunsets each one about a year after release (§5):
@@ -728,6 +729,7 @@ async function moderate(
 
 export const linkedinAdapter: NetworkAdapter = {
   platforms: ['linkedin'],
+  validate: (request) => validatePublishRequest(request),
   publish,
   lookup,
   fetchMetrics,

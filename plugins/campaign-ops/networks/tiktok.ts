@@ -15,6 +15,7 @@ import type {
   PublishRequest,
   PublishResult,
 } from './types'
+import { validatePublishRequest } from './validate-request'
 
 export type TiktokAdapterOptions = {
   /** Bytes per uploaded chunk, 5 MiB to 64 MB (§7.2). Default 10,000,000. */
@@ -387,6 +388,7 @@ export function createTiktokAdapter(options: TiktokAdapterOptions = {}): Network
 
   return {
     platforms: ['tiktok'],
+    validate: (request) => validatePublishRequest(request),
 
     async publish(request, account, context): Promise<PublishResult> {
       const video = videoOf(request)

@@ -44,6 +44,8 @@ export type PublishRequest = {
   media: PublishMedia[]
   /** Stable for every attempt of one variant: adapters pass it where the network accepts one, and lookup uses it. */
   idempotencyKey: string
+  /** The variant's language (fr, ar, ary), for the limits that depend on it. */
+  language?: string
 }
 
 export type AccountCredentials = {
@@ -120,6 +122,8 @@ export class NetworkError extends Error {
 
 export interface NetworkAdapter {
   readonly platforms: readonly NetworkPlatform[]
+  /** Problems that would make the network refuse this request; empty when it can be sent. */
+  validate(request: PublishRequest): { code: string; field: string; message: LocalizedReason }[]
   publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<PublishResult>
   /** Finds whether the post already exists (after an unknown outcome), where the network allows. */
   lookup(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<LookupResult>

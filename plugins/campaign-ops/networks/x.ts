@@ -18,6 +18,7 @@ import type {
   PublishRequest,
   PublishResult,
 } from './types'
+import { validatePublishRequest } from './validate-request'
 
 /** Video and GIF chunks: under X's 5 MB cap, in the 1–4 MB range clients use (§4.2). */
 export const xUploadChunkBytes = 4 * 1024 * 1024
@@ -610,6 +611,7 @@ async function moderate(
 
 export const xAdapter: NetworkAdapter = {
   platforms: ['x'],
+  validate: (request) => validatePublishRequest(request),
   publish,
   lookup,
   fetchMetrics,

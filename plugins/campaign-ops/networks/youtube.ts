@@ -16,6 +16,7 @@ import type {
   PublishRequest,
   PublishResult,
 } from './types'
+import { validatePublishRequest } from './validate-request'
 
 /** Every chunk but the last must be a multiple of this (resumable upload protocol). */
 export const youtubeChunkUnit = 256 * 1024
@@ -423,6 +424,7 @@ export function createYoutubeAdapter(options: YoutubeAdapterOptions = {}): Netwo
 
   return {
     platforms: ['youtube', 'youtube_short'],
+    validate: (request) => validatePublishRequest(request),
 
     async publish(request, account, context): Promise<PublishResult> {
       const video = videoOf(request)

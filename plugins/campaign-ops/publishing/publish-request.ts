@@ -88,6 +88,7 @@ export async function buildPublishRequest(
     firstComment: variant.firstComment?.trim() || null,
     media,
     idempotencyKey: idempotencyKeyOf(variant.id),
+    language: variant.language,
   }
 }
 

@@ -14,6 +14,7 @@ import type { Claim, Queryable } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
 import { refreshAccountIfExpiring, refreshWindowMs } from './oauth-endpoints'
 import { announceOutcome } from './outcome-effects'
+import { loadVariantRecord } from './variant-record'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
 import type { VariantDoc } from './publish-request'
 import { reasons } from './reasons'
@@ -71,9 +72,8 @@ async function runBeforePublishHooks(
  */
 export async function publishClaimedVariant(payload: Payload, runtime: PublishingRuntime, claim: Claim): Promise<PublicationReport['outcome']> {
   const db = sqlPool(payload)
-  const variant = (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, joins: false, overrideAccess: true })) as unknown as VariantDoc & {
-    networkAccount?: number | null
-  }
+  const variant = await loadVariantRecord(db, claim.variantId)
+  if (!variant) throw new Error(`Variant ${claim.variantId} disappeared while claimed`)
   const platform = variant.platform as NetworkPlatform
   const network = networkOfPlatform[platform]
   const { accountId, candidates } = await resolveAccountId(db, claim.variantId)
@@ -127,6 +127,9 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
       return 'vetoed'
     }
     request = hooked.request
+    // Checked after the hooks: what is sent must still fit the network's limits.
+    const issues = runtime.adapters[network].validate(request)
+    if (issues.length > 0) throw new PreparationError(reasons.invalidRequest(issues))
   } catch (error) {
     const reason = error instanceof PreparationError ? error.reason : reasons.preparationFailed(error instanceof Error ? error.message : String(error))
     await markFailed(db, claim, reasonText(reason), { attempt, outcome: 'failed', errorKind: 'preparation', reason: reasonText(reason) })

@@ -34,6 +34,11 @@ export const reasons = {
     ar: `رفضت قاعدة نشر هذه الصيغة: ${why}`,
     en: `A publishing rule refused this post: ${why}`,
   }),
+  invalidRequest: (issues: { field: string; message: LocalizedReason }[]): LocalizedReason => ({
+    fr: `Le réseau refuserait ce post (rien n’a été envoyé) : ${issues.map((issue) => `${issue.field} — ${issue.message.fr}`).join(' ; ')}`,
+    ar: `سترفض المنصة هذا المنشور (لم يُرسل شيء): ${issues.map((issue) => `${issue.field} — ${issue.message.ar}`).join('؛ ')}`,
+    en: `The network would refuse this post (nothing was sent): ${issues.map((issue) => `${issue.field} — ${issue.message.en}`).join('; ')}`,
+  }),
   preparationFailed: (detail: string): LocalizedReason => ({
     fr: `La publication n’a pas pu être préparée (rien n’a été envoyé) : ${detail}`,
     ar: `تعذر تحضير النشر (لم يُرسل شيء): ${detail}`,

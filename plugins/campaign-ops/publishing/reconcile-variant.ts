@@ -9,6 +9,7 @@ import { nextRetryAt } from './backoff'
 import { resolveAccountId, sqlPool } from './claim'
 import type { Claim } from './claim'
 import { announceOutcome } from './outcome-effects'
+import { loadVariantRecord } from './variant-record'
 import { buildPublishRequest } from './publish-request'
 import type { VariantDoc } from './publish-request'
 import { reasons } from './reasons'
@@ -24,7 +25,8 @@ export type ReconcileOutcome = 'found' | 'not_found' | 'needs_person' | 'retry_l
  */
 export async function reconcileClaimedVariant(payload: Payload, runtime: PublishingRuntime, claim: Claim): Promise<ReconcileOutcome> {
   const db = sqlPool(payload)
-  const variant = (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, joins: false, overrideAccess: true })) as unknown as VariantDoc
+  const variant = await loadVariantRecord(db, claim.variantId)
+  if (!variant) throw new Error(`Variant ${claim.variantId} disappeared while claimed`)
   const platform = variant.platform as NetworkPlatform
   const network = networkOfPlatform[platform]
   const { accountId } = await resolveAccountId(db, claim.variantId)

@@ -1,0 +1,60 @@
+import type { Language, Platform } from '../../../src/lib/platform-limits'
+import { validateVariant } from '../../../src/lib/variant-validation'
+import type { LocalizedReason, PublishRequest } from './types'
+
+export type RequestIssue = { code: string; field: string; message: LocalizedReason }
+
+/**
+ * The last check before a post leaves: the request as it will be sent (after the beforePublish
+ * hooks, which may have added a link or a hashtag) against the network's documented limits. The
+ * variant's own report checked the text as written; this one checks what is actually posted.
+ * Consent and alt text were checked when the variant was scheduled and are not repeated here.
+ */
+export function validatePublishRequest(request: PublishRequest, extra: RequestIssue[] = []): RequestIssue[] {
+  const language = (request.language ?? 'fr') as Language
+  const report = validateVariant({
+    platform: request.platform as Platform,
+    language,
+    // Already composed: hashtags and an in-text link are part of it.
+    text: request.text,
+    title: request.title ?? null,
+    hashtags: [],
+    link: request.link ?? null,
+    firstComment: request.firstComment ?? null,
+    media: request.media.map((item, index) => ({
+      id: index,
+      kind: item.kind,
+      mimeType: item.mimeType,
+      filesize: item.sizeBytes,
+      width: item.width,
+      height: item.height,
+      durationSeconds: item.durationSeconds,
+      altText: { [language]: item.altText ?? 'checked when scheduled' },
+      consent: 'not_required' as const,
+      filename: item.filename,
+    })),
+  })
+  return [
+    ...report.errors.map((issue) => ({ code: issue.code, field: issue.field, message: issue.message })),
+    ...extra,
+  ]
+}
+
+/** Networks that fetch media from a URL need one the network can reach. */
+export function publicUrlIssues(request: PublishRequest): RequestIssue[] {
+  return request.media
+    .map((item, index) =>
+      item.publicUrl && !/^https?:\/\/(localhost|127\.|\[::1\])/.test(item.publicUrl)
+        ? null
+        : {
+            code: 'media.no_public_url',
+            field: `media.${index}`,
+            message: {
+              fr: 'Ce réseau récupère les médias par une URL publique : configurez SERVER_URL avec l’adresse publique de Badil.',
+              ar: 'تجلب هذه المنصة الوسائط عبر رابط عام: اضبط SERVER_URL على العنوان العام لبديل.',
+              en: 'This network fetches media from a public URL: set SERVER_URL to Badil’s public address.',
+            },
+          },
+    )
+    .filter((issue): issue is RequestIssue => issue !== null)
+}

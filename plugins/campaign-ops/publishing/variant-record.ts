@@ -1,0 +1,37 @@
+import type { Queryable } from './claim'
+import type { VariantDoc } from './publish-request'
+
+/**
+ * The variant as the engine needs it, read in one SQL statement: it is read on every publication
+ * and reconciliation, and Payload's relational read (every field, the attempt history join) cost
+ * more CPU than the rest of the publication.
+ */
+export async function loadVariantRecord(db: Queryable, id: number): Promise<(VariantDoc & { networkAccount: number | null; attempts: number }) | null> {
+  const { rows } = await db.query(
+    `SELECT v.id, v.platform::text AS platform, v.language::text AS language, v.title, v.text, v.link, v.first_comment,
+            v.content_item_id, v.scheduled_at, v.network_account_id, v.attempts,
+            COALESCE((SELECT array_agg(t.text ORDER BY t."order") FROM platform_variants_texts t
+                       WHERE t.parent_id = v.id AND t.path = 'hashtags'), '{}') AS hashtags,
+            COALESCE((SELECT array_agg(r.media_id ORDER BY r."order") FROM platform_variants_rels r
+                       WHERE r.parent_id = v.id AND r.path = 'media' AND r.media_id IS NOT NULL), '{}') AS media
+       FROM platform_variants v WHERE v.id = $1`,
+    [id],
+  )
+  const row = rows[0]
+  if (!row) return null
+  return {
+    id: Number(row.id),
+    platform: String(row.platform),
+    language: String(row.language),
+    title: (row.title as string | null) ?? null,
+    text: (row.text as string | null) ?? null,
+    link: (row.link as string | null) ?? null,
+    firstComment: (row.first_comment as string | null) ?? null,
+    hashtags: (row.hashtags as string[]).filter((tag) => tag !== null),
+    media: (row.media as number[]).map(Number),
+    contentItem: Number(row.content_item_id),
+    scheduledAt: row.scheduled_at ? new Date(row.scheduled_at as string).toISOString() : null,
+    networkAccount: row.network_account_id === null ? null : Number(row.network_account_id),
+    attempts: Number(row.attempts ?? 0),
+  }
+}
