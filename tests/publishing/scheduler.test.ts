@@ -429,11 +429,22 @@ describe('outbound webhooks', () => {
     await scheduledVariant('linkedin', 'Webhook: succès')
     await scheduledVariant('linkedin', 'Webhook [veto]')
     await tick()
+    fakes.linkedin.hangAfterNextPost()
+    const lost = await scheduledVariant('linkedin', 'Webhook: réponse perdue')
+    await tick()
     await payload.jobs.run({ queue: 'webhooks' })
     receiver.close()
 
-    const events = received.map((delivery) => JSON.parse(delivery.body) as { type: string; data: { variant: { platform: string } } })
-    expect(events.map((event) => event.type).sort()).toEqual(['publication.failed', 'publication.succeeded'])
+    const events = received.map(
+      (delivery) => JSON.parse(delivery.body) as { type: string; data: { variant: { id: number; platform: string }; permalink: string | null; reason: string | null } },
+    )
+    expect(events.map((event) => event.type).sort()).toEqual(['publication.failed', 'publication.outcome_unknown', 'publication.succeeded'])
+    const unknown = events.find((event) => event.type === 'publication.outcome_unknown')!
+    expect(unknown.data.variant).toMatchObject({ id: lost, platform: 'linkedin' })
+    expect(events.find((event) => event.type === 'publication.succeeded')!.data.permalink).toMatch(/^https:\/\//)
+    expect(events.find((event) => event.type === 'publication.failed')!.data.reason).toContain('[veto]')
+    // Settle it (found on the network) so later tests start from a clean queue.
+    await tick()
     for (const delivery of received) {
       const [timestamp, signature] = String(delivery.headers['x-badil-signature']).split(',').map((part) => part.split('=')[1])
       expect(signWebhook(secret, Number(timestamp), delivery.body)).toBe(signature)
