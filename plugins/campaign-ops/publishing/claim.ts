@@ -120,14 +120,17 @@ export async function sweepExpiredLeases(db: Queryable, reconcileAfterMs: number
     [reconcileAfterMs],
   )
   const ids = rows.map((row) => Number(row.id))
-  if (ids.length > 0) {
-    await db.query(
-      `UPDATE publication_attempts SET outcome = 'interrupted', finished_at = now(),
-              reason = 'The instance stopped before the network answered.'
-        WHERE variant_id = ANY($1::int[]) AND outcome = 'in_progress'`,
-      [ids],
-    )
-  }
+  // Attempts left open by a stopped instance (publish or reconciliation): their variant's lease is
+  // gone. An open attempt and its lease are always written in one statement, so this never
+  // closes a live one.
+  await db.query(
+    `UPDATE publication_attempts a
+        SET outcome = 'interrupted', finished_at = now(), updated_at = now(),
+            reason = 'The instance stopped before the network answered.'
+       FROM platform_variants v
+      WHERE a.variant_id = v.id AND a.outcome = 'in_progress'
+        AND (v.lease_until IS NULL OR v.lease_until < now())`,
+  )
   return ids
 }
 
