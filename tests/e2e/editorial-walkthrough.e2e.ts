@@ -7,60 +7,14 @@
  *
  *   BASE_URL=… E2E_EMAIL=<admin> E2E_PASSWORD=… node scripts/run-ts.mjs tests/e2e/editorial-walkthrough.e2e.ts
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
-import { chromium } from 'playwright-core'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000'
-const adminEmail = process.env.E2E_EMAIL ?? 'admin@badil.local'
-const adminPassword = process.env.E2E_PASSWORD ?? ''
-const screenshots = process.env.E2E_SCREENSHOTS
-const password = 'walkthrough-password-0123'
+import { launchBrowser, shot, signIn } from './lib/browser'
+import { check } from './lib/check'
+import { adminEmail, adminPassword, api, baseUrl, ensureUser, login } from './lib/rest'
 
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message)
-}
-
-async function api(pathname: string, init: RequestInit & { token?: string } = {}) {
-  const headers = new Headers(init.headers)
-  if (init.token) headers.set('Authorization', `JWT ${init.token}`)
-  if (typeof init.body === 'string') headers.set('Content-Type', 'application/json')
-  const response = await fetch(`${baseUrl}${pathname}`, { ...init, headers })
-  const body = await response.json().catch(() => null)
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${pathname}: HTTP ${response.status} ${JSON.stringify(body)}`)
-  return body
-}
-
-const login = async (email: string, secret: string) =>
-  (await api('/api/users/login', { method: 'POST', body: JSON.stringify({ email, password: secret }) })).token as string
-
-async function ensureUser(adminToken: string, role: string, language: string) {
-  const email = `${role}.walkthrough@badil.local`
-  const existing = await api(`/api/users?where[email][equals]=${encodeURIComponent(email)}`, { token: adminToken })
-  if (existing.totalDocs === 0) {
-    await api('/api/users', { method: 'POST', token: adminToken, body: JSON.stringify({ email, password, name: `Walkthrough ${role}`, role, language }) })
-  }
-  return email
-}
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  await context.clearCookies()
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(`${baseUrl}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
-  return page
-}
-
-async function shot(page: Page, name: string) {
-  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true })
-}
+const users = { emailTag: 'walkthrough', namePrefix: 'Walkthrough', password: 'walkthrough-password-0123' }
 
 /** Clicks a workflow button on the item's edit view and waits for the state to change on the server. */
 async function takeTransition(page: Page, itemId: number, token: string, label: RegExp, expected: string, reason?: string) {
@@ -77,17 +31,16 @@ async function takeTransition(page: Page, itemId: number, token: string, label: 
   throw new Error(`item ${itemId} did not reach ${expected}`)
 }
 
-if (screenshots) fs.mkdirSync(screenshots, { recursive: true })
 const adminToken = await login(adminEmail, adminPassword)
 const emails = {
-  consultant: await ensureUser(adminToken, 'consultant', 'fr'),
-  ncsc: await ensureUser(adminToken, 'ncsc', 'fr'),
-  legal: await ensureUser(adminToken, 'legal', 'ar'),
-  cm: await ensureUser(adminToken, 'cm', 'fr'),
+  consultant: await ensureUser(adminToken, users, 'consultant', 'fr'),
+  ncsc: await ensureUser(adminToken, users, 'ncsc', 'fr'),
+  legal: await ensureUser(adminToken, users, 'legal', 'ar'),
+  cm: await ensureUser(adminToken, users, 'cm', 'fr'),
 }
 const tokens = {
-  consultant: await login(emails.consultant, password),
-  cm: await login(emails.cm, password),
+  consultant: await login(emails.consultant, users.password),
+  cm: await login(emails.cm, users.password),
 }
 
 // The consultant's asset and sensitive item, prepared over the API.
@@ -104,36 +57,30 @@ const item = (
   })
 ).doc
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-chromium-'))
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  locale: 'fr-FR',
-  viewport: { width: 1400, height: 1000 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-})
+const browser = await launchBrowser({ viewport: { width: 1400, height: 1000 } })
+const { context } = browser
 try {
-  let page = await signIn(context, emails.consultant)
+  let page = await signIn(context, emails.consultant, users.password)
   await takeTransition(page, item.id, tokens.consultant, /Soumettre pour revue/, 'in_review')
   await shot(page, '1-consultant-submitted')
 
-  page = await signIn(context, emails.ncsc)
+  page = await signIn(context, emails.ncsc, users.password)
   await takeTransition(page, item.id, tokens.consultant, /Envoyer en revue juridique/, 'legal_review')
 
-  page = await signIn(context, emails.legal)
+  page = await signIn(context, emails.legal, users.password)
   await takeTransition(page, item.id, tokens.consultant, /طلب تعديلات|Demander des modifications/, 'changes_requested', 'Préciser : 40 à 3 600 heures (art. 35-6).')
   await shot(page, '2-legal-requested-changes')
 
   await api(`/api/content-items/${item.id}`, { method: 'PATCH', token: tokens.consultant, body: JSON.stringify({ title: 'Le TIG en 4 étapes (40 à 3 600 heures)' }) })
-  page = await signIn(context, emails.consultant)
+  page = await signIn(context, emails.consultant, users.password)
   await takeTransition(page, item.id, tokens.consultant, /Soumettre à nouveau/, 'in_review')
 
-  page = await signIn(context, emails.ncsc)
+  page = await signIn(context, emails.ncsc, users.password)
   await takeTransition(page, item.id, tokens.consultant, /Envoyer en revue juridique/, 'legal_review')
-  page = await signIn(context, emails.legal)
+  page = await signIn(context, emails.legal, users.password)
   await takeTransition(page, item.id, tokens.consultant, /المصادقة القانونية|Valider juridiquement/, 'approved')
 
-  page = await signIn(context, emails.consultant)
+  page = await signIn(context, emails.consultant, users.password)
   await page.goto(`${baseUrl}/admin/collections/content-items/${item.id}`)
   const timeline = page.getByTestId('workflow-timeline')
   await timeline.waitFor()
@@ -158,7 +105,7 @@ try {
       }),
     })
   ).doc
-  page = await signIn(context, emails.cm)
+  page = await signIn(context, emails.cm, users.password)
   await page.goto(`${baseUrl}/admin/collections/platform-variants/${variant.id}`)
   const report = page.getByTestId('variant-report')
   await report.waitFor()
@@ -172,6 +119,5 @@ try {
   await shot(page, '5-calendar')
   console.log('✔ editorial walkthrough: submit, legal review, changes, resubmit, legal approval, variant report, calendar')
 } finally {
-  await context.close()
-  fs.rmSync(profile, { recursive: true, force: true })
+  await browser.close()
 }

@@ -14,10 +14,8 @@
  */
 import http from 'node:http'
 
-import { FAKE_PAGE_ID, FAKE_TOKEN, startMetaGraphFake } from '../networks/fakes/meta-graph-fake'
-import { startLinkedInFake } from '../networks/fakes/linkedin-fake'
-import { startXFake } from '../networks/fakes/x-fake'
-import { publishCallsByText } from '../publishing/publishing-fixtures'
+import { FAKE_PAGE_ID, FAKE_TOKEN } from '../networks/fakes/meta-graph-fake'
+import { publishCallsByText, startNetworkFakes } from '../publishing/publishing-fixtures'
 import type { NetworkFakes } from '../publishing/publishing-fixtures'
 
 const defaultPorts = [3921, 3922, 3923, 3924]
@@ -37,27 +35,8 @@ const [metaPort, xPort, linkedinPort, controlPort] = readPorts() as [number, num
 
 let fakes: NetworkFakes
 try {
-  const [meta, x, linkedin] = await Promise.all([
-    startMetaGraphFake({ port: metaPort }),
-    startXFake({ port: xPort }),
-    startLinkedInFake({ port: linkedinPort }),
-  ])
-  fakes = {
-    meta,
-    x,
-    linkedin,
-    // The server's side of it; the token key is the server's own business (not set here).
-    env: {
-      FACEBOOK_GRAPH_URL: meta.baseUrl,
-      INSTAGRAM_GRAPH_URL: meta.baseUrl,
-      X_API_URL: x.baseUrl,
-      X_UPLOAD_URL: x.baseUrl,
-      LINKEDIN_API_URL: linkedin.baseUrl,
-    },
-    close: async () => {
-      await Promise.all([meta.close(), x.close(), linkedin.close()])
-    },
-  }
+  // /env gives only the hosts: the server has a token key of its own.
+  fakes = await startNetworkFakes({ ports: { meta: metaPort, x: xPort, linkedin: linkedinPort }, withTestTokenKey: false })
 } catch (error) {
   console.error(`✖ fake networks could not listen on ${metaPort}, ${xPort}, ${linkedinPort}: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)

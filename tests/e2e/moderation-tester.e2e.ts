@@ -5,37 +5,17 @@
  *
  *   BASE_URL=http://127.0.0.1:3917 E2E_EMAIL=… E2E_PASSWORD=… node scripts/run-ts.mjs tests/e2e/moderation-tester.e2e.ts
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import { launchBrowser, signIn } from './lib/browser'
+import { check } from './lib/check'
+import { adminEmail, adminPassword, baseUrl } from './lib/rest'
 
-import { chromium } from 'playwright-core'
-
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000'
-const email = process.env.E2E_EMAIL ?? 'admin@badil.local'
-const password = process.env.E2E_PASSWORD ?? ''
 const screenshot = process.env.E2E_SCREENSHOT
 
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message)
-}
-
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-chromium-'))
-// A fresh profile each run (playwright passes it to Chromium as --user-data-dir).
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  locale: 'fr-FR',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-})
+const browser = await launchBrowser()
 try {
-  const page = browser.pages()[0] ?? (await browser.newPage())
-  page.setDefaultTimeout(60_000)
-  await page.goto(`${baseUrl}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+  // 60 s per step for every page of this browser, the sign-in included.
+  browser.context.setDefaultTimeout(60_000)
+  const page = await signIn(browser.context, adminEmail, adminPassword)
 
   await page.goto(`${baseUrl}/admin/moderation-tester`)
   await page.waitForSelector('textarea')
@@ -60,5 +40,4 @@ try {
   console.log('✔ moderation tester: Arabic and Latin-script matches highlighted, clean comment untouched')
 } finally {
   await browser.close()
-  fs.rmSync(profile, { recursive: true, force: true })
 }

@@ -12,38 +12,18 @@
  *   BASE_URL=… E2E_EMAIL=<admin> E2E_PASSWORD=… FAKE_NETWORKS_URL=http://127.0.0.1:3924 \
  *     node scripts/run-ts.mjs tests/e2e/publishing-walkthrough.e2e.ts
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
-import { chromium } from 'playwright-core'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 import { casablancaInputValue } from '../../src/admin/publishing/publishing-client'
+import { launchBrowser, shot, signIn } from './lib/browser'
+import { check } from './lib/check'
+import { adminEmail, adminPassword, api, baseUrl, ensureUser, login } from './lib/rest'
 
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000'
 const fakeNetworksUrl = process.env.FAKE_NETWORKS_URL ?? 'http://127.0.0.1:3924'
-const adminEmail = process.env.E2E_EMAIL ?? 'admin@badil.local'
-const adminPassword = process.env.E2E_PASSWORD ?? ''
-const screenshots = process.env.E2E_SCREENSHOTS
-const password = 'publishing-password-0123'
+const users = { emailTag: 'publishing', namePrefix: 'Publication', password: 'publishing-password-0123' }
 /** The scheduler ticks every 10 s; a variant due at the next minute is out well within this. */
 const publishTimeoutMs = 150_000
 const tag = `e2e-${Date.now().toString(36)}`
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message)
-}
-
-async function api(pathname: string, init: RequestInit & { token?: string } = {}) {
-  const headers = new Headers(init.headers)
-  if (init.token) headers.set('Authorization', `JWT ${init.token}`)
-  if (typeof init.body === 'string') headers.set('Content-Type', 'application/json')
-  const response = await fetch(`${baseUrl}${pathname}`, { ...init, headers })
-  const body = await response.json().catch(() => null)
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${pathname}: HTTP ${response.status} ${JSON.stringify(body)}`)
-  return body
-}
 
 async function fakeNetworks<T>(pathname: string): Promise<T> {
   const response = await fetch(`${fakeNetworksUrl}${pathname}`).catch((error: unknown) => {
@@ -51,33 +31,6 @@ async function fakeNetworks<T>(pathname: string): Promise<T> {
   })
   check(response.ok, `GET ${fakeNetworksUrl}${pathname}: HTTP ${response.status}`)
   return (await response.json()) as T
-}
-
-const login = async (email: string, secret: string) =>
-  (await api('/api/users/login', { method: 'POST', body: JSON.stringify({ email, password: secret }) })).token as string
-
-async function ensureUser(adminToken: string, role: string, language: string) {
-  const email = `${role}.publishing@badil.local`
-  const existing = await api(`/api/users?where[email][equals]=${encodeURIComponent(email)}`, { token: adminToken })
-  if (existing.totalDocs === 0) {
-    await api('/api/users', { method: 'POST', token: adminToken, body: JSON.stringify({ email, password, name: `Publication ${role}`, role, language }) })
-  }
-  return email
-}
-
-async function signIn(context: BrowserContext, email: string, secret = password): Promise<Page> {
-  await context.clearCookies()
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(`${baseUrl}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', secret)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
-  return page
-}
-
-async function shot(page: Page, name: string) {
-  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true })
 }
 
 type Network = 'facebook' | 'x' | 'linkedin'
@@ -119,19 +72,18 @@ async function waitForPanelState(page: Page, state: string, timeout: number) {
   await page.waitForSelector(`[data-testid="variant-publishing-panel"][data-state="${state}"]`, { timeout })
 }
 
-if (screenshots) fs.mkdirSync(screenshots, { recursive: true })
 const adminToken = await login(adminEmail, adminPassword)
 const fakeAccounts = await fakeNetworks<Record<Network, { accountId: string; accessToken: string }>>('/accounts')
 const emails = {
-  consultant: await ensureUser(adminToken, 'consultant', 'fr'),
-  ncsc: await ensureUser(adminToken, 'ncsc', 'ar'),
-  cm: await ensureUser(adminToken, 'cm', 'fr'),
-  admin: await ensureUser(adminToken, 'admin', 'ar'),
+  consultant: await ensureUser(adminToken, users, 'consultant', 'fr'),
+  ncsc: await ensureUser(adminToken, users, 'ncsc', 'ar'),
+  cm: await ensureUser(adminToken, users, 'cm', 'fr'),
+  admin: await ensureUser(adminToken, users, 'admin', 'ar'),
 }
 const tokens = {
-  consultant: await login(emails.consultant, password),
-  ncsc: await login(emails.ncsc, password),
-  cm: await login(emails.cm, password),
+  consultant: await login(emails.consultant, users.password),
+  ncsc: await login(emails.ncsc, users.password),
+  cm: await login(emails.cm, users.password),
 }
 
 // The administrator's accounts, connected by pasting the fakes' tokens.
@@ -166,18 +118,12 @@ for (const network of networks) {
   ).doc.id as number
 }
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-chromium-'))
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  locale: 'fr-FR',
-  viewport: { width: 1400, height: 1000 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-})
+const browser = await launchBrowser({ viewport: { width: 1400, height: 1000 } })
+const { context } = browser
 let crisisOn = false
 try {
   // The CM schedules Facebook and LinkedIn at the next minute (at least 50 s ahead, for the queue check).
-  let page = await signIn(context, emails.cm)
+  let page = await signIn(context, emails.cm, users.password)
   const due = new Date(Math.ceil((Date.now() + 50_000) / 60_000) * 60_000)
   for (const network of ['facebook', 'linkedin'] as const) {
     const panel = await openPanel(page, variants[network])
@@ -248,7 +194,7 @@ try {
 
   // NCSC (in Arabic) suspends publishing from the queue; the banner shows on every admin page.
   const reasonOn = `Exercice e2e ${tag} : annonce officielle en attente`
-  page = await signIn(context, emails.ncsc)
+  page = await signIn(context, emails.ncsc, users.password)
   await page.goto(`${baseUrl}/admin/publishing-queue`)
   let control = page.getByTestId('crisis-mode-control')
   await control.getByTestId('crisis-state').waitFor()
@@ -271,13 +217,13 @@ try {
   check(crisis.active === true, 'crisis mode is on on the server')
 
   // The CM sees the banner too, in French.
-  page = await signIn(context, emails.cm)
+  page = await signIn(context, emails.cm, users.password)
   await page.goto(`${baseUrl}/admin/collections/platform-variants`)
   await page.getByTestId('crisis-banner').waitFor()
   await shot(page, '6-crisis-banner-fr')
 
   // NCSC resumes publishing; the banner goes away.
-  page = await signIn(context, emails.ncsc)
+  page = await signIn(context, emails.ncsc, users.password)
   await page.goto(`${baseUrl}/admin/publishing-queue`)
   control = page.getByTestId('crisis-mode-control')
   await page.waitForSelector('[data-testid="crisis-state"][data-active="true"]')
@@ -292,7 +238,7 @@ try {
   check((await api('/api/publishing/crisis', { token: tokens.cm })).active === false, 'crisis mode is off on the server')
 
   // Network accounts (administrator, in Arabic): connect buttons and the callback's error notice.
-  page = await signIn(context, emails.admin)
+  page = await signIn(context, emails.admin, users.password)
   const oauthError = 'X did not authorize the connection: access_denied'
   await page.goto(`${baseUrl}/admin/collections/network-accounts?${new URLSearchParams({ oauthError, oauthNetwork: 'x' })}`)
   const notice = page.getByTestId('oauth-notice')
@@ -346,6 +292,5 @@ try {
       () => undefined,
     )
   }
-  await context.close()
-  fs.rmSync(profile, { recursive: true, force: true })
+  await browser.close()
 }

@@ -1,6 +1,6 @@
 import { facebookAdapter, FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_BYTES } from '../../plugins/campaign-ops/networks/facebook'
-import { NetworkError } from '../../plugins/campaign-ops/networks/types'
 import type { AdapterContext, PublishMedia, PublishRequest } from '../../plugins/campaign-ops/networks/types'
+import { networkFailure } from './adapter-test-kit'
 import { FAKE_PAGE_ID, FAKE_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
 import type { MetaGraphFake } from './fakes/meta-graph-fake'
 
@@ -47,15 +47,6 @@ function post(overrides: Partial<PublishRequest> = {}): PublishRequest {
     idempotencyKey: 'variant-1:v3',
     ...overrides,
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(NetworkError)
-  return error as NetworkError
 }
 
 const requestsTo = (method: string, path: RegExp) => fake.state.requests.filter((request) => request.method === method && path.test(request.path))
@@ -125,7 +116,7 @@ describe('facebook publish', () => {
 
   it('refuses a video above the simple upload limit before sending anything', async () => {
     const big = media('video', 'long.mp4', { sizeBytes: FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_BYTES + 1 })
-    const error = await failure(facebookAdapter.publish(post({ media: [big] }), account, context))
+    const error = await networkFailure(facebookAdapter.publish(post({ media: [big] }), account, context))
 
     expect(error.kind).toBe('permanent')
     expect(error.reason.ar).toBeTruthy()
@@ -157,7 +148,7 @@ describe('facebook error classes', () => {
     ['bare 503', 503, undefined],
   ])('%s → retryable, nothing stored', async (_label, status, error) => {
     fake.failNext({ status, error })
-    const caught = await failure(facebookAdapter.publish(post(), account, context))
+    const caught = await networkFailure(facebookAdapter.publish(post(), account, context))
 
     expect(caught.kind).toBe('retryable')
     expect(fake.state.feedPosts).toHaveLength(0)
@@ -166,7 +157,7 @@ describe('facebook error classes', () => {
   it.each([4, 17, 32, 613])('code %i → rate_limited with a retryAt', async (code) => {
     fake.failNext({ status: 400, error: { code, message: `(#${code}) Rate limit reached` } })
     const before = Date.now()
-    const caught = await failure(facebookAdapter.publish(post(), account, context))
+    const caught = await networkFailure(facebookAdapter.publish(post(), account, context))
 
     expect(caught.kind).toBe('rate_limited')
     expect(caught.retryAt!.getTime()).toBeGreaterThan(before)
@@ -176,7 +167,7 @@ describe('facebook error classes', () => {
     const usage = { [FAKE_PAGE_ID]: [{ type: 'pages', call_count: 100, total_cputime: 12, total_time: 9, estimated_time_to_regain_access: 20 }] }
     fake.failNext({ status: 400, error: { code: 80001, message: 'There have been too many calls to this Page account' }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(usage) } })
     const before = Date.now()
-    const caught = await failure(facebookAdapter.publish(post(), account, context))
+    const caught = await networkFailure(facebookAdapter.publish(post(), account, context))
 
     expect(caught.kind).toBe('rate_limited')
     expect(caught.retryAt!.getTime() - before).toBeGreaterThanOrEqual(20 * 60_000 - 1_000)
@@ -190,7 +181,7 @@ describe('facebook error classes', () => {
       headers: { 'X-App-Usage': JSON.stringify({ call_count: 100, total_cputime: 40, total_time: 35 }), 'Retry-After': '120' },
     })
     const before = Date.now()
-    const caught = await failure(facebookAdapter.publish(post(), account, context))
+    const caught = await networkFailure(facebookAdapter.publish(post(), account, context))
 
     expect(caught.kind).toBe('rate_limited')
     expect(caught.retryAt!.getTime()).toBeGreaterThanOrEqual(before + 120_000 - 1_000)
@@ -198,7 +189,7 @@ describe('facebook error classes', () => {
 
   it('an expired token (190/463) → auth, with a localized reason', async () => {
     fake.state.expiredTokens.add(FAKE_TOKEN)
-    const caught = await failure(facebookAdapter.publish(post(), account, context))
+    const caught = await networkFailure(facebookAdapter.publish(post(), account, context))
 
     expect(caught.kind).toBe('auth')
     expect(caught.code).toBe('190/463')
@@ -208,12 +199,12 @@ describe('facebook error classes', () => {
 
   it('a missing permission (code 200) → auth', async () => {
     fake.failNext({ status: 403, error: { code: 200, message: '(#200) Requires pages_manage_posts permission' } })
-    expect((await failure(facebookAdapter.publish(post(), account, context))).kind).toBe('auth')
+    expect((await networkFailure(facebookAdapter.publish(post(), account, context))).kind).toBe('auth')
   })
 
   it('a duplicate text (code 506) → permanent', async () => {
     await facebookAdapter.publish(post(), account, context)
-    const caught = await failure(facebookAdapter.publish(post(), account, context))
+    const caught = await networkFailure(facebookAdapter.publish(post(), account, context))
 
     expect(caught.kind).toBe('permanent')
     expect(caught.code).toBe('506')
@@ -224,7 +215,7 @@ describe('facebook error classes', () => {
 describe('facebook unknown outcome and lookup', () => {
   it('a timeout after the feed post was stored → outcome_unknown, then lookup finds the one post', async () => {
     fake.delayNext({ ms: 'forever', match: { method: 'POST', path: /\/feed$/ } })
-    const caught = await failure(facebookAdapter.publish(post(), account, hangingContext()))
+    const caught = await networkFailure(facebookAdapter.publish(post(), account, hangingContext()))
     expect(caught.kind).toBe('outcome_unknown')
 
     const found = await facebookAdapter.lookup(post(), account, context)
@@ -237,7 +228,7 @@ describe('facebook unknown outcome and lookup', () => {
   it('a timeout after a photo post was stored is found through the page posts', async () => {
     fake.delayNext({ ms: 2_000, match: { method: 'POST', path: /\/photos$/ } })
     const request = post({ media: [media('image', 'affiche.jpg')] })
-    expect((await failure(facebookAdapter.publish(request, account, hangingContext()))).kind).toBe('outcome_unknown')
+    expect((await networkFailure(facebookAdapter.publish(request, account, hangingContext()))).kind).toBe('outcome_unknown')
 
     const found = await facebookAdapter.lookup(request, account, context)
     expect(found).toMatchObject({ status: 'found', remoteId: fake.state.feedPosts[0].id })
@@ -247,7 +238,7 @@ describe('facebook unknown outcome and lookup', () => {
   it('a timeout after a video was stored is found through the page videos', async () => {
     fake.delayNext({ ms: 'forever', match: { method: 'POST', path: /\/videos$/ } })
     const request = post({ media: [media('video', 'clip.mp4')] })
-    expect((await failure(facebookAdapter.publish(request, account, hangingContext()))).kind).toBe('outcome_unknown')
+    expect((await networkFailure(facebookAdapter.publish(request, account, hangingContext()))).kind).toBe('outcome_unknown')
 
     const found = await facebookAdapter.lookup(request, account, context)
     expect(found).toMatchObject({ status: 'found', remoteId: fake.state.videos[0].id })
@@ -257,7 +248,7 @@ describe('facebook unknown outcome and lookup', () => {
   it('a lost answer on an invisible unpublished photo upload is retryable, not unknown', async () => {
     fake.delayNext({ ms: 'forever', match: { method: 'POST', path: /\/photos$/ } })
     const request = post({ media: [media('image', 'un.jpg'), media('image', 'deux.jpg')] })
-    expect((await failure(facebookAdapter.publish(request, account, hangingContext()))).kind).toBe('retryable')
+    expect((await networkFailure(facebookAdapter.publish(request, account, hangingContext()))).kind).toBe('retryable')
     expect(fake.state.feedPosts).toHaveLength(0)
   })
 
@@ -308,7 +299,7 @@ describe('facebook metrics', () => {
   it('an expired token while reading metrics → auth', async () => {
     const { remoteId } = await facebookAdapter.publish(post(), account, context)
     fake.state.expiredTokens.add(FAKE_TOKEN)
-    expect((await failure(facebookAdapter.fetchMetrics(remoteId, account, context))).kind).toBe('auth')
+    expect((await networkFailure(facebookAdapter.fetchMetrics(remoteId, account, context))).kind).toBe('auth')
   })
 })
 
@@ -345,6 +336,6 @@ describe('facebook moderation', () => {
   })
 
   it('moderating an unknown comment → permanent', async () => {
-    expect((await failure(facebookAdapter.moderate('1_2', { action: 'hide' }, account, context))).kind).toBe('permanent')
+    expect((await networkFailure(facebookAdapter.moderate('1_2', { action: 'hide' }, account, context))).kind).toBe('permanent')
   })
 })

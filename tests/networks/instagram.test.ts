@@ -1,6 +1,6 @@
 import { instagramAdapter, INSTAGRAM_STATUS_POLL_DELAYS_MS } from '../../plugins/campaign-ops/networks/instagram'
-import { NetworkError } from '../../plugins/campaign-ops/networks/types'
 import type { AdapterContext, NetworkPlatform, PublishMedia, PublishRequest } from '../../plugins/campaign-ops/networks/types'
+import { networkFailure } from './adapter-test-kit'
 import { FAKE_IG_USER_ID, FAKE_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
 import type { MetaGraphFake } from './fakes/meta-graph-fake'
 
@@ -60,15 +60,6 @@ function post(platform: NetworkPlatform, items: PublishMedia[], overrides: Parti
 }
 
 const feedImage = () => post('instagram_feed', [media('image', 'affiche.jpg', { altText: 'Affiche de la campagne' })])
-
-async function failure(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(NetworkError)
-  return error as NetworkError
-}
 
 const requestsTo = (method: string, path: RegExp) => fake.state.requests.filter((request) => request.method === method && path.test(request.path))
 const containerRequests = () => requestsTo('POST', /\/media$/).map((request) => request.params)
@@ -153,7 +144,7 @@ describe('instagram publish', () => {
 
   it('a media without public URL → permanent, before any request', async () => {
     const request = post('instagram_feed', [media('image', 'prive.jpg', { publicUrl: null })])
-    const caught = await failure(instagramAdapter.publish(request, account, context))
+    const caught = await networkFailure(instagramAdapter.publish(request, account, context))
 
     expect(caught.kind).toBe('permanent')
     expect(caught.reason.fr).toMatch(/prive\.jpg.*adresse publique/)
@@ -167,7 +158,7 @@ describe('instagram publish', () => {
     ['a feed post without media', post('instagram_feed', [])],
     ['a carousel of eleven', post('instagram_feed', Array.from({ length: 11 }, (_, index) => media('image', `${index}.jpg`)))],
   ])('%s → permanent, before any request', async (_label, request) => {
-    expect((await failure(instagramAdapter.publish(request, account, context))).kind).toBe('permanent')
+    expect((await networkFailure(instagramAdapter.publish(request, account, context))).kind).toBe('permanent')
     expect(fake.state.requests).toHaveLength(0)
   })
 })
@@ -175,7 +166,7 @@ describe('instagram publish', () => {
 describe('instagram containers and quota', () => {
   it.each(['ERROR', 'EXPIRED'] as const)('a container in %s → permanent, nothing published', async (finalStatus) => {
     fake.state.containerPlan = { inProgressPolls: 1, finalStatus }
-    const caught = await failure(instagramAdapter.publish(post('instagram_reel', [media('video', 'reel.mp4')]), account, context))
+    const caught = await networkFailure(instagramAdapter.publish(post('instagram_reel', [media('video', 'reel.mp4')]), account, context))
 
     expect(caught.kind).toBe('permanent')
     expect(fake.state.igMedia).toHaveLength(0)
@@ -184,7 +175,7 @@ describe('instagram containers and quota', () => {
 
   it('a container still IN_PROGRESS after the bounded polls → retryable, nothing published', async () => {
     fake.state.containerPlan.inProgressPolls = 100
-    const caught = await failure(instagramAdapter.publish(post('instagram_reel', [media('video', 'reel.mp4')]), account, context))
+    const caught = await networkFailure(instagramAdapter.publish(post('instagram_reel', [media('video', 'reel.mp4')]), account, context))
 
     expect(caught.kind).toBe('retryable')
     expect([...fake.state.containers.values()][0].polls).toBe(INSTAGRAM_STATUS_POLL_DELAYS_MS.length + 1)
@@ -195,7 +186,7 @@ describe('instagram containers and quota', () => {
   it('a used-up publishing quota → rate_limited before any container is created', async () => {
     fake.state.quota = { usage: 50, total: 50 }
     const before = Date.now()
-    const caught = await failure(instagramAdapter.publish(feedImage(), account, context))
+    const caught = await networkFailure(instagramAdapter.publish(feedImage(), account, context))
 
     expect(caught.kind).toBe('rate_limited')
     expect(caught.retryAt!.getTime()).toBeGreaterThan(before)
@@ -209,7 +200,7 @@ describe('instagram containers and quota', () => {
       error: { code: 9, error_subcode: 2207042, message: 'Application request limit reached' },
       match: { path: /\/media_publish$/ },
     })
-    const caught = await failure(instagramAdapter.publish(feedImage(), account, context))
+    const caught = await networkFailure(instagramAdapter.publish(feedImage(), account, context))
 
     expect(caught.kind).toBe('rate_limited')
     expect(caught.code).toBe('9/2207042')
@@ -226,7 +217,7 @@ describe('instagram error classes', () => {
     [2207052, 'retryable', 'The media could not be fetched from this URI'],
   ])('container creation failing with subcode %i → %s', async (subcode, kind, message) => {
     fake.failNext({ status: 400, error: { code: subcode === 2207052 ? 9004 : 100, error_subcode: subcode, message }, match: { path: /\/media$/ } })
-    const caught = await failure(instagramAdapter.publish(feedImage(), account, context))
+    const caught = await networkFailure(instagramAdapter.publish(feedImage(), account, context))
 
     expect(caught.kind).toBe(kind)
     expect(caught.code).toMatch(new RegExp(`/${subcode}$`))
@@ -235,24 +226,24 @@ describe('instagram error classes', () => {
 
   it('aspect ratio code 36003 → permanent', async () => {
     fake.failNext({ status: 400, error: { code: 36003, message: 'The aspect ratio is not supported' }, match: { path: /\/media$/ } })
-    expect((await failure(instagramAdapter.publish(feedImage(), account, context))).kind).toBe('permanent')
+    expect((await networkFailure(instagramAdapter.publish(feedImage(), account, context))).kind).toBe('permanent')
   })
 
   it('a transient 5xx → retryable', async () => {
     fake.failNext({ status: 500, error: { code: 2, message: 'An unexpected error has occurred', is_transient: true } })
-    expect((await failure(instagramAdapter.publish(feedImage(), account, context))).kind).toBe('retryable')
+    expect((await networkFailure(instagramAdapter.publish(feedImage(), account, context))).kind).toBe('retryable')
   })
 
   it.each([4, 17, 32, 80002])('code %i → rate_limited', async (code) => {
     fake.failNext({ status: 400, error: { code, message: 'Rate limit' }, match: { path: /\/media$/ } })
-    expect((await failure(instagramAdapter.publish(feedImage(), account, context))).kind).toBe('rate_limited')
+    expect((await networkFailure(instagramAdapter.publish(feedImage(), account, context))).kind).toBe('rate_limited')
   })
 
   it('Instagram BUC usage gives the wait in minutes', async () => {
     const usage = { [FAKE_IG_USER_ID]: [{ type: 'instagram', call_count: 100, total_cputime: 3, total_time: 4, estimated_time_to_regain_access: 45 }] }
     fake.failNext({ status: 400, error: { code: 80002, message: 'Too many calls' }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(usage) } })
     const before = Date.now()
-    const caught = await failure(instagramAdapter.publish(feedImage(), account, context))
+    const caught = await networkFailure(instagramAdapter.publish(feedImage(), account, context))
 
     expect(caught.kind).toBe('rate_limited')
     expect(Math.round((caught.retryAt!.getTime() - before) / 60_000)).toBe(45)
@@ -260,7 +251,7 @@ describe('instagram error classes', () => {
 
   it('an expired token (190) → auth', async () => {
     fake.state.expiredTokens.add(FAKE_TOKEN)
-    const caught = await failure(instagramAdapter.publish(feedImage(), account, context))
+    const caught = await networkFailure(instagramAdapter.publish(feedImage(), account, context))
 
     expect(caught.kind).toBe('auth')
     expect(caught.reason.ar).toMatch(/أعد ربط الحساب/)
@@ -270,7 +261,7 @@ describe('instagram error classes', () => {
 describe('instagram unknown outcome and lookup', () => {
   it('a timeout after media_publish stored the media → outcome_unknown, then lookup finds exactly one', async () => {
     fake.delayNext({ ms: 'forever', match: { method: 'POST', path: /\/media_publish$/ } })
-    const caught = await failure(instagramAdapter.publish(feedImage(), account, hangingContext()))
+    const caught = await networkFailure(instagramAdapter.publish(feedImage(), account, hangingContext()))
     expect(caught.kind).toBe('outcome_unknown')
 
     const found = await instagramAdapter.lookup(feedImage(), account, context)
@@ -281,7 +272,7 @@ describe('instagram unknown outcome and lookup', () => {
 
   it('a lost answer on container creation is retryable (containers are invisible)', async () => {
     fake.delayNext({ ms: 'forever', match: { method: 'POST', path: /\/media$/ } })
-    expect((await failure(instagramAdapter.publish(feedImage(), account, hangingContext()))).kind).toBe('retryable')
+    expect((await networkFailure(instagramAdapter.publish(feedImage(), account, hangingContext()))).kind).toBe('retryable')
   })
 
   it('lookup reports not_found when no recent caption matches', async () => {

@@ -4,21 +4,12 @@ import {
   linkedinApiVersion,
   linkedinMaxProcessingPolls,
 } from '../../plugins/campaign-ops/networks/linkedin'
-import type {
-  AdapterContext,
-  AccountCredentials,
-  PublishMedia,
-  PublishRequest,
-} from '../../plugins/campaign-ops/networks/types'
-import { NetworkError } from '../../plugins/campaign-ops/networks/types'
+import type { AdapterContext, AccountCredentials, PublishRequest } from '../../plugins/campaign-ops/networks/types'
+import { answeredTimeoutMs, mediaOfSize, networkFailure, recordingContext, requestsMatching, unansweredTimeoutMs } from './adapter-test-kit'
 import { displayedCommentary, startLinkedInFake } from './fakes/linkedin-fake'
 import type { LinkedInFake } from './fakes/linkedin-fake'
 
 const fixedNow = new Date('2026-03-01T10:00:00Z')
-// Generous for calls that get an answer (the test machine is shared and loaded); the tests that
-// expect no answer shorten it so they stay quick.
-const answeredTimeoutMs = 10_000
-const unansweredTimeoutMs = 1000
 const partBytes = 4 * 1024 * 1024
 
 let fake: LinkedInFake
@@ -29,26 +20,13 @@ let account: AccountCredentials
 beforeEach(async () => {
   fake = await startLinkedInFake()
   sleeps = []
-  context = {
-    baseUrl: fake.baseUrl,
-    fetch: globalThis.fetch,
-    timeoutMs: answeredTimeoutMs,
-    sleep: async (ms) => {
-      sleeps.push(ms)
-    },
-    now: () => fixedNow,
-  }
+  context = recordingContext({ baseUrl: fake.baseUrl, now: fixedNow, sleeps })
   account = { accountId: fake.organization, accessToken: fake.token }
 })
 
 afterEach(async () => {
   await fake.close()
 })
-
-function file(kind: PublishMedia['kind'], mimeType: string, size: number, altText: string | null = null): PublishMedia {
-  const bytes = new Uint8Array(size).map((_, index) => index % 251)
-  return { kind, mimeType, filename: `${kind}-${size}`, sizeBytes: size, altText, read: async () => bytes }
-}
 
 function post(text: string, extra: Partial<PublishRequest> = {}): PublishRequest {
   return {
@@ -61,21 +39,7 @@ function post(text: string, extra: Partial<PublishRequest> = {}): PublishRequest
   }
 }
 
-function requestsTo(method: string, path: string | RegExp) {
-  return fake.requests.filter(
-    (request) =>
-      request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path)),
-  )
-}
-
-async function failure(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(NetworkError)
-  return error as NetworkError
-}
+const requestsTo = (method: string, path: string | RegExp) => requestsMatching(fake.requests, method, path)
 
 const postBody = (commentary: string) => ({
   author: 'urn:li:organization:5515715',
@@ -130,7 +94,7 @@ describe('LinkedIn adapter: publishing', () => {
 
   it('uploads an image (initializeUpload, PUT with the token) and posts it with its alt text', async () => {
     await linkedinAdapter.publish(
-      post('Une affiche', { media: [file('image', 'image/png', 4000, 'Affiche : « Réparer plutôt qu’enfermer »')] }),
+      post('Une affiche', { media: [mediaOfSize('image', 'image/png', 4000, 'Affiche : « Réparer plutôt qu’enfermer »')] }),
       account,
       context,
     )
@@ -150,9 +114,9 @@ describe('LinkedIn adapter: publishing', () => {
 
   it('posts several images as multiImage, in order', async () => {
     const media = [
-      file('image', 'image/jpeg', 100, 'Premier'),
-      file('image', 'image/jpeg', 200),
-      file('image', 'image/png', 300, 'Troisième'),
+      mediaOfSize('image', 'image/jpeg', 100, 'Premier'),
+      mediaOfSize('image', 'image/jpeg', 200),
+      mediaOfSize('image', 'image/png', 300, 'Troisième'),
     ]
 
     await linkedinAdapter.publish(post('Trois images', { media }), account, context)
@@ -168,7 +132,7 @@ describe('LinkedIn adapter: publishing', () => {
     const size = partBytes * 2 + 10
 
     const result = await linkedinAdapter.publish(
-      post('Une vidéo', { title: 'Témoignage', media: [file('video', 'video/mp4', size)] }),
+      post('Une vidéo', { title: 'Témoignage', media: [mediaOfSize('video', 'video/mp4', size)] }),
       account,
       context,
     )
@@ -206,8 +170,8 @@ describe('LinkedIn adapter: publishing', () => {
   it('fails permanently when LinkedIn cannot process the video, without posting', async () => {
     fake.processVideosAfter(1, 'PROCESSING_FAILED')
 
-    const error = await failure(
-      linkedinAdapter.publish(post('Vidéo abîmée', { media: [file('video', 'video/mp4', 1000)] }), account, context),
+    const error = await networkFailure(
+      linkedinAdapter.publish(post('Vidéo abîmée', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context),
     )
 
     expect(error).toMatchObject({ kind: 'permanent', code: 'media_processing_failed' })
@@ -217,8 +181,8 @@ describe('LinkedIn adapter: publishing', () => {
   it('stops waiting for processing after a bounded number of polls, as retryable', async () => {
     fake.processVideosAfter(linkedinMaxProcessingPolls + 10)
 
-    const error = await failure(
-      linkedinAdapter.publish(post('Vidéo lente', { media: [file('video', 'video/mp4', 1000)] }), account, context),
+    const error = await networkFailure(
+      linkedinAdapter.publish(post('Vidéo lente', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context),
     )
 
     expect(error).toMatchObject({ kind: 'retryable', code: 'media_processing_timeout' })
@@ -226,7 +190,7 @@ describe('LinkedIn adapter: publishing', () => {
   })
 
   it('posts a PDF as a document with a title', async () => {
-    await linkedinAdapter.publish(post('Le guide', { media: [file('pdf', 'application/pdf', 800)] }), account, context)
+    await linkedinAdapter.publish(post('Le guide', { media: [mediaOfSize('pdf', 'application/pdf', 800)] }), account, context)
 
     expect(requestsTo('POST', '/rest/documents')[0]?.json).toEqual({
       initializeUploadRequest: { owner: fake.organization },
@@ -235,9 +199,9 @@ describe('LinkedIn adapter: publishing', () => {
   })
 
   it('refuses mixed media before any request', async () => {
-    const error = await failure(
+    const error = await networkFailure(
       linkedinAdapter.publish(
-        post('Mélange', { media: [file('image', 'image/png', 10), file('video', 'video/mp4', 10)] }),
+        post('Mélange', { media: [mediaOfSize('image', 'image/png', 10), mediaOfSize('video', 'video/mp4', 10)] }),
         account,
         context,
       ),
@@ -268,7 +232,7 @@ describe('LinkedIn adapter: errors', () => {
       body: { status: 429, message: 'Resource level throttle limit for calls to this resource is reached.' },
     })
 
-    const error = await failure(linkedinAdapter.publish(post('Quota'), account, context))
+    const error = await networkFailure(linkedinAdapter.publish(post('Quota'), account, context))
 
     expect(error).toMatchObject({ kind: 'rate_limited', status: 429, retryAt: new Date('2026-03-02T00:00:00Z') })
     expect(error.reason.fr).toContain('Quota quotidien')
@@ -283,7 +247,7 @@ describe('LinkedIn adapter: errors', () => {
       headers: { 'retry-after': '30' },
     })
 
-    const error = await failure(linkedinAdapter.publish(post('Rafale'), account, context))
+    const error = await networkFailure(linkedinAdapter.publish(post('Rafale'), account, context))
 
     expect(error).toMatchObject({ kind: 'rate_limited', retryAt: new Date(fixedNow.getTime() + 30_000) })
   })
@@ -291,7 +255,7 @@ describe('LinkedIn adapter: errors', () => {
   it('maps an expired token to auth', async () => {
     fake.expireToken()
 
-    await expect(failure(linkedinAdapter.publish(post('Jeton'), account, context))).resolves.toMatchObject({
+    await expect(networkFailure(linkedinAdapter.publish(post('Jeton'), account, context))).resolves.toMatchObject({
       kind: 'auth',
       status: 401,
     })
@@ -311,7 +275,7 @@ describe('LinkedIn adapter: errors', () => {
       },
     })
 
-    const error = await failure(linkedinAdapter.publish(post('Droits'), account, context))
+    const error = await networkFailure(linkedinAdapter.publish(post('Droits'), account, context))
 
     expect(error).toMatchObject({ kind: 'permanent', status: 403, code: 'ACCESS_DENIED' })
     expect(error.reason.en).toContain('partnerApiPostsExternal.CREATE')
@@ -321,7 +285,7 @@ describe('LinkedIn adapter: errors', () => {
   it('maps a 422 duplicate to permanent with the duplicate code', async () => {
     await linkedinAdapter.publish(post('Même texte'), account, context)
 
-    const error = await failure(linkedinAdapter.publish(post('Même texte'), account, context))
+    const error = await networkFailure(linkedinAdapter.publish(post('Même texte'), account, context))
 
     expect(error).toMatchObject({ kind: 'permanent', status: 422, code: 'duplicate' })
     expect(fake.livePosts()).toHaveLength(1)
@@ -334,7 +298,7 @@ describe('LinkedIn adapter: errors', () => {
       body: { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version 202310 is not active' },
     })
 
-    await expect(failure(linkedinAdapter.publish(post('Version'), account, context))).resolves.toMatchObject({
+    await expect(networkFailure(linkedinAdapter.publish(post('Version'), account, context))).resolves.toMatchObject({
       kind: 'permanent',
       code: 'version_inactive',
     })
@@ -348,7 +312,7 @@ describe('LinkedIn adapter: errors', () => {
       body: { status: 504, message: 'Gateway Timeout' },
     })
 
-    await expect(failure(linkedinAdapter.publish(post('Réessai'), account, context))).resolves.toMatchObject({
+    await expect(networkFailure(linkedinAdapter.publish(post('Réessai'), account, context))).resolves.toMatchObject({
       kind: 'retryable',
       status: 504,
     })
@@ -364,7 +328,7 @@ describe('LinkedIn adapter: unknown outcome and lookup', () => {
     context.timeoutMs = unansweredTimeoutMs
     const request = post('Réinsertion (et non exclusion) : #Badil https://badil.ma/loi_43-22')
 
-    await expect(failure(linkedinAdapter.publish(request, account, context))).resolves.toMatchObject({
+    await expect(networkFailure(linkedinAdapter.publish(request, account, context))).resolves.toMatchObject({
       kind: 'outcome_unknown',
     })
     context.timeoutMs = answeredTimeoutMs
@@ -425,7 +389,7 @@ describe('LinkedIn adapter: metrics', () => {
 
   it('asks ugcPosts for video posts and answers null everywhere before statistics exist', async () => {
     const { remoteId } = await linkedinAdapter.publish(
-      post('Vidéo', { media: [file('video', 'video/mp4', 100)] }),
+      post('Vidéo', { media: [mediaOfSize('video', 'video/mp4', 100)] }),
       account,
       context,
     )
@@ -444,7 +408,7 @@ describe('LinkedIn adapter: moderation', () => {
     const before = fake.requests.length
 
     for (const action of ['hide', 'unhide'] as const) {
-      const error = await failure(linkedinAdapter.moderate(commentUrn, { action }, account, context))
+      const error = await networkFailure(linkedinAdapter.moderate(commentUrn, { action }, account, context))
       expect(error).toMatchObject({ kind: 'permanent', code: 'not_supported' })
       expect(error.reason.fr).toMatch(/masquer/)
       expect(error.reason.ar).toMatch(/إخفاء/)
@@ -491,7 +455,7 @@ describe('LinkedIn adapter: moderation', () => {
 
   it('refuses an id that is neither a comment nor a post', async () => {
     await expect(
-      failure(linkedinAdapter.moderate('12345', { action: 'delete' }, account, context)),
+      networkFailure(linkedinAdapter.moderate('12345', { action: 'delete' }, account, context)),
     ).resolves.toMatchObject({ kind: 'permanent', code: 'invalid_id' })
   })
 })

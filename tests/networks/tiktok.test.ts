@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 
 import { createTiktokAdapter, parseJsonKeepingLongIntegers, tiktokChunkPlan } from '../../plugins/campaign-ops/networks/tiktok'
-import { NetworkError } from '../../plugins/campaign-ops/networks/types'
 import type { AccountCredentials, AdapterContext, PublishRequest } from '../../plugins/campaign-ops/networks/types'
+import { networkFailure } from './adapter-test-kit'
 import { TiktokFake } from './fakes/tiktok-fake'
 
 const now = new Date('2026-06-15T10:00:00Z')
@@ -41,15 +41,6 @@ function request(bytes: Uint8Array, durationSeconds = 45): PublishRequest {
     media: [{ kind: 'video', mimeType: 'video/mp4', filename: 'reel.mp4', sizeBytes: bytes.byteLength, width: 1080, height: 1920, durationSeconds, read: async () => bytes }],
     idempotencyKey: 'variant-7:tiktok',
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(NetworkError)
-  return error as NetworkError
 }
 
 const adapter = createTiktokAdapter({ chunkSize: 5 * mebibyte, pollIntervalMs: 7000, maxStatusPolls: 5 })
@@ -102,7 +93,7 @@ describe('TikTok publish', () => {
 
   it('refuses a video longer than the creator’s maximum before initialising', async () => {
     fake.creator = { ...fake.creator, max_video_post_duration_sec: 60 }
-    const error = await failure(adapter.publish(request(randomBytes(mebibyte), 90), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(mebibyte), 90), account, context()))
     expect(error).toMatchObject({ kind: 'permanent', code: 'duration_exceeds_creator_max' })
     expect(error.reason.fr).toContain('60 s')
     expect(fake.callsTo('video.init')).toHaveLength(0)
@@ -110,14 +101,14 @@ describe('TikTok publish', () => {
 
   it('a FAILED status is permanent, with the fail_reason explained', async () => {
     fake.nextFailReason = 'frame_rate_check_failed'
-    const error = await failure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
     expect(error).toMatchObject({ kind: 'permanent', code: 'frame_rate_check_failed' })
     expect(error.reason.ar).toContain('معدل الإطارات')
   })
 
   it('a post still processing after the last poll has an unknown outcome, never a retry', async () => {
     fake.processingPolls = 10
-    const error = await failure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
     expect(error).toMatchObject({ kind: 'outcome_unknown' })
     expect(error.message).toContain('v_pub_file')
     expect(fake.callsTo('status.fetch')).toHaveLength(5)
@@ -137,7 +128,7 @@ describe('TikTok publish', () => {
 
   it('a connection dropped during a chunk before the last is retryable and publishes nothing', async () => {
     fake.script({ route: 'upload', final: false }, { kind: 'drop', afterBytes: mebibyte })
-    const error = await failure(adapter.publish(request(randomBytes(11 * mebibyte)), account, context(5000)))
+    const error = await networkFailure(adapter.publish(request(randomBytes(11 * mebibyte)), account, context(5000)))
     expect(error.kind).toBe('retryable')
     expect(error.code).not.toBe('timeout')
     expect(fake.accepted).toHaveLength(0)
@@ -156,7 +147,7 @@ describe('TikTok publish', () => {
     fake.script({ route: 'upload', final: true }, { kind: 'hang', afterHandling: true })
     fake.script({ route: 'status.fetch' }, { kind: 'hang', afterHandling: false })
     const variant = request(randomBytes(mebibyte))
-    const error = await failure(adapter.publish(variant, account, context(1000)))
+    const error = await networkFailure(adapter.publish(variant, account, context(1000)))
     expect(error.kind).toBe('outcome_unknown')
     expect(fake.accepted).toHaveLength(1)
     await expect(adapter.lookup(variant, account, context())).resolves.toEqual({ status: 'unsupported' })
@@ -177,7 +168,7 @@ describe('TikTok errors', () => {
   ]
   it.each(cases)('init answering %s (%i) is %s', async (code, status, kind, waitMs) => {
     fake.failNext('video.init', 1, status, code)
-    const error = await failure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
     expect(error).toMatchObject({ kind, code, status })
     expect(error.retryAt?.getTime() ?? null).toBe(waitMs === null ? null : now.getTime() + waitMs)
     expect(fake.callsTo('upload')).toHaveLength(0)
@@ -185,14 +176,14 @@ describe('TikTok errors', () => {
 
   it('spam risk tells people it will retry tomorrow', async () => {
     fake.failNext('video.init', 1, 403, 'spam_risk_too_many_posts')
-    const error = await failure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
     expect(error.reason.fr).toContain('demain')
     expect(error.reason.ar).toContain('غدا')
   })
 
   it('an expired token is an auth error at the creator info query', async () => {
     fake.expireToken('tt-valid-token')
-    const error = await failure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(mebibyte)), account, context()))
     expect(error).toMatchObject({ kind: 'auth', code: 'access_token_invalid', status: 401 })
     expect(fake.callsTo('video.init')).toHaveLength(0)
   })
@@ -222,7 +213,7 @@ describe('TikTok metrics and moderation', () => {
   })
 
   it('comment moderation is not supported by the API, said in three languages', async () => {
-    const error = await failure(adapter.moderate('comment-1', { action: 'hide' }, account, context()))
+    const error = await networkFailure(adapter.moderate('comment-1', { action: 'hide' }, account, context()))
     expect(error).toMatchObject({ kind: 'permanent', code: 'moderation_unsupported' })
     expect(error.reason.ar).toContain('تطبيق TikTok')
     expect(error.reason.fr).toContain('application TikTok')

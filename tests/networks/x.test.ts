@@ -1,19 +1,10 @@
-import type {
-  AdapterContext,
-  AccountCredentials,
-  PublishMedia,
-  PublishRequest,
-} from '../../plugins/campaign-ops/networks/types'
-import { NetworkError } from '../../plugins/campaign-ops/networks/types'
+import type { AdapterContext, AccountCredentials, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { xAdapter, xMaxProcessingPolls, xUploadChunkBytes } from '../../plugins/campaign-ops/networks/x'
+import { answeredTimeoutMs, mediaOfSize, networkFailure, recordingContext, requestsMatching, unansweredTimeoutMs } from './adapter-test-kit'
 import { startXFake } from './fakes/x-fake'
 import type { XFake } from './fakes/x-fake'
 
 const fixedNow = new Date('2026-03-01T10:00:00Z')
-// Generous for calls that get an answer (the test machine is shared and loaded); the tests that
-// expect no answer shorten it so they stay quick.
-const answeredTimeoutMs = 10_000
-const unansweredTimeoutMs = 1000
 const nowSeconds = fixedNow.getTime() / 1000
 
 let fake: XFake
@@ -24,16 +15,7 @@ let account: AccountCredentials
 beforeEach(async () => {
   fake = await startXFake()
   sleeps = []
-  context = {
-    baseUrl: fake.baseUrl,
-    uploadBaseUrl: fake.baseUrl,
-    fetch: globalThis.fetch,
-    timeoutMs: answeredTimeoutMs,
-    sleep: async (ms) => {
-      sleeps.push(ms)
-    },
-    now: () => fixedNow,
-  }
+  context = recordingContext({ baseUrl: fake.baseUrl, uploadBaseUrl: fake.baseUrl, now: fixedNow, sleeps })
   account = { accountId: fake.userId, accessToken: fake.token }
 })
 
@@ -41,30 +23,11 @@ afterEach(async () => {
   await fake.close()
 })
 
-function file(kind: PublishMedia['kind'], mimeType: string, size: number, altText: string | null = null): PublishMedia {
-  const bytes = new Uint8Array(size).map((_, index) => index % 251)
-  return { kind, mimeType, filename: `${kind}-${size}`, sizeBytes: size, altText, read: async () => bytes }
-}
-
 function post(text: string, extra: Partial<PublishRequest> = {}): PublishRequest {
   return { variantId: 'variant-1', platform: 'x', text, media: [], idempotencyKey: 'variant-1:x', ...extra }
 }
 
-function requestsTo(method: string, path: string | RegExp) {
-  return fake.requests.filter(
-    (request) =>
-      request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path)),
-  )
-}
-
-async function failure(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(NetworkError)
-  return error as NetworkError
-}
+const requestsTo = (method: string, path: string | RegExp) => requestsMatching(fake.requests, method, path)
 
 describe('X adapter: publishing', () => {
   it('publishes a text post with the bearer token and returns its id and permalink', async () => {
@@ -85,7 +48,7 @@ describe('X adapter: publishing', () => {
   })
 
   it('uploads images with the simple upload, sets alt text, and attaches the ids in order', async () => {
-    const media = [file('image', 'image/jpeg', 3000, 'Affiche de la campagne'), file('image', 'image/png', 2000)]
+    const media = [mediaOfSize('image', 'image/jpeg', 3000, 'Affiche de la campagne'), mediaOfSize('image', 'image/png', 2000)]
 
     await xAdapter.publish(post('Deux images', { media }), account, context)
 
@@ -104,7 +67,7 @@ describe('X adapter: publishing', () => {
   it('uploads a video in chunks on the v2 paths and waits for processing before posting', async () => {
     fake.processVideosAfter(3)
     const size = xUploadChunkBytes * 2 + 100
-    const video = file('video', 'video/mp4', size, 'not sent for video')
+    const video = mediaOfSize('video', 'video/mp4', size, 'not sent for video')
 
     const result = await xAdapter.publish(post('Une vidéo', { media: [video] }), account, context)
 
@@ -137,7 +100,7 @@ describe('X adapter: publishing', () => {
   })
 
   it('uploads a GIF through the chunked flow as tweet_gif', async () => {
-    await xAdapter.publish(post('Un GIF', { media: [file('image', 'image/gif', 5000, 'Animation')] }), account, context)
+    await xAdapter.publish(post('Un GIF', { media: [mediaOfSize('image', 'image/gif', 5000, 'Animation')] }), account, context)
 
     expect(requestsTo('POST', '/2/media/upload/initialize')[0]?.json).toMatchObject({
       media_type: 'image/gif',
@@ -150,8 +113,8 @@ describe('X adapter: publishing', () => {
   it('fails permanently when X cannot process the video, without posting', async () => {
     fake.processVideosAfter(1, 'failed')
 
-    const error = await failure(
-      xAdapter.publish(post('Vidéo abîmée', { media: [file('video', 'video/mp4', 1000)] }), account, context),
+    const error = await networkFailure(
+      xAdapter.publish(post('Vidéo abîmée', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context),
     )
 
     expect(error).toMatchObject({ kind: 'permanent', code: 'media_processing_failed' })
@@ -162,8 +125,8 @@ describe('X adapter: publishing', () => {
   it('stops waiting after a bounded number of status polls, as retryable', async () => {
     fake.processVideosAfter(xMaxProcessingPolls + 10)
 
-    const error = await failure(
-      xAdapter.publish(post('Vidéo lente', { media: [file('video', 'video/mp4', 1000)] }), account, context),
+    const error = await networkFailure(
+      xAdapter.publish(post('Vidéo lente', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context),
     )
 
     expect(error).toMatchObject({ kind: 'retryable', code: 'media_processing_timeout' })
@@ -172,9 +135,9 @@ describe('X adapter: publishing', () => {
   })
 
   it('refuses media combinations X does not take before any request', async () => {
-    const media = [file('image', 'image/jpeg', 100), file('video', 'video/mp4', 100)]
+    const media = [mediaOfSize('image', 'image/jpeg', 100), mediaOfSize('video', 'video/mp4', 100)]
 
-    const error = await failure(xAdapter.publish(post('Mélange', { media }), account, context))
+    const error = await networkFailure(xAdapter.publish(post('Mélange', { media }), account, context))
 
     expect(error).toMatchObject({ kind: 'permanent', code: 'media_mix' })
     expect(fake.requests).toHaveLength(0)
@@ -202,7 +165,7 @@ describe('X adapter: errors', () => {
       headers: { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(reset) },
     })
 
-    const error = await failure(xAdapter.publish(post('Trop tôt'), account, context))
+    const error = await networkFailure(xAdapter.publish(post('Trop tôt'), account, context))
 
     expect(error.kind).toBe('rate_limited')
     expect(error.retryAt).toEqual(new Date(reset * 1000))
@@ -226,7 +189,7 @@ describe('X adapter: errors', () => {
       },
     })
 
-    const error = await failure(xAdapter.publish(post('Quota du jour'), account, context))
+    const error = await networkFailure(xAdapter.publish(post('Quota du jour'), account, context))
 
     expect(error).toMatchObject({ kind: 'rate_limited', retryAt: new Date(dailyReset * 1000) })
   })
@@ -234,7 +197,7 @@ describe('X adapter: errors', () => {
   it('maps an expired token to auth', async () => {
     fake.expireToken()
 
-    const error = await failure(xAdapter.publish(post('Jeton expiré'), account, context))
+    const error = await networkFailure(xAdapter.publish(post('Jeton expiré'), account, context))
 
     expect(error).toMatchObject({ kind: 'auth', status: 401 })
     expect(fake.posts).toHaveLength(0)
@@ -243,7 +206,7 @@ describe('X adapter: errors', () => {
   it('maps a duplicate to permanent with the duplicate code', async () => {
     await xAdapter.publish(post('Texte identique'), account, context)
 
-    const error = await failure(xAdapter.publish(post('Texte identique'), account, context))
+    const error = await networkFailure(xAdapter.publish(post('Texte identique'), account, context))
 
     expect(error).toMatchObject({ kind: 'permanent', status: 403, code: 'duplicate' })
     expect(fake.livePosts()).toHaveLength(1)
@@ -261,7 +224,7 @@ describe('X adapter: errors', () => {
       },
     })
 
-    const error = await failure(xAdapter.publish(post('Trop long'), account, context))
+    const error = await networkFailure(xAdapter.publish(post('Trop long'), account, context))
 
     expect(error).toMatchObject({ kind: 'permanent', status: 400 })
     expect(error.reason.fr).toContain('Text is too long.')
@@ -275,7 +238,7 @@ describe('X adapter: errors', () => {
       body: { title: 'Service Unavailable', status: 503 },
     })
 
-    await expect(failure(xAdapter.publish(post('Réessai'), account, context))).resolves.toMatchObject({
+    await expect(networkFailure(xAdapter.publish(post('Réessai'), account, context))).resolves.toMatchObject({
       kind: 'retryable',
       status: 503,
     })
@@ -287,8 +250,8 @@ describe('X adapter: errors', () => {
   it('treats a lost answer during an upload as retryable, nothing being public yet', async () => {
     fake.failNext(1, { method: 'POST', path: '/2/media/upload', status: 500, body: { title: 'Internal Error' } })
 
-    const error = await failure(
-      xAdapter.publish(post('Image', { media: [file('image', 'image/jpeg', 100)] }), account, context),
+    const error = await networkFailure(
+      xAdapter.publish(post('Image', { media: [mediaOfSize('image', 'image/jpeg', 100)] }), account, context),
     )
 
     expect(error.kind).toBe('retryable')
@@ -301,10 +264,10 @@ describe('X adapter: unknown outcome and lookup', () => {
     fake.hangAfterNextPost()
     context.timeoutMs = unansweredTimeoutMs
     const request = post('Peines alternatives & réinsertion : https://badil.ma/loi-43-22 #Badil', {
-      media: [file('image', 'image/jpeg', 500)],
+      media: [mediaOfSize('image', 'image/jpeg', 500)],
     })
 
-    const error = await failure(xAdapter.publish(request, account, context))
+    const error = await networkFailure(xAdapter.publish(request, account, context))
     expect(error).toMatchObject({ kind: 'outcome_unknown', code: 'timeout' })
 
     context.timeoutMs = answeredTimeoutMs
@@ -387,7 +350,7 @@ describe('X adapter: metrics', () => {
   })
 
   it('fails permanently for a post X does not know', async () => {
-    await expect(failure(xAdapter.fetchMetrics('1', account, context))).resolves.toMatchObject({
+    await expect(networkFailure(xAdapter.fetchMetrics('1', account, context))).resolves.toMatchObject({
       kind: 'permanent',
       code: 'not_found',
     })
@@ -441,7 +404,7 @@ describe('X adapter: moderation', () => {
     const { remoteId } = await xAdapter.publish(post('Sujet'), account, context)
     const replyId = fake.addForeignReply(remoteId, 'Réponse d’un tiers')
 
-    await expect(failure(xAdapter.moderate(replyId, { action: 'delete' }, account, context))).resolves.toMatchObject({
+    await expect(networkFailure(xAdapter.moderate(replyId, { action: 'delete' }, account, context))).resolves.toMatchObject({
       kind: 'permanent',
       status: 403,
     })

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 
 import { createYoutubeAdapter, nextPacificMidnight, youtubeTitle } from '../../plugins/campaign-ops/networks/youtube'
-import { NetworkError } from '../../plugins/campaign-ops/networks/types'
 import type { AccountCredentials, AdapterContext, PublishRequest } from '../../plugins/campaign-ops/networks/types'
+import { networkFailure } from './adapter-test-kit'
 import { chunkUnit, youtubeErrors, YoutubeFake } from './fakes/youtube-fake'
 
 // 15 June 2026, 10:00 UTC = 03:00 in Los Angeles (PDT, UTC−7).
@@ -55,15 +55,6 @@ function request(bytes: Uint8Array, overrides: Partial<PublishRequest> = {}, vid
   }
 }
 
-async function failure(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(NetworkError)
-  return error as NetworkError
-}
-
 function ranges(): string[] {
   return fake.callsTo('upload.chunk').map((call) => String(call.headers['content-range']))
 }
@@ -106,10 +97,10 @@ describe('YouTube publish', () => {
 
   it('refuses a Short longer than 3 minutes or landscape before calling YouTube', async () => {
     const bytes = randomBytes(chunkUnit)
-    const long = await failure(adapter.publish(request(bytes, { platform: 'youtube_short' }, { width: 1080, height: 1920, durationSeconds: 200 }), account, context()))
+    const long = await networkFailure(adapter.publish(request(bytes, { platform: 'youtube_short' }, { width: 1080, height: 1920, durationSeconds: 200 }), account, context()))
     expect(long).toMatchObject({ kind: 'permanent', code: 'short_too_long' })
     expect(long.reason.ar).toContain('ثلاث دقائق')
-    const landscape = await failure(adapter.publish(request(bytes, { platform: 'youtube_short' }, { durationSeconds: 30 }), account, context()))
+    const landscape = await networkFailure(adapter.publish(request(bytes, { platform: 'youtube_short' }, { durationSeconds: 30 }), account, context()))
     expect(landscape).toMatchObject({ kind: 'permanent', code: 'short_not_vertical' })
     expect(fake.calls).toHaveLength(0)
   })
@@ -151,7 +142,7 @@ describe('YouTube publish', () => {
 
   it('gives up as retryable when the upload keeps failing, with no video created', async () => {
     fake.script({ route: 'upload.chunk' }, { kind: 'respond', status: 502 }, 10)
-    const error = await failure(createYoutubeAdapter({ chunkSize: chunkUnit, maxResumes: 2, resumeBackoffMs: 1 }).publish(request(randomBytes(2 * chunkUnit)), account, context()))
+    const error = await networkFailure(createYoutubeAdapter({ chunkSize: chunkUnit, maxResumes: 2, resumeBackoffMs: 1 }).publish(request(randomBytes(2 * chunkUnit)), account, context()))
     expect(error.kind).toBe('retryable')
     expect(fake.videos).toHaveLength(0)
   })
@@ -173,7 +164,7 @@ describe('YouTube publish', () => {
     fake.script({ route: 'upload.chunk', final: true }, { kind: 'hang', afterHandling: true })
     fake.script({ route: 'upload.query' }, { kind: 'hang', afterHandling: false }, 5)
     const oneResume = createYoutubeAdapter({ chunkSize: chunkUnit, maxResumes: 1, resumeBackoffMs: 1 })
-    const error = await failure(oneResume.publish(variant, account, context({ timeoutMs: 300 })))
+    const error = await networkFailure(oneResume.publish(variant, account, context({ timeoutMs: 300 })))
 
     expect(error.kind).toBe('outcome_unknown')
     expect(error.reason.fr).toContain('Vérification')
@@ -196,7 +187,7 @@ describe('YouTube publish', () => {
 describe('YouTube errors', () => {
   it('quotaExceeded is rate limited until the next midnight Pacific time', async () => {
     fake.failNext('upload.start', 1, 403, youtubeErrors.quotaExceeded)
-    const error = await failure(adapter.publish(request(randomBytes(chunkUnit)), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(chunkUnit)), account, context()))
     expect(error).toMatchObject({ kind: 'rate_limited', status: 403, code: 'quotaExceeded' })
     expect(error.retryAt?.toISOString()).toBe('2026-06-16T07:00:00.000Z')
     expect(fake.callsTo('upload.chunk')).toHaveLength(0)
@@ -205,7 +196,7 @@ describe('YouTube errors', () => {
   it('uploadLimitExceeded waits for the Pacific midnight in winter time too', async () => {
     fake.failNext('upload.start', 1, 403, youtubeErrors.uploadLimitExceeded)
     const winter = new Date('2026-01-15T10:00:00Z')
-    const error = await failure(adapter.publish(request(randomBytes(chunkUnit)), account, context({ now: () => winter })))
+    const error = await networkFailure(adapter.publish(request(randomBytes(chunkUnit)), account, context({ now: () => winter })))
     expect(error).toMatchObject({ kind: 'rate_limited', code: 'uploadLimitExceeded' })
     expect(error.retryAt?.toISOString()).toBe('2026-01-16T08:00:00.000Z')
   })
@@ -220,7 +211,7 @@ describe('YouTube errors', () => {
 
   it('an expired token is an auth error', async () => {
     fake.expireToken('yt-valid-token')
-    const error = await failure(adapter.publish(request(randomBytes(chunkUnit)), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(chunkUnit)), account, context()))
     expect(error).toMatchObject({ kind: 'auth', status: 401 })
     expect(error.reason.en).toContain('reconnect')
   })
@@ -232,7 +223,7 @@ describe('YouTube errors', () => {
 
   it('a 400 is permanent, with the reason in three languages', async () => {
     fake.failNext('upload.start', 1, 400, youtubeErrors.invalidTitle)
-    const error = await failure(adapter.publish(request(randomBytes(chunkUnit)), account, context()))
+    const error = await networkFailure(adapter.publish(request(randomBytes(chunkUnit)), account, context()))
     expect(error).toMatchObject({ kind: 'permanent', status: 400, code: 'invalidTitle' })
     expect(error.reason.fr).toContain('invalidTitle')
     expect(error.reason.ar).toContain('invalidTitle')

@@ -10,6 +10,8 @@ import { roles } from '../../src/lib/roles'
 import type { Role } from '../../src/lib/roles'
 import { startHttpServer } from '../helpers/http-server'
 import type { TestHttpServer } from '../helpers/http-server'
+import { captureLogs } from '../helpers/log-capture'
+import type { LogCapture } from '../helpers/log-capture'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole, integrationApiKey } from '../helpers/users'
@@ -30,35 +32,7 @@ let http: TestHttpServer
 let accounts: Record<Role, TestAccount>
 const jwt = {} as Record<Role, string>
 
-/** Every line handed to Payload's logger or the console while the suite runs. */
-const logLines: string[] = []
-const restoreLogging: Array<() => void> = []
-
-function captureLogging(target: Record<string, unknown>, methods: string[]) {
-  for (const method of methods) {
-    const original = target[method]
-    if (typeof original !== 'function') continue
-    target[method] = function (this: unknown, ...args: unknown[]) {
-      logLines.push(
-        args
-          .map((arg) => {
-            if (typeof arg === 'string') return arg
-            if (arg instanceof Error) return `${arg.message} ${arg.stack ?? ''} ${JSON.stringify(arg)}`
-            try {
-              return JSON.stringify(arg)
-            } catch {
-              return String(arg)
-            }
-          })
-          .join(' '),
-      )
-      return (original as (...rest: unknown[]) => unknown).apply(this, args)
-    }
-    restoreLogging.push(() => {
-      target[method] = original
-    })
-  }
-}
+let logs: LogCapture
 
 /** A fresh, recognizable token, so a leak can be searched for exactly. */
 const secretToken = (label: string) => `EAAB-${label}-${randomBytes(16).toString('hex')}`
@@ -120,12 +94,11 @@ beforeAll(async () => {
   for (const role of roles.filter((role) => role !== 'integration')) {
     jwt[role] = (await payload.login({ collection: 'users', data: { email: accounts[role].email, password: accounts[role].password } })).token!
   }
-  captureLogging(payload.logger as unknown as Record<string, unknown>, ['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
-  captureLogging(console as unknown as Record<string, unknown>, ['log', 'info', 'warn', 'error', 'debug'])
+  logs = captureLogs(payload)
 })
 
 afterAll(async () => {
-  for (const restore of restoreLogging.reverse()) restore()
+  logs?.restore()
   await http?.close()
   await app?.close()
 })
@@ -350,8 +323,8 @@ describe('the logs', () => {
     expect(pastedTokens.length).toBeGreaterThan(8)
     // The capture itself works (Payload's logger is the one every request uses).
     payload.logger.debug({ msg: 'log capture probe' })
-    expect(logLines.join('\n')).toContain('log capture probe')
-    console.log(`network-accounts: ${logLines.length} log lines checked for ${pastedTokens.length} pasted tokens`)
-    expectNoPlaintext(logLines.join('\n'))
+    expect(logs.lines.join('\n')).toContain('log capture probe')
+    console.log(`network-accounts: ${logs.lines.length} log lines checked for ${pastedTokens.length} pasted tokens`)
+    expectNoPlaintext(logs.lines.join('\n'))
   })
 })

@@ -14,6 +14,8 @@ import { createTokenCipher } from '../../plugins/campaign-ops/publishing/token-c
 import { decodeTokenKey, loadEnv } from '../../src/lib/env'
 import { startHttpServer } from '../helpers/http-server'
 import type { TestHttpServer } from '../helpers/http-server'
+import { captureLogs } from '../helpers/log-capture'
+import type { LogCapture } from '../helpers/log-capture'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
@@ -41,22 +43,7 @@ let accounts: Record<Role, TestAccount>
 const jwt = {} as Record<string, string>
 let secondAdminJwt: string
 
-const logLines: string[] = []
-const restoreLogging: Array<() => void> = []
-
-function captureLogging(target: Record<string, unknown>, methods: string[]) {
-  for (const method of methods) {
-    const original = target[method]
-    if (typeof original !== 'function') continue
-    target[method] = function (this: unknown, ...args: unknown[]) {
-      logLines.push(args.map((arg) => (typeof arg === 'string' ? arg : arg instanceof Error ? `${arg.message} ${arg.stack}` : JSON.stringify(arg))).join(' '))
-      return (original as (...rest: unknown[]) => unknown).apply(this, args)
-    }
-    restoreLogging.push(() => {
-      target[method] = original
-    })
-  }
-}
+let logs: LogCapture
 
 type AccountRow = {
   id: number
@@ -200,12 +187,11 @@ beforeAll(async () => {
     data: { email: 'second-admin@test.badil.local', password: 'correct-horse-battery-staple', name: 'Second admin', role: 'admin', language: 'fr' },
   })
   secondAdminJwt = (await payload.login({ collection: 'users', data: { email: 'second-admin@test.badil.local', password: 'correct-horse-battery-staple' } })).token!
-  captureLogging(payload.logger as unknown as Record<string, unknown>, ['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
-  captureLogging(console as unknown as Record<string, unknown>, ['log', 'info', 'warn', 'error', 'debug'])
+  logs = captureLogs(payload)
 })
 
 afterAll(async () => {
-  for (const restore of restoreLogging.reverse()) restore()
+  logs?.restore()
   await http?.close()
   await app?.close()
   await fake?.close()
@@ -689,7 +675,7 @@ describe('the logs', () => {
     const issued = fake.issuedTokens()
     expect(issued.length).toBeGreaterThan(20)
     payload.logger.debug({ msg: 'log capture probe' })
-    const all = logLines.join('\n')
+    const all = logs.lines.join('\n')
     expect(all).toContain('log capture probe')
     expect(all).toContain('network accounts connected')
     for (const token of issued) expect(all).not.toContain(token)

@@ -24,8 +24,20 @@ export type NetworkFakes = {
   close(): Promise<void>
 }
 
-export async function startNetworkFakes(): Promise<NetworkFakes> {
-  const [meta, x, linkedin] = await Promise.all([startMetaGraphFake(), startXFake(), startLinkedInFake()])
+/**
+ * Starts the Meta Graph, X and LinkedIn fakes, on free ports unless `ports` are given. Their `env`
+ * carries the test token key for the test's own processes; a server with a key of its own (the
+ * e2e one) asks for `withTestTokenKey: false`.
+ */
+export async function startNetworkFakes(
+  options: { ports?: { meta: number; x: number; linkedin: number }; withTestTokenKey?: boolean } = {},
+): Promise<NetworkFakes> {
+  const { ports, withTestTokenKey = true } = options
+  const [meta, x, linkedin] = await Promise.all([
+    startMetaGraphFake({ port: ports?.meta }),
+    startXFake({ port: ports?.x }),
+    startLinkedInFake({ port: ports?.linkedin }),
+  ])
   return {
     meta,
     x,
@@ -36,7 +48,7 @@ export async function startNetworkFakes(): Promise<NetworkFakes> {
       X_API_URL: x.baseUrl,
       X_UPLOAD_URL: x.baseUrl,
       LINKEDIN_API_URL: linkedin.baseUrl,
-      NETWORK_TOKEN_KEY: testTokenKey,
+      ...(withTestTokenKey ? { NETWORK_TOKEN_KEY: testTokenKey } : {}),
     },
     close: async () => {
       await Promise.all([meta.close(), x.close(), linkedin.close()])

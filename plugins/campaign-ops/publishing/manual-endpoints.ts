@@ -2,11 +2,10 @@ import os from 'node:os'
 
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { requestLanguage } from '../../../src/lib/request-language'
-import type { AdminLanguageCode } from '../../../src/lib/request-language'
-import { hasRole } from '../../../src/lib/roles'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
 import { resolveAccountId, sqlPool } from './claim'
+import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'
+import type { EndpointAccess, Words } from './endpoint-responses'
 import { buildManualKit, MissingMediaFileError } from './manual-kit'
 import type { KitVariant } from './manual-kit'
 import { markItemPublished } from './outcome-effects'
@@ -18,27 +17,12 @@ import { queuePublicationEvent } from './webhooks'
  * `POST /api/platform-variants/:id/mark-posted` records that a person posted it.
  */
 
-type Words = Record<AdminLanguageCode, string>
-type Refusal = { status: 400 | 401 | 403 | 404 | 409; message: Words; field?: string }
-
-class EndpointRefusal extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.message.en)
-  }
-}
-
-function refuse(refusal: Refusal): never {
-  throw new EndpointRefusal(refusal)
-}
-
 const words = {
-  signIn: { fr: 'Connectez-vous.', ar: 'سجّل الدخول.', en: 'Sign in.' },
   forbidden: {
     fr: 'Seuls le community manager, l’équipe NCSC et les administrateurs publient à la main.',
     ar: 'لا ينشر يدويا إلا مسير المجتمع وفريق الحملة والمسؤولون.',
     en: 'Only the community manager, the NCSC team and administrators publish by hand.',
   },
-  notFound: { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' },
   kitCancelled: {
     fr: 'Cette variante est annulée : pas de kit de publication.',
     ar: 'هذه الصيغة ملغاة: لا توجد حزمة نشر.',
@@ -87,7 +71,7 @@ const words = {
 }
 
 /** Who may download kits and mark variants as posted. */
-const manualPublishers = ['cm', 'ncsc', 'admin'] as const
+const manualPublishers: EndpointAccess = { roles: ['cm', 'ncsc', 'admin'], forbidden: words.forbidden }
 
 /** States from which a person may say "I posted it": a post by hand settles all of them. */
 export const markPostedFromStates = ['ready', 'scheduled', 'held', 'failed', 'outcome_unknown'] as const
@@ -102,29 +86,13 @@ const refusalOfState: Record<string, Words> = {
 const maxPermalinkLength = 2048
 const maxRemoteIdLength = 255
 
-/** Checks the role, runs the action, and turns refusals into `{ errors: [{ message, field? }] }`. */
-function manualAction(handler: (req: PayloadRequest, language: AdminLanguageCode, id: string) => Promise<Response>): Endpoint['handler'] {
-  return async (req) => {
-    const language = requestLanguage(req)
-    try {
-      if (!req.user) refuse({ status: 401, message: words.signIn })
-      if (!hasRole(req.user, ...manualPublishers)) refuse({ status: 403, message: words.forbidden })
-      return await handler(req, language, String(req.routeParams?.id ?? ''))
-    } catch (error) {
-      if (!(error instanceof EndpointRefusal)) throw error
-      const { status, message, field } = error.refusal
-      return Response.json({ errors: [{ message: message[language], ...(field ? { field } : {}) }] }, { status })
-    }
-  }
-}
-
 type StoredVariant = KitVariant & { attempts?: number | null }
 
 async function loadVariant(req: PayloadRequest, id: string): Promise<StoredVariant> {
   // Ids are serial integers: anything else names no variant.
-  if (!/^\d{1,10}$/.test(id)) refuse({ status: 404, message: words.notFound })
+  if (!/^\d{1,10}$/.test(id)) refuse({ status: 404, message: variantNotFound })
   const variant = await req.payload.findByID({ collection: 'platform-variants', id: Number(id), depth: 0, overrideAccess: true, req }).catch(() => null)
-  if (!variant) refuse({ status: 404, message: words.notFound })
+  if (!variant) refuse({ status: 404, message: variantNotFound })
   return variant as unknown as StoredVariant
 }
 
@@ -137,7 +105,7 @@ function contentDisposition(filename: string): string {
 export const manualKitEndpoint: Endpoint = {
   path: '/:id/kit',
   method: 'get',
-  handler: manualAction(async (req, language, id) => {
+  handler: variantEndpoint(manualPublishers, async (req, language, id) => {
     const variant = await loadVariant(req, id)
     if (variant.publicationState === 'cancelled') refuse({ status: 409, message: words.kitCancelled })
     const kit = await buildManualKit(req.payload, variant, { language }).catch((error: unknown) => {
@@ -154,11 +122,6 @@ export const manualKitEndpoint: Endpoint = {
       },
     })
   }),
-}
-
-async function readBody(req: PayloadRequest): Promise<Record<string, unknown>> {
-  const parsed = (await req.json?.().catch(() => undefined)) as unknown
-  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
 }
 
 function parseMarkPostedBody(input: Record<string, unknown>): { permalink: string; remoteId: string | null } {
@@ -188,8 +151,8 @@ function parseMarkPostedBody(input: Record<string, unknown>): { permalink: strin
 export const markPostedEndpoint: Endpoint = {
   path: '/:id/mark-posted',
   method: 'post',
-  handler: manualAction(async (req, _language, id) => {
-    const { permalink, remoteId } = parseMarkPostedBody(await readBody(req))
+  handler: variantEndpoint(manualPublishers, async (req, _language, id) => {
+    const { permalink, remoteId } = parseMarkPostedBody(await readJsonObject(req))
     const variant = await loadVariant(req, id)
     const variantId = variant.id
     const state = variant.publicationState ?? 'draft'

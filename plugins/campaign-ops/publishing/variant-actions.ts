@@ -1,28 +1,21 @@
-import { APIError } from 'payload'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { requestLanguage } from '../../../src/lib/request-language'
-import type { AdminLanguageCode } from '../../../src/lib/request-language'
-import { hasRole } from '../../../src/lib/roles'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
 import { sqlPool } from './claim'
 import { readCrisisState } from './crisis-mode'
+import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'
+import type { EndpointAccess, Words } from './endpoint-responses'
 import { announceOutcome } from './outcome-effects'
 import type { VariantDoc } from './publish-request'
 import type { PublishingRuntime } from './runtime'
 import { publishingScheduler } from './scheduler'
 
-type Words = Record<AdminLanguageCode, string>
-type Failure = { status: 400 | 401 | 403 | 404 | 409; message: Words; field?: string }
-
 const words = {
-  signIn: { fr: 'Connectez-vous.', ar: 'سجّل الدخول.', en: 'Sign in.' },
   forbidden: {
     fr: 'Seuls le community manager, l’équipe NCSC et les administrateurs agissent sur les publications.',
     ar: 'لا يتصرف في النشر إلا مسير المجتمع وفريق الحملة والمسؤولون.',
     en: 'Only the community manager, the NCSC team and administrators act on publications.',
   },
-  notFound: { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' },
   crisis: {
     fr: 'Mode crise : toute publication est suspendue. Levez le mode crise d’abord.',
     ar: 'وضع الأزمة: النشر موقوف. ارفع وضع الأزمة أولا.',
@@ -60,44 +53,16 @@ const actionNames = {
   resolve: { fr: 'résoudre', ar: 'الحسم', en: 'resolve' },
 }
 
-const fail = (failure: Failure): never => {
-  throw failure
-}
-
-/** Runs an action, turning refusals and Payload's validation errors into `{ errors: [...] }`. */
-function action(handler: (req: PayloadRequest, language: AdminLanguageCode, id: string) => Promise<Response>): Endpoint['handler'] {
-  return async (req) => {
-    const language = requestLanguage(req)
-    try {
-      if (!req.user) fail({ status: 401, message: words.signIn })
-      if (!hasRole(req.user, 'cm', 'ncsc', 'admin')) fail({ status: 403, message: words.forbidden })
-      return await handler(req, language, String(req.routeParams?.id ?? ''))
-    } catch (error) {
-      if (error && typeof error === 'object' && 'message' in error && typeof (error as Failure).message === 'object') {
-        const failure = error as Failure
-        return Response.json({ errors: [{ message: failure.message[language], ...(failure.field ? { field: failure.field } : {}) }] }, { status: failure.status })
-      }
-      if (error instanceof APIError) {
-        const data = error.data as { errors?: { path?: string; field?: string; message: string }[] } | undefined
-        const errors = data?.errors?.length
-          ? data.errors.map((item) => ({ message: item.message, field: item.path ?? item.field }))
-          : [{ message: error.message }]
-        return Response.json({ errors }, { status: error.status })
-      }
-      throw error
-    }
-  }
-}
+/**
+ * Who acts on publications. Payload's own errors are answered too: publish now and reschedule
+ * save as the person, and the collection's hooks refuse with field paths.
+ */
+const publicationActors: EndpointAccess = { roles: ['cm', 'ncsc', 'admin'], forbidden: words.forbidden, answerPayloadErrors: true }
 
 async function loadVariant(req: PayloadRequest, id: string) {
   const variant = await req.payload.findByID({ collection: 'platform-variants', id, depth: 0, overrideAccess: true, req }).catch(() => null)
-  if (!variant) fail({ status: 404, message: words.notFound })
+  if (!variant) refuse({ status: 404, message: variantNotFound })
   return variant!
-}
-
-async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
-  const parsed = (await req.json?.().catch(() => undefined)) as unknown
-  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
 }
 
 /** Schedules through the collection (its hooks check approval, limits and consent) as the person. */
@@ -119,11 +84,11 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
     {
       path: '/:id/publish-now',
       method: 'post',
-      handler: action(async (req, language, id) => {
+      handler: variantEndpoint(publicationActors, async (req, language, id) => {
         const variant = await loadVariant(req, id)
         const state = variant.publicationState ?? 'draft'
-        if (!reschedulable.includes(state)) fail({ status: 409, message: words.wrongState(state, actionNames.publishNow) })
-        if ((await readCrisisState(req.payload)).active) fail({ status: 409, message: words.crisis })
+        if (!reschedulable.includes(state)) refuse({ status: 409, message: words.wrongState(state, actionNames.publishNow) })
+        if ((await readCrisisState(req.payload)).active) refuse({ status: 409, message: words.crisis })
         const updated = await scheduleAs(req, id, new Date())
         // Published by this instance's next pass, started now rather than at the next tick.
         try {
@@ -137,25 +102,25 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
     {
       path: '/:id/reschedule',
       method: 'post',
-      handler: action(async (req, _language, id) => {
-        const input = await body(req)
+      handler: variantEndpoint(publicationActors, async (req, _language, id) => {
+        const input = await readJsonObject(req)
         const when = typeof input.scheduledAt === 'string' ? new Date(input.scheduledAt) : null
-        if (!when || Number.isNaN(when.getTime())) fail({ status: 400, message: words.badDate, field: 'scheduledAt' })
-        if (when!.getTime() < Date.now() - 60_000) fail({ status: 400, message: words.pastDate, field: 'scheduledAt' })
+        if (!when || Number.isNaN(when.getTime())) refuse({ status: 400, message: words.badDate, field: 'scheduledAt' })
+        if (when!.getTime() < Date.now() - 60_000) refuse({ status: 400, message: words.pastDate, field: 'scheduledAt' })
         const variant = await loadVariant(req, id)
         const state = variant.publicationState ?? 'draft'
-        if (!reschedulable.includes(state)) fail({ status: 409, message: words.wrongState(state, actionNames.reschedule) })
+        if (!reschedulable.includes(state)) refuse({ status: 409, message: words.wrongState(state, actionNames.reschedule) })
         return Response.json({ variant: await scheduleAs(req, id, when!) })
       }),
     },
     {
       path: '/:id/cancel',
       method: 'post',
-      handler: action(async (req, _language, id) => {
-        const input = await body(req)
+      handler: variantEndpoint(publicationActors, async (req, _language, id) => {
+        const input = await readJsonObject(req)
         const variant = await loadVariant(req, id)
         const state = variant.publicationState ?? 'draft'
-        if (!['draft', 'ready', 'scheduled', 'held', 'failed'].includes(state)) fail({ status: 409, message: words.wrongState(state, actionNames.cancel) })
+        if (!['draft', 'ready', 'scheduled', 'held', 'failed'].includes(state)) refuse({ status: 409, message: words.wrongState(state, actionNames.cancel) })
         const reason = typeof input.reason === 'string' ? input.reason.trim() : ''
         // Conditional on the state read: a claim taken meanwhile wins, the cancel is refused.
         const { rowCount } = await sqlPool(req.payload).query(
@@ -165,7 +130,7 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
         )
         if (!rowCount) {
           const now = await loadVariant(req, id)
-          fail({ status: 409, message: words.wrongState(now.publicationState ?? 'draft', actionNames.cancel) })
+          refuse({ status: 409, message: words.wrongState(now.publicationState ?? 'draft', actionNames.cancel) })
         }
         return Response.json({ variant: await loadVariant(req, id) })
       }),
@@ -173,22 +138,22 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
     {
       path: '/:id/resolve',
       method: 'post',
-      handler: action(async (req, _language, id) => {
-        const input = await body(req)
+      handler: variantEndpoint(publicationActors, async (req, _language, id) => {
+        const input = await readJsonObject(req)
         const resolution = input.resolution
         if (resolution !== 'published' && resolution !== 'not_published' && resolution !== 'failed') {
-          fail({ status: 400, message: words.badResolution, field: 'resolution' })
+          refuse({ status: 400, message: words.badResolution, field: 'resolution' })
         }
         const permalink = typeof input.permalink === 'string' ? input.permalink.trim() : ''
         const remoteId = typeof input.remoteId === 'string' && input.remoteId.trim() ? input.remoteId.trim() : null
         const reason = typeof input.reason === 'string' ? input.reason.trim() : ''
         if (resolution === 'published' && !(/^https?:\/\//.test(permalink) && URL.canParse(permalink))) {
-          fail({ status: 400, message: words.badPermalink, field: 'permalink' })
+          refuse({ status: 400, message: words.badPermalink, field: 'permalink' })
         }
-        if (resolution === 'failed' && !reason) fail({ status: 400, message: words.reasonRequired, field: 'reason' })
+        if (resolution === 'failed' && !reason) refuse({ status: 400, message: words.reasonRequired, field: 'reason' })
         const variant = await loadVariant(req, id)
         if (variant.publicationState !== 'outcome_unknown') {
-          fail({ status: 409, message: words.wrongState(variant.publicationState ?? 'draft', actionNames.resolve) })
+          refuse({ status: 409, message: words.wrongState(variant.publicationState ?? 'draft', actionNames.resolve) })
         }
         const db = sqlPool(req.payload)
         const next = { published: 'published', not_published: 'scheduled', failed: 'failed' }[resolution as string]!
@@ -202,7 +167,7 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
             WHERE id = $1 AND publication_state = 'outcome_unknown' AND (lease_until IS NULL OR lease_until < now())`,
           [Number(id), next, permalink || null, remoteId, resolution === 'failed' ? reason : null],
         )
-        if (!rowCount) fail({ status: 409, message: words.reconciling })
+        if (!rowCount) refuse({ status: 409, message: words.reconciling })
         const attempt = await startAttempt(req.payload, {
           variantId: Number(id),
           attemptNumber: variant.attempts ?? 0,

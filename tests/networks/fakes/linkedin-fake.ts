@@ -5,16 +5,12 @@
  * Tests script failures, hangs, slow video processing and expired tokens.
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 
-export type ScriptedFailure = {
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
-  /** Only calls with this method and path (exact pathname or pattern) fail; others pass through. */
-  method?: string
-  path?: string | RegExp
-}
+import { listenOnLoopback, readBody } from './fake-server'
+import { failureScripts } from './scripted-failures'
+import type { ScriptedFailure } from './scripted-failures'
+
+export type { ScriptedFailure }
 
 export type RecordedRequest = {
   method: string
@@ -98,7 +94,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
   const assets = new Map<string, Asset>()
   const uploads = new Map<string, { asset: Asset; part: number }>()
   const statistics = new Map<string, Record<string, number>>()
-  const failures: Array<ScriptedFailure & { remaining: number }> = []
+  const failures = failureScripts()
   const state = {
     tokenExpired: false,
     hangNextPost: false,
@@ -500,9 +496,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
 
   const server = http.createServer(async (request, response) => {
     try {
-      const chunks: Buffer[] = []
-      for await (const chunk of request) chunks.push(chunk as Buffer)
-      const body = Buffer.concat(chunks)
+      const body = await readBody(request)
       const url = new URL(request.url ?? '/', 'http://fake.invalid')
       const recorded: RecordedRequest = {
         method: request.method ?? 'GET',
@@ -516,19 +510,8 @@ export async function startLinkedInFake(options: { token?: string; organization?
         recorded.json = JSON.parse(body.toString('utf8'))
       requests.push(recorded)
 
-      const failure = failures.find(
-        (candidate) =>
-          candidate.remaining > 0 &&
-          (!candidate.method || candidate.method === recorded.method) &&
-          (!candidate.path ||
-            (typeof candidate.path === 'string'
-              ? candidate.path === recorded.path
-              : candidate.path.test(recorded.path))),
-      )
-      if (failure) {
-        failure.remaining -= 1
-        return send(response, failure.status, failure.body, failure.headers)
-      }
+      const failure = failures.take(recorded)
+      if (failure) return send(response, failure.status, failure.body, failure.headers)
       if (recorded.path.startsWith('/dms-uploads/')) return upload(request, response, recorded, body)
       const problem = restHeaderProblem(request)
       if (problem) return send(response, problem[0], problem[1])
@@ -537,11 +520,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
       send(response, 500, error(500, String(caught), 'INTERNAL_SERVER_ERROR'))
     }
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', resolve)
-  })
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  baseUrl = await listenOnLoopback(server, options.port)
 
   return {
     baseUrl,
@@ -554,7 +533,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
     statistics,
     livePosts: () => posts.filter((post) => !post.deleted),
     failNext(count: number, failure: ScriptedFailure): void {
-      failures.push({ ...failure, remaining: count })
+      failures.add(failure, count)
     },
     hangAfterNextPost(): void {
       state.hangNextPost = true

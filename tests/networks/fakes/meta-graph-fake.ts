@@ -5,7 +5,8 @@
  * hangs on top of it, and read `state` to count what was really published.
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+
+import { listenOnLoopback } from './fake-server'
 
 export const FAKE_PAGE_ID = '104872391025567'
 export const FAKE_IG_USER_ID = '17841405822304914'
@@ -507,14 +508,10 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
       send(500, { error: { message: String(error), type: 'FakeServerBug', code: 1, is_transient: false } })
     }
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', resolve)
-  })
-  const { port } = server.address() as AddressInfo
+  const origin = await listenOnLoopback(server, options.port)
 
   return {
-    baseUrl: `http://127.0.0.1:${port}/v23.0`,
+    baseUrl: `${origin}/v23.0`,
     state,
     failNext: ({ count = 1, ...failure }) => state.failures.push({ remaining: count, ...failure }),
     delayNext: ({ count = 1, ...delay }) => state.delays.push({ remaining: count, ...delay }),

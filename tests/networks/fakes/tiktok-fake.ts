@@ -4,7 +4,12 @@
  * plus scripted failures (error responses, dropped connections, unanswered requests).
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+
+import { listenOnLoopback, readBody, readBodyPrefix } from './fake-server'
+import { routeScripts } from './scripted-failures'
+import type { Intervention } from './scripted-failures'
+
+export type { Intervention }
 
 export type TiktokRoute = 'creator_info' | 'video.init' | 'upload' | 'status.fetch' | 'video.query'
 
@@ -18,14 +23,6 @@ export type TiktokCall = {
   bodyLength: number
   json?: unknown
 }
-
-export type Intervention =
-  /** Answer with this instead of handling the request. */
-  | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
-  /** Read `afterBytes` of the body, then destroy the socket. */
-  | { kind: 'drop'; afterBytes: number }
-  /** Never answer; with `afterHandling`, the request takes effect first (stored, then silence). */
-  | { kind: 'hang'; afterHandling: boolean }
 
 export type AcceptedVideo = { publishId: string; postId: string | null; title: string; privacyLevel: string; postInfo: Record<string, unknown>; bytes: Buffer }
 
@@ -42,7 +39,6 @@ type Publish = {
   postId: string | null
 }
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown; raw?: string }
-type Scripted = { route: TiktokRoute; final?: boolean; remaining: number; intervention: Intervention }
 
 const minChunk = 5 * 1024 * 1024
 const maxChunk = 64 * 1024 * 1024
@@ -74,15 +70,14 @@ export class TiktokFake {
   /** Whether completed posts get a public id (private posts do not). */
   givePublicIds = true
   private readonly publishes = new Map<string, Publish>()
-  private readonly scripted: Scripted[] = []
+  private readonly scripted = routeScripts<TiktokRoute>()
   private readonly server = http.createServer((incoming, outgoing) => void this.serve(incoming, outgoing))
   private sequence = 0
   baseUrl = ''
 
   static async start(): Promise<TiktokFake> {
     const fake = new TiktokFake()
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve))
-    fake.baseUrl = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`
+    fake.baseUrl = await listenOnLoopback(fake.server)
     return fake
   }
 
@@ -92,7 +87,7 @@ export class TiktokFake {
   }
 
   script(match: { route: TiktokRoute; final?: boolean }, intervention: Intervention, times = 1): void {
-    this.scripted.push({ ...match, remaining: times, intervention })
+    this.scripted.add({ ...match, intervention }, times)
   }
 
   failNext(route: TiktokRoute, times: number, status: number, code: string): void {
@@ -122,10 +117,7 @@ export class TiktokFake {
   }
 
   private takeIntervention(route: TiktokRoute | 'unknown', final: boolean): Intervention | null {
-    const entry = this.scripted.find((item) => item.route === route && item.remaining > 0 && (item.final === undefined || item.final === final))
-    if (!entry) return null
-    entry.remaining -= 1
-    return entry.intervention
+    return this.scripted.take({ route, final })?.intervention ?? null
   }
 
   private async serve(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<void> {
@@ -135,12 +127,12 @@ export class TiktokFake {
     const intervention = this.takeIntervention(route, final)
 
     if (intervention?.kind === 'drop') {
-      const received = await readPrefix(incoming, intervention.afterBytes)
+      const received = await readBodyPrefix(incoming, intervention.afterBytes)
       this.calls.push({ route, method, url, headers: incoming.headers, final, bodyLength: received.length })
       incoming.socket.destroy()
       return
     }
-    const body = await readAll(incoming)
+    const body = await readBody(incoming)
     let json: unknown
     try {
       json = body.length && route !== 'upload' ? JSON.parse(body.toString('utf8')) : undefined
@@ -255,30 +247,6 @@ export class TiktokFake {
 
 function ok(data: unknown): Reply {
   return { status: 200, body: { data, error: { code: 'ok', message: '', log_id: 'fake' } } }
-}
-
-async function readAll(incoming: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of incoming) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
-
-function readPrefix(incoming: http.IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let length = 0
-    const finish = () => {
-      incoming.removeAllListeners('data')
-      incoming.pause()
-      resolve(Buffer.concat(chunks).subarray(0, limit))
-    }
-    incoming.on('data', (chunk: Buffer) => {
-      chunks.push(chunk)
-      length += chunk.length
-      if (length >= limit) finish()
-    })
-    incoming.on('end', finish)
-  })
 }
 
 function send(outgoing: http.ServerResponse, reply: Reply): void {

@@ -4,16 +4,12 @@
  * metrics, hidden replies and deletes. Tests script failures, hangs and slow processing.
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 
-export type ScriptedFailure = {
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
-  /** Only calls with this method and path (exact pathname or pattern) fail; others pass through. */
-  method?: string
-  path?: string | RegExp
-}
+import { listenOnLoopback, readBody } from './fake-server'
+import { failureScripts } from './scripted-failures'
+import type { ScriptedFailure } from './scripted-failures'
+
+export type { ScriptedFailure }
 
 export type RecordedRequest = {
   method: string
@@ -74,7 +70,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
   const media = new Map<string, FakeMedia>()
   const hidden = new Map<string, boolean>()
   const metrics = new Map<string, FakeXMetrics>()
-  const failures: Array<ScriptedFailure & { remaining: number }> = []
+  const failures = failureScripts()
   const state = {
     tokenExpired: false,
     hangNextPost: false,
@@ -415,9 +411,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
 
   const server = http.createServer(async (request, response) => {
     try {
-      const chunks: Buffer[] = []
-      for await (const chunk of request) chunks.push(chunk as Buffer)
-      const body = Buffer.concat(chunks)
+      const body = await readBody(request)
       const url = new URL(request.url ?? '/', 'http://fake.invalid')
       const recorded: RecordedRequest = {
         method: request.method ?? 'GET',
@@ -431,19 +425,8 @@ export async function startXFake(options: { token?: string; userId?: string; por
       if (form) recorded.form = recordForm(form)
       requests.push(recorded)
 
-      const failure = failures.find(
-        (candidate) =>
-          candidate.remaining > 0 &&
-          (!candidate.method || candidate.method === recorded.method) &&
-          (!candidate.path ||
-            (typeof candidate.path === 'string'
-              ? candidate.path === recorded.path
-              : candidate.path.test(recorded.path))),
-      )
-      if (failure) {
-        failure.remaining -= 1
-        return send(response, failure.status, failure.body, failure.headers)
-      }
+      const failure = failures.take(recorded)
+      if (failure) return send(response, failure.status, failure.body, failure.headers)
       if (request.headers.authorization !== `Bearer ${token}` || state.tokenExpired) {
         return send(response, 401, problem(401, 'Unauthorized', 'Unauthorized'))
       }
@@ -452,11 +435,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
       send(response, 500, problem(500, 'Internal Error', String(error)))
     }
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', resolve)
-  })
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const baseUrl = await listenOnLoopback(server, options.port)
 
   return {
     baseUrl,
@@ -470,7 +449,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
     /** The accepted top-level posts still online (what a duplicate check counts). */
     livePosts: () => posts.filter((post) => !post.deleted && !post.replyTo),
     failNext(count: number, failure: ScriptedFailure): void {
-      failures.push({ ...failure, remaining: count })
+      failures.add(failure, count)
     },
     hangAfterNextPost(): void {
       state.hangNextPost = true

@@ -4,7 +4,12 @@
  * scripted failures (error responses, dropped connections, unanswered requests).
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+
+import { listenOnLoopback, readBody, readBodyPrefix } from './fake-server'
+import { routeScripts } from './scripted-failures'
+import type { Intervention } from './scripted-failures'
+
+export type { Intervention }
 
 export type YoutubeRoute =
   | 'upload.start'
@@ -28,14 +33,6 @@ export type YoutubeCall = {
   json?: unknown
 }
 
-export type Intervention =
-  /** Answer with this instead of handling the request. */
-  | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
-  /** Read `afterBytes` of the body, keep the whole 256 KiB units received, then destroy the socket. */
-  | { kind: 'drop'; afterBytes: number }
-  /** Never answer; with `afterHandling`, the request takes effect first (stored, then silence). */
-  | { kind: 'hang'; afterHandling: boolean }
-
 export type StoredVideo = {
   id: string
   title: string
@@ -55,7 +52,6 @@ type VideoResource = {
   status?: { privacyStatus?: unknown; selfDeclaredMadeForKids?: unknown }
 }
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown }
-type Scripted = { route: YoutubeRoute; final?: boolean; remaining: number; intervention: Intervention }
 
 export const chunkUnit = 256 * 1024
 
@@ -79,15 +75,14 @@ export class YoutubeFake {
   readonly calls: YoutubeCall[] = []
   readonly comments = new Map<string, { moderationStatus: string; text: string; parentId?: string; deleted?: boolean }>()
   private readonly sessions = new Map<string, Session>()
-  private readonly scripted: Scripted[] = []
+  private readonly scripted = routeScripts<YoutubeRoute>()
   private readonly server = http.createServer((incoming, outgoing) => void this.serve(incoming, outgoing))
   private sequence = 0
   baseUrl = ''
 
   static async start(): Promise<YoutubeFake> {
     const fake = new YoutubeFake()
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve))
-    fake.baseUrl = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`
+    fake.baseUrl = await listenOnLoopback(fake.server)
     return fake
   }
 
@@ -98,7 +93,7 @@ export class YoutubeFake {
 
   /** Applies `intervention` to the next `times` requests of `route` (and chunk finality, when given). */
   script(match: { route: YoutubeRoute; final?: boolean }, intervention: Intervention, times = 1): void {
-    this.scripted.push({ ...match, remaining: times, intervention })
+    this.scripted.add({ ...match, intervention }, times)
   }
 
   failNext(route: YoutubeRoute, times: number, status: number, body?: unknown): void {
@@ -142,10 +137,7 @@ export class YoutubeFake {
   }
 
   private takeIntervention(route: YoutubeRoute | 'unknown', final: boolean): Intervention | null {
-    const entry = this.scripted.find((item) => item.route === route && item.remaining > 0 && (item.final === undefined || item.final === final))
-    if (!entry) return null
-    entry.remaining -= 1
-    return entry.intervention
+    return this.scripted.take({ route, final })?.intervention ?? null
   }
 
   private async serve(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<void> {
@@ -155,14 +147,14 @@ export class YoutubeFake {
     const intervention = this.takeIntervention(route, final)
 
     if (intervention?.kind === 'drop') {
-      const received = await readPrefix(incoming, intervention.afterBytes)
+      const received = await readBodyPrefix(incoming, intervention.afterBytes)
       this.calls.push({ route, method, url, headers: incoming.headers, final, bodyLength: received.length })
       if (route === 'upload.chunk') this.keepWholeUnits(url, incoming.headers, received)
       incoming.socket.destroy()
       return
     }
 
-    const body = await readAll(incoming)
+    const body = await readBody(incoming)
     let json: unknown
     try {
       json = body.length && String(incoming.headers['content-type'] ?? '').includes('json') ? JSON.parse(body.toString('utf8')) : undefined
@@ -360,31 +352,6 @@ export class YoutubeFake {
     this.comments.set(id, { moderationStatus: 'published', text: snippet.textOriginal, parentId: String(snippet.parentId) })
     return { status: 200, body: { kind: 'youtube#comment', id, snippet: { parentId: snippet.parentId, textOriginal: snippet.textOriginal } } }
   }
-}
-
-async function readAll(incoming: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of incoming) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
-
-/** Reads up to `limit` bytes of the body (fewer if it ends first). */
-function readPrefix(incoming: http.IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let length = 0
-    const finish = () => {
-      incoming.removeAllListeners('data')
-      incoming.pause()
-      resolve(Buffer.concat(chunks).subarray(0, limit))
-    }
-    incoming.on('data', (chunk: Buffer) => {
-      chunks.push(chunk)
-      length += chunk.length
-      if (length >= limit) finish()
-    })
-    incoming.on('end', finish)
-  })
 }
 
 function send(outgoing: http.ServerResponse, reply: Reply): void {

@@ -184,7 +184,42 @@ export function readTokenResponse(body: StandardTokenResponse, context: OAuthCal
   }
 }
 
-export function basicAuthorization(clientId: string, clientSecret: string): string {
+/**
+ * How the app proves itself at the token endpoint (RFC 6749 §2.3.1): its id and secret in the
+ * form, or HTTP Basic with the id also in the form (X, a confidential client).
+ */
+export type ClientAuthentication = 'form' | 'basic'
+
+/** A grant (`authorization_code` or `refresh_token`) exchanged at the token endpoint for tokens. */
+async function requestTokens(
+  grant: Record<string, string>,
+  context: OAuthCallContext,
+  step: 'code' | 'refresh',
+  clientAuthentication: ClientAuthentication,
+): Promise<TokenSet> {
+  const { clientId, clientSecret, tokenUrl } = context.settings
+  const body = await callOAuth<StandardTokenResponse>(
+    context,
+    step,
+    tokenUrl,
+    clientAuthentication === 'basic'
+      ? { form: { ...grant, client_id: clientId }, headers: { Authorization: basicAuthorization(clientId, clientSecret) } }
+      : { form: { ...grant, client_id: clientId, client_secret: clientSecret } },
+  )
+  return readTokenResponse(body, context, step)
+}
+
+/** The authorization code (with the PKCE verifier, where the network uses PKCE) exchanged for tokens. */
+export function exchangeCode(code: string, context: OAuthCallContext, clientAuthentication: ClientAuthentication, codeVerifier?: string): Promise<TokenSet> {
+  const grant = { grant_type: 'authorization_code', code, redirect_uri: context.redirectUri }
+  return requestTokens(codeVerifier ? { ...grant, code_verifier: codeVerifier } : grant, context, 'code', clientAuthentication)
+}
+
+export function refreshTokens(refreshToken: string, context: OAuthCallContext, clientAuthentication: ClientAuthentication): Promise<TokenSet> {
+  return requestTokens({ grant_type: 'refresh_token', refresh_token: refreshToken }, context, 'refresh', clientAuthentication)
+}
+
+function basicAuthorization(clientId: string, clientSecret: string): string {
   // RFC 6749 §2.3.1: both parts are form-encoded before Base64.
   const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+')
   return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64')}`

@@ -1,11 +1,4 @@
-import {
-  declinedWarning,
-  graphListAll,
-  metaAuthorizeUrl,
-  metaCredentialVariables,
-  metaLongLivedUserToken,
-  metaPermissions,
-} from './facebook'
+import { metaAuthorizeUrl, metaCredentialVariables, metaLogin, pageTokenAccount } from './meta-login'
 import { OAuthError } from './types'
 import type { ConnectedAccount, NetworkOAuthProvider } from './types'
 
@@ -41,26 +34,13 @@ export const instagramOAuth: NetworkOAuthProvider = {
   authorizeUrl: (request) => metaAuthorizeUrl(request, instagramScopes),
 
   async connect(code, _codeVerifier, context): Promise<ConnectedAccount[]> {
-    const user = await metaLongLivedUserToken(code, context)
-    const { granted, declined } = await metaPermissions(context, user.accessToken, instagramScopes)
-    const pages = await graphListAll<ListedPage>(
-      context,
-      user.accessToken,
-      '/me/accounts?fields=id,name,access_token,instagram_business_account{id,username,name}&limit=100',
-    )
+    const login = await metaLogin<ListedPage>(code, context, instagramScopes, 'id,name,access_token,instagram_business_account{id,username,name}')
     const accounts: ConnectedAccount[] = []
-    for (const page of pages) {
+    for (const page of login.pages) {
       const instagram = page.instagram_business_account
       if (typeof instagram?.id !== 'string' || typeof page.access_token !== 'string' || page.access_token === '') continue
-      accounts.push({
-        accountId: instagram.id,
-        name: instagram.username ? `@${instagram.username}` : instagram.name || page.name || `Instagram ${instagram.id}`,
-        accessToken: page.access_token,
-        refreshToken: null,
-        expiresAt: null,
-        scopes: granted,
-        warning: declinedWarning(declined),
-      })
+      const name = instagram.username ? `@${instagram.username}` : instagram.name || page.name || `Instagram ${instagram.id}`
+      accounts.push(pageTokenAccount(login, { accountId: instagram.id, name, pageToken: page.access_token }))
     }
     if (!accounts.length) {
       throw new OAuthError({

@@ -1,8 +1,7 @@
 import { linkedinApiVersion } from '../../networks/linkedin'
-import { callOAuth, readTokenResponse, trimSlash, withQuery } from './http'
-import type { StandardTokenResponse } from './http'
+import { callOAuth, exchangeCode, refreshTokens, trimSlash, withQuery } from './http'
 import { OAuthError } from './types'
-import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext, TokenSet } from './types'
+import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext } from './types'
 
 /**
  * LinkedIn 3-legged OAuth (social-apis.md §5): the campaign posts as organization Pages, so the
@@ -21,14 +20,6 @@ function restHeaders(accessToken: string): Record<string, string> {
     'LinkedIn-Version': linkedinApiVersion,
     'X-Restli-Protocol-Version': '2.0.0',
   }
-}
-
-async function tokenRequest(form: Record<string, string>, context: OAuthCallContext, step: 'code' | 'refresh'): Promise<TokenSet> {
-  const { clientId, clientSecret, tokenUrl } = context.settings
-  const body = await callOAuth<StandardTokenResponse>(context, step, tokenUrl, {
-    form: { ...form, client_id: clientId, client_secret: clientSecret },
-  })
-  return readTokenResponse(body, context, step)
 }
 
 type Acl = { organization?: string; role?: string; state?: string }
@@ -67,7 +58,7 @@ export const linkedinOAuth: NetworkOAuthProvider = {
     }),
 
   async connect(code, _codeVerifier, context): Promise<ConnectedAccount[]> {
-    const tokens = await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: context.redirectUri }, context, 'code')
+    const tokens = await exchangeCode(code, context, 'form')
     const acls = await callOAuth<{ elements?: Acl[] }>(
       context,
       'accounts',
@@ -99,5 +90,5 @@ export const linkedinOAuth: NetworkOAuthProvider = {
     return accounts
   },
 
-  refresh: (refreshToken, context) => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, context, 'refresh'),
+  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, 'form'),
 }

@@ -1,6 +1,5 @@
-import { basicAuthorization, callOAuth, oauthFailure, readTokenResponse, trimSlash, withQuery } from './http'
-import type { StandardTokenResponse } from './http'
-import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext, TokenSet } from './types'
+import { callOAuth, exchangeCode, oauthFailure, refreshTokens, trimSlash, withQuery } from './http'
+import type { ConnectedAccount, NetworkOAuthProvider } from './types'
 
 /**
  * X OAuth 2.0 Authorization Code with PKCE (S256), confidential client: Basic client auth on the
@@ -9,15 +8,6 @@ import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext, TokenSet
  */
 
 export const xScopes = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access', 'tweet.moderate.write'] as const
-
-async function tokenRequest(form: Record<string, string>, context: OAuthCallContext, step: 'code' | 'refresh'): Promise<TokenSet> {
-  const { clientId, clientSecret, tokenUrl } = context.settings
-  const body = await callOAuth<StandardTokenResponse>(context, step, tokenUrl, {
-    form: { ...form, client_id: clientId },
-    headers: { Authorization: basicAuthorization(clientId, clientSecret) },
-  })
-  return readTokenResponse(body, context, step)
-}
 
 type Me = { data?: { id?: string; name?: string; username?: string } }
 
@@ -41,11 +31,7 @@ export const xOAuth: NetworkOAuthProvider = {
 
   async connect(code, codeVerifier, context): Promise<ConnectedAccount[]> {
     if (!codeVerifier) throw oauthFailure('invalid_response', context, 'code', 'the PKCE verifier is missing from the state')
-    const tokens = await tokenRequest(
-      { grant_type: 'authorization_code', code, redirect_uri: context.redirectUri, code_verifier: codeVerifier },
-      context,
-      'code',
-    )
+    const tokens = await exchangeCode(code, context, 'basic', codeVerifier)
     const me = await callOAuth<Me>(context, 'accounts', `${trimSlash(context.settings.apiUrl)}/2/users/me`, {
       headers: { Authorization: `Bearer ${tokens.accessToken}` },
     })
@@ -55,5 +41,5 @@ export const xOAuth: NetworkOAuthProvider = {
     return [{ ...tokens, accountId: user.id, name }]
   },
 
-  refresh: (refreshToken, context) => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, context, 'refresh'),
+  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, 'basic'),
 }

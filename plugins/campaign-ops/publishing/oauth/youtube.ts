@@ -1,7 +1,6 @@
-import { callOAuth, readTokenResponse, trimSlash, withQuery } from './http'
-import type { StandardTokenResponse } from './http'
+import { callOAuth, exchangeCode, refreshTokens, trimSlash, withQuery } from './http'
 import { OAuthError } from './types'
-import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext, TokenSet } from './types'
+import type { ConnectedAccount, NetworkOAuthProvider } from './types'
 
 /**
  * Google OAuth for YouTube (social-apis.md §6): offline access with forced consent so Google
@@ -14,14 +13,6 @@ export const youtubeScopes = [
   'https://www.googleapis.com/auth/youtube.readonly',
   'https://www.googleapis.com/auth/yt-analytics.readonly',
 ] as const
-
-async function tokenRequest(form: Record<string, string>, context: OAuthCallContext, step: 'code' | 'refresh'): Promise<TokenSet> {
-  const { clientId, clientSecret, tokenUrl } = context.settings
-  const body = await callOAuth<StandardTokenResponse>(context, step, tokenUrl, {
-    form: { ...form, client_id: clientId, client_secret: clientSecret },
-  })
-  return readTokenResponse(body, context, step)
-}
 
 type Channels = { items?: Array<{ id?: string; snippet?: { title?: string } }> }
 
@@ -46,7 +37,7 @@ export const youtubeOAuth: NetworkOAuthProvider = {
     }),
 
   async connect(code, _codeVerifier, context): Promise<ConnectedAccount[]> {
-    const tokens = await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: context.redirectUri }, context, 'code')
+    const tokens = await exchangeCode(code, context, 'form')
     const channels = await callOAuth<Channels>(
       context,
       'accounts',
@@ -72,5 +63,5 @@ export const youtubeOAuth: NetworkOAuthProvider = {
   },
 
   // Google does not rotate refresh tokens: the answer has none, and the stored one stays.
-  refresh: (refreshToken, context) => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, context, 'refresh'),
+  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, 'form'),
 }
