@@ -392,14 +392,15 @@ export const PlatformVariants: CollectionConfig = {
           name: 'state',
           type: 'select',
           defaultValue: 'pending',
+          label: { fr: 'État', ar: 'الحالة', en: 'State' },
           options: [
             { value: 'pending', label: { fr: 'En attente', ar: 'في الانتظار', en: 'Pending' } },
             { value: 'approved', label: { fr: 'Approuvée', ar: 'معتمدة', en: 'Approved' } },
           ],
           admin: { readOnly: true },
         },
-        { name: 'approvedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
-        { name: 'approvedAt', type: 'date', admin: { readOnly: true } },
+        { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { fr: 'Approuvée par', ar: 'اعتمدها', en: 'Approved by' }, admin: { readOnly: true } },
+        { name: 'approvedAt', type: 'date', label: { fr: 'Approuvée le', ar: 'تاريخ الاعتماد', en: 'Approved at' }, admin: { readOnly: true } },
         { name: 'approvedHash', type: 'text', admin: { hidden: true } },
       ],
     },
@@ -440,7 +441,8 @@ export const PlatformVariants: CollectionConfig = {
       defaultSort: '-startedAt',
       defaultLimit: 20,
       label: { fr: 'Historique des tentatives', ar: 'سجل المحاولات', en: 'Attempt history' },
-      admin: { defaultColumns: ['attemptNumber', 'kind', 'outcome', 'reason', 'permalink', 'startedAt', 'durationMs'] },
+      // Written by the publishing engine only: no "add new" in the list.
+      admin: { allowCreate: false, defaultColumns: ['attemptNumber', 'kind', 'outcome', 'reason', 'permalink', 'startedAt', 'durationMs'] },
     },
   ],
 }

@@ -181,6 +181,15 @@ try {
     check((await panel.getByTestId('publishing-error').count()) === 0, `no error in the ${network} panel`)
     const state = await variantState(variants[network], tokens.cm)
     check(state.publicationState === 'published' && state.permalink === href, `the ${network} variant is published on the server with that link`)
+    // The attempt history (a join list in the edit view) shows the attempt once the page is reloaded.
+    await page.reload()
+    const history = page.locator('[id="field-attemptHistory"], .field-type.join').first()
+    await history.locator('tbody tr').first().waitFor({ timeout: 30_000 })
+    const historyText = (await history.textContent()) ?? ''
+    check(
+      historyText.includes('Envoi') && historyText.includes('Publiée'),
+      `the ${network} variant's attempt history lists the published attempt (got "${historyText.slice(0, 200)}")`,
+    )
     if (network === 'facebook') await shot(page, '3-variant-published-fr')
   }
 

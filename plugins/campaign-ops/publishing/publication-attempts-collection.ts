@@ -6,6 +6,13 @@ export const publicationAttemptsSlug = 'publication-attempts'
 
 export const attemptKinds = ['publish', 'reconcile', 'manual', 'resolve'] as const
 
+const attemptKindLabels: Record<(typeof attemptKinds)[number], { fr: string; ar: string; en: string }> = {
+  publish: { fr: 'Envoi', ar: 'إرسال', en: 'Publish' },
+  reconcile: { fr: 'Vérification', ar: 'تحقق', en: 'Check' },
+  manual: { fr: 'Publication manuelle', ar: 'نشر يدوي', en: 'Posted by hand' },
+  resolve: { fr: 'Décision', ar: 'قرار', en: 'Resolution' },
+}
+
 export const attemptOutcomes = [
   { value: 'in_progress', label: { fr: 'En cours', ar: 'جارية', en: 'In progress' } },
   { value: 'succeeded', label: { fr: 'Publiée', ar: 'نُشرت', en: 'Published' } },
@@ -44,7 +51,7 @@ export const publicationAttemptsCollection: CollectionConfig = {
     { name: 'networkAccount', type: 'relationship', relationTo: 'network-accounts', label: { fr: 'Compte', ar: 'الحساب', en: 'Account' } },
     { name: 'platform', type: 'text', label: { fr: 'Réseau', ar: 'المنصة', en: 'Platform' } },
     { name: 'attemptNumber', type: 'number', required: true, label: { fr: 'N°', ar: 'الرقم', en: 'No.' } },
-    { name: 'kind', type: 'select', required: true, options: [...attemptKinds], label: { fr: 'Type', ar: 'النوع', en: 'Kind' } },
+    { name: 'kind', type: 'select', required: true, options: attemptKinds.map((kind) => ({ value: kind, label: attemptKindLabels[kind] })), label: { fr: 'Type', ar: 'النوع', en: 'Kind' } },
     { name: 'idempotencyKey', type: 'text', required: true, index: true, label: { fr: 'Clé d’idempotence', ar: 'مفتاح عدم التكرار', en: 'Idempotency key' } },
     { name: 'instance', type: 'text', label: { fr: 'Instance', ar: 'الخادم', en: 'Instance' } },
     { name: 'actor', type: 'relationship', relationTo: 'users', label: { fr: 'Par', ar: 'بواسطة', en: 'By' } },
