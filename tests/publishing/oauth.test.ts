@@ -21,6 +21,8 @@ import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
 import type { TestAccount } from '../helpers/users'
 import type { Role } from '../../src/lib/roles'
+import { publishingScheduler } from '../../plugins/campaign-ops'
+import { xAdapter } from '../../plugins/campaign-ops/networks/x'
 import { fakeClients, startOAuthFake } from './fakes/oauth-fake'
 import type { FakeOAuthServer } from './fakes/oauth-fake'
 
@@ -36,6 +38,7 @@ const cipher = createTokenCipher(decodeTokenKey(tokenKeyHex)!)
 
 let fake: FakeOAuthServer
 let oauth: OAuthConfig
+const publishedWithTokens: string[] = []
 let app: TestPayload
 let payload: Payload
 let http: TestHttpServer
@@ -171,7 +174,19 @@ async function refreshViaApi(id: number, auth = jwt.admin, language = 'fr') {
 beforeAll(async () => {
   fake = await startOAuthFake()
   oauth = oauthConfigFromEnv(loadEnv({ ...fake.env }))
-  const publishing: PublishingOptionsWithOAuth = { oauth }
+  // X publishes through a recording adapter: the test sees which token each post was sent with.
+  const publishing: PublishingOptionsWithOAuth = {
+    oauth,
+    adapters: {
+      x: {
+        ...xAdapter,
+        publish: async (request, account) => {
+          publishedWithTokens.push(account.accessToken)
+          return { remoteId: `post-${publishedWithTokens.length}`, permalink: `https://x.com/i/web/status/${publishedWithTokens.length}` }
+        },
+      },
+    },
+  }
   app = await startTestPayload({ env: { NETWORK_TOKEN_KEY: tokenKeyHex }, config: { publishing } })
   payload = app.payload
   accounts = await createAccountPerRole(payload)
@@ -572,6 +587,33 @@ describe('refresh', () => {
     const afterSecond = await accountOf('x')
     expect(afterSecond.refresh).toBe(fake.lastRefreshToken('x'))
     expect(afterSecond.refresh).not.toBe(afterFirst.refresh)
+  })
+
+  it('the scheduler renews a token about to expire before it publishes with it', async () => {
+    const before = await accountOf('x')
+    await sql(`UPDATE network_accounts SET token_expires_at = now() + interval '1 minute' WHERE id = $1`, [before.id])
+    const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Jeton à renouveler', format: 'post' } })
+    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: { workflowTransition: true }, data: { workflowState: 'approved' } })
+    const variant = await payload.create({
+      collection: 'platform-variants',
+      overrideAccess: true,
+      data: {
+        contentItem: item.id,
+        platform: 'x',
+        language: 'fr',
+        text: 'Publié avec un jeton renouvelé',
+        networkAccount: before.id,
+        publicationState: 'scheduled',
+        scheduledAt: new Date(Date.now() - 1000).toISOString(),
+      },
+    })
+    await publishingScheduler(payload).tick()
+    const after = await accountOf('x')
+    expect((await payload.findByID({ collection: 'platform-variants', id: variant.id, overrideAccess: true })).publicationState).toBe('published')
+    expect(after.access).not.toBe(before.access)
+    expect(publishedWithTokens.at(-1)).toBe(after.access)
+    expect(publishedWithTokens).not.toContain(before.access)
+    near(after.tokenExpiresAt, Date.now() + 7200_000)
   })
 
   it('refreshAccountIfExpiring: nothing when the token is fresh, one refresh when two instances ask at once', async () => {
