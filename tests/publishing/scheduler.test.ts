@@ -20,6 +20,7 @@ import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
 import { makeJpeg } from '../content-model/fixtures'
 import type { TestAccount } from '../helpers/users'
+import { FAKE_IG_USER_ID, FAKE_TOKEN } from '../networks/fakes/meta-graph-fake'
 import { connectFakeAccounts, publishCallsByText, startNetworkFakes } from './publishing-fixtures'
 import type { FakeAccounts, NetworkFakes } from './publishing-fixtures'
 
@@ -40,6 +41,8 @@ beforeAll(async () => {
     env: fakes.env,
     config: {
       publishing: {
+        // Instagram fetches media from Badil's public address (the fake does not fetch it).
+        publicMediaBaseUrl: 'https://badil.example.org',
         scheduler: { reconcileAfterMs: 0, backoffBaseMs: 200, backoffMaxMs: 400, requestTimeoutMs: 1_500, leaseMs: 10_000, maxAttempts: 3 },
         hooks: {
           all: {
@@ -239,6 +242,54 @@ describe('what is sent', () => {
     expect(summary.media[0]!.filename).toBe(rendition.filename)
     expect(summary.media[0]!.mimeType).toBe('image/jpeg')
     expect(uploaded.totalBytes).toBe(rendition.filesize)
+  })
+})
+
+describe('multi-step networks', () => {
+  it('Instagram: the container is not ready, then ready, then published once', async () => {
+    const account = await payload.create({
+      collection: 'network-accounts',
+      overrideAccess: true,
+      data: { network: 'instagram', connection: 'api', name: 'Badil Instagram', accountId: FAKE_IG_USER_ID, accessToken: FAKE_TOKEN },
+    })
+    const media = await payload.create({
+      collection: 'media',
+      overrideAccess: true,
+      locale: 'fr',
+      data: { alt: 'Affiche : la peine alternative' },
+      file: { data: await makeJpeg(1080, 1350), mimetype: 'image/jpeg', name: 'affiche.jpg', size: 1 },
+    })
+    const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Affiche', format: 'post', assets: [media.id] } })
+    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: { workflowTransition: true }, data: { workflowState: 'approved' } })
+    const variant = await payload.create({
+      collection: 'platform-variants',
+      overrideAccess: true,
+      data: {
+        contentItem: item.id,
+        platform: 'instagram_feed',
+        language: 'fr',
+        text: 'La peine alternative, ce n’est pas l’impunité.',
+        media: [media.id],
+        networkAccount: account.id,
+        publicationState: 'scheduled',
+        scheduledAt: new Date(Date.now() - 1000).toISOString(),
+      },
+    })
+    fakes.meta.state.containerPlan.inProgressPolls = 1
+    await tick()
+    fakes.meta.state.containerPlan.inProgressPolls = 0
+    const published = await variantById(variant.id as number)
+    expect([published.publicationState, published.lastError]).toEqual(['published', null])
+    const posted = fakes.meta.state.igMedia.filter((entry) => entry.caption === 'La peine alternative, ce n’est pas l’impunité.')
+    expect(posted).toHaveLength(1)
+    expect(published.remoteId).toBe(posted[0]!.id)
+    const container = fakes.meta.state.containers.get(posted[0]!.containerId)!
+    // The portrait rendition, at Badil's public address.
+    expect(container.params.image_url).toMatch(/^https:\/\/badil\.example\.org\/api\/media\/file\/.+/)
+    expect(container.polls).toBeGreaterThanOrEqual(2)
+    const [attempt] = await attemptsOf(variant.id as number)
+    expect(attempt).toMatchObject({ outcome: 'succeeded' })
+    expect(attempt!.durationMs).toBeGreaterThanOrEqual(2_500)
   })
 })
 

@@ -38,6 +38,16 @@ export type VariantDoc = {
   scheduledAt?: string | null
 }
 
+/**
+ * The file's address on Badil's public URL: stored URLs carry the host the upload was made on,
+ * only their path is kept.
+ */
+function publicAddress(storedUrl: string, publicBaseUrl: string): string {
+  const stored = new URL(storedUrl, 'http://stored.invalid')
+  const base = publicBaseUrl.replace(/\/+$/, '')
+  return `${base}${stored.pathname}${stored.search}`
+}
+
 /** Alt text in the variant's language: Darija variants use the Arabic alt text (same script). */
 function altLocale(language: string): 'fr' | 'ar' {
   return language === 'fr' ? 'fr' : 'ar'
@@ -74,7 +84,7 @@ export async function buildPublishRequest(
       durationSeconds: doc.video?.durationSeconds ?? null,
       altText: doc.alt ?? null,
       read: async () => new Uint8Array(await fs.readFile(file)),
-      publicUrl: relativeUrl ? new URL(relativeUrl, options.publicMediaBaseUrl ?? payload.config.serverURL ?? 'http://localhost:3000').toString() : null,
+      publicUrl: relativeUrl ? publicAddress(relativeUrl, options.publicMediaBaseUrl ?? payload.config.serverURL ?? 'http://localhost:3000') : null,
     })
   }
   const link = (variant.link ?? '').trim()
