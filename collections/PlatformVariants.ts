@@ -2,11 +2,12 @@ import { APIError, ValidationError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint } from 'payload'
 
 import { staffOnly } from '../src/lib/access'
+import { networkOfPlatform } from '../src/lib/networks'
 import { platformLimits, platforms } from '../src/lib/platform-limits'
 import type { Language, Platform } from '../src/lib/platform-limits'
 import { requestLanguage } from '../src/lib/request-language'
 import { hasRole } from '../src/lib/roles'
-import { renditionSizes } from '../src/lib/renditions'
+import { feedRendition } from '../src/lib/platform-renditions'
 import { composePostText } from '../src/lib/variant-validation'
 import { readinessOnlyCodes, variantReport } from '../src/lib/variant-report'
 import { approveVariantEndpoint, revokeVariantApprovalOnEdit } from '../src/workflow/variant-approval'
@@ -17,21 +18,6 @@ type Id = number | string
 const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
 
 const variantEditors = ['admin', 'ncsc', 'cm'] as const
-
-const rendition = (name: string) => renditionSizes.find((size) => size.name === name)!
-
-/** Which rendition a network's feed shows first: the preview crops the first image like it. */
-export const previewRendition: Record<Platform, { name: string; width: number; height: number }> = {
-  facebook: rendition('landscape'),
-  instagram_feed: rendition('portrait'),
-  instagram_reel: rendition('story'),
-  instagram_story: rendition('story'),
-  x: rendition('x'),
-  linkedin: rendition('landscape'),
-  youtube: rendition('thumbnail'),
-  youtube_short: rendition('story'),
-  tiktok: rendition('story'),
-}
 
 /** States a person sets; the others belong to the publishing engine. */
 const editorialStates = ['draft', 'ready', 'scheduled', 'cancelled']
@@ -105,7 +91,7 @@ const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc
     }
     if (!merged.networkAccount) {
       // The network's only account is the obvious choice; with several, the CM picks one.
-      const network = String(merged.platform).replace(/^(instagram|youtube)_.*$/, '$1')
+      const network = networkOfPlatform[merged.platform as Platform]
       const { docs } = await req.payload.find({
         collection: 'network-accounts',
         where: { network: { equals: network } },
@@ -160,7 +146,7 @@ const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req 
   if (req.user && next !== undefined && next !== originalDoc?.publicationState && !editorialStates.includes(next)) {
     throw new APIError(`The publication state "${next}" is set by the publishing engine, not by hand.`, 403, null, true)
   }
-  if (req.user && !req.context.publishingEngine && frozenStates.includes(originalDoc?.publicationState)) {
+  if (req.user && frozenStates.includes(originalDoc?.publicationState)) {
     throw new APIError(
       `This variant is ${originalDoc?.publicationState}: it is on the network, or may be, and can no longer be edited.`,
       409,
@@ -196,7 +182,7 @@ const validateEndpoint: Endpoint = {
     const firstMedia = firstMediaId
       ? await req.payload.findByID({ collection: 'media', id: firstMediaId, depth: 0, req }).catch(() => null)
       : null
-    const rendition = previewRendition[draft.platform]
+    const rendition = feedRendition[draft.platform]
     const renditions = (firstMedia?.renditions ?? {}) as Record<string, { url?: string | null } | undefined>
     return Response.json({
       report,

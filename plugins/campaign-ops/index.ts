@@ -13,7 +13,7 @@ import { variantActionEndpoints } from './publishing/variant-actions'
 import { scheduleWebhookDeliveries } from './publishing/webhook-runner'
 import { webhookDeliveryTaskConfig } from './publishing/webhooks'
 import { networkAccountsCollection } from './publishing/network-accounts-collection'
-import { oauthConfigOf, withNetworkAccountOAuth } from './publishing/oauth-endpoints'
+import { withNetworkAccountOAuth } from './publishing/oauth-endpoints'
 import { publicationAttemptsCollection } from './publishing/publication-attempts-collection'
 import { createTokenCipher, derivedTokenKey } from './publishing/token-crypto'
 import { webhookSubscriptionsCollection } from './publishing/webhook-subscriptions-collection'
@@ -77,7 +77,7 @@ export const campaignOps =
       collections: collections
         .map(withModerationRuleHooks)
         .map(withPublishingActions(runtime))
-        .map(withNetworkAccountOAuth({ cipher, oauth: oauthConfigOf(options.publishing) })),
+        .map(withNetworkAccountOAuth({ cipher, oauth: runtime.oauth })),
       globals,
       endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint, ...publishingEndpoints],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookDeliveryTaskConfig(cipher)] },

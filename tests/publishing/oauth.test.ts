@@ -9,7 +9,7 @@ import { oauthConfigFromEnv } from '../../plugins/campaign-ops/publishing/oauth'
 import type { OAuthConfig } from '../../plugins/campaign-ops/publishing/oauth'
 import { createStateCodec } from '../../plugins/campaign-ops/publishing/oauth/state'
 import { refreshAccountIfExpiring } from '../../plugins/campaign-ops/publishing/oauth-endpoints'
-import type { PublishingOptionsWithOAuth } from '../../plugins/campaign-ops/publishing/oauth-endpoints'
+import type { PublishingOptions } from '../../plugins/campaign-ops/publishing/options'
 import { createTokenCipher } from '../../plugins/campaign-ops/publishing/token-crypto'
 import { decodeTokenKey, loadEnv } from '../../src/lib/env'
 import { startHttpServer } from '../helpers/http-server'
@@ -175,7 +175,7 @@ beforeAll(async () => {
   fake = await startOAuthFake()
   oauth = oauthConfigFromEnv(loadEnv({ ...fake.env }))
   // X publishes through a recording adapter: the test sees which token each post was sent with.
-  const publishing: PublishingOptionsWithOAuth = {
+  const publishing: PublishingOptions = {
     oauth,
     adapters: {
       x: {

@@ -378,6 +378,39 @@ describe('what the networks answer', () => {
     ])
   })
 
+  it('a token sealed with another key fails the variant, nothing sent, and names the account to reconnect', async () => {
+    const account = await payload.create({
+      collection: 'network-accounts',
+      overrideAccess: true,
+      data: { network: 'linkedin', connection: 'api', name: 'Page partenaire', accountId: 'urn:li:organization:999', accessToken: 'will-be-unreadable' },
+    })
+    // As after NETWORK_TOKEN_KEY changed: the stored value no longer opens.
+    await sql(`UPDATE network_accounts SET access_token_sealed = 'v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AAAA' WHERE id = $1`, [account.id])
+    const item = await approvedItem()
+    const variant = await payload.create({
+      collection: 'platform-variants',
+      overrideAccess: true,
+      data: {
+        contentItem: item,
+        platform: 'linkedin',
+        language: 'fr',
+        text: 'Jeton illisible',
+        networkAccount: account.id,
+        publicationState: 'scheduled',
+        scheduledAt: new Date(Date.now() - 1000).toISOString(),
+      },
+    })
+    await tick()
+    const failed = await variantById(variant.id as number)
+    expect(failed.publicationState).toBe('failed')
+    expect(failed.lastError).toContain('"Page partenaire"')
+    expect(failed.lastError).toContain('NETWORK_TOKEN_KEY')
+    expect((await payload.findByID({ collection: 'network-accounts', id: account.id, overrideAccess: true })).status).toBe('needs_reconnect')
+    expect(publishCallsByText(fakes).get('Jeton illisible')).toBeUndefined()
+    // LinkedIn has one account again for the variants that rely on the default.
+    await payload.delete({ collection: 'network-accounts', id: account.id, overrideAccess: true })
+  })
+
   it('an expired token fails the variant with a human reason and marks the account to reconnect', async () => {
     fakes.x.expireToken()
     const id = await scheduledVariant('x', 'Jeton expiré')

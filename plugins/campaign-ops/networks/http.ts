@@ -1,5 +1,5 @@
 import { NetworkError } from './types'
-import type { AdapterContext } from './types'
+import type { AdapterContext, LocalizedReason } from './types'
 
 const unknownOutcome = {
   fr: 'Le réseau n’a pas répondu après l’envoi : la publication a peut-être eu lieu. Vérification en cours.',
@@ -49,6 +49,34 @@ export async function callNetwork(
     })
   } finally {
     clearTimeout(timer)
+  }
+}
+
+/**
+ * The body of an answer: JSON when it parses, the text otherwise, null when empty. An answer cut
+ * off while it was read says nothing about a request with side effects: its outcome is unknown.
+ */
+export async function readAnswer(
+  response: Response,
+  call: { url: string; sideEffect: boolean },
+  reasons: { answerLost: LocalizedReason; serverError: LocalizedReason },
+): Promise<unknown> {
+  let text: string
+  try {
+    text = await response.text()
+  } catch (error) {
+    throw new NetworkError({
+      kind: call.sideEffect ? 'outcome_unknown' : 'retryable',
+      status: response.status,
+      message: `${call.url}: answer cut off (${String(error)})`,
+      reason: call.sideEffect ? reasons.answerLost : reasons.serverError,
+    })
+  }
+  if (!text) return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
   }
 }
 

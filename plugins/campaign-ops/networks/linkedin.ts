@@ -3,7 +3,7 @@
  * uploaded then attached to `POST /rest/posts`, lookup after an unknown outcome, share
  * statistics and comment moderation (social-apis.md §5, §8.4, §10).
  */
-import { callNetwork, retryAfter } from './http'
+import { callNetwork, readAnswer, retryAfter } from './http'
 import { NetworkError } from './types'
 import type {
   AccountCredentials,
@@ -194,16 +194,6 @@ export function escapeLittleText(text: string): string {
   return result + escapePlain(text.slice(cursor))
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text()
-  if (!text) return null
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
-  }
-}
-
 function errorDetail(body: unknown, status: number): string {
   if (typeof body === 'string' && body.trim()) return body.trim().slice(0, 300)
   const error = (body ?? {}) as LinkedInError
@@ -298,17 +288,7 @@ async function callLinkedIn(
         : JSON.stringify(call.json),
     sideEffect: call.sideEffect,
   })
-  let body: unknown
-  try {
-    body = await readBody(response)
-  } catch (error) {
-    throw new NetworkError({
-      kind: call.sideEffect ? 'outcome_unknown' : 'retryable',
-      status: response.status,
-      message: `${call.url}: answer cut off (${String(error)})`,
-      reason: call.sideEffect ? reasons.answerLost : reasons.serverError,
-    })
-  }
+  const body = await readAnswer(response, call, reasons)
   if (!response.ok) throw errorFromResponse(response.status, response.headers, body, context.now())
   return { body, headers: response.headers, status: response.status }
 }

@@ -1,36 +1,17 @@
+import type { Network } from '../../../src/lib/networks'
 import { facebookAdapter } from './facebook'
 import { instagramAdapter } from './instagram'
 import { linkedinAdapter } from './linkedin'
 import { tiktokAdapter } from './tiktok'
-import type { NetworkAdapter, NetworkPlatform } from './types'
+import type { NetworkAdapter } from './types'
 import { xAdapter } from './x'
 import { youtubeAdapter } from './youtube'
 
-/** The networks Badil holds accounts on; a platform (surface) belongs to one network. */
-export const networks = ['facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok'] as const
-export type Network = (typeof networks)[number]
+// The networks and their platforms are facts the collections use too: they live in src/lib.
+export { isNetwork, networkLabels, networkOfPlatform, networks } from '../../../src/lib/networks'
+export type { Network } from '../../../src/lib/networks'
 
-export const networkLabels: Record<Network, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  linkedin: 'LinkedIn',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-}
-
-export const networkOfPlatform: Record<NetworkPlatform, Network> = {
-  facebook: 'facebook',
-  instagram_feed: 'instagram',
-  instagram_reel: 'instagram',
-  instagram_story: 'instagram',
-  x: 'x',
-  linkedin: 'linkedin',
-  youtube: 'youtube',
-  youtube_short: 'youtube',
-  tiktok: 'tiktok',
-}
-
+/** The adapter of each network. */
 export const defaultAdapters: Record<Network, NetworkAdapter> = {
   facebook: facebookAdapter as NetworkAdapter,
   instagram: instagramAdapter as NetworkAdapter,
@@ -42,7 +23,3 @@ export const defaultAdapters: Record<Network, NetworkAdapter> = {
 
 /** Where each network's API lives (configuration; tests point these at fake servers). */
 export type NetworkEndpoints = Record<Network, { baseUrl: string; uploadBaseUrl?: string }>
-
-export function isNetwork(value: unknown): value is Network {
-  return typeof value === 'string' && (networks as readonly string[]).includes(value)
-}

@@ -4,7 +4,7 @@
  */
 import twitterText from 'twitter-text'
 
-import { callNetwork, retryAfter } from './http'
+import { callNetwork, readAnswer, retryAfter } from './http'
 import { NetworkError } from './types'
 import type {
   AccountCredentials,
@@ -130,16 +130,6 @@ export function xPermalink(postId: string): string {
   return `https://x.com/i/web/status/${postId}`
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text()
-  if (!text) return null
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
-  }
-}
-
 function problemDetail(body: unknown, status: number): string {
   if (typeof body === 'string' && body.trim()) return body.trim().slice(0, 300)
   const problem = (body ?? {}) as XProblem
@@ -216,17 +206,7 @@ async function callX(call: XCall, account: AccountCredentials, context: AdapterC
     body: call.form ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
     sideEffect: call.sideEffect,
   })
-  let body: unknown
-  try {
-    body = await readBody(response)
-  } catch (error) {
-    throw new NetworkError({
-      kind: call.sideEffect ? 'outcome_unknown' : 'retryable',
-      status: response.status,
-      message: `${call.url}: answer cut off (${String(error)})`,
-      reason: call.sideEffect ? reasons.answerLost : reasons.serverError,
-    })
-  }
+  const body = await readAnswer(response, call, reasons)
   if (!response.ok) throw errorFromResponse(response.status, response.headers, body, context.now())
   return body
 }

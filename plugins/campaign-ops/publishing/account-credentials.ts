@@ -2,6 +2,7 @@ import type { Network } from '../networks/registry'
 import type { AccountCredentials } from '../networks/types'
 import type { Queryable } from './claim'
 import { tokenPurpose } from './network-accounts-collection'
+import { TokenDecryptionError } from './token-crypto'
 import type { TokenCipher } from './token-crypto'
 
 export type AccountRecord = {
@@ -13,6 +14,30 @@ export type AccountRecord = {
   status: string
   tokenExpiresAt: Date | null
   credentials: AccountCredentials | null
+  /** Sealed with another key (NETWORK_TOKEN_KEY changed) or tampered with: reconnect the account. */
+  tokenUnreadable: boolean
+}
+
+function openTokens(
+  cipher: TokenCipher,
+  accountId: string,
+  accessSealed: string | null,
+  refreshSealed: string | null,
+): Pick<AccountRecord, 'credentials' | 'tokenUnreadable'> {
+  if (!accessSealed) return { credentials: null, tokenUnreadable: false }
+  try {
+    return {
+      credentials: {
+        accountId,
+        accessToken: cipher.decrypt(accessSealed, tokenPurpose.access),
+        refreshToken: refreshSealed ? cipher.decrypt(refreshSealed, tokenPurpose.refresh) : null,
+      },
+      tokenUnreadable: false,
+    }
+  } catch (error) {
+    if (error instanceof TokenDecryptionError) return { credentials: null, tokenUnreadable: true }
+    throw error
+  }
 }
 
 /**
@@ -37,12 +62,6 @@ export async function loadAccount(db: Queryable, cipher: TokenCipher, id: number
     accountId: String(row.account_id),
     status: String(row.status ?? 'ok'),
     tokenExpiresAt: row.token_expires_at ? new Date(row.token_expires_at as string) : null,
-    credentials: accessSealed
-      ? {
-          accountId: String(row.account_id),
-          accessToken: cipher.decrypt(accessSealed, tokenPurpose.access),
-          refreshToken: refreshSealed ? cipher.decrypt(refreshSealed, tokenPurpose.refresh) : null,
-        }
-      : null,
+    ...openTokens(cipher, String(row.account_id), accessSealed, refreshSealed),
   }
 }

@@ -1,5 +1,8 @@
 import type { Payload } from 'payload'
 
+import { networkOfPlatform } from '../../../src/lib/networks'
+import type { Platform } from '../../../src/lib/platform-limits'
+
 /**
  * The scheduler's claims, in PostgreSQL only: every instance runs the same statements, and a row
  * lock with SKIP LOCKED plus a random claim token decide which one holds a variant. A claim is a
@@ -21,11 +24,6 @@ export type Claim = {
   /** The publish attempt opened with the claim (same statement, same commit). */
   attempt?: { id: number; startedAt: Date }
 }
-
-const networkOfPlatformSql = `(CASE
-  WHEN v.platform::text LIKE 'instagram%' THEN 'instagram'
-  WHEN v.platform::text LIKE 'youtube%' THEN 'youtube'
-  ELSE v.platform::text END)`
 
 /**
  * Claims up to `limit` due variants: scheduled, at or past their time, past any retry delay, not
@@ -135,16 +133,18 @@ export async function sweepExpiredLeases(db: Queryable, reconcileAfterMs: number
 }
 
 /** The account a variant publishes through: its own, or the only API account of its network. */
-export async function resolveAccountId(db: Queryable, variantId: number): Promise<{ accountId: number | null; candidates: number }> {
-  const { rows } = await db.query(
-    `SELECT v.network_account_id AS own,
-            (SELECT array_agg(a.id ORDER BY a.id) FROM network_accounts a WHERE a.network::text = ${networkOfPlatformSql}) AS candidates
-       FROM platform_variants v WHERE v.id = $1`,
-    [variantId],
-  )
+export async function resolveAccountId(
+  db: Queryable,
+  variantId: number,
+  /** The variant's own account when the caller already read it (saves a query per publication). */
+  own?: number | null,
+): Promise<{ accountId: number | null; candidates: number }> {
+  if (own !== undefined && own !== null) return { accountId: own, candidates: 1 }
+  const { rows } = await db.query(`SELECT network_account_id, platform::text AS platform FROM platform_variants WHERE id = $1`, [variantId])
   const row = rows[0]
   if (!row) return { accountId: null, candidates: 0 }
-  if (row.own !== null && row.own !== undefined) return { accountId: Number(row.own), candidates: 1 }
-  const candidates = (row.candidates as number[] | null) ?? []
-  return { accountId: candidates.length === 1 ? Number(candidates[0]) : null, candidates: candidates.length }
+  if (row.network_account_id !== null && row.network_account_id !== undefined) return { accountId: Number(row.network_account_id), candidates: 1 }
+  const network = networkOfPlatform[row.platform as Platform]
+  const { rows: candidates } = await db.query(`SELECT id FROM network_accounts WHERE network = $1 ORDER BY id LIMIT 2`, [network])
+  return { accountId: candidates.length === 1 ? Number(candidates[0]!.id) : null, candidates: candidates.length }
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { ZipArchive } from 'archiver'
 import type { Payload } from 'payload'
 
-import { previewRendition } from '../../../collections/PlatformVariants'
+import { feedRendition } from '../../../src/lib/platform-renditions'
 import { formatInCasablanca } from '../../../src/lib/casablanca-time'
 import { linkPlacementFor, platformLimits } from '../../../src/lib/platform-limits'
 import type { LinkPlacement, Platform } from '../../../src/lib/platform-limits'
@@ -384,7 +384,7 @@ export async function buildManualKit(
     const mediaId = mediaIds[index]!
     const doc = await payload.findByID({ collection: 'media', id: mediaId, depth: 0, overrideAccess: true }).catch(() => null)
     const originalName = path.parse(String(doc?.filename ?? '')).name
-    const renditionName = previewRendition[platform].name
+    const renditionName = feedRendition[platform].name
     const renditions = (doc?.renditions ?? {}) as Record<string, { filename?: string } | undefined>
     const rendition = media.kind === 'image' && renditions[renditionName]?.filename === media.filename ? renditionName : null
     const baseName = `${slugOf(originalName, media.kind)}${rendition ? `-${rendition}` : ''}`

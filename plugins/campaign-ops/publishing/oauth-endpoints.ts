@@ -1,6 +1,5 @@
 import type { CollectionConfig, Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { loadEnv } from '../../../src/lib/env'
 import { requestLanguage } from '../../../src/lib/request-language'
 import type { AdminLanguageCode } from '../../../src/lib/request-language'
 import { hasRole } from '../../../src/lib/roles'
@@ -8,12 +7,12 @@ import { isNetwork, networkLabels, networks } from '../networks/registry'
 import type { Network } from '../networks/registry'
 import type { LocalizedReason } from '../networks/types'
 import { networkAccountsSlug, tokenPurpose } from './network-accounts-collection'
-import { oauthConfigFromEnv, oauthProviders } from './oauth'
+import { oauthProviders } from './oauth'
+import { withSessionLock } from './session-lock'
 import { OAuthError } from './oauth/types'
 import type { ConnectedAccount, NetworkOAuthSettings, OAuthCallContext, OAuthConfig, TokenSet } from './oauth/types'
 import { createPkcePair, createStateCodec, oauthStateLifetimeMs, sameSecretString } from './oauth/state'
 import type { StateProblem } from './oauth/state'
-import type { PublishingOptions } from './options'
 import { TokenDecryptionError } from './token-crypto'
 import type { TokenCipher } from './token-crypto'
 
@@ -28,16 +27,8 @@ import type { TokenCipher } from './token-crypto'
 
 export type OAuthEndpointOptions = {
   cipher: TokenCipher
-  /** Default: `oauthConfigFromEnv(loadEnv())`, read on first use. */
-  oauth?: OAuthConfig
+  oauth: OAuthConfig
   now?: () => Date
-}
-
-/** Publishing options that carry the OAuth configuration (until `PublishingOptions` declares `oauth`). */
-export type PublishingOptionsWithOAuth = PublishingOptions
-
-export function oauthConfigOf(publishing: PublishingOptions | undefined): OAuthConfig | undefined {
-  return publishing?.oauth
 }
 
 /** How close to its expiry a token is renewed before a publication. */
@@ -294,29 +285,15 @@ export type RefreshOutcome =
   | { status: 'failed'; reason: LocalizedReason }
   | { status: 'not_found' }
 
-type PoolClientLike = { query(sql: string, values?: unknown[]): Promise<unknown>; release(): void }
-type PoolLike = { connect(): Promise<PoolClientLike> }
-
-function poolOf(payload: Payload): PoolLike {
-  const pool = (payload.db as unknown as { pool?: PoolLike }).pool
-  if (!pool) throw new Error('The PostgreSQL pool is not ready')
-  return pool
-}
-
 /**
  * Runs `work` while holding the account's refresh lock. X rotates refresh tokens: two instances
  * refreshing at once would spend the same token twice and the loser would wrongly see a revoked
  * grant, so refreshes of one account take turns across every instance.
  */
 async function withRefreshLock<T>(payload: Payload, accountId: number, work: () => Promise<T>): Promise<T> {
-  const client = await poolOf(payload).connect()
-  try {
-    await client.query('select pg_advisory_lock($1::int, $2::int)', [refreshLockClass, accountId])
-    return await work()
-  } finally {
-    await client.query('select pg_advisory_unlock($1::int, $2::int)', [refreshLockClass, accountId]).catch(() => undefined)
-    client.release()
-  }
+  const outcome = await withSessionLock(payload, { space: refreshLockClass, key: accountId, wait: true }, work)
+  if (!outcome.locked) throw new Error('A waiting advisory lock is always taken')
+  return outcome.value
 }
 
 async function markNeedsReconnect(payload: Payload, id: number, reason: LocalizedReason, language: AdminLanguageCode): Promise<void> {
@@ -443,8 +420,7 @@ export async function refreshAccountNow(
 
 export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): Endpoint[] {
   const now = options.now ?? (() => new Date())
-  let resolvedConfig = options.oauth
-  const config = () => (resolvedConfig ??= oauthConfigFromEnv(loadEnv()))
+  const config = () => options.oauth
   const stateCodec = (req: PayloadRequest) => createStateCodec({ secret: req.payload.secret, cipher: options.cipher, now })
 
   const requireAdmin = (req: PayloadRequest, language: AdminLanguageCode): Response | undefined => {

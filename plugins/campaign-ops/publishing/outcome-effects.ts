@@ -4,11 +4,12 @@ import { transitionContentItem } from '../../../src/workflow/transition-content-
 import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
 import { sqlPool } from './claim'
-import type { Claim, Queryable } from './claim'
+import type { Claim } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
 import type { VariantDoc } from './publish-request'
 import type { PublishingRuntime } from './runtime'
 import type { PublicationEvent } from './webhook-subscriptions-collection'
+import { withSessionLock } from './session-lock'
 import { queuePublicationEvent } from './webhooks'
 
 const eventOf: Partial<Record<PublicationReport['outcome'], PublicationEvent>> = {
@@ -64,23 +65,17 @@ export async function announceOutcome(
  * variants published at the same moment take turns on a lock, so the transition happens once.
  */
 export async function markItemPublished(payload: Payload, contentItemId: number): Promise<void> {
-  const db = sqlPool(payload) as Queryable & { connect(): Promise<Queryable & { release(): void }> }
+  const db = sqlPool(payload)
   const { rows } = await db.query(`SELECT workflow_state::text AS state FROM content_items WHERE id = $1`, [contentItemId])
   if (rows[0]?.state !== 'approved') return
-  const client = await db.connect()
   try {
-    const { rows: locked } = await client.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [itemPublishLockSpace, contentItemId])
-    if (!locked[0]?.locked) return // a sibling's instance is moving the item right now
-    try {
-      const { rows: again } = await client.query(`SELECT workflow_state::text AS state FROM content_items WHERE id = $1`, [contentItemId])
+    // Without waiting: a sibling variant's instance holding it is moving the item right now.
+    await withSessionLock(payload, { space: itemPublishLockSpace, key: contentItemId, wait: false }, async () => {
+      const { rows: again } = await db.query(`SELECT workflow_state::text AS state FROM content_items WHERE id = $1`, [contentItemId])
       if (again[0]?.state === 'approved') await transitionContentItem(payload, { id: contentItemId, to: 'published', user: null })
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1, $2)', [itemPublishLockSpace, contentItemId])
-    }
+    })
   } catch (error) {
     payload.logger.error({ err: error, msg: 'Moving the item to published failed', contentItem: contentItemId })
-  } finally {
-    client.release()
   }
 }
 

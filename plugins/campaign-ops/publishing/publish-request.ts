@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { previewRendition } from '../../../collections/PlatformVariants'
+import { feedRendition } from '../../../src/lib/platform-renditions'
 import { linkPlacementFor, platformLimits } from '../../../src/lib/platform-limits'
 import type { Platform } from '../../../src/lib/platform-limits'
 import { composePostText } from '../../../src/lib/variant-validation'
@@ -70,7 +70,7 @@ export async function buildPublishRequest(
   for (const id of mediaIds) {
     const doc = (await payload.findByID({ collection: 'media', id, depth: 0, locale: altLocale(variant.language), overrideAccess: true })) as unknown as MediaDoc
     const kind = (doc.kind ?? 'image') as PublishMedia['kind']
-    const rendition = kind === 'image' ? doc.renditions?.[previewRendition[platform].name] : undefined
+    const rendition = kind === 'image' ? doc.renditions?.[feedRendition[platform].name] : undefined
     const filename = rendition?.filename ?? doc.filename ?? ''
     const file = path.join(staticDir, path.basename(filename))
     const relativeUrl = rendition?.url ?? doc.url ?? null

@@ -19,7 +19,6 @@ import { buildPublishRequest, summarizeRequest } from './publish-request'
 import type { VariantDoc } from './publish-request'
 import { reasons } from './reasons'
 import type { PublishingRuntime } from './runtime'
-import { TokenDecryptionError } from './token-crypto'
 import {
   markAccountNeedsReconnect,
   markAccountRateLimited,
@@ -76,7 +75,7 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
   if (!variant) throw new Error(`Variant ${claim.variantId} disappeared while claimed`)
   const platform = variant.platform as NetworkPlatform
   const network = networkOfPlatform[platform]
-  const { accountId, candidates } = await resolveAccountId(db, claim.variantId)
+  const { accountId, candidates } = await resolveAccountId(db, claim.variantId, variant.networkAccount)
   const attempt =
     claim.attempt ??
     (await startAttempt(payload, {
@@ -94,19 +93,15 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
   let hookContext: PublishHookContext
   try {
     if (accountId === null) throw new PreparationError(reasons.noAccount(networkLabels[network], candidates))
-    try {
+    account = await loadAccount(db, runtime.cipher, accountId)
+    // Short-lived tokens (X 2 h, TikTok 24 h) are renewed first when they are about to expire.
+    if (account?.tokenExpiresAt && account.tokenExpiresAt.getTime() - Date.now() < refreshWindowMs) {
+      await refreshAccountIfExpiring(payload, accountId, runtime.cipher, runtime.oauth)
       account = await loadAccount(db, runtime.cipher, accountId)
-      // Short-lived tokens (X 2 h, TikTok 24 h) are renewed first when they are about to expire.
-      if (account?.tokenExpiresAt && account.tokenExpiresAt.getTime() - Date.now() < refreshWindowMs) {
-        await refreshAccountIfExpiring(payload, accountId, runtime.cipher, runtime.oauth)
-        account = await loadAccount(db, runtime.cipher, accountId)
-      }
-    } catch (error) {
-      if (error instanceof TokenDecryptionError) {
-        await markAccountNeedsReconnect(db, accountId, error.message)
-        throw new PreparationError(reasons.unreadableToken(String(accountId)))
-      }
-      throw error
+    }
+    if (account?.tokenUnreadable) {
+      await markAccountNeedsReconnect(db, accountId, reasonText(reasons.unreadableToken(account.name)))
+      throw new PreparationError(reasons.unreadableToken(account.name))
     }
     if (!account) throw new PreparationError(reasons.noAccount(networkLabels[network], 0))
     if (account.connection === 'manual') throw new PreparationError(reasons.manualAccount(account.name))

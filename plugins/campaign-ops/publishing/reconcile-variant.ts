@@ -29,7 +29,7 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
   if (!variant) throw new Error(`Variant ${claim.variantId} disappeared while claimed`)
   const platform = variant.platform as NetworkPlatform
   const network = networkOfPlatform[platform]
-  const { accountId } = await resolveAccountId(db, claim.variantId)
+  const { accountId } = await resolveAccountId(db, claim.variantId, variant.networkAccount)
   const { totalDocs: earlierLookups } = await payload.count({
     collection: 'publication-attempts',
     where: { and: [{ variant: { equals: claim.variantId } }, { kind: { equals: 'reconcile' } }, { outcome: { equals: 'outcome_unknown' } }] },

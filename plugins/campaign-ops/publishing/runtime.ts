@@ -3,6 +3,7 @@ import os from 'node:os'
 import { defaultAdapters, networks } from '../networks/registry'
 import type { Network, NetworkEndpoints } from '../networks/registry'
 import type { AdapterContext, NetworkAdapter } from '../networks/types'
+import { loadEnv } from '../../../src/lib/env'
 import { oauthConfigFromEnv } from './oauth'
 import type { OAuthConfig } from './oauth'
 import type { PublishingHooks, PublishingOptions } from './options'
@@ -68,7 +69,7 @@ export function createPublishingRuntime(options: PublishingOptions, cipher: Toke
     cron: scheduler.cron ?? '*/10 * * * * *',
     runScheduler: options.runScheduler ?? true,
     publicMediaBaseUrl: options.publicMediaBaseUrl,
-    oauth: options.oauth ?? oauthConfigFromEnv({}),
+    oauth: options.oauth ?? oauthConfigFromEnv(loadEnv()),
     adapterContext: (network) => ({
       baseUrl: endpoints[network].baseUrl.replace(/\/+$/, ''),
       uploadBaseUrl: endpoints[network].uploadBaseUrl?.replace(/\/+$/, ''),

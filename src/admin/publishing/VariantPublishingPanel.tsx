@@ -1,7 +1,7 @@
 import React from 'react'
 
 import { publicationStates } from '../../../collections/PlatformVariants'
-import { networkLabels, networkOfPlatform } from '../../../plugins/campaign-ops/networks/registry'
+import { networkLabels, networkOfPlatform } from '../../lib/networks'
 import { accountStatuses } from '../../../plugins/campaign-ops/publishing/network-accounts-collection'
 import { VariantPublishingPanelClient } from './VariantPublishingPanelClient'
 import type { Localized } from './publishing-client'

@@ -3,7 +3,7 @@
  * OAuth on this server (the same reading of the environment as the connect endpoint's default),
  * as plain data for the client components.
  */
-import { networkLabels, networks } from '../../../plugins/campaign-ops/networks/registry'
+import { networkLabels, networks } from '../../lib/networks'
 import { oauthConfigFromEnv, oauthProviders } from '../../../plugins/campaign-ops/publishing/oauth'
 import { loadEnv } from '../../lib/env'
 
