@@ -120,3 +120,15 @@ export async function closePayload(payload: { destroy(): Promise<void>; db: unkn
   }
   await pool.end()
 }
+
+/** A connection or the pool: what raw SQL needs (the engine's claims, locks, the moderation log). */
+export type SqlClient = { query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }> }
+export type SqlPool = SqlClient & { connect(): Promise<SqlClient & { release(): void }> }
+
+/** The PostgreSQL pool behind Payload's adapter. */
+export function sqlPool(payload: { db: unknown }): SqlPool {
+  const pool = (payload.db as unknown as { pool?: SqlPool }).pool
+  if (!pool) throw new Error('The PostgreSQL pool is not ready')
+  return pool
+}
+

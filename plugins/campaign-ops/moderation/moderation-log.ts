@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { sqlPool } from '../../../src/lib/database'
 import {
   excerptHashOf,
   genesisHash,
@@ -14,18 +15,10 @@ import type { ChainedFields, ChainProblem } from './log-chain'
 import { moderationLogSlug } from './log-collection'
 import type { ModerationLogKind } from './log-collection'
 
-type PoolClientLike = { query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>; release(): void }
-type PoolLike = { connect(): Promise<PoolClientLike> }
 
 // Fixed keys shared by every instance: appends take turns, one purge runs at a time.
 const appendLockKey = 431_220_250_901
 const purgeLockKey = 431_220_250_902
-
-function poolOf(payload: Payload): PoolLike {
-  const pool = (payload.db as unknown as { pool?: PoolLike }).pool
-  if (!pool) throw new Error('The PostgreSQL pool is not ready')
-  return pool
-}
 
 export type ModerationLogEntry = {
   kind: ModerationLogKind
@@ -58,7 +51,7 @@ export async function appendModerationLog(
   entry: ModerationLogEntry,
   options: { pseudonymKey?: string } = {},
 ) {
-  const client = await poolOf(payload).connect()
+  const client = await sqlPool(payload).connect()
   try {
     await client.query('select pg_advisory_lock($1)', [appendLockKey])
     const { docs } = await payload.find({
@@ -142,7 +135,7 @@ export async function verifyModerationLog(payload: Payload, pageSize = 1000) {
 export async function purgeExpiredExcerpts(payload: Payload, options: { retentionDays: number; now?: Date }) {
   const now = options.now ?? new Date()
   const cutoff = new Date(now.getTime() - options.retentionDays * 24 * 60 * 60 * 1000)
-  const client = await poolOf(payload).connect()
+  const client = await sqlPool(payload).connect()
   try {
     const { rows } = await client.query('select pg_try_advisory_lock($1) as locked', [purgeLockKey])
     if (!rows[0]?.locked) return { purged: 0, skipped: true }

@@ -1,6 +1,6 @@
+import type { SqlClient } from '../../../src/lib/database'
 import type { Network } from '../networks/registry'
 import type { AccountCredentials } from '../networks/types'
-import type { Queryable } from './claim'
 import { tokenPurpose } from './network-accounts-collection'
 import { TokenDecryptionError } from './token-crypto'
 import type { TokenCipher } from './token-crypto'
@@ -44,7 +44,7 @@ function openTokens(
  * Reads an account with its tokens opened, for the one call that needs them. The sealed columns
  * are hidden from every API; this is the only reader, and what it returns is never logged.
  */
-export async function loadAccount(db: Queryable, cipher: TokenCipher, id: number): Promise<AccountRecord | null> {
+export async function loadAccount(db: SqlClient, cipher: TokenCipher, id: number): Promise<AccountRecord | null> {
   const { rows } = await db.query(
     `SELECT id, network, connection, name, account_id, status, token_expires_at, access_token_sealed, refresh_token_sealed
        FROM network_accounts WHERE id = $1`,

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { sqlPool } from './claim'
+import { sqlPool } from '../../../src/lib/database'
 
 export type AttemptStart = {
   variantId: number

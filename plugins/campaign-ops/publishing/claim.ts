@@ -1,5 +1,4 @@
-import type { Payload } from 'payload'
-
+import type { SqlClient } from '../../../src/lib/database'
 import { networkOfPlatform } from '../../../src/lib/networks'
 import type { Platform } from '../../../src/lib/platform-limits'
 
@@ -8,14 +7,6 @@ import type { Platform } from '../../../src/lib/platform-limits'
  * lock with SKIP LOCKED plus a random claim token decide which one holds a variant. A claim is a
  * lease: an instance that dies stops renewing it, and the next sweep takes the variant over.
  */
-
-export type Queryable = { query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }> }
-
-export function sqlPool(payload: Payload): Queryable {
-  const pool = (payload.db as unknown as { pool?: Queryable }).pool
-  if (!pool) throw new Error('The PostgreSQL pool is not ready')
-  return pool
-}
 
 export type Claim = {
   variantId: number
@@ -30,7 +21,7 @@ export type Claim = {
  * during a crisis pause, and not on an account that is rate limited, waiting to be reconnected or
  * published by hand. The variant moves to `publishing` in the same statement.
  */
-export async function claimDueVariants(db: Queryable, options: { limit: number; leaseMs: number; instance: string }): Promise<Claim[]> {
+export async function claimDueVariants(db: SqlClient, options: { limit: number; leaseMs: number; instance: string }): Promise<Claim[]> {
   // The claim and its attempt row commit together: one disk flush instead of two per publication.
   const { rows } = await db.query(
     `WITH due AS (
@@ -70,7 +61,7 @@ export async function claimDueVariants(db: Queryable, options: { limit: number; 
 }
 
 /** Claims unknown outcomes whose reconciliation is due; the state stays `outcome_unknown`. */
-export async function claimReconciliations(db: Queryable, options: { limit: number; leaseMs: number }): Promise<Claim[]> {
+export async function claimReconciliations(db: SqlClient, options: { limit: number; leaseMs: number }): Promise<Claim[]> {
   const { rows } = await db.query(
     `WITH due AS (
        SELECT v.id FROM platform_variants v
@@ -92,7 +83,7 @@ export async function claimReconciliations(db: Queryable, options: { limit: numb
 }
 
 /** Extends a held lease; false when the claim was lost (another instance took the variant over). */
-export async function renewLease(db: Queryable, claim: Claim, leaseMs: number): Promise<boolean> {
+export async function renewLease(db: SqlClient, claim: Claim, leaseMs: number): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE platform_variants SET lease_until = now() + make_interval(secs => $3::double precision / 1000)
       WHERE id = $1 AND claim_token = $2`,
@@ -106,7 +97,7 @@ export async function renewLease(db: Queryable, claim: Claim, leaseMs: number): 
  * knows whether the network got the post, so they become unknown outcomes for `lookup` to settle.
  * Their open attempts are closed as interrupted.
  */
-export async function sweepExpiredLeases(db: Queryable, reconcileAfterMs: number): Promise<number[]> {
+export async function sweepExpiredLeases(db: SqlClient, reconcileAfterMs: number): Promise<number[]> {
   const { rows } = await db.query(
     `UPDATE platform_variants
         SET publication_state = 'outcome_unknown', claim_token = NULL, lease_until = NULL,
@@ -134,7 +125,7 @@ export async function sweepExpiredLeases(db: Queryable, reconcileAfterMs: number
 
 /** The account a variant publishes through: its own, or the only API account of its network. */
 export async function resolveAccountId(
-  db: Queryable,
+  db: SqlClient,
   variantId: number,
   /** The variant's own account when the caller already read it (saves a query per publication). */
   own?: number | null,

@@ -1,9 +1,9 @@
 import { APIError } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { sqlPool } from '../../../src/lib/database'
+import type { SqlClient } from '../../../src/lib/database'
 import { hasRole } from '../../../src/lib/roles'
-import type { Queryable } from './claim'
-import { sqlPool } from './claim'
 import { crisisEventsSlug, crisisModeSlug } from './crisis-mode-config'
 
 export type CrisisState = {
@@ -40,7 +40,7 @@ export async function readCrisisState(payload: Payload): Promise<CrisisState> {
  * Variants that fell due while publishing was paused wait in "held" for the CM to release or
  * reschedule them: after a crisis, yesterday's post must not go out on its own.
  */
-async function holdOverdueVariants(db: Queryable): Promise<number> {
+async function holdOverdueVariants(db: SqlClient): Promise<number> {
   const { rowCount } = await db.query(
     `UPDATE platform_variants SET publication_state = 'held', next_attempt_at = NULL, updated_at = now()
       WHERE publication_state = 'scheduled' AND scheduled_at <= now()`,
@@ -79,7 +79,7 @@ export async function switchCrisisMode(
   if (!reason) throw new CrisisModeError(messages.reason[language], 400, 'reason')
   const db = sqlPool(payload)
   // One switch at a time across instances: two people pressing at once cannot both succeed.
-  const client = await (db as unknown as { connect(): Promise<Queryable & { release(): void }> }).connect()
+  const client = await (db as unknown as { connect(): Promise<SqlClient & { release(): void }> }).connect()
   let heldVariants = 0
   try {
     await client.query('BEGIN')

@@ -2,8 +2,9 @@ import os from 'node:os'
 
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { sqlPool } from '../../../src/lib/database'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
-import { resolveAccountId, sqlPool } from './claim'
+import { resolveAccountId } from './claim'
 import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'
 import type { EndpointAccess, Words } from './endpoint-responses'
 import { buildManualKit, MissingMediaFileError } from './manual-kit'

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
+import { sqlPool } from '../../../src/lib/database'
 import { transitionContentItem } from '../../../src/workflow/transition-content-item'
 import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
-import { sqlPool } from './claim'
 import type { Claim } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
 import type { VariantDoc } from './publish-request'

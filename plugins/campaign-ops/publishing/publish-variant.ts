@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { sqlPool } from '../../../src/lib/database'
+import type { SqlClient } from '../../../src/lib/database'
 import { networkLabels, networkOfPlatform } from '../networks/registry'
 import type { Network } from '../networks/registry'
 import { NetworkError } from '../networks/types'
@@ -9,14 +11,13 @@ import type { AccountRecord } from './account-credentials'
 import { idempotencyKeyOf, startAttempt } from './attempts'
 import type { OpenAttempt } from './attempts'
 import { nextRetryAt } from './backoff'
-import { renewLease, resolveAccountId, sqlPool } from './claim'
-import type { Claim, Queryable } from './claim'
+import { renewLease, resolveAccountId } from './claim'
+import type { Claim } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
 import { refreshAccountIfExpiring, refreshWindowMs } from './oauth-endpoints'
 import { announceOutcome } from './outcome-effects'
 import { loadVariantRecord } from './variant-record'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
-import type { VariantDoc } from './publish-request'
 import { reasons } from './reasons'
 import type { PublishingRuntime } from './runtime'
 import {
@@ -36,7 +37,7 @@ class PreparationError extends Error {
 }
 
 /** Keeps the lease alive while a publication runs (uploads can outlast any fixed lease). */
-function holdLease(db: Queryable, claim: Claim, leaseMs: number, onLost: () => void): () => void {
+function holdLease(db: SqlClient, claim: Claim, leaseMs: number, onLost: () => void): () => void {
   const timer = setInterval(() => {
     renewLease(db, claim, leaseMs)
       .then((held) => {

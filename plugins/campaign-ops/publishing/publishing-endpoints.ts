@@ -1,12 +1,12 @@
 import type { Endpoint } from 'payload'
 
+import { sqlPool } from '../../../src/lib/database'
 import { platformLimits } from '../../../src/lib/platform-limits'
 import type { Platform } from '../../../src/lib/platform-limits'
 import { requestLanguage } from '../../../src/lib/request-language'
 import { hasRole } from '../../../src/lib/roles'
 import { networkLabels, networkOfPlatform, networks } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
-import { sqlPool } from './claim'
 import { CrisisModeError, readCrisisState, switchCrisisMode } from './crisis-mode'
 
 const deny = (status: 401 | 403) =>

@@ -1,7 +1,8 @@
 import cron from 'node-cron'
 import type { Payload } from 'payload'
 
-import { claimDueVariants, claimReconciliations, sqlPool, sweepExpiredLeases } from './claim'
+import { sqlPool } from '../../../src/lib/database'
+import { claimDueVariants, claimReconciliations, sweepExpiredLeases } from './claim'
 import { publishClaimedVariant } from './publish-variant'
 import { reconcileClaimedVariant } from './reconcile-variant'
 import type { PublishingRuntime } from './runtime'

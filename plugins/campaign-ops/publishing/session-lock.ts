@@ -1,9 +1,6 @@
 import type { Payload } from 'payload'
 
-import { sqlPool } from './claim'
-import type { Queryable } from './claim'
-
-type LockClient = Queryable & { release(): void }
+import { sqlPool } from '../../../src/lib/database'
 
 /** Per lock space, the work of this process that holds (or waits for) a connection. */
 const turns = new Map<number, Promise<unknown>>()
@@ -22,7 +19,7 @@ export async function withSessionLock<T>(
   work: () => Promise<T>,
 ): Promise<{ locked: true; value: T } | { locked: false }> {
   const run = async (): Promise<{ locked: true; value: T } | { locked: false }> => {
-    const client = await (sqlPool(payload) as unknown as { connect(): Promise<LockClient> }).connect()
+    const client = await sqlPool(payload).connect()
     try {
       if (lock.wait) {
         await client.query('SELECT pg_advisory_lock($1::int, $2::int)', [lock.space, lock.key])

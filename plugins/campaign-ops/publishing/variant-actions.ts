@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { sqlPool } from '../../../src/lib/database'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
-import { sqlPool } from './claim'
 import { readCrisisState } from './crisis-mode'
 import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'
 import type { EndpointAccess, Words } from './endpoint-responses'

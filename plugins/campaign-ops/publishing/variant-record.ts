@@ -1,4 +1,4 @@
-import type { Queryable } from './claim'
+import type { SqlClient } from '../../../src/lib/database'
 import type { VariantDoc } from './publish-request'
 
 /**
@@ -6,7 +6,7 @@ import type { VariantDoc } from './publish-request'
  * and reconciliation, and Payload's relational read (every field, the attempt history join) cost
  * more CPU than the rest of the publication.
  */
-export async function loadVariantRecord(db: Queryable, id: number): Promise<(VariantDoc & { networkAccount: number | null; attempts: number }) | null> {
+export async function loadVariantRecord(db: SqlClient, id: number): Promise<(VariantDoc & { networkAccount: number | null; attempts: number }) | null> {
   const { rows } = await db.query(
     `SELECT v.id, v.platform::text AS platform, v.language::text AS language, v.title, v.text, v.link, v.first_comment,
             v.content_item_id, v.scheduled_at, v.network_account_id, v.attempts,

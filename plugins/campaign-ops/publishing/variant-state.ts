@@ -1,6 +1,7 @@
+import type { SqlClient } from '../../../src/lib/database'
 import type { LocalizedReason } from '../networks/types'
 import type { AttemptFinish, OpenAttempt } from './attempts'
-import type { Claim, Queryable } from './claim'
+import type { Claim } from './claim'
 
 /**
  * The engine's state changes of a variant, in SQL: each one requires the claim that was taken, so
@@ -22,7 +23,7 @@ export type Settlement = AttemptFinish & { attempt: OpenAttempt }
  * attempt history never disagrees with the state) and cost one disk flush. Returns whether the
  * variant row was changed.
  */
-async function settle(db: Queryable, variantUpdate: string, values: unknown[], settlement: Settlement): Promise<boolean> {
+async function settle(db: SqlClient, variantUpdate: string, values: unknown[], settlement: Settlement): Promise<boolean> {
   const base = values.length
   const finishedAt = new Date()
   const { rows } = await db.query(
@@ -56,7 +57,7 @@ async function settle(db: Queryable, variantUpdate: string, values: unknown[], s
  * an unknown outcome or was queued again by a reconciliation: the network's answer is the truth.
  */
 export async function markPublished(
-  db: Queryable,
+  db: SqlClient,
   claim: Claim,
   result: { remoteId: string; permalink: string | null },
   settlement: Settlement,
@@ -72,7 +73,7 @@ export async function markPublished(
   )
 }
 
-export async function scheduleRetry(db: Queryable, claim: Claim, retryAt: Date, reason: string, settlement: Settlement): Promise<boolean> {
+export async function scheduleRetry(db: SqlClient, claim: Claim, retryAt: Date, reason: string, settlement: Settlement): Promise<boolean> {
   return settle(
     db,
     `UPDATE platform_variants SET publication_state = 'scheduled', next_attempt_at = $3, last_error = $4, ${releaseClaim}
@@ -82,7 +83,7 @@ export async function scheduleRetry(db: Queryable, claim: Claim, retryAt: Date, 
   )
 }
 
-export async function markFailed(db: Queryable, claim: Claim, reason: string, settlement: Settlement): Promise<boolean> {
+export async function markFailed(db: SqlClient, claim: Claim, reason: string, settlement: Settlement): Promise<boolean> {
   return settle(
     db,
     `UPDATE platform_variants SET publication_state = 'failed', next_attempt_at = NULL, last_error = $3, ${releaseClaim}
@@ -94,7 +95,7 @@ export async function markFailed(db: Queryable, claim: Claim, reason: string, se
 
 /** `reconcileAt` null: no automatic reconciliation left, a person decides. */
 export async function markOutcomeUnknown(
-  db: Queryable,
+  db: SqlClient,
   claim: Claim,
   reconcileAt: Date | null,
   reason: string,
@@ -110,7 +111,7 @@ export async function markOutcomeUnknown(
 }
 
 /** Reconciliation proved the post is not on the network: publish it again, now. */
-export async function requeueAfterLookup(db: Queryable, claim: Claim, reason: string, settlement: Settlement): Promise<boolean> {
+export async function requeueAfterLookup(db: SqlClient, claim: Claim, reason: string, settlement: Settlement): Promise<boolean> {
   return settle(
     db,
     `UPDATE platform_variants SET publication_state = 'scheduled', next_attempt_at = NULL, last_error = $3, ${releaseClaim}
@@ -120,7 +121,7 @@ export async function requeueAfterLookup(db: Queryable, claim: Claim, reason: st
   )
 }
 
-export async function markAccountRateLimited(db: Queryable, accountId: number, until: Date, reason: string): Promise<void> {
+export async function markAccountRateLimited(db: SqlClient, accountId: number, until: Date, reason: string): Promise<void> {
   await db.query(
     `UPDATE network_accounts SET status = 'rate_limited', rate_limited_until = GREATEST(COALESCE(rate_limited_until, $2), $2), last_error = $3, updated_at = now()
       WHERE id = $1`,
@@ -128,12 +129,12 @@ export async function markAccountRateLimited(db: Queryable, accountId: number, u
   )
 }
 
-export async function markAccountNeedsReconnect(db: Queryable, accountId: number, reason: string): Promise<void> {
+export async function markAccountNeedsReconnect(db: SqlClient, accountId: number, reason: string): Promise<void> {
   await db.query(`UPDATE network_accounts SET status = 'needs_reconnect', last_error = $2, updated_at = now() WHERE id = $1`, [accountId, reason])
 }
 
 /** A rate limit that has passed stops showing: the account is usable again. */
-export async function clearExpiredRateLimits(db: Queryable): Promise<void> {
+export async function clearExpiredRateLimits(db: SqlClient): Promise<void> {
   await db.query(
     `UPDATE network_accounts SET status = 'ok', rate_limited_until = NULL, updated_at = now()
       WHERE status = 'rate_limited' AND (rate_limited_until IS NULL OR rate_limited_until <= now())`,

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto'
 
 import type { Payload, TaskConfig } from 'payload'
 
-import { sqlPool } from './claim'
+import { sqlPool } from '../../../src/lib/database'
 import type { TokenCipher } from './token-crypto'
 import { webhookSecretPurpose, webhookSubscriptionsSlug } from './webhook-subscriptions-collection'
 import type { PublicationEvent } from './webhook-subscriptions-collection'
