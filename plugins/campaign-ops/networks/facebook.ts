@@ -3,8 +3,7 @@
  * single and multi-photo posts, small videos, lookup after an unknown outcome, post insights and
  * comment moderation. The token goes in the Authorization header, never in URLs (they get logged).
  */
-import { callNetwork } from './http'
-import { readGraphResponse } from './meta-errors'
+import { graph } from './meta-graph'
 import { NetworkError } from './types'
 import type {
   AccountCredentials,
@@ -48,29 +47,6 @@ export const FACEBOOK_VIDEO_METRICS = ['total_video_views', 'total_video_impress
 const FACEBOOK_WEB = 'https://www.facebook.com'
 
 export type FacebookPublishResult = PublishResult & { warnings?: string[] }
-
-type GraphCall = {
-  method?: 'GET' | 'POST' | 'DELETE'
-  query?: Record<string, string>
-  body?: URLSearchParams | FormData
-  /** Whether a lost answer leaves a visible effect of unknown state (see callNetwork). */
-  sideEffect: boolean
-  /** Video bytes may go to a separate host (graph-video.facebook.com). */
-  upload?: boolean
-}
-
-async function graph<T>(context: AdapterContext, account: AccountCredentials, path: string, call: GraphCall): Promise<T> {
-  const base = (call.upload ? (context.uploadBaseUrl ?? context.baseUrl) : context.baseUrl).replace(/\/+$/, '')
-  const url = new URL(`${base}/${path}`)
-  for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value)
-  const response = await callNetwork(context, url.toString(), {
-    method: call.method ?? 'GET',
-    headers: { Authorization: `Bearer ${account.accessToken}` },
-    body: call.body,
-    sideEffect: call.sideEffect,
-  })
-  return readGraphResponse<T>(response, context.now(), call.sideEffect)
-}
 
 const id = encodeURIComponent
 

@@ -3,8 +3,8 @@
  * containers pulled by Meta from public URLs, status polling, quota check, publish, optional first
  * comment, lookup after an unknown outcome, media insights and comment moderation.
  */
-import { callNetwork } from './http'
-import { publishingLimitReached, readGraphResponse } from './meta-errors'
+import { publishingLimitReached } from './meta-errors'
+import { graph } from './meta-graph'
 import { NetworkError } from './types'
 import type {
   AccountCredentials,
@@ -46,26 +46,6 @@ const METRICS_BY_PRODUCT: Record<string, string[]> = {
 }
 
 export type InstagramPublishResult = PublishResult & { warnings?: string[] }
-
-type GraphCall = {
-  method?: 'GET' | 'POST' | 'DELETE'
-  query?: Record<string, string>
-  body?: URLSearchParams
-  /** Whether a lost answer leaves a visible effect of unknown state (see callNetwork). */
-  sideEffect: boolean
-}
-
-async function graph<T>(context: AdapterContext, account: AccountCredentials, path: string, call: GraphCall): Promise<T> {
-  const url = new URL(`${context.baseUrl.replace(/\/+$/, '')}/${path}`)
-  for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value)
-  const response = await callNetwork(context, url.toString(), {
-    method: call.method ?? 'GET',
-    headers: { Authorization: `Bearer ${account.accessToken}` },
-    body: call.body,
-    sideEffect: call.sideEffect,
-  })
-  return readGraphResponse<T>(response, context.now(), call.sideEffect)
-}
 
 const id = encodeURIComponent
 
