@@ -23,12 +23,14 @@ import { oauthConfigFromEnv } from './plugins/campaign-ops/publishing/oauth'
 import type { PublishingOptions } from './plugins/campaign-ops/publishing/options'
 import { createDatabaseAdapter } from './src/lib/database'
 import { dataDir, resolvePayloadSecret } from './src/lib/data-dir'
-import { decodeTokenKey, loadEnv } from './src/lib/env'
+import { decodeTokenKey, isBuildPhase, loadEnv } from './src/lib/env'
 import { isolatedCollection } from './src/lib/isolated-config'
 import type { Env } from './src/lib/env'
 import { contentLocales, defaultAdminLanguage, defaultContentLocale } from './src/lib/languages'
 import { createEmailAdapter } from './src/lib/mailer'
+import { jobsAccess, restrictPayloadInternals } from './src/lib/payload-internals'
 import { migrateOnStart } from './src/lib/migrate-on-start'
+import { uploadLimits } from './src/lib/upload-limits'
 import { badilTranslations } from './src/lib/translations'
 import { calendarEndpoints } from './src/calendar/calendar-endpoints'
 import { seedCampaignTaxonomy } from './src/seed/campaign-taxonomy'
@@ -49,6 +51,8 @@ export type BadilConfigOptions = {
   seed?: SeedMode
   /** Apply pending migrations during init (on by default). */
   migrate?: boolean
+  /** Refuse to start on an empty database without ADMIN_EMAIL/ADMIN_PASSWORD (production by default). */
+  requireFirstAdmin?: boolean
   /** Schedule background jobs (off under NODE_ENV=test). */
   runScheduledJobs?: boolean
   /** Overrides of the publishing engine (tests: fake networks, short leases, hooks). */
@@ -60,6 +64,12 @@ export function badilConfig(options: BadilConfigOptions) {
   const { env } = options
   const dataDirPath = dataDir(env)
   const seed: SeedMode = options.seed ?? (env.NODE_ENV === 'development' ? 'demo' : 'admin')
+
+  const mediaLimits = {
+    image: env.MEDIA_MAX_IMAGE_MB * 1024 * 1024,
+    video: env.MEDIA_MAX_VIDEO_MB * 1024 * 1024,
+    pdf: env.MEDIA_MAX_PDF_MB * 1024 * 1024,
+  }
 
   return buildConfig({
     secret: resolvePayloadSecret(env),
@@ -90,14 +100,7 @@ export function badilConfig(options: BadilConfigOptions) {
       Users,
       Themes,
       KeyMoments,
-      mediaCollection({
-        staticDir: path.resolve(projectRoot, env.MEDIA_DIR),
-        limits: {
-          image: env.MEDIA_MAX_IMAGE_MB * 1024 * 1024,
-          video: env.MEDIA_MAX_VIDEO_MB * 1024 * 1024,
-          pdf: env.MEDIA_MAX_PDF_MB * 1024 * 1024,
-        },
-      }),
+      mediaCollection({ staticDir: path.resolve(projectRoot, env.MEDIA_DIR), limits: mediaLimits }),
       ContentItems,
       PlatformVariants,
       WorkflowEvents,
@@ -127,6 +130,8 @@ export function badilConfig(options: BadilConfigOptions) {
       fallback: true,
     },
     sharp,
+    // Uploads are refused while they stream once past the largest MEDIA_MAX_*_MB.
+    upload: uploadLimits(mediaLimits),
     // Types are generated on purpose (`npm run generate:types`) and checked in CI, not on every boot.
     typescript: { outputFile: path.resolve(projectRoot, 'payload-types.ts'), autoGenerate: false },
     telemetry: false,
@@ -136,6 +141,7 @@ export function badilConfig(options: BadilConfigOptions) {
       mutations: (graphQL, context) => workflowMutations(graphQL, context),
     },
     jobs: {
+      access: jobsAccess,
       tasks: [notifyWorkflowTransitionTask],
       // Jobs run from our own scheduler (see scheduleNotificationRunner), or by hand in tests.
       deleteJobOnComplete: false,
@@ -157,6 +163,7 @@ export function badilConfig(options: BadilConfigOptions) {
           oauth: oauthConfigFromEnv(env),
           publicMediaBaseUrl: env.SERVER_URL,
           runScheduler: env.PUBLISHING_SCHEDULER,
+          webhooks: { allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE },
           ...options.publishing,
         },
         runScheduledJobs: options.runScheduledJobs ?? env.NODE_ENV !== 'test',
@@ -169,6 +176,7 @@ export function badilConfig(options: BadilConfigOptions) {
         adminEmail: env.ADMIN_EMAIL,
         adminPassword: env.ADMIN_PASSWORD,
         dataDirPath,
+        requireFirstAdmin: options.requireFirstAdmin ?? (env.NODE_ENV === 'production' && !isBuildPhase(env)),
       })
       if (options.runScheduledJobs ?? env.NODE_ENV !== 'test') scheduleNotificationRunner(payload)
       if (seed !== 'none') {
@@ -176,7 +184,7 @@ export function badilConfig(options: BadilConfigOptions) {
         await seedModerationLibrary(payload, { activateRules: seed === 'demo' })
       }
     },
-  })
+  }).then(restrictPayloadInternals)
 }
 
 export default badilConfig({ env: loadEnv() })

@@ -60,6 +60,8 @@ export const ContentItems: CollectionConfig = {
   endpoints: [transitionEndpoint, availableTransitionsEndpoint],
   access: {
     read: staffOnly,
+    // Versions hold every draft: the same readers as the item itself.
+    readVersions: staffOnly,
     create: ({ req }) => hasRole(req.user, ...writers),
     update: ({ req }) => hasRole(req.user, ...writers),
     delete: ({ req }) => hasRole(req.user, 'admin', 'ncsc'),

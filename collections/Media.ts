@@ -4,7 +4,7 @@ import path from 'node:path'
 import { ValidationError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
-import { staffOnly } from '../src/lib/access'
+import { computedByServer, staffOnly } from '../src/lib/access'
 import { consentStatus } from '../src/lib/consent'
 import type { ConsentRecord } from '../src/lib/consent'
 import { acceptedMimeTypes } from '../src/lib/media-types'
@@ -17,6 +17,9 @@ import { hasRole } from '../src/lib/roles'
 import { probeVideo, VideoProbeError } from '../src/lib/video-probe'
 
 type UploadedFile = { data: Buffer; mimetype: string; name: string; size: number }
+
+/** Payload's upload fields that describe the stored file; Payload itself strips filename, url and sizes. */
+const fileDerivedFields = ['mimeType', 'filesize', 'width', 'height', 'thumbnailURL']
 
 const editors = ['admin', 'ncsc', 'consultant'] as const
 
@@ -37,7 +40,12 @@ function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook 
   return async ({ args, operation, req }) => {
     if (operation !== 'create' && operation !== 'update') return args
     const file = req.file as UploadedFile | undefined
-    if (!file?.data) return args
+    if (!file?.data) {
+      // Without a new file, what Payload reads from the file stays as the file said.
+      const data = (args as { data?: Record<string, unknown> }).data
+      if (data && !(args as { overrideAccess?: boolean }).overrideAccess) for (const field of fileDerivedFields) delete data[field]
+      return args
+    }
     const verdict = await inspectUpload({ data: file.data, filename: file.name, declaredMimeType: file.mimetype, limits })
     if (!verdict.ok) {
       throw new ValidationError({ collection: 'media', errors: [{ path: 'file', message: verdict.message[requestLanguage(req)] }] }, req.t)
@@ -148,6 +156,7 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
       {
         name: 'kind',
         type: 'select',
+        access: computedByServer,
         options: [
           { value: 'image', label: { fr: 'Image', ar: 'صورة', en: 'Image' } },
           { value: 'video', label: { fr: 'Vidéo', ar: 'فيديو', en: 'Video' } },
@@ -160,6 +169,7 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
       {
         name: 'video',
         type: 'group',
+        access: computedByServer,
         label: { fr: 'Vidéo (lu dans le fichier)', ar: 'فيديو (مقروء من الملف)', en: 'Video (read from the file)' },
         admin: { condition: (data) => data?.kind === 'video', readOnly: true },
         fields: [
@@ -206,6 +216,7 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
       {
         name: 'renditions',
         type: 'json',
+        access: computedByServer,
         label: { fr: 'Déclinaisons par réseau', ar: 'مقاسات المنصات', en: 'Network renditions' },
         admin: {
           readOnly: true,

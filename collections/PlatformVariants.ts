@@ -1,16 +1,20 @@
 import { APIError, ValidationError } from 'payload'
-import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint, PayloadRequest } from 'payload'
 
-import { staffOnly } from '../src/lib/access'
-import { networkOfPlatform } from '../src/lib/networks'
+import { computedByServer, staffOnly } from '../src/lib/access'
+import { networkLabels, networkOfPlatform } from '../src/lib/networks'
+import type { Network } from '../src/lib/networks'
 import { platformLimits, platforms } from '../src/lib/platform-limits'
 import type { Language, Platform } from '../src/lib/platform-limits'
 import { requestLanguage } from '../src/lib/request-language'
-import { hasRole } from '../src/lib/roles'
+import type { AdminLanguageCode } from '../src/lib/request-language'
+import { hasRole, roleOf } from '../src/lib/roles'
 import { feedRendition } from '../src/lib/platform-renditions'
 import { composePostText } from '../src/lib/variant-validation'
 import { readinessOnlyCodes, variantReport } from '../src/lib/variant-report'
-import { approveVariantEndpoint, revokeVariantApprovalOnEdit } from '../src/workflow/variant-approval'
+import { actingSystem } from '../src/lib/actor'
+import { heldReason, publicationClearance } from '../src/workflow/publication-clearance'
+import { approveVariantEndpoint, isApprovalWrite, revokedApprovalOf, revokeVariantApprovalOnEdit } from '../src/workflow/variant-approval'
 import { manualKitEndpoint, markPostedEndpoint } from '../plugins/campaign-ops/publishing/manual-endpoints'
 import type { VariantDraft } from '../src/lib/variant-report'
 
@@ -37,39 +41,59 @@ export const publicationStates = [
 /** States in which the post is, or may be, on the network: its content is frozen. */
 const frozenStates = ['publishing', 'published', 'outcome_unknown']
 
+const wordsOf = {
+  foreignMedia: {
+    fr: 'Ce média ne fait pas partie des médias du contenu.',
+    ar: 'هذا الوسيط ليس من وسائط المحتوى.',
+    en: 'This media is not one of the content item’s assets.',
+  },
+  scheduledAtRequired: { fr: 'Requise pour programmer', ar: 'مطلوب للبرمجة', en: 'Required to schedule' },
+  accountNotFound: { fr: 'Ce compte n’existe pas.', ar: 'هذا الحساب غير موجود.', en: 'This account does not exist.' },
+  accountOfOtherNetwork: (accountNetwork: string, variantNetwork: string) => ({
+    fr: `Ce compte est un compte ${accountNetwork} : une variante ${variantNetwork} se publie par un compte ${variantNetwork}.`,
+    ar: `هذا حساب على ${accountNetwork}: صيغة ${variantNetwork} تُنشر عبر حساب على ${variantNetwork}.`,
+    en: `This is a ${accountNetwork} account: a ${variantNetwork} variant is published through a ${variantNetwork} account.`,
+  }),
+}
+
+/** The account must be one of the variant's network: a token is never sent to another network. */
+async function checkAccountNetwork(req: PayloadRequest, merged: Record<string, unknown>, lang: AdminLanguageCode): Promise<void> {
+  const accountId = merged.networkAccount ? idOf(merged.networkAccount as Id | { id: Id }) : undefined
+  if (accountId === undefined || !merged.platform) return
+  const account = await req.payload
+    .findByID({ collection: 'network-accounts', id: accountId, depth: 0, overrideAccess: true, req })
+    .catch(() => null)
+  const variantNetwork = networkOfPlatform[merged.platform as Platform]
+  const message = !account
+    ? wordsOf.accountNotFound[lang]
+    : account.network !== variantNetwork
+      ? wordsOf.accountOfOtherNetwork(networkLabels[account.network as Network] ?? account.network, networkLabels[variantNetwork])[lang]
+      : null
+  if (message) throw new ValidationError({ collection: 'platform-variants', errors: [{ path: 'networkAccount', message }] }, req.t)
+}
+
 /**
  * Recomputes the validation report on every save. Hard network limits refuse the save (400 naming
  * the field and the rule); missing alt text or consent only block "ready" and "scheduled".
- * Media must come from the content item's own assets.
+ * Media must come from the content item's own assets, and the account from the variant's network.
+ * A variant is scheduled only while it is cleared to go out (see publication-clearance): being
+ * scheduled without clearance is refused (409); a scheduled variant that loses it (its approved
+ * text edited) is held with the reason, and the edit is kept.
  */
 const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data }
   const lang = requestLanguage(req)
   const itemId = merged.contentItem ? idOf(merged.contentItem) : undefined
   const item = itemId
-    ? await req.payload.findByID({ collection: 'content-items', id: itemId, depth: 0, overrideAccess: true, req })
+    ? await req.payload.findByID({ collection: 'content-items', id: itemId, depth: 0, overrideAccess: true, req }).catch(() => null)
     : undefined
   const mediaIds = ((merged.media ?? []) as (Id | { id: Id })[]).map(idOf)
   const assetIds = new Set(((item?.assets ?? []) as (Id | { id: Id })[]).map((asset) => String(idOf(asset))))
   const foreign = mediaIds.findIndex((id) => !assetIds.has(String(id)))
   if (foreign >= 0) {
-    throw new ValidationError(
-      {
-        collection: 'platform-variants',
-        errors: [
-          {
-            path: `media.${foreign}`,
-            message: {
-              fr: 'Ce média ne fait pas partie des médias du contenu.',
-              ar: 'هذا الوسيط ليس من وسائط المحتوى.',
-              en: 'This media is not one of the content item’s assets.',
-            }[lang],
-          },
-        ],
-      },
-      req.t,
-    )
+    throw new ValidationError({ collection: 'platform-variants', errors: [{ path: `media.${foreign}`, message: wordsOf.foreignMedia[lang] }] }, req.t)
   }
+  await checkAccountNetwork(req, merged, lang)
 
   const report = await variantReport(req.payload, merged as VariantDraft, req)
   data.validationReport = report
@@ -85,56 +109,42 @@ const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc
     )
   }
 
-  if (state === 'scheduled' && originalDoc?.publicationState !== 'scheduled') {
-    if (!merged.scheduledAt) {
-      throw new ValidationError({ collection: 'platform-variants', errors: [{ path: 'scheduledAt', message: 'Required to schedule' }] }, req.t)
-    }
-    if (!merged.networkAccount) {
-      // The network's only account is the obvious choice; with several, the CM picks one.
-      const network = networkOfPlatform[merged.platform as Platform]
-      const { docs } = await req.payload.find({
-        collection: 'network-accounts',
-        where: { network: { equals: network } },
-        limit: 2,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      if (docs.length === 1) data.networkAccount = docs[0]!.id
-    }
-    const variantApproved = (merged.approval as { state?: string } | undefined)?.state === 'approved'
-    // Once an item's first variant is out, the item is "published" and its siblings still go out.
-    const itemCleared = item?.workflowState === 'approved' || item?.workflowState === 'published'
-    if (itemCleared && item.sensitivity === 'sensitive' && !variantApproved) {
-      throw new APIError(
-        {
-          fr: 'Le contenu est sensible : le texte de cette variante doit d’abord être approuvé par le NCSC.',
-          ar: 'المحتوى حساس: يجب أن يعتمد الفريق نص هذه الصيغة أولا.',
-          en: 'The item is sensitive: NCSC must approve this variant’s text first.',
-        }[lang],
-        409,
-        null,
-        true,
-      )
-    }
-    if (!itemCleared) {
-      throw new APIError(
-        {
-          fr: 'Seule une variante d’un contenu approuvé peut être programmée.',
-          ar: 'لا يمكن برمجة إلا صيغة لمحتوى مُعتمد.',
-          en: 'Only a variant of an approved content item can be scheduled.',
-        }[lang],
-        409,
-        null,
-        true,
-      )
-    }
+  if (state !== 'scheduled') return data
+  const enteringSchedule = originalDoc?.publicationState !== 'scheduled'
+  if (enteringSchedule && !merged.scheduledAt) {
+    throw new ValidationError({ collection: 'platform-variants', errors: [{ path: 'scheduledAt', message: wordsOf.scheduledAtRequired[lang] }] }, req.t)
+  }
+  const refusal = publicationClearance({ item, variant: merged })
+  if (refusal && !enteringSchedule) {
+    data.publicationState = 'held'
+    data.nextAttemptAt = null
+    data.lastError = heldReason(refusal)
+    return data
+  }
+  if (refusal) throw new APIError(refusal.message[lang], 409, { code: refusal.code }, true)
+  if (enteringSchedule && !merged.networkAccount) {
+    // The network's only account is the obvious choice; with several, the CM picks one.
+    const network = networkOfPlatform[merged.platform as Platform]
+    const { docs } = await req.payload.find({
+      collection: 'network-accounts',
+      where: { network: { equals: network } },
+      limit: 2,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    if (docs.length === 1) data.networkAccount = docs[0]!.id
   }
   return data
 }
 
+/**
+ * States and approvals belong to their operations: the approval to its endpoint, the engine's
+ * states to the engine (which writes them in SQL or as the named system). A person sets only
+ * the editorial states, and cannot edit a variant that is, or may be, on the network.
+ */
 const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
-  if (data.approval !== undefined && !req.context.variantApproval) {
+  if (data.approval !== undefined && !isApprovalWrite(req)) {
     const before = (originalDoc?.approval ?? {}) as { state?: string }
     const after = data.approval as { state?: string }
     if ((after?.state ?? 'pending') !== (before.state ?? 'pending')) {
@@ -142,11 +152,12 @@ const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req 
     }
     data.approval = originalDoc?.approval
   }
+  const engine = actingSystem(req) === 'publishing-engine'
   const next = data.publicationState
-  if (req.user && next !== undefined && next !== originalDoc?.publicationState && !editorialStates.includes(next)) {
+  if (!engine && next !== undefined && next !== originalDoc?.publicationState && !editorialStates.includes(next)) {
     throw new APIError(`The publication state "${next}" is set by the publishing engine, not by hand.`, 403, null, true)
   }
-  if (req.user && frozenStates.includes(originalDoc?.publicationState)) {
+  if (!engine && frozenStates.includes(originalDoc?.publicationState)) {
     throw new APIError(
       `This variant is ${originalDoc?.publicationState}: it is on the network, or may be, and can no longer be edited.`,
       409,
@@ -157,6 +168,9 @@ const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req 
   if (next === 'scheduled' && originalDoc?.publicationState !== 'scheduled') {
     // A fresh schedule starts a fresh retry budget.
     data.nextAttemptAt = null
+    data.attempts = 0
+  } else if (next === 'scheduled' && data.scheduledAt !== undefined && data.scheduledAt !== originalDoc?.scheduledAt) {
+    data.attempts = 0
   }
   return data
 }
@@ -221,8 +235,9 @@ export const PlatformVariants: CollectionConfig = {
     beforeChange: [guardSystemStates, revokeVariantApprovalOnEdit, validateAndReport],
     afterChange: [
       async ({ doc, req }) => {
-        if (!req.context.variantApprovalRevoked) return doc
+        const revoked = revokedApprovalOf(req)
         delete req.context.variantApprovalRevoked
+        if (revoked === undefined || String(revoked) !== String(doc.id)) return doc
         await req.payload.create({
           collection: 'workflow-events',
           overrideAccess: true,
@@ -234,8 +249,8 @@ export const PlatformVariants: CollectionConfig = {
             contentItem: idOf(doc.contentItem) as number,
             from: 'approved',
             to: 'pending',
-            actor: req.user ? (req.user.id as number) : null,
-            role: req.user?.role ?? 'system',
+            actor: (req.user?.id as number | undefined) ?? null,
+            role: roleOf(req.user) ?? 'system',
             reason: 'Approval withdrawn: the approved text or media changed.',
             at: new Date().toISOString(),
           },
@@ -256,7 +271,7 @@ export const PlatformVariants: CollectionConfig = {
     ],
   },
   fields: [
-    { name: 'label', type: 'text', admin: { hidden: true } },
+    { name: 'label', type: 'text', access: computedByServer, admin: { hidden: true } },
     {
       name: 'contentItem',
       type: 'relationship',
@@ -317,6 +332,7 @@ export const PlatformVariants: CollectionConfig = {
     {
       name: 'validationReport',
       type: 'json',
+      access: computedByServer,
       label: { fr: 'Contrôle des limites', ar: 'فحص الحدود', en: 'Limit checks' },
       // Live limit checks and a preview of the post, recomputed as the CM types.
       admin: {
@@ -385,9 +401,9 @@ export const PlatformVariants: CollectionConfig = {
           ],
           admin: { readOnly: true },
         },
-        { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { fr: 'Approuvée par', ar: 'اعتمدها', en: 'Approved by' }, admin: { readOnly: true } },
-        { name: 'approvedAt', type: 'date', label: { fr: 'Approuvée le', ar: 'تاريخ الاعتماد', en: 'Approved at' }, admin: { readOnly: true } },
-        { name: 'approvedHash', type: 'text', admin: { hidden: true } },
+        { name: 'approvedBy', type: 'relationship', relationTo: 'users', access: computedByServer, label: { fr: 'Approuvée par', ar: 'اعتمدها', en: 'Approved by' }, admin: { readOnly: true } },
+        { name: 'approvedAt', type: 'date', access: computedByServer, label: { fr: 'Approuvée le', ar: 'تاريخ الاعتماد', en: 'Approved at' }, admin: { readOnly: true } },
+        { name: 'approvedHash', type: 'text', access: computedByServer, admin: { hidden: true } },
       ],
     },
     {
@@ -404,21 +420,22 @@ export const PlatformVariants: CollectionConfig = {
         },
       },
     },
-    { name: 'remoteId', type: 'text', label: { fr: 'Identifiant distant', ar: 'المعرّف على المنصة', en: 'Remote id' }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'permalink', type: 'text', label: { fr: 'Lien publié', ar: 'رابط المنشور', en: 'Permalink' }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'attempts', type: 'number', defaultValue: 0, label: { fr: 'Tentatives', ar: 'المحاولات', en: 'Attempts' }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'lastError', type: 'textarea', label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'publishedAt', type: 'date', label: { fr: 'Publiée le', ar: 'نُشرت في', en: 'Published at' }, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'remoteId', type: 'text', access: computedByServer, label: { fr: 'Identifiant distant', ar: 'المعرّف على المنصة', en: 'Remote id' }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'permalink', type: 'text', access: computedByServer, label: { fr: 'Lien publié', ar: 'رابط المنشور', en: 'Permalink' }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'attempts', type: 'number', defaultValue: 0, access: computedByServer, label: { fr: 'Tentatives', ar: 'المحاولات', en: 'Attempts' }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'lastError', type: 'textarea', access: computedByServer, label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'publishedAt', type: 'date', access: computedByServer, label: { fr: 'Publiée le', ar: 'نُشرت في', en: 'Published at' }, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     {
       name: 'nextAttemptAt',
       type: 'date',
+      access: computedByServer,
       index: true,
       label: { fr: 'Prochain essai', ar: 'المحاولة التالية', en: 'Next attempt' },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
     // The scheduler's claim: who holds the variant and until when (see publishing/claim.ts).
-    { name: 'leaseUntil', type: 'date', index: true, admin: { hidden: true } },
-    { name: 'claimToken', type: 'text', admin: { hidden: true } },
+    { name: 'leaseUntil', type: 'date', index: true, access: computedByServer, admin: { hidden: true } },
+    { name: 'claimToken', type: 'text', access: computedByServer, admin: { hidden: true } },
     {
       name: 'attemptHistory',
       type: 'join',

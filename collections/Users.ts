@@ -58,13 +58,21 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [
-      ({ args, operation, req }) => {
+      async ({ args, operation, req }) => {
+        if ((operation !== 'update' && operation !== 'updateByID') || isAdmin(req.user) || (args as { overrideAccess?: boolean }).overrideAccess) return args
+        const data = (args as { data?: { role?: unknown; apiKey?: unknown; enableAPIKey?: unknown } }).data
+        if (!data) return args
         // A non-admin may never set a role, even their own current one to something else.
-        if ((operation === 'update' || operation === 'updateByID') && req.user && !isAdmin(req.user)) {
-          const data = (args as { data?: { role?: unknown } }).data
-          if (data && data.role !== undefined && data.role !== req.user.role) {
-            throw new APIError(translate(req, 'cannotChangeOwnRole'), 403, null, true)
-          }
+        if (data.role !== undefined && data.role !== req.user?.role) {
+          throw new APIError(translate(req, 'cannotChangeOwnRole'), 403, null, true)
+        }
+        // Nor mint or switch on an API key (field access drops it too; this says so).
+        const stored = async () =>
+          (args as { id?: number | string }).id === undefined
+            ? null
+            : await req.payload.findByID({ collection: 'users', id: (args as { id: number | string }).id, depth: 0, overrideAccess: true, req }).catch(() => null)
+        if ((typeof data.apiKey === 'string' && data.apiKey !== '') || (data.enableAPIKey === true && (await stored())?.enableAPIKey !== true)) {
+          throw new APIError(translate(req, 'apiKeyOnlyByAdmin'), 403, null, true)
         }
         return args
       },
@@ -94,25 +102,37 @@ export const Users: CollectionConfig = {
             throw new APIError(translate(req, 'cannotChangeOwnRole'), 403, null, true)
           }
         }
-        if (nextRole !== 'integration' && data.enableAPIKey === true) {
+        const freshKey = typeof data.apiKey === 'string' && data.apiKey !== ''
+        if (nextRole !== 'integration' && (data.enableAPIKey === true || freshKey)) {
           throw new ValidationError(
             {
               collection: 'users',
-              errors: [{ path: 'enableAPIKey', message: translate(req, 'apiKeyOnlyForIntegration') }],
+              errors: [{ path: data.enableAPIKey === true ? 'enableAPIKey' : 'apiKey', message: translate(req, 'apiKeyOnlyForIntegration') }],
             },
             req.t,
           )
         }
-        if (nextRole !== 'integration' && originalDoc?.enableAPIKey) {
-          // A user moved away from the integration role loses the key it had.
+        const roleChanged = operation === 'update' && data.role !== undefined && data.role !== originalDoc?.role
+        const keysOff = data.enableAPIKey === false || nextRole !== 'integration'
+        if (keysOff || (roleChanged && !freshKey)) {
+          // Revoked in this very write: the key's index goes with it, so the key stops working at once.
           data.enableAPIKey = false
           data.apiKey = null
+          data.apiKeyIndex = null
         }
         return data
       },
     ],
   },
   fields: [
+    {
+      // Payload's API key field, with Badil's rule: only an administrator sets, rotates or switches
+      // keys (on integration accounts, checked in beforeChange). Payload gives the same access to
+      // `enableAPIKey` and the key's lookup index.
+      name: 'apiKey',
+      type: 'text',
+      access: { create: ({ req }) => isAdmin(req.user), update: ({ req }) => isAdmin(req.user) },
+    },
     {
       name: 'name',
       type: 'text',

@@ -10,7 +10,9 @@ import path from 'node:path'
 import { openAppDatabase } from '../src/lib/app-database'
 import { dataDir } from '../src/lib/data-dir'
 import { EnvValidationError, loadEnv } from '../src/lib/env'
-import { readDemoCredentials } from '../src/seed/initial-accounts'
+import pg from 'pg'
+
+import { missingFirstAdminMessage, readDemoCredentials } from '../src/seed/initial-accounts'
 import { markScriptFinished } from './lib/load-app-config'
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev'
@@ -34,6 +36,20 @@ async function warmUp(baseUrl: string): Promise<boolean> {
   return false
 }
 
+/** How many accounts exist (none on a database the migrations have not reached yet). */
+async function countUsers(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    return Number((await client.query('SELECT count(*)::int AS n FROM users')).rows[0]?.n ?? 0)
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P01') return 0
+    throw error
+  } finally {
+    await client.end()
+  }
+}
+
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`)
   process.exit(1)
@@ -55,6 +71,12 @@ async function main() {
   const stopDatabase = () =>
     database.close().catch((error: unknown) => console.error('Stopping the embedded database failed:', error))
   process.env.DATABASE_URL = databaseUrl
+
+  // Production never opens with an empty accounts table: the first visitor would become admin.
+  if (mode === 'start' && !(env.ADMIN_EMAIL && env.ADMIN_PASSWORD) && (await countUsers(databaseUrl)) === 0) {
+    await stopDatabase()
+    fail(missingFirstAdminMessage)
+  }
 
   // From here the launcher lives as long as Next.js does; its exit code is Next's.
   markScriptFinished()

@@ -11,6 +11,7 @@ import type { PublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
 import { variantActionEndpoints } from './publishing/variant-actions'
 import { scheduleWebhookDeliveries } from './publishing/webhook-runner'
+import { createWebhookPoster } from './publishing/webhook-delivery'
 import { webhookDeliveryTaskConfig } from './publishing/webhooks'
 import { networkAccountsCollection } from './publishing/network-accounts-collection'
 import { withNetworkAccountOAuth } from './publishing/oauth-endpoints'
@@ -60,9 +61,10 @@ export const campaignOps =
     const enabled = options.enabled !== false
     // Collections stay when disabled: the schema and its migrations do not depend on the switch.
     const cipher = createTokenCipher(options.publishing?.tokenKey ?? derivedTokenKey(config.secret ?? ''))
+    const webhookTarget = { allowPrivateAddresses: options.publishing?.webhooks?.allowPrivateAddresses === true }
     const collections = [
       ...(config.collections ?? []),
-      ...[moderationLogCollection, networkAccountsCollection(cipher), publicationAttemptsCollection, webhookSubscriptionsCollection(cipher), crisisEventsCollection].map(
+      ...[moderationLogCollection, networkAccountsCollection(cipher), publicationAttemptsCollection, webhookSubscriptionsCollection(cipher, webhookTarget), crisisEventsCollection].map(
         isolatedCollection,
       ),
     ]
@@ -80,7 +82,7 @@ export const campaignOps =
         .map(withNetworkAccountOAuth({ cipher, oauth: runtime.oauth })),
       globals,
       endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint, ...publishingEndpoints],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookDeliveryTaskConfig(cipher)] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookDeliveryTaskConfig(cipher, createWebhookPoster(webhookTarget))] },
       admin: {
         ...config.admin,
         components: {

@@ -1,6 +1,8 @@
 import { getPayload } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
+import { hasRole } from './roles'
+
 
 const apiKeyHeader = /^(\S+) API-Key (.*)$/
 const apiKeyFormat = /^[A-Za-z0-9_-]{16,256}$/
@@ -31,7 +33,10 @@ export function withApiKeyGuard<Context>(
     }
     const payload = await getPayload({ config })
     const { user } = await payload.auth({ headers: request.headers })
-    if (!user) return unauthorized('Invalid API key: no integration account has this key (it may have been revoked).')
+    // A key found on any other account (one set before the role changed) is no key at all.
+    if (!user || !hasRole(user, 'integration')) {
+      return unauthorized('Invalid API key: no integration account has this key (it may have been revoked).')
+    }
     return handler(request, context)
   }
 }

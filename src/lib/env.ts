@@ -117,6 +117,8 @@ const envSchema = z
     GOOGLE_OAUTH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://accounts.google.com/o/oauth2/v2/auth')),
     GOOGLE_TOKEN_URL: z.preprocess(emptyAsUndefined, z.url().default('https://oauth2.googleapis.com/token')),
     TIKTOK_OAUTH_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.tiktok.com/v2/auth/authorize/')),
+    // Outbound webhooks may go to private, loopback and link-local addresses (tests, intranet tools).
+    WEBHOOK_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, booleanFromString.default(false)),
     // Publishing scheduler: run it in this process (every web instance by default).
     PUBLISHING_SCHEDULER: z.preprocess(emptyAsUndefined, booleanFromString.default(true)),
     LOG_LEVEL: z.preprocess(

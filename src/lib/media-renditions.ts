@@ -17,8 +17,9 @@ export type StoredRendition = {
 
 export type StoredRenditions = Partial<Record<RenditionName, StoredRendition>>
 
+/** The stored name without its extension; only its last path segment, so no rendition is written outside staticDir. */
 function baseName(filename: string): string {
-  return filename.replace(/\.[^.]+$/, '')
+  return path.basename(filename).replace(/\.[^.]+$/, '')
 }
 
 /**

@@ -37,3 +37,10 @@ export const adminOrSelf: Access = ({ req }: { req: PayloadRequest }) => {
   if (isAdmin(req.user)) return true
   return { id: { equals: req.user.id } }
 }
+
+/** The campaign's people: every role but external tools, which read the reporting API only. */
+export const staffRoles = roles.filter((role) => role !== 'integration')
+
+export function isStaff(user: UserLike): boolean {
+  return hasRole(user, ...staffRoles)
+}

@@ -11,6 +11,7 @@ export const badilTranslations = {
       integrationNoPasswordLogin:
         "Les comptes d'intégration s'authentifient uniquement par clé API et ne peuvent pas se connecter par mot de passe.",
       apiKeyOnlyForIntegration: 'Les clés API sont réservées aux comptes de rôle « Outil externe ».',
+      apiKeyOnlyByAdmin: 'Seul un administrateur crée ou renouvelle une clé API.',
     },
   },
   ar: {
@@ -18,6 +19,7 @@ export const badilTranslations = {
       cannotChangeOwnRole: 'لا يمكنك تغيير دورك بنفسك؛ اطلب ذلك من مسؤول النظام.',
       integrationNoPasswordLogin: 'حسابات التكامل تُصادَق بمفتاح API فقط ولا يمكنها تسجيل الدخول بكلمة مرور.',
       apiKeyOnlyForIntegration: 'مفاتيح API مخصصة لحسابات دور «أداة خارجية» فقط.',
+      apiKeyOnlyByAdmin: 'لا ينشئ مفتاح API أو يجدده إلا مسؤول النظام.',
     },
   },
   en: {
@@ -25,6 +27,7 @@ export const badilTranslations = {
       cannotChangeOwnRole: 'You cannot change your own role; ask an administrator.',
       integrationNoPasswordLogin: 'Integration accounts authenticate with an API key only and cannot log in with a password.',
       apiKeyOnlyForIntegration: 'API keys are reserved for accounts with the "External tool" role.',
+      apiKeyOnlyByAdmin: 'Only an administrator creates or renews an API key.',
     },
   },
 } as const

@@ -49,13 +49,33 @@ export function readDemoCredentials(dataDirPath: string): DemoCredentials | unde
  * otherwise (development) the demo accounts whose credentials are kept in the data folder.
  * Does nothing once any user exists.
  */
+export const missingFirstAdminMessage =
+  'No user exists and ADMIN_EMAIL/ADMIN_PASSWORD are not set: in production Badil does not start, so that the first ' +
+  'visitor cannot make themselves administrator. Set ADMIN_EMAIL and ADMIN_PASSWORD (at least 12 characters) and start again.'
+
+/** Production without a first administrator: refused before anyone can register as one. */
+export class MissingFirstAdminError extends Error {
+  constructor() {
+    super(missingFirstAdminMessage)
+    this.name = 'MissingFirstAdminError'
+  }
+}
+
 export async function seedInitialAccounts(
   payload: Payload,
-  options: { mode: SeedMode; adminEmail?: string; adminPassword?: string; dataDirPath: string },
+  options: {
+    mode: SeedMode
+    adminEmail?: string
+    adminPassword?: string
+    dataDirPath: string
+    /** Production: an empty database needs ADMIN_EMAIL/ADMIN_PASSWORD, whatever the seed mode. */
+    requireFirstAdmin?: boolean
+  },
 ): Promise<void> {
-  if (options.mode === 'none') return
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return
+  if (options.requireFirstAdmin && !(options.adminEmail && options.adminPassword)) throw new MissingFirstAdminError()
+  if (options.mode === 'none') return
 
   if (options.adminEmail && options.adminPassword) {
     await payload.create({

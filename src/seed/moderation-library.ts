@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { defaultModerationRules } from '../../plugins/campaign-ops'
+import { systemContext } from '../lib/actor'
 import { factLibrary } from './fact-library'
 
 /**
@@ -37,6 +38,7 @@ export async function seedModerationLibrary(payload: Payload, options: { activat
     await payload.create({
       collection: 'moderation-rules',
       overrideAccess: true,
+      context: systemContext('seed'),
       data: {
         name: rule.name,
         category: rule.category,

@@ -1,7 +1,7 @@
 import { APIError } from 'payload'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { roleOf } from '../lib/roles'
+import { isStaff, roleOf } from '../lib/roles'
 import { transitionContentItem } from './transition-content-item'
 import { availableTransitions } from './transition-table'
 
@@ -31,6 +31,7 @@ export const transitionEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'Sign in to move content through the workflow.' }] }, { status: 401 })
+    if (!isStaff(req.user)) return Response.json({ errors: [{ message: 'Only the campaign staff move content through the workflow.' }] }, { status: 403 })
     const body = await readBody(req)
     if (!body || typeof body.to !== 'string') {
       return Response.json({ errors: [{ message: 'The body must be JSON with a string "to" (the target state).', field: 'to' }] }, { status: 400 })
@@ -59,6 +60,7 @@ export const availableTransitionsEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+    if (!isStaff(req.user)) return Response.json({ errors: [{ message: 'Only the campaign staff see the workflow.' }] }, { status: 403 })
     const item = await req.payload
       .findByID({ collection: 'content-items', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user })
       .catch(() => null)

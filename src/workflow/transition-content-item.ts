@@ -1,17 +1,21 @@
 import { APIError, commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { roleOf } from '../lib/roles'
+import { systemContext } from '../lib/actor'
+import type { SystemName } from '../lib/actor'
+import { isStaff, roleOf } from '../lib/roles'
+import { transitionWriteContext } from './content-item-hooks'
+import { holdScheduledVariants, itemLeftApprovalReason, publishableItemStates } from './hold-variants'
 import { snapshotHash } from './snapshot'
 import { availableTransitions, findTransition, transitions, workflowStateValues } from './transition-table'
 import type { Transition, WorkflowState } from './transition-table'
 
 type Id = number | string
-type Actor = { id: Id; role?: string | null; collection?: string } & Record<string, unknown>
+type Person = { id: Id; role?: string | null; collection?: string }
 
-/** A refused transition: 400 (no reason), 403 (role), 404 (no item), 409 (state or guard). */
+/** A refused transition: 400 (no reason), 401 (nobody signed in), 403 (role), 404 (no item), 409 (state or guard). */
 export class WorkflowTransitionError extends APIError<{ allowed: string[]; field?: string }> {
-  constructor(message: string, status: 400 | 403 | 404 | 409, allowed: string[], field?: string) {
+  constructor(message: string, status: 400 | 401 | 403 | 404 | 409, allowed: string[], field?: string) {
     super(message, status, { allowed, ...(field ? { field } : {}) }, true)
     this.name = 'WorkflowTransitionError'
   }
@@ -21,23 +25,48 @@ export type TransitionRequest = {
   id: Id
   to: string
   reason?: string | null
-  /** The person taking the transition; `null` for the system (publishing, invalidation). */
-  user: Actor | null
-  /** Carries the admin language and request context from an HTTP call. */
+  /** Carries the admin language of an HTTP call; the transition never writes through it. */
   req?: Partial<PayloadRequest>
-}
+} & (
+  | {
+      /** The person taking the transition. Missing (an anonymous request) is refused with 401. */
+      user: Person | null | undefined
+      system?: undefined
+    }
+  | {
+      /** The part of Badil taking a system transition (publishing, invalidation); never a person's. */
+      system: SystemName
+      user?: undefined
+    }
+)
 
 export const workflowNotificationTask = 'notifyWorkflowTransition'
 
 /**
  * Moves a content item along the transition table, in one database transaction: the new state,
- * the history row (with a hash of what was approved) and the notification job commit together;
- * the email goes out afterwards from the jobs queue, so a mail failure never undoes a transition.
+ * the history row (with a hash of what was approved), the hold of its scheduled variants when it
+ * leaves approval, and the notification job commit together; the email goes out afterwards from
+ * the jobs queue, so a mail failure never undoes a transition.
+ *
+ * The writes run on a request of their own: the caller's request (shared by every operation of a
+ * GraphQL document) never carries the permission to write the state.
  */
 export async function transitionContentItem(payload: Payload, request: TransitionRequest) {
   const to = request.to as WorkflowState
-  const req = await createLocalReq({ user: (request.user ?? undefined) as never, req: request.req as never }, payload)
-  req.context = { ...req.context, workflowTransition: true }
+  const system = request.system
+  const person = system ? undefined : (request.user ?? undefined)
+  if (!system && !person) throw new WorkflowTransitionError('Sign in to move content through the workflow.', 401, [])
+  if (person && !isStaff(person)) {
+    throw new WorkflowTransitionError('Only the campaign staff move content through the workflow (external tools read the reporting API).', 403, [])
+  }
+  const req = await createLocalReq(
+    {
+      user: person as never,
+      context: { ...(system ? systemContext(system) : {}), ...transitionWriteContext() },
+      req: { i18n: request.req?.i18n } as never,
+    },
+    payload,
+  )
   const startedTransaction = await initTransaction(req)
   try {
     const item = await payload
@@ -45,7 +74,7 @@ export async function transitionContentItem(payload: Payload, request: Transitio
       .catch(() => null)
     if (!item) throw new WorkflowTransitionError(`Content item ${request.id} does not exist.`, 404, [])
     const from = item.workflowState as WorkflowState
-    const role = roleOf(request.user)
+    const role = roleOf(person)
     const allowedHere = availableTransitions({ workflowState: from, sensitivity: item.sensitivity }, role).map((t) => t.to)
 
     if (!workflowStateValues.includes(to)) {
@@ -60,10 +89,12 @@ export async function transitionContentItem(payload: Payload, request: Transitio
         allowedHere,
       )
     }
-    if (request.user && (!role || !transition.roles.includes(role))) {
+    // People take the transitions of their role; the system only the ones no person takes.
+    const permitted = system ? transition.roles.length === 0 : role !== undefined && transition.roles.includes(role)
+    if (!permitted) {
       throw new WorkflowTransitionError(
         transition.roles.length
-          ? `Only ${transition.roles.join(' or ')} can ${transition.label.en.toLowerCase()} (your role: ${role ?? 'none'}).`
+          ? `Only ${transition.roles.join(' or ')} can ${transition.label.en.toLowerCase()} (your role: ${system ? 'system' : (role ?? 'none')}).`
           : `"${transition.name}" is taken by the system, not by a person.`,
         403,
         allowedHere,
@@ -83,6 +114,9 @@ export async function transitionContentItem(payload: Payload, request: Transitio
       overrideAccess: true,
       req,
     })
+    if (publishableItemStates.includes(from) && !publishableItemStates.includes(to)) {
+      await holdScheduledVariants(payload, req, item.id, itemLeftApprovalReason(to))
+    }
     const full = await payload.findByID({ collection: 'content-items', id: request.id, depth: 0, locale: 'all', overrideAccess: true, req })
     const event = await payload.create({
       collection: 'workflow-events',
@@ -94,7 +128,7 @@ export async function transitionContentItem(payload: Payload, request: Transitio
         contentItem: item.id,
         from,
         to,
-        actor: request.user ? (request.user.id as number) : null,
+        actor: person ? (person.id as number) : null,
         role: role ?? 'system',
         reason,
         at: new Date().toISOString(),

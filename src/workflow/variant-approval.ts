@@ -1,17 +1,39 @@
 import { createHash } from 'node:crypto'
 
-import type { CollectionBeforeChangeHook, Endpoint } from 'payload'
+import type { CollectionBeforeChangeHook, Endpoint, PayloadRequest, RequestContext } from 'payload'
 
+import { markedContext } from '../lib/actor'
 import { hasRole, roleOf } from '../lib/roles'
 
 type Id = number | string
 const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
 
 /** What NCSC approves in a variant: its words and its media. */
-export function variantApprovalHash(variant: { text?: unknown; hashtags?: unknown; link?: unknown; title?: unknown; firstComment?: unknown; media?: unknown }): string {
+export type ApprovedSubstance = { text?: unknown; hashtags?: unknown; link?: unknown; title?: unknown; firstComment?: unknown; media?: unknown }
+
+export function variantApprovalHash(variant: ApprovedSubstance): string {
   const media = Array.isArray(variant.media) ? (variant.media as (Id | { id: Id })[]).map(idOf) : []
   const substance = [variant.text ?? null, variant.title ?? null, variant.hashtags ?? [], variant.link ?? null, variant.firstComment ?? null, media]
   return createHash('sha256').update(JSON.stringify(substance)).digest('hex')
+}
+
+/**
+ * The mark of the approval endpoint's own write of `approval`. A symbol: no REST body or GraphQL
+ * argument can carry it, and it lives only on the request the endpoint creates for its write.
+ */
+const approvalWriteKey = Symbol.for('badil.variantApprovalWrite')
+
+function approvalWriteContext(): RequestContext {
+  return markedContext(approvalWriteKey, true)
+}
+
+export function isApprovalWrite(req: Pick<PayloadRequest, 'context'>): boolean {
+  return (req.context as unknown as Record<symbol, unknown>)[approvalWriteKey] === true
+}
+
+/** The id of the variant whose approval the current operation withdrew (read by the afterChange hook). */
+export function revokedApprovalOf(req: Pick<PayloadRequest, 'context'>): Id | undefined {
+  return req.context.variantApprovalRevoked as Id | undefined
 }
 
 /**
@@ -19,11 +41,13 @@ export function variantApprovalHash(variant: { text?: unknown; hashtags?: unknow
  * Runs before the scheduling check, which then sees the revoked approval.
  */
 export const revokeVariantApprovalOnEdit: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
-  if (req.context.variantApproval || originalDoc?.approval?.state !== 'approved') return data
+  // What an earlier operation of the same request noted is not this operation's.
+  delete req.context.variantApprovalRevoked
+  if (isApprovalWrite(req) || originalDoc?.approval?.state !== 'approved') return data
   const merged = { ...originalDoc, ...data }
   if (variantApprovalHash(merged) !== originalDoc.approval.approvedHash) {
     data.approval = { state: 'pending', approvedBy: null, approvedAt: null, approvedHash: null }
-    req.context.variantApprovalRevoked = true
+    req.context.variantApprovalRevoked = originalDoc.id
   }
   return data
 }
@@ -45,7 +69,8 @@ export const approveVariantEndpoint: Endpoint = {
       collection: 'platform-variants',
       id,
       overrideAccess: true,
-      context: { variantApproval: true },
+      user: req.user,
+      context: approvalWriteContext(),
       data: { approval: { state: 'approved', approvedBy: req.user.id as number, approvedAt: new Date().toISOString(), approvedHash } },
     })
     const event = await req.payload.create({

@@ -1,11 +1,12 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
-import { withApiKeyGuard } from '../../src/lib/api-key-guard'
+import { guardRoute } from '../../src/lib/route-guards'
 
 export type TestHttpServer = { baseUrl: string; close(): Promise<void> }
 
@@ -15,24 +16,21 @@ export type TestHttpServer = { baseUrl: string; close(): Promise<void> }
  */
 export async function startHttpServer(config: SanitizedConfig): Promise<TestHttpServer> {
   // The same guards as the Next.js route files.
-  const graphql = withApiKeyGuard(config, GRAPHQL_POST(config))
-  const rest = withApiKeyGuard(config, (request: Request, _context: undefined) => handleEndpoints({ config, request }))
+  const graphql = guardRoute(config, GRAPHQL_POST(config))
+  const rest = guardRoute(config, (request: Request, _context: undefined) => handleEndpoints({ config, request }))
   const server = http.createServer(async (incoming, outgoing) => {
     try {
-      const chunks: Buffer[] = []
-      for await (const chunk of incoming) chunks.push(chunk as Buffer)
-      const body = chunks.length ? Buffer.concat(chunks) : undefined
+      // The body streams to the handlers as it arrives, like Next.js gives it: a limit can refuse
+      // it before it has all been sent.
+      const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD'
+      const body = hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined
       const url = `http://${incoming.headers.host}${incoming.url}`
       const headers = new Headers()
       for (const [name, value] of Object.entries(incoming.headers)) {
         if (typeof value === 'string') headers.set(name, value)
         else if (Array.isArray(value)) headers.set(name, value.join(', '))
       }
-      const request = new Request(url, {
-        method: incoming.method,
-        headers,
-        body: body && incoming.method !== 'GET' && incoming.method !== 'HEAD' ? body : undefined,
-      })
+      const request = new Request(url, { method: incoming.method, headers, body, duplex: 'half' } as RequestInit)
       const pathname = new URL(url).pathname
       const response =
         pathname === '/api/graphql' && incoming.method === 'POST'

@@ -160,7 +160,8 @@ describe('POST /api/moderation/check', () => {
   })
 
   it('gives any text a decision: empty, control characters, lone surrogates', async () => {
-    const texts = ['', '\u0000\u0007\u001b[31m', '\ud800abc\udc00', '\u202eevil\u202c', 'x'.repeat(200_000)]
+    // The longest comment a check takes (moderationCheckLimits.characters); longer is refused with 413.
+    const texts = ['', '\u0000\u0007\u001b[31m', '\ud800abc\udc00', '\u202eevil\u202c', 'x'.repeat(5_000)]
     const { status, body } = await api('/api/moderation/check', 'cm', { comments: texts, rules: 'default' })
     expect(status).toBe(200)
     expect(body.decisions).toHaveLength(texts.length)

@@ -23,6 +23,7 @@ import type { TestAccount } from '../helpers/users'
 import { FAKE_IG_USER_ID, FAKE_TOKEN } from '../networks/fakes/meta-graph-fake'
 import { connectFakeAccounts, publishCallsByText, startNetworkFakes } from './publishing-fixtures'
 import type { FakeAccounts, NetworkFakes } from './publishing-fixtures'
+import { transitionWriteContext } from '../../src/workflow/content-item-hooks'
 
 jest.setTimeout(60_000)
 
@@ -38,7 +39,8 @@ const afterPublishReports: { network: string; report: PublicationReport }[] = []
 beforeAll(async () => {
   fakes = await startNetworkFakes()
   app = await startTestPayload({
-    env: fakes.env,
+    // The webhook receiver listens on 127.0.0.1.
+    env: { ...fakes.env, WEBHOOK_ALLOW_PRIVATE: 'true' },
     config: {
       publishing: {
         // Instagram fetches media from Badil's public address (the fake does not fetch it).
@@ -108,7 +110,7 @@ async function approvedItem(sensitivity: 'normal' | 'sensitive' = 'normal') {
     overrideAccess: true,
     data: { title: `Publication test ${itemCounter}`, format: 'post', sensitivity },
   })
-  await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: { workflowTransition: true }, data: { workflowState: 'approved' } })
+  await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
   return item.id
 }
 
@@ -212,7 +214,7 @@ describe('what is sent', () => {
       overrideAccess: true,
       data: { title: 'Infographie', format: 'infographic', assets: [media.id] },
     })
-    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: { workflowTransition: true }, data: { workflowState: 'approved' } })
+    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,
@@ -260,7 +262,7 @@ describe('multi-step networks', () => {
       file: { data: await makeJpeg(1080, 1350), mimetype: 'image/jpeg', name: 'affiche.jpg', size: 1 },
     })
     const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Affiche', format: 'post', assets: [media.id] } })
-    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: { workflowTransition: true }, data: { workflowState: 'approved' } })
+    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,

@@ -1,5 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { BodyTooLargeError, readBodyWithin } from '../../../src/lib/body-limit'
+import { requestLanguage } from '../../../src/lib/request-language'
+import type { AdminLanguageCode } from '../../../src/lib/request-language'
 import { hasRole } from '../../../src/lib/roles'
 import { defaultRules } from './default-rules'
 import { compileEngine } from './engine'
@@ -12,8 +15,10 @@ import { validateRule } from './validate-rule'
 let defaultEngine: ModerationEngine | undefined
 const shippedRulesEngine = () => (defaultEngine ??= compileEngine(defaultRules))
 
-const maxComments = 1000
-const maxTextLength = 1_000_000
+/** One request checks at most this much, so that it cannot hold the event loop the scheduler shares. */
+export const moderationCheckLimits = { comments: 500, characters: 5_000 }
+/** The JSON of the largest request allowed (every character may take 4 bytes), with room for the rest. */
+const maxBodyBytes = moderationCheckLimits.comments * (moderationCheckLimits.characters * 4 + 512) + 64 * 1024
 
 type CheckBody = {
   comments?: unknown
@@ -21,13 +26,38 @@ type CheckBody = {
   draftRule?: unknown
 }
 
-function badRequest(field: string, message: string): Response {
-  return Response.json({ errors: [{ message, field, data: { errors: [{ path: field, message }] } }] }, { status: 400 })
+function badRequest(field: string, message: string, status: 400 | 413 = 400, limit?: number): Response {
+  return Response.json(
+    { errors: [{ message, field, ...(limit !== undefined ? { limit } : {}), data: { errors: [{ path: field, message }] } }] },
+    { status },
+  )
 }
 
-function parseComments(value: unknown): ModerationInput[] | { field: string; message: string } {
+type ParseRefusal = { field: string; message: string; status?: 413; limit?: number }
+
+const limitWords = {
+  comments: (limit: number) => ({
+    fr: `Au plus ${limit} commentaires par vérification : découpez la liste.`,
+    ar: `${limit} تعليق على الأكثر في كل فحص: قسّم القائمة.`,
+    en: `At most ${limit} comments per check: split the list.`,
+  }),
+  characters: (limit: number, index: number) => ({
+    fr: `Le commentaire n° ${index + 1} dépasse ${limit} caractères.`,
+    ar: `التعليق رقم ${index + 1} يتجاوز ${limit} حرف.`,
+    en: `Comment ${index + 1} is longer than ${limit} characters.`,
+  }),
+  body: (bytes: number) => ({
+    fr: `La requête dépasse ${Math.ceil(bytes / 1024 / 1024)} Mo.`,
+    ar: `الطلب يتجاوز ${Math.ceil(bytes / 1024 / 1024)} ميغابايت.`,
+    en: `The request is larger than ${Math.ceil(bytes / 1024 / 1024)} MB.`,
+  }),
+}
+
+function parseComments(value: unknown, language: AdminLanguageCode): ModerationInput[] | ParseRefusal {
   if (!Array.isArray(value) || value.length === 0) return { field: 'comments', message: 'comments must be a non-empty array of strings or {text} objects' }
-  if (value.length > maxComments) return { field: 'comments', message: `at most ${maxComments} comments per request` }
+  if (value.length > moderationCheckLimits.comments) {
+    return { field: 'comments', message: limitWords.comments(moderationCheckLimits.comments)[language], status: 413, limit: moderationCheckLimits.comments }
+  }
   const inputs: ModerationInput[] = []
   for (const [index, item] of value.entries()) {
     const input = typeof item === 'string' ? { text: item } : item
@@ -35,7 +65,14 @@ function parseComments(value: unknown): ModerationInput[] | { field: string; mes
       return { field: `comments.${index}`, message: 'each comment is a string or an object with a string "text"' }
     }
     const { text, platform, itemFormat } = input as { text: string; platform?: unknown; itemFormat?: unknown }
-    if (text.length > maxTextLength) return { field: `comments.${index}.text`, message: `at most ${maxTextLength} characters` }
+    if (text.length > moderationCheckLimits.characters) {
+      return {
+        field: `comments.${index}.text`,
+        message: limitWords.characters(moderationCheckLimits.characters, index)[language],
+        status: 413,
+        limit: moderationCheckLimits.characters,
+      }
+    }
     inputs.push({
       text,
       ...(typeof platform === 'string' ? { platform } : {}),
@@ -59,13 +96,18 @@ export const moderationCheckEndpoint: Endpoint = {
     }
     let body: CheckBody
     try {
-      body = (await req.json?.()) as CheckBody
-    } catch {
+      // Read within its limit before anything parses it.
+      const bytes = req.body ? await readBodyWithin(req.body, maxBodyBytes) : new Uint8Array()
+      body = JSON.parse(new TextDecoder().decode(bytes)) as CheckBody
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        return badRequest('body', limitWords.body(maxBodyBytes)[requestLanguage(req)], 413, maxBodyBytes)
+      }
       return badRequest('body', 'the body must be JSON')
     }
     if (!body || typeof body !== 'object') return badRequest('body', 'the body must be a JSON object')
-    const comments = parseComments(body.comments)
-    if (!Array.isArray(comments)) return badRequest(comments.field, comments.message)
+    const comments = parseComments(body.comments, requestLanguage(req))
+    if (!Array.isArray(comments)) return badRequest(comments.field, comments.message, comments.status, comments.limit)
 
     let engine: ModerationEngine
     let ruleSet: string

@@ -17,18 +17,29 @@ export type Claim = {
 }
 
 /**
- * Claims up to `limit` due variants: scheduled, at or past their time, past any retry delay, not
- * during a crisis pause, and not on an account that is rate limited, waiting to be reconnected or
- * published by hand. The variant moves to `publishing` in the same statement.
+ * The workflow's clearance (src/workflow/publication-clearance.ts) in SQL, on `v` (the variant) and
+ * `i` (its item): the item is approved or published, and a sensitive item's variant carries NCSC's
+ * approval. The engine checks again, with the approved text's hash, before it sends anything.
+ */
+const clearedForPublication = `i.workflow_state IN ('approved', 'published')
+         AND (i.sensitivity IS DISTINCT FROM 'sensitive' OR v.approval_state = 'approved')`
+
+/**
+ * Claims up to `limit` due variants: scheduled, at or past their time, cleared by the workflow,
+ * past any retry delay, not during a crisis pause, and not on an account that is rate limited,
+ * waiting to be reconnected or published by hand. The variant moves to `publishing` in the same
+ * statement.
  */
 export async function claimDueVariants(db: SqlClient, options: { limit: number; leaseMs: number; instance: string }): Promise<Claim[]> {
   // The claim and its attempt row commit together: one disk flush instead of two per publication.
   const { rows } = await db.query(
     `WITH due AS (
        SELECT v.id FROM platform_variants v
+       JOIN content_items i ON i.id = v.content_item_id
        LEFT JOIN network_accounts a ON a.id = v.network_account_id
        WHERE v.publication_state = 'scheduled'
          AND v.scheduled_at <= now()
+         AND ${clearedForPublication}
          AND (v.next_attempt_at IS NULL OR v.next_attempt_at <= now())
          AND NOT COALESCE((SELECT c.active FROM crisis_mode c LIMIT 1), false)
          AND (a.id IS NULL OR (a.connection = 'api' AND a.status IS DISTINCT FROM 'needs_reconnect'
@@ -138,4 +149,23 @@ export async function resolveAccountId(
   const network = networkOfPlatform[row.platform as Platform]
   const { rows: candidates } = await db.query(`SELECT id FROM network_accounts WHERE network = $1 ORDER BY id LIMIT 2`, [network])
   return { accountId: candidates.length === 1 ? Number(candidates[0]!.id) : null, candidates: candidates.length }
+}
+
+/**
+ * Scheduled variants the workflow no longer clears (their item left approval, or a sensitive
+ * item's variant lost its NCSC approval) leave the queue as `held`, with the reason: the claim
+ * never takes them, and a person sees why. Items leaving approval hold their variants at once;
+ * this catches whatever reached `scheduled` otherwise (a reconciliation queuing a post again).
+ */
+export async function holdUnclearedVariants(db: SqlClient, reasons: { itemNotApproved: string; variantNotApproved: string }): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE platform_variants v
+        SET publication_state = 'held', next_attempt_at = NULL, updated_at = now(),
+            last_error = CASE WHEN EXISTS (SELECT 1 FROM content_items i WHERE i.id = v.content_item_id AND i.workflow_state IN ('approved', 'published'))
+                              THEN $2 ELSE $1 END
+      WHERE v.publication_state = 'scheduled'
+        AND NOT EXISTS (SELECT 1 FROM content_items i WHERE i.id = v.content_item_id AND ${clearedForPublication})`,
+    [reasons.itemNotApproved, reasons.variantNotApproved],
+  )
+  return rowCount ?? 0
 }

@@ -11,6 +11,7 @@ import { buildManualKit, MissingMediaFileError } from './manual-kit'
 import type { KitVariant } from './manual-kit'
 import { markItemPublished } from './outcome-effects'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
+import { variantClearance } from './variant-clearance'
 import { queuePublicationEvent } from './webhooks'
 
 /**
@@ -109,6 +110,8 @@ export const manualKitEndpoint: Endpoint = {
   handler: variantEndpoint(manualPublishers, async (req, language, id) => {
     const variant = await loadVariant(req, id)
     if (variant.publicationState === 'cancelled') refuse({ status: 409, message: words.kitCancelled })
+    const refusal = await variantClearance(req.payload, variant)
+    if (refusal) refuse({ status: 409, message: refusal.message })
     const kit = await buildManualKit(req.payload, variant, { language }).catch((error: unknown) => {
       if (error instanceof MissingMediaFileError) refuse({ status: 409, message: words.missingFile(error.mediaId) })
       throw error
@@ -160,6 +163,9 @@ export const markPostedEndpoint: Endpoint = {
     if (!(markPostedFromStates as readonly string[]).includes(state)) {
       refuse({ status: 409, message: refusalOfState[state] ?? words.alreadyPublished })
     }
+    // An unknown outcome was sent by the engine while cleared: saying it is online records a fact.
+    const refusal = state === 'outcome_unknown' ? null : await variantClearance(req.payload, variant)
+    if (refusal) refuse({ status: 409, message: refusal.message })
 
     const db = sqlPool(req.payload)
     const { rows } = await db.query(

@@ -62,4 +62,6 @@ export type PublishingOptions = {
   oauth?: OAuthConfig
   /** Public URL the networks that pull media by URL (Instagram, TikTok) fetch files from. */
   publicMediaBaseUrl?: string
+  /** Outbound webhooks: receivers on private, loopback or link-local addresses only when allowed (WEBHOOK_ALLOW_PRIVATE). */
+  webhooks?: { allowPrivateAddresses?: boolean }
 }

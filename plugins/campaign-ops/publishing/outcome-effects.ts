@@ -72,7 +72,7 @@ export async function markItemPublished(payload: Payload, contentItemId: number)
     // Without waiting: a sibling variant's instance holding it is moving the item right now.
     await withSessionLock(payload, { space: itemPublishLockSpace, key: contentItemId, wait: false }, async () => {
       const { rows: again } = await db.query(`SELECT workflow_state::text AS state FROM content_items WHERE id = $1`, [contentItemId])
-      if (again[0]?.state === 'approved') await transitionContentItem(payload, { id: contentItemId, to: 'published', user: null })
+      if (again[0]?.state === 'approved') await transitionContentItem(payload, { id: contentItemId, to: 'published', system: 'publishing-engine' })
     })
   } catch (error) {
     payload.logger.error({ err: error, msg: 'Moving the item to published failed', contentItem: contentItemId })

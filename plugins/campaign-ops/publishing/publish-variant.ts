@@ -16,9 +16,10 @@ import type { Claim } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
 import { refreshAccountIfExpiring, refreshWindowMs } from './oauth-endpoints'
 import { announceOutcome } from './outcome-effects'
+import { publicationClearance } from '../../../src/workflow/publication-clearance'
 import { loadVariantRecord } from './variant-record'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
-import { reasons } from './reasons'
+import { internalErrorReference, PreparationError, reasons } from './reasons'
 import type { PublishingRuntime } from './runtime'
 import {
   markAccountNeedsReconnect,
@@ -29,12 +30,6 @@ import {
   reasonText,
   scheduleRetry,
 } from './variant-state'
-
-class PreparationError extends Error {
-  constructor(readonly reason: LocalizedReason) {
-    super(reason.en)
-  }
-}
 
 /** Keeps the lease alive while a publication runs (uploads can outlast any fixed lease). */
 function holdLease(db: SqlClient, claim: Claim, leaseMs: number, onLost: () => void): () => void {
@@ -93,8 +88,13 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
   let request: PublishRequest
   let hookContext: PublishHookContext
   try {
+    // The claim checked the workflow in SQL; the approved text's hash is checked here, just before sending.
+    const uncleared = publicationClearance({ item: variant.item, variant })
+    if (uncleared) throw new PreparationError(uncleared.message)
     if (accountId === null) throw new PreparationError(reasons.noAccount(networkLabels[network], candidates))
     account = await loadAccount(db, runtime.cipher, accountId)
+    // A token goes to its own network only, whatever the variant row says.
+    if (account && account.network !== network) throw new PreparationError(reasons.accountOfOtherNetwork(account.name, networkLabels[account.network], networkLabels[network]))
     // Short-lived tokens (X 2 h, TikTok 24 h) are renewed first when they are about to expire.
     if (account?.tokenExpiresAt && account.tokenExpiresAt.getTime() - Date.now() < refreshWindowMs) {
       await refreshAccountIfExpiring(payload, accountId, runtime.cipher, runtime.oauth)
@@ -127,7 +127,13 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
     const issues = runtime.adapters[network].validate(request)
     if (issues.length > 0) throw new PreparationError(reasons.invalidRequest(issues))
   } catch (error) {
-    const reason = error instanceof PreparationError ? error.reason : reasons.preparationFailed(error instanceof Error ? error.message : String(error))
+    let reason: LocalizedReason
+    if (error instanceof PreparationError) reason = error.reason
+    else {
+      const reference = internalErrorReference()
+      payload.logger.error({ err: error, reference, variant: claim.variantId, msg: 'Preparing a publication failed' })
+      reason = reasons.preparationFailed(reference)
+    }
     await markFailed(db, claim, reasonText(reason), { attempt, outcome: 'failed', errorKind: 'preparation', reason: reasonText(reason) })
     await announceOutcome(payload, runtime, null, { outcome: 'failed', reason: reason.en }, claim, variant)
     return 'failed'
@@ -161,15 +167,14 @@ async function settleFailure(
   error: unknown,
 ): Promise<PublicationReport['outcome']> {
   const db = sqlPool(payload)
-  const failure =
-    error instanceof NetworkError
-      ? error
-      : // Thrown by the adapter while talking to the network: the post may exist.
-        new NetworkError({
-          kind: 'outcome_unknown',
-          message: error instanceof Error ? error.message : String(error),
-          reason: reasons.unexpected(error instanceof Error ? error.message : String(error)),
-        })
+  let failure: NetworkError
+  if (error instanceof NetworkError) failure = error
+  else {
+    // Thrown by the adapter while talking to the network: the post may exist. Its text stays in the log.
+    const reference = internalErrorReference()
+    payload.logger.error({ err: error, reference, variant: claim.variantId, msg: 'Publishing failed with an internal error' })
+    failure = new NetworkError({ kind: 'outcome_unknown', code: 'internal_error', message: reference, reason: reasons.unexpected(reference) })
+  }
   const response = { kind: failure.kind, status: failure.status, code: failure.code, message: failure.message }
   const now = new Date()
 

@@ -1,4 +1,25 @@
+import { randomBytes } from 'node:crypto'
+
 import type { LocalizedReason } from '../networks/types'
+
+/**
+ * A post that cannot go out for a reason people can act on (no account, not cleared, a limit):
+ * nothing was sent. Its reason is safe to show and to send in webhooks.
+ */
+export class PreparationError extends Error {
+  constructor(readonly reason: LocalizedReason) {
+    super(reason.en)
+    this.name = 'PreparationError'
+  }
+}
+
+/**
+ * The reference under which an internal error's details are logged: people and webhook receivers
+ * get this code and a safe message, never the error's own text.
+ */
+export function internalErrorReference(): string {
+  return `internal_error:${randomBytes(4).toString('hex')}`
+}
 
 /** The engine's own reasons (the networks' come from the adapters), in the admin languages. */
 export const reasons = {
@@ -24,6 +45,11 @@ export const reasons = {
     ar: `رمز الحساب «${name}» غير مقروء بالمفتاح الحالي (NETWORK_TOKEN_KEY): أعد ربط الحساب.`,
     en: `The token of "${name}" cannot be read with the current NETWORK_TOKEN_KEY: reconnect the account.`,
   }),
+  accountOfOtherNetwork: (name: string, accountNetwork: string, variantNetwork: string): LocalizedReason => ({
+    fr: `Le compte « ${name} » est un compte ${accountNetwork} : rien n’a été envoyé. Choisissez un compte ${variantNetwork} pour cette variante.`,
+    ar: `الحساب «${name}» حساب على ${accountNetwork}: لم يُرسل شيء. اختر حسابا على ${variantNetwork} لهذه الصيغة.`,
+    en: `"${name}" is a ${accountNetwork} account: nothing was sent. Choose a ${variantNetwork} account for this variant.`,
+  }),
   manualAccount: (name: string): LocalizedReason => ({
     fr: `Le compte « ${name} » se publie à la main : téléchargez le kit puis marquez la variante comme publiée.`,
     ar: `الحساب «${name}» يُنشر يدويا: حمّل الحزمة ثم علّم الصيغة كمنشورة.`,
@@ -39,15 +65,20 @@ export const reasons = {
     ar: `سترفض المنصة هذا المنشور (لم يُرسل شيء): ${issues.map((issue) => `${issue.field} — ${issue.message.ar}`).join('؛ ')}`,
     en: `The network would refuse this post (nothing was sent): ${issues.map((issue) => `${issue.field} — ${issue.message.en}`).join('; ')}`,
   }),
-  preparationFailed: (detail: string): LocalizedReason => ({
-    fr: `La publication n’a pas pu être préparée (rien n’a été envoyé) : ${detail}`,
-    ar: `تعذر تحضير النشر (لم يُرسل شيء): ${detail}`,
-    en: `The post could not be prepared (nothing was sent): ${detail}`,
+  preparationFailed: (reference: string): LocalizedReason => ({
+    fr: `La publication n’a pas pu être préparée (rien n’a été envoyé). Erreur interne ${reference} : l’administrateur en trouve le détail dans le journal du serveur.`,
+    ar: `تعذر تحضير النشر (لم يُرسل شيء). خطأ داخلي ${reference}: يجد المسؤول تفاصيله في سجل الخادم.`,
+    en: `The post could not be prepared (nothing was sent). Internal error ${reference}: an administrator finds the details in the server log.`,
   }),
-  unexpected: (detail: string): LocalizedReason => ({
-    fr: `Erreur inattendue pendant l’envoi ; le post a peut-être été publié. Vérification en cours. (${detail})`,
-    ar: `خطأ غير متوقع أثناء الإرسال؛ ربما تم النشر. جارٍ التحقق. (${detail})`,
-    en: `Unexpected error while sending; the post may exist. Checking. (${detail})`,
+  unexpected: (reference: string): LocalizedReason => ({
+    fr: `Erreur interne pendant l’envoi (${reference}) ; le post a peut-être été publié. Vérification en cours.`,
+    ar: `خطأ داخلي أثناء الإرسال (${reference})؛ ربما تم النشر. جارٍ التحقق.`,
+    en: `Internal error while sending (${reference}); the post may exist. Checking.`,
+  }),
+  lookupFailed: (reference: string): LocalizedReason => ({
+    fr: `La vérification sur le réseau a échoué (erreur interne ${reference}) ; nouvel essai plus tard.`,
+    ar: `فشل التحقق على المنصة (خطأ داخلي ${reference})؛ ستُعاد المحاولة لاحقا.`,
+    en: `Checking the network failed (internal error ${reference}); trying again later.`,
   }),
   gaveUp: (attempts: number, last: LocalizedReason): LocalizedReason => ({
     fr: `Abandon après ${attempts} tentatives. Dernière erreur : ${last.fr}`,

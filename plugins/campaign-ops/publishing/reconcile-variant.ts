@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
-import { networkOfPlatform } from '../networks/registry'
+import { networkLabels, networkOfPlatform } from '../networks/registry'
 import { NetworkError } from '../networks/types'
-import type { NetworkPlatform } from '../networks/types'
+import type { LocalizedReason, NetworkPlatform } from '../networks/types'
 import { loadAccount } from './account-credentials'
 import { idempotencyKeyOf, startAttempt } from './attempts'
 import { nextRetryAt } from './backoff'
@@ -12,7 +12,7 @@ import type { Claim } from './claim'
 import { announceOutcome } from './outcome-effects'
 import { loadVariantRecord } from './variant-record'
 import { buildPublishRequest } from './publish-request'
-import { reasons } from './reasons'
+import { internalErrorReference, PreparationError, reasons } from './reasons'
 import type { PublishingRuntime } from './runtime'
 import { markOutcomeUnknown, markPublished, reasonText, requeueAfterLookup } from './variant-state'
 
@@ -46,7 +46,10 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
   })
   try {
     const account = accountId === null ? null : await loadAccount(db, runtime.cipher, accountId)
-    if (!account?.credentials) throw new Error('no usable account to ask the network')
+    if (!account) throw new PreparationError(reasons.noAccount(networkLabels[network], 0))
+    // A token goes to its own network only, whatever the variant row says.
+    if (account.network !== network) throw new PreparationError(reasons.accountOfOtherNetwork(account.name, networkLabels[account.network], networkLabels[network]))
+    if (!account.credentials) throw new PreparationError(reasons.needsReconnect(account.name))
     const request = await buildPublishRequest(payload, variant, { publicMediaBaseUrl: runtime.publicMediaBaseUrl })
     const found = await runtime.adapters[network].lookup(request, account.credentials, runtime.adapterContext(network))
     if (found.status === 'found') {
@@ -62,17 +65,24 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
     await markOutcomeUnknown(db, claim, null, reasonText(reasons.lookupUnsupported), { attempt, outcome: 'outcome_unknown', reason: reasonText(reasons.lookupUnsupported), response: found })
     return 'needs_person'
   } catch (error) {
-    const detail = error instanceof NetworkError ? error.reason : null
+    let detail: LocalizedReason
+    if (error instanceof NetworkError || error instanceof PreparationError) detail = error.reason
+    else {
+      const reference = internalErrorReference()
+      payload.logger.error({ err: error, reference, variant: claim.variantId, msg: 'Checking the network for an unknown outcome failed' })
+      detail = reasons.lookupFailed(reference)
+    }
     const tries = earlierLookups + 1
     const giveUp = tries >= runtime.maxReconcileAttempts || (error instanceof NetworkError && error.kind === 'auth')
     const retryAt = giveUp
       ? null
       : nextRetryAt({ attempt: tries, now: new Date(), baseMs: runtime.reconcileAfterMs, maxMs: runtime.backoffMaxMs, networkRetryAt: error instanceof NetworkError ? error.retryAt : undefined })
-    const reason = giveUp ? reasons.lookupGaveUp : (detail ?? reasons.lookupGaveUp)
-    await markOutcomeUnknown(db, claim, retryAt, reasonText(reason), { attempt,
+    const reason = giveUp ? reasons.lookupGaveUp : detail
+    await markOutcomeUnknown(db, claim, retryAt, reasonText(reason), {
+      attempt,
       outcome: 'outcome_unknown',
-      errorKind: error instanceof NetworkError ? error.kind : 'internal',
-      reason: `${reasonText(reason)}\n(${error instanceof Error ? error.message : String(error)})`,
+      errorKind: error instanceof NetworkError ? error.kind : error instanceof PreparationError ? 'preparation' : 'internal',
+      reason: giveUp && detail !== reason ? `${reasonText(reason)}\n${reasonText(detail)}` : reasonText(reason),
       retryAt,
     })
     return giveUp ? 'needs_person' : 'retry_later'

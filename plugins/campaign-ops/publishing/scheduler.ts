@@ -2,7 +2,8 @@ import cron from 'node-cron'
 import type { Payload } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
-import { claimDueVariants, claimReconciliations, sweepExpiredLeases } from './claim'
+import { clearanceWords, heldReason } from '../../../src/workflow/publication-clearance'
+import { claimDueVariants, claimReconciliations, holdUnclearedVariants, sweepExpiredLeases } from './claim'
 import { publishClaimedVariant } from './publish-variant'
 import { reconcileClaimedVariant } from './reconcile-variant'
 import type { PublishingRuntime } from './runtime'
@@ -10,6 +11,8 @@ import { clearExpiredRateLimits } from './variant-state'
 
 export type TickReport = {
   swept: number
+  /** Scheduled variants the workflow no longer clears, held instead of published. */
+  held: number
   reconciled: Record<string, number>
   published: Record<string, number>
 }
@@ -29,6 +32,11 @@ export function publishingScheduler(payload: Payload): PublishingScheduler {
   const scheduler = schedulers.get(payload)
   if (!scheduler) throw new Error('The publishing scheduler is not set up on this Payload instance')
   return scheduler
+}
+
+const unclearedReasons = {
+  itemNotApproved: heldReason({ code: 'item_not_approved', message: clearanceWords.itemNotApproved }),
+  variantNotApproved: heldReason({ code: 'variant_not_approved', message: clearanceWords.variantNotApproved }),
 }
 
 const count = (tally: Record<string, number>, key: string) => {
@@ -63,9 +71,10 @@ export function createPublishingScheduler(payload: Payload, runtime: PublishingR
 
   async function tickOnce(): Promise<TickReport> {
     const db = sqlPool(payload)
-    const report: TickReport = { swept: 0, reconciled: {}, published: {} }
+    const report: TickReport = { swept: 0, held: 0, reconciled: {}, published: {} }
     await clearExpiredRateLimits(db)
     report.swept = (await sweepExpiredLeases(db, runtime.reconcileAfterMs)).length
+    report.held = await holdUnclearedVariants(db, unclearedReasons)
     await drain(
       async () => (await claimReconciliations(db, { limit: 1, leaseMs: runtime.leaseMs }))[0] ?? null,
       (claim) => reconcileClaimedVariant(payload, runtime, claim),

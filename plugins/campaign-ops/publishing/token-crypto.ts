@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  */
 
 const formatVersion = 'v1'
+const authTagLength = 16
 
 export class TokenDecryptionError extends Error {
   constructor(message: string) {
@@ -31,7 +32,7 @@ export function createTokenCipher(key: Buffer): TokenCipher {
   return {
     encrypt(plaintext, purpose) {
       const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
+      const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength })
       cipher.setAAD(Buffer.from(purpose))
       const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
       return [formatVersion, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':')
@@ -41,10 +42,14 @@ export function createTokenCipher(key: Buffer): TokenCipher {
       if (version !== formatVersion || !iv || !tag || ciphertext === undefined) {
         throw new TokenDecryptionError('Not a sealed token.')
       }
+      const authTag = Buffer.from(tag, 'base64')
+      const nonce = Buffer.from(iv, 'base64')
+      // A shorter tag would be accepted by GCM and is far easier to forge: only the full 16 bytes are.
+      if (authTag.length !== authTagLength || nonce.length !== 12) throw new TokenDecryptionError('Not a sealed token.')
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'))
+        const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength })
         decipher.setAAD(Buffer.from(purpose))
-        decipher.setAuthTag(Buffer.from(tag, 'base64'))
+        decipher.setAuthTag(authTag)
         return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8')
       } catch {
         // Wrong key (NETWORK_TOKEN_KEY changed) or a tampered value: the account must be reconnected.

@@ -9,6 +9,7 @@ import { announceOutcome } from './outcome-effects'
 import type { VariantDoc } from './publish-request'
 import type { PublishingRuntime } from './runtime'
 import { publishingScheduler } from './scheduler'
+import { variantClearance } from './variant-clearance'
 
 const words = {
   forbidden: {
@@ -70,7 +71,7 @@ async function scheduleAs(req: PayloadRequest, id: string, scheduledAt: Date) {
   return req.payload.update({
     collection: 'platform-variants',
     id,
-    data: { publicationState: 'scheduled', scheduledAt: scheduledAt.toISOString(), attempts: 0 },
+    data: { publicationState: 'scheduled', scheduledAt: scheduledAt.toISOString() },
     user: req.user,
     overrideAccess: false,
     req,
@@ -78,6 +79,12 @@ async function scheduleAs(req: PayloadRequest, id: string, scheduledAt: Date) {
 }
 
 const reschedulable = ['draft', 'ready', 'scheduled', 'held', 'failed']
+
+/** Publishing now or rescheduling a variant that is not cleared to go out is refused, whatever its state. */
+async function refuseUncleared(req: PayloadRequest, variant: Parameters<typeof variantClearance>[1]): Promise<void> {
+  const refusal = await variantClearance(req.payload, variant)
+  if (refusal) refuse({ status: 409, message: refusal.message })
+}
 
 export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
   return [
@@ -89,6 +96,7 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
         const state = variant.publicationState ?? 'draft'
         if (!reschedulable.includes(state)) refuse({ status: 409, message: words.wrongState(state, actionNames.publishNow) })
         if ((await readCrisisState(req.payload)).active) refuse({ status: 409, message: words.crisis })
+        await refuseUncleared(req, variant)
         const updated = await scheduleAs(req, id, new Date())
         // Published by this instance's next pass, started now rather than at the next tick.
         try {
@@ -110,6 +118,7 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
         const variant = await loadVariant(req, id)
         const state = variant.publicationState ?? 'draft'
         if (!reschedulable.includes(state)) refuse({ status: 409, message: words.wrongState(state, actionNames.reschedule) })
+        await refuseUncleared(req, variant)
         return Response.json({ variant: await scheduleAs(req, id, when!) })
       }),
     },

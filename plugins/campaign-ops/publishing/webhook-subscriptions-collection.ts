@@ -5,6 +5,8 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { hasRole } from '../../../src/lib/roles'
 import type { TokenCipher } from './token-crypto'
+import { privateTargetReason } from './webhook-delivery'
+import type { WebhookTarget } from './webhook-delivery'
 
 export const webhookSubscriptionsSlug = 'webhook-subscriptions'
 export const publicationEvents = ['publication.succeeded', 'publication.failed', 'publication.outcome_unknown'] as const
@@ -32,7 +34,7 @@ function sealSecret(cipher: TokenCipher): CollectionBeforeChangeHook {
   }
 }
 
-export function webhookSubscriptionsCollection(cipher: TokenCipher): CollectionConfig {
+export function webhookSubscriptionsCollection(cipher: TokenCipher, target: WebhookTarget): CollectionConfig {
   return {
     slug: webhookSubscriptionsSlug,
     labels: {
@@ -67,8 +69,11 @@ export function webhookSubscriptionsCollection(cipher: TokenCipher): CollectionC
         type: 'text',
         required: true,
         label: { fr: 'URL', ar: 'الرابط', en: 'URL' },
-        validate: (value: unknown) =>
-          typeof value === 'string' && /^https?:\/\//.test(value) && URL.canParse(value) ? true : 'Must be an http(s) URL',
+        validate: (value: unknown) => {
+          if (!(typeof value === 'string' && /^https?:\/\//.test(value) && URL.canParse(value))) return 'Must be an http(s) URL'
+          const refusal = privateTargetReason(value, target)
+          return refusal ? `Must be a public address (this is ${refusal}; WEBHOOK_ALLOW_PRIVATE=true allows it)` : true
+        },
       },
       {
         name: 'events',

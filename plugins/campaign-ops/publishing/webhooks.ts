@@ -4,6 +4,8 @@ import type { Payload, TaskConfig } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
 import type { TokenCipher } from './token-crypto'
+import { WebhookTargetRefused } from './webhook-delivery'
+import type { WebhookPoster } from './webhook-delivery'
 import { webhookSecretPurpose, webhookSubscriptionsSlug } from './webhook-subscriptions-collection'
 import type { PublicationEvent } from './webhook-subscriptions-collection'
 
@@ -48,7 +50,7 @@ export async function queuePublicationEvent(payload: Payload, event: Publication
 }
 
 /** Sends one event to one subscriber; a non-2xx answer or no answer throws, and the queue retries. */
-export function webhookDeliveryTaskConfig(cipher: TokenCipher, fetchImpl: typeof fetch = fetch): TaskConfig {
+export function webhookDeliveryTaskConfig(cipher: TokenCipher, post: WebhookPoster): TaskConfig {
   return {
     slug: webhookDeliveryTask,
     retries: { attempts: 8, backoff: { type: 'exponential', delay: 5_000 } },
@@ -68,29 +70,29 @@ export function webhookDeliveryTaskConfig(cipher: TokenCipher, fetchImpl: typeof
       const timestamp = Math.floor(Date.now() / 1000)
       const signature = signWebhook(cipher.decrypt(subscription.secretSealed, webhookSecretPurpose), timestamp, raw)
       let status = 0
+      let outcome = 'no answer'
       try {
-        const response = await fetchImpl(subscription.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Badil-Webhooks/1',
-            'x-badil-event': body.type,
-            'x-badil-delivery': body.id,
-            'x-badil-signature': `t=${timestamp},v1=${signature}`,
-          },
-          body: raw,
-          signal: AbortSignal.timeout(10_000),
+        const reply = await post(subscription.url, raw, {
+          'content-type': 'application/json',
+          'user-agent': 'Badil-Webhooks/1',
+          'x-badil-event': body.type,
+          'x-badil-delivery': body.id,
+          'x-badil-signature': `t=${timestamp},v1=${signature}`,
         })
-        status = response.status
-        await response.arrayBuffer().catch(() => undefined)
+        status = reply.status
+        outcome = String(status)
+      } catch (error) {
+        if (error instanceof WebhookTargetRefused) outcome = 'refused: not a public address'
+        throw error
       } finally {
         await req.payload.update({
           collection: webhookSubscriptionsSlug as 'webhook-subscriptions',
           id: subscriptionId,
           overrideAccess: true,
-          data: { lastDeliveryAt: new Date().toISOString(), lastStatus: status ? String(status) : 'no answer' },
+          data: { lastDeliveryAt: new Date().toISOString(), lastStatus: outcome },
         })
       }
+      // Redirects are not followed: a 3xx is a failed delivery, like any other non-2xx answer.
       if (status < 200 || status >= 300) throw new Error(`The webhook receiver answered ${status}`)
       return { output: { status } }
     },

@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { withApiKeyGuard } from '../../../../lib/api-key-guard'
+import { guardRoute } from '../../../../lib/route-guards'
 
-export const POST = withApiKeyGuard(config, GRAPHQL_POST(config))
+export const POST = guardRoute(config, GRAPHQL_POST(config))
 export const OPTIONS = REST_OPTIONS(config)

@@ -1,0 +1,37 @@
+import type { Access, PayloadRequest, SanitizedConfig } from 'payload'
+
+import { actingSystem } from './actor'
+import { isAdmin, isStaff } from './roles'
+
+/**
+ * Access of the collections Payload adds on its own. Payload lets every signed-in user (external
+ * tools included) use them; its config has no option for them, so Badil sets their access once the
+ * config is built:
+ * - document locks and admin preferences serve people in the admin: staff only (the preferences
+ *   still to their owner, by Payload's own rule);
+ * - the migrations table is the database's history: nobody through any API (migrations run with
+ *   the Local API's own access);
+ * - the jobs queue is run and handled by the system; over HTTP, by an administrator only.
+ */
+const nobody: Access = () => false
+
+function onlyStaffAnd(access: Access | undefined): Access {
+  return (args) => (isStaff(args.req.user) ? (access ? access(args) : true) : false)
+}
+
+/** Who may run, queue or cancel jobs from a request: an administrator, or the system by name. */
+const adminOrSystem = ({ req }: { req: PayloadRequest }) => isAdmin(req.user) || actingSystem(req) !== undefined
+export const jobsAccess = { run: adminOrSystem, queue: adminOrSystem, cancel: adminOrSystem }
+
+export function restrictPayloadInternals(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    const access = collection.access as Record<string, Access | undefined>
+    if (collection.slug === 'payload-locked-documents' || collection.slug === 'payload-preferences') {
+      for (const operation of Object.keys(access)) access[operation] = onlyStaffAnd(access[operation])
+    }
+    if (collection.slug === 'payload-migrations') {
+      for (const operation of Object.keys(access)) access[operation] = nobody
+    }
+  }
+  return config
+}

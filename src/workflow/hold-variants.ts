@@ -1,0 +1,50 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { WorkflowState } from './transition-table'
+
+/** Item states whose variants may go out: approved, or already published (its siblings follow). */
+export const publishableItemStates: readonly WorkflowState[] = ['approved', 'published']
+
+const stateWords: Record<WorkflowState, { fr: string; ar: string; en: string }> = {
+  draft: { fr: 'brouillon', ar: 'مسودة', en: 'draft' },
+  in_review: { fr: 'en revue', ar: 'قيد المراجعة', en: 'in review' },
+  legal_review: { fr: 'en revue juridique', ar: 'قيد المراجعة القانونية', en: 'in legal review' },
+  changes_requested: { fr: 'modifications demandées', ar: 'تعديلات مطلوبة', en: 'changes requested' },
+  approved: { fr: 'approuvé', ar: 'مُعتمد', en: 'approved' },
+  published: { fr: 'publié', ar: 'منشور', en: 'published' },
+  archived: { fr: 'archivé', ar: 'مؤرشف', en: 'archived' },
+}
+
+/** Why a scheduled variant was held when its item left approval (fr, ar, en: one per line, like the engine's reasons). */
+export function itemLeftApprovalReason(to: WorkflowState): string {
+  const state = stateWords[to]
+  return [
+    `Retenue : le contenu est passé à l’état « ${state.fr} ». Reprogrammez la variante quand il sera de nouveau approuvé.`,
+    `محتجزة: أصبح المحتوى في حالة «${state.ar}». أعد برمجة الصيغة عندما يُعتمد من جديد.`,
+    `Held: the content item is now ${state.en}. Reschedule the variant once it is approved again.`,
+  ].join('\n')
+}
+
+type Execute = { execute(query: ReturnType<typeof sql>): Promise<{ rowCount?: number | null }> }
+
+/** The drizzle handle of the request's open transaction, or the adapter's own (no transaction). */
+async function transactionOf(payload: Payload, req: Partial<PayloadRequest>): Promise<Execute> {
+  const db = payload.db as unknown as { drizzle: Execute; sessions?: Record<string, { db: Execute }> }
+  const id = req.transactionID ? await req.transactionID : undefined
+  return (id !== undefined && db.sessions?.[String(id)]?.db) || db.drizzle
+}
+
+/**
+ * An item that leaves approval takes its scheduled variants out of the queue: they become `held`
+ * with the reason, in the transaction that moves the item, so no scheduler can claim one after the
+ * item's state changed. Returns how many were held.
+ */
+export async function holdScheduledVariants(payload: Payload, req: Partial<PayloadRequest>, contentItemId: number | string, reason: string): Promise<number> {
+  const db = await transactionOf(payload, req)
+  const result = await db.execute(sql`
+    UPDATE platform_variants
+       SET publication_state = 'held', next_attempt_at = NULL, last_error = ${reason}, updated_at = now()
+     WHERE content_item_id = ${Number(contentItemId)} AND publication_state = 'scheduled'`)
+  return result.rowCount ?? 0
+}
