@@ -102,12 +102,14 @@ export const Users: CollectionConfig = {
             throw new APIError(translate(req, 'cannotChangeOwnRole'), 403, null, true)
           }
         }
+        // `data` holds the stored values merged in: what this write asks for is what differs.
         const freshKey = typeof data.apiKey === 'string' && data.apiKey !== ''
-        if (nextRole !== 'integration' && (data.enableAPIKey === true || freshKey)) {
+        const enabling = data.enableAPIKey === true && originalDoc?.enableAPIKey !== true
+        if (nextRole !== 'integration' && (enabling || freshKey)) {
           throw new ValidationError(
             {
               collection: 'users',
-              errors: [{ path: data.enableAPIKey === true ? 'enableAPIKey' : 'apiKey', message: translate(req, 'apiKeyOnlyForIntegration') }],
+              errors: [{ path: enabling ? 'enableAPIKey' : 'apiKey', message: translate(req, 'apiKeyOnlyForIntegration') }],
             },
             req.t,
           )

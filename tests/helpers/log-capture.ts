@@ -14,7 +14,8 @@ function logText(arg: unknown): string {
   if (typeof arg === 'string') return arg
   if (arg instanceof Error) return `${arg.message} ${arg.stack ?? ''} ${JSON.stringify(arg)}`
   try {
-    return JSON.stringify(arg)
+    // Errors inside logged objects ({ err }) with their message and stack, as the logger writes them.
+    return JSON.stringify(arg, (_key, value: unknown) => (value instanceof Error ? { message: value.message, stack: value.stack } : value))
   } catch {
     return String(arg)
   }

@@ -52,7 +52,18 @@ export async function startTestPayload(
     ...options.env,
   })
   const config = await badilConfig({ seed: 'none', ...options.config, env, databaseUrl })
-  const payload = await getPayload({ config })
+  const forgetCachedInstance = () => (globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
+  let payload: Payload
+  try {
+    payload = await getPayload({ config })
+  } catch (error) {
+    // A boot that fails (on purpose in some tests) leaves nothing behind: Payload would otherwise
+    // skip onInit for the next boot of the file, taking it for the same instance.
+    forgetCachedInstance()
+    await adminQuery(state.adminUrl, `drop database if exists "${database}" with (force)`).catch(() => undefined)
+    fs.rmSync(dataDirPath, { recursive: true, force: true })
+    throw error
+  }
 
   return {
     payload,
@@ -63,7 +74,7 @@ export async function startTestPayload(
       await closePayload(payload)
       // getPayload caches the instance for the whole test file (Payload's own route handlers
       // find it there); forget it so the next suite-level boot gets a fresh one.
-      ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
+      forgetCachedInstance()
       await adminQuery(state.adminUrl, `drop database if exists "${database}" with (force)`)
       fs.rmSync(dataDirPath, { recursive: true, force: true })
     },

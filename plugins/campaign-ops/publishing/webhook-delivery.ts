@@ -1,5 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
+import type { LookupFunction } from 'node:net'
 
 import ipaddr from 'ipaddr.js'
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent'
@@ -44,7 +45,13 @@ export class WebhookTargetRefused extends Error {
 export type WebhookPoster = (url: string, body: string, headers: Record<string, string>) => Promise<WebhookReply>
 
 /** A poster bound to one policy; its agents filter the connected address after DNS resolution. */
-export function createWebhookPoster(target: WebhookTarget & { timeoutMs?: number }): WebhookPoster {
+export function createWebhookPoster(
+  target: WebhookTarget & {
+    timeoutMs?: number
+    /** Resolves host names instead of the system's DNS (tests: a name that points at a private address). */
+    lookup?: LookupFunction
+  },
+): WebhookPoster {
   const agentOptions = { allowPrivateIPAddress: target.allowPrivateAddresses, allowMetaIPAddress: target.allowPrivateAddresses, keepAlive: false }
   const agents = { 'http:': new RequestFilteringHttpAgent(agentOptions), 'https:': new RequestFilteringHttpsAgent(agentOptions) }
   const timeoutMs = target.timeoutMs ?? 10_000
@@ -57,7 +64,13 @@ export function createWebhookPoster(target: WebhookTarget & { timeoutMs?: number
       const agent = parsed.protocol === 'https:' ? agents['https:'] : agents['http:']
       const request = transport.request(
         parsed,
-        { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: timeoutMs },
+        {
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          timeout: timeoutMs,
+          ...(target.lookup ? { lookup: target.lookup } : {}),
+        },
         (response) => {
           let bytesRead = 0
           let truncated = false

@@ -85,12 +85,11 @@ export function webhookDeliveryTaskConfig(cipher: TokenCipher, post: WebhookPost
         if (error instanceof WebhookTargetRefused) outcome = 'refused: not a public address'
         throw error
       } finally {
-        await req.payload.update({
-          collection: webhookSubscriptionsSlug as 'webhook-subscriptions',
-          id: subscriptionId,
-          overrideAccess: true,
-          data: { lastDeliveryAt: new Date().toISOString(), lastStatus: outcome },
-        })
+        // The delivery's record only: a plain write, which a saved URL refused since cannot block.
+        await sqlPool(req.payload).query(`UPDATE webhook_subscriptions SET last_delivery_at = now(), last_status = $2, updated_at = now() WHERE id = $1`, [
+          subscriptionId,
+          outcome,
+        ])
       }
       // Redirects are not followed: a 3xx is a failed delivery, like any other non-2xx answer.
       if (status < 200 || status >= 300) throw new Error(`The webhook receiver answered ${status}`)
