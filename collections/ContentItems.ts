@@ -140,6 +140,8 @@ export const ContentItems: CollectionConfig = {
       index: true,
       label: { fr: 'État', ar: 'الحالة', en: 'State' },
       // Moved only by workflow transitions; a direct write is refused (see guardWorkflowState).
+      // A copy starts as a draft, whatever the state of its original.
+      hooks: { beforeDuplicate: [() => 'draft'] },
       admin: { position: 'sidebar', readOnly: true },
     },
   ],

@@ -105,6 +105,8 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
       update: ({ req }) => hasRole(req.user, ...editors),
       delete: ({ req }) => hasRole(req.user, 'admin', 'ncsc'),
     },
+    // A copy would share the original's rendition files, and deleting either would remove them.
+    disableDuplicate: true,
     upload: {
       staticDir: options.staticDir,
       mimeTypes: [...acceptedMimeTypes],

@@ -1,6 +1,7 @@
 import { APIError } from 'payload'
 import type { CollectionConfig, Where } from 'payload'
 
+import { computedByServer } from '../src/lib/access'
 import { option } from '../src/lib/labels'
 import { contentLocales } from '../src/lib/languages'
 import { actingSystem } from '../src/lib/actor'
@@ -252,6 +253,7 @@ export const ModerationRules: CollectionConfig = {
     {
       name: 'proposedBy',
       type: 'relationship',
+      access: computedByServer,
       relationTo: 'users',
       label: { fr: 'Proposée par', ar: 'اقترحها', en: 'Proposed by' },
       admin: { position: 'sidebar', readOnly: true },
@@ -259,10 +261,11 @@ export const ModerationRules: CollectionConfig = {
     {
       name: 'activatedBy',
       type: 'relationship',
+      access: computedByServer,
       relationTo: 'users',
       label: { fr: 'Activée par', ar: 'فعّلها', en: 'Activated by' },
       admin: { position: 'sidebar', readOnly: true },
     },
-    { name: 'activatedAt', type: 'date', label: { fr: 'Activée le', ar: 'تاريخ التفعيل', en: 'Activated at' }, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'activatedAt', type: 'date', access: computedByServer, label: { fr: 'Activée le', ar: 'تاريخ التفعيل', en: 'Activated at' }, admin: { position: 'sidebar', readOnly: true } },
   ],
 }

@@ -230,6 +230,8 @@ export const PlatformVariants: CollectionConfig = {
     delete: ({ req }) => hasRole(req.user, ...variantEditors),
   },
   indexes: [{ fields: ['contentItem', 'platform', 'language'], unique: true }],
+  // One variant per item, network and language: a copy could only collide with its original.
+  disableDuplicate: true,
   endpoints: [validateEndpoint, approveVariantEndpoint, manualKitEndpoint, markPostedEndpoint],
   hooks: {
     beforeChange: [guardSystemStates, revokeVariantApprovalOnEdit, validateAndReport],

@@ -15,10 +15,15 @@ function copyFields(fields: Field[]): Field[] {
   })
 }
 
+/** Payload also appends its own endpoints to a collection's list in place. */
+function copyEndpoints<T>(endpoints: T[] | false | undefined): T[] | false | undefined {
+  return Array.isArray(endpoints) ? [...endpoints] : endpoints
+}
+
 export function isolatedCollection(collection: CollectionConfig): CollectionConfig {
-  return { ...collection, fields: copyFields(collection.fields) }
+  return { ...collection, fields: copyFields(collection.fields), endpoints: copyEndpoints(collection.endpoints) }
 }
 
 export function isolatedGlobal(global: GlobalConfig): GlobalConfig {
-  return { ...global, fields: copyFields(global.fields) }
+  return { ...global, fields: copyFields(global.fields), endpoints: copyEndpoints(global.endpoints) }
 }

@@ -1,4 +1,4 @@
-import type { Access, PayloadRequest, SanitizedConfig } from 'payload'
+import type { Access, PayloadHandler, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { actingSystem } from './actor'
 import { isAdmin, isStaff } from './roles'
@@ -11,9 +11,16 @@ import { isAdmin, isStaff } from './roles'
  *   still to their owner, by Payload's own rule);
  * - the migrations table is the database's history: nobody through any API (migrations run with
  *   the Local API's own access);
- * - the jobs queue is run and handled by the system; over HTTP, by an administrator only.
+ * - the jobs queue is run and handled by the system; over HTTP, by an administrator only;
+ * - Payload's "paste a URL" upload endpoint is removed where the feature is off (Badil's media),
+ *   and its schedule handler while no task is scheduled.
  */
 const nobody: Access = () => false
+
+function staffOnlyHandler(handler: PayloadHandler): PayloadHandler {
+  return (req) =>
+    isStaff(req.user) ? handler(req) : Promise.resolve(Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: 403 }))
+}
 
 function onlyStaffAnd(access: Access | undefined): Access {
   return (args) => (isStaff(args.req.user) ? (access ? access(args) : true) : false)
@@ -28,6 +35,19 @@ export function restrictPayloadInternals(config: SanitizedConfig): SanitizedConf
     const access = collection.access as Record<string, Access | undefined>
     if (collection.slug === 'payload-locked-documents' || collection.slug === 'payload-preferences') {
       for (const operation of Object.keys(access)) access[operation] = onlyStaffAnd(access[operation])
+      // The preferences' own endpoints (/:key) check only that someone is signed in. Payload's
+      // default endpoint objects are shared by every collection: only these are replaced.
+      if (collection.endpoints) {
+        collection.endpoints = collection.endpoints.map((endpoint) => (endpoint.path === '/:key' ? { ...endpoint, handler: staffOnlyHandler(endpoint.handler) } : endpoint))
+      }
+    }
+    if (collection.upload && !collection.upload.pasteURL && collection.endpoints) {
+      // Payload's "paste a URL" endpoint fetches a remote file server-side; uploads come from the file picker only.
+      collection.endpoints = collection.endpoints.filter((endpoint) => !endpoint.path.startsWith('/paste-url'))
+    }
+    if (collection.slug === 'payload-jobs' && !config.jobs?.scheduling && collection.endpoints) {
+      // Nothing is scheduled through Payload's queue: its schedule handler would only answer 500.
+      collection.endpoints = collection.endpoints.filter((endpoint) => endpoint.path !== '/handle-schedules')
     }
     if (collection.slug === 'payload-migrations') {
       for (const operation of Object.keys(access)) access[operation] = nobody

@@ -95,10 +95,16 @@ export async function startSecurityApp(options: Parameters<typeof startTestPaylo
   }
 }
 
-/** The status a GraphQL error carries (Payload's `extensions.statusCode`), or 200 without an error. */
+/**
+ * The status a GraphQL field's error carries (Payload's `extensions.statusCode`), or 200 without
+ * one. A request the schema refused (no path: a wrong argument or variable) is a mistake of the
+ * test, never a refusal by Badil: it throws.
+ */
 export function graphqlStatus(answer: Answer, field?: string): number {
   if (answer.status !== 200) return answer.status
   const errors = (answer.body?.errors ?? []) as { path?: string[]; extensions?: { statusCode?: number }; message?: string }[]
+  const invalid = errors.filter((entry) => !entry.path)
+  if (invalid.length) throw new Error(`The GraphQL request is invalid: ${invalid.map((entry) => entry.message).join(' / ')}`)
   const error = field ? errors.find((entry) => entry.path?.[0] === field) : errors[0]
   if (!error) return 200
   return error.extensions?.statusCode ?? 500

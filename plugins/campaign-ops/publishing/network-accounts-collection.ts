@@ -1,6 +1,7 @@
 import { APIError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
+import { computedByServer } from '../../../src/lib/access'
 import { hasRole } from '../../../src/lib/roles'
 import { networkLabels, networks } from '../networks/registry'
 import type { TokenCipher } from './token-crypto'
@@ -75,6 +76,8 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
       delete: ({ req }) => hasRole(req.user, 'admin'),
     },
     indexes: [{ fields: ['network', 'accountId'], unique: true }],
+    // A copy would carry the sealed tokens and break the one-account-per-id index.
+    disableDuplicate: true,
     hooks: { beforeChange: [sealPastedTokens(cipher)] },
     fields: [
       // The OAuth callback's message on the account's page (`?oauthConnected=1`); nothing otherwise.
@@ -139,7 +142,7 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
         admin: { condition: (data) => data?.connection !== 'manual' },
         hooks: { afterRead: [() => undefined] },
       },
-      { name: 'accessTokenSealed', type: 'text', hidden: true },
+      { name: 'accessTokenSealed', type: 'text', hidden: true, access: computedByServer },
       {
         // "Renew token" (POST /api/network-accounts/:id/refresh) and "Reconnect with <network>".
         name: 'tokenRenewal',
@@ -150,17 +153,18 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
           components: { Field: '/src/admin/publishing/RenewTokenField#RenewTokenField' },
         },
       },
-      { name: 'refreshTokenSealed', type: 'text', hidden: true },
+      { name: 'refreshTokenSealed', type: 'text', hidden: true, access: computedByServer },
       {
         name: 'tokenExpiresAt',
         type: 'date',
         label: { fr: 'Expiration du jeton', ar: 'انتهاء صلاحية الرمز', en: 'Token expires' },
         admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
       },
-      { name: 'scopes', type: 'text', label: { fr: 'Permissions', ar: 'الصلاحيات', en: 'Scopes' }, admin: { readOnly: true } },
+      { name: 'scopes', type: 'text', access: computedByServer, label: { fr: 'Permissions', ar: 'الصلاحيات', en: 'Scopes' }, admin: { readOnly: true } },
       {
         name: 'status',
         type: 'select',
+        access: computedByServer,
         defaultValue: 'ok',
         options: accountStatuses,
         label: { fr: 'État', ar: 'الحالة', en: 'Status' },
@@ -169,11 +173,12 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
       {
         name: 'rateLimitedUntil',
         type: 'date',
+        access: computedByServer,
         label: { fr: 'Limité jusqu’à', ar: 'محدود حتى', en: 'Rate limited until' },
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       },
-      { name: 'lastError', type: 'textarea', label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' }, admin: { position: 'sidebar', readOnly: true } },
-      { name: 'connectedAt', type: 'date', label: { fr: 'Connecté le', ar: 'تاريخ الربط', en: 'Connected at' }, admin: { position: 'sidebar', readOnly: true } },
+      { name: 'lastError', type: 'textarea', access: computedByServer, label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' }, admin: { position: 'sidebar', readOnly: true } },
+      { name: 'connectedAt', type: 'date', access: computedByServer, label: { fr: 'Connecté le', ar: 'تاريخ الربط', en: 'Connected at' }, admin: { position: 'sidebar', readOnly: true } },
     ],
   }
 }

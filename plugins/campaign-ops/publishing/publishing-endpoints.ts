@@ -112,6 +112,8 @@ const crisisSwitchEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return deny(401)
+    // Who may switch is decided before anything is read from the body.
+    if (!hasRole(req.user, 'ncsc', 'admin')) return deny(403)
     const input = ((await req.json?.().catch(() => undefined)) ?? {}) as { active?: unknown; reason?: unknown }
     if (typeof input.active !== 'boolean') {
       return Response.json({ errors: [{ message: 'active must be true or false', field: 'active' }] }, { status: 400 })

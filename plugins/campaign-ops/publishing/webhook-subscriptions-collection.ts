@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { APIError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
+import { computedByServer } from '../../../src/lib/access'
 import { hasRole } from '../../../src/lib/roles'
 import type { TokenCipher } from './token-crypto'
 import { privateTargetReason } from './webhook-delivery'
@@ -52,6 +53,8 @@ export function webhookSubscriptionsCollection(cipher: TokenCipher, target: Webh
       update: ({ req }) => hasRole(req.user, 'admin'),
       delete: ({ req }) => hasRole(req.user, 'admin'),
     },
+    // A copy would share the signing secret that was shown once.
+    disableDuplicate: true,
     hooks: {
       beforeChange: [sealSecret(cipher)],
       afterChange: [
@@ -98,9 +101,9 @@ export function webhookSubscriptionsCollection(cipher: TokenCipher, target: Webh
         },
         hooks: { afterRead: [() => undefined] },
       },
-      { name: 'secretSealed', type: 'text', hidden: true },
-      { name: 'lastDeliveryAt', type: 'date', admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Dernier envoi', ar: 'آخر إرسال', en: 'Last delivery' } },
-      { name: 'lastStatus', type: 'text', admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Dernier statut', ar: 'آخر حالة', en: 'Last status' } },
+      { name: 'secretSealed', type: 'text', hidden: true, access: computedByServer },
+      { name: 'lastDeliveryAt', type: 'date', access: computedByServer, admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Dernier envoi', ar: 'آخر إرسال', en: 'Last delivery' } },
+      { name: 'lastStatus', type: 'text', access: computedByServer, admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Dernier statut', ar: 'آخر حالة', en: 'Last status' } },
     ],
   }
 }
