@@ -35,7 +35,8 @@ export const publicationStates = [
   { value: 'failed', label: { fr: 'Échec', ar: 'فشل', en: 'Failed' } },
   { value: 'outcome_unknown', label: { fr: 'Résultat inconnu', ar: 'نتيجة غير معروفة', en: 'Outcome unknown' } },
   { value: 'cancelled', label: { fr: 'Annulée', ar: 'ملغاة', en: 'Cancelled' } },
-  { value: 'held', label: { fr: 'Retenue (mode crise)', ar: 'محتجزة (وضع الأزمة)', en: 'Held (crisis mode)' } },
+  // Held by a crisis pause, or because the item left approval or the variant's approval was withdrawn (the reason says which).
+  { value: 'held', label: { fr: 'Retenue', ar: 'محتجزة', en: 'Held' } },
 ]
 
 /** States in which the post is, or may be, on the network: its content is frozen. */

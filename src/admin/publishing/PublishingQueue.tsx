@@ -4,6 +4,7 @@ import Link from 'next/link'
 import React, { useCallback, useEffect, useMemo, useState } from 'react'
 
 import { formatInCasablanca } from '../../lib/casablanca-time'
+import { reasonInLanguage } from '../../lib/stored-reason'
 import { CrisisModeControl } from './CrisisModeControl'
 import { callApi, localize, normalizeCrisis, onCrisisChange, pickLanguage } from './publishing-client'
 import type { Id, Lang, Localized } from './publishing-client'
@@ -49,7 +50,7 @@ const strings = {
     upcoming: `Dans les ${hours} prochaines heures`,
     attention: 'À traiter',
     attentionIntro:
-      'Résultat inconnu, échec, retenue pendant la crise, publication bloquée ou compte à reconnecter : chacune attend une personne.',
+      'Résultat inconnu, échec, retenue (crise ou approbation retirée), publication bloquée ou compte à reconnecter : chacune attend une personne.',
     nothingUpcoming: `Rien de programmé dans les ${hours} prochaines heures.`,
     nothingOnNetwork: 'Rien de prévu.',
     nothingToDo: 'Rien à traiter.',
@@ -75,7 +76,7 @@ const strings = {
     title: 'قائمة النشر',
     upcoming: `خلال ${hours} ساعة القادمة`,
     attention: 'تحتاج إلى تدخل',
-    attentionIntro: 'نتيجة غير معروفة، أو فشل، أو احتجاز أثناء الأزمة، أو نشر متوقف، أو حساب يحتاج إعادة الربط: كل واحدة تنتظر تدخل شخص.',
+    attentionIntro: 'نتيجة غير معروفة، أو فشل، أو احتجاز (أزمة أو سحب اعتماد)، أو نشر متوقف، أو حساب يحتاج إعادة الربط: كل واحدة تنتظر تدخل شخص.',
     nothingUpcoming: `لا شيء مبرمج خلال ${hours} ساعة القادمة.`,
     nothingOnNetwork: 'لا شيء مبرمج.',
     nothingToDo: 'لا شيء يحتاج إلى تدخل.',
@@ -101,7 +102,7 @@ const strings = {
     title: 'Publishing queue',
     upcoming: `In the next ${hours} hours`,
     attention: 'Needs attention',
-    attentionIntro: 'Unknown outcome, failed, held during the crisis, stuck publishing, or an account to reconnect: each one waits for a person.',
+    attentionIntro: 'Unknown outcome, failed, held (crisis or approval withdrawn), stuck publishing, or an account to reconnect: each one waits for a person.',
     nothingUpcoming: `Nothing scheduled in the next ${hours} hours.`,
     nothingOnNetwork: 'Nothing planned.',
     nothingToDo: 'Nothing needs attention.',
@@ -301,7 +302,7 @@ export function PublishingQueue(props: PublishingQueueProps) {
                       <div className={styles.error}>
                         <strong>{t.lastError}</strong>
                         <br />
-                        <span dir="auto">{item.lastError}</span>
+                        <span dir="auto">{reasonInLanguage(item.lastError, lang)}</span>
                       </div>
                     )}
                   </li>

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation'
 import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import { formatInCasablanca } from '../../lib/casablanca-time'
+import { reasonInLanguage } from '../../lib/stored-reason'
 import {
   callApi,
   casablancaInputValue,
@@ -68,7 +69,7 @@ const strings = {
     manual: 'publication manuelle',
     draftHint: 'Passez la variante à « Prête » ou programmez-la pour la publier.',
     publishingHint: 'Publication en cours sur le réseau…',
-    heldHint: 'Arrivée à échéance pendant le mode crise : elle attend d’être publiée, reprogrammée ou annulée.',
+    heldHint: 'Retenue (mode crise, ou contenu ou texte plus approuvé : voir la raison). Elle ne partira pas seule : publiez, reprogrammez ou annulez.',
     failedHint: 'La publication a échoué : corrigez la cause, puis publiez maintenant ou reprogrammez.',
     unknownHint:
       'Le réseau n’a pas confirmé la publication et la vérification automatique n’a pas pu trancher. Vérifiez sur le réseau, puis indiquez ce que vous avez constaté.',
@@ -133,7 +134,7 @@ const strings = {
     manual: 'نشر يدوي',
     draftHint: 'اجعل الصيغة «جاهزة» أو برمجها لنشرها.',
     publishingHint: 'النشر جارٍ على المنصة…',
-    heldHint: 'حان موعدها أثناء وضع الأزمة: تنتظر النشر أو إعادة البرمجة أو الإلغاء.',
+    heldHint: 'محتجزة (وضع الأزمة، أو محتوى أو نص لم يعد معتمدا: انظر السبب). لن تُنشر من تلقاء نفسها: انشرها أو أعد برمجتها أو ألغها.',
     failedHint: 'فشل النشر: عالج السبب، ثم انشر الآن أو أعد البرمجة.',
     unknownHint: 'لم تؤكد المنصة النشر ولم يتمكن التحقق التلقائي من الحسم. تحقق على المنصة، ثم بيّن ما وجدته.',
     manualHint: 'حساب يدوي: نزّل حزمة النشر، وانشرها بنفسك على المنصة، ثم الصق رابط المنشور.',
@@ -197,7 +198,7 @@ const strings = {
     manual: 'manual posting',
     draftHint: 'Set the variant to “Ready” or schedule it to publish it.',
     publishingHint: 'Publishing to the network…',
-    heldHint: 'Fell due during crisis mode: it waits to be published, rescheduled or cancelled.',
+    heldHint: 'Held (crisis mode, or the item or text is no longer approved: see the reason). It will not go out on its own: publish, reschedule or cancel.',
     failedHint: 'Publishing failed: fix the cause, then publish now or reschedule.',
     unknownHint: 'The network did not confirm the post and the automatic check could not settle it. Check on the network, then say what you found.',
     manualHint: 'Manual account: download the kit, post it yourself on the network, then paste the link to the post.',
@@ -693,7 +694,7 @@ export function VariantPublishingPanelClient(props: VariantPublishingPanelProps)
         <div className={styles.error} data-testid="variant-last-error">
           <strong>{t.lastError}</strong>
           <br />
-          <span dir="auto">{doc.lastError}</span>
+          <span dir="auto">{reasonInLanguage(doc.lastError, lang)}</span>
         </div>
       )}
       {hint && <p className={styles.muted}>{hint}</p>}
