@@ -2,11 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { staffOnly } from '../src/lib/access'
 import { option } from '../src/lib/labels'
-import type { Labels } from '../src/lib/labels'
 import { hasRole } from '../src/lib/roles'
 import { guardWorkflowState, recordInvalidation } from '../src/workflow/content-item-hooks'
 import { availableTransitionsEndpoint, transitionEndpoint } from '../src/workflow/endpoints'
-import { workflowStateValues } from '../src/workflow/transition-table'
+import { workflowStateLabels, workflowStateValues } from '../src/workflow/transition-table'
 
 
 export const contentFormats = [
@@ -27,16 +26,6 @@ export const audiences = [
   option('associations', { fr: 'Associations', ar: 'الجمعيات', en: 'Associations' }),
   option('professionals', { fr: 'Professionnels', ar: 'المهنيون', en: 'Professionals' }),
 ]
-
-const workflowStateLabels: Record<(typeof workflowStateValues)[number], Labels> = {
-  draft: { fr: 'Brouillon', ar: 'مسودة', en: 'Draft' },
-  in_review: { fr: 'En revue', ar: 'قيد المراجعة', en: 'In review' },
-  legal_review: { fr: 'Revue juridique', ar: 'مراجعة قانونية', en: 'Legal review' },
-  changes_requested: { fr: 'Modifications demandées', ar: 'تعديلات مطلوبة', en: 'Changes requested' },
-  approved: { fr: 'Approuvé', ar: 'مُعتمد', en: 'Approved' },
-  published: { fr: 'Publié', ar: 'منشور', en: 'Published' },
-  archived: { fr: 'Archivé', ar: 'مؤرشف', en: 'Archived' },
-}
 
 export const workflowStates = workflowStateValues.map((state) => option(state, workflowStateLabels[state]))
 

@@ -1,3 +1,6 @@
+import { languageOfRequest } from './request-language'
+import { uploadTooLargeWords } from './upload-limits'
+
 /**
  * Request bodies have a size: a JSON (or any non-multipart) body larger than the limit is refused
  * with 413 while it streams, before anything parses it, so one request cannot hold the event loop
@@ -47,21 +50,45 @@ export function bodyTooLarge(limitBytes: number, field?: string): Response {
   )
 }
 
-/** Wraps a route handler: non-multipart bodies are read within `limitBytes` (413 beyond) before the handler runs. */
+export type BodyLimits = {
+  /** Non-multipart bodies (JSON, GraphQL). */
+  jsonBytes: number
+  /** The largest file an upload may carry (Payload's `upload.limits.fileSize`), when uploads are taken. */
+  uploadBytes?: () => Promise<number | undefined>
+}
+
+/** Room for the form fields and the multipart framing around an uploaded file. */
+const multipartOverheadBytes = 1024 * 1024
+
+/**
+ * Wraps a route handler: non-multipart bodies are read within their limit (413 beyond) before the
+ * handler runs; an upload that declares a size past the largest file is refused at once, in the
+ * caller's language (Payload cuts off those that do not declare it while they stream).
+ */
 export function withBodyLimit<Context>(
   handler: (request: Request, context: Context) => Promise<Response>,
-  limitBytes = maxJsonBodyBytes,
+  limits: BodyLimits = { jsonBytes: maxJsonBodyBytes },
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
     const contentType = request.headers.get('content-type') ?? ''
-    if (!request.body || contentType.includes('multipart/')) return handler(request, context)
+    if (!request.body) return handler(request, context)
     const declared = Number(request.headers.get('content-length') ?? NaN)
-    if (Number.isFinite(declared) && declared > limitBytes) return bodyTooLarge(limitBytes)
+    if (contentType.includes('multipart/')) {
+      const largestFile = await limits.uploadBytes?.()
+      if (largestFile !== undefined && Number.isFinite(declared) && declared > largestFile + multipartOverheadBytes) {
+        return Response.json(
+          { errors: [{ message: uploadTooLargeWords(largestFile)[languageOfRequest(request)], field: 'file', code: 'upload_too_large', limit: largestFile }] },
+          { status: 413 },
+        )
+      }
+      return handler(request, context)
+    }
+    if (Number.isFinite(declared) && declared > limits.jsonBytes) return bodyTooLarge(limits.jsonBytes)
     let body: Uint8Array<ArrayBuffer>
     try {
-      body = await readBodyWithin(request.body, limitBytes)
+      body = await readBodyWithin(request.body, limits.jsonBytes)
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return bodyTooLarge(limitBytes)
+      if (error instanceof BodyTooLargeError) return bodyTooLarge(limits.jsonBytes)
       throw error
     }
     return handler(new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal }), context)

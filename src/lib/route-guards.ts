@@ -1,7 +1,7 @@
 import type { SanitizedConfig } from 'payload'
 
 import { withApiKeyGuard } from './api-key-guard'
-import { withBodyLimit } from './body-limit'
+import { maxJsonBodyBytes, withBodyLimit } from './body-limit'
 
 /**
  * What every REST and GraphQL request passes before Payload sees it: an API key is checked
@@ -12,5 +12,8 @@ export function guardRoute<Context>(
   config: Promise<SanitizedConfig> | SanitizedConfig,
   handler: (request: Request, context: Context) => Promise<Response>,
 ): (request: Request, context: Context) => Promise<Response> {
-  return withApiKeyGuard(config, withBodyLimit(handler))
+  return withApiKeyGuard(
+    config,
+    withBodyLimit(handler, { jsonBytes: maxJsonBodyBytes, uploadBytes: async () => (await config).upload?.limits?.fileSize }),
+  )
 }

@@ -1,37 +1,34 @@
-import { APIError, parseCookies } from 'payload'
 import type { Config } from 'payload'
 
-import type { AdminLanguageCode } from './request-language'
 import type { SizeLimits } from './media-types'
+import type { AdminLanguageCode } from './request-language'
 
 const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024))
 
-const words = (limit: number) => ({
+export const uploadTooLargeWords = (limit: number): Record<AdminLanguageCode, string> => ({
   fr: `Ce fichier dépasse la taille maximale de ${megabytes(limit)} Mo : l’envoi a été arrêté.`,
   ar: `يتجاوز هذا الملف الحجم الأقصى ${megabytes(limit)} ميغابايت: أُوقف الإرسال.`,
   en: `This file is larger than the ${megabytes(limit)} MB limit: the upload was stopped.`,
 })
 
-/** The language of a raw request: Payload's language cookie, else the browser's, else French. */
-function languageOf(request: Request): AdminLanguageCode {
-  const fromCookie = parseCookies(request.headers).get('payload-lng')
-  const candidates = [fromCookie, ...(request.headers.get('accept-language') ?? '').split(',').map((part) => part.trim().slice(0, 2))]
-  return (candidates.find((code) => code === 'fr' || code === 'ar' || code === 'en') as AdminLanguageCode | undefined) ?? 'fr'
+/** The largest file Badil takes: the largest of MEDIA_MAX_*_MB (each kind's own limit is checked from the file's bytes). */
+export function largestUpload(limits: SizeLimits): number {
+  return Math.max(limits.image, limits.video, limits.pdf)
 }
 
 /**
- * Payload's multipart limits from MEDIA_MAX_*_MB: an upload larger than the largest kind's limit is
- * refused with 413 while it streams, before it is held in memory (the per-kind limit is checked
- * once the file's bytes say what it is). Form fields and framing get one more megabyte.
+ * Payload's multipart limits: an upload past the largest limit is cut off while it streams (413).
+ * Uploads that declare their size are refused before that, in the request's language, by the
+ * route guard (body-limit.ts); this message, in the default admin language, is for those that do
+ * not (the admin's config reaches the browser, so it holds no function to localize it).
  */
 export function uploadLimits(limits: SizeLimits): NonNullable<Config['upload']> {
-  const largest = Math.max(limits.image, limits.video, limits.pdf)
+  const largest = largestUpload(limits)
   return {
     abortOnLimit: true,
     limits: { fileSize: largest },
+    // Form fields and the multipart framing get one more megabyte.
     requestSizeLimit: largest + 1024 * 1024,
-    limitHandler: ({ request }) => {
-      throw new APIError(words(largest)[languageOf(request)], 413, { field: 'file', limit: largest }, true)
-    },
+    responseOnLimit: uploadTooLargeWords(largest).fr,
   }
 }

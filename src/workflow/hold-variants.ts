@@ -1,28 +1,19 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { workflowStateLabels } from './transition-table'
 import type { WorkflowState } from './transition-table'
 
 /** Item states whose variants may go out: approved, or already published (its siblings follow). */
 export const publishableItemStates: readonly WorkflowState[] = ['approved', 'published']
 
-const stateWords: Record<WorkflowState, { fr: string; ar: string; en: string }> = {
-  draft: { fr: 'brouillon', ar: 'مسودة', en: 'draft' },
-  in_review: { fr: 'en revue', ar: 'قيد المراجعة', en: 'in review' },
-  legal_review: { fr: 'en revue juridique', ar: 'قيد المراجعة القانونية', en: 'in legal review' },
-  changes_requested: { fr: 'modifications demandées', ar: 'تعديلات مطلوبة', en: 'changes requested' },
-  approved: { fr: 'approuvé', ar: 'مُعتمد', en: 'approved' },
-  published: { fr: 'publié', ar: 'منشور', en: 'published' },
-  archived: { fr: 'archivé', ar: 'مؤرشف', en: 'archived' },
-}
-
 /** Why a scheduled variant was held when its item left approval (fr, ar, en: one per line, like the engine's reasons). */
 export function itemLeftApprovalReason(to: WorkflowState): string {
-  const state = stateWords[to]
+  const state = workflowStateLabels[to]
   return [
     `Retenue : le contenu est passé à l’état « ${state.fr} ». Reprogrammez la variante quand il sera de nouveau approuvé.`,
     `محتجزة: أصبح المحتوى في حالة «${state.ar}». أعد برمجة الصيغة عندما يُعتمد من جديد.`,
-    `Held: the content item is now ${state.en}. Reschedule the variant once it is approved again.`,
+    `Held: the content item is now “${state.en}”. Reschedule the variant once it is approved again.`,
   ].join('\n')
 }
 

@@ -1,3 +1,4 @@
+import type { Labels } from '../lib/labels'
 import type { Role } from '../lib/roles'
 
 /**
@@ -16,6 +17,17 @@ export const workflowStateValues = [
 ] as const
 
 export type WorkflowState = (typeof workflowStateValues)[number]
+
+/** The states' names for people (the admin, notifications, reasons). */
+export const workflowStateLabels: Record<WorkflowState, Labels> = {
+  draft: { fr: 'Brouillon', ar: 'مسودة', en: 'Draft' },
+  in_review: { fr: 'En revue', ar: 'قيد المراجعة', en: 'In review' },
+  legal_review: { fr: 'Revue juridique', ar: 'مراجعة قانونية', en: 'Legal review' },
+  changes_requested: { fr: 'Modifications demandées', ar: 'تعديلات مطلوبة', en: 'Changes requested' },
+  approved: { fr: 'Approuvé', ar: 'مُعتمد', en: 'Approved' },
+  published: { fr: 'Publié', ar: 'منشور', en: 'Published' },
+  archived: { fr: 'Archivé', ar: 'مؤرشف', en: 'Archived' },
+}
 
 export type TransitionItem = { workflowState: WorkflowState; sensitivity?: string | null }
 

@@ -5,7 +5,6 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 
-import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { startSecurityApp } from './security-kit'
@@ -25,17 +24,19 @@ afterAll(async () => {
 
 const me = async (key: string) => (await fetch(`${security.http.baseUrl}/api/users/me`, { headers: { Authorization: `users API-Key ${key}` } })).status
 
-async function storedKeyIndex(id: number): Promise<string | null> {
-  const client = new pg.Client({ connectionString: security.app.databaseUrl })
-  await client.connect()
-  try {
-    return (await client.query('SELECT api_key_index FROM users WHERE id = $1', [id])).rows[0]?.api_key_index ?? null
-  } finally {
-    await client.end()
-  }
-}
+const storedKeyIndex = async (id: number): Promise<string | null> => (await security.sql('SELECT api_key_index FROM users WHERE id = $1', [id]))[0]?.api_key_index ?? null
 
 const freshKey = () => `k-${randomBytes(16).toString('hex')}`
+
+/** A tool account whose key works, made by the setup (access overridden). */
+async function toolWithKey(name: string, key = freshKey()) {
+  const tool = await payload.create({
+    collection: 'users',
+    overrideAccess: true,
+    data: { email: `${name}@test.badil.local`, password: `${name}-password-1`, name, role: 'integration', language: 'fr', enableAPIKey: true, apiKey: key },
+  })
+  return { id: tool.id, key }
+}
 
 describe('hole 3: only an administrator mints an API key, only for a tool', () => {
   it.each(['ncsc', 'legal', 'consultant', 'cm', 'analyst'] as const)('refuses a %s setting a key on their own account, on every transport', async (role) => {
@@ -64,11 +65,7 @@ describe('hole 3: only an administrator mints an API key, only for a tool', () =
   })
 
   it('lets an administrator rotate a tool key: the new one works, the old one stops at once', async () => {
-    const tool = await payload.create({
-      collection: 'users',
-      overrideAccess: true,
-      data: { email: 'rotating-tool@test.badil.local', password: 'rotating-tool-password', name: 'Rotating', role: 'integration', language: 'fr', enableAPIKey: true, apiKey: freshKey() },
-    })
+    const tool = await toolWithKey('rotating-tool')
     const first = freshKey()
     expect((await security.rest('admin', 'PATCH', `/api/users/${tool.id}`, { enableAPIKey: true, apiKey: first })).status).toBe(200)
     expect(await me(first)).toBe(200)
@@ -79,12 +76,8 @@ describe('hole 3: only an administrator mints an API key, only for a tool', () =
   })
 
   it('revokes the key in the same write when a tool is given another role', async () => {
-    const key = freshKey()
-    const tool = await payload.create({
-      collection: 'users',
-      overrideAccess: true,
-      data: { email: 'role-change-tool@test.badil.local', password: 'role-change-password', name: 'Role change', role: 'integration', language: 'fr', enableAPIKey: true, apiKey: key },
-    })
+    const { id, key } = await toolWithKey('role-change-tool')
+    const tool = { id }
     expect(await me(key)).toBe(200)
     const changed = await security.rest('admin', 'PATCH', `/api/users/${tool.id}`, { role: 'analyst' })
     expect({ status: changed.status, errors: changed.body.errors }).toEqual({ status: 200, errors: undefined })
@@ -96,12 +89,8 @@ describe('hole 3: only an administrator mints an API key, only for a tool', () =
   })
 
   it('revokes the key in the same write when an administrator turns keys off', async () => {
-    const key = freshKey()
-    const tool = await payload.create({
-      collection: 'users',
-      overrideAccess: true,
-      data: { email: 'keys-off-tool@test.badil.local', password: 'keys-off-password', name: 'Keys off', role: 'integration', language: 'fr', enableAPIKey: true, apiKey: key },
-    })
+    const { id, key } = await toolWithKey('keys-off-tool')
+    const tool = { id }
     expect(await me(key)).toBe(200)
     expect((await security.rest('admin', 'PATCH', `/api/users/${tool.id}`, { enableAPIKey: false })).status).toBe(200)
     expect(await storedKeyIndex(tool.id)).toBeNull()
@@ -110,14 +99,8 @@ describe('hole 3: only an administrator mints an API key, only for a tool', () =
 
   it('refuses a key found on a person’s account (left from before): 401, not that person', async () => {
     const key = freshKey()
-    const client = new pg.Client({ connectionString: security.app.databaseUrl })
-    await client.connect()
-    try {
-      const index = createHmac('sha256', payload.secret).update(key).digest('hex')
-      await client.query('UPDATE users SET api_key_index = $1, enable_a_p_i_key = true WHERE id = $2', [index, security.accounts.ncsc.id])
-    } finally {
-      await client.end()
-    }
+    const index = createHmac('sha256', payload.secret).update(key).digest('hex')
+    await security.sql('UPDATE users SET api_key_index = $1, enable_a_p_i_key = true WHERE id = $2', [index, security.accounts.ncsc.id])
     expect(await me(key)).toBe(401)
     const graphql = await fetch(`${security.http.baseUrl}/api/graphql`, {
       method: 'POST',

@@ -68,26 +68,31 @@ function streamRequest(options: { path: string; headers: Record<string, string>;
 }
 
 describe('uploads', () => {
-  it('refuses a file past the largest MEDIA_MAX_*_MB with 413 while it streams, and stores nothing', async () => {
-    const before = (await security.payload.count({ collection: 'media', overrideAccess: true })).totalDocs
-    const boundary = 'badil-limit-boundary'
-    const jpeg = await makeJpeg(64, 64)
-    const head = Buffer.concat([
+  const boundary = 'badil-limit-boundary'
+  const multipart = async () => ({
+    head: Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"alt":"Trop lourd"}\r\n`),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lourd.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
-      jpeg,
-    ])
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
+      await makeJpeg(64, 64),
+    ]),
+    tail: Buffer.from(`\r\n--${boundary}--\r\n`),
+  })
+
+  it.each([
+    ['declares its size: refused at once, in the caller’s language', false, 'ar', /1 ميغابايت/],
+    ['does not declare it: cut off while it streams', true, 'fr', /1 Mo/],
+  ])('refuses a file past the largest MEDIA_MAX_*_MB with 413 — an upload that %s — and stores nothing', async (_case, chunked, language, message) => {
+    const before = (await security.payload.count({ collection: 'media', overrideAccess: true })).totalDocs
     const fillerBytes = 24 * 1024 * 1024
     const answer = await streamRequest({
       path: '/api/media',
-      headers: { ...security.headers('consultant'), 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': 'fr' },
-      head,
+      headers: { ...security.headers('consultant'), 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': language as string },
+      ...(await multipart()),
       fillerBytes,
-      tail,
+      chunked: chunked as boolean,
     })
     expect(answer.status).toBe(413)
-    expect(answer.body.errors[0].message).toMatch(/1 Mo/)
+    expect(answer.body.errors[0].message).toMatch(message as RegExp)
     // Answered long before the 24 MB were sent.
     expect(answer.sentBytes).toBeLessThan(fillerBytes / 2)
     expect((await security.payload.count({ collection: 'media', overrideAccess: true })).totalDocs).toBe(before)

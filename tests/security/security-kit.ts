@@ -3,6 +3,7 @@
  * per role with its credentials, and the callers the matrix tries besides them: nobody, a key
  * nobody has, and a key that was revoked.
  */
+import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { roles } from '../../src/lib/roles'
@@ -32,6 +33,8 @@ export type SecurityApp = {
   headers(caller: Caller): Record<string, string>
   rest(caller: Caller, method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<Answer>
   graphql(caller: Caller, query: string, variables?: Record<string, unknown>): Promise<Answer>
+  /** SQL straight on the app's database: what a write outside the API (or older code) leaves behind. */
+  sql(text: string, values?: unknown[]): Promise<Record<string, any>[]>
   close(): Promise<void>
 }
 
@@ -88,6 +91,15 @@ export async function startSecurityApp(options: Parameters<typeof startTestPaylo
           ? send(caller, method, path, body, extraHeaders)
           : send(caller, method, path, JSON.stringify(body), { 'Content-Type': 'application/json', ...extraHeaders }),
     graphql: (caller, query, variables) => send(caller, 'POST', '/api/graphql', JSON.stringify({ query, variables }), { 'Content-Type': 'application/json' }),
+    sql: async (text, values = []) => {
+      const client = new pg.Client({ connectionString: app.databaseUrl })
+      await client.connect()
+      try {
+        return (await client.query(text, values)).rows
+      } finally {
+        await client.end()
+      }
+    },
     close: async () => {
       await http.close()
       await app.close()

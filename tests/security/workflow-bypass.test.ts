@@ -4,7 +4,6 @@
  * a second operation in the same GraphQL request, and a variant that loses its clearance after
  * it was scheduled. Each case names the hole it closes (issue 10).
  */
-import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { publishingScheduler } from '../../plugins/campaign-ops'
@@ -56,15 +55,7 @@ async function itemIn(state: WorkflowState, sensitivity: 'normal' | 'sensitive' 
 const stateOf = async (id: number) => (await payload.findByID({ collection: 'content-items', id, depth: 0 })).workflowState
 const variantOf = (id: number) => payload.findByID({ collection: 'platform-variants', id, depth: 0, overrideAccess: true })
 
-async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: security.app.databaseUrl })
-  await client.connect()
-  try {
-    return (await client.query(text, values)).rows
-  } finally {
-    await client.end()
-  }
-}
+const sql = (text: string, values: unknown[] = []) => security.sql(text, values)
 
 /** A variant on X created by the CM; scheduled through the API when `scheduledAt` is given. */
 async function xVariant(item: number, text: string, options: { approve?: boolean; scheduledAt?: Date } = {}) {
@@ -225,15 +216,15 @@ describe('hole 6: a variant goes out only while its approval holds', () => {
     const edited = await security.rest('consultant', 'PATCH', `/api/content-items/${item}`, { title: 'Titre réécrit' })
     expect(edited.status).toBe(200)
     expect(await stateOf(item)).toBe('in_review')
-    expect(await variantOf(variant)).toMatchObject({ publicationState: 'held', lastError: expect.stringMatching(/en revue/) })
+    expect(await variantOf(variant)).toMatchObject({ publicationState: 'held', lastError: expect.stringMatching(/« En revue »/) })
     await sql(`UPDATE platform_variants SET scheduled_at = now() - interval '1 second' WHERE id = $1`, [variant])
     await tick()
     expect(postsOnX('Programmée puis contenu modifié')).toBe(0)
   })
 
   it.each([
-    ['archived', 'archivé'],
-    ['in_review', 'en revue'],
+    ['archived', '« Archivé »'],
+    ['in_review', '« En revue »'],
   ] as const)('an item moved from approved to %s holds its scheduled variants in the same transaction', async (to, words) => {
     const item = await itemIn('approved')
     const variant = await xVariant(item, `Programmée puis ${to}`, { scheduledAt: new Date(Date.now() + 60 * 60_000) })
