@@ -62,6 +62,7 @@ const strings = {
     attempts: 'Tentatives',
     nextAttempt: 'Prochain essai',
     lastError: 'Dernière erreur',
+    heldReason: 'Raison',
     account: 'Compte',
     defaultAccount: 'compte par défaut du réseau',
     noAccount: 'Aucun compte pour ce réseau : la publication échouera tant qu’un administrateur n’en a pas ajouté.',
@@ -127,6 +128,7 @@ const strings = {
     attempts: 'المحاولات',
     nextAttempt: 'المحاولة التالية',
     lastError: 'آخر خطأ',
+    heldReason: 'السبب',
     account: 'الحساب',
     defaultAccount: 'الحساب الافتراضي للمنصة',
     noAccount: 'لا يوجد حساب لهذه المنصة: سيفشل النشر ما لم يُضف مدير حسابا.',
@@ -191,6 +193,7 @@ const strings = {
     attempts: 'Attempts',
     nextAttempt: 'Next attempt',
     lastError: 'Last error',
+    heldReason: 'Reason',
     account: 'Account',
     defaultAccount: 'the network’s default account',
     noAccount: 'No account for this network: publishing will fail until an administrator adds one.',
@@ -692,7 +695,7 @@ export function VariantPublishingPanelClient(props: VariantPublishingPanelProps)
       </dl>
       {doc?.lastError && state !== 'published' && (
         <div className={styles.error} data-testid="variant-last-error">
-          <strong>{t.lastError}</strong>
+          <strong>{state === 'held' ? t.heldReason : t.lastError}</strong>
           <br />
           <span dir="auto">{reasonInLanguage(doc.lastError, lang)}</span>
         </div>
