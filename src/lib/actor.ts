@@ -25,6 +25,11 @@ export function markedContext(key: symbol, value: unknown): RequestContext {
   return { [key]: value, [`badil:${key.description ?? 'mark'}`]: true } as unknown as RequestContext
 }
 
+/** The value marked under `key` in a request's context (undefined without the mark). */
+export function markOf(req: { context?: unknown } | undefined, key: symbol): unknown {
+  return (req?.context as Record<symbol, unknown> | undefined)?.[key]
+}
+
 /** The request context of a Local API call made by the system (pass it as `context`, with no `req`). */
 export function systemContext(name: SystemName): RequestContext {
   return markedContext(systemActorKey, name)
@@ -32,7 +37,6 @@ export function systemContext(name: SystemName): RequestContext {
 
 /** The system part acting in this request, or undefined for people and anonymous callers. */
 export function actingSystem(req: Pick<PayloadRequest, 'context'> | { context?: unknown } | undefined): SystemName | undefined {
-  const context = req?.context as Record<symbol, unknown> | undefined
-  const name = context?.[systemActorKey]
+  const name = markOf(req, systemActorKey)
   return systemNames.includes(name as SystemName) ? (name as SystemName) : undefined
 }

@@ -1,7 +1,7 @@
 import { APIError } from 'payload'
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, RequestContext } from 'payload'
 
-import { markedContext } from '../lib/actor'
+import { markedContext, markOf } from '../lib/actor'
 import { roleOf } from '../lib/roles'
 import { holdScheduledVariants, itemLeftApprovalReason } from './hold-variants'
 import { changedSubstantiveFields, snapshotHash } from './snapshot'
@@ -18,7 +18,7 @@ export function transitionWriteContext(): RequestContext {
 }
 
 function isTransitionWrite(req: PayloadRequest): boolean {
-  return (req.context as unknown as Record<symbol, unknown>)[transitionWriteKey] === true
+  return markOf(req, transitionWriteKey) === true
 }
 
 type Invalidation = { id: number | string; from: string; changed: string[] }

@@ -1,4 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { workflowStateLabels } from './transition-table'
@@ -17,11 +18,9 @@ export function itemLeftApprovalReason(to: WorkflowState): string {
   ].join('\n')
 }
 
-type Execute = { execute(query: ReturnType<typeof sql>): Promise<{ rowCount?: number | null }> }
-
 /** The drizzle handle of the request's open transaction, or the adapter's own (no transaction). */
-async function transactionOf(payload: Payload, req: Partial<PayloadRequest>): Promise<Execute> {
-  const db = payload.db as unknown as { drizzle: Execute; sessions?: Record<string, { db: Execute }> }
+async function transactionOf(payload: Payload, req: Partial<PayloadRequest>) {
+  const db = payload.db as unknown as PostgresAdapter
   const id = req.transactionID ? await req.transactionID : undefined
   return (id !== undefined && db.sessions?.[String(id)]?.db) || db.drizzle
 }

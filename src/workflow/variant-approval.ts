@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import type { CollectionBeforeChangeHook, Endpoint, PayloadRequest, RequestContext } from 'payload'
 
-import { markedContext } from '../lib/actor'
+import { markedContext, markOf } from '../lib/actor'
 import { hasRole, roleOf } from '../lib/roles'
 
 type Id = number | string
@@ -28,7 +28,7 @@ function approvalWriteContext(): RequestContext {
 }
 
 export function isApprovalWrite(req: Pick<PayloadRequest, 'context'>): boolean {
-  return (req.context as unknown as Record<symbol, unknown>)[approvalWriteKey] === true
+  return markOf(req, approvalWriteKey) === true
 }
 
 /** The id of the variant whose approval the current operation withdrew (read by the afterChange hook). */

@@ -487,7 +487,7 @@ export function describeCollections(slugs: string[]): void {
       it('no one but their writers sets them, on any transport', async () => {
         const fixture = fixtures[slug]!
         const mismatches: Mismatch[] = []
-        const flattened = (payload.collections as unknown as Record<string, { config: { flattenedFields: { name?: string; type: string }[] } }>)[slug]!.config
+        const flattened = payload.collections[slug as keyof typeof payload.collections]!.config
           .flattenedFields
         const forged = (field: string, rule: { value?: unknown }) => {
           if (rule.value !== undefined) return rule.value

@@ -256,6 +256,9 @@ describe('hole 10: outbound webhooks reach public receivers only', () => {
     await payload.jobs.runByID({ id: (job as { id: number }).id })
     expect(hits).not.toContain('/stored')
     expect((await payload.findByID({ collection: 'webhook-subscriptions', id, overrideAccess: true })).lastStatus).toMatch(/refused/)
+    // Not retried: the address will not become public by waiting.
+    const ran = await payload.findByID({ collection: 'payload-jobs', id: (job as { id: number }).id, overrideAccess: true })
+    expect(ran).toMatchObject({ hasError: true, error: { cancelled: true } })
   })
 })
 

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto'
 
+import { JobCancelledError } from 'payload'
 import type { Payload, TaskConfig } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
@@ -82,7 +83,11 @@ export function webhookDeliveryTaskConfig(cipher: TokenCipher, post: WebhookPost
         status = reply.status
         outcome = String(status)
       } catch (error) {
-        if (error instanceof WebhookTargetRefused) outcome = 'refused: not a public address'
+        // An address that is not public will not become one by waiting: no retry.
+        if (error instanceof WebhookTargetRefused) {
+          outcome = 'refused: not a public address'
+          throw new JobCancelledError(error.message)
+        }
         throw error
       } finally {
         // The delivery's record only: a plain write, which a saved URL refused since cannot block.
