@@ -25,7 +25,6 @@ const photoWidth = 4000
 const photoHeight = 3000
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
 
-
 /** Gradients, fine texture and sensor-like noise: compresses like a real photo, not a flat test card. */
 async function makePhoto(): Promise<Buffer> {
   const random = prng(12)
@@ -40,15 +39,15 @@ async function makePhoto(): Promise<Buffer> {
       pixels[at + 2] = clampByte(120 + texture + noise)
     }
   }
-  return sharp(pixels, { raw: { width: photoWidth, height: photoHeight, channels: 3 } }).jpeg({ quality: 90 }).toBuffer()
+  return sharp(pixels, { raw: { width: photoWidth, height: photoHeight, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer()
 }
 
 const clampByte = (value: number) => Math.max(0, Math.min(255, Math.round(value)))
 
 function bareRenditions(photo: Buffer): Promise<Buffer[]> {
-  return Promise.all(
-    renditionSizes.map((size) => sharp(photo).resize(size.width, size.height, { fit: 'cover' }).jpeg(renditionJpegOptions).toBuffer()),
-  )
+  return Promise.all(renditionSizes.map((size) => sharp(photo).resize(size.width, size.height, { fit: 'cover' }).jpeg(renditionJpegOptions).toBuffer()))
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -88,7 +87,9 @@ export async function run(): Promise<void> {
   const badilMedian = median(badilTimes)
   const bareMedian = median(bareTimes)
   console.log(`Badil renderRenditions        median ${badilMedian.toFixed(0).padStart(5)} ms  (${badilTimes.map((t) => t.toFixed(0)).join(' ')})`)
-  console.log(`bare sharp resize ×${renditionSizes.length}          median ${bareMedian.toFixed(0).padStart(5)} ms  (${bareTimes.map((t) => t.toFixed(0)).join(' ')})`)
+  console.log(
+    `bare sharp resize ×${renditionSizes.length}          median ${bareMedian.toFixed(0).padStart(5)} ms  (${bareTimes.map((t) => t.toFixed(0)).join(' ')})`,
+  )
   console.log(`ratio renderRenditions / bare: ${(badilMedian / bareMedian).toFixed(2)}×`)
 
   // What the app runs: an upload through Payload, against bare sharp doing the same work on disk.
@@ -125,7 +126,9 @@ export async function run(): Promise<void> {
     const uploadMedian = median(uploadTimes)
     const bareDiskMedian = median(bareDiskTimes)
     console.log(`media upload (app pipeline)   median ${uploadMedian.toFixed(0).padStart(5)} ms  (${uploadTimes.map((t) => t.toFixed(0)).join(' ')})`)
-    console.log(`bare sharp ×${renditionSizes.length} + write files   median ${bareDiskMedian.toFixed(0).padStart(5)} ms  (${bareDiskTimes.map((t) => t.toFixed(0)).join(' ')})`)
+    console.log(
+      `bare sharp ×${renditionSizes.length} + write files   median ${bareDiskMedian.toFixed(0).padStart(5)} ms  (${bareDiskTimes.map((t) => t.toFixed(0)).join(' ')})`,
+    )
     console.log(`ratio upload / bare: ${(uploadMedian / bareDiskMedian).toFixed(2)}×  (goal ≤ 1.5×)`)
   } finally {
     await app.close()

@@ -41,7 +41,10 @@ function buildTerms(): RuleTerm[] {
   return terms.slice(0, termCount)
 }
 
-const frenchWords = 'la loi peine prison juge victime travail amende bracelet justice tribunal société réinsertion pourquoi comment merci bravo honte vraiment encore toujours jamais'.split(' ')
+const frenchWords =
+  'la loi peine prison juge victime travail amende bracelet justice tribunal société réinsertion pourquoi comment merci bravo honte vraiment encore toujours jamais'.split(
+    ' ',
+  )
 const arabicWords = 'القانون العقوبة السجن القاضي الضحية العمل الغرامة السوار العدالة المحكمة المجتمع الإدماج لماذا كيف شكرا'.split(' ')
 const darijaArabicWords = 'هادشي مزيان بزاف واش علاش غادي خاص الناس الحبس ديال بلا حتى'.split(' ')
 const darijaLatinWords = 'hadchi mzyan bzaf wach 3lach ghadi khass nass l7bs dyal bla 7ta'.split(' ')

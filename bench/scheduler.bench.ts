@@ -117,8 +117,8 @@ export async function run(): Promise<void> {
     try {
       await waitFor(
         async () =>
-          (await client.query(`SELECT count(*)::int AS n FROM platform_variants WHERE id = ANY($1::int[]) AND publication_state = 'published'`, [ids]))
-            .rows[0].n === variantCount,
+          (await client.query(`SELECT count(*)::int AS n FROM platform_variants WHERE id = ANY($1::int[]) AND publication_state = 'published'`, [ids])).rows[0]
+            .n === variantCount,
         10 * 60_000,
         `${variantCount} published variants`,
       )
@@ -138,7 +138,9 @@ export async function run(): Promise<void> {
       const rate = variantCount / total
       console.log(`${variantCount} variants due at the same second, ${instances} worker processes × ${concurrencyPerInstance} publications at once`)
       console.log(`  all published after ${total.toFixed(1)} s (${rate.toFixed(0)} posts/s)`)
-      console.log(`  lateness p50 ${(percentile(lateness, 0.5) / 1000).toFixed(2)} s, p99 ${(percentile(lateness, 0.99) / 1000).toFixed(2)} s (includes up to 1 s of polling interval)`)
+      console.log(
+        `  lateness p50 ${(percentile(lateness, 0.5) / 1000).toFixed(2)} s, p99 ${(percentile(lateness, 0.99) / 1000).toFixed(2)} s (includes up to 1 s of polling interval)`,
+      )
       console.log(`  duplicates: ${duplicates}, never sent: ${missing}`)
       console.log(`  shares: ${shares.map((row) => `${row.instance} ${row.n}`).join(', ')}`)
       console.log(`  ratio: Badil publishes at ${(rate / baseline).toFixed(2)}× the fake networks' raw accept rate`)

@@ -7,7 +7,6 @@ import { guardWorkflowState, recordInvalidation } from '../src/workflow/content-
 import { availableTransitionsEndpoint, transitionEndpoint } from '../src/workflow/endpoints'
 import { workflowStateLabels, workflowStateValues } from '../src/workflow/transition-table'
 
-
 export const contentFormats = [
   option('post', { fr: 'Publication', ar: 'منشور', en: 'Post' }),
   option('infographic', { fr: 'Infographie', ar: 'إنفوغرافيك', en: 'Infographic' }),

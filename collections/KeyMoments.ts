@@ -43,9 +43,7 @@ export const KeyMoments: CollectionConfig = {
           admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
           validate: (value: unknown, { siblingData }: { siblingData: { startsOn?: string | Date | null } }) => {
             if (!value || !siblingData.startsOn) return true
-            return new Date(value as string) >= new Date(siblingData.startsOn)
-              ? true
-              : 'La fin doit suivre le début / End must not be before start'
+            return new Date(value as string) >= new Date(siblingData.startsOn) ? true : 'La fin doit suivre le début / End must not be before start'
           },
         },
         {

@@ -121,9 +121,7 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
       beforeChange: [
         ({ data, req }) => {
           if (req.context.badilMediaKind) data.kind = req.context.badilMediaKind
-          const video = req.context.badilVideo as
-            | { durationSeconds: number; width: number; height: number; codec: string; sizeBytes: number }
-            | undefined
+          const video = req.context.badilVideo as { durationSeconds: number; width: number; height: number; codec: string; sizeBytes: number } | undefined
           if (video) {
             data.video = { durationSeconds: video.durationSeconds, codec: video.codec }
             data.width = video.width
@@ -239,10 +237,7 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
           // Computed on every read: a consent expires with time, not with an edit.
           afterRead: [
             ({ data }) =>
-              consentStatus(
-                { peopleShown: data?.peopleShown as boolean | null, consents: data?.consents as ConsentRecord[] | null },
-                new Date(),
-              ).status,
+              consentStatus({ peopleShown: data?.peopleShown as boolean | null, consents: data?.consents as ConsentRecord[] | null }, new Date()).status,
           ],
         },
       },

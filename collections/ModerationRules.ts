@@ -7,7 +7,6 @@ import { contentLocales } from '../src/lib/languages'
 import { actingSystem } from '../src/lib/actor'
 import { hasRole } from '../src/lib/roles'
 
-
 export const moderationCategoryOptions = [
   option('hate', { fr: 'Haine', ar: 'كراهية', en: 'Hate' }),
   option('defamation', { fr: 'Diffamation', ar: 'تشهير', en: 'Defamation' }),
@@ -82,12 +81,7 @@ export const ModerationRules: CollectionConfig = {
         const previousState = operation === 'create' ? undefined : originalDoc?.state
         // NCSC or an admin activates; the system only when it seeds the shipped rules by name.
         if (nextState === 'active' && previousState !== 'active' && !hasRole(req.user, ...moderators) && actingSystem(req) !== 'seed') {
-          throw new APIError(
-            'Only the NCSC team or an administrator can activate a moderation rule; a community manager proposes it.',
-            403,
-            null,
-            true,
-          )
+          throw new APIError('Only the NCSC team or an administrator can activate a moderation rule; a community manager proposes it.', 403, null, true)
         }
         // Who proposed and who activated are recorded here, never taken from the request.
         data.proposedBy = operation === 'create' ? (req.user?.id ?? null) : originalDoc?.proposedBy
@@ -108,8 +102,22 @@ export const ModerationRules: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'category', type: 'select', required: true, options: moderationCategoryOptions, label: { fr: 'Catégorie', ar: 'الفئة', en: 'Category' } },
-        { name: 'action', type: 'select', required: true, defaultValue: 'flag', options: moderationActionOptions, label: { fr: 'Action', ar: 'الإجراء', en: 'Action' } },
-        { name: 'severity', type: 'select', required: true, defaultValue: 'medium', options: severityOptions, label: { fr: 'Gravité', ar: 'الخطورة', en: 'Severity' } },
+        {
+          name: 'action',
+          type: 'select',
+          required: true,
+          defaultValue: 'flag',
+          options: moderationActionOptions,
+          label: { fr: 'Action', ar: 'الإجراء', en: 'Action' },
+        },
+        {
+          name: 'severity',
+          type: 'select',
+          required: true,
+          defaultValue: 'medium',
+          options: severityOptions,
+          label: { fr: 'Gravité', ar: 'الخطورة', en: 'Severity' },
+        },
         { name: 'priority', type: 'number', required: true, defaultValue: 50, min: 0, max: 1000, label: { fr: 'Priorité', ar: 'الأولوية', en: 'Priority' } },
       ],
     },
@@ -266,6 +274,12 @@ export const ModerationRules: CollectionConfig = {
       label: { fr: 'Activée par', ar: 'فعّلها', en: 'Activated by' },
       admin: { position: 'sidebar', readOnly: true },
     },
-    { name: 'activatedAt', type: 'date', access: computedByServer, label: { fr: 'Activée le', ar: 'تاريخ التفعيل', en: 'Activated at' }, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'activatedAt',
+      type: 'date',
+      access: computedByServer,
+      label: { fr: 'Activée le', ar: 'تاريخ التفعيل', en: 'Activated at' },
+      admin: { position: 'sidebar', readOnly: true },
+    },
   ],
 }

@@ -61,9 +61,7 @@ const wordsOf = {
 async function checkAccountNetwork(req: PayloadRequest, merged: Record<string, unknown>, lang: AdminLanguageCode): Promise<void> {
   const accountId = merged.networkAccount ? idOf(merged.networkAccount as Id | { id: Id }) : undefined
   if (accountId === undefined || !merged.platform) return
-  const account = await req.payload
-    .findByID({ collection: 'network-accounts', id: accountId, depth: 0, overrideAccess: true, req })
-    .catch(() => null)
+  const account = await req.payload.findByID({ collection: 'network-accounts', id: accountId, depth: 0, overrideAccess: true, req }).catch(() => null)
   const variantNetwork = networkOfPlatform[merged.platform as Platform]
   const message = !account
     ? wordsOf.accountNotFound[lang]
@@ -159,12 +157,7 @@ const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req 
     throw new APIError(`The publication state "${next}" is set by the publishing engine, not by hand.`, 403, null, true)
   }
   if (!engine && frozenStates.includes(originalDoc?.publicationState)) {
-    throw new APIError(
-      `This variant is ${originalDoc?.publicationState}: it is on the network, or may be, and can no longer be edited.`,
-      409,
-      null,
-      true,
-    )
+    throw new APIError(`This variant is ${originalDoc?.publicationState}: it is on the network, or may be, and can no longer be edited.`, 409, null, true)
   }
   if (next === 'scheduled' && originalDoc?.publicationState !== 'scheduled') {
     // A fresh schedule starts a fresh retry budget.
@@ -194,9 +187,7 @@ const validateEndpoint: Endpoint = {
     const draft = body as VariantDraft
     const report = await variantReport(req.payload, draft, req)
     const firstMediaId = draft.media?.length ? idOf(draft.media[0]!) : undefined
-    const firstMedia = firstMediaId
-      ? await req.payload.findByID({ collection: 'media', id: firstMediaId, depth: 0, req }).catch(() => null)
-      : null
+    const firstMedia = firstMediaId ? await req.payload.findByID({ collection: 'media', id: firstMediaId, depth: 0, req }).catch(() => null) : null
     const rendition = feedRendition[draft.platform]
     const renditions = (firstMedia?.renditions ?? {}) as Record<string, { url?: string | null } | undefined>
     return Response.json({
@@ -404,8 +395,21 @@ export const PlatformVariants: CollectionConfig = {
           ],
           admin: { readOnly: true },
         },
-        { name: 'approvedBy', type: 'relationship', relationTo: 'users', access: computedByServer, label: { fr: 'Approuvée par', ar: 'اعتمدها', en: 'Approved by' }, admin: { readOnly: true } },
-        { name: 'approvedAt', type: 'date', access: computedByServer, label: { fr: 'Approuvée le', ar: 'تاريخ الاعتماد', en: 'Approved at' }, admin: { readOnly: true } },
+        {
+          name: 'approvedBy',
+          type: 'relationship',
+          relationTo: 'users',
+          access: computedByServer,
+          label: { fr: 'Approuvée par', ar: 'اعتمدها', en: 'Approved by' },
+          admin: { readOnly: true },
+        },
+        {
+          name: 'approvedAt',
+          type: 'date',
+          access: computedByServer,
+          label: { fr: 'Approuvée le', ar: 'تاريخ الاعتماد', en: 'Approved at' },
+          admin: { readOnly: true },
+        },
         { name: 'approvedHash', type: 'text', access: computedByServer, admin: { hidden: true } },
       ],
     },
@@ -423,11 +427,42 @@ export const PlatformVariants: CollectionConfig = {
         },
       },
     },
-    { name: 'remoteId', type: 'text', access: computedByServer, label: { fr: 'Identifiant distant', ar: 'المعرّف على المنصة', en: 'Remote id' }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'permalink', type: 'text', access: computedByServer, label: { fr: 'Lien publié', ar: 'رابط المنشور', en: 'Permalink' }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'attempts', type: 'number', defaultValue: 0, access: computedByServer, label: { fr: 'Tentatives', ar: 'المحاولات', en: 'Attempts' }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'lastError', type: 'textarea', access: computedByServer, label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'publishedAt', type: 'date', access: computedByServer, label: { fr: 'Publiée le', ar: 'نُشرت في', en: 'Published at' }, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'remoteId',
+      type: 'text',
+      access: computedByServer,
+      label: { fr: 'Identifiant distant', ar: 'المعرّف على المنصة', en: 'Remote id' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'permalink',
+      type: 'text',
+      access: computedByServer,
+      label: { fr: 'Lien publié', ar: 'رابط المنشور', en: 'Permalink' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'attempts',
+      type: 'number',
+      defaultValue: 0,
+      access: computedByServer,
+      label: { fr: 'Tentatives', ar: 'المحاولات', en: 'Attempts' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'lastError',
+      type: 'textarea',
+      access: computedByServer,
+      label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      access: computedByServer,
+      label: { fr: 'Publiée le', ar: 'نُشرت في', en: 'Published at' },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       name: 'nextAttemptAt',
       type: 'date',

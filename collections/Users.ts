@@ -70,7 +70,9 @@ export const Users: CollectionConfig = {
         const stored = async () =>
           (args as { id?: number | string }).id === undefined
             ? null
-            : await req.payload.findByID({ collection: 'users', id: (args as { id: number | string }).id, depth: 0, overrideAccess: true, req }).catch(() => null)
+            : await req.payload
+                .findByID({ collection: 'users', id: (args as { id: number | string }).id, depth: 0, overrideAccess: true, req })
+                .catch(() => null)
         if ((typeof data.apiKey === 'string' && data.apiKey !== '') || (data.enableAPIKey === true && (await stored())?.enableAPIKey !== true)) {
           throw new APIError(translate(req, 'apiKeyOnlyByAdmin'), 403, null, true)
         }

@@ -40,7 +40,14 @@ export const WorkflowEvents: CollectionConfig = {
     { name: 'actor', type: 'relationship', relationTo: 'users', label: { fr: 'Acteur', ar: 'الفاعل', en: 'Actor' } },
     { name: 'role', type: 'text', label: { fr: 'Rôle', ar: 'الدور', en: 'Role' } },
     { name: 'reason', type: 'textarea', label: { fr: 'Motif', ar: 'السبب', en: 'Reason' } },
-    { name: 'at', type: 'date', required: true, index: true, label: { fr: 'Date', ar: 'التاريخ', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      index: true,
+      label: { fr: 'Date', ar: 'التاريخ', en: 'At' },
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'snapshotHash', type: 'text', label: { fr: 'Empreinte du contenu', ar: 'بصمة المحتوى', en: 'Snapshot hash' } },
   ],
 }

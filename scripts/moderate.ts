@@ -94,7 +94,10 @@ try {
   if (input !== '-' && !fs.existsSync(input)) throw new Error(`no such file: ${input}`)
   const errors =
     rules === 'db'
-      ? await withPayload(async (payload) => decide(await activeEngine(payload), input), (line) => console.error(line))
+      ? await withPayload(
+          async (payload) => decide(await activeEngine(payload), input),
+          (line) => console.error(line),
+        )
       : await decide(compileEngine(defaultRules), input)
   exitAfterFlush(errors > 0 ? 1 : 0)
 } catch (error) {

@@ -68,8 +68,7 @@ async function main() {
   let stopping = false
   const database = await openAppDatabase(env, (line) => console.log(line))
   const databaseUrl = database.url
-  const stopDatabase = () =>
-    database.close().catch((error: unknown) => console.error('Stopping the embedded database failed:', error))
+  const stopDatabase = () => database.close().catch((error: unknown) => console.error('Stopping the embedded database failed:', error))
   process.env.DATABASE_URL = databaseUrl
 
   // Production never opens with an empty accounts table: the first visitor would become admin.

@@ -45,9 +45,7 @@ function withModerationRuleHooks(collection: CollectionConfig): CollectionConfig
 
 function withPublishingActions(runtime: PublishingRuntime) {
   return (collection: CollectionConfig): CollectionConfig =>
-    collection.slug !== 'platform-variants'
-      ? collection
-      : { ...collection, endpoints: [...(collection.endpoints || []), ...variantActionEndpoints(runtime)] }
+    collection.slug !== 'platform-variants' ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...variantActionEndpoints(runtime)] }
 }
 
 /**
@@ -64,9 +62,13 @@ export const campaignOps =
     const webhookTarget = { allowPrivateAddresses: options.publishing?.webhooks?.allowPrivateAddresses === true }
     const collections = [
       ...(config.collections ?? []),
-      ...[moderationLogCollection, networkAccountsCollection(cipher), publicationAttemptsCollection, webhookSubscriptionsCollection(cipher, webhookTarget), crisisEventsCollection].map(
-        isolatedCollection,
-      ),
+      ...[
+        moderationLogCollection,
+        networkAccountsCollection(cipher),
+        publicationAttemptsCollection,
+        webhookSubscriptionsCollection(cipher, webhookTarget),
+        crisisEventsCollection,
+      ].map(isolatedCollection),
     ]
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal)]
     if (!enabled) {

@@ -76,7 +76,10 @@ export function ModerationTester() {
 
   async function run() {
     setError(null)
-    const comments = input.split('\n').map((line) => line.trim()).filter(Boolean)
+    const comments = input
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
     const response = await fetch('/api/moderation/check', {
       method: 'POST',
       credentials: 'include',
@@ -120,9 +123,7 @@ export function ModerationTester() {
           <li key={index} style={{ marginBlock: '0.75rem' }}>
             <Highlighted text={decision.text} spans={decision.spans} />
             <div style={{ opacity: 0.8, fontSize: '0.9em' }}>
-              {decision.flagged
-                ? `${decision.action} · ${decision.category} · ${decision.rules.map((rule) => rule.name).join(', ')}`
-                : t.clean}
+              {decision.flagged ? `${decision.action} · ${decision.category} · ${decision.rules.map((rule) => rule.name).join(', ')}` : t.clean}
             </div>
             {decision.flagged && <div style={{ fontSize: '0.85em' }}>{decision.explanation}</div>}
           </li>

@@ -14,7 +14,13 @@ export function ModerationTesterView({ initPageResult, params, searchParams }: A
       {allowed ? (
         <ModerationTester />
       ) : (
-        <p>{req.i18n.language === 'ar' ? 'هذه الصفحة مخصصة لفريق الحملة ومديري المجتمع.' : req.i18n.language === 'en' ? 'This page is for the NCSC team and community managers.' : 'Cette page est réservée à l’équipe NCSC et aux community managers.'}</p>
+        <p>
+          {req.i18n.language === 'ar'
+            ? 'هذه الصفحة مخصصة لفريق الحملة ومديري المجتمع.'
+            : req.i18n.language === 'en'
+              ? 'This page is for the NCSC team and community managers.'
+              : 'Cette page est réservée à l’équipe NCSC et aux community managers.'}
+        </p>
       )}
     </AdminPage>
   )

@@ -12,9 +12,42 @@ type Report = {
 type Preview = { rtl: boolean; rendition: string; aspectRatio: number; mediaUrl: string | null; mediaKind: string | null }
 
 const strings = {
-  fr: { title: 'Contrôle des limites (en direct)', errors: 'Erreurs', warnings: 'Avertissements', ok: 'Conforme aux limites du réseau', length: 'Longueur', hashtags: 'Hashtags', mentions: 'Mentions', preview: 'Aperçu', more: '… voir plus', pick: 'Choisissez un réseau et une langue.' },
-  ar: { title: 'فحص الحدود (مباشر)', errors: 'أخطاء', warnings: 'تنبيهات', ok: 'مطابق لحدود المنصة', length: 'الطول', hashtags: 'الوسوم', mentions: 'الإشارات', preview: 'معاينة', more: '… عرض المزيد', pick: 'اختر المنصة واللغة.' },
-  en: { title: 'Limit checks (live)', errors: 'Errors', warnings: 'Warnings', ok: 'Within the network’s limits', length: 'Length', hashtags: 'Hashtags', mentions: 'Mentions', preview: 'Preview', more: '… see more', pick: 'Choose a network and a language.' },
+  fr: {
+    title: 'Contrôle des limites (en direct)',
+    errors: 'Erreurs',
+    warnings: 'Avertissements',
+    ok: 'Conforme aux limites du réseau',
+    length: 'Longueur',
+    hashtags: 'Hashtags',
+    mentions: 'Mentions',
+    preview: 'Aperçu',
+    more: '… voir plus',
+    pick: 'Choisissez un réseau et une langue.',
+  },
+  ar: {
+    title: 'فحص الحدود (مباشر)',
+    errors: 'أخطاء',
+    warnings: 'تنبيهات',
+    ok: 'مطابق لحدود المنصة',
+    length: 'الطول',
+    hashtags: 'الوسوم',
+    mentions: 'الإشارات',
+    preview: 'معاينة',
+    more: '… عرض المزيد',
+    pick: 'اختر المنصة واللغة.',
+  },
+  en: {
+    title: 'Limit checks (live)',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    ok: 'Within the network’s limits',
+    length: 'Length',
+    hashtags: 'Hashtags',
+    mentions: 'Mentions',
+    preview: 'Preview',
+    more: '… see more',
+    pick: 'Choose a network and a language.',
+  },
 }
 
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
@@ -79,8 +112,8 @@ export function VariantReportField() {
       <h4 style={{ marginTop: 0 }}>{t.title}</h4>
       <p>
         {t.length}: <strong>{report.measures.textLength}</strong>
-        {report.measures.textLimit ? ` / ${report.measures.textLimit}` : ''} ({report.measures.countingMethod}) · {t.hashtags}:{' '}
-        {report.measures.hashtagCount} · {t.mentions}: {report.measures.mentionCount}
+        {report.measures.textLimit ? ` / ${report.measures.textLimit}` : ''} ({report.measures.countingMethod}) · {t.hashtags}: {report.measures.hashtagCount} ·{' '}
+        {t.mentions}: {report.measures.mentionCount}
       </p>
       {report.errors.length === 0 && report.warnings.length === 0 && <p style={{ color: 'var(--theme-success-600)' }}>✔ {t.ok}</p>}
       {report.errors.length > 0 && (
@@ -121,7 +154,6 @@ export function VariantReportField() {
         </p>
         {preview.mediaUrl && preview.mediaKind !== 'video' && (
           <div style={{ aspectRatio: String(preview.aspectRatio), overflow: 'hidden', borderRadius: 4, background: '#eee' }}>
-            {/* eslint-disable-next-line @next/next/no-img-element */}
             <img alt="" src={preview.mediaUrl} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
           </div>
         )}

@@ -48,8 +48,8 @@ export function WorkflowTimeline() {
             </strong>{' '}
             <span style={{ opacity: 0.7 }}>({event.transition ?? event.kind})</span>
             <div style={{ fontSize: '0.85em' }}>
-              {format.format(new Date(event.at))} ·{' '}
-              {typeof event.actor === 'object' && event.actor ? (event.actor.name ?? event.actor.email) : 'système'} · {event.role}
+              {format.format(new Date(event.at))} · {typeof event.actor === 'object' && event.actor ? (event.actor.name ?? event.actor.email) : 'système'} ·{' '}
+              {event.role}
             </div>
             {event.reason && <div style={{ fontSize: '0.85em', fontStyle: 'italic' }}>{event.reason}</div>}
           </li>

@@ -3,12 +3,7 @@
  * they fall in, and what deserves a warning. Pure functions: the endpoints fetch, this arranges.
  */
 
-import {
-  casablancaTimeZone,
-  casablancaWallTimeToUtc,
-  formatUtcOffset,
-  toCasablancaParts,
-} from '../lib/casablanca-time'
+import { casablancaTimeZone, casablancaWallTimeToUtc, formatUtcOffset, toCasablancaParts } from '../lib/casablanca-time'
 import { platformLimits } from '../lib/platform-limits'
 import type { Platform } from '../lib/platform-limits'
 

@@ -11,15 +11,7 @@ import { contentLocales } from '../lib/languages'
 import type { ContentLocale } from '../lib/languages'
 import { platforms } from '../lib/platform-limits'
 import { hasRole, roles } from '../lib/roles'
-import {
-  addDays,
-  buildCalendar,
-  casablancaDateOf,
-  casablancaDayStart,
-  daysBetween,
-  monthOf,
-  sameSlotWindowMinutes,
-} from './calendar-data'
+import { addDays, buildCalendar, casablancaDateOf, casablancaDayStart, daysBetween, monthOf, sameSlotWindowMinutes } from './calendar-data'
 import type { CalendarData, CalendarFilters, ContentItemInput, Id, KeyMomentInput, Localized, VariantInput } from './calendar-data'
 import { issueCalendarFeedToken, userForCalendarFeedToken } from './feed-token'
 import { buildIcsFeed } from './ics-feed'
@@ -36,7 +28,10 @@ type Range = { from: Date; to: Date }
 type FieldError = { message: string; field: string }
 
 class BadRequest extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -149,8 +144,16 @@ function parseFilters(params: URLSearchParams): CalendarFilters {
   return {
     platform: parseList(params, 'platform', platforms),
     theme: parseList(params, 'theme', undefined, idPattern),
-    audience: parseList(params, 'audience', audiences.map((option) => option.value)),
-    language: parseList(params, 'language', contentLocales.map((locale) => locale.code)),
+    audience: parseList(
+      params,
+      'audience',
+      audiences.map((option) => option.value),
+    ),
+    language: parseList(
+      params,
+      'language',
+      contentLocales.map((locale) => locale.code),
+    ),
   }
 }
 
@@ -168,11 +171,7 @@ const hourMs = 3_600_000
  * Reads what the range shows, plus what decides its warnings: the variants of its key moments on
  * all their days, and the neighbours of its first and last hour.
  */
-async function loadCalendar(
-  payload: Payload,
-  user: CalendarUser,
-  options: Range & { filters: CalendarFilters; locale: ContentLocale },
-): Promise<CalendarData> {
+async function loadCalendar(payload: Payload, user: CalendarUser, options: Range & { filters: CalendarFilters; locale: ContentLocale }): Promise<CalendarData> {
   const { from, to, filters, locale } = options
   const read = { overrideAccess: false, user: { ...user, collection: 'users' }, depth: 0, pagination: false, locale } as const
   const scheduledBetween = (start: Date, end: Date): Where => ({
@@ -190,7 +189,10 @@ async function loadCalendar(
       collection: 'key-moments',
       ...read,
       where: {
-        and: [{ startsOn: { less_than: new Date(to.getTime() + dayMs).toISOString() } }, { endsOn: { greater_than_equal: new Date(from.getTime() - dayMs).toISOString() } }],
+        and: [
+          { startsOn: { less_than: new Date(to.getTime() + dayMs).toISOString() } },
+          { endsOn: { greater_than_equal: new Date(from.getTime() - dayMs).toISOString() } },
+        ],
       },
       select: { title: true, startsOn: true, endsOn: true, priority: true },
     })
@@ -241,7 +243,9 @@ async function loadCalendar(
     }
   }
 
-  const itemIds = [...new Set([...variants.values()].map((variant) => (typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem)))]
+  const itemIds = [
+    ...new Set([...variants.values()].map((variant) => (typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem))),
+  ]
   const items = itemIds.length
     ? ((
         await payload.find({

@@ -286,7 +286,12 @@ export const endpointRules: readonly EndpointRule[] = [
   { method: 'post', path: '/platform-variants/:id/cancel', callers: publicationActors, note: 'withdraws a variant' },
   { method: 'post', path: '/platform-variants/:id/resolve', callers: publicationActors, note: 'settles an unknown outcome' },
   { method: 'get', path: '/network-accounts/oauth/:network/connect', callers: ['admin'], note: 'starts a network’s OAuth' },
-  { method: 'get', path: '/network-accounts/oauth/:network/callback', callers: 'public', note: 'checks the signed state, the browser binding and that its admin is still one' },
+  {
+    method: 'get',
+    path: '/network-accounts/oauth/:network/callback',
+    callers: 'public',
+    note: 'checks the signed state, the browser binding and that its admin is still one',
+  },
   { method: 'post', path: '/network-accounts/:id/refresh', callers: ['admin'], note: 'renews an account’s token now' },
   { method: 'get', path: '/calendar', callers: staffRoles, note: 'the editorial calendar' },
   { method: 'get', path: '/calendar.ics', callers: staffRoles, note: 'also with a personal feed token instead of a session' },
@@ -295,12 +300,24 @@ export const endpointRules: readonly EndpointRule[] = [
   { method: 'get', path: '/publishing/queue', callers: publicationActors, note: 'the next hours and what needs a person' },
   { method: 'get', path: '/publishing/crisis', callers: staffRoles, note: 'crisis mode state' },
   { method: 'post', path: '/publishing/crisis', callers: ['admin', 'ncsc'], note: 'switches crisis mode, with a reason' },
-  { method: 'get', path: '/payload-jobs/run', callers: ['admin'], refusal: { anonymous: 401, others: 401 }, note: 'Payload’s job runner (the app runs its queue itself)' },
+  {
+    method: 'get',
+    path: '/payload-jobs/run',
+    callers: ['admin'],
+    refusal: { anonymous: 401, others: 401 },
+    note: 'Payload’s job runner (the app runs its queue itself)',
+  },
   { method: 'get', path: '/payload-preferences/:key', callers: staffRoles, refusal: { anonymous: 403, others: 403 }, note: 'the caller’s own preference' },
   { method: 'post', path: '/payload-preferences/:key', callers: staffRoles, refusal: { anonymous: 403, others: 403 }, note: 'the caller’s own preference' },
   { method: 'delete', path: '/payload-preferences/:key', callers: staffRoles, refusal: { anonymous: 403, others: 403 }, note: 'the caller’s own preference' },
   { method: 'post', path: '/users/unlock', callers: ['admin'], refusal: { anonymous: 403, others: 403 }, note: 'unlocks an account after failed logins' },
-  { method: 'post', path: '/users/first-register', callers: [], refusal: { anonymous: 403, others: 403 }, note: 'closed once an account exists (production never starts without one)' },
+  {
+    method: 'post',
+    path: '/users/first-register',
+    callers: [],
+    refusal: { anonymous: 403, others: 403 },
+    note: 'closed once an account exists (production never starts without one)',
+  },
 ]
 
 /**
@@ -308,7 +325,21 @@ export const endpointRules: readonly EndpointRule[] = [
  * design (login, the caller's own session and permissions).
  */
 export const payloadOperationEndpoints = {
-  collection: ['get /', 'post /', 'patch /', 'delete /', 'get /:id', 'patch /:id', 'delete /:id', 'get /count', 'get /versions', 'get /versions/:id', 'post /versions/:id', 'post /:id/duplicate', 'post /access/:id?'],
+  collection: [
+    'get /',
+    'post /',
+    'patch /',
+    'delete /',
+    'get /:id',
+    'patch /:id',
+    'delete /:id',
+    'get /count',
+    'get /versions',
+    'get /versions/:id',
+    'post /versions/:id',
+    'post /:id/duplicate',
+    'post /access/:id?',
+  ],
   upload: ['get /file/:filename'],
   auth: ['post /login', 'post /logout', 'get /me', 'post /refresh-token', 'post /forgot-password', 'post /reset-password', 'post /verify/:id', 'get /init'],
   global: ['get /', 'post /', 'get /versions', 'get /versions/:id', 'post /versions/:id', 'post /access'],

@@ -36,21 +36,27 @@ export function readmeAccessSection(): string {
     )
   }
   for (const [slug, rules] of Object.entries(globalRules)) {
-    lines.push(`| \`${slug}\` (global) | campaign-ops plugin | | ${grantText(rules.operations.read)} | ${grantText(rules.operations.update)} | | | | ${rules.note} |`)
+    lines.push(
+      `| \`${slug}\` (global) | campaign-ops plugin | | ${grantText(rules.operations.read)} | ${grantText(rules.operations.update)} | | | | ${rules.note} |`,
+    )
   }
   lines.push('', 'Fields that not every editor of the document writes:', '')
   lines.push('| field | who writes it | anyone else |')
   lines.push('| --- | --- | --- |')
   for (const [slug, rules] of Object.entries(collectionRules)) {
     for (const [field, rule] of Object.entries(rules.fields ?? {})) {
-      lines.push(`| \`${slug}.${field}\` | ${rule.writers.length ? rolesText(rule.writers) : 'the server'} (${rule.why}) | ${rule.others === 'refused' ? 'refused (403)' : 'ignored'} |`)
+      lines.push(
+        `| \`${slug}.${field}\` | ${rule.writers.length ? rolesText(rule.writers) : 'the server'} (${rule.why}) | ${rule.others === 'refused' ? 'refused (403)' : 'ignored'} |`,
+      )
     }
   }
   lines.push('', 'Endpoints and custom GraphQL mutations:', '')
   lines.push('| endpoint | callers | note |')
   lines.push('| --- | --- | --- |')
   for (const rule of endpointRules) {
-    lines.push(`| \`${rule.method.toUpperCase()} /api${rule.path}\` | ${rule.callers === 'public' ? 'anyone (checked otherwise)' : rolesText(rule.callers)} | ${rule.note} |`)
+    lines.push(
+      `| \`${rule.method.toUpperCase()} /api${rule.path}\` | ${rule.callers === 'public' ? 'anyone (checked otherwise)' : rolesText(rule.callers)} | ${rule.note} |`,
+    )
   }
   for (const [name, rule] of Object.entries(graphQLMutationRules)) {
     lines.push(`| GraphQL \`${name}\` | ${rolesText(rule.callers)} | ${rule.note} |`)

@@ -3,7 +3,6 @@ import type { SanitizedConfig } from 'payload'
 
 import { hasRole } from './roles'
 
-
 const apiKeyHeader = /^(\S+) API-Key (.*)$/
 const apiKeyFormat = /^[A-Za-z0-9_-]{16,256}$/
 

@@ -45,7 +45,11 @@ export async function readBodyWithin(body: ReadableStream<Uint8Array>, limitByte
 export function bodyTooLarge(limitBytes: number, field?: string): Response {
   const megabytes = Math.round((limitBytes / (1024 * 1024)) * 10) / 10
   return Response.json(
-    { errors: [{ message: `The request body is larger than the ${megabytes} MB limit.`, code: 'body_too_large', limit: limitBytes, ...(field ? { field } : {}) }] },
+    {
+      errors: [
+        { message: `The request body is larger than the ${megabytes} MB limit.`, code: 'body_too_large', limit: limitBytes, ...(field ? { field } : {}) },
+      ],
+    },
     { status: 413 },
   )
 }

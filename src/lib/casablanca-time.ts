@@ -144,16 +144,11 @@ function daysInMonth(year: number, month: number): number {
 
 function checkWallTime(wall: CasablancaWallTime): Required<CasablancaWallTime> {
   const complete = { ...wall, second: wall.second ?? 0 }
-  const inRange = (value: number, low: number, high: number) =>
-    Number.isInteger(value) && value >= low && value <= high
+  const inRange = (value: number, low: number, high: number) => Number.isInteger(value) && value >= low && value <= high
   const valid =
     Number.isInteger(complete.year) &&
     inRange(complete.month, 1, 12) &&
-    inRange(
-      complete.day,
-      1,
-      inRange(complete.month, 1, 12) ? daysInMonth(complete.year, complete.month) : 31,
-    ) &&
+    inRange(complete.day, 1, inRange(complete.month, 1, 12) ? daysInMonth(complete.year, complete.month) : 31) &&
     inRange(complete.hour, 0, 23) &&
     inRange(complete.minute, 0, 59) &&
     inRange(complete.second, 0, 59)

@@ -160,8 +160,7 @@ const scopeNames: Readonly<Record<string, LocalizedMessage>> = {
 
 function inDays(days: number): LocalizedMessage {
   if (days === 0) return { en: 'today', fr: "aujourd'hui", ar: 'اليوم' }
-  const arabic =
-    days === 1 ? 'خلال يوم واحد' : days === 2 ? 'خلال يومين' : days <= 10 ? `خلال ${days} أيام` : `خلال ${days} يومًا`
+  const arabic = days === 1 ? 'خلال يوم واحد' : days === 2 ? 'خلال يومين' : days <= 10 ? `خلال ${days} أيام` : `خلال ${days} يومًا`
   return { en: `in ${days} day${days === 1 ? '' : 's'}`, fr: `dans ${days} jour${days === 1 ? '' : 's'}`, ar: arabic }
 }
 

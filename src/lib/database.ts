@@ -131,4 +131,3 @@ export function sqlPool(payload: { db: unknown }): SqlPool {
   if (!pool) throw new Error('The PostgreSQL pool is not ready')
   return pool
 }
-

@@ -113,10 +113,7 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
  * The first start initialises the cluster; later starts reuse it and its data. The server listens
  * on 127.0.0.1 only, on the port it had last time when that port is still free.
  */
-export async function startEmbeddedPostgres(options: {
-  dataDirPath: string
-  log?: (message: string) => void
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { dataDirPath: string; log?: (message: string) => void }): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(options.dataDirPath, 'postgres')
   const stateFile = path.join(options.dataDirPath, 'postgres.json')
   const logFile = path.join(options.dataDirPath, 'postgres.log')
@@ -170,7 +167,7 @@ export async function startEmbeddedPostgres(options: {
     await server.start()
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'the server process exited'
-    throw new Error(`The embedded PostgreSQL server did not start (${detail}); see ${logFile}`)
+    throw new Error(`The embedded PostgreSQL server did not start (${detail}); see ${logFile}`, { cause: error })
   }
   options.log?.(`Embedded PostgreSQL listening on 127.0.0.1:${state.port} (data in ${clusterDir})`)
 

@@ -24,8 +24,7 @@ const postgresUrl = z
   })
   .refine((value) => URL.canParse(value), { message: 'is not a valid URL' })
 
-const emptyAsUndefined = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value
+const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
 
 /** A network's OAuth client id and secret: both or neither. */
 const oauthCredentialPairs = [
@@ -43,42 +42,36 @@ const envSchema = z
     NEXT_PHASE: z.string().optional(),
     DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
-    PAYLOAD_SECRET: z.preprocess(
-      emptyAsUndefined,
-      z.string().min(32, 'must be at least 32 characters long').optional(),
-    ),
-    SERVER_URL: z.preprocess(
-      emptyAsUndefined,
-      z.url({ message: 'must be a URL such as http://localhost:3000' }).optional(),
-    ),
+    PAYLOAD_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters long').optional()),
+    SERVER_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'must be a URL such as http://localhost:3000' }).optional()),
     PORT: z.preprocess(emptyAsUndefined, port.default(3000)),
     ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email({ message: 'must be an email address' }).optional()),
-    ADMIN_PASSWORD: z.preprocess(
-      emptyAsUndefined,
-      z.string().min(12, 'must be at least 12 characters long').optional(),
-    ),
+    ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12, 'must be at least 12 characters long').optional()),
     SMTP_HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
     SMTP_PORT: z.preprocess(emptyAsUndefined, port.default(587)),
     SMTP_SECURE: z.preprocess(emptyAsUndefined, booleanFromString.default(false)),
     SMTP_USER: z.preprocess(emptyAsUndefined, z.string().optional()),
     SMTP_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
-    MAIL_FROM_ADDRESS: z.preprocess(
-      emptyAsUndefined,
-      z.email({ message: 'must be an email address' }).default('no-reply@badil.local'),
-    ),
+    MAIL_FROM_ADDRESS: z.preprocess(emptyAsUndefined, z.email({ message: 'must be an email address' }).default('no-reply@badil.local')),
     MAIL_FROM_NAME: z.preprocess(emptyAsUndefined, z.string().default('Badil')),
     MODERATION_LOG_RETENTION_DAYS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1 day').default(180),
     ),
-    MODERATION_PSEUDONYM_KEY: z.preprocess(
-      emptyAsUndefined,
-      z.string().min(32, 'must be at least 32 characters long').optional(),
-    ),
+    MODERATION_PSEUDONYM_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters long').optional()),
     MEDIA_DIR: z.preprocess(emptyAsUndefined, z.string().default('media')),
-    MEDIA_MAX_IMAGE_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(20)),
-    MEDIA_MAX_VIDEO_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(1024)),
-    MEDIA_MAX_PDF_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(50)),
+    MEDIA_MAX_IMAGE_MB: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(20),
+    ),
+    MEDIA_MAX_VIDEO_MB: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(1024),
+    ),
+    MEDIA_MAX_PDF_MB: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(50),
+    ),
     // Publishing: key of the network tokens at rest (AES-256-GCM), 32 bytes as 64 hex or 44 base64 characters.
     NETWORK_TOKEN_KEY: z.preprocess(
       emptyAsUndefined,
@@ -121,10 +114,7 @@ const envSchema = z
     WEBHOOK_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, booleanFromString.default(false)),
     // Publishing scheduler: run it in this process (every web instance by default).
     PUBLISHING_SCHEDULER: z.preprocess(emptyAsUndefined, booleanFromString.default(true)),
-    LOG_LEVEL: z.preprocess(
-      emptyAsUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ),
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET && !isBuildPhase(env)) {

@@ -8,14 +8,7 @@
  */
 import { fileTypeFromBuffer } from 'file-type'
 
-import {
-  formatOfMimeType,
-  kindOfExtension,
-  MiB,
-  type AcceptedFormat,
-  type MediaKind,
-  type SizeLimits,
-} from './media-types'
+import { formatOfMimeType, kindOfExtension, MiB, type AcceptedFormat, type MediaKind, type SizeLimits } from './media-types'
 import type { LocalizedMessage } from './variant-validation'
 
 export type UploadRefusalCode = 'type_not_allowed' | 'type_mismatch' | 'too_large' | 'empty' | 'executable' | 'svg'
@@ -87,9 +80,7 @@ export async function inspectUpload(input: UploadToInspect): Promise<UploadInspe
 }
 
 function refuse(code: UploadRefusalCode, message: LocalizedMessage, detectedMimeType?: string): RefusedUpload {
-  return detectedMimeType === undefined
-    ? { ok: false, field: 'file', code, message }
-    : { ok: false, field: 'file', code, message, detectedMimeType }
+  return detectedMimeType === undefined ? { ok: false, field: 'file', code, message } : { ok: false, field: 'file', code, message, detectedMimeType }
 }
 
 // --- What the bytes are -------------------------------------------------------------------
@@ -153,9 +144,7 @@ const programSignatures: readonly (readonly number[])[] = [
 ]
 
 function startsWithProgramSignature(data: Buffer): boolean {
-  return programSignatures.some(
-    (signature) => data.length >= signature.length && signature.every((byte, index) => data[index] === byte),
-  )
+  return programSignatures.some((signature) => data.length >= signature.length && signature.every((byte, index) => data[index] === byte))
 }
 
 /** How far into a text file markup is looked for; browsers sniff about as far. */
@@ -249,7 +238,10 @@ export function endsWithZipArchive(data: Buffer): boolean {
 /** Lower-case extension of a file name, without the dot; undefined when there is none. */
 export function extensionOf(filename: string): string | undefined {
   // Windows drops trailing dots and spaces, so "photo.pdf. " is a .pdf.
-  const base = filename.split(/[\\/]/).pop()!.replace(/[.\s]+$/, '')
+  const base = filename
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[.\s]+$/, '')
   const dot = base.lastIndexOf('.')
   if (dot < 0 || dot === base.length - 1) return undefined
   return base.slice(dot + 1).toLowerCase()
@@ -302,7 +294,7 @@ const messages = {
 
   executable: (): LocalizedMessage => ({
     en: 'This file contains a program, a script, a web page or an archive, which are never accepted for security reasons. Upload an image, a video or a PDF document.',
-    fr: "Ce fichier contient un programme, un script, une page web ou une archive, qui ne sont jamais acceptés pour des raisons de sécurité. Envoyez une image, une vidéo ou un document PDF.",
+    fr: 'Ce fichier contient un programme, un script, une page web ou une archive, qui ne sont jamais acceptés pour des raisons de sécurité. Envoyez une image, une vidéo ou un document PDF.',
     ar: 'يحتوي هذا الملف على برنامج أو نص برمجي أو صفحة ويب أو أرشيف، وهي ملفات غير مقبولة إطلاقًا لدواعٍ أمنية. ارفع صورة أو فيديو أو مستند PDF.',
   }),
 

@@ -38,7 +38,9 @@ export function restrictPayloadInternals(config: SanitizedConfig): SanitizedConf
       // The preferences' own endpoints (/:key) check only that someone is signed in. Payload's
       // default endpoint objects are shared by every collection: only these are replaced.
       if (collection.endpoints) {
-        collection.endpoints = collection.endpoints.map((endpoint) => (endpoint.path === '/:key' ? { ...endpoint, handler: staffOnlyHandler(endpoint.handler) } : endpoint))
+        collection.endpoints = collection.endpoints.map((endpoint) =>
+          endpoint.path === '/:key' ? { ...endpoint, handler: staffOnlyHandler(endpoint.handler) } : endpoint,
+        )
       }
     }
     if (collection.upload && !collection.upload.pasteURL && collection.endpoints) {

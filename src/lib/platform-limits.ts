@@ -11,17 +11,7 @@
 
 import type { ContentLocale } from './languages'
 
-export const platforms = [
-  'facebook',
-  'instagram_feed',
-  'instagram_reel',
-  'instagram_story',
-  'x',
-  'linkedin',
-  'youtube',
-  'youtube_short',
-  'tiktok',
-] as const
+export const platforms = ['facebook', 'instagram_feed', 'instagram_reel', 'instagram_story', 'x', 'linkedin', 'youtube', 'youtube_short', 'tiktok'] as const
 export type Platform = (typeof platforms)[number]
 
 /** A variant's language: the campaign's content locales (fr, ar, ary). */
@@ -168,29 +158,18 @@ const MiB = 1024 * KiB
 const GiB = 1024 * MiB
 
 function max(value: number, severity: Severity, source: string, note?: string): SourcedBound {
-  return note === undefined
-    ? { bound: 'max', value, severity, source }
-    : { bound: 'max', value, severity, source, note }
+  return note === undefined ? { bound: 'max', value, severity, source } : { bound: 'max', value, severity, source, note }
 }
 
 function min(value: number, severity: Severity, source: string, note?: string): SourcedBound {
-  return note === undefined
-    ? { bound: 'min', value, severity, source }
-    : { bound: 'min', value, severity, source, note }
+  return note === undefined ? { bound: 'min', value, severity, source } : { bound: 'min', value, severity, source, note }
 }
 
 function limit(value: number, severity: Severity, source: string, note?: string): SourcedLimit {
   return note === undefined ? { value, severity, source } : { value, severity, source, note }
 }
 
-function dimension(
-  dimensionName: Dimension,
-  bound: SourcedBound['bound'],
-  value: number,
-  severity: Severity,
-  source: string,
-  note?: string,
-): DimensionBound {
+function dimension(dimensionName: Dimension, bound: SourcedBound['bound'], value: number, severity: Severity, source: string, note?: string): DimensionBound {
   const base = { dimension: dimensionName, bound, value, severity, source }
   return note === undefined ? base : { ...base, note }
 }
@@ -252,22 +231,13 @@ const instagramImageJpeg = {
   mimeTypes: ['image/jpeg'],
   mimeSource: 'social-apis.md §2.1 (image_url JPEG), §9; Meta IG content publishing docs',
 } as const
-const instagramImageBytes = max(
-  8 * MiB,
-  'error',
-  'social-apis.md §9; Meta IG content publishing docs (subcode 2207004)',
-)
+const instagramImageBytes = max(8 * MiB, 'error', 'social-apis.md §9; Meta IG content publishing docs (subcode 2207004)')
 const instagramVideoMimes = {
   mimeTypes: ['video/mp4', 'video/quicktime'],
   mimeSource: 'social-apis.md §9 (MOV/MP4); Meta IG content publishing docs',
 } as const
 const reelSource = 'social-apis.md §9 (Instagram Reel); Meta IG content publishing docs'
-const reelBytes = max(
-  300 * MiB,
-  'error',
-  reelSource,
-  'newer vendor docs quote 1 GB [conflict]: the documented 300 MB is enforced',
-)
+const reelBytes = max(300 * MiB, 'error', reelSource, 'newer vendor docs quote 1 GB [conflict]: the documented 300 MB is enforced')
 const reelDuration: readonly SourcedBound[] = [min(3, 'error', reelSource), max(15 * 60, 'error', reelSource)]
 const reelAcceptedAspect: SourcedRange = {
   min: 0.01,
@@ -299,12 +269,7 @@ const youtubeTitle: TitleRules = {
   missingSource: `${youtubeSource} (snippet.title is required; the publisher falls back to the content item's title)`,
 }
 const youtubeHashtags: readonly SourcedBound[] = [
-  max(
-    60,
-    'error',
-    'social-apis.md §9; YouTube hashtag policy',
-    'not rejected by the API, but YouTube then ignores every hashtag: a certain loss, so an error',
-  ),
+  max(60, 'error', 'social-apis.md §9; YouTube hashtag policy', 'not rejected by the API, but YouTube then ignores every hashtag: a certain loss, so an error'),
 ]
 const youtubeFirstComment: FirstCommentRules = {
   supported: true,
@@ -313,14 +278,7 @@ const youtubeFirstComment: FirstCommentRules = {
   source: 'social-apis.md §6.2 (commentThreads / comments.insert); no length limit in the reference',
 }
 const youtubeVideoMimes = {
-  mimeTypes: [
-    'video/mp4',
-    'video/quicktime',
-    'video/webm',
-    'video/x-msvideo',
-    'video/x-matroska',
-    'video/mpeg',
-  ],
+  mimeTypes: ['video/mp4', 'video/quicktime', 'video/webm', 'video/x-msvideo', 'video/x-matroska', 'video/mpeg'],
   mimeSource: 'social-apis.md §9 (MP4 H.264/AAC recommended); YouTube accepts the common container formats',
 } as const
 const youtubeBytes = max(256 * GiB, 'error', youtubeSource)
@@ -371,15 +329,7 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
             max(10 * MiB, 'error', 'social-apis.md §9; Meta Pages photos docs'),
             max(4 * MiB, 'warning', 'social-apis.md §1.3, §9 (keep < ~4 MB for the API: subcode 1366046)'),
           ],
-          dimensions: [
-            dimension(
-              'side',
-              'max',
-              2048,
-              'warning',
-              'social-apis.md §9 (≤ 2048 px side; larger images are downscaled)',
-            ),
-          ],
+          dimensions: [dimension('side', 'max', 2048, 'warning', 'social-apis.md §9 (≤ 2048 px side; larger images are downscaled)')],
           altText: altWarning('the Pages photo upload in social-apis.md §1.3 takes no alt text'),
         },
         video: {
@@ -429,20 +379,8 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
             },
           ],
           dimensions: [
-            dimension(
-              'width',
-              'min',
-              320,
-              'warning',
-              'social-apis.md §9 (width 320–1440; outside, Instagram rescales)',
-            ),
-            dimension(
-              'width',
-              'max',
-              1440,
-              'warning',
-              'social-apis.md §9 (width 320–1440; outside, Instagram rescales)',
-            ),
+            dimension('width', 'min', 320, 'warning', 'social-apis.md §9 (width 320–1440; outside, Instagram rescales)'),
+            dimension('width', 'max', 1440, 'warning', 'social-apis.md §9 (width 320–1440; outside, Instagram rescales)'),
           ],
           altText: altError('the container takes alt_text for images (social-apis.md §2.1)'),
         },
@@ -478,20 +416,14 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     firstComment: instagramFirstComment,
     previewTruncation: instagramPreview,
     media: {
-      count: [
-        min(1, 'error', 'social-apis.md §2.1 (media_type=REELS + video_url)'),
-        max(1, 'error', 'social-apis.md §2.1 (one video per Reel)'),
-      ],
+      count: [min(1, 'error', 'social-apis.md §2.1 (media_type=REELS + video_url)'), max(1, 'error', 'social-apis.md §2.1 (one video per Reel)')],
       mixedKinds: { allowed: false, source: 'social-apis.md §2.1' },
       kinds: {
         video: {
           ...instagramVideoMimes,
           bytes: [reelBytes],
           durationSeconds: reelDuration,
-          aspectRatios: [
-            reelAcceptedAspect,
-            around(9, 16, 'warning', `${reelSource} (1080×1920 9:16 recommended)`),
-          ],
+          aspectRatios: [reelAcceptedAspect, around(9, 16, 'warning', `${reelSource} (1080×1920 9:16 recommended)`)],
           dimensions: [dimension('width', 'max', 1920, 'error', `${reelSource} (≤ 1920 px wide)`)],
           altText: altWarning('Instagram alt_text applies to images only (social-apis.md §2.1)'),
         },
@@ -555,12 +487,7 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     text: {
       role: 'post',
       counting: 'twitter-weighted',
-      max: limit(
-        280,
-        'error',
-        'social-apis.md §4.3, §9; twitter-text config v3 (URLs count 23)',
-        'Premium accounts: 25,000',
-      ),
+      max: limit(280, 'error', 'social-apis.md §4.3, §9; twitter-text config v3 (URLs count 23)', 'Premium accounts: 25,000'),
     },
     title: null,
     hashtags: [],
@@ -653,8 +580,7 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
       supported: true,
       counting: 'chars',
       max: null,
-      source:
-        'social-apis.md §5.4 (POST /rest/socialActions/{urn}/comments); no length limit in the reference',
+      source: 'social-apis.md §5.4 (POST /rest/socialActions/{urn}/comments); no length limit in the reference',
     },
     previewTruncation: {
       characters: 210,
@@ -673,9 +599,7 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
           mimeSource: 'social-apis.md §5.2, §9; LinkedIn Images API',
           maxCount: limit(20, 'error', 'social-apis.md §5.1 (multiImage 2–20)'),
           bytes: [max(5 * MiB, 'warning', 'social-apis.md §9 (≤ 5 MB recommended)')],
-          dimensions: [
-            dimension('pixels', 'max', 36_152_319, 'error', 'social-apis.md §5.2, §9 (< 36,152,320 px)'),
-          ],
+          dimensions: [dimension('pixels', 'max', 36_152_319, 'error', 'social-apis.md §5.2, §9 (< 36,152,320 px)')],
           altText: altError('LinkedIn takes altText per image (social-apis.md §5.1)'),
         },
         video: {
@@ -684,17 +608,9 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
           maxCount: limit(1, 'error', 'social-apis.md §5.1 (one media)'),
           bytes: [
             min(75 * KiB, 'error', 'social-apis.md §5.3, §9 (75 KB–500 MB)'),
-            max(
-              500 * MiB,
-              'error',
-              'social-apis.md §5.3, §9 (75 KB–500 MB)',
-              '200 MB and 5 GB also quoted [conflict]',
-            ),
+            max(500 * MiB, 'error', 'social-apis.md §5.3, §9 (75 KB–500 MB)', '200 MB and 5 GB also quoted [conflict]'),
           ],
-          durationSeconds: [
-            min(3, 'error', 'social-apis.md §5.3, §9 (3 s–30 min)'),
-            max(30 * 60, 'error', 'social-apis.md §5.3, §9 (3 s–30 min)'),
-          ],
+          durationSeconds: [min(3, 'error', 'social-apis.md §5.3, §9 (3 s–30 min)'), max(30 * 60, 'error', 'social-apis.md §5.3, §9 (3 s–30 min)')],
           aspectRatios: [
             {
               min: 1 / 2.4,
@@ -741,10 +657,7 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
         video: {
           ...youtubeVideoMimes,
           bytes: [youtubeBytes],
-          durationSeconds: [
-            max(12 * 3600, 'error', youtubeSource),
-            max(15 * 60, 'warning', `${youtubeSource} (> 15 min needs a verified channel)`),
-          ],
+          durationSeconds: [max(12 * 3600, 'error', youtubeSource), max(15 * 60, 'warning', `${youtubeSource} (> 15 min needs a verified channel)`)],
           aspectRatios: [around(16, 9, 'warning', 'social-apis.md §9 (1280×720 recommended)')],
           altText: youtubeAltText,
         },
@@ -817,20 +730,14 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
       source: `${approximateUi}: about 100 characters of the caption show over the video`,
     },
     media: {
-      count: [
-        min(1, 'error', 'social-apis.md §7.2 (video/init posts one video)'),
-        max(1, 'error', 'social-apis.md §7.2 (video/init posts one video)'),
-      ],
+      count: [min(1, 'error', 'social-apis.md §7.2 (video/init posts one video)'), max(1, 'error', 'social-apis.md §7.2 (video/init posts one video)')],
       mixedKinds: { allowed: false, source: 'social-apis.md §7.2' },
       note: 'Photo posts (content/init) split the text into a 90-character title and a 4,000-character description and refuse PNG: they do not fit one variant text, so this surface is video only.',
       kinds: {
         video: {
           mimeTypes: ['video/mp4', 'video/webm', 'video/quicktime'],
           mimeSource: 'social-apis.md §9 (MP4 recommended / WebM / MOV); TikTok media transfer guide',
-          bytes: [
-            max(4 * GiB, 'error', 'social-apis.md §9 (≤ 4 GB)'),
-            max(1 * GiB, 'warning', 'social-apis.md §9 (vendors cap at 1 GB)'),
-          ],
+          bytes: [max(4 * GiB, 'error', 'social-apis.md §9 (≤ 4 GB)'), max(1 * GiB, 'warning', 'social-apis.md §9 (vendors cap at 1 GB)')],
           durationSeconds: [
             min(3, 'error', 'social-apis.md §9 (3 s minimum)'),
             max(

@@ -156,12 +156,7 @@ export async function renderRenditions(
  * The largest power-of-two reduction (up to 8) after which every rendition's window still has
  * at least the rendition's pixels, so that no rendition is enlarged by pre-shrinking.
  */
-export function preShrinkFactor(
-  width: number,
-  height: number,
-  sizes: readonly RenditionSize[] = renditionSizes,
-  focal: FocalPoint = centreFocalPoint,
-): number {
+export function preShrinkFactor(width: number, height: number, sizes: readonly RenditionSize[] = renditionSizes, focal: FocalPoint = centreFocalPoint): number {
   for (const factor of [8, 4, 2]) {
     const shrunkWidth = Math.ceil(width / factor)
     const shrunkHeight = Math.ceil(height / factor)

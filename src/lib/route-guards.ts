@@ -12,8 +12,5 @@ export function guardRoute<Context>(
   config: Promise<SanitizedConfig> | SanitizedConfig,
   handler: (request: Request, context: Context) => Promise<Response>,
 ): (request: Request, context: Context) => Promise<Response> {
-  return withApiKeyGuard(
-    config,
-    withBodyLimit(handler, { jsonBytes: maxJsonBodyBytes, uploadBytes: async () => (await config).upload?.limits?.fileSize }),
-  )
+  return withApiKeyGuard(config, withBodyLimit(handler, { jsonBytes: maxJsonBodyBytes, uploadBytes: async () => (await config).upload?.limits?.fileSize }))
 }

@@ -8,8 +8,7 @@ export const badilTranslations = {
   fr: {
     badil: {
       cannotChangeOwnRole: 'Vous ne pouvez pas modifier votre propre rôle ; demandez à un administrateur.',
-      integrationNoPasswordLogin:
-        "Les comptes d'intégration s'authentifient uniquement par clé API et ne peuvent pas se connecter par mot de passe.",
+      integrationNoPasswordLogin: "Les comptes d'intégration s'authentifient uniquement par clé API et ne peuvent pas se connecter par mot de passe.",
       apiKeyOnlyForIntegration: 'Les clés API sont réservées aux comptes de rôle « Outil externe ».',
       apiKeyOnlyByAdmin: 'Seul un administrateur crée ou renouvelle une clé API.',
     },

@@ -164,8 +164,7 @@ function approximateXWeight(text: string): number {
   let total = 0
   for (const character of text.normalize('NFC')) {
     const codePoint = character.codePointAt(0) ?? 0
-    total +=
-      ranges.find((range) => codePoint >= range.start && codePoint <= range.end)?.weight ?? defaultWeight
+    total += ranges.find((range) => codePoint >= range.start && codePoint <= range.end)?.weight ?? defaultWeight
   }
   return total / scale
 }
@@ -248,9 +247,7 @@ export function isValidHashtag(body: string): boolean {
 }
 
 export function extractHashtags(text: string): string[] {
-  return [...text.matchAll(hashtagInText)]
-    .map((match) => match[1] ?? '')
-    .filter((body) => /\p{L}/u.test(body))
+  return [...text.matchAll(hashtagInText)].map((match) => match[1] ?? '').filter((body) => /\p{L}/u.test(body))
 }
 
 export function extractMentions(text: string): string[] {
@@ -312,9 +309,7 @@ function formatNumber(value: number, language: MessageLanguage, fractionDigits =
   const grouped = integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, groupSeparator)
   const decimalSeparator = language === 'fr' ? ',' : '.'
   const sign = value < 0 ? '-' : ''
-  return fractionPart === undefined
-    ? `${sign}${grouped}`
-    : `${sign}${grouped}${decimalSeparator}${fractionPart}`
+  return fractionPart === undefined ? `${sign}${grouped}` : `${sign}${grouped}${decimalSeparator}${fractionPart}`
 }
 
 const byteUnits: readonly { size: number; words: Words }[] = [
@@ -348,8 +343,7 @@ const durationUnits: Record<MessageLanguage, { hours: string; minutes: string; s
 
 function formatDuration(seconds: number, language: MessageLanguage): string {
   const units = durationUnits[language]
-  if (seconds >= 3600 && seconds % 3600 === 0)
-    return `${formatNumber(seconds / 3600, language)} ${units.hours}`
+  if (seconds >= 3600 && seconds % 3600 === 0) return `${formatNumber(seconds / 3600, language)} ${units.hours}`
   if (seconds >= 120 && seconds % 60 === 0) return `${formatNumber(seconds / 60, language)} ${units.minutes}`
   return `${formatNumber(seconds, language, 1)} ${units.seconds}`
 }
@@ -417,22 +411,10 @@ const appendedNotes: Record<'hashtags' | 'link' | 'both', Words> = {
   both: { en: 'hashtags and link included', fr: 'hashtags et lien compris', ar: 'مع احتساب الوسوم والرابط' },
 }
 
-function lengthSubject(
-  noun: { en: string; frDe: string; ar: string },
-  counting: TextCounting,
-  appended: Appended = { hashtags: false, link: false },
-): Words {
+function lengthSubject(noun: { en: string; frDe: string; ar: string }, counting: TextCounting, appended: Appended = { hashtags: false, link: false }): Words {
   const unit = countingUnits[counting]
-  const which =
-    appended.hashtags && appended.link
-      ? 'both'
-      : appended.hashtags
-        ? 'hashtags'
-        : appended.link
-          ? 'link'
-          : null
-  const note = (language: MessageLanguage) =>
-    which === null ? '' : `${language === 'ar' ? '، ' : ', '}${appendedNotes[which][language]}`
+  const which = appended.hashtags && appended.link ? 'both' : appended.hashtags ? 'hashtags' : appended.link ? 'link' : null
+  const note = (language: MessageLanguage) => (which === null ? '' : `${language === 'ar' ? '، ' : ', '}${appendedNotes[which][language]}`)
   return {
     en: `${capitalize(noun.en)} length (${unit.en}${note('en')})`,
     fr: `Longueur ${noun.frDe} (${unit.fr}${note('fr')})`,
@@ -499,13 +481,8 @@ class IssueCollector {
 }
 
 /** The violated bound that matters most: an error before a warning, then the first listed. */
-function mostSevereViolation<B extends SourcedBound>(
-  bounds: readonly B[],
-  actualFor: (bound: B) => number,
-): B | undefined {
-  const violated = bounds.filter((bound) =>
-    bound.bound === 'max' ? actualFor(bound) > bound.value : actualFor(bound) < bound.value,
-  )
+function mostSevereViolation<B extends SourcedBound>(bounds: readonly B[], actualFor: (bound: B) => number): B | undefined {
+  const violated = bounds.filter((bound) => (bound.bound === 'max' ? actualFor(bound) > bound.value : actualFor(bound) < bound.value))
   return violated.find((bound) => bound.severity === 'error') ?? violated[0]
 }
 
@@ -540,9 +517,7 @@ function checkLengthLimit(
   context.issues.add(limit.severity, {
     code,
     field,
-    message: boundMessage(subject, context.platformWords, bound, (which, language) =>
-      formatNumber(which === 'actual' ? length : limit.value, language, 0),
-    ),
+    message: boundMessage(subject, context.platformWords, bound, (which, language) => formatNumber(which === 'actual' ? length : limit.value, language, 0)),
     limit: limit.value,
     actual: length,
     source: limit.source,
@@ -556,10 +531,7 @@ function checkForbiddenCharacters(
   value: string,
   noun: { en: string; frLe: string; ar: string },
 ): void {
-  const rules =
-    code === 'title.forbidden_chars'
-      ? context.limits.title?.forbiddenCharacters
-      : context.limits.text.forbiddenCharacters
+  const rules = code === 'title.forbidden_chars' ? context.limits.title?.forbiddenCharacters : context.limits.text.forbiddenCharacters
   if (rules === undefined) return
   const found = rules.characters.filter((character) => value.includes(character))
   if (found.length === 0) return
@@ -693,14 +665,7 @@ function checkTitle(context: Context): ValidationMeasures['titleLength'] {
     return 0
   }
   const length = measureText(title, rules.counting)
-  checkLengthLimit(
-    context,
-    'title.too_long',
-    'title',
-    lengthSubject(titleNoun, rules.counting),
-    length,
-    rules.max,
-  )
+  checkLengthLimit(context, 'title.too_long', 'title', lengthSubject(titleNoun, rules.counting), length, rules.max)
   checkForbiddenCharacters(context, 'title.forbidden_chars', 'title', title, titleNoun)
   return length
 }
@@ -724,14 +689,7 @@ function checkFirstComment(context: Context): void {
     return
   }
   const length = measureText(comment, rules.counting)
-  checkLengthLimit(
-    context,
-    'first_comment.too_long',
-    'firstComment',
-    lengthSubject(firstCommentNoun, rules.counting),
-    length,
-    rules.max,
-  )
+  checkLengthLimit(context, 'first_comment.too_long', 'firstComment', lengthSubject(firstCommentNoun, rules.counting), length, rules.max)
 }
 
 function checkMediaSet(context: Context): void {
@@ -744,9 +702,7 @@ function checkMediaSet(context: Context): void {
   if (countViolation !== undefined) {
     if (count === 0 && countViolation.bound === 'min') {
       const accepted = (Object.keys(rules.kinds) as MediaKind[]).map((kind) => kindSingulars[kind])
-      const list = localized((language) =>
-        accepted.map((words) => words[language]).join(language === 'ar' ? '، ' : ', '),
-      )
+      const list = localized((language) => accepted.map((words) => words[language]).join(language === 'ar' ? '، ' : ', '))
       context.issues.add(countViolation.severity, {
         code: 'media.required',
         field: 'media',
@@ -763,11 +719,8 @@ function checkMediaSet(context: Context): void {
       context.issues.add(countViolation.severity, {
         code: 'media.count',
         field: 'media',
-        message: boundMessage(
-          { en: 'Number of media items', fr: 'Nombre de médias', ar: 'عدد ملفات الوسائط' },
-          p,
-          countViolation,
-          (which, language) => formatNumber(which === 'actual' ? count : countViolation.value, language, 0),
+        message: boundMessage({ en: 'Number of media items', fr: 'Nombre de médias', ar: 'عدد ملفات الوسائط' }, p, countViolation, (which, language) =>
+          formatNumber(which === 'actual' ? count : countViolation.value, language, 0),
         ),
         limit: countViolation.value,
         actual: count,
@@ -776,9 +729,7 @@ function checkMediaSet(context: Context): void {
     }
   }
 
-  const acceptedKinds = new Set(
-    media.map((item) => item.kind).filter((kind) => rules.kinds[kind] !== undefined),
-  )
+  const acceptedKinds = new Set(media.map((item) => item.kind).filter((kind) => rules.kinds[kind] !== undefined))
   if (!rules.mixedKinds.allowed && acceptedKinds.size > 1) {
     context.issues.add('error', {
       code: 'media.mixed',
@@ -892,11 +843,7 @@ function checkMediaItem(context: Context, item: MediaFacts, index: number): void
 }
 
 /** Adds an issue about one media item; the message is prefixed "Media n: " unless its subject already names the item. */
-type AddMediaIssue = (
-  severity: Severity,
-  issue: Omit<Issue, 'field'>,
-  options?: { subjectNamesMedia: boolean },
-) => void
+type AddMediaIssue = (severity: Severity, issue: Omit<Issue, 'field'>, options?: { subjectNamesMedia: boolean }) => void
 const namesMedia = { subjectNamesMedia: true } as const
 
 function checkConsent(item: MediaFacts, add: AddMediaIssue): void {
@@ -942,10 +889,7 @@ function checkFileSize(
   platform: Words,
   add: AddMediaIssue,
 ): void {
-  const bounds =
-    overrideMaxBytes === undefined
-      ? rules.bytes
-      : [...rules.bytes.filter((bound) => bound.bound === 'min'), ...overrideMaxBytes]
+  const bounds = overrideMaxBytes === undefined ? rules.bytes : [...rules.bytes.filter((bound) => bound.bound === 'min'), ...overrideMaxBytes]
   const violated = mostSevereViolation(bounds, () => item.filesize)
   if (violated === undefined) return
   const subject = mediaSubject(reference, { en: 'File size', fr: 'Taille', ar: 'حجم' })
@@ -1002,13 +946,7 @@ function isKnownPositive(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0
 }
 
-function checkPictureShape(
-  item: MediaFacts,
-  rules: MediaKindRules,
-  reference: MediaReference,
-  platform: Words,
-  add: AddMediaIssue,
-): void {
+function checkPictureShape(item: MediaFacts, rules: MediaKindRules, reference: MediaReference, platform: Words, add: AddMediaIssue): void {
   const dimensionBounds = rules.dimensions ?? []
   const aspectRanges = rules.aspectRatios ?? []
   if (dimensionBounds.length === 0 && aspectRanges.length === 0) return
@@ -1041,8 +979,7 @@ function checkPictureShape(
           subject,
           platform,
           violated,
-          (which, language) =>
-            `${formatNumber(which === 'actual' ? actual : violated.value, language, 0)} px`,
+          (which, language) => `${formatNumber(which === 'actual' ? actual : violated.value, language, 0)} px`,
         ),
         limit: violated.value,
         actual,
@@ -1055,19 +992,11 @@ function checkPictureShape(
   checkAspectRatio(width / height, aspectRanges, reference, platform, add)
 }
 
-function checkAspectRatio(
-  ratio: number,
-  ranges: readonly SourcedRange[],
-  reference: MediaReference,
-  platform: Words,
-  add: AddMediaIssue,
-): void {
+function checkAspectRatio(ratio: number, ranges: readonly SourcedRange[], reference: MediaReference, platform: Words, add: AddMediaIssue): void {
   for (const severity of ['error', 'warning'] as const) {
     const group = ranges.filter((range) => range.severity === severity)
     if (group.length === 0) continue
-    const fits = group.some(
-      (range) => ratio >= range.min - aspectTolerance && ratio <= range.max + aspectTolerance,
-    )
+    const fits = group.some((range) => ratio >= range.min - aspectTolerance && ratio <= range.max + aspectTolerance)
     if (fits) continue
     const only = group.length === 1 ? group[0] : undefined
     const describe = (range: SourcedRange, language: MessageLanguage) =>
@@ -1102,13 +1031,7 @@ function checkAspectRatio(
   }
 }
 
-function checkDuration(
-  item: MediaFacts,
-  rules: MediaKindRules,
-  reference: MediaReference,
-  platform: Words,
-  add: AddMediaIssue,
-): void {
+function checkDuration(item: MediaFacts, rules: MediaKindRules, reference: MediaReference, platform: Words, add: AddMediaIssue): void {
   const bounds = rules.durationSeconds ?? []
   if (item.kind !== 'video' || bounds.length === 0) return
   const duration = item.durationSeconds
@@ -1130,11 +1053,8 @@ function checkDuration(
     violated.severity,
     {
       code: 'video.duration',
-      message: boundMessage(
-        mediaSubject(reference, { en: 'Duration', fr: 'Durée', ar: 'مدة' }),
-        platform,
-        violated,
-        (which, language) => formatDuration(which === 'actual' ? duration : violated.value, language),
+      message: boundMessage(mediaSubject(reference, { en: 'Duration', fr: 'Durée', ar: 'مدة' }), platform, violated, (which, language) =>
+        formatDuration(which === 'actual' ? duration : violated.value, language),
       ),
       limit: violated.value,
       actual: duration,
@@ -1202,14 +1122,7 @@ export function validateVariant(input: VariantToValidate): ValidationReport {
       hashtags: (input.hashtags ?? []).some((entry) => normalizeHashtag(entry) !== ''),
       link: !isBlank(input.link) && linkPlacementFor(limits.link, input.media.length > 0) === 'text',
     }
-    checkLengthLimit(
-      context,
-      'text.too_long',
-      'text',
-      lengthSubject(noun, textRules.counting, appended),
-      textLength,
-      textRules.max,
-    )
+    checkLengthLimit(context, 'text.too_long', 'text', lengthSubject(noun, textRules.counting, appended), textLength, textRules.max)
     // parseTweet is also invalid when empty or too long: those have their own issues.
     const withinLimit = textLength > 0 && textLength <= (textRules.max?.value ?? Infinity)
     if (parsedForX !== undefined && withinLimit && !parsedForX.valid) {
@@ -1244,8 +1157,7 @@ export function validateVariant(input: VariantToValidate): ValidationReport {
   }
 
   const mediaRequired = limits.media.count.some((bound) => bound.bound === 'min' && bound.value > 0)
-  const linkInField =
-    !isBlank(input.link) && linkPlacementFor(limits.link, input.media.length > 0) === 'link_field'
+  const linkInField = !isBlank(input.link) && linkPlacementFor(limits.link, input.media.length > 0) === 'link_field'
   if (!mediaRequired && posted === '' && input.media.length === 0 && !linkInField) {
     issues.add('error', {
       code: 'content.empty',

@@ -31,7 +31,10 @@ export const factLibrary: FactLibraryEntry[] = [
   },
   {
     key: 'applies-to-all-offences',
-    claim: { fr: 'Ça s’applique à tout, même au terrorisme, à la drogue, aux abus sur enfants.', ar: 'تطبق على كل الجرائم حتى الإرهاب والمخدرات والاعتداء على الأطفال.' },
+    claim: {
+      fr: 'Ça s’applique à tout, même au terrorisme, à la drogue, aux abus sur enfants.',
+      ar: 'تطبق على كل الجرائم حتى الإرهاب والمخدرات والاعتداء على الأطفال.',
+    },
     correction: {
       fr: 'L’article 35-3 exclut notamment le terrorisme et la sûreté de l’État, le détournement, la corruption, le blanchiment, le trafic international de drogue, le trafic d’organes et l’exploitation sexuelle des mineurs.',
       ar: 'تستثني المادة 35-3 على الخصوص الإرهاب والمس بأمن الدولة والاختلاس والرشوة وغسل الأموال والاتجار الدولي في المخدرات والاتجار في الأعضاء والاستغلال الجنسي للقاصرين.',

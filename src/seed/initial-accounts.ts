@@ -87,9 +87,7 @@ export async function seedInitialAccounts(
     return
   }
   if (options.mode !== 'demo') {
-    payload.logger.warn(
-      'No user exists and ADMIN_EMAIL/ADMIN_PASSWORD are not set: open /admin to create the first administrator.',
-    )
+    payload.logger.warn('No user exists and ADMIN_EMAIL/ADMIN_PASSWORD are not set: open /admin to create the first administrator.')
     return
   }
   const password = demoPassword(options.dataDirPath)

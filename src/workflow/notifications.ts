@@ -39,7 +39,9 @@ async function usersWithRole(payload: Payload, roles: string[]): Promise<Recipie
 /** Who must act next: submitted → NCSC; sent to legal → legal experts; changes → author; approved → author and CMs. */
 export async function recipientsFor(payload: Payload, to: string, ownerId: Id | null | undefined): Promise<Recipient[]> {
   const owner = async () =>
-    ownerId ? [await payload.findByID({ collection: 'users', id: ownerId, depth: 0, overrideAccess: true }).catch(() => null)].filter(Boolean) as Recipient[] : []
+    ownerId
+      ? ([await payload.findByID({ collection: 'users', id: ownerId, depth: 0, overrideAccess: true }).catch(() => null)].filter(Boolean) as Recipient[])
+      : []
   const byEmail = new Map<string, Recipient>()
   const add = (list: Recipient[]) => list.forEach((recipient) => byEmail.set(recipient.email, recipient))
   if (to === 'in_review') add(await usersWithRole(payload, ['ncsc']))

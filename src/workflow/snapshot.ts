@@ -17,7 +17,8 @@ function canonical(value: unknown): string {
 
 /** Related documents count by id only, whether populated or not. */
 function normalizeRelations(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((entry) => (entry && typeof entry === 'object' && 'id' in entry && 'filename' in entry ? (entry as { id: unknown }).id : entry))
+  if (Array.isArray(value))
+    return value.map((entry) => (entry && typeof entry === 'object' && 'id' in entry && 'filename' in entry ? (entry as { id: unknown }).id : entry))
   return value
 }
 
@@ -29,7 +30,5 @@ export function snapshotHash(doc: Record<string, unknown>): string {
 
 /** The substantive fields whose value differs between two versions of the same locale. */
 export function changedSubstantiveFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  return substantiveFields.filter(
-    (field) => field in after && canonical(normalizeRelations(before[field])) !== canonical(normalizeRelations(after[field])),
-  )
+  return substantiveFields.filter((field) => field in after && canonical(normalizeRelations(before[field])) !== canonical(normalizeRelations(after[field])))
 }

@@ -69,9 +69,7 @@ export async function transitionContentItem(payload: Payload, request: Transitio
   )
   const startedTransaction = await initTransaction(req)
   try {
-    const item = await payload
-      .findByID({ collection: 'content-items', id: request.id, depth: 0, overrideAccess: true, req })
-      .catch(() => null)
+    const item = await payload.findByID({ collection: 'content-items', id: request.id, depth: 0, overrideAccess: true, req }).catch(() => null)
     if (!item) throw new WorkflowTransitionError(`Content item ${request.id} does not exist.`, 404, [])
     const from = item.workflowState as WorkflowState
     const role = roleOf(person)

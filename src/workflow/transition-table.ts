@@ -6,15 +6,7 @@ import type { Role } from '../lib/roles'
  * API documentation all read this table; nothing else decides who may move an item where.
  */
 
-export const workflowStateValues = [
-  'draft',
-  'in_review',
-  'legal_review',
-  'changes_requested',
-  'approved',
-  'published',
-  'archived',
-] as const
+export const workflowStateValues = ['draft', 'in_review', 'legal_review', 'changes_requested', 'approved', 'published', 'archived'] as const
 
 export type WorkflowState = (typeof workflowStateValues)[number]
 
@@ -44,20 +36,63 @@ export type Transition = {
   label: { fr: string; ar: string; en: string }
 }
 
-const notSensitive = (item: TransitionItem) =>
-  item.sensitivity === 'sensitive' ? 'A sensitive item must go through legal review before approval.' : null
+const notSensitive = (item: TransitionItem) => (item.sensitivity === 'sensitive' ? 'A sensitive item must go through legal review before approval.' : null)
 
 export const transitions: readonly Transition[] = [
-  { name: 'submit', from: 'draft', to: 'in_review', roles: ['consultant', 'cm'], label: { fr: 'Soumettre pour revue', ar: 'إرسال للمراجعة', en: 'Submit for review' } },
-  { name: 'resubmit', from: 'changes_requested', to: 'in_review', roles: ['consultant', 'cm'], label: { fr: 'Soumettre à nouveau', ar: 'إعادة الإرسال', en: 'Resubmit' } },
+  {
+    name: 'submit',
+    from: 'draft',
+    to: 'in_review',
+    roles: ['consultant', 'cm'],
+    label: { fr: 'Soumettre pour revue', ar: 'إرسال للمراجعة', en: 'Submit for review' },
+  },
+  {
+    name: 'resubmit',
+    from: 'changes_requested',
+    to: 'in_review',
+    roles: ['consultant', 'cm'],
+    label: { fr: 'Soumettre à nouveau', ar: 'إعادة الإرسال', en: 'Resubmit' },
+  },
   { name: 'approve', from: 'in_review', to: 'approved', roles: ['ncsc'], guard: notSensitive, label: { fr: 'Approuver', ar: 'اعتماد', en: 'Approve' } },
-  { name: 'send_to_legal', from: 'in_review', to: 'legal_review', roles: ['ncsc'], label: { fr: 'Envoyer en revue juridique', ar: 'إحالة على المراجعة القانونية', en: 'Send to legal review' } },
-  { name: 'legal_approve', from: 'legal_review', to: 'approved', roles: ['legal'], label: { fr: 'Valider juridiquement', ar: 'المصادقة القانونية', en: 'Approve (legal)' } },
-  { name: 'request_changes', from: 'in_review', to: 'changes_requested', roles: ['ncsc'], reasonRequired: true, label: { fr: 'Demander des modifications', ar: 'طلب تعديلات', en: 'Request changes' } },
-  { name: 'legal_request_changes', from: 'legal_review', to: 'changes_requested', roles: ['legal', 'ncsc'], reasonRequired: true, label: { fr: 'Demander des modifications', ar: 'طلب تعديلات', en: 'Request changes' } },
+  {
+    name: 'send_to_legal',
+    from: 'in_review',
+    to: 'legal_review',
+    roles: ['ncsc'],
+    label: { fr: 'Envoyer en revue juridique', ar: 'إحالة على المراجعة القانونية', en: 'Send to legal review' },
+  },
+  {
+    name: 'legal_approve',
+    from: 'legal_review',
+    to: 'approved',
+    roles: ['legal'],
+    label: { fr: 'Valider juridiquement', ar: 'المصادقة القانونية', en: 'Approve (legal)' },
+  },
+  {
+    name: 'request_changes',
+    from: 'in_review',
+    to: 'changes_requested',
+    roles: ['ncsc'],
+    reasonRequired: true,
+    label: { fr: 'Demander des modifications', ar: 'طلب تعديلات', en: 'Request changes' },
+  },
+  {
+    name: 'legal_request_changes',
+    from: 'legal_review',
+    to: 'changes_requested',
+    roles: ['legal', 'ncsc'],
+    reasonRequired: true,
+    label: { fr: 'Demander des modifications', ar: 'طلب تعديلات', en: 'Request changes' },
+  },
   { name: 'publish', from: 'approved', to: 'published', roles: [], label: { fr: 'Publié', ar: 'نُشر', en: 'Published' } },
   { name: 'invalidate', from: 'approved', to: 'in_review', roles: [], label: { fr: 'Retour en revue', ar: 'إعادة إلى المراجعة', en: 'Back to review' } },
-  { name: 'invalidate_published', from: 'published', to: 'in_review', roles: [], label: { fr: 'Retour en revue', ar: 'إعادة إلى المراجعة', en: 'Back to review' } },
+  {
+    name: 'invalidate_published',
+    from: 'published',
+    to: 'in_review',
+    roles: [],
+    label: { fr: 'Retour en revue', ar: 'إعادة إلى المراجعة', en: 'Back to review' },
+  },
   { name: 'archive', from: 'approved', to: 'archived', roles: ['ncsc'], label: { fr: 'Archiver', ar: 'أرشفة', en: 'Archive' } },
   { name: 'archive_published', from: 'published', to: 'archived', roles: ['ncsc'], label: { fr: 'Archiver', ar: 'أرشفة', en: 'Archive' } },
 ]
@@ -69,7 +104,5 @@ export function findTransition(from: WorkflowState, to: WorkflowState): Transiti
 /** Transitions a person with this role may take from the item's state (guards included). */
 export function availableTransitions(item: TransitionItem, role: Role | undefined): Transition[] {
   if (!role) return []
-  return transitions.filter(
-    (transition) => transition.from === item.workflowState && transition.roles.includes(role) && !transition.guard?.(item),
-  )
+  return transitions.filter((transition) => transition.from === item.workflowState && transition.roles.includes(role) && !transition.guard?.(item))
 }

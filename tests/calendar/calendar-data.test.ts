@@ -1,12 +1,4 @@
-import {
-  addDays,
-  buildCalendar,
-  casablancaDateOf,
-  casablancaDayStart,
-  keyMomentDate,
-  monthOf,
-  platformColours,
-} from '../../src/calendar/calendar-data'
+import { addDays, buildCalendar, casablancaDateOf, casablancaDayStart, keyMomentDate, monthOf, platformColours } from '../../src/calendar/calendar-data'
 import type { BuildCalendarInput, ContentItemInput, KeyMomentInput, VariantInput } from '../../src/calendar/calendar-data'
 import { casablancaOffsetMinutes } from '../../src/lib/casablanca-time'
 
@@ -129,7 +121,14 @@ describe('entries across the Ramadan clock change', () => {
       ],
     })
     expect(data.entries.map((entry) => entry.variantId)).toEqual([kept.id])
-    expect(data.entries[0]).toMatchObject({ state: 'published', platform: 'x', language: 'fr', title: 'Contenu 1', contentItemId: 1, colour: platformColours.x })
+    expect(data.entries[0]).toMatchObject({
+      state: 'published',
+      platform: 'x',
+      language: 'fr',
+      title: 'Contenu 1',
+      contentItemId: 1,
+      colour: platformColours.x,
+    })
   })
 
   it('include the first instant of the range and exclude its end', () => {
@@ -216,9 +215,7 @@ describe('key moments', () => {
       items: [item(1, { keyMoment: 7 })],
       variants: [variant('2026-03-21T10:00:00Z'), variant('2026-03-22T10:00:00Z', { platform: 'facebook' })],
     })
-    expect(data.keyMoments).toEqual([
-      { id: 7, title: 'Temps fort 7', startsOn: '2026-03-20', endsOn: '2026-03-22', priority: 'high', planned: 2 },
-    ])
+    expect(data.keyMoments).toEqual([{ id: 7, title: 'Temps fort 7', startsOn: '2026-03-20', endsOn: '2026-03-22', priority: 'high', planned: 2 }])
     expect(data.days.filter((day) => day.keyMoments.includes(7)).map((day) => day.date)).toEqual(['2026-03-20', '2026-03-21', '2026-03-22'])
     expect(data.warnings).toEqual([])
   })
@@ -277,7 +274,12 @@ describe('key moments', () => {
 
   it('only appear when they overlap the range', () => {
     const data = calendar('2026-03-01', '2026-03-31', {
-      keyMoments: [moment(1, '2026-02-20', '2026-03-01'), moment(2, '2026-03-31', '2026-04-02'), moment(3, '2026-02-01', '2026-02-28'), moment(4, '2026-04-01', '2026-04-01')],
+      keyMoments: [
+        moment(1, '2026-02-20', '2026-03-01'),
+        moment(2, '2026-03-31', '2026-04-02'),
+        moment(3, '2026-02-01', '2026-02-28'),
+        moment(4, '2026-04-01', '2026-04-01'),
+      ],
     })
     expect(data.keyMoments.map((km) => km.id)).toEqual([1, 2])
   })

@@ -29,7 +29,10 @@ async function call(path: string, auth: Auth = {}, method = 'GET') {
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() }
 }
 
-async function calendar(query: string, auth: Auth = { role: 'cm' }): Promise<{ status: number; body: CalendarData & { errors?: { message: string; field?: string }[] } }> {
+async function calendar(
+  query: string,
+  auth: Auth = { role: 'cm' },
+): Promise<{ status: number; body: CalendarData & { errors?: { message: string; field?: string }[] } }> {
   const response = await call(`/api/calendar${query}`, auth)
   return { status: response.status, body: JSON.parse(response.text) }
 }
@@ -74,7 +77,15 @@ beforeAll(async () => {
     await payload.create({
       collection: 'content-items',
       overrideAccess: true,
-      data: { title: 'Le TIG expliqué', format: 'post', sensitivity: 'normal', workflowState: 'draft', keyMoment: ids.moment, themes: [ids.theme], audiences: ['students', 'general_public'] },
+      data: {
+        title: 'Le TIG expliqué',
+        format: 'post',
+        sensitivity: 'normal',
+        workflowState: 'draft',
+        keyMoment: ids.moment,
+        themes: [ids.theme],
+        audiences: ['students', 'general_public'],
+      },
     })
   ).id
   await payload.update({ collection: 'content-items', id: ids.tig, overrideAccess: true, locale: 'ar', data: { title: 'العمل لأجل المنفعة العامة' } })
@@ -86,8 +97,20 @@ beforeAll(async () => {
     })
   ).id
 
-  const variant = async (contentItem: number, platform: Platform, language: 'fr' | 'ar', scheduledAt: string, publicationState: 'draft' | 'ready' | 'cancelled' = 'draft') =>
-    (await payload.create({ collection: 'platform-variants', overrideAccess: true, data: { contentItem, platform, language, text: 'short', scheduledAt, publicationState } })).id
+  const variant = async (
+    contentItem: number,
+    platform: Platform,
+    language: 'fr' | 'ar',
+    scheduledAt: string,
+    publicationState: 'draft' | 'ready' | 'cancelled' = 'draft',
+  ) =>
+    (
+      await payload.create({
+        collection: 'platform-variants',
+        overrideAccess: true,
+        data: { contentItem, platform, language, text: 'short', scheduledAt, publicationState },
+      })
+    ).id
   // 21 March, 23:30 in Casablanca (Ramadan time, UTC+0): inside the key moment.
   ids.lateNight = await variant(ids.tig, 'x', 'fr', '2026-03-21T23:30:00.000Z')
   // 22 March 23:30Z is 23 March 00:30 in Casablanca (UTC+1 again): after the key moment.
@@ -142,9 +165,7 @@ describe('GET /api/calendar', () => {
   it('counts only what falls within the key moment’s Casablanca days, and warns about same-platform neighbours', async () => {
     const { body } = await calendar('?from=2026-03-20&to=2026-03-23')
     // The Facebook variant is on 22 March in UTC but on 23 March in Casablanca: not counted.
-    expect(body.keyMoments).toEqual([
-      { id: ids.moment, title: 'Semaine du TIG', startsOn: '2026-03-20', endsOn: '2026-03-22', priority: 'high', planned: 1 },
-    ])
+    expect(body.keyMoments).toEqual([{ id: ids.moment, title: 'Semaine du TIG', startsOn: '2026-03-20', endsOn: '2026-03-22', priority: 'high', planned: 1 }])
     expect(body.days.map((day) => day.keyMoments)).toEqual([[ids.moment], [ids.moment], [ids.moment], []])
     expect(body.warnings).toHaveLength(1)
     expect(body.warnings[0]).toMatchObject({ code: 'same_platform_within_hour', variantIds: [ids.lateNight, ids.sameSlot] })
@@ -222,7 +243,13 @@ describe('GET /api/calendar.ics', () => {
     expect(calendarComponent.getFirstPropertyValue('x-wr-timezone')).toBe('Africa/Casablanca')
     const events = new Map(vevents(response.text).map((event) => [String(event.getFirstPropertyValue('uid')), event]))
     expect([...events.keys()].sort()).toEqual(
-      [`variant-${ids.lateNight}@badil`, `variant-${ids.sameSlot}@badil`, `variant-${ids.afterChange}@badil`, `key-moment-${ids.moment}@badil`, `key-moment-${ids.emptyMoment}@badil`].sort(),
+      [
+        `variant-${ids.lateNight}@badil`,
+        `variant-${ids.sameSlot}@badil`,
+        `variant-${ids.afterChange}@badil`,
+        `key-moment-${ids.moment}@badil`,
+        `key-moment-${ids.emptyMoment}@badil`,
+      ].sort(),
     )
 
     const lateNight = events.get(`variant-${ids.lateNight}@badil`)!

@@ -51,7 +51,6 @@ const expected: Record<string, Expectation> = {
   'key-moments': { admin: all, ncsc: all, cm: readOnly, consultant: readOnly, legal: readOnly, analyst: readOnly, integration: [] },
 }
 
-let itemId: number
 let mediaId: number
 
 async function sampleData(collection: string, index: number): Promise<Record<string, unknown>> {
@@ -81,7 +80,12 @@ async function attempt(collection: string, operation: Operation, role: Role, ind
     } else if (operation === 'create') {
       const data = await sampleData(collection, index)
       if (collection === 'media') {
-        await payload.create({ collection: 'media', data: data as never, file: { data: await makeJpeg(400, 300), mimetype: 'image/jpeg', name: `a${index}.jpg`, size: 1 }, ...options })
+        await payload.create({
+          collection: 'media',
+          data: data as never,
+          file: { data: await makeJpeg(400, 300), mimetype: 'image/jpeg', name: `a${index}.jpg`, size: 1 },
+          ...options,
+        })
       } else {
         await payload.create({ collection: collection as never, data: data as never, ...options })
       }
@@ -93,7 +97,12 @@ async function attempt(collection: string, operation: Operation, role: Role, ind
         ...(collection === 'media' ? { file: { data: await makeJpeg(400, 300), mimetype: 'image/jpeg', name: `b${index}.jpg`, size: 1 } } : {}),
       })
       if (operation === 'update') {
-        const data = collection === 'media' ? { caption: 'x' } : collection === 'platform-variants' ? { text: 'updated' } : { [collection === 'themes' ? 'name' : 'title']: 'updated' }
+        const data =
+          collection === 'media'
+            ? { caption: 'x' }
+            : collection === 'platform-variants'
+              ? { text: 'updated' }
+              : { [collection === 'themes' ? 'name' : 'title']: 'updated' }
         await payload.update({ collection: collection as never, id: (target as { id: number }).id, data: data as never, ...options })
       } else {
         await payload.delete({ collection: collection as never, id: (target as { id: number }).id, ...options })
@@ -117,7 +126,7 @@ beforeAll(async () => {
     file: { data: await makeJpeg(800, 600), mimetype: 'image/jpeg', name: 'base.jpg', size: 1 },
   })
   mediaId = media.id
-  itemId = (await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Base', format: 'post', assets: [mediaId] } })).id
+  await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Base', format: 'post', assets: [mediaId] } })
 })
 
 afterAll(async () => {

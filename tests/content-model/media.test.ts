@@ -93,7 +93,9 @@ describe('media uploads', () => {
 
   it('refuses a PNG renamed .pdf, naming the file field, and stores nothing', async () => {
     const before = await mediaCount()
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer()
     const refused = await upload(png, 'rapport.pdf', 'application/pdf')
     expect(refused.status).toBe(400)
     expect(refused.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'file' })])
@@ -107,7 +109,9 @@ describe('media uploads', () => {
     expect((await upload(elf, 'photo.jpg', 'image/jpeg')).status).toBe(400)
     const noise = Buffer.alloc(1600 * 1600 * 3)
     for (let index = 0; index < noise.length; index += 1) noise[index] = (index * 2654435761) % 251
-    const big = await sharp(noise, { raw: { width: 1600, height: 1600, channels: 3 } }).jpeg({ quality: 100 }).toBuffer()
+    const big = await sharp(noise, { raw: { width: 1600, height: 1600, channels: 3 } })
+      .jpeg({ quality: 100 })
+      .toBuffer()
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024)
     const tooLarge = await upload(big, 'big.jpg', 'image/jpeg')
     expect(tooLarge.status).toBe(400)

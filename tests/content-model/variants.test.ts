@@ -106,12 +106,24 @@ describe('platform variants', () => {
     const refused = await api('/api/platform-variants', { contentItem: itemId, platform: 'instagram_feed', language: 'fr', text: 'Le TIG', media: [tallImage] })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.body)).toMatch(/media\.aspect/)
-    const accepted = await api('/api/platform-variants', { contentItem: itemId, platform: 'instagram_feed', language: 'fr', text: 'Le TIG', media: [squareImage] })
+    const accepted = await api('/api/platform-variants', {
+      contentItem: itemId,
+      platform: 'instagram_feed',
+      language: 'fr',
+      text: 'Le TIG',
+      media: [squareImage],
+    })
     expect(accepted.status).toBe(201)
   })
 
   it('lets a draft miss its alt text in the variant language, but not a ready variant', async () => {
-    const draft = await api('/api/platform-variants', { contentItem: itemId, platform: 'linkedin', language: 'ary', text: 'شنو هو العمل للمنفعة العامة؟', media: [squareImage] })
+    const draft = await api('/api/platform-variants', {
+      contentItem: itemId,
+      platform: 'linkedin',
+      language: 'ary',
+      text: 'شنو هو العمل للمنفعة العامة؟',
+      media: [squareImage],
+    })
     expect(draft.status).toBe(201)
     expect(draft.body.doc.validationReport.errors.map((issue: { code: string }) => issue.code)).toContain('alt.missing')
     const ready = await api(`/api/platform-variants/${draft.body.doc.id}`, { publicationState: 'ready' }, 'PATCH')
@@ -122,7 +134,11 @@ describe('platform variants', () => {
   it('does not schedule a variant of an item that is not approved, nor let a person set engine states', async () => {
     const variant = await api('/api/platform-variants', { contentItem: itemId, platform: 'facebook', language: 'fr', text: 'Le TIG, c’est quoi ?' })
     expect(variant.status).toBe(201)
-    const scheduled = await api(`/api/platform-variants/${variant.body.doc.id}`, { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' }, 'PATCH')
+    const scheduled = await api(
+      `/api/platform-variants/${variant.body.doc.id}`,
+      { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' },
+      'PATCH',
+    )
     expect(scheduled.status).toBe(409)
     const published = await api(`/api/platform-variants/${variant.body.doc.id}`, { publicationState: 'published' }, 'PATCH')
     expect(published.status).toBe(403)
@@ -132,7 +148,11 @@ describe('platform variants', () => {
     const { docs } = await payload.find({ collection: 'platform-variants', where: { platform: { equals: 'facebook' } } })
     const id = docs[0]!.id
     // 10:00 in Casablanca: UTC+1 in December, UTC+0 during Ramadan 2026 (mid-Feb to late March).
-    const december = await payload.update({ collection: 'platform-variants', id, data: { scheduledAt: '2026-12-10T09:00:00.000Z', scheduledAt_tz: 'Africa/Casablanca' } as never })
+    const december = await payload.update({
+      collection: 'platform-variants',
+      id,
+      data: { scheduledAt: '2026-12-10T09:00:00.000Z', scheduledAt_tz: 'Africa/Casablanca' } as never,
+    })
     expect(december.scheduledAt).toBe('2026-12-10T09:00:00.000Z')
     expect((december as unknown as { scheduledAt_tz: string }).scheduledAt_tz).toBe('Africa/Casablanca')
   })
@@ -153,9 +173,16 @@ describe('platform variants', () => {
   })
 
   it('keeps variants away from integration accounts and read-only for consultants', async () => {
-    await expect(payload.find({ collection: 'platform-variants', overrideAccess: false, user: await user('integration') })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.find({ collection: 'platform-variants', overrideAccess: false, user: await user('integration') })).rejects.toMatchObject({
+      status: 403,
+    })
     await expect(
-      payload.create({ collection: 'platform-variants', overrideAccess: false, user: await user('consultant'), data: { contentItem: itemId, platform: 'tiktok', language: 'fr', text: 'x' } as never }),
+      payload.create({
+        collection: 'platform-variants',
+        overrideAccess: false,
+        user: await user('consultant'),
+        data: { contentItem: itemId, platform: 'tiktok', language: 'fr', text: 'x' } as never,
+      }),
     ).rejects.toMatchObject({ status: 403 })
   })
 })

@@ -100,15 +100,9 @@ describe('formatInCasablanca', () => {
 
 describe('wall time to UTC', () => {
   it('reads a time inside Ramadan as UTC+0 and outside as UTC+1', () => {
-    expect(casablancaWallTimeToUtc({ year: 2026, month: 3, day: 1, hour: 12, minute: 0 }).toISOString()).toBe(
-      '2026-03-01T12:00:00.000Z',
-    )
-    expect(casablancaWallTimeToUtc({ year: 2026, month: 5, day: 1, hour: 12, minute: 0 }).toISOString()).toBe(
-      '2026-05-01T11:00:00.000Z',
-    )
-    expect(casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 0, minute: 30 }).toISOString()).toBe(
-      '2025-12-31T23:30:00.000Z',
-    )
+    expect(casablancaWallTimeToUtc({ year: 2026, month: 3, day: 1, hour: 12, minute: 0 }).toISOString()).toBe('2026-03-01T12:00:00.000Z')
+    expect(casablancaWallTimeToUtc({ year: 2026, month: 5, day: 1, hour: 12, minute: 0 }).toISOString()).toBe('2026-05-01T11:00:00.000Z')
+    expect(casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 0, minute: 30 }).toISOString()).toBe('2025-12-31T23:30:00.000Z')
   })
 
   it('round-trips every quarter hour across both 2026 clock changes', () => {
@@ -155,20 +149,10 @@ describe('wall time to UTC', () => {
   })
 
   it('refuses wall times that do not exist on any calendar', () => {
-    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 2, day: 29, hour: 10, minute: 0 })).toThrow(
-      RangeError,
-    )
-    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 13, day: 1, hour: 10, minute: 0 })).toThrow(
-      RangeError,
-    )
-    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 24, minute: 0 })).toThrow(
-      RangeError,
-    )
-    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 9, minute: 7.5 })).toThrow(
-      RangeError,
-    )
-    expect(casablancaWallTimeToUtc({ year: 2028, month: 2, day: 29, hour: 10, minute: 0 })).toBeInstanceOf(
-      Date,
-    )
+    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 2, day: 29, hour: 10, minute: 0 })).toThrow(RangeError)
+    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 13, day: 1, hour: 10, minute: 0 })).toThrow(RangeError)
+    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 24, minute: 0 })).toThrow(RangeError)
+    expect(() => casablancaWallTimeToUtc({ year: 2026, month: 1, day: 1, hour: 9, minute: 7.5 })).toThrow(RangeError)
+    expect(casablancaWallTimeToUtc({ year: 2028, month: 2, day: 29, hour: 10, minute: 0 })).toBeInstanceOf(Date)
   })
 })

@@ -61,9 +61,7 @@ function pdf(overrides: Partial<MediaFacts> = {}): MediaFacts {
   }
 }
 
-function validate(
-  variant: Partial<VariantToValidate> & Pick<VariantToValidate, 'platform'>,
-): ValidationReport {
+function validate(variant: Partial<VariantToValidate> & Pick<VariantToValidate, 'platform'>): ValidationReport {
   return validateVariant({ language: 'fr', media: [], ...variant })
 }
 
@@ -93,9 +91,7 @@ describe('X weighted length (twitter-text v3)', () => {
     expect(countWeightedX(url)).toBe(23)
     expect(validate({ platform: 'x', text: `${'a'.repeat(256)} ${url}` }).measures.textLength).toBe(280)
     expect(validate({ platform: 'x', text: `${'a'.repeat(256)} ${url}` }).ok).toBe(true)
-    expect(errorCodes(validate({ platform: 'x', text: `${'a'.repeat(257)} ${url}` }))).toContain(
-      'text.too_long',
-    )
+    expect(errorCodes(validate({ platform: 'x', text: `${'a'.repeat(257)} ${url}` }))).toContain('text.too_long')
   })
 
   it('appends the link field to the post, counted as 23 after a blank line', () => {
@@ -132,19 +128,12 @@ describe('X weighted length (twitter-text v3)', () => {
       hashtags: ['#Badil', 'Loi43_22', ' العقوبات_البديلة '],
     })
     expect(report.measures.hashtagCount).toBe(3)
-    expect(report.measures.textLength).toBe(
-      countWeightedX('Les peines alternatives\n\n#Badil #Loi43_22 #العقوبات_البديلة'),
-    )
+    expect(report.measures.textLength).toBe(countWeightedX('Les peines alternatives\n\n#Badil #Loi43_22 #العقوبات_البديلة'))
   })
 
   it('checks the first comment (a reply) against 280 too', () => {
     expect(validate({ platform: 'x', text: 'ok', firstComment: 'a'.repeat(280) }).ok).toBe(true)
-    expect(
-      find(
-        validate({ platform: 'x', text: 'ok', firstComment: 'a'.repeat(281) }).errors,
-        'first_comment.too_long',
-      ),
-    ).toMatchObject({
+    expect(find(validate({ platform: 'x', text: 'ok', firstComment: 'a'.repeat(281) }).errors, 'first_comment.too_long')).toMatchObject({
       field: 'firstComment',
       limit: 280,
       actual: 281,
@@ -196,23 +185,17 @@ describe('X media', () => {
   })
 
   it('takes one video only, and does not mix it with images', () => {
-    expect(
-      find(validate({ platform: 'x', text: 't', media: [video(), video()] }).errors, 'media.count'),
-    ).toMatchObject({
+    expect(find(validate({ platform: 'x', text: 't', media: [video(), video()] }).errors, 'media.count')).toMatchObject({
       limit: 1,
       actual: 2,
     })
-    expect(errorCodes(validate({ platform: 'x', text: 't', media: [video(), image()] }))).toContain(
-      'media.mixed',
-    )
+    expect(errorCodes(validate({ platform: 'x', text: 't', media: [video(), image()] }))).toContain('media.mixed')
   })
 
   it('takes a GIF alone, up to 15 MB', () => {
     const gif = image({ mimeType: 'image/gif', filesize: 15 * MiB })
     expect(validate({ platform: 'x', text: 't', media: [gif] }).ok).toBe(true)
-    expect(
-      find(validate({ platform: 'x', text: 't', media: [gif, image()] }).errors, 'media.count'),
-    ).toMatchObject({
+    expect(find(validate({ platform: 'x', text: 't', media: [gif, image()] }).errors, 'media.count')).toMatchObject({
       field: 'media.0',
     })
     expect(
@@ -244,25 +227,16 @@ describe('X media', () => {
 
   it('limits video duration to 0.5–140 s', () => {
     expect(validate({ platform: 'x', text: 't', media: [video({ durationSeconds: 140 })] }).ok).toBe(true)
-    expect(
-      find(
-        validate({ platform: 'x', text: 't', media: [video({ durationSeconds: 141 })] }).errors,
-        'video.duration',
-      ),
-    ).toMatchObject({
+    expect(find(validate({ platform: 'x', text: 't', media: [video({ durationSeconds: 141 })] }).errors, 'video.duration')).toMatchObject({
       limit: 140,
       actual: 141,
     })
-    expect(
-      errorCodes(validate({ platform: 'x', text: 't', media: [video({ durationSeconds: 0.4 })] })),
-    ).toEqual(['video.duration'])
+    expect(errorCodes(validate({ platform: 'x', text: 't', media: [video({ durationSeconds: 0.4 })] }))).toEqual(['video.duration'])
   })
 
   it('limits video aspect ratio to 1:3–3:1', () => {
     expect(validate({ platform: 'x', text: 't', media: [video({ width: 1200, height: 400 })] }).ok).toBe(true)
-    expect(
-      errorCodes(validate({ platform: 'x', text: 't', media: [video({ width: 1210, height: 400 })] })),
-    ).toEqual(['media.aspect'])
+    expect(errorCodes(validate({ platform: 'x', text: 't', media: [video({ width: 1210, height: 400 })] }))).toEqual(['media.aspect'])
   })
 
   it('requires alt text for images in the variant language, recommends it for video', () => {
@@ -274,9 +248,7 @@ describe('X media', () => {
       media: [image({ altText: darijaMissing })],
     })
     expect(find(report.errors, 'alt.missing')).toMatchObject({ field: 'media.0' })
-    expect(
-      validate({ platform: 'x', language: 'fr', text: 't', media: [image({ altText: darijaMissing })] }).ok,
-    ).toBe(true)
+    expect(validate({ platform: 'x', language: 'fr', text: 't', media: [image({ altText: darijaMissing })] }).ok).toBe(true)
     const videoReport = validate({
       platform: 'x',
       language: 'ary',
@@ -291,12 +263,7 @@ describe('X media', () => {
 describe('Instagram feed', () => {
   it('limits the caption to 2,200 characters', () => {
     expect(validate({ platform: 'instagram_feed', text: 'a'.repeat(2200), media: [image()] }).ok).toBe(true)
-    expect(
-      find(
-        validate({ platform: 'instagram_feed', text: 'a'.repeat(2201), media: [image()] }).errors,
-        'text.too_long',
-      ),
-    ).toMatchObject({
+    expect(find(validate({ platform: 'instagram_feed', text: 'a'.repeat(2201), media: [image()] }).errors, 'text.too_long')).toMatchObject({
       limit: 2200,
       actual: 2201,
     })
@@ -330,30 +297,18 @@ describe('Instagram feed', () => {
   })
 
   it('errs above 20 mentions and warns above 3', () => {
-    const mentions = (count: number) =>
-      Array.from({ length: count }, (_, index) => `@compte${index}`).join(' ')
-    expect(
-      find(
-        validate({ platform: 'instagram_feed', text: mentions(4), media: [image()] }).warnings,
-        'mentions.too_many',
-      ),
-    ).toMatchObject({
+    const mentions = (count: number) => Array.from({ length: count }, (_, index) => `@compte${index}`).join(' ')
+    expect(find(validate({ platform: 'instagram_feed', text: mentions(4), media: [image()] }).warnings, 'mentions.too_many')).toMatchObject({
       limit: 3,
     })
-    expect(
-      find(
-        validate({ platform: 'instagram_feed', text: mentions(21), media: [image()] }).errors,
-        'mentions.too_many',
-      ),
-    ).toMatchObject({
+    expect(find(validate({ platform: 'instagram_feed', text: mentions(21), media: [image()] }).errors, 'mentions.too_many')).toMatchObject({
       limit: 20,
       actual: 21,
     })
   })
 
   it('accepts image aspect ratios from 4:5 to 1.91:1', () => {
-    const at = (width: number, height: number) =>
-      validate({ platform: 'instagram_feed', media: [image({ width, height })] })
+    const at = (width: number, height: number) => validate({ platform: 'instagram_feed', media: [image({ width, height })] })
     expect(at(1080, 1350).ok).toBe(true) // 0.8
     expect(find(at(790, 1000).errors, 'media.aspect')).toMatchObject({
       field: 'media.0',
@@ -372,31 +327,18 @@ describe('Instagram feed', () => {
   })
 
   it('takes 1 to 10 items', () => {
-    expect(errorCodes(validate({ platform: 'instagram_feed', text: 'Sans image' }))).toEqual([
-      'media.required',
-    ])
-    expect(
-      validate({ platform: 'instagram_feed', media: Array.from({ length: 10 }, () => image()) }).ok,
-    ).toBe(true)
-    expect(
-      find(
-        validate({ platform: 'instagram_feed', media: Array.from({ length: 11 }, () => image()) }).errors,
-        'media.count',
-      ),
-    ).toMatchObject({
+    expect(errorCodes(validate({ platform: 'instagram_feed', text: 'Sans image' }))).toEqual(['media.required'])
+    expect(validate({ platform: 'instagram_feed', media: Array.from({ length: 10 }, () => image()) }).ok).toBe(true)
+    expect(find(validate({ platform: 'instagram_feed', media: Array.from({ length: 11 }, () => image()) }).errors, 'media.count')).toMatchObject({
       limit: 10,
       actual: 11,
     })
   })
 
   it('takes JPEG only, up to 8 MB', () => {
-    expect(
-      errorCodes(validate({ platform: 'instagram_feed', media: [image({ mimeType: 'image/png' })] })),
-    ).toEqual(['media.type'])
+    expect(errorCodes(validate({ platform: 'instagram_feed', media: [image({ mimeType: 'image/png' })] }))).toEqual(['media.type'])
     expect(validate({ platform: 'instagram_feed', media: [image({ filesize: 8 * MiB })] }).ok).toBe(true)
-    expect(
-      errorCodes(validate({ platform: 'instagram_feed', media: [image({ filesize: 8 * MiB + 1 })] })),
-    ).toEqual(['media.size'])
+    expect(errorCodes(validate({ platform: 'instagram_feed', media: [image({ filesize: 8 * MiB + 1 })] }))).toEqual(['media.size'])
   })
 
   it('warns that a link is not clickable and leaves it out of the caption', () => {
@@ -412,24 +354,14 @@ describe('Instagram feed', () => {
   })
 
   it('gives the UTF-16 index where the feed cuts the caption (125 characters)', () => {
-    expect(
-      validate({ platform: 'instagram_feed', text: 'a'.repeat(125), media: [image()] }).measures
-        .truncationIndex,
-    ).toBeUndefined()
-    expect(
-      validate({ platform: 'instagram_feed', text: 'a'.repeat(200), media: [image()] }).measures
-        .truncationIndex,
-    ).toBe(125)
-    expect(
-      validate({ platform: 'instagram_feed', text: '😀'.repeat(130), media: [image()] }).measures
-        .truncationIndex,
-    ).toBe(250)
+    expect(validate({ platform: 'instagram_feed', text: 'a'.repeat(125), media: [image()] }).measures.truncationIndex).toBeUndefined()
+    expect(validate({ platform: 'instagram_feed', text: 'a'.repeat(200), media: [image()] }).measures.truncationIndex).toBe(125)
+    expect(validate({ platform: 'instagram_feed', text: '😀'.repeat(130), media: [image()] }).measures.truncationIndex).toBe(250)
   })
 })
 
 describe('Instagram Reel', () => {
-  const reel = (overrides: Partial<MediaFacts>) =>
-    validate({ platform: 'instagram_reel', media: [video(overrides)] })
+  const reel = (overrides: Partial<MediaFacts>) => validate({ platform: 'instagram_reel', media: [video(overrides)] })
 
   it('takes videos from 3 s to 15 min', () => {
     expect(reel({ durationSeconds: 3 }).ok).toBe(true)
@@ -458,9 +390,7 @@ describe('Instagram Reel', () => {
 
   it('needs exactly one video', () => {
     expect(errorCodes(validate({ platform: 'instagram_reel', media: [image()] }))).toEqual(['media.type'])
-    expect(errorCodes(validate({ platform: 'instagram_reel', media: [video(), video()] }))).toEqual([
-      'media.count',
-    ])
+    expect(errorCodes(validate({ platform: 'instagram_reel', media: [video(), video()] }))).toEqual(['media.count'])
     expect(errorCodes(validate({ platform: 'instagram_reel' }))).toEqual(['media.required'])
   })
 
@@ -474,22 +404,11 @@ describe('Instagram Reel', () => {
 describe('Instagram Story', () => {
   it('takes one image or one video of 3–60 s', () => {
     expect(validate({ platform: 'instagram_story', media: [video({ durationSeconds: 60 })] }).ok).toBe(true)
-    expect(
-      find(
-        validate({ platform: 'instagram_story', media: [video({ durationSeconds: 61 })] }).errors,
-        'video.duration',
-      ),
-    ).toMatchObject({
+    expect(find(validate({ platform: 'instagram_story', media: [video({ durationSeconds: 61 })] }).errors, 'video.duration')).toMatchObject({
       limit: 60,
     })
-    expect(
-      errorCodes(validate({ platform: 'instagram_story', media: [video({ filesize: 100 * MiB + 1 })] })),
-    ).toEqual(['media.size'])
-    expect(
-      errorCodes(
-        validate({ platform: 'instagram_story', media: [image({ width: 1080, height: 1920 }), image()] }),
-      ),
-    ).toContain('media.count')
+    expect(errorCodes(validate({ platform: 'instagram_story', media: [video({ filesize: 100 * MiB + 1 })] }))).toEqual(['media.size'])
+    expect(errorCodes(validate({ platform: 'instagram_story', media: [image({ width: 1080, height: 1920 }), image()] }))).toContain('media.count')
   })
 
   it('warns that text, link and first comment are not published', () => {
@@ -501,11 +420,7 @@ describe('Instagram Story', () => {
       media: [image({ width: 1080, height: 1920 })],
     })
     expect(report.ok).toBe(true)
-    expect(warningCodes(report).sort()).toEqual([
-      'first_comment.not_supported',
-      'link.not_supported',
-      'text.not_supported',
-    ])
+    expect(warningCodes(report).sort()).toEqual(['first_comment.not_supported', 'link.not_supported', 'text.not_supported'])
     expect(report.measures.textLimit).toBeNull()
   })
 
@@ -522,55 +437,34 @@ describe('Instagram Story', () => {
 describe('LinkedIn', () => {
   it('limits commentary to 3,000 characters', () => {
     expect(validate({ platform: 'linkedin', text: 'a'.repeat(3000) }).ok).toBe(true)
-    expect(
-      find(validate({ platform: 'linkedin', text: 'a'.repeat(3001) }).errors, 'text.too_long'),
-    ).toMatchObject({ limit: 3000, actual: 3001 })
+    expect(find(validate({ platform: 'linkedin', text: 'a'.repeat(3001) }).errors, 'text.too_long')).toMatchObject({ limit: 3000, actual: 3001 })
   })
 
   it('counts the link inside the commentary', () => {
-    expect(
-      validate({ platform: 'linkedin', text: 'abc', link: 'https://badil.ma' }).measures.textLength,
-    ).toBe(3 + 2 + 16)
+    expect(validate({ platform: 'linkedin', text: 'abc', link: 'https://badil.ma' }).measures.textLength).toBe(3 + 2 + 16)
   })
 
   it('takes one PDF document, alone', () => {
     expect(validate({ platform: 'linkedin', text: 't', media: [pdf()] }).ok).toBe(true)
-    expect(errorCodes(validate({ platform: 'linkedin', text: 't', media: [pdf(), image()] }))).toContain(
-      'media.mixed',
-    )
-    expect(
-      errorCodes(validate({ platform: 'linkedin', text: 't', media: [pdf({ filesize: 100 * MiB + 1 })] })),
-    ).toEqual(['media.size'])
+    expect(errorCodes(validate({ platform: 'linkedin', text: 't', media: [pdf(), image()] }))).toContain('media.mixed')
+    expect(errorCodes(validate({ platform: 'linkedin', text: 't', media: [pdf({ filesize: 100 * MiB + 1 })] }))).toEqual(['media.size'])
   })
 
   it('takes up to 20 images', () => {
-    expect(
-      validate({ platform: 'linkedin', text: 't', media: Array.from({ length: 20 }, () => image()) }).ok,
-    ).toBe(true)
-    expect(
-      errorCodes(
-        validate({ platform: 'linkedin', text: 't', media: Array.from({ length: 21 }, () => image()) }),
-      ),
-    ).toContain('media.count')
+    expect(validate({ platform: 'linkedin', text: 't', media: Array.from({ length: 20 }, () => image()) }).ok).toBe(true)
+    expect(errorCodes(validate({ platform: 'linkedin', text: 't', media: Array.from({ length: 21 }, () => image()) }))).toContain('media.count')
   })
 
   it('enforces the pixel limit and recommends 5 MB images', () => {
-    expect(
-      errorCodes(
-        validate({ platform: 'linkedin', text: 't', media: [image({ width: 6013, height: 6013 })] }),
-      ),
-    ).toEqual(['media.dimensions'])
-    expect(
-      validate({ platform: 'linkedin', text: 't', media: [image({ width: 6012, height: 6013 })] }).ok,
-    ).toBe(true)
+    expect(errorCodes(validate({ platform: 'linkedin', text: 't', media: [image({ width: 6013, height: 6013 })] }))).toEqual(['media.dimensions'])
+    expect(validate({ platform: 'linkedin', text: 't', media: [image({ width: 6012, height: 6013 })] }).ok).toBe(true)
     const heavy = validate({ platform: 'linkedin', text: 't', media: [image({ filesize: 6 * MiB })] })
     expect(heavy.ok).toBe(true)
     expect(warningCodes(heavy)).toEqual(['media.size'])
   })
 
   it('takes videos of 75 KB–500 MB, 3 s–30 min, 1:2.4–2.4:1', () => {
-    const post = (overrides: Partial<MediaFacts>) =>
-      validate({ platform: 'linkedin', text: 't', media: [video(overrides)] })
+    const post = (overrides: Partial<MediaFacts>) => validate({ platform: 'linkedin', text: 't', media: [video(overrides)] })
     expect(post({}).ok).toBe(true)
     expect(find(post({ filesize: 70 * 1024 }).errors, 'media.size')).toMatchObject({ limit: 75 * 1024 })
     expect(errorCodes(post({ filesize: 500 * MiB + 1 }))).toEqual(['media.size'])
@@ -615,9 +509,7 @@ describe('YouTube', () => {
     const arabicFits = youtube({ language: 'ar', text: 'ب'.repeat(2500) })
     expect(arabicFits.ok).toBe(true)
     expect(arabicFits.measures).toMatchObject({ textLength: 5000, countingMethod: 'utf8-bytes' })
-    expect(
-      find(youtube({ language: 'ar', text: `${'ب'.repeat(2500)}a` }).errors, 'text.too_long'),
-    ).toMatchObject({ actual: 5001 })
+    expect(find(youtube({ language: 'ar', text: `${'ب'.repeat(2500)}a` }).errors, 'text.too_long')).toMatchObject({ actual: 5001 })
   })
 
   it('refuses < and > in the description', () => {
@@ -638,9 +530,7 @@ describe('YouTube', () => {
     const long = youtube({ media: [video({ width: 1920, height: 1080, durationSeconds: 16 * 60 })] })
     expect(long.ok).toBe(true)
     expect(warningCodes(long)).toEqual(['video.duration'])
-    expect(
-      errorCodes(youtube({ media: [video({ width: 1920, height: 1080, durationSeconds: 12 * 3600 + 1 })] })),
-    ).toEqual(['video.duration'])
+    expect(errorCodes(youtube({ media: [video({ width: 1920, height: 1080, durationSeconds: 12 * 3600 + 1 })] }))).toEqual(['video.duration'])
   })
 
   it('appends hashtags and the link to the description', () => {
@@ -657,8 +547,7 @@ describe('YouTube', () => {
 })
 
 describe('YouTube Short', () => {
-  const short = (overrides: Partial<MediaFacts>) =>
-    validate({ platform: 'youtube_short', title: 'Short', media: [video(overrides)] })
+  const short = (overrides: Partial<MediaFacts>) => validate({ platform: 'youtube_short', title: 'Short', media: [video(overrides)] })
 
   it('takes up to 180 s', () => {
     expect(short({ durationSeconds: 180 }).ok).toBe(true)
@@ -677,8 +566,7 @@ describe('YouTube Short', () => {
 })
 
 describe('TikTok', () => {
-  const tiktok = (overrides: Partial<VariantToValidate> = {}) =>
-    validate({ platform: 'tiktok', media: [video()], ...overrides })
+  const tiktok = (overrides: Partial<VariantToValidate> = {}) => validate({ platform: 'tiktok', media: [video()], ...overrides })
 
   it('limits the caption to 2,200 UTF-16 units (an emoji counts 2)', () => {
     expect(tiktok({ text: 'a'.repeat(2200) }).ok).toBe(true)
@@ -712,10 +600,7 @@ describe('TikTok', () => {
   })
 
   it('warns that links and first comments are not published', () => {
-    expect(warningCodes(tiktok({ link: 'https://badil.ma', firstComment: 'Merci' })).sort()).toEqual([
-      'first_comment.not_supported',
-      'link.not_clickable',
-    ])
+    expect(warningCodes(tiktok({ link: 'https://badil.ma', firstComment: 'Merci' })).sort()).toEqual(['first_comment.not_supported', 'link.not_clickable'])
   })
 })
 
@@ -726,13 +611,8 @@ describe('Facebook', () => {
   })
 
   it('sends the link in its own field, or in the text when media are attached', () => {
-    expect(
-      validate({ platform: 'facebook', text: 'abc', link: 'https://badil.ma' }).measures.textLength,
-    ).toBe(3)
-    expect(
-      validate({ platform: 'facebook', text: 'abc', link: 'https://badil.ma', media: [image()] }).measures
-        .textLength,
-    ).toBe(21)
+    expect(validate({ platform: 'facebook', text: 'abc', link: 'https://badil.ma' }).measures.textLength).toBe(3)
+    expect(validate({ platform: 'facebook', text: 'abc', link: 'https://badil.ma', media: [image()] }).measures.textLength).toBe(21)
     expect(validate({ platform: 'facebook', link: 'https://badil.ma' }).ok).toBe(true)
   })
 
@@ -742,12 +622,8 @@ describe('Facebook', () => {
   })
 
   it('recommends images under 4 MB and refuses above 10 MB', () => {
-    expect(warningCodes(validate({ platform: 'facebook', media: [image({ filesize: 5 * MiB })] }))).toEqual([
-      'media.size',
-    ])
-    expect(
-      errorCodes(validate({ platform: 'facebook', media: [image({ filesize: 10 * MiB + 1 })] })),
-    ).toEqual(['media.size'])
+    expect(warningCodes(validate({ platform: 'facebook', media: [image({ filesize: 5 * MiB })] }))).toEqual(['media.size'])
+    expect(errorCodes(validate({ platform: 'facebook', media: [image({ filesize: 10 * MiB + 1 })] }))).toEqual(['media.size'])
   })
 
   it('only warns about missing alt text, which the Pages API does not carry', () => {
@@ -764,38 +640,21 @@ describe('Facebook', () => {
 describe('rules common to every surface', () => {
   it('refuses media whose consent is missing or expired', () => {
     for (const platform of platforms) {
-      const media = platformLimits[platform].media.kinds.video
-        ? video({ width: 1080, height: 1920 })
-        : image()
-      expect(
-        find(
-          validate({ platform, text: 't', media: [{ ...media, consent: 'missing' }] }).errors,
-          'consent.missing',
-        ),
-      ).toMatchObject({
+      const media = platformLimits[platform].media.kinds.video ? video({ width: 1080, height: 1920 }) : image()
+      expect(find(validate({ platform, text: 't', media: [{ ...media, consent: 'missing' }] }).errors, 'consent.missing')).toMatchObject({
         field: 'media.0',
       })
-      expect(
-        errorCodes(validate({ platform, text: 't', media: [{ ...media, consent: 'expired' }] })),
-      ).toContain('consent.expired')
+      expect(errorCodes(validate({ platform, text: 't', media: [{ ...media, consent: 'expired' }] }))).toContain('consent.expired')
     }
   })
 
   it('checks the link', () => {
     expect(isValidWebLink('https://www.cndh.ma/fr/loi-43-22')).toBe(true)
     expect(isValidWebLink('http://badil.ma')).toBe(true)
-    for (const bad of [
-      'badil.ma',
-      'ftp://badil.ma',
-      'https://localhost',
-      'https://badil .ma',
-      'javascript:alert(1)',
-    ]) {
+    for (const bad of ['badil.ma', 'ftp://badil.ma', 'https://localhost', 'https://badil .ma', 'javascript:alert(1)']) {
       expect(isValidWebLink(bad)).toBe(false)
     }
-    expect(
-      find(validate({ platform: 'linkedin', text: 't', link: 'www.badil' }).errors, 'link.invalid'),
-    ).toMatchObject({ field: 'link' })
+    expect(find(validate({ platform: 'linkedin', text: 't', link: 'www.badil' }).errors, 'link.invalid')).toMatchObject({ field: 'link' })
   })
 
   it('warns about hashtags that will not link', () => {
@@ -809,19 +668,12 @@ describe('rules common to every surface', () => {
   })
 
   it('warns that a title is not published where the surface has none', () => {
-    expect(warningCodes(validate({ platform: 'linkedin', text: 't', title: 'Titre' }))).toEqual([
-      'title.not_supported',
-    ])
+    expect(warningCodes(validate({ platform: 'linkedin', text: 't', title: 'Titre' }))).toEqual(['title.not_supported'])
   })
 
   it('extracts hashtags and mentions like the networks', () => {
-    expect(
-      extractHashtags('#العقوبات_البديلة et #Loi43_22, pas #2025 ni a#b ni https://x.ma/#ancre ni #️⃣'),
-    ).toEqual(['العقوبات_البديلة', 'Loi43_22'])
-    expect(extractMentions('@ncsc_ma, @[CNDH](urn:li:organization:123) mais pas contact@badil.ma')).toEqual([
-      '@ncsc_ma',
-      '@[CNDH](urn:li:organization:123)',
-    ])
+    expect(extractHashtags('#العقوبات_البديلة et #Loi43_22, pas #2025 ni a#b ni https://x.ma/#ancre ni #️⃣')).toEqual(['العقوبات_البديلة', 'Loi43_22'])
+    expect(extractMentions('@ncsc_ma, @[CNDH](urn:li:organization:123) mais pas contact@badil.ma')).toEqual(['@ncsc_ma', '@[CNDH](urn:li:organization:123)'])
   })
 
   it('is deterministic', () => {
@@ -892,8 +744,7 @@ describe('limits table', () => {
       if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}.${index}`))
       else if (value !== null && typeof value === 'object') {
         const record = value as Partial<SourcedLimit> & Record<string, unknown>
-        if (('value' in record || 'min' in record) && 'severity' in record && !record.source)
-          missing.push(path)
+        if (('value' in record || 'min' in record) && 'severity' in record && !record.source) missing.push(path)
         for (const [key, child] of Object.entries(record)) visit(child, `${path}.${key}`)
       }
     }

@@ -44,7 +44,9 @@ const tokens = {
 }
 
 // The consultant's asset and sensitive item, prepared over the API.
-const photo = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#1e6091' } }).jpeg().toBuffer()
+const photo = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#1e6091' } })
+  .jpeg()
+  .toBuffer()
 const form = new FormData()
 form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'infographie-tig.jpg')
 form.append('_payload', JSON.stringify({ alt: 'Infographie : le travail d’intérêt général en 4 étapes' }))
@@ -68,10 +70,21 @@ try {
   await takeTransition(page, item.id, tokens.consultant, /Envoyer en revue juridique/, 'legal_review')
 
   page = await signIn(context, emails.legal, users.password)
-  await takeTransition(page, item.id, tokens.consultant, /طلب تعديلات|Demander des modifications/, 'changes_requested', 'Préciser : 40 à 3 600 heures (art. 35-6).')
+  await takeTransition(
+    page,
+    item.id,
+    tokens.consultant,
+    /طلب تعديلات|Demander des modifications/,
+    'changes_requested',
+    'Préciser : 40 à 3 600 heures (art. 35-6).',
+  )
   await shot(page, '2-legal-requested-changes')
 
-  await api(`/api/content-items/${item.id}`, { method: 'PATCH', token: tokens.consultant, body: JSON.stringify({ title: 'Le TIG en 4 étapes (40 à 3 600 heures)' }) })
+  await api(`/api/content-items/${item.id}`, {
+    method: 'PATCH',
+    token: tokens.consultant,
+    body: JSON.stringify({ title: 'Le TIG en 4 étapes (40 à 3 600 heures)' }),
+  })
   page = await signIn(context, emails.consultant, users.password)
   await takeTransition(page, item.id, tokens.consultant, /Soumettre à nouveau/, 'in_review')
 

@@ -33,7 +33,9 @@ const patch = (path: string, token: string, body: unknown) => api(path, { method
 const item = (await post('/api/content-items', tokens.consultant, { title: 'La surveillance électronique expliquée', format: 'post' })).doc
 await post(`/api/content-items/${item.id}/transition`, tokens.consultant, { to: 'in_review' })
 await post(`/api/content-items/${item.id}/transition`, tokens.ncsc, { to: 'approved' })
-const variant = (await post('/api/platform-variants', tokens.cm, { contentItem: item.id, platform: 'x', language: 'ar', text: 'المراقبة الإلكترونية ليست إفلاتا من العقاب.' })).doc
+const variant = (
+  await post('/api/platform-variants', tokens.cm, { contentItem: item.id, platform: 'x', language: 'ar', text: 'المراقبة الإلكترونية ليست إفلاتا من العقاب.' })
+).doc
 await patch(`/api/platform-variants/${variant.id}`, tokens.cm, {
   publicationState: 'scheduled',
   scheduledAt: new Date(Date.now() + 2 * 24 * 3600_000).toISOString(),

@@ -33,8 +33,14 @@ try {
   )
   check(items.length === 3, `expected 3 decisions, got ${items.length}`)
   check(items[0]!.text === comments[0], 'the Latin-script comment is shown as typed')
-  check(items[0]!.marks.some((mark) => /7ma+r/.test(mark)), `Arabizi insult highlighted: ${JSON.stringify(items[0]!.marks)}`)
-  check(items[1]!.marks.some((mark) => mark.includes('حمار')), `Arabic insult highlighted: ${JSON.stringify(items[1]!.marks)}`)
+  check(
+    items[0]!.marks.some((mark) => /7ma+r/.test(mark)),
+    `Arabizi insult highlighted: ${JSON.stringify(items[0]!.marks)}`,
+  )
+  check(
+    items[1]!.marks.some((mark) => mark.includes('حمار')),
+    `Arabic insult highlighted: ${JSON.stringify(items[1]!.marks)}`,
+  )
   check(items[2]!.marks.length === 0, 'the clean comment has no highlight')
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true })
   console.log('✔ moderation tester: Arabic and Latin-script matches highlighted, clean comment untouched')

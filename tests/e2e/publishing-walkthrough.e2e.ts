@@ -38,14 +38,12 @@ const networks: Network[] = ['facebook', 'x', 'linkedin']
 
 /** The account each fake accepts, pasted as a token (re-pasted when a previous run created it). */
 async function ensureAccount(adminToken: string, network: Network, account: { accountId: string; accessToken: string }) {
-  const found = await api(
-    `/api/network-accounts?where[network][equals]=${network}&where[accountId][equals]=${encodeURIComponent(account.accountId)}&depth=0`,
-    { token: adminToken },
-  )
+  const found = await api(`/api/network-accounts?where[network][equals]=${network}&where[accountId][equals]=${encodeURIComponent(account.accountId)}&depth=0`, {
+    token: adminToken,
+  })
   const data = { network, connection: 'api', name: `Badil ${network} (fake)`, accountId: account.accountId, accessToken: account.accessToken }
   if (found.totalDocs > 0) {
-    return (await api(`/api/network-accounts/${found.docs[0].id}`, { method: 'PATCH', token: adminToken, body: JSON.stringify(data) })).doc
-      .id as number
+    return (await api(`/api/network-accounts/${found.docs[0].id}`, { method: 'PATCH', token: adminToken, body: JSON.stringify(data) })).doc.id as number
   }
   return (await api('/api/network-accounts', { method: 'POST', token: adminToken, body: JSON.stringify(data) })).doc.id as number
 }
@@ -170,6 +168,7 @@ try {
       throw new Error(
         `the ${network} variant was not shown as published within ${publishTimeoutMs / 1000} s: server state ${state.publicationState}, ` +
           `attempts ${state.attempts}, last error ${state.lastError ?? '—'} (${String(error)})`,
+        { cause: error },
       )
     }
     const stateText = (await panel.getByTestId('publication-state').textContent())?.trim()

@@ -18,8 +18,6 @@ describe('PAYLOAD_SECRET outside production', () => {
   })
 
   it('is never invented in production', () => {
-    expect(() => resolvePayloadSecret({ DATA_DIR: '/nonexistent', NODE_ENV: 'production', PAYLOAD_SECRET: undefined })).toThrow(
-      /required in production/,
-    )
+    expect(() => resolvePayloadSecret({ DATA_DIR: '/nonexistent', NODE_ENV: 'production', PAYLOAD_SECRET: undefined })).toThrow(/required in production/)
   })
 })

@@ -27,9 +27,7 @@ describe('environment validation', () => {
     }
     expect(caught).toBeInstanceOf(EnvValidationError)
     const problems = (caught as EnvValidationError).problems
-    expect(problems.map((problem) => problem.variable).sort()).toEqual(
-      ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DATABASE_URL', 'PORT', 'SMTP_SECURE'].sort(),
-    )
+    expect(problems.map((problem) => problem.variable).sort()).toEqual(['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DATABASE_URL', 'PORT', 'SMTP_SECURE'].sort())
     expect((caught as Error).message).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/)
     expect((caught as Error).message).toMatch(/PORT must be a number/)
   })

@@ -32,9 +32,7 @@ describe('first start on an empty database', () => {
     const app = await startTestPayload({ config: { seed: 'demo' } })
     try {
       const credentials = readDemoCredentials(app.dataDirPath)
-      expect(credentials?.accounts.map((account) => account.role).sort()).toEqual(
-        ['admin', 'analyst', 'cm', 'consultant', 'legal', 'ncsc'].sort(),
-      )
+      expect(credentials?.accounts.map((account) => account.role).sort()).toEqual(['admin', 'analyst', 'cm', 'consultant', 'legal', 'ncsc'].sort())
       const login = await app.payload.login({
         collection: 'users',
         data: { email: 'admin@badil.local', password: credentials!.password },

@@ -38,18 +38,16 @@ describe('users access through the Local API (overrideAccess: false)', () => {
     const user = await asUser(role)
     const { docs } = await payload.find({ collection: 'users', overrideAccess: false, user })
     expect(docs.map((doc) => doc.id)).toEqual([accounts[role].id])
-    await expect(
-      payload.findByID({ collection: 'users', id: accounts.admin.id, overrideAccess: false, user }),
-    ).rejects.toMatchObject({ status: 404 })
+    await expect(payload.findByID({ collection: 'users', id: accounts.admin.id, overrideAccess: false, user })).rejects.toMatchObject({ status: 404 })
   })
 
   it('lets an integration account see only itself and change nothing', async () => {
     const user = await asUser('integration')
     const { docs } = await payload.find({ collection: 'users', overrideAccess: false, user })
     expect(docs.map((doc) => doc.id)).toEqual([accounts.integration.id])
-    await expect(
-      payload.update({ collection: 'users', id: accounts.integration.id, data: { name: 'x' }, overrideAccess: false, user }),
-    ).rejects.toMatchObject({ status: 403 })
+    await expect(payload.update({ collection: 'users', id: accounts.integration.id, data: { name: 'x' }, overrideAccess: false, user })).rejects.toMatchObject({
+      status: 403,
+    })
   })
 
   it('refuses anonymous reads', async () => {
@@ -68,17 +66,17 @@ describe('users access through the Local API (overrideAccess: false)', () => {
     expect(updated.name).toBe(`Renamed ${role}`)
     expect(updated.language).toBe('ar')
 
-    await expect(
-      payload.update({ collection: 'users', id: accounts[role].id, data: { role: 'admin' }, overrideAccess: false, user }),
-    ).rejects.toMatchObject({ status: 403 })
+    await expect(payload.update({ collection: 'users', id: accounts[role].id, data: { role: 'admin' }, overrideAccess: false, user })).rejects.toMatchObject({
+      status: 403,
+    })
     expect((await asUser(role)).role).toBe(role)
   })
 
   it('does not let an admin change their own role either', async () => {
     const user = await asUser('admin')
-    await expect(
-      payload.update({ collection: 'users', id: accounts.admin.id, data: { role: 'analyst' }, overrideAccess: false, user }),
-    ).rejects.toMatchObject({ status: 403 })
+    await expect(payload.update({ collection: 'users', id: accounts.admin.id, data: { role: 'analyst' }, overrideAccess: false, user })).rejects.toMatchObject({
+      status: 403,
+    })
     expect((await asUser('admin')).role).toBe('admin')
   })
 
@@ -104,11 +102,15 @@ describe('users access through the Local API (overrideAccess: false)', () => {
       }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.update({ collection: 'users', id: accounts.analyst.id === accounts[role].id ? accounts.cm.id : accounts.analyst.id, data: { name: 'hijacked' }, overrideAccess: false, user }),
+      payload.update({
+        collection: 'users',
+        id: accounts.analyst.id === accounts[role].id ? accounts.cm.id : accounts.analyst.id,
+        data: { name: 'hijacked' },
+        overrideAccess: false,
+        user,
+      }),
     ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.delete({ collection: 'users', id: accounts.admin.id, overrideAccess: false, user }),
-    ).rejects.toMatchObject({ status: 403 })
+    await expect(payload.delete({ collection: 'users', id: accounts.admin.id, overrideAccess: false, user })).rejects.toMatchObject({ status: 403 })
   })
 
   it('requires a role when an admin creates an account, naming the field', async () => {
@@ -127,7 +129,13 @@ describe('users access through the Local API (overrideAccess: false)', () => {
   it('refuses an API key on a non-integration account', async () => {
     const user = await asUser('admin')
     await expect(
-      payload.update({ collection: 'users', id: accounts.cm.id, data: { enableAPIKey: true, apiKey: 'some-key-0123456789abcdef' }, overrideAccess: false, user }),
+      payload.update({
+        collection: 'users',
+        id: accounts.cm.id,
+        data: { enableAPIKey: true, apiKey: 'some-key-0123456789abcdef' },
+        overrideAccess: false,
+        user,
+      }),
     ).rejects.toMatchObject({ status: 400, data: { errors: [expect.objectContaining({ path: 'enableAPIKey' })] } })
     expect((await asUser('cm')).enableAPIKey).toBeFalsy()
   })

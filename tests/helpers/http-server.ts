@@ -32,10 +32,7 @@ export async function startHttpServer(config: SanitizedConfig): Promise<TestHttp
       }
       const request = new Request(url, { method: incoming.method, headers, body, duplex: 'half' } as RequestInit)
       const pathname = new URL(url).pathname
-      const response =
-        pathname === '/api/graphql' && incoming.method === 'POST'
-          ? await graphql(request, undefined)
-          : await rest(request, undefined)
+      const response = pathname === '/api/graphql' && incoming.method === 'POST' ? await graphql(request, undefined) : await rest(request, undefined)
       outgoing.statusCode = response.status
       response.headers.forEach((value, name) => outgoing.setHeader(name, value))
       outgoing.end(Buffer.from(await response.arrayBuffer()))

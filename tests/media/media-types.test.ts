@@ -1,9 +1,7 @@
 import {
   acceptedMimeTypes,
-  defaultSizeLimits,
   formatOfMimeType,
   kindOfExtension,
-  MiB,
 } from '../../src/lib/media-types'
 
 describe('accepted formats', () => {

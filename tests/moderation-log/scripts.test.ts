@@ -42,7 +42,10 @@ describe('npm run moderate', () => {
       ].join('\n'),
     )
     const { code, stdout } = await script('scripts/moderate.ts', ['--rules', 'default', file])
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line))
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(code).toBe(1) // one malformed line
     expect(lines).toHaveLength(4)
     expect(lines[0]).toMatchObject({ id: 'a', platform: 'facebook', flagged: true, action: 'hide' })

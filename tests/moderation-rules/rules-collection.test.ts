@@ -69,7 +69,14 @@ describe('moderation rules', () => {
       payload.create({ collection: 'moderation-rules', data: { ...validRule, state: 'active' } as never, overrideAccess: false, user: await user('cm') }),
     ).rejects.toMatchObject({ status: 403 })
 
-    const active = await payload.update({ collection: 'moderation-rules', id: proposed.id, data: { state: 'active' }, depth: 0, overrideAccess: false, user: await user('ncsc') })
+    const active = await payload.update({
+      collection: 'moderation-rules',
+      id: proposed.id,
+      data: { state: 'active' },
+      depth: 0,
+      overrideAccess: false,
+      user: await user('ncsc'),
+    })
     expect(active).toMatchObject({ state: 'active', activatedBy: accounts.ncsc.id, proposedBy: accounts.cm.id })
 
     // An active rule is NCSC's: the CM can no longer edit it.
@@ -83,7 +90,13 @@ describe('moderation rules', () => {
     expect(engine.moderate({ text: 'ya 7mar' }).action).toBe('hide')
     expect(engine.moderate({ text: 'الحمار حيوان صبور' }).flagged).toBe(false)
 
-    const { docs } = await payload.find({ collection: 'moderation-log', where: { kind: { equals: 'rule_change' } }, sort: 'sequence', depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'moderation-log',
+      where: { kind: { equals: 'rule_change' } },
+      sort: 'sequence',
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(docs.map((doc) => [doc.before && (doc.before as { state: string }).state, (doc.after as { state: string }).state])).toEqual([
       [null, 'proposed'],
       ['proposed', 'active'],
@@ -112,7 +125,12 @@ describe('moderation rules', () => {
     const created = await api('/api/moderation-rules', 'ncsc', { ...validRule, name: 'Kept' })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
-    const broken = await api(`/api/moderation-rules/${id}`, 'ncsc', { samples: { shouldMatch: [{ text: 'bonjour à tous' }], shouldNotMatch: validRule.samples.shouldNotMatch } }, 'PATCH')
+    const broken = await api(
+      `/api/moderation-rules/${id}`,
+      'ncsc',
+      { samples: { shouldMatch: [{ text: 'bonjour à tous' }], shouldNotMatch: validRule.samples.shouldNotMatch } },
+      'PATCH',
+    )
     expect(broken.status).toBe(400)
     expect(broken.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'samples.shouldMatch.0.text' })])
     const stored = await payload.findByID({ collection: 'moderation-rules', id })
@@ -120,7 +138,9 @@ describe('moderation rules', () => {
   })
 
   it('keeps rules away from tools and read-only for analysts', async () => {
-    await expect(payload.find({ collection: 'moderation-rules', overrideAccess: false, user: await user('integration') })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.find({ collection: 'moderation-rules', overrideAccess: false, user: await user('integration') })).rejects.toMatchObject({
+      status: 403,
+    })
     expect((await api('/api/moderation-rules', 'analyst', validRule)).status).toBe(403)
   })
 })

@@ -19,9 +19,7 @@ describe('default rule set', () => {
   })
 
   it('gives every lexicon entry a note', () => {
-    const missing = defaultRules.flatMap((rule) =>
-      rule.terms.filter((term) => (term.note ?? '').trim() === '').map((term) => `${rule.id}: ${term.text}`),
-    )
+    const missing = defaultRules.flatMap((rule) => rule.terms.filter((term) => (term.note ?? '').trim() === '').map((term) => `${rule.id}: ${term.text}`))
     expect(missing).toEqual([])
   })
 

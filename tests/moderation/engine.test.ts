@@ -20,8 +20,7 @@ const ar = (text: string): RuleTerm => ({ text, language: 'ary', script: 'arabic
 const fr = (text: string): RuleTerm => ({ text, language: 'fr', script: 'latin' })
 const arabizi = (text: string): RuleTerm => ({ text, language: 'ary', script: 'latin' })
 
-const matchedIds = (engine: ReturnType<typeof compileEngine>, text: string) =>
-  engine.moderate({ text }).rules.map((matched) => matched.id)
+const matchedIds = (engine: ReturnType<typeof compileEngine>, text: string) => engine.moderate({ text }).rules.map((matched) => matched.id)
 
 describe('word boundaries on Arabic', () => {
   const engine = compileEngine([rule({ id: 'dog', terms: [ar('كلب')] }), rule({ id: 'short', terms: [ar('زب')] })])
@@ -51,10 +50,7 @@ describe('word boundaries on Arabic', () => {
 })
 
 describe('word boundaries on Latin words', () => {
-  const engine = compileEngine([
-    rule({ id: 'insult', terms: [fr('pute'), fr('encul*')] }),
-    rule({ id: 'darija', terms: [arabizi('9a7ba')] }),
-  ])
+  const engine = compileEngine([rule({ id: 'insult', terms: [fr('pute'), fr('encul*')] }), rule({ id: 'darija', terms: [arabizi('9a7ba')] })])
 
   it.each(['dispute', 'computer', 'putes', 'réputé'])('does not match inside %s', (text) => {
     expect(matchedIds(engine, text)).toEqual([])
@@ -144,10 +140,7 @@ describe('offsets', () => {
   })
 
   it('merges overlapping spans of several rules', () => {
-    const engine = compileEngine([
-      rule({ id: 'a', terms: [fr('fils de pute')] }),
-      rule({ id: 'b', terms: [fr('pute')] }),
-    ])
+    const engine = compileEngine([rule({ id: 'a', terms: [fr('fils de pute')] }), rule({ id: 'b', terms: [fr('pute')] })])
     expect(engine.moderate({ text: 'un fils de pute, pute' }).spans).toEqual([
       [3, 15],
       [17, 21],
@@ -241,8 +234,7 @@ describe('exceptions', () => {
 
 describe('conditions', () => {
   const word = [fr('promo')]
-  const engineWith = (conditions: RuleDefinition['conditions']) =>
-    compileEngine([rule({ id: 'conditional', terms: word, conditions })])
+  const engineWith = (conditions: RuleDefinition['conditions']) => compileEngine([rule({ id: 'conditional', terms: word, conditions })])
   const matches = (conditions: RuleDefinition['conditions'], text: string, extra: object = {}) =>
     engineWith(conditions).moderate({ text, ...extra }).rules.length === 1
 
@@ -277,17 +269,12 @@ describe('conditions', () => {
     expect(matches({ containsPhone: true }, `promo ${phone}`)).toBe(true)
   })
 
-  it.each(['0812345678', '061234567', '06123456789', '+33612345678', '2000 dh par jour'])(
-    'containsPhone rejects %s',
-    (text) => {
-      expect(matches({ containsPhone: true }, `promo ${text}`)).toBe(false)
-    },
-  )
+  it.each(['0812345678', '061234567', '06123456789', '+33612345678', '2000 dh par jour'])('containsPhone rejects %s', (text) => {
+    expect(matches({ containsPhone: true }, `promo ${text}`)).toBe(false)
+  })
 
   it('onlyMentions and onlyEmoji', () => {
-    const mention = compileEngine([
-      rule({ id: 'm', patterns: [{ source: '@[\\p{L}\\p{N}_.]+' }], conditions: { onlyMentions: true } }),
-    ])
+    const mention = compileEngine([rule({ id: 'm', patterns: [{ source: '@[\\p{L}\\p{N}_.]+' }], conditions: { onlyMentions: true } })])
     expect(matchedIds(mention, '@amine @sara_k')).toEqual(['m'])
     expect(matchedIds(mention, '@amine regarde')).toEqual([])
     const emoji = compileEngine([rule({ id: 'e', patterns: [{ source: '\\p{So}' }], conditions: { onlyEmoji: true } })])
@@ -324,9 +311,7 @@ describe('patterns in the engine', () => {
   })
 
   it('reports unusable terms and patterns, and still works with the rest', () => {
-    const engine = compileEngine([
-      rule({ id: 'broken', terms: [fr('\u200b'), fr('nul')], patterns: [{ source: '(?=x)' }] }),
-    ])
+    const engine = compileEngine([rule({ id: 'broken', terms: [fr('\u200b'), fr('nul')], patterns: [{ source: '(?=x)' }] })])
     expect(engine.problems.map((problem) => problem.field)).toEqual(['terms.0.text', 'patterns.0.source'])
     expect(engine.ruleCount).toBe(1)
     expect(matchedIds(engine, 'nul')).toEqual(['broken'])

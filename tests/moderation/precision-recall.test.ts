@@ -30,9 +30,7 @@ describe('default rules on comments written for this purpose', () => {
   })
 
   it('hides no legitimate comment', () => {
-    const hidden = legitResults
-      .filter(({ decision }) => decision.action === 'hide')
-      .map(({ line, decision }) => `${line.text} → ${decision.explanation}`)
+    const hidden = legitResults.filter(({ decision }) => decision.action === 'hide').map(({ line, decision }) => `${line.text} → ${decision.explanation}`)
     expect(hidden).toEqual([])
   })
 

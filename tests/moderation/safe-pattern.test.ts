@@ -1,9 +1,4 @@
-import {
-  compilePatternSet,
-  compileSafePattern,
-  MAX_PATTERN_LENGTH,
-  type SafePattern,
-} from '../../plugins/campaign-ops/moderation/safe-pattern'
+import { compilePatternSet, compileSafePattern, MAX_PATTERN_LENGTH, type SafePattern } from '../../plugins/campaign-ops/moderation/safe-pattern'
 
 function compiled(source: string): SafePattern {
   const result = compileSafePattern(source)

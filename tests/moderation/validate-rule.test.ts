@@ -91,19 +91,12 @@ describe('validateRule', () => {
     const result = validateRule(rule)
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.errors.map((error) => error.field)).toEqual([
-      'samples.shouldMatch.1',
-      'samples.shouldMatch.2',
-      'samples.shouldNotMatch.1',
-    ])
+    expect(result.errors.map((error) => error.field)).toEqual(['samples.shouldMatch.1', 'samples.shouldMatch.2', 'samples.shouldNotMatch.1'])
     expect(result.errors[2]?.reason).toContain('Caught by this rule')
   })
 
   it('requires samples on both sides', () => {
-    expect(fieldsOf(validRule({ samples: { shouldMatch: [], shouldNotMatch: [] } }))).toEqual([
-      'samples.shouldMatch',
-      'samples.shouldNotMatch',
-    ])
+    expect(fieldsOf(validRule({ samples: { shouldMatch: [], shouldNotMatch: [] } }))).toEqual(['samples.shouldMatch', 'samples.shouldNotMatch'])
   })
 
   it('judges samples where the rule applies (its platform and format)', () => {

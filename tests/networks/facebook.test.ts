@@ -101,11 +101,7 @@ describe('facebook publish', () => {
   })
 
   it('uploads a small video with description and title and returns an absolute permalink', async () => {
-    const result = await facebookAdapter.publish(
-      post({ media: [media('video', 'temoignage.mp4')], title: 'Témoignage' }),
-      account,
-      context,
-    )
+    const result = await facebookAdapter.publish(post({ media: [media('video', 'temoignage.mp4')], title: 'Témoignage' }), account, context)
 
     const [upload] = requestsTo('POST', /\/videos$/)
     expect(upload.files.source).toMatchObject({ filename: 'temoignage.mp4', type: 'video/mp4' })
@@ -165,7 +161,11 @@ describe('facebook error classes', () => {
 
   it('BUC throttling waits for estimated_time_to_regain_access minutes', async () => {
     const usage = { [FAKE_PAGE_ID]: [{ type: 'pages', call_count: 100, total_cputime: 12, total_time: 9, estimated_time_to_regain_access: 20 }] }
-    fake.failNext({ status: 400, error: { code: 80001, message: 'There have been too many calls to this Page account' }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(usage) } })
+    fake.failNext({
+      status: 400,
+      error: { code: 80001, message: 'There have been too many calls to this Page account' },
+      headers: { 'X-Business-Use-Case-Usage': JSON.stringify(usage) },
+    })
     const before = Date.now()
     const caught = await networkFailure(facebookAdapter.publish(post(), account, context))
 

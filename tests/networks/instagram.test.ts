@@ -156,7 +156,13 @@ describe('instagram publish', () => {
     ['a reel with an image', post('instagram_reel', [media('image', 'a.jpg')])],
     ['a story with two files', post('instagram_story', [media('image', 'a.jpg'), media('image', 'b.jpg')])],
     ['a feed post without media', post('instagram_feed', [])],
-    ['a carousel of eleven', post('instagram_feed', Array.from({ length: 11 }, (_, index) => media('image', `${index}.jpg`)))],
+    [
+      'a carousel of eleven',
+      post(
+        'instagram_feed',
+        Array.from({ length: 11 }, (_, index) => media('image', `${index}.jpg`)),
+      ),
+    ],
   ])('%s → permanent, before any request', async (_label, request) => {
     expect((await networkFailure(instagramAdapter.publish(request, account, context))).kind).toBe('permanent')
     expect(fake.state.requests).toHaveLength(0)

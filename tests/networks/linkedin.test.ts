@@ -1,9 +1,4 @@
-import {
-  escapeLittleText,
-  linkedinAdapter,
-  linkedinApiVersion,
-  linkedinMaxProcessingPolls,
-} from '../../plugins/campaign-ops/networks/linkedin'
+import { escapeLittleText, linkedinAdapter, linkedinApiVersion, linkedinMaxProcessingPolls } from '../../plugins/campaign-ops/networks/linkedin'
 import type { AdapterContext, AccountCredentials, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { answeredTimeoutMs, mediaOfSize, networkFailure, recordingContext, requestsMatching, unansweredTimeoutMs } from './adapter-test-kit'
 import { displayedCommentary, startLinkedInFake } from './fakes/linkedin-fake'
@@ -52,11 +47,7 @@ const postBody = (commentary: string) => ({
 
 describe('LinkedIn adapter: publishing', () => {
   it('publishes a text post with the versioned headers; the id comes from x-restli-id', async () => {
-    const result = await linkedinAdapter.publish(
-      post('Les peines alternatives réduisent la récidive.'),
-      account,
-      context,
-    )
+    const result = await linkedinAdapter.publish(post('Les peines alternatives réduisent la récidive.'), account, context)
 
     const stored = fake.posts[0]!
     expect(stored.urn).toMatch(/^urn:li:share:/)
@@ -131,11 +122,7 @@ describe('LinkedIn adapter: publishing', () => {
     fake.processVideosAfter(2)
     const size = partBytes * 2 + 10
 
-    const result = await linkedinAdapter.publish(
-      post('Une vidéo', { title: 'Témoignage', media: [mediaOfSize('video', 'video/mp4', size)] }),
-      account,
-      context,
-    )
+    const result = await linkedinAdapter.publish(post('Une vidéo', { title: 'Témoignage', media: [mediaOfSize('video', 'video/mp4', size)] }), account, context)
 
     const [init] = requestsTo('POST', '/rest/videos')
     expect(init?.json).toEqual({
@@ -148,9 +135,7 @@ describe('LinkedIn adapter: publishing', () => {
     })
     const parts = requestsTo('PUT', /^\/dms-uploads\/video\//)
     expect(parts.map((part) => part.bodyBytes)).toEqual([partBytes, partBytes, 10])
-    expect(
-      parts.every((part) => part.headers['content-type'] === 'application/octet-stream' && !part.headers.authorization),
-    ).toBe(true)
+    expect(parts.every((part) => part.headers['content-type'] === 'application/octet-stream' && !part.headers.authorization)).toBe(true)
     const videoUrn = [...fake.assets.keys()][0]!
     const asset = fake.assets.get(videoUrn)!
     const finalize = requestsTo('POST', '/rest/videos').find((call) => call.query.get('action') === 'finalizeUpload')
@@ -170,9 +155,7 @@ describe('LinkedIn adapter: publishing', () => {
   it('fails permanently when LinkedIn cannot process the video, without posting', async () => {
     fake.processVideosAfter(1, 'PROCESSING_FAILED')
 
-    const error = await networkFailure(
-      linkedinAdapter.publish(post('Vidéo abîmée', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context),
-    )
+    const error = await networkFailure(linkedinAdapter.publish(post('Vidéo abîmée', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context))
 
     expect(error).toMatchObject({ kind: 'permanent', code: 'media_processing_failed' })
     expect(fake.posts).toHaveLength(0)
@@ -181,9 +164,7 @@ describe('LinkedIn adapter: publishing', () => {
   it('stops waiting for processing after a bounded number of polls, as retryable', async () => {
     fake.processVideosAfter(linkedinMaxProcessingPolls + 10)
 
-    const error = await networkFailure(
-      linkedinAdapter.publish(post('Vidéo lente', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context),
-    )
+    const error = await networkFailure(linkedinAdapter.publish(post('Vidéo lente', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context))
 
     expect(error).toMatchObject({ kind: 'retryable', code: 'media_processing_timeout' })
     expect(fake.posts).toHaveLength(0)
@@ -200,11 +181,7 @@ describe('LinkedIn adapter: publishing', () => {
 
   it('refuses mixed media before any request', async () => {
     const error = await networkFailure(
-      linkedinAdapter.publish(
-        post('Mélange', { media: [mediaOfSize('image', 'image/png', 10), mediaOfSize('video', 'video/mp4', 10)] }),
-        account,
-        context,
-      ),
+      linkedinAdapter.publish(post('Mélange', { media: [mediaOfSize('image', 'image/png', 10), mediaOfSize('video', 'video/mp4', 10)] }), account, context),
     )
 
     expect(error).toMatchObject({ kind: 'permanent', code: 'media_mix' })
@@ -212,11 +189,7 @@ describe('LinkedIn adapter: publishing', () => {
   })
 
   it('posts the first comment on the new post as the organization', async () => {
-    const { remoteId } = await linkedinAdapter.publish(
-      post('Avec commentaire', { firstComment: 'Lire la loi 43.22' }),
-      account,
-      context,
-    )
+    const { remoteId } = await linkedinAdapter.publish(post('Avec commentaire', { firstComment: 'Lire la loi 43.22' }), account, context)
 
     const [call] = requestsTo('POST', `/rest/socialActions/${encodeURIComponent(remoteId)}/comments`)
     expect(call?.json).toEqual({ actor: fake.organization, object: remoteId, message: { text: 'Lire la loi 43.22' } })
@@ -388,11 +361,7 @@ describe('LinkedIn adapter: metrics', () => {
   })
 
   it('asks ugcPosts for video posts and answers null everywhere before statistics exist', async () => {
-    const { remoteId } = await linkedinAdapter.publish(
-      post('Vidéo', { media: [mediaOfSize('video', 'video/mp4', 100)] }),
-      account,
-      context,
-    )
+    const { remoteId } = await linkedinAdapter.publish(post('Vidéo', { media: [mediaOfSize('video', 'video/mp4', 100)] }), account, context)
 
     const snapshot = await linkedinAdapter.fetchMetrics(remoteId, account, context)
 
@@ -435,12 +404,7 @@ describe('LinkedIn adapter: moderation', () => {
     const { remoteId } = await linkedinAdapter.publish(post('Sujet'), account, context)
     const commentUrn = fake.addMemberComment(remoteId, 'Et les victimes ?')
 
-    await linkedinAdapter.moderate(
-      commentUrn,
-      { action: 'reply', text: 'La loi prévoit la réparation du préjudice.' },
-      account,
-      context,
-    )
+    await linkedinAdapter.moderate(commentUrn, { action: 'reply', text: 'La loi prévoit la réparation du préjudice.' }, account, context)
 
     const reply = fake.comments.find((candidate) => candidate.parentComment === commentUrn)
     expect(reply).toMatchObject({ actor: fake.organization, text: 'La loi prévoit la réparation du préjudice.' })
@@ -454,8 +418,9 @@ describe('LinkedIn adapter: moderation', () => {
   })
 
   it('refuses an id that is neither a comment nor a post', async () => {
-    await expect(
-      networkFailure(linkedinAdapter.moderate('12345', { action: 'delete' }, account, context)),
-    ).resolves.toMatchObject({ kind: 'permanent', code: 'invalid_id' })
+    await expect(networkFailure(linkedinAdapter.moderate('12345', { action: 'delete' }, account, context))).resolves.toMatchObject({
+      kind: 'permanent',
+      code: 'invalid_id',
+    })
   })
 })

@@ -38,7 +38,18 @@ function request(bytes: Uint8Array, durationSeconds = 45): PublishRequest {
     variantId: 'variant-7',
     platform: 'tiktok',
     text: caption,
-    media: [{ kind: 'video', mimeType: 'video/mp4', filename: 'reel.mp4', sizeBytes: bytes.byteLength, width: 1080, height: 1920, durationSeconds, read: async () => bytes }],
+    media: [
+      {
+        kind: 'video',
+        mimeType: 'video/mp4',
+        filename: 'reel.mp4',
+        sizeBytes: bytes.byteLength,
+        width: 1080,
+        height: 1920,
+        durationSeconds,
+        read: async () => bytes,
+      },
+    ],
     idempotencyKey: 'variant-7:tiktok',
   }
 }

@@ -31,11 +31,7 @@ const requestsTo = (method: string, path: string | RegExp) => requestsMatching(f
 
 describe('X adapter: publishing', () => {
   it('publishes a text post with the bearer token and returns its id and permalink', async () => {
-    const result = await xAdapter.publish(
-      post('Les peines alternatives protègent la société. البدائل تحمي المجتمع.'),
-      account,
-      context,
-    )
+    const result = await xAdapter.publish(post('Les peines alternatives protègent la société. البدائل تحمي المجتمع.'), account, context)
 
     expect(fake.posts).toHaveLength(1)
     const stored = fake.posts[0]!
@@ -76,17 +72,11 @@ describe('X adapter: publishing', () => {
     const mediaId = [...fake.media.keys()][0]!
     const appends = requestsTo('POST', `/2/media/upload/${mediaId}/append`)
     expect(appends.map((append) => append.form?.segment_index)).toEqual(['0', '1', '2'])
-    expect(appends.map((append) => (append.form?.media as { size: number }).size)).toEqual([
-      xUploadChunkBytes,
-      xUploadChunkBytes,
-      100,
-    ])
+    expect(appends.map((append) => (append.form?.media as { size: number }).size)).toEqual([xUploadChunkBytes, xUploadChunkBytes, 100])
     expect(requestsTo('POST', `/2/media/upload/${mediaId}/finalize`)).toHaveLength(1)
     const polls = requestsTo('GET', '/2/media/upload')
     expect(polls).toHaveLength(4)
-    expect(
-      polls.every((poll) => poll.query.get('command') === 'STATUS' && poll.query.get('media_id') === mediaId),
-    ).toBe(true)
+    expect(polls.every((poll) => poll.query.get('command') === 'STATUS' && poll.query.get('media_id') === mediaId)).toBe(true)
     // Each wait follows check_after_secs (1 s after FINALIZE, then 2 s).
     expect(sleeps).toEqual([1000, 2000, 2000, 2000])
     // The post comes only after processing succeeded (the fake refuses unprocessed media).
@@ -94,9 +84,7 @@ describe('X adapter: publishing', () => {
     expect(result.remoteId).toBe(fake.posts[0]?.id)
     expect(requestsTo('POST', '/2/media/metadata')).toHaveLength(0)
     // The retired flows are never used.
-    expect(
-      fake.requests.some((request) => request.query.get('command') === 'INIT' || request.path.startsWith('/1.1/')),
-    ).toBe(false)
+    expect(fake.requests.some((request) => request.query.get('command') === 'INIT' || request.path.startsWith('/1.1/'))).toBe(false)
   })
 
   it('uploads a GIF through the chunked flow as tweet_gif', async () => {
@@ -113,9 +101,7 @@ describe('X adapter: publishing', () => {
   it('fails permanently when X cannot process the video, without posting', async () => {
     fake.processVideosAfter(1, 'failed')
 
-    const error = await networkFailure(
-      xAdapter.publish(post('Vidéo abîmée', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context),
-    )
+    const error = await networkFailure(xAdapter.publish(post('Vidéo abîmée', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context))
 
     expect(error).toMatchObject({ kind: 'permanent', code: 'media_processing_failed' })
     expect(error.reason.en).toContain('Unsupported video codec')
@@ -125,9 +111,7 @@ describe('X adapter: publishing', () => {
   it('stops waiting after a bounded number of status polls, as retryable', async () => {
     fake.processVideosAfter(xMaxProcessingPolls + 10)
 
-    const error = await networkFailure(
-      xAdapter.publish(post('Vidéo lente', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context),
-    )
+    const error = await networkFailure(xAdapter.publish(post('Vidéo lente', { media: [mediaOfSize('video', 'video/mp4', 1000)] }), account, context))
 
     expect(error).toMatchObject({ kind: 'retryable', code: 'media_processing_timeout' })
     expect(requestsTo('GET', '/2/media/upload')).toHaveLength(xMaxProcessingPolls)
@@ -144,11 +128,7 @@ describe('X adapter: publishing', () => {
   })
 
   it('posts the first comment as a reply to the new post', async () => {
-    const result = await xAdapter.publish(
-      post('Avec un premier commentaire', { firstComment: 'Plus d’infos : https://badil.ma' }),
-      account,
-      context,
-    )
+    const result = await xAdapter.publish(post('Avec un premier commentaire', { firstComment: 'Plus d’infos : https://badil.ma' }), account, context)
 
     expect(fake.posts[1]).toMatchObject({ text: 'Plus d’infos : https://badil.ma', replyTo: result.remoteId })
   })
@@ -250,9 +230,7 @@ describe('X adapter: errors', () => {
   it('treats a lost answer during an upload as retryable, nothing being public yet', async () => {
     fake.failNext(1, { method: 'POST', path: '/2/media/upload', status: 500, body: { title: 'Internal Error' } })
 
-    const error = await networkFailure(
-      xAdapter.publish(post('Image', { media: [mediaOfSize('image', 'image/jpeg', 100)] }), account, context),
-    )
+    const error = await networkFailure(xAdapter.publish(post('Image', { media: [mediaOfSize('image', 'image/jpeg', 100)] }), account, context))
 
     expect(error.kind).toBe('retryable')
     expect(fake.posts).toHaveLength(0)
@@ -322,9 +300,7 @@ describe('X adapter: metrics', () => {
         user_profile_clicks: null,
       },
     })
-    expect(requestsTo('GET', '/2/tweets')[0]?.query.get('tweet.fields')).toBe(
-      'public_metrics,non_public_metrics,organic_metrics',
-    )
+    expect(requestsTo('GET', '/2/tweets')[0]?.query.get('tweet.fields')).toBe('public_metrics,non_public_metrics,organic_metrics')
   })
 
   it('falls back to public metrics when private ones are refused (posts over 30 days)', async () => {
@@ -367,22 +343,14 @@ describe('X adapter: moderation', () => {
     await xAdapter.moderate(replyId, { action: 'unhide' }, account, context)
     expect(fake.hidden.get(replyId)).toBe(false)
 
-    expect(requestsTo('PUT', `/2/tweets/${replyId}/hidden`).map((call) => call.json)).toEqual([
-      { hidden: true },
-      { hidden: false },
-    ])
+    expect(requestsTo('PUT', `/2/tweets/${replyId}/hidden`).map((call) => call.json)).toEqual([{ hidden: true }, { hidden: false }])
   })
 
   it('replies with POST /2/tweets and reply.in_reply_to_tweet_id', async () => {
     const { remoteId } = await xAdapter.publish(post('Sujet'), account, context)
     const replyId = fake.addForeignReply(remoteId, 'La prison est la seule solution')
 
-    await xAdapter.moderate(
-      replyId,
-      { action: 'reply', text: 'La loi 43.22 prévoit des peines alternatives.' },
-      account,
-      context,
-    )
+    await xAdapter.moderate(replyId, { action: 'reply', text: 'La loi 43.22 prévoit des peines alternatives.' }, account, context)
 
     expect(requestsTo('POST', '/2/tweets').at(-1)?.json).toEqual({
       text: 'La loi 43.22 prévoit des peines alternatives.',

@@ -33,7 +33,11 @@ function context(overrides: Partial<AdapterContext> = {}): AdapterContext {
   }
 }
 
-function request(bytes: Uint8Array, overrides: Partial<PublishRequest> = {}, video: { durationSeconds?: number; width?: number; height?: number } = {}): PublishRequest {
+function request(
+  bytes: Uint8Array,
+  overrides: Partial<PublishRequest> = {},
+  video: { durationSeconds?: number; width?: number; height?: number } = {},
+): PublishRequest {
   return {
     variantId: 'variant-1',
     platform: 'youtube',
@@ -80,12 +84,18 @@ describe('YouTube publish', () => {
     })
     const [start] = fake.callsTo('upload.start')
     expect(start.headers).toMatchObject({ authorization: 'Bearer yt-valid-token', 'x-upload-content-length': String(bytes.length) })
-    expect(ranges()).toEqual([0, 1, 2, 3, 4].map((index) => `bytes ${index * chunkUnit}-${Math.min((index + 1) * chunkUnit, bytes.length) - 1}/${bytes.length}`))
+    expect(ranges()).toEqual(
+      [0, 1, 2, 3, 4].map((index) => `bytes ${index * chunkUnit}-${Math.min((index + 1) * chunkUnit, bytes.length) - 1}/${bytes.length}`),
+    )
   })
 
   it('uploads a Short like any video, with its own permalink and no #Shorts added', async () => {
     const bytes = randomBytes(2 * chunkUnit)
-    const short = request(bytes, { platform: 'youtube_short', title: 'Une deuxième chance, pas l’impunité', text: 'Travail d’intérêt général : comment ça marche ?' }, { width: 1080, height: 1920, durationSeconds: 58 })
+    const short = request(
+      bytes,
+      { platform: 'youtube_short', title: 'Une deuxième chance, pas l’impunité', text: 'Travail d’intérêt général : comment ça marche ?' },
+      { width: 1080, height: 1920, durationSeconds: 58 },
+    )
     const result = await adapter.publish(short, account, context())
 
     const [video] = fake.videos
@@ -97,7 +107,9 @@ describe('YouTube publish', () => {
 
   it('refuses a Short longer than 3 minutes or landscape before calling YouTube', async () => {
     const bytes = randomBytes(chunkUnit)
-    const long = await networkFailure(adapter.publish(request(bytes, { platform: 'youtube_short' }, { width: 1080, height: 1920, durationSeconds: 200 }), account, context()))
+    const long = await networkFailure(
+      adapter.publish(request(bytes, { platform: 'youtube_short' }, { width: 1080, height: 1920, durationSeconds: 200 }), account, context()),
+    )
     expect(long).toMatchObject({ kind: 'permanent', code: 'short_too_long' })
     expect(long.reason.ar).toContain('ثلاث دقائق')
     const landscape = await networkFailure(adapter.publish(request(bytes, { platform: 'youtube_short' }, { durationSeconds: 30 }), account, context()))
@@ -142,7 +154,9 @@ describe('YouTube publish', () => {
 
   it('gives up as retryable when the upload keeps failing, with no video created', async () => {
     fake.script({ route: 'upload.chunk' }, { kind: 'respond', status: 502 }, 10)
-    const error = await networkFailure(createYoutubeAdapter({ chunkSize: chunkUnit, maxResumes: 2, resumeBackoffMs: 1 }).publish(request(randomBytes(2 * chunkUnit)), account, context()))
+    const error = await networkFailure(
+      createYoutubeAdapter({ chunkSize: chunkUnit, maxResumes: 2, resumeBackoffMs: 1 }).publish(request(randomBytes(2 * chunkUnit)), account, context()),
+    )
     expect(error.kind).toBe('retryable')
     expect(fake.videos).toHaveLength(0)
   })

@@ -8,15 +8,7 @@ import pg from 'pg'
 
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
-import {
-  connectFakeAccounts,
-  insertScheduledVariants,
-  publishCallsByText,
-  startNetworkFakes,
-  startWorker,
-  stateCounts,
-  waitFor,
-} from './publishing-fixtures'
+import { connectFakeAccounts, insertScheduledVariants, publishCallsByText, startNetworkFakes, startWorker, stateCounts, waitFor } from './publishing-fixtures'
 import type { FakeAccounts, NetworkFakes, WorkerProcess } from './publishing-fixtures'
 
 jest.setTimeout(240_000)
@@ -122,11 +114,7 @@ it('a worker killed with SIGKILL mid-publish is taken over: no duplicate, no los
   workers.push(doomed)
   await doomed.ready
   await waitFor(async () => (await stateCounts(app.databaseUrl, ids)).published >= 10, 60_000, 'a first part published')
-  await waitFor(
-    async () => fakes.meta.state.feedPosts.some((post) => post.message?.startsWith('sigkill')),
-    30_000,
-    'the unanswered Facebook post',
-  )
+  await waitFor(async () => fakes.meta.state.feedPosts.some((post) => post.message?.startsWith('sigkill')), 30_000, 'the unanswered Facebook post')
   doomed.child.kill('SIGKILL')
   await doomed.exited
   const atKill = await stateCounts(app.databaseUrl, ids)

@@ -58,7 +58,13 @@ async function image(width: number, height: number, name: string, alt: { fr: str
 
 async function approvedItem(title: string, assets: number[] = []) {
   const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title, format: 'post', assets } })
-  await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
+  await payload.update({
+    collection: 'content-items',
+    id: item.id,
+    overrideAccess: true,
+    context: transitionWriteContext(),
+    data: { workflowState: 'approved' },
+  })
   return item.id as number
 }
 
@@ -205,7 +211,14 @@ describe('the ready-to-post kit', () => {
     expect(answer.headers.get('content-disposition')).toMatch(new RegExp(`attachment; filename="badil-kit-${arabicVariant}-facebook-ar\\.zip"`))
     expect(answer.headers.get('cache-control')).toBe('no-store')
     expect([...files.keys()].sort()).toEqual(
-      ['checklist.md', 'first-comment.txt', 'kit.json', 'media/01-affiche-tig-ete-landscape.jpg', 'media/02-infographie-43-22-landscape.jpg', 'post.txt'].sort(),
+      [
+        'checklist.md',
+        'first-comment.txt',
+        'kit.json',
+        'media/01-affiche-tig-ete-landscape.jpg',
+        'media/02-infographie-43-22-landscape.jpg',
+        'post.txt',
+      ].sort(),
     )
   })
 
@@ -250,8 +263,24 @@ describe('the ready-to-post kit', () => {
       idempotencyKey: `badil-variant-${arabicVariant}`,
     })
     expect(kit.media).toEqual([
-      expect.objectContaining({ file: 'media/01-affiche-tig-ete-landscape.jpg', mediaId: landscapeImage, kind: 'image', rendition: 'landscape', width: 1200, height: 630, alt: altAr.landscape }),
-      expect.objectContaining({ file: 'media/02-infographie-43-22-landscape.jpg', mediaId: portraitImage, kind: 'image', rendition: 'landscape', width: 1200, height: 630, alt: altAr.portrait }),
+      expect.objectContaining({
+        file: 'media/01-affiche-tig-ete-landscape.jpg',
+        mediaId: landscapeImage,
+        kind: 'image',
+        rendition: 'landscape',
+        width: 1200,
+        height: 630,
+        alt: altAr.landscape,
+      }),
+      expect.objectContaining({
+        file: 'media/02-infographie-43-22-landscape.jpg',
+        mediaId: portraitImage,
+        kind: 'image',
+        rendition: 'landscape',
+        width: 1200,
+        height: 630,
+        alt: altAr.portrait,
+      }),
     ])
   })
 
@@ -292,13 +321,22 @@ describe('the ready-to-post kit', () => {
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,
-      data: { contentItem: item, platform: 'youtube', language: 'fr', title: 'Le TIG en 2 minutes', text: 'Tout savoir sur le travail d’intérêt général.', media: [video] },
+      data: {
+        contentItem: item,
+        platform: 'youtube',
+        language: 'fr',
+        title: 'Le TIG en 2 minutes',
+        text: 'Tout savoir sur le travail d’intérêt général.',
+        media: [video],
+      },
     })
     const kit = await unzip((await call('GET', `/api/platform-variants/${variant.id}/kit`, { role: 'cm' })).body)
     const original = await payload.findByID({ collection: 'media', id: video, depth: 0, overrideAccess: true })
     expect(kit.get('media/01-explainer.mp4')!.equals(fs.readFileSync(path.join(mediaDir(), String(original.filename))))).toBe(true)
     expect(kit.get('title.txt')!.toString('utf8')).toBe('Le TIG en 2 minutes')
-    expect(JSON.parse(kit.get('kit.json')!.toString('utf8')).media).toEqual([expect.objectContaining({ kind: 'video', rendition: null, mimeType: 'video/mp4' })])
+    expect(JSON.parse(kit.get('kit.json')!.toString('utf8')).media).toEqual([
+      expect.objectContaining({ kind: 'video', rendition: null, mimeType: 'video/mp4' }),
+    ])
     expect(kit.has('first-comment.txt')).toBe(false)
   })
 
@@ -370,7 +408,12 @@ describe('mark as posted', () => {
     expect(variant).toMatchObject({ publicationState: 'published', permalink, remoteId: '100200300_987654321', attempts: 1, lastError: null })
     expect(variant.publishedAt).toBeTruthy()
 
-    const { docs: attempts } = await payload.find({ collection: 'publication-attempts', where: { variant: { equals: arabicVariant } }, depth: 0, overrideAccess: true })
+    const { docs: attempts } = await payload.find({
+      collection: 'publication-attempts',
+      where: { variant: { equals: arabicVariant } },
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(attempts).toHaveLength(1)
     expect(attempts[0]).toMatchObject({
       kind: 'manual',
@@ -388,7 +431,12 @@ describe('mark as posted', () => {
 
     expect((await payload.findByID({ collection: 'content-items', id: arabicItem, depth: 0 })).workflowState).toBe('published')
 
-    const { docs: jobs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'deliverPublicationWebhook' } }, depth: 0, overrideAccess: true })
+    const { docs: jobs } = await payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'deliverPublicationWebhook' } },
+      depth: 0,
+      overrideAccess: true,
+    })
     const events = jobs.map((job) => job.input as { subscriptionId: number; body: { type: string; data: { variant: { id: number }; permalink: string } } })
     expect(events.filter((event) => event.body.data.variant.id === arabicVariant)).toEqual([
       expect.objectContaining({
@@ -405,7 +453,14 @@ describe('mark as posted', () => {
 
   it('refuses a missing or non-http(s) permalink with 400 naming the field, and changes nothing', async () => {
     const { id } = await variantIn('ready')
-    for (const body of [{}, { permalink: '' }, { permalink: 'not a link' }, { permalink: 'ftp://example.org/post/1' }, { permalink: 'javascript:alert(1)' }, { permalink: 42 }]) {
+    for (const body of [
+      {},
+      { permalink: '' },
+      { permalink: 'not a link' },
+      { permalink: 'ftp://example.org/post/1' },
+      { permalink: 'javascript:alert(1)' },
+      { permalink: 42 },
+    ]) {
       const refused = await markPosted(id, body, 'cm', 'fr')
       expect({ body, status: refused.status }).toEqual({ body, status: 400 })
       expect(json(refused).errors).toEqual([{ field: 'permalink', message: expect.stringMatching(/lien/) }])

@@ -198,7 +198,10 @@ describe('a token pasted by hand', () => {
     expect(cipher.decrypt((await sealedColumns(id)).access!, tokenPurpose.access)).toBe(viaMutation)
 
     // An invalid mutation: GraphQL echoes the input back to its sender (standard), but nothing is logged (checked below).
-    const refused = await graphql('admin', `mutation { createNetworkAccount(data: { network: x, accessToken: ${JSON.stringify(pasted('graphql-invalid'))} }) { id } }`)
+    const refused = await graphql(
+      'admin',
+      `mutation { createNetworkAccount(data: { network: x, accessToken: ${JSON.stringify(pasted('graphql-invalid'))} }) { id } }`,
+    )
     expect(refused.json.errors?.length).toBeGreaterThan(0)
   })
 

@@ -202,7 +202,8 @@ beforeAll(async () => {
     overrideAccess: true,
     data: { email: 'second-admin@test.badil.local', password: 'correct-horse-battery-staple', name: 'Second admin', role: 'admin', language: 'fr' },
   })
-  secondAdminJwt = (await payload.login({ collection: 'users', data: { email: 'second-admin@test.badil.local', password: 'correct-horse-battery-staple' } })).token!
+  secondAdminJwt = (await payload.login({ collection: 'users', data: { email: 'second-admin@test.badil.local', password: 'correct-horse-battery-staple' } }))
+    .token!
   logs = captureLogs(payload)
 })
 
@@ -381,9 +382,12 @@ describe('callback, for each network', () => {
     expect(instagram[0]!.access).toMatch(/^fb-page-104857600000000001-/)
     expect(instagram[1]!.access).toMatch(/^fb-page-104857600000000003-/)
     expect(instagram[0]!.scopes!.split(' ')).toEqual(expect.arrayContaining(['instagram_content_publish', 'instagram_manage_comments']))
-    expect(fake.requests.filter((request) => request.path === '/meta/graph/me/accounts').at(-1)!.query.get('fields')).toContain(
-      'instagram_business_account',
-    )
+    expect(
+      fake.requests
+        .filter((request) => request.path === '/meta/graph/me/accounts')
+        .at(-1)!
+        .query.get('fields'),
+    ).toContain('instagram_business_account')
   })
 
   it('X: PKCE S256 with a verifier sealed in the state, Basic client auth, a 2-hour token and a refresh token', async () => {
@@ -470,12 +474,7 @@ describe('callback, refused', () => {
     const [version, body, signature] = state.split('.')
     const tamperedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), u: '999' })).toString('base64url')
     const requestsBefore = fake.requests.length
-    for (const forged of [
-      `${version}.${tamperedBody}.${signature}`,
-      `${version}.${body}.${signature!.slice(0, -2)}AA`,
-      `${version}.${body}`,
-      'nonsense',
-    ]) {
+    for (const forged of [`${version}.${tamperedBody}.${signature}`, `${version}.${body}.${signature!.slice(0, -2)}AA`, `${version}.${body}`, 'nonsense']) {
       const answer = await finish(withState(callbackUrl, forged), { cookie: started.cookie })
       expect(answer.status).toBe(400)
       expect(answer.json.errors[0]).toMatchObject({ field: 'state', message: expect.stringMatching(/state/) })
@@ -491,7 +490,11 @@ describe('callback, refused', () => {
   it('refuses an expired state (400)', async () => {
     const { callbackUrl } = await validCallback()
     const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000)
-    const expired = createStateCodec({ secret: payload.secret, cipher, now: () => elevenMinutesAgo }).issue({ network: 'x', userId: accounts.admin.id, codeVerifier: 'v'.repeat(43) })
+    const expired = createStateCodec({ secret: payload.secret, cipher, now: () => elevenMinutesAgo }).issue({
+      network: 'x',
+      userId: accounts.admin.id,
+      codeVerifier: 'v'.repeat(43),
+    })
     const answer = await finish(withState(callbackUrl, expired.state), { cookie: `badil-oauth-x=${expired.nonce}` })
     expect(answer.status).toBe(400)
     expect(answer.json.errors[0].message).toMatch(/expiré/)
@@ -533,12 +536,20 @@ describe('callback, refused', () => {
     expect(script.finished.status).toBe(400)
     expect(script.finished.json).toEqual({ errors: [{ message: 'YouTube refused the authorization code exchange: Bad Request: code was already redeemed.' }] })
 
-    fake.failNext({ path: '/meta/graph/oauth/access_token', status: 400, body: { error: { message: 'Error validating client secret.', type: 'OAuthException', code: 1 } } })
+    fake.failNext({
+      path: '/meta/graph/oauth/access_token',
+      status: 400,
+      body: { error: { message: 'Error validating client secret.', type: 'OAuthException', code: 1 } },
+    })
     const meta = await connectFlow('facebook', { browser: false, language: 'ar' })
     expect(meta.finished.json.errors[0].message).toBe('رفضت Facebook تبادل رمز التفويض: Error validating client secret.')
 
     // TikTok answers its errors with HTTP 200.
-    fake.failNext({ path: '/tiktok/api/v2/oauth/token/', status: 200, body: { error: 'invalid_grant', error_description: 'Authorization code is expired.', log_id: 'x' } })
+    fake.failNext({
+      path: '/tiktok/api/v2/oauth/token/',
+      status: 200,
+      body: { error: 'invalid_grant', error_description: 'Authorization code is expired.', log_id: 'x' },
+    })
     const tiktok = await connectFlow('tiktok', { browser: false, language: 'en' })
     expect(tiktok.finished.json.errors[0].message).toBe('TikTok refused the authorization code exchange: Authorization code is expired.')
   })
@@ -594,7 +605,13 @@ describe('refresh', () => {
     const before = await accountOf('x')
     await sql(`UPDATE network_accounts SET token_expires_at = now() + interval '1 minute' WHERE id = $1`, [before.id])
     const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Jeton à renouveler', format: 'post' } })
-    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
+    await payload.update({
+      collection: 'content-items',
+      id: item.id,
+      overrideAccess: true,
+      context: transitionWriteContext(),
+      data: { workflowState: 'approved' },
+    })
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,

@@ -94,9 +94,7 @@ export async function insertScheduledVariants(
     const perItem = networks.length * languages.length
     const items: number[] = []
     for (let index = 0; index < Math.ceil(options.count / perItem); index += 1) {
-      const { rows } = await client.query(
-        `INSERT INTO content_items (format, sensitivity, workflow_state) VALUES ('post', 'normal', 'approved') RETURNING id`,
-      )
+      const { rows } = await client.query(`INSERT INTO content_items (format, sensitivity, workflow_state) VALUES ('post', 'normal', 'approved') RETURNING id`)
       items.push(Number(rows[0].id))
       await client.query(`INSERT INTO content_items_locales (title, _locale, _parent_id) VALUES ($1, 'fr', $2)`, [`${options.tag} item ${index}`, rows[0].id])
     }

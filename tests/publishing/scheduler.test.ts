@@ -110,7 +110,13 @@ async function approvedItem(sensitivity: 'normal' | 'sensitive' = 'normal') {
     overrideAccess: true,
     data: { title: `Publication test ${itemCounter}`, format: 'post', sensitivity },
   })
-  await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
+  await payload.update({
+    collection: 'content-items',
+    id: item.id,
+    overrideAccess: true,
+    context: transitionWriteContext(),
+    data: { workflowState: 'approved' },
+  })
   return item.id
 }
 
@@ -134,7 +140,16 @@ async function scheduledVariant(platform: Platform, text: string, options: { at?
 
 const variantById = (id: number) => payload.findByID({ collection: 'platform-variants', id, depth: 0, overrideAccess: true })
 const attemptsOf = async (id: number) =>
-  (await payload.find({ collection: 'publication-attempts', where: { variant: { equals: id } }, sort: 'startedAt', depth: 0, pagination: false, overrideAccess: true })).docs
+  (
+    await payload.find({
+      collection: 'publication-attempts',
+      where: { variant: { equals: id } },
+      sort: 'startedAt',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs
 
 describe('a CM schedules an approved variant for three networks', () => {
   it('at the minute, each fake network receives exactly one post; the admin shows permalinks and attempts', async () => {
@@ -145,7 +160,10 @@ describe('a CM schedules an approved variant for three networks', () => {
       const created = await api('cm', 'POST', '/platform-variants', { contentItem: item, platform, language: 'fr', text: `Le TIG en 3 minutes (${platform})` })
       expect(created.status).toBe(201)
       ids[platform] = created.body.doc.id
-      const scheduled = await api('cm', 'PATCH', `/platform-variants/${ids[platform]}?depth=0`, { publicationState: 'scheduled', scheduledAt: at.toISOString() })
+      const scheduled = await api('cm', 'PATCH', `/platform-variants/${ids[platform]}?depth=0`, {
+        publicationState: 'scheduled',
+        scheduledAt: at.toISOString(),
+      })
       expect(scheduled.status).toBe(200)
       // The network's only account was picked for the variant.
       expect(scheduled.body.doc.networkAccount).toBe(accounts[platform])
@@ -170,7 +188,12 @@ describe('a CM schedules an approved variant for three networks', () => {
       expect(shown.body.remoteId).toBeTruthy()
       expect(shown.body.attempts).toBe(1)
       expect(shown.body.attemptHistory.docs).toHaveLength(1)
-      expect(shown.body.attemptHistory.docs[0]).toMatchObject({ kind: 'publish', outcome: 'succeeded', attemptNumber: 1, idempotencyKey: `badil-variant-${ids[platform]}` })
+      expect(shown.body.attemptHistory.docs[0]).toMatchObject({
+        kind: 'publish',
+        outcome: 'succeeded',
+        attemptNumber: 1,
+        idempotencyKey: `badil-variant-${ids[platform]}`,
+      })
       expect(shown.body.attemptHistory.docs[0].durationMs).toBeGreaterThanOrEqual(0)
     }
     // The item's first post moved it to "published" (a system transition, in the history).
@@ -182,7 +205,10 @@ describe('a CM schedules an approved variant for three networks', () => {
   it('a variant that is not approved cannot be scheduled, and nothing is claimed early', async () => {
     const draftItem = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Brouillon', format: 'post' } })
     const variant = await api('cm', 'POST', '/platform-variants', { contentItem: draftItem.id, platform: 'x', language: 'fr', text: 'pas encore' })
-    const refused = await api('cm', 'PATCH', `/platform-variants/${variant.body.doc.id}`, { publicationState: 'scheduled', scheduledAt: new Date().toISOString() })
+    const refused = await api('cm', 'PATCH', `/platform-variants/${variant.body.doc.id}`, {
+      publicationState: 'scheduled',
+      scheduledAt: new Date().toISOString(),
+    })
     expect(refused.status).toBe(409)
     const later = await scheduledVariant('x', 'Demain seulement', { at: new Date(Date.now() + 3_600_000) })
     await tick()
@@ -214,7 +240,13 @@ describe('what is sent', () => {
       overrideAccess: true,
       data: { title: 'Infographie', format: 'infographic', assets: [media.id] },
     })
-    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
+    await payload.update({
+      collection: 'content-items',
+      id: item.id,
+      overrideAccess: true,
+      context: transitionWriteContext(),
+      data: { workflowState: 'approved' },
+    })
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,
@@ -262,7 +294,13 @@ describe('multi-step networks', () => {
       file: { data: await makeJpeg(1080, 1350), mimetype: 'image/jpeg', name: 'affiche.jpg', size: 1 },
     })
     const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Affiche', format: 'post', assets: [media.id] } })
-    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
+    await payload.update({
+      collection: 'content-items',
+      id: item.id,
+      overrideAccess: true,
+      context: transitionWriteContext(),
+      data: { workflowState: 'approved' },
+    })
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,
@@ -368,7 +406,9 @@ describe('what the networks answer', () => {
   it('an unknown outcome the network does not hold is published again, once', async () => {
     const id = await scheduledVariant('facebook', 'Jamais arrivé')
     // As if an instance had died before its request left: claimed, lease expired, nothing sent.
-    await sql(`UPDATE platform_variants SET publication_state = 'publishing', lease_until = now() - interval '1 second', claim_token = 'dead' WHERE id = $1`, [id])
+    await sql(`UPDATE platform_variants SET publication_state = 'publishing', lease_until = now() - interval '1 second', claim_token = 'dead' WHERE id = $1`, [
+      id,
+    ])
     const report = await tick()
     expect(report.swept).toBe(1)
     await tick()
@@ -522,7 +562,8 @@ describe('outbound webhooks', () => {
     receiver.close()
 
     const events = received.map(
-      (delivery) => JSON.parse(delivery.body) as { type: string; data: { variant: { id: number; platform: string }; permalink: string | null; reason: string | null } },
+      (delivery) =>
+        JSON.parse(delivery.body) as { type: string; data: { variant: { id: number; platform: string }; permalink: string | null; reason: string | null } },
     )
     expect(events.map((event) => event.type).sort()).toEqual(['publication.failed', 'publication.outcome_unknown', 'publication.succeeded'])
     const unknown = events.find((event) => event.type === 'publication.outcome_unknown')!
@@ -532,7 +573,9 @@ describe('outbound webhooks', () => {
     // Settle it (found on the network) so later tests start from a clean queue.
     await tick()
     for (const delivery of received) {
-      const [timestamp, signature] = String(delivery.headers['x-badil-signature']).split(',').map((part) => part.split('=')[1])
+      const [timestamp, signature] = String(delivery.headers['x-badil-signature'])
+        .split(',')
+        .map((part) => part.split('=')[1])
       expect(signWebhook(secret, Number(timestamp), delivery.body)).toBe(signature)
       expect(delivery.headers['x-badil-event']).toBe(JSON.parse(delivery.body).type)
     }
@@ -570,7 +613,10 @@ describe('variant actions', () => {
     const noLink = await api('cm', 'POST', `/platform-variants/${found}/resolve`, { resolution: 'published' })
     expect(noLink.status).toBe(400)
     expect(noLink.body.errors[0].field).toBe('permalink')
-    const resolved = await api('cm', 'POST', `/platform-variants/${found}/resolve`, { resolution: 'published', permalink: 'https://www.facebook.com/104872391025567/posts/1' })
+    const resolved = await api('cm', 'POST', `/platform-variants/${found}/resolve`, {
+      resolution: 'published',
+      permalink: 'https://www.facebook.com/104872391025567/posts/1',
+    })
     expect(resolved.status).toBe(200)
     expect(resolved.body.variant).toMatchObject({ publicationState: 'published', permalink: 'https://www.facebook.com/104872391025567/posts/1' })
     expect((await attemptsOf(found)).at(-1)).toMatchObject({ kind: 'resolve', outcome: 'succeeded', actor: users.cm.id })
@@ -579,7 +625,9 @@ describe('variant actions', () => {
     expect((await api('cm', 'POST', `/platform-variants/${again}/resolve`, { resolution: 'not_published' })).body.variant.publicationState).toBe('scheduled')
     const gaveUp = await make('Résolu: abandon')
     expect((await api('cm', 'POST', `/platform-variants/${gaveUp}/resolve`, { resolution: 'failed' })).status).toBe(400)
-    expect((await api('ncsc', 'POST', `/platform-variants/${gaveUp}/resolve`, { resolution: 'failed', reason: 'Supprimé à la main' })).body.variant.publicationState).toBe('failed')
+    expect(
+      (await api('ncsc', 'POST', `/platform-variants/${gaveUp}/resolve`, { resolution: 'failed', reason: 'Supprimé à la main' })).body.variant.publicationState,
+    ).toBe('failed')
     expect((await api('cm', 'POST', `/platform-variants/${gaveUp}/resolve`, { resolution: 'failed', reason: 'encore' })).status).toBe(409)
     expect((await api('cm', 'POST', `/platform-variants/${gaveUp}/resolve`, { resolution: 'maybe' })).status).toBe(400)
   })

@@ -57,21 +57,27 @@ describe('every way in has a row', () => {
           (collection.auth && builtIn(payloadOperationEndpoints.auth, method, path)) ||
           rows.has(`${method} /${collection.slug}${path}`)
         if (!known) unlisted.push(`${method} /${collection.slug}${path}`)
-        if (path === '/:id/duplicate' && collectionRules[collection.slug]?.duplicate !== true) unlisted.push(`${method} /${collection.slug}${path} (duplicate: false in the table)`)
+        if (path === '/:id/duplicate' && collectionRules[collection.slug]?.duplicate !== true)
+          unlisted.push(`${method} /${collection.slug}${path} (duplicate: false in the table)`)
       }
       const duplicates = (collection.endpoints || []).some((endpoint) => endpoint.path === '/:id/duplicate')
-      if (collectionRules[collection.slug]?.duplicate && !duplicates) unlisted.push(`/${collection.slug}/:id/duplicate (duplicate: true in the table, not served)`)
+      if (collectionRules[collection.slug]?.duplicate && !duplicates)
+        unlisted.push(`/${collection.slug}/:id/duplicate (duplicate: true in the table, not served)`)
     }
     for (const global of payload.config.globals) {
       for (const endpoint of global.endpoints || []) {
-        if (!builtIn(payloadOperationEndpoints.global, endpoint.method, endpoint.path)) unlisted.push(`${endpoint.method} /globals/${global.slug}${endpoint.path}`)
+        if (!builtIn(payloadOperationEndpoints.global, endpoint.method, endpoint.path))
+          unlisted.push(`${endpoint.method} /globals/${global.slug}${endpoint.path}`)
       }
     }
     for (const endpoint of payload.config.endpoints) {
-      if (!builtIn(payloadOperationEndpoints.root, endpoint.method, endpoint.path) && !rows.has(`${endpoint.method} ${endpoint.path}`)) unlisted.push(`${endpoint.method} ${endpoint.path}`)
+      if (!builtIn(payloadOperationEndpoints.root, endpoint.method, endpoint.path) && !rows.has(`${endpoint.method} ${endpoint.path}`))
+        unlisted.push(`${endpoint.method} ${endpoint.path}`)
     }
     const served = new Set([
-      ...payload.config.collections.flatMap((collection) => (collection.endpoints || []).map((endpoint) => `${endpoint.method} /${collection.slug}${endpoint.path}`)),
+      ...payload.config.collections.flatMap((collection) =>
+        (collection.endpoints || []).map((endpoint) => `${endpoint.method} /${collection.slug}${endpoint.path}`),
+      ),
       ...payload.config.endpoints.map((endpoint) => `${endpoint.method} ${endpoint.path}`),
     ])
     const stale = [...rows].filter((row) => !served.has(row))
@@ -85,9 +91,11 @@ describe('every way in has a row', () => {
       const { singular, plural } = rules.graphQL
       for (const name of [singular, plural, `count${plural}`, `docAccess${singular}`, `version${singular}`, `versions${plural}`]) generated.add(name)
       for (const name of ['create', 'update', 'delete', 'duplicate', 'restoreVersion']) generated.add(`${name}${singular}`)
-      for (const name of ['me', 'initialized', 'refreshToken', 'logout', 'unlock', 'login', 'forgotPassword', 'resetPassword', 'verifyEmail']) generated.add(`${name}${singular}`)
+      for (const name of ['me', 'initialized', 'refreshToken', 'logout', 'unlock', 'login', 'forgotPassword', 'resetPassword', 'verifyEmail'])
+        generated.add(`${name}${singular}`)
     }
-    for (const rules of Object.values(globalRules)) for (const name of [rules.graphQL.name, `docAccess${rules.graphQL.name}`, `update${rules.graphQL.name}`]) generated.add(name)
+    for (const rules of Object.values(globalRules))
+      for (const name of [rules.graphQL.name, `docAccess${rules.graphQL.name}`, `update${rules.graphQL.name}`]) generated.add(name)
     const query = schemaTypes.get('Query')!.fields!.map((field) => field.name)
     const mutation = schemaTypes.get('Mutation')!.fields!.map((field) => field.name)
     expect(query.filter((name) => !generated.has(name))).toEqual([])
@@ -129,14 +137,22 @@ describe.each(Object.keys(globalRules))('global %s', (slug) => {
           update = (await gql(caller, `mutation { update${name}(data: { reason: "Forgé" }) { updatedAt } }`, {}, `update${name}`)).status
         } else {
           read = (await local(() => payload.findGlobal({ slug: slug as never, overrideAccess: false, user: localUser(caller) }))).status
-          update = (await local(() => payload.updateGlobal({ slug: slug as never, data: { reason: 'Forgé' } as never, overrideAccess: false, user: localUser(caller) }))).status
+          update = (
+            await local(() => payload.updateGlobal({ slug: slug as never, data: { reason: 'Forgé' } as never, overrideAccess: false, user: localUser(caller) }))
+          ).status
         }
         const unchanged = JSON.stringify(await payload.findGlobal({ slug: slug as never, depth: 0, overrideAccess: true })) === before
         const refused = transport === 'local' ? 403 : refusedStatus(caller)
         const readAllowed = scopeOf(rules.operations.read, caller) !== 'none'
         const updateAllowed = scopeOf(rules.operations.update, caller) !== 'none'
         expectCase(mismatches, `${slug} read ${transport} ${caller}`, readAllowed, readAllowed ? 200 : refused, read)
-        expectCase(mismatches, `${slug} update ${transport} ${caller}`, updateAllowed, updateAllowed ? { status: 200 } : { status: refused, unchanged: true }, updateAllowed ? { status: update } : { status: update, unchanged })
+        expectCase(
+          mismatches,
+          `${slug} update ${transport} ${caller}`,
+          updateAllowed,
+          updateAllowed ? { status: 200 } : { status: refused, unchanged: true },
+          updateAllowed ? { status: update } : { status: update, unchanged },
+        )
       }
     }
     expect(mismatches).toEqual([])
@@ -190,7 +206,11 @@ describe('endpoints', () => {
         prepare: async (caller) => {
           if (!roles.includes(caller as Role)) return
           const user = security.accounts[caller as Role].id
-          await payload.delete({ collection: 'payload-preferences', where: { and: [{ key: { equals: 'matrix-key' } }, { 'user.value': { equals: user } }] }, overrideAccess: true })
+          await payload.delete({
+            collection: 'payload-preferences',
+            where: { and: [{ key: { equals: 'matrix-key' } }, { 'user.value': { equals: user } }] },
+            overrideAccess: true,
+          })
           await payload.create({
             collection: 'payload-preferences',
             overrideAccess: true,
@@ -200,7 +220,11 @@ describe('endpoints', () => {
         },
       },
       'post /users/unlock': { path: '/users/unlock', body: { email: security.accounts.analyst.email }, passes: 200 },
-      'post /users/first-register': { path: '/users/first-register', body: { email: 'first@test.badil.local', password: 'first-register-1234', name: 'Premier', role: 'admin' }, passes: 200 },
+      'post /users/first-register': {
+        path: '/users/first-register',
+        body: { email: 'first@test.badil.local', password: 'first-register-1234', name: 'Premier', role: 'admin' },
+        passes: 200,
+      },
     }
   })
 
@@ -237,7 +261,13 @@ describe('custom GraphQL mutations', () => {
 describe('named workflow bypasses (see workflow-bypass.test.ts for each in full)', () => {
   it('anonymous GraphQL cannot approve, and one GraphQL request cannot lend a transition to the next operation', async () => {
     const id = await fixtures['content-items']!.seed()
-    await payload.update({ collection: 'content-items', id, overrideAccess: true, context: (await import('../../src/workflow/content-item-hooks')).transitionWriteContext(), data: { workflowState: 'in_review' } })
+    await payload.update({
+      collection: 'content-items',
+      id,
+      overrideAccess: true,
+      context: (await import('../../src/workflow/content-item-hooks')).transitionWriteContext(),
+      data: { workflowState: 'in_review' },
+    })
     const anonymous = await gql('anonymous', `mutation { transitionContentItem(id: ${id}, to: "approved") { id } }`, {}, 'transitionContentItem')
     const shared = await security.graphql(
       'consultant',
@@ -245,7 +275,13 @@ describe('named workflow bypasses (see workflow-bypass.test.ts for each in full)
     )
     const mismatches: Mismatch[] = []
     expectCase(mismatches, 'anonymous transitionContentItem', false, 401, anonymous.status)
-    expectCase(mismatches, 'consultant transition then direct write in one request', false, [403, 403], [graphqlStatus(shared, 'a'), graphqlStatus(shared, 'b')])
+    expectCase(
+      mismatches,
+      'consultant transition then direct write in one request',
+      false,
+      [403, 403],
+      [graphqlStatus(shared, 'a'), graphqlStatus(shared, 'b')],
+    )
     expectCase(mismatches, 'state after both', false, 'in_review', (await stored('content-items', id))?.workflowState)
     expect(mismatches).toEqual([])
   })

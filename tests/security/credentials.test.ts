@@ -24,7 +24,8 @@ afterAll(async () => {
 
 const me = async (key: string) => (await fetch(`${security.http.baseUrl}/api/users/me`, { headers: { Authorization: `users API-Key ${key}` } })).status
 
-const storedKeyIndex = async (id: number): Promise<string | null> => (await security.sql('SELECT api_key_index FROM users WHERE id = $1', [id]))[0]?.api_key_index ?? null
+const storedKeyIndex = async (id: number): Promise<string | null> =>
+  (await security.sql('SELECT api_key_index FROM users WHERE id = $1', [id]))[0]?.api_key_index ?? null
 
 const freshKey = () => `k-${randomBytes(16).toString('hex')}`
 

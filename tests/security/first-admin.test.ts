@@ -23,7 +23,9 @@ describe('hole 11: production never lets the first visitor become administrator'
       config: { seed: 'admin', requireFirstAdmin: true },
     })
     try {
-      expect((await app.payload.find({ collection: 'users', overrideAccess: true })).docs).toEqual([expect.objectContaining({ email: 'premier@ncsc.ma', role: 'admin' })])
+      expect((await app.payload.find({ collection: 'users', overrideAccess: true })).docs).toEqual([
+        expect.objectContaining({ email: 'premier@ncsc.ma', role: 'admin' }),
+      ])
       // Later starts without the variables: accounts exist, nothing to refuse.
       await expect(seedInitialAccounts(app.payload, { mode: 'admin', dataDirPath: app.dataDirPath, requireFirstAdmin: true })).resolves.toBeUndefined()
     } finally {

@@ -61,14 +61,22 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
   }
   let otherPerson: number | undefined
   const preferencesOwner = async () =>
-    (otherPerson ??= await create('users', { email: `preferences-owner@test.badil.local`, password: 'matrix-password-123', name: 'Autre personne', role: 'analyst', language: 'fr' }))
+    (otherPerson ??= await create('users', {
+      email: `preferences-owner@test.badil.local`,
+      password: 'matrix-password-123',
+      name: 'Autre personne',
+      role: 'analyst',
+      language: 'fr',
+    }))
   const item = async () => create('content-items', { title: `Contenu ${next()}`, format: 'post' })
   const theme = async () => create('themes', { name: `Thème ${next()}`, slug: `matrix-theme-${next()}` })
 
   return {
     users: {
       seed: async (owner) =>
-        owner ? security.accounts[owner].id : create('users', { email: `other-${next()}@test.badil.local`, password: 'matrix-password-123', name: 'Autre', role: 'analyst', language: 'fr' }),
+        owner
+          ? security.accounts[owner].id
+          : create('users', { email: `other-${next()}@test.badil.local`, password: 'matrix-password-123', name: 'Autre', role: 'analyst', language: 'fr' }),
       createData: async () => ({ email: `new-${next()}@test.badil.local`, password: 'matrix-password-123', name: 'Nouveau', role: 'analyst', language: 'fr' }),
       update: () => change('name', 'Renommé par la matrice'),
     },
@@ -78,7 +86,8 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       update: () => change('description', 'Modifié'),
     },
     'key-moments': {
-      seed: () => create('key-moments', { title: `Temps fort ${next()}`, startsOn: '2027-03-01T00:00:00.000Z', endsOn: '2027-03-02T00:00:00.000Z', priority: 'medium' }),
+      seed: () =>
+        create('key-moments', { title: `Temps fort ${next()}`, startsOn: '2027-03-01T00:00:00.000Z', endsOn: '2027-03-02T00:00:00.000Z', priority: 'medium' }),
       createData: async () => ({ title: `Temps fort ${next()}`, startsOn: '2027-04-01T00:00:00.000Z', endsOn: '2027-04-02T00:00:00.000Z', priority: 'low' }),
       update: () => change('description', 'Modifié'),
     },
@@ -112,7 +121,11 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
     'moderation-rules': {
       // A proposal, written by `owner` when given (a CM edits their own proposals).
       seed: async (owner) =>
-        create('moderation-rules', { ...validRule, name: `Règle ${next()}` }, owner ? { user: await payload.findByID({ collection: 'users', id: security.accounts[owner].id, depth: 0 }) } : {}),
+        create(
+          'moderation-rules',
+          { ...validRule, name: `Règle ${next()}` },
+          owner ? { user: await payload.findByID({ collection: 'users', id: security.accounts[owner].id, depth: 0 }) } : {},
+        ),
       createData: async () => ({ ...validRule, name: `Nouvelle règle ${next()}` }),
       update: () => change('priority', 71),
     },
@@ -159,12 +172,19 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       update: () => change('data', { a: 3 }),
     },
     'payload-jobs': {
-      seed: async () => Number(((await payload.jobs.queue({ task: 'notifyWorkflowTransition' as never, queue: 'matrix', input: { eventId: 0 } as never })) as { id: number }).id),
+      seed: async () =>
+        Number(
+          ((await payload.jobs.queue({ task: 'notifyWorkflowTransition' as never, queue: 'matrix', input: { eventId: 0 } as never })) as { id: number }).id,
+        ),
       createData: async () => ({ taskSlug: 'notifyWorkflowTransition', queue: 'forged', input: { eventId: 1 } }),
       update: () => change('queue', 'moved'),
     },
     'payload-locked-documents': {
-      seed: async () => create('payload-locked-documents', { document: { relationTo: 'themes', value: await theme() }, user: { relationTo: 'users', value: security.accounts.admin.id } }),
+      seed: async () =>
+        create('payload-locked-documents', {
+          document: { relationTo: 'themes', value: await theme() },
+          user: { relationTo: 'users', value: security.accounts.admin.id },
+        }),
       createData: async () => ({ document: { relationTo: 'themes', value: await theme() }, user: { relationTo: 'users', value: security.accounts.admin.id } }),
       update: () => change('globalSlug', 'matrix'),
     },
@@ -190,7 +210,13 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
 /** An approved item and a ready variant of it: cleared to go out (for the kit). */
 export async function clearedReadyVariant(payload: Payload): Promise<number> {
   const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: `Approuvé ${next()}`, format: 'post' } })
-  await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
+  await payload.update({
+    collection: 'content-items',
+    id: item.id,
+    overrideAccess: true,
+    context: transitionWriteContext(),
+    data: { workflowState: 'approved' },
+  })
   const variant = await payload.create({
     collection: 'platform-variants',
     overrideAccess: true,

@@ -487,8 +487,7 @@ export function describeCollections(slugs: string[]): void {
       it('no one but their writers sets them, on any transport', async () => {
         const fixture = fixtures[slug]!
         const mismatches: Mismatch[] = []
-        const flattened = payload.collections[slug as keyof typeof payload.collections]!.config
-          .flattenedFields
+        const flattened = payload.collections[slug as keyof typeof payload.collections]!.config.flattenedFields
         const forged = (field: string, rule: { value?: unknown }) => {
           if (rule.value !== undefined) return rule.value
           const type = flattened.find((entry) => entry.name === field)?.type

@@ -76,7 +76,13 @@ const sql = (text: string, values: unknown[] = []) => security.sql(text, values)
 
 async function approvedItem() {
   const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Frontières', format: 'post' } })
-  await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: 'approved' } })
+  await payload.update({
+    collection: 'content-items',
+    id: item.id,
+    overrideAccess: true,
+    context: transitionWriteContext(),
+    data: { workflowState: 'approved' },
+  })
   return item.id as number
 }
 
@@ -86,21 +92,42 @@ const variantOf = (id: number) => payload.findByID({ collection: 'platform-varia
 describe('hole 8: a token goes to its own network only', () => {
   it('refuses to save a variant with an account of another network (400 naming networkAccount)', async () => {
     const item = await approvedItem()
-    const created = await security.rest('cm', 'POST', '/api/platform-variants', { contentItem: item, platform: 'x', language: 'fr', text: 'Compte LinkedIn', networkAccount: accounts.linkedin })
+    const created = await security.rest('cm', 'POST', '/api/platform-variants', {
+      contentItem: item,
+      platform: 'x',
+      language: 'fr',
+      text: 'Compte LinkedIn',
+      networkAccount: accounts.linkedin,
+    })
     expect(created.status).toBe(400)
     expect(created.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'networkAccount', message: expect.stringMatching(/LinkedIn/) })])
-    const ok = await security.rest('cm', 'POST', '/api/platform-variants', { contentItem: item, platform: 'x', language: 'fr', text: 'Compte X', networkAccount: accounts.x })
+    const ok = await security.rest('cm', 'POST', '/api/platform-variants', {
+      contentItem: item,
+      platform: 'x',
+      language: 'fr',
+      text: 'Compte X',
+      networkAccount: accounts.x,
+    })
     expect(ok.status).toBe(201)
     const moved = await security.rest('cm', 'PATCH', `/api/platform-variants/${ok.body.doc.id}`, { networkAccount: accounts.facebook })
     expect(moved.status).toBe(400)
     expect((await variantOf(ok.body.doc.id)).networkAccount).toBe(accounts.x)
-    const graphql = await security.graphql('cm', `mutation { updatePlatformVariant(id: ${ok.body.doc.id}, data: { networkAccount: ${accounts.linkedin} }) { id } }`)
+    const graphql = await security.graphql(
+      'cm',
+      `mutation { updatePlatformVariant(id: ${ok.body.doc.id}, data: { networkAccount: ${accounts.linkedin} }) { id } }`,
+    )
     expect(graphql.body.errors?.[0]?.extensions?.statusCode).toBe(400)
   })
 
   it('checks again in the engine before any request: a row pointing at another network fails, nothing is sent', async () => {
     const item = await approvedItem()
-    const created = await security.rest('cm', 'POST', '/api/platform-variants', { contentItem: item, platform: 'x', language: 'fr', text: 'Vers le mauvais réseau', networkAccount: accounts.x })
+    const created = await security.rest('cm', 'POST', '/api/platform-variants', {
+      contentItem: item,
+      platform: 'x',
+      language: 'fr',
+      text: 'Vers le mauvais réseau',
+      networkAccount: accounts.x,
+    })
     const id = created.body.doc.id as number
     await sql(
       `UPDATE platform_variants SET network_account_id = $2, publication_state = 'scheduled', scheduled_at = now() - interval '1 second' WHERE id = $1`,
@@ -143,7 +170,15 @@ describe('hole 10: raw internal error text stays in the log', () => {
     const variant = await variantOf(id)
     expect(variant.lastError).toMatch(/internal_error:[0-9a-f]{8}/)
     const attempts = (await payload.find({ collection: 'publication-attempts', where: { variant: { equals: id } }, depth: 0, overrideAccess: true })).docs
-    const jobs = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'deliverPublicationWebhook' } }, depth: 0, overrideAccess: true, pagination: false })).docs
+    const jobs = (
+      await payload.find({
+        collection: 'payload-jobs',
+        where: { taskSlug: { equals: 'deliverPublicationWebhook' } },
+        depth: 0,
+        overrideAccess: true,
+        pagination: false,
+      })
+    ).docs
     const reference = /internal_error:[0-9a-f]{8}/.exec(String(variant.lastError))![0]
     const webhookBodies = jobs.map((job) => JSON.stringify(job.input)).filter((body) => body.includes(String(id)))
     expect(webhookBodies.length).toBeGreaterThan(0)
@@ -184,7 +219,10 @@ describe('hole 10: outbound webhooks reach public receivers only', () => {
   })
 
   it('accepts a public address', async () => {
-    const answer = await security.rest('admin', 'POST', '/api/webhook-subscriptions', { url: 'https://hooks.example.org/badil', events: ['publication.succeeded'] })
+    const answer = await security.rest('admin', 'POST', '/api/webhook-subscriptions', {
+      url: 'https://hooks.example.org/badil',
+      events: ['publication.succeeded'],
+    })
     expect(answer.status).toBe(201)
   })
 
@@ -248,11 +286,18 @@ describe('hole 10: outbound webhooks reach public receivers only', () => {
   })
 
   it('a delivery to a stored private address is refused and recorded, and the receiver gets nothing', async () => {
-    const created = await security.rest('admin', 'POST', '/api/webhook-subscriptions', { url: 'https://hooks.example.org/later-private', events: ['publication.succeeded'] })
+    const created = await security.rest('admin', 'POST', '/api/webhook-subscriptions', {
+      url: 'https://hooks.example.org/later-private',
+      events: ['publication.succeeded'],
+    })
     const id = created.body.doc.id as number
     // What a name that later resolves to a private address amounts to.
     await sql(`UPDATE webhook_subscriptions SET url = $2 WHERE id = $1`, [id, `http://127.0.0.1:${receiverPort}/stored`])
-    const job = await payload.jobs.queue({ task: 'deliverPublicationWebhook' as never, queue: 'webhooks', input: { subscriptionId: id, body: { id: 'e1', type: 'publication.succeeded' } } as never })
+    const job = await payload.jobs.queue({
+      task: 'deliverPublicationWebhook' as never,
+      queue: 'webhooks',
+      input: { subscriptionId: id, body: { id: 'e1', type: 'publication.succeeded' } } as never,
+    })
     await payload.jobs.runByID({ id: (job as { id: number }).id })
     expect(hits).not.toContain('/stored')
     expect((await payload.findByID({ collection: 'webhook-subscriptions', id, overrideAccess: true })).lastStatus).toMatch(/refused/)
@@ -305,7 +350,13 @@ describe('hole 7: stored file names never lead outside the media folder', () => 
 describe('the published text never carries another variant’s approval', () => {
   it('publishes an approved variant as approved (control case for the cases above)', async () => {
     const item = await approvedItem()
-    const created = await security.rest('cm', 'POST', '/api/platform-variants', { contentItem: item, platform: 'x', language: 'fr', text: 'Cas témoin', networkAccount: accounts.x })
+    const created = await security.rest('cm', 'POST', '/api/platform-variants', {
+      contentItem: item,
+      platform: 'x',
+      language: 'fr',
+      text: 'Cas témoin',
+      networkAccount: accounts.x,
+    })
     expect((await security.rest('cm', 'POST', `/api/platform-variants/${created.body.doc.id}/publish-now`)).status).toBe(200)
     await tick()
     expect(publishCallsByText(fakes).get('Cas témoin')).toBe(1)

@@ -28,7 +28,14 @@ type StreamedAnswer = { status: number; body: any; sentBytes: number }
  * Sends `total` bytes (head, then filler, then tail) in 64 KB chunks, slowly enough that the
  * server can answer before the end; resolves with the answer and how much had been sent by then.
  */
-function streamRequest(options: { path: string; headers: Record<string, string>; head: Buffer; fillerBytes: number; tail: Buffer; chunked?: boolean }): Promise<StreamedAnswer> {
+function streamRequest(options: {
+  path: string
+  headers: Record<string, string>
+  head: Buffer
+  fillerBytes: number
+  tail: Buffer
+  chunked?: boolean
+}): Promise<StreamedAnswer> {
   const url = new URL(options.path, security.http.baseUrl)
   const total = options.head.length + options.fillerBytes + options.tail.length
   return new Promise((resolve, reject) => {
@@ -142,7 +149,10 @@ describe('the moderation check', () => {
   })
 
   it('answers 413 naming the comment past 5,000 characters', async () => {
-    const answer = await security.rest('cm', 'POST', '/api/moderation/check', { comments: ['court', 'x'.repeat(moderationCheckLimits.characters + 1)], rules: 'default' })
+    const answer = await security.rest('cm', 'POST', '/api/moderation/check', {
+      comments: ['court', 'x'.repeat(moderationCheckLimits.characters + 1)],
+      rules: 'default',
+    })
     expect(answer.status).toBe(413)
     expect(answer.body.errors[0]).toMatchObject({ field: 'comments.1.text', limit: 5000 })
   })

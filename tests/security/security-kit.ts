@@ -46,7 +46,15 @@ export async function startSecurityApp(options: Parameters<typeof startTestPaylo
   const revoked = await payload.create({
     collection: 'users',
     overrideAccess: true,
-    data: { email: 'revoked-tool@test.badil.local', password: 'revoked-tool-password-1', name: 'Revoked tool', role: 'integration', language: 'fr', enableAPIKey: true, apiKey: revokedApiKey },
+    data: {
+      email: 'revoked-tool@test.badil.local',
+      password: 'revoked-tool-password-1',
+      name: 'Revoked tool',
+      role: 'integration',
+      language: 'fr',
+      enableAPIKey: true,
+      apiKey: revokedApiKey,
+    },
   })
   const admin = await payload.findByID({ collection: 'users', id: accounts.admin.id, depth: 0 })
   await payload.update({ collection: 'users', id: revoked.id, overrideAccess: false, user: admin, data: { enableAPIKey: false } })
@@ -68,7 +76,7 @@ export async function startSecurityApp(options: Parameters<typeof startTestPaylo
   const send = async (caller: Caller, method: string, path: string, body: BodyInit | undefined, extra: Record<string, string>): Promise<Answer> => {
     const response = await fetch(`${http.baseUrl}${path}`, { method, headers: { ...headers(caller), ...extra }, body, redirect: 'manual' })
     const text = await response.text()
-    let parsed: unknown = null
+    let parsed: unknown
     try {
       parsed = text ? JSON.parse(text) : null
     } catch {

@@ -59,12 +59,21 @@ const sql = (text: string, values: unknown[] = []) => security.sql(text, values)
 
 /** A variant on X created by the CM; scheduled through the API when `scheduledAt` is given. */
 async function xVariant(item: number, text: string, options: { approve?: boolean; scheduledAt?: Date } = {}) {
-  const created = await security.rest('cm', 'POST', '/api/platform-variants', { contentItem: item, platform: 'x', language: 'fr', text, networkAccount: networkAccounts.x })
+  const created = await security.rest('cm', 'POST', '/api/platform-variants', {
+    contentItem: item,
+    platform: 'x',
+    language: 'fr',
+    text,
+    networkAccount: networkAccounts.x,
+  })
   expect(created.status).toBe(201)
   const id = created.body.doc.id as number
   if (options.approve) expect((await security.rest('ncsc', 'POST', `/api/platform-variants/${id}/approve`)).status).toBe(200)
   if (options.scheduledAt) {
-    const scheduled = await security.rest('cm', 'PATCH', `/api/platform-variants/${id}`, { publicationState: 'scheduled', scheduledAt: options.scheduledAt.toISOString() })
+    const scheduled = await security.rest('cm', 'PATCH', `/api/platform-variants/${id}`, {
+      publicationState: 'scheduled',
+      scheduledAt: options.scheduledAt.toISOString(),
+    })
     expect({ status: scheduled.status, errors: scheduled.body?.errors }).toEqual({ status: 200, errors: undefined })
   }
   return id

@@ -29,9 +29,7 @@ export default async function globalTeardown(): Promise<void> {
   const client = new pg.Client({ connectionString: state.adminUrl })
   await client.connect()
   try {
-    const leftovers = await client.query('select datname from pg_database where datname like $1', [
-      `badil_test_${process.env.BADIL_TEST_RUN_ID}_%`,
-    ])
+    const leftovers = await client.query('select datname from pg_database where datname like $1', [`badil_test_${process.env.BADIL_TEST_RUN_ID}_%`])
     for (const row of leftovers.rows as { datname: string }[]) {
       await client.query(`drop database if exists "${row.datname}" with (force)`)
     }

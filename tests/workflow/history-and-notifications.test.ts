@@ -65,7 +65,10 @@ function decodeMimeWords(header: string): string {
     const bytes = [...run.matchAll(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi)].map(([, encoding, text]) =>
       encoding!.toUpperCase() === 'B'
         ? Buffer.from(text!, 'base64')
-        : Buffer.from(text!.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1'),
+        : Buffer.from(
+            text!.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ),
     )
     return Buffer.concat(bytes).toString('utf8') + (/\s$/.test(run) ? ' ' : '')
   })
@@ -94,14 +97,36 @@ describe('approval invalidation', () => {
     })
     const changes: Record<string, unknown> = {
       title: 'Le bracelet électronique expliqué',
-      body: { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text: 'Nouveau', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } },
+      body: {
+        root: {
+          type: 'root',
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
+          children: [
+            {
+              type: 'paragraph',
+              format: '',
+              indent: 0,
+              version: 1,
+              direction: 'ltr',
+              textFormat: 0,
+              children: [{ type: 'text', text: 'Nouveau', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+            },
+          ],
+        },
+      },
       legalReferences: [{ article: '35-4', text: 'Révocation' }],
       assets: [other.id],
       sensitivity: 'sensitive',
     }
     await payload.update({ collection: 'content-items', id, overrideAccess: false, user: await user('consultant'), data: { [field]: changes[field] } })
     expect(await stateOf(id)).toBe('in_review')
-    const { docs } = await payload.find({ collection: 'workflow-events', where: { and: [{ contentItem: { equals: id } }, { kind: { equals: 'invalidation' } }] } })
+    const { docs } = await payload.find({
+      collection: 'workflow-events',
+      where: { and: [{ contentItem: { equals: id } }, { kind: { equals: 'invalidation' } }] },
+    })
     expect(docs).toHaveLength(1)
     expect(docs[0]!.reason).toContain(field)
     expect(substantiveFields).toContain(field)
@@ -119,12 +144,22 @@ describe('approval invalidation', () => {
 
 describe('history', () => {
   it('records every step with actor, role, reason and a snapshot hash, and cannot be edited or deleted', async () => {
-    const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Amende journalière', format: 'post', sensitivity: 'sensitive', owner: accounts.consultant.id } })
+    const item = await payload.create({
+      collection: 'content-items',
+      overrideAccess: true,
+      data: { title: 'Amende journalière', format: 'post', sensitivity: 'sensitive', owner: accounts.consultant.id },
+    })
     const as = async (role: Role, to: string, reason?: string) => transitionContentItem(payload, { id: item.id, to, reason, user: (await user(role)) as never })
     await as('consultant', 'in_review')
     await as('ncsc', 'legal_review')
     await as('legal', 'changes_requested', 'Préciser le montant : 100 à 2 000 MAD par jour.')
-    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: false, user: await user('consultant'), data: { title: 'Amende journalière : 100 à 2 000 MAD' } })
+    await payload.update({
+      collection: 'content-items',
+      id: item.id,
+      overrideAccess: false,
+      user: await user('consultant'),
+      data: { title: 'Amende journalière : 100 à 2 000 MAD' },
+    })
     await as('consultant', 'in_review')
     await as('ncsc', 'legal_review')
     await as('legal', 'approved')
@@ -145,14 +180,20 @@ describe('history', () => {
       await expect(
         payload.update({ collection: 'workflow-events', id: docs[0]!.id, data: { reason: 'rewritten' }, overrideAccess: false, user: await user(role) }),
       ).rejects.toMatchObject({ status: 403 })
-      await expect(payload.delete({ collection: 'workflow-events', id: docs[0]!.id, overrideAccess: false, user: await user(role) })).rejects.toMatchObject({ status: 403 })
+      await expect(payload.delete({ collection: 'workflow-events', id: docs[0]!.id, overrideAccess: false, user: await user(role) })).rejects.toMatchObject({
+        status: 403,
+      })
     }
   })
 })
 
 describe('notifications', () => {
   it('emails the people who act next, each in their language, after the transition', async () => {
-    const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Le TIG', format: 'post', owner: accounts.consultant.id } })
+    const item = await payload.create({
+      collection: 'content-items',
+      overrideAccess: true,
+      data: { title: 'Le TIG', format: 'post', owner: accounts.consultant.id },
+    })
     await transitionContentItem(payload, { id: item.id, to: 'in_review', user: (await user('consultant')) as never })
     await transitionContentItem(payload, { id: item.id, to: 'legal_review', user: (await user('ncsc')) as never })
     await transitionContentItem(payload, { id: item.id, to: 'changes_requested', reason: 'Citer l’article 35-6', user: (await user('legal')) as never })
@@ -182,7 +223,11 @@ describe('when the mail server is down', () => {
     app = await startTestPayload({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: '1' } })
     payload = app.payload
     accounts = await createAccountPerRole(payload)
-    const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Le TIG', format: 'post', owner: accounts.consultant.id } })
+    const item = await payload.create({
+      collection: 'content-items',
+      overrideAccess: true,
+      data: { title: 'Le TIG', format: 'post', owner: accounts.consultant.id },
+    })
     await transitionContentItem(payload, { id: item.id, to: 'in_review', user: (await user('consultant')) as never })
     expect(await stateOf(item.id)).toBe('in_review')
     await payload.jobs.run({ queue: 'notifications' })
@@ -203,31 +248,77 @@ describe('variants of approved items', () => {
     http = await startHttpServer(app.config)
     const cm = await user('cm')
     const normal = await approvedItem()
-    const plain = await payload.create({ collection: 'platform-variants', overrideAccess: false, user: cm, data: { contentItem: normal.id, platform: 'x', language: 'fr', text: 'Le bracelet, ce n’est pas des vacances.' } })
-    const scheduled = await payload.update({ collection: 'platform-variants', id: plain.id, overrideAccess: false, user: cm, data: { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' } })
+    const plain = await payload.create({
+      collection: 'platform-variants',
+      overrideAccess: false,
+      user: cm,
+      data: { contentItem: normal.id, platform: 'x', language: 'fr', text: 'Le bracelet, ce n’est pas des vacances.' },
+    })
+    const scheduled = await payload.update({
+      collection: 'platform-variants',
+      id: plain.id,
+      overrideAccess: false,
+      user: cm,
+      data: { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' },
+    })
     expect(scheduled.publicationState).toBe('scheduled')
 
     const sensitive = await approvedItem('sensitive')
-    const variant = await payload.create({ collection: 'platform-variants', overrideAccess: false, user: cm, data: { contentItem: sensitive.id, platform: 'x', language: 'fr', text: 'Ce que dit l’article 35-3.' } })
+    const variant = await payload.create({
+      collection: 'platform-variants',
+      overrideAccess: false,
+      user: cm,
+      data: { contentItem: sensitive.id, platform: 'x', language: 'fr', text: 'Ce que dit l’article 35-3.' },
+    })
     await expect(
-      payload.update({ collection: 'platform-variants', id: variant.id, overrideAccess: false, user: cm, data: { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' } }),
+      payload.update({
+        collection: 'platform-variants',
+        id: variant.id,
+        overrideAccess: false,
+        user: cm,
+        data: { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' },
+      }),
     ).rejects.toMatchObject({ status: 409 })
 
     const ncscToken = (await payload.login({ collection: 'users', data: { email: accounts.ncsc.email, password: accounts.ncsc.password } })).token
     const cmToken = (await payload.login({ collection: 'users', data: { email: accounts.cm.email, password: accounts.cm.password } })).token
-    expect((await fetch(`${http.baseUrl}/api/platform-variants/${variant.id}/approve`, { method: 'POST', headers: { Authorization: `JWT ${cmToken}` } })).status).toBe(403)
-    expect((await fetch(`${http.baseUrl}/api/platform-variants/${variant.id}/approve`, { method: 'POST', headers: { Authorization: `JWT ${ncscToken}` } })).status).toBe(200)
+    expect(
+      (await fetch(`${http.baseUrl}/api/platform-variants/${variant.id}/approve`, { method: 'POST', headers: { Authorization: `JWT ${cmToken}` } })).status,
+    ).toBe(403)
+    expect(
+      (await fetch(`${http.baseUrl}/api/platform-variants/${variant.id}/approve`, { method: 'POST', headers: { Authorization: `JWT ${ncscToken}` } })).status,
+    ).toBe(200)
 
-    await payload.update({ collection: 'platform-variants', id: variant.id, overrideAccess: false, user: cm, data: { text: 'Ce que dit vraiment l’article 35-3.' } })
+    await payload.update({
+      collection: 'platform-variants',
+      id: variant.id,
+      overrideAccess: false,
+      user: cm,
+      data: { text: 'Ce que dit vraiment l’article 35-3.' },
+    })
     expect((await payload.findByID({ collection: 'platform-variants', id: variant.id })).approval?.state).toBe('pending')
     await expect(
-      payload.update({ collection: 'platform-variants', id: variant.id, overrideAccess: false, user: cm, data: { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' } }),
+      payload.update({
+        collection: 'platform-variants',
+        id: variant.id,
+        overrideAccess: false,
+        user: cm,
+        data: { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' },
+      }),
     ).rejects.toMatchObject({ status: 409 })
 
     await fetch(`${http.baseUrl}/api/platform-variants/${variant.id}/approve`, { method: 'POST', headers: { Authorization: `JWT ${ncscToken}` } })
-    const ok = await payload.update({ collection: 'platform-variants', id: variant.id, overrideAccess: false, user: cm, data: { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' } })
+    const ok = await payload.update({
+      collection: 'platform-variants',
+      id: variant.id,
+      overrideAccess: false,
+      user: cm,
+      data: { publicationState: 'scheduled', scheduledAt: '2026-12-10T10:00:00.000Z' },
+    })
     expect(ok.publicationState).toBe('scheduled')
-    const kinds = (await payload.find({ collection: 'workflow-events', where: { variant: { equals: variant.id } }, sort: 'at' })).docs.map((event) => event.kind)
+    const kinds = (await payload.find({ collection: 'workflow-events', where: { variant: { equals: variant.id } }, sort: 'at' })).docs.map(
+      (event) => event.kind,
+    )
     expect(kinds).toEqual(['variant_approval', 'variant_revocation', 'variant_approval'])
   })
 })

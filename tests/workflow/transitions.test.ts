@@ -94,9 +94,7 @@ const personTransitions = transitions.filter((transition) => transition.roles.le
 const counts = { allowed: 0, refusedRole: 0, refusedState: 0 }
 
 afterAll(() => {
-  console.log(
-    `workflow table checks: ${counts.allowed} allowed, ${counts.refusedRole} refused by role, ${counts.refusedState} refused by state (3 transports)`,
-  )
+  console.log(`workflow table checks: ${counts.allowed} allowed, ${counts.refusedRole} refused by role, ${counts.refusedState} refused by state (3 transports)`)
 })
 
 describe.each(transports)('the transition table over %s', (transport) => {
@@ -175,9 +173,9 @@ describe('the state field', () => {
     }
     // Not even the Local API with overrideAccess.
     await expect(payload.update({ collection: 'content-items', id, data: { workflowState: 'approved' } })).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.create({ collection: 'content-items', data: { title: 'x', format: 'post', workflowState: 'approved' } }),
-    ).rejects.toMatchObject({ status: 403 })
+    await expect(payload.create({ collection: 'content-items', data: { title: 'x', format: 'post', workflowState: 'approved' } })).rejects.toMatchObject({
+      status: 403,
+    })
     expect(await stateOf(id)).toBe('in_review')
   })
 })

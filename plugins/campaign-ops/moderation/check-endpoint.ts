@@ -27,10 +27,7 @@ type CheckBody = {
 }
 
 function badRequest(field: string, message: string, status: 400 | 413 = 400, limit?: number): Response {
-  return Response.json(
-    { errors: [{ message, field, ...(limit !== undefined ? { limit } : {}), data: { errors: [{ path: field, message }] } }] },
-    { status },
-  )
+  return Response.json({ errors: [{ message, field, ...(limit !== undefined ? { limit } : {}), data: { errors: [{ path: field, message }] } }] }, { status })
 }
 
 type ParseRefusal = { field: string; message: string; status?: 413; limit?: number }

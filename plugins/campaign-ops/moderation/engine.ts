@@ -5,14 +5,7 @@
  * characters (JS `\b` knows only ASCII). Pure: no I/O, no clock, no randomness.
  */
 
-import {
-  isArabicLetter,
-  isWordUnit,
-  normalizeTermViews,
-  normalizeViews,
-  type NormalizedView,
-  type NormalizedViews,
-} from './normalize'
+import { isArabicLetter, isWordUnit, normalizeTermViews, normalizeViews, type NormalizedView, type NormalizedViews } from './normalize'
 import { compilePatternSet, compileSafePattern, type SafePattern } from './safe-pattern'
 import { TermAutomaton } from './term-automaton'
 import { extractTextFeatures, hasArabiziEvidence, type TextFeatures } from './text-features'
@@ -38,10 +31,7 @@ import {
  * ("الكلب", "والحمار", "ياحمار"). Terms of two letters accept only the article forms, since a
  * single-letter prefix before them too often spells an unrelated word.
  */
-const ARABIC_PROCLITICS = new Set([
-  'و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'ولل', 'فلل', 'وب', 'ول', 'فل',
-  'يا', 'يال',
-])
+const ARABIC_PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'ولل', 'فلل', 'وب', 'ول', 'فل', 'يا', 'يال'])
 const ARABIC_ARTICLE_PROCLITICS = new Set(['ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'ولل'])
 const MIN_LETTERS_FOR_ALL_PROCLITICS = 3
 
@@ -159,9 +149,7 @@ function elongatedVariants(keyword: string): Array<{ keyword: string; collapsedA
 
 function proclitics(term: RuleTerm, view: ScannedView, baseForm: string): ReadonlySet<string> | null {
   if (term.script === 'arabic') {
-    const letters = Array.from(baseForm.split(' ')[0]!).filter((character) =>
-      isArabicLetter(character.charCodeAt(0)),
-    ).length
+    const letters = Array.from(baseForm.split(' ')[0]!).filter((character) => isArabicLetter(character.charCodeAt(0))).length
     return letters >= MIN_LETTERS_FOR_ALL_PROCLITICS ? ARABIC_PROCLITICS : ARABIC_ARTICLE_PROCLITICS
   }
   if (term.language === 'ary') {
@@ -174,10 +162,7 @@ function exceptionProclitics(baseForm: string): ReadonlySet<string> | null {
   return isArabicLetter(baseForm.charCodeAt(0)) ? ARABIC_PROCLITICS : null
 }
 
-export function compileEngine(
-  rules: readonly RuleDefinition[],
-  options: EngineOptions = {},
-): CompiledModerationEngine {
+export function compileEngine(rules: readonly RuleDefinition[], options: EngineOptions = {}): CompiledModerationEngine {
   const maxMatchesPerRule = Math.max(1, options.maxMatchesPerRule ?? DEFAULT_MAX_MATCHES_PER_RULE)
   const automata: Record<ScannedView, TermAutomaton<Entry>> = {
     base: new TermAutomaton<Entry>(),
@@ -284,12 +269,7 @@ function moderate(
     cancelledBy: null,
   }))
 
-  const record = (
-    ruleIndex: number,
-    view: NormalizedViewName,
-    span: Span,
-    label: { term?: string; pattern?: string },
-  ) => {
+  const record = (ruleIndex: number, view: NormalizedViewName, span: Span, label: { term?: string; pattern?: string }) => {
     const state = states[ruleIndex]!
     state.matched = true
     if (state.matches.length >= maxMatchesPerRule) return
@@ -326,12 +306,10 @@ function moderate(
 
   // One combined pass per view tells which patterns occur at all; only those are located.
   const occurring: Partial<Record<PatternView, ReadonlySet<number>>> = {}
-  const occurs = (view: PatternView, index: number, text: string) =>
-    (occurring[view] ??= patternViews[view].occurring(text)).has(index)
+  const occurs = (view: PatternView, index: number, text: string) => (occurring[view] ??= patternViews[view].occurring(text)).has(index)
 
   let features: TextFeatures | null = null
-  const getFeatures = () =>
-    (features ??= extractTextFeatures(original, views.literal.text, views.base.text))
+  const getFeatures = () => (features ??= extractTextFeatures(original, views.literal.text, views.base.text))
 
   const matchedRules: MatchedRule[] = []
   const cancelled: Array<{ rule: RuleDefinition; exception: string }> = []
@@ -398,11 +376,7 @@ function endOfWord(text: string, from: number): number {
   return end
 }
 
-function conditionsHold(
-  conditions: RuleConditions | undefined,
-  input: ModerationInput,
-  getFeatures: () => TextFeatures,
-): boolean {
+function conditionsHold(conditions: RuleConditions | undefined, input: ModerationInput, getFeatures: () => TextFeatures): boolean {
   if (conditions === undefined) return true
   const { platforms, itemFormats } = conditions
   if (platforms !== undefined && platforms.length > 0) {
@@ -480,10 +454,7 @@ function decide(
       explanation,
     }
   }
-  const severity = matchedRules.reduce(
-    (worst, rule) => (severityRank(rule.severity) > severityRank(worst) ? rule.severity : worst),
-    top.severity,
-  )
+  const severity = matchedRules.reduce((worst, rule) => (severityRank(rule.severity) > severityRank(worst) ? rule.severity : worst), top.severity)
   return {
     flagged: signals.length > 0 || matchedRules.some((rule) => rule.action !== 'mark_done'),
     action: top.action,
@@ -536,12 +507,7 @@ function describeMatches(matches: RuleMatch[]): string {
   return shown.join(', ') + more
 }
 
-function explain(
-  original: string,
-  matchedRules: MatchedRule[],
-  cancelled: Array<{ rule: RuleDefinition; exception: string }>,
-  signals: TextSignal[],
-): string {
+function explain(original: string, matchedRules: MatchedRule[], cancelled: Array<{ rule: RuleDefinition; exception: string }>, signals: TextSignal[]): string {
   const sentences: string[] = []
   const [top, ...others] = matchedRules
   if (top === undefined) {
@@ -559,9 +525,7 @@ function explain(
     sentences.push(`Rule "${rule.name}" (${rule.id}) was cancelled by its exception "${exception}".`)
   }
   if (signals.includes('bidi_override')) {
-    sentences.push(
-      'The comment contains a right-to-left override character (U+202E), which can disguise words: review it.',
-    )
+    sentences.push('The comment contains a right-to-left override character (U+202E), which can disguise words: review it.')
   }
   return sentences.join(' ')
 }

@@ -73,7 +73,7 @@ export function pseudonymize(key: string, platform: string, authorId: string): s
 }
 
 const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu
-const phonePattern = /(?:\+|00)?\d(?:[\s.\-]?\d){7,}/g
+const phonePattern = /(?:\+|00)?\d(?:[\s.-]?\d){7,}/g
 const mentionPattern = /@[\p{L}\p{N}_.]{2,}/gu
 
 /** What the log keeps of a comment: a short excerpt without contact details or handles. */

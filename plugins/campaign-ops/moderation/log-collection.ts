@@ -4,16 +4,7 @@ import { hasRole } from '../../../src/lib/roles'
 
 export const moderationLogSlug = 'moderation-log'
 
-export const moderationLogKinds = [
-  'decision',
-  'hide',
-  'unhide',
-  'escalate',
-  'reply',
-  'restore',
-  'rule_change',
-  'retention_purge',
-] as const
+export const moderationLogKinds = ['decision', 'hide', 'unhide', 'escalate', 'reply', 'restore', 'rule_change', 'retention_purge'] as const
 
 export type ModerationLogKind = (typeof moderationLogKinds)[number]
 

@@ -3,18 +3,10 @@ import { createHmac } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
-import {
-  excerptHashOf,
-  genesisHash,
-  pseudonymize,
-  redactExcerpt,
-  rowHash,
-  verifyChain,
-} from './log-chain'
+import { excerptHashOf, genesisHash, pseudonymize, redactExcerpt, rowHash, verifyChain } from './log-chain'
 import type { ChainedFields, ChainProblem } from './log-chain'
 import { moderationLogSlug } from './log-collection'
 import type { ModerationLogKind } from './log-collection'
-
 
 // Fixed keys shared by every instance: appends take turns, one purge runs at a time.
 const appendLockKey = 431_220_250_901
@@ -46,11 +38,7 @@ export function pseudonymKey(payload: Payload, configuredKey?: string): string {
  * Appends one row to the moderation log, chained to the last one. Appends from every instance
  * are serialized by a PostgreSQL advisory lock held until the row is committed.
  */
-export async function appendModerationLog(
-  payload: Payload,
-  entry: ModerationLogEntry,
-  options: { pseudonymKey?: string } = {},
-) {
+export async function appendModerationLog(payload: Payload, entry: ModerationLogEntry, options: { pseudonymKey?: string } = {}) {
   const client = await sqlPool(payload).connect()
   try {
     await client.query('select pg_advisory_lock($1)', [appendLockKey])

@@ -120,10 +120,7 @@ export function isLatinLetter(unit: number): boolean {
 }
 
 export function isArabicLetter(unit: number): boolean {
-  const inArabicBlocks =
-    (unit >= 0x0620 && unit <= 0x06ff) ||
-    (unit >= 0x0750 && unit <= 0x077f) ||
-    (unit >= 0x08a0 && unit <= 0x08ff)
+  const inArabicBlocks = (unit >= 0x0620 && unit <= 0x06ff) || (unit >= 0x0750 && unit <= 0x077f) || (unit >= 0x08a0 && unit <= 0x08ff)
   return inArabicBlocks && isWordUnit(unit)
 }
 
@@ -309,11 +306,7 @@ function pushSpace(builder: MappedTextBuilder, start: number, end: number): void
 // Tokens
 
 /** Calls `visit(start, end)` for each maximal run of units accepted by `inToken`. */
-function forEachRun(
-  text: MappedText,
-  inToken: (unit: number) => boolean,
-  visit: (start: number, end: number) => void,
-): void {
+function forEachRun(text: MappedText, inToken: (unit: number) => boolean, visit: (start: number, end: number) => void): void {
   let index = 0
   while (index < text.length) {
     if (!inToken(text.units[index]!)) {
@@ -341,13 +334,50 @@ function isLatinToken(text: MappedText, start: number, end: number): boolean {
 
 const HOMOGLYPHS = new Map<number, number>(
   [
-    ['а', 'a'], ['в', 'b'], ['е', 'e'], ['к', 'k'], ['м', 'm'], ['н', 'h'], ['о', 'o'],
-    ['р', 'p'], ['с', 'c'], ['т', 't'], ['у', 'y'], ['х', 'x'], ['і', 'i'], ['ј', 'j'],
-    ['ѕ', 's'], ['ԁ', 'd'], ['ԛ', 'q'], ['ԝ', 'w'], ['ӏ', 'l'], ['ь', 'b'], ['п', 'n'],
-    ['г', 'r'], ['α', 'a'], ['β', 'b'], ['ε', 'e'], ['ι', 'i'], ['κ', 'k'], ['ν', 'v'],
-    ['ο', 'o'], ['ρ', 'p'], ['τ', 't'], ['υ', 'u'], ['χ', 'x'], ['γ', 'y'], ['η', 'n'],
-    ['μ', 'u'], ['ω', 'w'], ['ς', 'c'], ['ɑ', 'a'], ['ɡ', 'g'], ['ɩ', 'i'], ['օ', 'o'],
-    ['ո', 'n'], ['ս', 'u'],
+    ['а', 'a'],
+    ['в', 'b'],
+    ['е', 'e'],
+    ['к', 'k'],
+    ['м', 'm'],
+    ['н', 'h'],
+    ['о', 'o'],
+    ['р', 'p'],
+    ['с', 'c'],
+    ['т', 't'],
+    ['у', 'y'],
+    ['х', 'x'],
+    ['і', 'i'],
+    ['ј', 'j'],
+    ['ѕ', 's'],
+    ['ԁ', 'd'],
+    ['ԛ', 'q'],
+    ['ԝ', 'w'],
+    ['ӏ', 'l'],
+    ['ь', 'b'],
+    ['п', 'n'],
+    ['г', 'r'],
+    ['α', 'a'],
+    ['β', 'b'],
+    ['ε', 'e'],
+    ['ι', 'i'],
+    ['κ', 'k'],
+    ['ν', 'v'],
+    ['ο', 'o'],
+    ['ρ', 'p'],
+    ['τ', 't'],
+    ['υ', 'u'],
+    ['χ', 'x'],
+    ['γ', 'y'],
+    ['η', 'n'],
+    ['μ', 'u'],
+    ['ω', 'w'],
+    ['ς', 'c'],
+    ['ɑ', 'a'],
+    ['ɡ', 'g'],
+    ['ɩ', 'i'],
+    ['օ', 'o'],
+    ['ո', 'n'],
+    ['ս', 'u'],
   ].map(([from, to]) => [from!.charCodeAt(0), to!.charCodeAt(0)]),
 )
 
@@ -432,9 +462,22 @@ function collapseRepeats(text: MappedText): MappedText {
 /** 1, | and ! stand for i or for l ("sa1ope", "gu1gnol"): the leet view writes i and l alike. */
 const LEET = new Map<number, number>(
   [
-    ['0', 'o'], ['1', 'i'], ['3', 'e'], ['4', 'a'], ['5', 's'], ['7', 't'], ['8', 'b'],
-    ['9', 'g'], ['@', 'a'], ['$', 's'], ['€', 'e'], ['!', 'i'], ['|', 'i'], ['l', 'i'],
-    ['+', 't'], ['v', 'u'],
+    ['0', 'o'],
+    ['1', 'i'],
+    ['3', 'e'],
+    ['4', 'a'],
+    ['5', 's'],
+    ['7', 't'],
+    ['8', 'b'],
+    ['9', 'g'],
+    ['@', 'a'],
+    ['$', 's'],
+    ['€', 'e'],
+    ['!', 'i'],
+    ['|', 'i'],
+    ['l', 'i'],
+    ['+', 't'],
+    ['v', 'u'],
   ].map(([from, to]) => [from!.charCodeAt(0), to!.charCodeAt(0)]),
 )
 
@@ -580,9 +623,7 @@ function joinSplitLetters(text: MappedText): MappedText {
   for (let index = 1; index <= singles.length; index++) {
     const previous = singles[index - 1]!
     const continues =
-      index < singles.length &&
-      sameScript(text.units[previous]!, text.units[singles[index]!]!) &&
-      isSeparatorGap(text, previous + 1, singles[index]!)
+      index < singles.length && sameScript(text.units[previous]!, text.units[singles[index]!]!) && isSeparatorGap(text, previous + 1, singles[index]!)
     if (continues) continue
     if (index - groupStart >= MIN_JOINED_LETTERS) {
       anyJoined = true

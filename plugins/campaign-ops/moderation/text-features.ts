@@ -76,7 +76,6 @@ export function containsLink(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Emails
 
-const MAX_LOCAL_PART = 64
 const MAX_DOMAIN = 255
 
 function isLocalPartUnit(unit: number): boolean {
@@ -105,8 +104,7 @@ export function containsEmail(text: string): boolean {
 // Moroccan phone numbers: 05/06/07 + 8 digits, or +212 / 00212 without the leading 0, with
 // spaces, dots or dashes between digits ("06 12 34 56 78", "+212 6-12-34-56-78").
 
-const MOROCCAN_PHONE =
-  /(?<![0-9])(?:(?:\+|00) ?212\)? ?[ .-]?(?:\(0\) ?)?|\(?0)[5-7](?:[ .-]?[0-9]){8}(?![0-9])/
+const MOROCCAN_PHONE = /(?<![0-9])(?:(?:\+|00) ?212\)? ?[ .-]?(?:\(0\) ?)?|\(?0)[5-7](?:[ .-]?[0-9]){8}(?![0-9])/
 
 export function containsMoroccanPhone(text: string): boolean {
   return MOROCCAN_PHONE.test(text)
@@ -131,7 +129,8 @@ export function isOnlyMentions(text: string): boolean {
 }
 
 const PICTOGRAPHIC = /^[\p{Extended_Pictographic}\p{Regional_Indicator}]$/u
-const EMOJI_COMPONENT = /^[\p{Emoji_Modifier}\u200d\ufe0e\ufe0f\u20e3\u{e0020}-\u{e007f}\s]$/u
+// Joiners, variation selectors and the keycap are listed apart: they combine with what precedes them.
+const EMOJI_COMPONENT = /^(?:[\p{Emoji_Modifier}\u{e0020}-\u{e007f}\s]|\u200d|\ufe0e|\ufe0f|\u20e3)$/u
 
 export function isOnlyEmoji(text: string): boolean {
   let pictographs = 0

@@ -3,14 +3,7 @@
  * the plugin, which meets the engine only through `ModerationEngine`.
  */
 
-export type ModerationCategory =
-  | 'hate'
-  | 'defamation'
-  | 'misinformation'
-  | 'harassment'
-  | 'spam'
-  | 'personal_data'
-  | 'off_topic'
+export type ModerationCategory = 'hate' | 'defamation' | 'misinformation' | 'harassment' | 'spam' | 'personal_data' | 'off_topic'
 
 export type ModerationAction = 'hide' | 'flag' | 'escalate' | 'suggest_reply' | 'mark_done'
 
@@ -21,24 +14,10 @@ export type Script = 'arabic' | 'latin'
 /** `ary` is Moroccan Darija, written in Arabic letters or in Latin letters with digits (Arabizi). */
 export type Language = 'fr' | 'ar' | 'ary'
 
-export const moderationCategories: readonly ModerationCategory[] = [
-  'hate',
-  'defamation',
-  'misinformation',
-  'harassment',
-  'spam',
-  'personal_data',
-  'off_topic',
-]
+export const moderationCategories: readonly ModerationCategory[] = ['hate', 'defamation', 'misinformation', 'harassment', 'spam', 'personal_data', 'off_topic']
 
 /** Strictest first: the order that breaks ties between rules of equal priority and severity. */
-export const moderationActions: readonly ModerationAction[] = [
-  'escalate',
-  'hide',
-  'flag',
-  'suggest_reply',
-  'mark_done',
-]
+export const moderationActions: readonly ModerationAction[] = ['escalate', 'hide', 'flag', 'suggest_reply', 'mark_done']
 
 /** Mildest first. */
 export const severities: readonly Severity[] = ['low', 'medium', 'high', 'critical']

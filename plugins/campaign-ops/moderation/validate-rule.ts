@@ -6,21 +6,11 @@
 import { compileEngine, parseTermText, termKeywords } from './engine'
 import { isArabicLetter, isAsciiDigit, isLatinLetter, normalizeTerm } from './normalize'
 import { compileSafePattern } from './safe-pattern'
-import {
-  languages,
-  moderationActions,
-  moderationCategories,
-  scripts,
-  severities,
-  type RuleDefinition,
-  type RuleTerm,
-} from './types'
+import { languages, moderationActions, moderationCategories, scripts, severities, type RuleDefinition, type RuleTerm } from './types'
 
 export type RuleIssue = { field: string; reason: string }
 
-export type RuleValidation =
-  | { ok: true; warnings: RuleIssue[] }
-  | { ok: false; errors: RuleIssue[]; warnings: RuleIssue[] }
+export type RuleValidation = { ok: true; warnings: RuleIssue[] } | { ok: false; errors: RuleIssue[]; warnings: RuleIssue[] }
 
 const MIN_PREFIX_LETTERS = 3
 
@@ -156,11 +146,7 @@ function checkConditions(rule: RuleDefinition, error: (field: string, reason: st
       error(`conditions.${field}`, 'Use a whole number of words, 0 or more.')
     }
   }
-  if (
-    conditions.minWords !== undefined &&
-    conditions.maxWords !== undefined &&
-    conditions.minWords > conditions.maxWords
-  ) {
+  if (conditions.minWords !== undefined && conditions.maxWords !== undefined && conditions.minWords > conditions.maxWords) {
     error('conditions.maxWords', 'maxWords is smaller than minWords: the rule could never apply.')
   }
   for (const field of ['platforms', 'itemFormats'] as const) {

@@ -36,12 +36,7 @@ export const FACEBOOK_LOOKUP_WINDOW_MS = 24 * 60 * 60_000
 const LOOKUP_PAGE_SIZE = 100
 
 /** Post insights still served (§8.1); videos have their own edge and names. */
-export const FACEBOOK_POST_METRICS = [
-  'post_media_view',
-  'post_total_media_view_unique',
-  'post_reactions_by_type_total',
-  'post_clicks',
-] as const
+export const FACEBOOK_POST_METRICS = ['post_media_view', 'post_total_media_view_unique', 'post_reactions_by_type_total', 'post_clicks'] as const
 export const FACEBOOK_VIDEO_METRICS = ['total_video_views', 'total_video_impressions', 'post_video_avg_time_watched'] as const
 
 const FACEBOOK_WEB = 'https://www.facebook.com'
@@ -55,10 +50,7 @@ function permanent(message: string, reason: { fr: string; ar: string; en: string
 }
 
 type PostPlan =
-  | { shape: 'text' }
-  | { shape: 'photo'; photo: PublishMedia }
-  | { shape: 'photos'; photos: PublishMedia[] }
-  | { shape: 'video'; video: PublishMedia }
+  { shape: 'text' } | { shape: 'photo'; photo: PublishMedia } | { shape: 'photos'; photos: PublishMedia[] } | { shape: 'video'; video: PublishMedia }
 
 function planPost(request: PublishRequest): PostPlan {
   const { media } = request
@@ -114,12 +106,7 @@ function requireId(value: string | undefined, what: string): string {
   return value
 }
 
-async function postToFeed(
-  request: PublishRequest,
-  account: AccountCredentials,
-  context: AdapterContext,
-  attachedPhotoIds: string[] = [],
-): Promise<Created> {
+async function postToFeed(request: PublishRequest, account: AccountCredentials, context: AdapterContext, attachedPhotoIds: string[] = []): Promise<Created> {
   const body = new URLSearchParams({ message: request.text })
   // Photos cannot carry a link preview: the link then stays in the text only.
   if (request.link && attachedPhotoIds.length === 0) body.set('link', request.link)
@@ -183,12 +170,7 @@ async function readPermalink(remoteId: string, account: AccountCredentials, cont
   }
 }
 
-async function postFirstComment(
-  remoteId: string,
-  text: string,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<string[]> {
+async function postFirstComment(remoteId: string, text: string, account: AccountCredentials, context: AdapterContext): Promise<string[]> {
   try {
     await graph(context, account, `${id(remoteId)}/comments`, {
       method: 'POST',

@@ -26,11 +26,7 @@ function errorCode(error: unknown): string | undefined {
  * (timeout, reset) is `outcome_unknown` when `sideEffect` is set — a publish must never be retried
  * blindly — and `retryable` otherwise (reads, status polls).
  */
-export async function callNetwork(
-  context: AdapterContext,
-  url: string,
-  init: RequestInit & { sideEffect: boolean },
-): Promise<Response> {
+export async function callNetwork(context: AdapterContext, url: string, init: RequestInit & { sideEffect: boolean }): Promise<Response> {
   const { sideEffect, ...requestInit } = init
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), context.timeoutMs)

@@ -223,8 +223,7 @@ function errorFromResponse(status: number, headers: Headers, body: unknown, now:
     })
   }
   if (status === 401) return new NetworkError({ kind: 'auth', status, code, message, reason: reasons.auth })
-  if (status === 403)
-    return new NetworkError({ kind: 'permanent', status, code, message, reason: reasons.forbidden(detail) })
+  if (status === 403) return new NetworkError({ kind: 'permanent', status, code, message, reason: reasons.forbidden(detail) })
   // A duplicate right after an unknown outcome means the first attempt was posted: `lookup` reconciles.
   if (status === 422 && /duplicate/i.test(detail)) {
     return new NetworkError({ kind: 'permanent', status, code: 'duplicate', message, reason: reasons.duplicate })
@@ -237,10 +236,8 @@ function errorFromResponse(status: number, headers: Headers, body: unknown, now:
       message,
       reason: reasons.versionInactive,
     })
-  if (status === 404)
-    return new NetworkError({ kind: 'permanent', status, code: 'not_found', message, reason: reasons.notFound })
-  if (status >= 500 || status === 408)
-    return new NetworkError({ kind: 'retryable', status, code, message, reason: reasons.serverError })
+  if (status === 404) return new NetworkError({ kind: 'permanent', status, code: 'not_found', message, reason: reasons.notFound })
+  if (status >= 500 || status === 408) return new NetworkError({ kind: 'retryable', status, code, message, reason: reasons.serverError })
   return new NetworkError({ kind: 'permanent', status, code, message, reason: reasons.rejected(detail) })
 }
 
@@ -273,19 +270,11 @@ function headersFor(call: LinkedInCall, account: AccountCredentials): Record<str
   }
 }
 
-async function callLinkedIn(
-  call: LinkedInCall,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<LinkedInAnswer> {
+async function callLinkedIn(call: LinkedInCall, account: AccountCredentials, context: AdapterContext): Promise<LinkedInAnswer> {
   const response = await callNetwork(context, call.url, {
     method: call.method,
     headers: headersFor(call, account),
-    body: call.bytes
-      ? (call.bytes as Uint8Array<ArrayBuffer>)
-      : call.json === undefined
-        ? undefined
-        : JSON.stringify(call.json),
+    body: call.bytes ? (call.bytes as Uint8Array<ArrayBuffer>) : call.json === undefined ? undefined : JSON.stringify(call.json),
     sideEffect: call.sideEffect,
   })
   const body = await readAnswer(response, call, reasons)
@@ -311,11 +300,8 @@ function valueOf<T>(body: unknown): T | undefined {
  */
 function checkUploadUrl(url: string, context: AdapterContext): void {
   const parsed = new URL(url)
-  const configuredOrigins = [context.baseUrl, context.uploadBaseUrl]
-    .filter((base): base is string => !!base)
-    .map((base) => new URL(base).origin)
-  const linkedinHost =
-    parsed.protocol === 'https:' && (parsed.hostname === 'linkedin.com' || parsed.hostname.endsWith('.linkedin.com'))
+  const configuredOrigins = [context.baseUrl, context.uploadBaseUrl].filter((base): base is string => !!base).map((base) => new URL(base).origin)
+  const linkedinHost = parsed.protocol === 'https:' && (parsed.hostname === 'linkedin.com' || parsed.hostname.endsWith('.linkedin.com'))
   if (!linkedinHost && !configuredOrigins.includes(parsed.origin)) {
     throw new NetworkError({
       kind: 'permanent',
@@ -361,14 +347,9 @@ async function uploadSingleFile(
   )
   const value = valueOf<{ uploadUrl?: unknown; image?: unknown; document?: unknown }>(body)
   const urn = value?.[kind]
-  if (typeof value?.uploadUrl !== 'string' || typeof urn !== 'string')
-    throw unexpected(`${kind} upload URL or URN`, body)
+  if (typeof value?.uploadUrl !== 'string' || typeof urn !== 'string') throw unexpected(`${kind} upload URL or URN`, body)
   checkUploadUrl(value.uploadUrl, context)
-  await callLinkedIn(
-    { method: 'PUT', url: value.uploadUrl, bytes: await media.read(), uploadAuthorized: true, sideEffect: false },
-    account,
-    context,
-  )
+  await callLinkedIn({ method: 'PUT', url: value.uploadUrl, bytes: await media.read(), uploadAuthorized: true, sideEffect: false }, account, context)
   return urn
 }
 
@@ -376,11 +357,7 @@ type UploadInstruction = { firstByte: number; lastByte: number; uploadUrl: strin
 
 async function waitForVideo(videoUrn: string, account: AccountCredentials, context: AdapterContext): Promise<void> {
   for (let poll = 0; ; poll += 1) {
-    const { body } = await callLinkedIn(
-      { method: 'GET', url: `${context.baseUrl}/rest/videos/${encodeUrn(videoUrn)}`, sideEffect: false },
-      account,
-      context,
-    )
+    const { body } = await callLinkedIn({ method: 'GET', url: `${context.baseUrl}/rest/videos/${encodeUrn(videoUrn)}`, sideEffect: false }, account, context)
     const status = (body as { status?: string } | null)?.status
     if (status === 'AVAILABLE') return
     if (status === 'PROCESSING_FAILED') {
@@ -404,12 +381,7 @@ async function waitForVideo(videoUrn: string, account: AccountCredentials, conte
 }
 
 /** initializeUpload → PUT each byte range, keeping its ETag → finalizeUpload → status polls (§5.3). */
-async function uploadVideo(
-  media: PublishMedia,
-  owner: string,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<string> {
+async function uploadVideo(media: PublishMedia, owner: string, account: AccountCredentials, context: AdapterContext): Promise<string> {
   const bytes = await media.read()
   const { body } = await callLinkedIn(
     {
@@ -431,17 +403,12 @@ async function uploadVideo(
   const value = valueOf<{ video?: unknown; uploadToken?: unknown; uploadInstructions?: UploadInstruction[] }>(body)
   const videoUrn = value?.video
   const instructions = value?.uploadInstructions
-  if (typeof videoUrn !== 'string' || !Array.isArray(instructions) || instructions.length === 0)
-    throw unexpected('video URN or upload instructions', body)
+  if (typeof videoUrn !== 'string' || !Array.isArray(instructions) || instructions.length === 0) throw unexpected('video URN or upload instructions', body)
   const partIds: string[] = []
   for (const instruction of instructions) {
     checkUploadUrl(instruction.uploadUrl, context)
     const part = bytes.subarray(instruction.firstByte, instruction.lastByte + 1)
-    const { headers } = await callLinkedIn(
-      { method: 'PUT', url: instruction.uploadUrl, bytes: part, sideEffect: false },
-      account,
-      context,
-    )
+    const { headers } = await callLinkedIn({ method: 'PUT', url: instruction.uploadUrl, bytes: part, sideEffect: false }, account, context)
     const etag = headers.get('etag')
     if (!etag) throw unexpected(`ETag of bytes ${instruction.firstByte}-${instruction.lastByte}`, null)
     partIds.push(etag)
@@ -513,12 +480,7 @@ function contentFor(uploaded: UploadedMedia[]): Record<string, unknown> | undefi
   }
 }
 
-async function comment(
-  target: string,
-  body: Record<string, unknown>,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<void> {
+async function comment(target: string, body: Record<string, unknown>, account: AccountCredentials, context: AdapterContext): Promise<void> {
   await callLinkedIn(
     {
       method: 'POST',
@@ -531,11 +493,7 @@ async function comment(
   )
 }
 
-async function publish(
-  request: PublishRequest,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<PublishResult> {
+async function publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<PublishResult> {
   checkMediaMix(request.media)
   const author = organizationUrn(account)
   const uploaded: UploadedMedia[] = []
@@ -571,53 +529,27 @@ async function publish(
   const firstComment = request.firstComment?.trim()
   if (firstComment) {
     // Best effort: the post exists, so a failed first comment must not make the scheduler publish again.
-    await comment(postUrn, { actor: author, object: postUrn, message: { text: firstComment } }, account, context).catch(
-      () => undefined,
-    )
+    await comment(postUrn, { actor: author, object: postUrn, message: { text: firstComment } }, account, context).catch(() => undefined)
   }
   return { remoteId: postUrn, permalink: linkedinPermalink(postUrn) }
 }
 
 /** The page's recent posts, matched on the commentary as sent (escaped) or as written. */
-async function lookup(
-  request: PublishRequest,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<LookupResult> {
+async function lookup(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<LookupResult> {
   const author = organizationUrn(account)
   const url = `${context.baseUrl}/rest/posts?author=${encodeUrn(author)}&q=author&count=${lookupPageSize}`
   const { body } = await callLinkedIn({ method: 'GET', url, sideEffect: false }, account, context)
   const elements = (body as { elements?: Array<{ id?: string; commentary?: string }> } | null)?.elements ?? []
   const escaped = escapeLittleText(request.text)
-  const match = elements.find(
-    (post) => typeof post.id === 'string' && (post.commentary === escaped || post.commentary === request.text),
-  )
-  return match?.id
-    ? { status: 'found', remoteId: match.id, permalink: linkedinPermalink(match.id) }
-    : { status: 'not_found' }
+  const match = elements.find((post) => typeof post.id === 'string' && (post.commentary === escaped || post.commentary === request.text))
+  return match?.id ? { status: 'found', remoteId: match.id, permalink: linkedinPermalink(match.id) } : { status: 'not_found' }
 }
 
-export const linkedinMetricNames = [
-  'impressionCount',
-  'uniqueImpressionsCount',
-  'clickCount',
-  'likeCount',
-  'commentCount',
-  'shareCount',
-  'engagement',
-] as const
+export const linkedinMetricNames = ['impressionCount', 'uniqueImpressionsCount', 'clickCount', 'likeCount', 'commentCount', 'shareCount', 'engagement'] as const
 
 /** Lifetime organic statistics of one post (§8.4); a value LinkedIn does not give stays null. */
-async function fetchMetrics(
-  remoteId: string,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<MetricsSnapshot> {
-  const parameter = remoteId.startsWith('urn:li:share:')
-    ? 'shares'
-    : remoteId.startsWith('urn:li:ugcPost:')
-      ? 'ugcPosts'
-      : null
+async function fetchMetrics(remoteId: string, account: AccountCredentials, context: AdapterContext): Promise<MetricsSnapshot> {
+  const parameter = remoteId.startsWith('urn:li:share:') ? 'shares' : remoteId.startsWith('urn:li:ugcPost:') ? 'ugcPosts' : null
   if (!parameter) {
     throw new NetworkError({
       kind: 'permanent',
@@ -632,8 +564,7 @@ async function fetchMetrics(
   const { body } = await callLinkedIn({ method: 'GET', url, sideEffect: false }, account, context)
   type Element = { share?: string; ugcPost?: string; totalShareStatistics?: Record<string, unknown> }
   const elements = (body as { elements?: Element[] } | null)?.elements ?? []
-  const statistics =
-    elements.find((element) => element.share === remoteId || element.ugcPost === remoteId)?.totalShareStatistics ?? {}
+  const statistics = elements.find((element) => element.share === remoteId || element.ugcPost === remoteId)?.totalShareStatistics ?? {}
   const values: Record<string, number | null> = {}
   for (const name of linkedinMetricNames) {
     const value = statistics[name]
@@ -661,12 +592,7 @@ function invalidTarget(id: string): NetworkError {
  * `commentId` is a comment URN. A reply may also target a post URN (share or ugcPost): that is a
  * top-level comment, the way a first comment is posted.
  */
-async function moderate(
-  commentId: string,
-  command: ModerationCommand,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<void> {
+async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<void> {
   const actor = organizationUrn(account)
   const target = parseCommentUrn(commentId)
   switch (command.action) {
@@ -692,12 +618,7 @@ async function moderate(
     }
     case 'reply': {
       if (target) {
-        await comment(
-          commentId,
-          { actor, object: target.parent, parentComment: commentId, message: { text: command.text } },
-          account,
-          context,
-        )
+        await comment(commentId, { actor, object: target.parent, parentComment: commentId, message: { text: command.text } }, account, context)
         return
       }
       if (!/^urn:li:(share|ugcPost):/.test(commentId)) throw invalidTarget(commentId)

@@ -204,9 +204,7 @@ function reasonFor(kind: NetworkErrorKind, error: GraphErrorBody | undefined): L
   const subcode = error?.error_subcode
   switch (kind) {
     case 'auth':
-      return code === PERMISSION_CODE || (code !== undefined && code >= 200 && code <= 299)
-        ? reasons.permission
-        : reasons.tokenExpired
+      return code === PERMISSION_CODE || (code !== undefined && code >= 200 && code <= 299) ? reasons.permission : reasons.tokenExpired
     case 'rate_limited':
       if (subcode === PUBLISHING_LIMIT_SUBCODE) return reasons.publishingLimit
       return code === POLICY_BLOCK_CODE ? reasons.policyBlock : reasons.rateLimited

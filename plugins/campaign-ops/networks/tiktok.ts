@@ -204,11 +204,7 @@ function classify(status: number, code: string | undefined, message: string, hea
   }
   if (dailyCapCodes.has(errorCode)) {
     const reason =
-      errorCode === 'spam_risk_too_many_posts'
-        ? reasons.tooManyPosts
-        : errorCode === 'reached_active_user_cap'
-          ? reasons.activeUserCap
-          : reasons.pendingShares
+      errorCode === 'spam_risk_too_many_posts' ? reasons.tooManyPosts : errorCode === 'reached_active_user_cap' ? reasons.activeUserCap : reasons.pendingShares
     return new NetworkError({ ...base, kind: 'rate_limited', retryAt: new Date(now.getTime() + dayMs), reason })
   }
   if (errorCode === 'spam_risk_user_banned_from_posting') return new NetworkError({ ...base, kind: 'permanent', reason: reasons.banned })
@@ -224,12 +220,7 @@ function permanent(code: string, reason: LocalizedReason): NetworkError {
 }
 
 /** A JSON POST to the API; resolves to `data` when `error.code` is "ok". */
-async function postApi<T>(
-  path: string,
-  body: unknown,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<T> {
+async function postApi<T>(path: string, body: unknown, account: AccountCredentials, context: AdapterContext): Promise<T> {
   const response = await callNetwork(context, `${context.baseUrl}${path}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${account.accessToken}`, 'Content-Type': 'application/json; charset=UTF-8' },
@@ -322,7 +313,13 @@ async function uploadChunks(
       } catch {
         // Upload errors may come without a JSON body.
       }
-      throw classify(response.status, envelope.error?.code, envelope.error?.message ?? `chunk ${index + 1}/${plan.totalChunkCount}`, response.headers, context.now())
+      throw classify(
+        response.status,
+        envelope.error?.code,
+        envelope.error?.message ?? `chunk ${index + 1}/${plan.totalChunkCount}`,
+        response.headers,
+        context.now(),
+      )
     }
   }
   return 'acknowledged'
@@ -356,7 +353,12 @@ async function awaitPublication(
     }
     if (state.status === 'FAILED') {
       const failReason = state.fail_reason || 'failed'
-      throw new NetworkError({ kind: 'permanent', code: failReason, message: `TikTok publish_id ${publishId} FAILED: ${failReason}`, reason: failed(failReason) })
+      throw new NetworkError({
+        kind: 'permanent',
+        code: failReason,
+        message: `TikTok publish_id ${publishId} FAILED: ${failReason}`,
+        reason: failed(failReason),
+      })
     }
     if (state.status === 'SEND_TO_USER_INBOX') throw permanent('sent_to_inbox', reasons.sentToInbox)
     lastProblem = `status ${state.status ?? 'missing'}`
@@ -430,10 +432,7 @@ export function createTiktokAdapter(options: TiktokAdapterOptions = {}): Network
       if (upload === 'unconfirmed') await confirmUpload(init.publish_id, bytes.byteLength, account, context)
       const postId = await awaitPublication(init.publish_id, account, context, settings)
       // The public URL needs both the handle and the post id; private posts never get an id.
-      const permalink =
-        postId && creator.creator_username
-          ? `https://www.tiktok.com/@${encodeURIComponent(creator.creator_username)}/video/${postId}`
-          : null
+      const permalink = postId && creator.creator_username ? `https://www.tiktok.com/@${encodeURIComponent(creator.creator_username)}/video/${postId}` : null
       return { remoteId: postId ?? init.publish_id, permalink }
     },
 

@@ -3,16 +3,7 @@
  * the inbox and reporting meet the networks only through `NetworkAdapter`.
  */
 
-export type NetworkPlatform =
-  | 'facebook'
-  | 'instagram_feed'
-  | 'instagram_reel'
-  | 'instagram_story'
-  | 'x'
-  | 'linkedin'
-  | 'youtube'
-  | 'youtube_short'
-  | 'tiktok'
+export type NetworkPlatform = 'facebook' | 'instagram_feed' | 'instagram_reel' | 'instagram_story' | 'x' | 'linkedin' | 'youtube' | 'youtube_short' | 'tiktok'
 
 export type LocalizedReason = { fr: string; ar: string; en: string }
 
@@ -70,10 +61,7 @@ export type AdapterContext = {
 
 export type PublishResult = { remoteId: string; permalink: string | null }
 
-export type LookupResult =
-  | { status: 'found'; remoteId: string; permalink: string | null }
-  | { status: 'not_found' }
-  | { status: 'unsupported' }
+export type LookupResult = { status: 'found'; remoteId: string; permalink: string | null } | { status: 'not_found' } | { status: 'unsupported' }
 
 export type MetricsSnapshot = {
   remoteId: string
@@ -102,14 +90,7 @@ export class NetworkError extends Error {
   readonly retryAt?: Date
   readonly reason: LocalizedReason
 
-  constructor(options: {
-    kind: NetworkErrorKind
-    message: string
-    reason: LocalizedReason
-    status?: number
-    code?: string
-    retryAt?: Date
-  }) {
+  constructor(options: { kind: NetworkErrorKind; message: string; reason: LocalizedReason; status?: number; code?: string; retryAt?: Date }) {
     super(options.message)
     this.name = 'NetworkError'
     this.kind = options.kind

@@ -34,10 +34,7 @@ export function validatePublishRequest(request: PublishRequest, extra: RequestIs
       filename: item.filename,
     })),
   })
-  return [
-    ...report.errors.map((issue) => ({ code: issue.code, field: issue.field, message: issue.message })),
-    ...extra,
-  ]
+  return [...report.errors.map((issue) => ({ code: issue.code, field: issue.field, message: issue.message })), ...extra]
 }
 
 /** Networks that fetch media from a URL need one the network can reach. */

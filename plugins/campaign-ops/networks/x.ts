@@ -154,8 +154,7 @@ function rateLimitRetryAt(headers: Headers, now: Date): Date {
     reset: resetHeader(headers, `${prefix}-reset`, now),
   }))
   const exhausted = windows.filter((window) => window.exhausted && window.reset)
-  const latest = (dates: Array<Date | undefined>) =>
-    dates.filter((date): date is Date => date !== undefined).sort((a, b) => b.getTime() - a.getTime())[0]
+  const latest = (dates: Array<Date | undefined>) => dates.filter((date): date is Date => date !== undefined).sort((a, b) => b.getTime() - a.getTime())[0]
   // An exhausted window says when it reopens; otherwise the server's own Retry-After is the answer,
   // and only without it does the next window reset apply.
   return (
@@ -180,8 +179,7 @@ function errorFromResponse(status: number, headers: Headers, body: unknown, now:
   if (status === 403 && /duplicate/i.test(detail)) {
     return new NetworkError({ kind: 'permanent', status, code: 'duplicate', message, reason: reasons.duplicate })
   }
-  if (status === 404)
-    return new NetworkError({ kind: 'permanent', status, code: 'not_found', message, reason: reasons.notFound })
+  if (status === 404) return new NetworkError({ kind: 'permanent', status, code: 'not_found', message, reason: reasons.notFound })
   if (status >= 500 || status === 408) {
     return new NetworkError({ kind: 'retryable', status, message, reason: reasons.serverError })
   }
@@ -237,8 +235,7 @@ function checkMediaMix(media: PublishMedia[]): void {
   const images = media.filter((item) => item.kind === 'image' && !isGif(item))
   const single = media.filter((item) => item.kind === 'video' || isGif(item))
   const unsupported = media.some((item) => item.kind === 'pdf')
-  const valid =
-    !unsupported && (single.length === 0 ? images.length <= maxImages : single.length === 1 && images.length === 0)
+  const valid = !unsupported && (single.length === 0 ? images.length <= maxImages : single.length === 1 && images.length === 0)
   if (!valid) {
     throw new NetworkError({
       kind: 'permanent',
@@ -259,30 +256,16 @@ function mediaIdOf(body: unknown, step: string): string {
   return id
 }
 
-async function uploadSimple(
-  media: PublishMedia,
-  bytes: Uint8Array,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<string> {
+async function uploadSimple(media: PublishMedia, bytes: Uint8Array, account: AccountCredentials, context: AdapterContext): Promise<string> {
   const form = new FormData()
   form.set('media', blobOf(bytes, media.mimeType), media.filename)
   form.set('media_category', categoryFor(media))
-  const body = await callX(
-    { method: 'POST', url: `${uploadBase(context)}/2/media/upload`, form, sideEffect: false },
-    account,
-    context,
-  )
+  const body = await callX({ method: 'POST', url: `${uploadBase(context)}/2/media/upload`, form, sideEffect: false }, account, context)
   return mediaIdOf(body, 'upload')
 }
 
 /** Polls until X has processed the media; only then may a post use its id (§4.2). */
-async function waitForProcessing(
-  mediaId: string,
-  initial: ProcessingInfo | undefined,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<void> {
+async function waitForProcessing(mediaId: string, initial: ProcessingInfo | undefined, account: AccountCredentials, context: AdapterContext): Promise<void> {
   let info = initial
   for (let poll = 0; ; poll += 1) {
     if (!info || info.state === 'succeeded') return
@@ -303,10 +286,7 @@ async function waitForProcessing(
         reason: reasons.processingTooLong,
       })
     }
-    const waitSeconds = Math.min(
-      maximumCheckAfterSeconds,
-      Math.max(minimumCheckAfterSeconds, info.check_after_secs ?? minimumCheckAfterSeconds),
-    )
+    const waitSeconds = Math.min(maximumCheckAfterSeconds, Math.max(minimumCheckAfterSeconds, info.check_after_secs ?? minimumCheckAfterSeconds))
     await context.sleep(waitSeconds * 1000)
     const url = `${uploadBase(context)}/2/media/upload?command=STATUS&media_id=${encodeURIComponent(mediaId)}`
     const body = await callX({ method: 'GET', url, sideEffect: false }, account, context)
@@ -315,12 +295,7 @@ async function waitForProcessing(
 }
 
 /** INIT → APPEND per chunk → FINALIZE → STATUS polls, on the v2 dedicated paths (§4.2). */
-async function uploadChunked(
-  media: PublishMedia,
-  bytes: Uint8Array,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<string> {
+async function uploadChunked(media: PublishMedia, bytes: Uint8Array, account: AccountCredentials, context: AdapterContext): Promise<string> {
   const base = `${uploadBase(context)}/2/media/upload`
   const initialized = await callX(
     {
@@ -336,30 +311,16 @@ async function uploadChunked(
   const path = `${base}/${encodeURIComponent(mediaId)}`
   for (let offset = 0, segment = 0; offset < bytes.byteLength; offset += xUploadChunkBytes, segment += 1) {
     const form = new FormData()
-    form.set(
-      'media',
-      blobOf(bytes.subarray(offset, offset + xUploadChunkBytes), 'application/octet-stream'),
-      media.filename,
-    )
+    form.set('media', blobOf(bytes.subarray(offset, offset + xUploadChunkBytes), 'application/octet-stream'), media.filename)
     form.set('segment_index', String(segment))
     await callX({ method: 'POST', url: `${path}/append`, form, sideEffect: false }, account, context)
   }
   const finalized = await callX({ method: 'POST', url: `${path}/finalize`, sideEffect: false }, account, context)
-  await waitForProcessing(
-    mediaId,
-    dataOf<{ processing_info?: ProcessingInfo }>(finalized)?.processing_info,
-    account,
-    context,
-  )
+  await waitForProcessing(mediaId, dataOf<{ processing_info?: ProcessingInfo }>(finalized)?.processing_info, account, context)
   return mediaId
 }
 
-async function setAltText(
-  mediaId: string,
-  altText: string,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<void> {
+async function setAltText(mediaId: string, altText: string, account: AccountCredentials, context: AdapterContext): Promise<void> {
   await callX(
     {
       method: 'POST',
@@ -379,24 +340,14 @@ async function setAltText(
 async function uploadMedia(media: PublishMedia, account: AccountCredentials, context: AdapterContext): Promise<string> {
   const bytes = await media.read()
   const chunked = media.kind === 'video' || isGif(media)
-  const mediaId = chunked
-    ? await uploadChunked(media, bytes, account, context)
-    : await uploadSimple(media, bytes, account, context)
+  const mediaId = chunked ? await uploadChunked(media, bytes, account, context) : await uploadSimple(media, bytes, account, context)
   const altText = media.altText?.trim()
   if (altText && media.kind === 'image') await setAltText(mediaId, altText, account, context)
   return mediaId
 }
 
-async function createPost(
-  body: Record<string, unknown>,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<string> {
-  const answer = await callX(
-    { method: 'POST', url: `${context.baseUrl}/2/tweets`, json: body, sideEffect: true },
-    account,
-    context,
-  )
+async function createPost(body: Record<string, unknown>, account: AccountCredentials, context: AdapterContext): Promise<string> {
+  const answer = await callX({ method: 'POST', url: `${context.baseUrl}/2/tweets`, json: body, sideEffect: true }, account, context)
   const id = dataOf<{ id?: unknown }>(answer)?.id
   if (typeof id !== 'string' || !id) {
     // The request went through and the answer names no post: only lookup can tell.
@@ -409,25 +360,15 @@ async function createPost(
   return id
 }
 
-async function publish(
-  request: PublishRequest,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<PublishResult> {
+async function publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<PublishResult> {
   checkMediaMix(request.media)
   const mediaIds: string[] = []
   for (const media of request.media) mediaIds.push(await uploadMedia(media, account, context))
-  const postId = await createPost(
-    { text: request.text, ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}) },
-    account,
-    context,
-  )
+  const postId = await createPost({ text: request.text, ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}) }, account, context)
   const firstComment = request.firstComment?.trim()
   if (firstComment) {
     // Best effort: the post exists, so a failed first reply must not make the scheduler publish again.
-    await createPost({ text: firstComment, reply: { in_reply_to_tweet_id: postId } }, account, context).catch(
-      () => undefined,
-    )
+    await createPost({ text: firstComment, reply: { in_reply_to_tweet_id: postId } }, account, context).catch(() => undefined)
   }
   return { remoteId: postId, permalink: xPermalink(postId) }
 }
@@ -467,29 +408,16 @@ function comparableRemote(text: string, hasMedia: boolean): string {
 }
 
 /** The account's recent posts (replies and reposts excluded), matched on the exact text. */
-async function lookup(
-  request: PublishRequest,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<LookupResult> {
+async function lookup(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<LookupResult> {
   const url = `${context.baseUrl}/2/users/${encodeURIComponent(account.accountId)}/tweets?max_results=100&exclude=replies,retweets&tweet.fields=created_at`
   const body = await callX({ method: 'GET', url, sideEffect: false }, account, context)
   const expected = comparableLocal(request.text)
   const hasMedia = request.media.length > 0
-  const match = (dataOf<XPost[]>(body) ?? []).find(
-    (post) => typeof post.text === 'string' && comparableRemote(post.text, hasMedia) === expected,
-  )
+  const match = (dataOf<XPost[]>(body) ?? []).find((post) => typeof post.text === 'string' && comparableRemote(post.text, hasMedia) === expected)
   return match ? { status: 'found', remoteId: match.id, permalink: xPermalink(match.id) } : { status: 'not_found' }
 }
 
-const publicMetricNames = [
-  'impression_count',
-  'like_count',
-  'retweet_count',
-  'reply_count',
-  'quote_count',
-  'bookmark_count',
-] as const
+const publicMetricNames = ['impression_count', 'like_count', 'retweet_count', 'reply_count', 'quote_count', 'bookmark_count'] as const
 const privateMetricNames = ['url_link_clicks', 'user_profile_clicks'] as const
 export const xMetricNames = [...publicMetricNames, ...privateMetricNames] as const
 
@@ -498,12 +426,7 @@ function metricValue(...candidates: Array<number | undefined>): number | null {
   return value ?? null
 }
 
-async function fetchPostMetrics(
-  remoteId: string,
-  fields: string,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<XPost | undefined> {
+async function fetchPostMetrics(remoteId: string, fields: string, account: AccountCredentials, context: AdapterContext): Promise<XPost | undefined> {
   const url = `${context.baseUrl}/2/tweets?ids=${encodeURIComponent(remoteId)}&tweet.fields=${fields}`
   const body = await callX({ method: 'GET', url, sideEffect: false }, account, context)
   return (dataOf<XPost[]>(body) ?? []).find((post) => post.id === remoteId)
@@ -514,17 +437,8 @@ async function fetchPostMetrics(
  * 30 days (§8.3). When X refuses those (the post under `errors` without `data`, or a refusal),
  * public metrics are asked again alone and the private ones stay null.
  */
-async function fetchMetrics(
-  remoteId: string,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<MetricsSnapshot> {
-  const withPrivate = await fetchPostMetrics(
-    remoteId,
-    'public_metrics,non_public_metrics,organic_metrics',
-    account,
-    context,
-  ).catch((error: unknown) => {
+async function fetchMetrics(remoteId: string, account: AccountCredentials, context: AdapterContext): Promise<MetricsSnapshot> {
+  const withPrivate = await fetchPostMetrics(remoteId, 'public_metrics,non_public_metrics,organic_metrics', account, context).catch((error: unknown) => {
     if (error instanceof NetworkError && error.kind === 'permanent') return undefined
     throw error
   })
@@ -548,22 +462,13 @@ async function fetchMetrics(
 }
 
 /** Hide and unhide apply to replies to the account's posts; delete to the account's own posts. */
-async function moderate(
-  commentId: string,
-  command: ModerationCommand,
-  account: AccountCredentials,
-  context: AdapterContext,
-): Promise<void> {
+async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<void> {
   const postUrl = `${context.baseUrl}/2/tweets/${encodeURIComponent(commentId)}`
   switch (command.action) {
     case 'hide':
     case 'unhide': {
       const hidden = command.action === 'hide'
-      const body = await callX(
-        { method: 'PUT', url: `${postUrl}/hidden`, json: { hidden }, sideEffect: false },
-        account,
-        context,
-      )
+      const body = await callX({ method: 'PUT', url: `${postUrl}/hidden`, json: { hidden }, sideEffect: false }, account, context)
       if (dataOf<{ hidden?: boolean }>(body)?.hidden !== hidden) throw unexpected('hidden state', body)
       return
     }

@@ -203,7 +203,12 @@ function unknownOutcome(cause: NetworkError): NetworkError {
 
 function truncateChars(text: string, max: number): string {
   const chars = Array.from(text)
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
 }
 
 /** Title: the variant's title, else the text's first line; YouTube refuses `<` and `>` (§6.1). */
@@ -381,7 +386,13 @@ async function uploadBytes(
     }
     const error =
       response.status === 404
-        ? new NetworkError({ kind: 'retryable', status: 404, code: 'session_expired', message: 'YouTube upload session expired', reason: reasons.sessionExpired })
+        ? new NetworkError({
+            kind: 'retryable',
+            status: 404,
+            code: 'session_expired',
+            message: 'YouTube upload session expired',
+            reason: reasons.sessionExpired,
+          })
         : await errorFrom(response, context, 'upload')
     if (response.status === 404) await response.body?.cancel()
     throw finalUnconfirmed ? unknownOutcome(error) : error
@@ -456,7 +467,10 @@ export function createYoutubeAdapter(options: YoutubeAdapterOptions = {}): Netwo
         account,
         context,
       )
-      const title = youtubeTitle(request, request.media.find((media) => media.kind === 'video'))
+      const title = youtubeTitle(
+        request,
+        request.media.find((media) => media.kind === 'video'),
+      )
       const sameTitle = (playlist.items ?? []).filter((item) => item.snippet?.title === title && item.snippet.resourceId?.videoId)
       const match = sameTitle.find((item) => item.snippet?.description === request.text) ?? sameTitle[0]
       const videoId = match?.snippet?.resourceId?.videoId

@@ -16,16 +16,7 @@ export type AttemptStart = {
 }
 
 export type AttemptOutcome =
-  | 'in_progress'
-  | 'succeeded'
-  | 'retry_scheduled'
-  | 'rate_limited'
-  | 'failed'
-  | 'outcome_unknown'
-  | 'found'
-  | 'not_found'
-  | 'vetoed'
-  | 'interrupted'
+  'in_progress' | 'succeeded' | 'retry_scheduled' | 'rate_limited' | 'failed' | 'outcome_unknown' | 'found' | 'not_found' | 'vetoed' | 'interrupted'
 
 export type AttemptFinish = {
   outcome: AttemptOutcome

@@ -27,7 +27,13 @@ export const crisisModeGlobal: GlobalConfig = {
     update: () => false,
   },
   fields: [
-    { name: 'active', type: 'checkbox', defaultValue: false, label: { fr: 'Publication suspendue', ar: 'النشر موقوف', en: 'Publishing paused' }, admin: { readOnly: true } },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { fr: 'Publication suspendue', ar: 'النشر موقوف', en: 'Publishing paused' },
+      admin: { readOnly: true },
+    },
     { name: 'reason', type: 'textarea', label: { fr: 'Raison', ar: 'السبب', en: 'Reason' }, admin: { readOnly: true } },
     { name: 'changedBy', type: 'relationship', relationTo: 'users', label: { fr: 'Par', ar: 'بواسطة', en: 'By' }, admin: { readOnly: true } },
     { name: 'changedAt', type: 'date', label: { fr: 'Depuis', ar: 'منذ', en: 'Since' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },

@@ -62,7 +62,9 @@ export function variantEndpoint(
       }
       if (access.answerPayloadErrors && error instanceof APIError) {
         const data = error.data as { errors?: { path?: string; field?: string; message: string }[] } | undefined
-        const errors = data?.errors?.length ? data.errors.map((item) => ({ message: item.message, field: item.path ?? item.field })) : [{ message: error.message }]
+        const errors = data?.errors?.length
+          ? data.errors.map((item) => ({ message: item.message, field: item.path ?? item.field }))
+          : [{ message: error.message }]
         return Response.json({ errors }, { status: error.status })
       }
       throw error

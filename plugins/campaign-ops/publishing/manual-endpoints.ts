@@ -189,7 +189,13 @@ export const markPostedEndpoint: Endpoint = {
     const contentItemId = typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem
     await recordManualAttempt(req, variant, { attemptNumber, permalink, remoteId }).catch(logFailure('Recording a manual publication attempt failed'))
     await queuePublicationEvent(req.payload, 'publication.succeeded', {
-      variant: { id: variantId, platform: variant.platform, language: variant.language, contentItem: contentItemId ?? null, scheduledAt: variant.scheduledAt ?? null },
+      variant: {
+        id: variantId,
+        platform: variant.platform,
+        language: variant.language,
+        contentItem: contentItemId ?? null,
+        scheduledAt: variant.scheduledAt ?? null,
+      },
       remoteId,
       permalink,
       reason: null,

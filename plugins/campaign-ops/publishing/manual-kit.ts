@@ -391,7 +391,13 @@ export async function buildManualKit(
     const baseName = `${slugOf(originalName, media.kind)}${rendition ? `-${rendition}` : ''}`
     const diskPath = path.join(staticDir, path.basename(media.filename))
     // Checked before anything is sent: a missing file would otherwise cut the zip in the middle.
-    if (!media.filename || !(await fs.promises.stat(diskPath).then((stat) => stat.isFile()).catch(() => false))) {
+    if (
+      !media.filename ||
+      !(await fs.promises
+        .stat(diskPath)
+        .then((stat) => stat.isFile())
+        .catch(() => false))
+    ) {
       throw new MissingMediaFileError(mediaId)
     }
     files.push({

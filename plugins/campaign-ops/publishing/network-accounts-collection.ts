@@ -62,10 +62,7 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
       group: { fr: 'Publication', ar: 'النشر', en: 'Publishing' },
       components: {
         // The OAuth callback's message, then the "Connect with <network>" buttons (admins only).
-        beforeList: [
-          '/src/admin/publishing/OAuthNotice#OAuthNotice',
-          '/src/admin/publishing/NetworkAccountsConnect#NetworkAccountsConnect',
-        ],
+        beforeList: ['/src/admin/publishing/OAuthNotice#OAuthNotice', '/src/admin/publishing/NetworkAccountsConnect#NetworkAccountsConnect'],
       },
     },
     access: {
@@ -177,8 +174,20 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
         label: { fr: 'Limité jusqu’à', ar: 'محدود حتى', en: 'Rate limited until' },
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       },
-      { name: 'lastError', type: 'textarea', access: computedByServer, label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' }, admin: { position: 'sidebar', readOnly: true } },
-      { name: 'connectedAt', type: 'date', access: computedByServer, label: { fr: 'Connecté le', ar: 'تاريخ الربط', en: 'Connected at' }, admin: { position: 'sidebar', readOnly: true } },
+      {
+        name: 'lastError',
+        type: 'textarea',
+        access: computedByServer,
+        label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' },
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'connectedAt',
+        type: 'date',
+        access: computedByServer,
+        label: { fr: 'Connecté le', ar: 'تاريخ الربط', en: 'Connected at' },
+        admin: { position: 'sidebar', readOnly: true },
+      },
     ],
   }
 }

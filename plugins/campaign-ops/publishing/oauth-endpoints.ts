@@ -315,13 +315,7 @@ type RefreshOptions = {
   baseUrl?: string
 }
 
-async function refreshAccount(
-  payload: Payload,
-  id: number,
-  cipher: TokenCipher,
-  config: OAuthConfig,
-  options: RefreshOptions,
-): Promise<RefreshOutcome> {
+async function refreshAccount(payload: Payload, id: number, cipher: TokenCipher, config: OAuthConfig, options: RefreshOptions): Promise<RefreshOutcome> {
   const now = options.now ?? (() => new Date())
   const language = options.language ?? 'fr'
   return withRefreshLock(payload, id, async () => {

@@ -20,8 +20,7 @@ export type BeforePublishHook = (
 ) => PublishRequest | { veto: string } | void | Promise<PublishRequest | { veto: string } | void>
 
 export type PublicationReport =
-  | { outcome: 'succeeded'; result: PublishResult }
-  | { outcome: 'failed' | 'outcome_unknown' | 'retry_scheduled' | 'rate_limited' | 'vetoed'; reason: string }
+  { outcome: 'succeeded'; result: PublishResult } | { outcome: 'failed' | 'outcome_unknown' | 'retry_scheduled' | 'rate_limited' | 'vetoed'; reason: string }
 
 export type AfterPublishHook = (report: PublicationReport, context: PublishHookContext) => void | Promise<void>
 

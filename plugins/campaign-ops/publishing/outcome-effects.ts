@@ -34,13 +34,21 @@ export async function announceOutcome(
 ): Promise<void> {
   const variant =
     knownVariant ??
-    ((await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, overrideAccess: true }).catch(() => null)) as unknown as VariantDoc | null)
+    ((await payload
+      .findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, overrideAccess: true })
+      .catch(() => null)) as unknown as VariantDoc | null)
   if (!variant) return
   const contentItemId = typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem
   const event = eventOf[report.outcome]
   if (event) {
     await queuePublicationEvent(payload, event, {
-      variant: { id: variant.id, platform: variant.platform, language: variant.language, contentItem: contentItemId ?? null, scheduledAt: variant.scheduledAt ?? null },
+      variant: {
+        id: variant.id,
+        platform: variant.platform,
+        language: variant.language,
+        contentItem: contentItemId ?? null,
+        scheduledAt: variant.scheduledAt ?? null,
+      },
       remoteId: report.outcome === 'succeeded' ? report.result.remoteId : null,
       permalink: report.outcome === 'succeeded' ? report.result.permalink : null,
       reason: report.outcome === 'succeeded' ? null : report.reason,

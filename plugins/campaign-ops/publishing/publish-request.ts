@@ -58,17 +58,19 @@ function altLocale(language: string): 'fr' | 'ar' {
  * surface carries it in the text), the link as a field where the surface has one, and each image
  * in the rendition the network's feed shows (the original for videos and PDFs).
  */
-export async function buildPublishRequest(
-  payload: Payload,
-  variant: VariantDoc,
-  options: { publicMediaBaseUrl?: string },
-): Promise<PublishRequest> {
+export async function buildPublishRequest(payload: Payload, variant: VariantDoc, options: { publicMediaBaseUrl?: string }): Promise<PublishRequest> {
   const platform = variant.platform as Platform
   const mediaIds = (variant.media ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
   const staticDir = String(payload.collections.media?.config.upload?.staticDir ?? '')
   const media: PublishMedia[] = []
   for (const id of mediaIds) {
-    const doc = (await payload.findByID({ collection: 'media', id, depth: 0, locale: altLocale(variant.language), overrideAccess: true })) as unknown as MediaDoc
+    const doc = (await payload.findByID({
+      collection: 'media',
+      id,
+      depth: 0,
+      locale: altLocale(variant.language),
+      overrideAccess: true,
+    })) as unknown as MediaDoc
     const kind = (doc.kind ?? 'image') as PublishMedia['kind']
     const rendition = kind === 'image' ? doc.renditions?.[feedRendition[platform].name] : undefined
     const filename = rendition?.filename ?? doc.filename ?? ''

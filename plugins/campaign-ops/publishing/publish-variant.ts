@@ -21,25 +21,20 @@ import { loadVariantRecord } from './variant-record'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
 import { internalErrorReference, PreparationError, reasons } from './reasons'
 import type { PublishingRuntime } from './runtime'
-import {
-  markAccountNeedsReconnect,
-  markAccountRateLimited,
-  markFailed,
-  markOutcomeUnknown,
-  markPublished,
-  reasonText,
-  scheduleRetry,
-} from './variant-state'
+import { markAccountNeedsReconnect, markAccountRateLimited, markFailed, markOutcomeUnknown, markPublished, reasonText, scheduleRetry } from './variant-state'
 
 /** Keeps the lease alive while a publication runs (uploads can outlast any fixed lease). */
 function holdLease(db: SqlClient, claim: Claim, leaseMs: number, onLost: () => void): () => void {
-  const timer = setInterval(() => {
-    renewLease(db, claim, leaseMs)
-      .then((held) => {
-        if (!held) onLost()
-      })
-      .catch(() => undefined)
-  }, Math.max(250, Math.floor(leaseMs / 3)))
+  const timer = setInterval(
+    () => {
+      renewLease(db, claim, leaseMs)
+        .then((held) => {
+          if (!held) onLost()
+        })
+        .catch(() => undefined)
+    },
+    Math.max(250, Math.floor(leaseMs / 3)),
+  )
   timer.unref?.()
   return () => clearInterval(timer)
 }
@@ -84,7 +79,7 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
       accountId,
     }))
 
-  let account: AccountRecord | null = null
+  let account: AccountRecord | null
   let request: PublishRequest
   let hookContext: PublishHookContext
   try {
@@ -94,7 +89,8 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
     if (accountId === null) throw new PreparationError(reasons.noAccount(networkLabels[network], candidates))
     account = await loadAccount(db, runtime.cipher, accountId)
     // A token goes to its own network only, whatever the variant row says.
-    if (account && account.network !== network) throw new PreparationError(reasons.accountOfOtherNetwork(account.name, networkLabels[account.network], networkLabels[network]))
+    if (account && account.network !== network)
+      throw new PreparationError(reasons.accountOfOtherNetwork(account.name, networkLabels[account.network], networkLabels[network]))
     // Short-lived tokens (X 2 h, TikTok 24 h) are renewed first when they are about to expire.
     if (account?.tokenExpiresAt && account.tokenExpiresAt.getTime() - Date.now() < refreshWindowMs) {
       await refreshAccountIfExpiring(payload, accountId, runtime.cipher, runtime.oauth)
@@ -110,7 +106,12 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
     hookContext = {
       payload,
       network,
-      variant: { id: variant.id, platform, language: variant.language, contentItem: typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem },
+      variant: {
+        id: variant.id,
+        platform,
+        language: variant.language,
+        contentItem: typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem,
+      },
       account: { id: account.id, name: account.name, accountId: account.accountId },
       attemptNumber: claim.attempts,
     }
@@ -152,7 +153,14 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
     return settleFailure(payload, runtime, claim, { ...attempt, requestSummary }, account!, hookContext!, error)
   }
   release()
-  await markPublished(db, claim, result, { attempt, requestSummary, outcome: 'succeeded', remoteId: result.remoteId, permalink: result.permalink, response: result })
+  await markPublished(db, claim, result, {
+    attempt,
+    requestSummary,
+    outcome: 'succeeded',
+    remoteId: result.remoteId,
+    permalink: result.permalink,
+    response: result,
+  })
   await announceOutcome(payload, runtime, hookContext!, { outcome: 'succeeded', result }, claim, variant)
   return 'succeeded'
 }
@@ -182,7 +190,15 @@ async function settleFailure(
   const earlierAttemptPosted = failure.code === 'duplicate' && claim.attempts > 1
   if (failure.kind === 'outcome_unknown' || earlierAttemptPosted) {
     const reconcileAt = new Date(now.getTime() + runtime.reconcileAfterMs)
-    await markOutcomeUnknown(db, claim, reconcileAt, reasonText(failure.reason), { attempt, requestSummary, outcome: 'outcome_unknown', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt: reconcileAt })
+    await markOutcomeUnknown(db, claim, reconcileAt, reasonText(failure.reason), {
+      attempt,
+      requestSummary,
+      outcome: 'outcome_unknown',
+      errorKind: failure.kind,
+      reason: reasonText(failure.reason),
+      response,
+      retryAt: reconcileAt,
+    })
     await announceOutcome(payload, runtime, hookContext, { outcome: 'outcome_unknown', reason: failure.reason.en }, claim)
     return 'outcome_unknown'
   }
@@ -190,13 +206,29 @@ async function settleFailure(
     // The network says when: the account waits, and every variant on it with it.
     const retryAt = failure.retryAt ?? nextRetryAt({ attempt: claim.attempts, now, baseMs: runtime.backoffBaseMs, maxMs: runtime.backoffMaxMs })
     await markAccountRateLimited(db, account.id, retryAt, reasonText(failure.reason))
-    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason), { attempt, requestSummary, outcome: 'rate_limited', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt })
+    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason), {
+      attempt,
+      requestSummary,
+      outcome: 'rate_limited',
+      errorKind: failure.kind,
+      reason: reasonText(failure.reason),
+      response,
+      retryAt,
+    })
     await announceOutcome(payload, runtime, hookContext, { outcome: 'rate_limited', reason: failure.reason.en }, claim)
     return 'rate_limited'
   }
   if (failure.kind === 'retryable' && claim.attempts < runtime.maxAttempts) {
     const retryAt = nextRetryAt({ attempt: claim.attempts, now, baseMs: runtime.backoffBaseMs, maxMs: runtime.backoffMaxMs, networkRetryAt: failure.retryAt })
-    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason), { attempt, requestSummary, outcome: 'retry_scheduled', errorKind: failure.kind, reason: reasonText(failure.reason), response, retryAt })
+    await scheduleRetry(db, claim, retryAt, reasonText(failure.reason), {
+      attempt,
+      requestSummary,
+      outcome: 'retry_scheduled',
+      errorKind: failure.kind,
+      reason: reasonText(failure.reason),
+      response,
+      retryAt,
+    })
     await announceOutcome(payload, runtime, hookContext, { outcome: 'retry_scheduled', reason: failure.reason.en }, claim)
     return 'retry_scheduled'
   }

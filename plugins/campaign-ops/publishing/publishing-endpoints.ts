@@ -9,8 +9,7 @@ import { networkLabels, networkOfPlatform, networks } from '../networks/registry
 import type { NetworkPlatform } from '../networks/types'
 import { CrisisModeError, readCrisisState, switchCrisisMode } from './crisis-mode'
 
-const deny = (status: 401 | 403) =>
-  Response.json({ errors: [{ message: status === 401 ? 'Sign in.' : 'Not allowed for your role.' }] }, { status })
+const deny = (status: 401 | 403) => Response.json({ errors: [{ message: status === 401 ? 'Sign in.' : 'Not allowed for your role.' }] }, { status })
 
 type QueueRow = {
   id: number
@@ -70,9 +69,7 @@ const queueEndpoint: Endpoint = {
       scheduledAt: row.scheduled_at ? new Date(row.scheduled_at).toISOString() : null,
       publicationState: row.publication_state,
       overdue: row.publication_state === 'scheduled' && row.scheduled_at !== null && new Date(row.scheduled_at) < now,
-      account: row.account_id
-        ? { id: row.account_id, name: row.account_name, status: row.account_status, connection: row.account_connection }
-        : null,
+      account: row.account_id ? { id: row.account_id, name: row.account_name, status: row.account_status, connection: row.account_connection } : null,
       contentItem: row.item_id ? { id: row.item_id, title: row.item_title } : null,
     })
     const upcoming = rows.filter((row) => row.publication_state === 'scheduled' || row.publication_state === 'publishing')

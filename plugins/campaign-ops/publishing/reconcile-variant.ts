@@ -48,7 +48,8 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
     const account = accountId === null ? null : await loadAccount(db, runtime.cipher, accountId)
     if (!account) throw new PreparationError(reasons.noAccount(networkLabels[network], 0))
     // A token goes to its own network only, whatever the variant row says.
-    if (account.network !== network) throw new PreparationError(reasons.accountOfOtherNetwork(account.name, networkLabels[account.network], networkLabels[network]))
+    if (account.network !== network)
+      throw new PreparationError(reasons.accountOfOtherNetwork(account.name, networkLabels[account.network], networkLabels[network]))
     if (!account.credentials) throw new PreparationError(reasons.needsReconnect(account.name))
     const request = await buildPublishRequest(payload, variant, { publicMediaBaseUrl: runtime.publicMediaBaseUrl })
     const found = await runtime.adapters[network].lookup(request, account.credentials, runtime.adapterContext(network))
@@ -59,10 +60,20 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
       return 'found'
     }
     if (found.status === 'not_found') {
-      await requeueAfterLookup(db, claim, reasonText(reasons.notFoundRequeued), { attempt, outcome: 'not_found', reason: reasonText(reasons.notFoundRequeued), response: found })
+      await requeueAfterLookup(db, claim, reasonText(reasons.notFoundRequeued), {
+        attempt,
+        outcome: 'not_found',
+        reason: reasonText(reasons.notFoundRequeued),
+        response: found,
+      })
       return 'not_found'
     }
-    await markOutcomeUnknown(db, claim, null, reasonText(reasons.lookupUnsupported), { attempt, outcome: 'outcome_unknown', reason: reasonText(reasons.lookupUnsupported), response: found })
+    await markOutcomeUnknown(db, claim, null, reasonText(reasons.lookupUnsupported), {
+      attempt,
+      outcome: 'outcome_unknown',
+      reason: reasonText(reasons.lookupUnsupported),
+      response: found,
+    })
     return 'needs_person'
   } catch (error) {
     let detail: LocalizedReason
@@ -76,7 +87,13 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
     const giveUp = tries >= runtime.maxReconcileAttempts || (error instanceof NetworkError && error.kind === 'auth')
     const retryAt = giveUp
       ? null
-      : nextRetryAt({ attempt: tries, now: new Date(), baseMs: runtime.reconcileAfterMs, maxMs: runtime.backoffMaxMs, networkRetryAt: error instanceof NetworkError ? error.retryAt : undefined })
+      : nextRetryAt({
+          attempt: tries,
+          now: new Date(),
+          baseMs: runtime.reconcileAfterMs,
+          maxMs: runtime.backoffMaxMs,
+          networkRetryAt: error instanceof NetworkError ? error.retryAt : undefined,
+        })
     const reason = giveUp ? reasons.lookupGaveUp : detail
     await markOutcomeUnknown(db, claim, retryAt, reasonText(reason), {
       attempt,

@@ -47,7 +47,10 @@ export function createPublishingRuntime(options: PublishingOptions, cipher: Toke
   const endpoints = Object.fromEntries(
     networks.map((network) => {
       const given = options.endpoints?.[network]
-      return [network, { baseUrl: given?.baseUrl ?? documentedHosts[network].baseUrl, uploadBaseUrl: given?.uploadBaseUrl ?? documentedHosts[network].uploadBaseUrl }]
+      return [
+        network,
+        { baseUrl: given?.baseUrl ?? documentedHosts[network].baseUrl, uploadBaseUrl: given?.uploadBaseUrl ?? documentedHosts[network].uploadBaseUrl },
+      ]
     }),
   ) as NetworkEndpoints
   const requestTimeoutMs = scheduler.requestTimeoutMs ?? 120_000

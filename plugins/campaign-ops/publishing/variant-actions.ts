@@ -100,7 +100,9 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
         const updated = await scheduleAs(req, id, new Date())
         // Published by this instance's next pass, started now rather than at the next tick.
         try {
-          void publishingScheduler(req.payload).tick().catch((error) => req.payload.logger.error({ err: error, msg: 'Publish-now tick failed' }))
+          void publishingScheduler(req.payload)
+            .tick()
+            .catch((error) => req.payload.logger.error({ err: error, msg: 'Publish-now tick failed' }))
         } catch {
           // No scheduler in this process (a web-only instance): the workers' next tick takes it.
         }

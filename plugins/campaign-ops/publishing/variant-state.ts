@@ -94,13 +94,7 @@ export async function markFailed(db: SqlClient, claim: Claim, reason: string, se
 }
 
 /** `reconcileAt` null: no automatic reconciliation left, a person decides. */
-export async function markOutcomeUnknown(
-  db: SqlClient,
-  claim: Claim,
-  reconcileAt: Date | null,
-  reason: string,
-  settlement: Settlement,
-): Promise<boolean> {
+export async function markOutcomeUnknown(db: SqlClient, claim: Claim, reconcileAt: Date | null, reason: string, settlement: Settlement): Promise<boolean> {
   return settle(
     db,
     `UPDATE platform_variants SET publication_state = 'outcome_unknown', next_attempt_at = $3, last_error = $4, ${releaseClaim}

@@ -102,8 +102,20 @@ export function webhookSubscriptionsCollection(cipher: TokenCipher, target: Webh
         hooks: { afterRead: [() => undefined] },
       },
       { name: 'secretSealed', type: 'text', hidden: true, access: computedByServer },
-      { name: 'lastDeliveryAt', type: 'date', access: computedByServer, admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Dernier envoi', ar: 'آخر إرسال', en: 'Last delivery' } },
-      { name: 'lastStatus', type: 'text', access: computedByServer, admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Dernier statut', ar: 'آخر حالة', en: 'Last status' } },
+      {
+        name: 'lastDeliveryAt',
+        type: 'date',
+        access: computedByServer,
+        admin: { readOnly: true, position: 'sidebar' },
+        label: { fr: 'Dernier envoi', ar: 'آخر إرسال', en: 'Last delivery' },
+      },
+      {
+        name: 'lastStatus',
+        type: 'text',
+        access: computedByServer,
+        admin: { readOnly: true, position: 'sidebar' },
+        label: { fr: 'Dernier statut', ar: 'آخر حالة', en: 'Last status' },
+      },
     ],
   }
 }

@@ -63,14 +63,20 @@ export function webhookDeliveryTaskConfig(cipher: TokenCipher, post: WebhookPost
     handler: async ({ input, req }) => {
       const { subscriptionId, body } = input as { subscriptionId: number; body: { id: string; type: string } }
       const subscription = await req.payload
-        .findByID({ collection: webhookSubscriptionsSlug as 'webhook-subscriptions', id: subscriptionId, depth: 0, overrideAccess: true, showHiddenFields: true })
+        .findByID({
+          collection: webhookSubscriptionsSlug as 'webhook-subscriptions',
+          id: subscriptionId,
+          depth: 0,
+          overrideAccess: true,
+          showHiddenFields: true,
+        })
         .catch(() => null)
       // Deleted or paused since the event: nothing to deliver.
       if (!subscription || !subscription.active || !subscription.secretSealed) return { output: { status: 0 } }
       const raw = JSON.stringify(body)
       const timestamp = Math.floor(Date.now() / 1000)
       const signature = signWebhook(cipher.decrypt(subscription.secretSealed, webhookSecretPurpose), timestamp, raw)
-      let status = 0
+      let status: number
       let outcome = 'no answer'
       try {
         const reply = await post(subscription.url, raw, {

@@ -17,18 +17,10 @@ type HeaderServerProps = { payload?: Payload; req?: PayloadRequest; user?: unkno
  */
 export async function CrisisBanner({ payload, req, user }: HeaderServerProps) {
   if (!payload || !req || !user) return null
-  let initial: CrisisState | null = null
-  try {
-    const crisis = await payload.findGlobal({ slug: crisisModeSlug, depth: 0, overrideAccess: false, req })
-    initial = {
-      active: Boolean(crisis.active),
-      reason: crisis.reason ?? null,
-      changedAt: crisis.changedAt ?? null,
-      changedBy: null,
-    }
-  } catch {
+  const initial: CrisisState | null = await payload
+    .findGlobal({ slug: crisisModeSlug, depth: 0, overrideAccess: false, req })
+    .then((crisis) => ({ active: Boolean(crisis.active), reason: crisis.reason ?? null, changedAt: crisis.changedAt ?? null, changedBy: null }))
     // Not readable by this person (integration accounts), or not there: the live part asks the API.
-    initial = null
-  }
+    .catch(() => null)
   return <CrisisBannerLive initial={initial} />
 }

@@ -29,8 +29,7 @@ const strings = {
     lastChange: 'Dernier changement',
     explainActivate:
       'Le mode crise suspend toutes les publications : les variantes qui arrivent à échéance sont retenues jusqu’à la levée, aucune ne part sur les réseaux.',
-    explainRelease:
-      'À la levée, les variantes retenues ne partent pas d’elles-mêmes : chacune attend d’être publiée, reprogrammée ou annulée.',
+    explainRelease: 'À la levée, les variantes retenues ne partent pas d’elles-mêmes : chacune attend d’être publiée, reprogrammée ou annulée.',
     reasonActivate: 'Raison de la suspension (obligatoire, consignée au journal)',
     reasonRelease: 'Raison de la reprise (obligatoire, consignée au journal)',
     activate: 'Suspendre la publication',
@@ -97,7 +96,8 @@ const strings = {
     needsReason: 'The reason is required.',
     activated: 'Crisis mode on: publishing suspended.',
     released: 'Publishing resumed.',
-    held: (count: number) => `${count} variant${count > 1 ? 's' : ''} held during the pause wait${count > 1 ? '' : 's'} to be published, rescheduled or cancelled.`,
+    held: (count: number) =>
+      `${count} variant${count > 1 ? 's' : ''} held during the pause wait${count > 1 ? '' : 's'} to be published, rescheduled or cancelled.`,
     seeQueue: 'Open the publishing queue',
     readOnly: 'Only NCSC and administrators can switch crisis mode.',
     loadFailed: 'The crisis mode state could not be loaded:',
@@ -246,7 +246,13 @@ export function CrisisModeControl({ initial, onChanged, hideTitle }: CrisisModeC
           {confirming ? (
             <div className={styles.actions} role="group" aria-label={crisis.active ? t.confirmRelease : t.confirmActivate}>
               <strong style={{ flexBasis: '100%' }}>{crisis.active ? t.confirmRelease : t.confirmActivate}</strong>
-              <Button buttonStyle="primary" className={crisis.active ? undefined : styles.danger} size="small" disabled={busy} onClick={() => void switchMode()}>
+              <Button
+                buttonStyle="primary"
+                className={crisis.active ? undefined : styles.danger}
+                size="small"
+                disabled={busy}
+                onClick={() => void switchMode()}
+              >
                 {t.confirm}
               </Button>
               <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => setConfirming(false)}>

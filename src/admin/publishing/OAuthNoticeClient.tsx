@@ -19,25 +19,19 @@ const strings = {
       </>
     ),
     connectedNone: (name: Name | null) => (
-      <>
-        {name ?? 'Le réseau'} n’a donné accès à aucun compte (Page, organisation, chaîne…) : vérifiez les autorisations accordées, puis
-        recommencez.
-      </>
+      <>{name ?? 'Le réseau'} n’a donné accès à aucun compte (Page, organisation, chaîne…) : vérifiez les autorisations accordées, puis recommencez.</>
     ),
     failed: (name: Name | null) => (name ? <>La connexion à {name} a échoué</> : <>La connexion a échoué</>),
     dismiss: 'Fermer',
   },
   ar: {
-    connectedOne: (name: Name | null) =>
-      name ? <>تم ربط حساب {name}: حُفظت رموزه (مشفّرة).</> : <>تم ربط الحساب: حُفظت رموزه (مشفّرة).</>,
+    connectedOne: (name: Name | null) => (name ? <>تم ربط حساب {name}: حُفظت رموزه (مشفّرة).</> : <>تم ربط الحساب: حُفظت رموزه (مشفّرة).</>),
     connectedMany: (count: number, name: Name | null) => (
       <>
         حسابات {name} المربوطة أو المحدَّثة: {count}
       </>
     ),
-    connectedNone: (name: Name | null) => (
-      <>لم تمنح {name ?? 'المنصة'} الوصول إلى أي حساب (صفحة، منظمة، قناة…): تحقق من الأذونات الممنوحة ثم أعد المحاولة.</>
-    ),
+    connectedNone: (name: Name | null) => <>لم تمنح {name ?? 'المنصة'} الوصول إلى أي حساب (صفحة، منظمة، قناة…): تحقق من الأذونات الممنوحة ثم أعد المحاولة.</>,
     failed: (name: Name | null) => (name ? <>فشل الربط مع {name}</> : <>فشل الربط</>),
     dismiss: 'إغلاق',
   },

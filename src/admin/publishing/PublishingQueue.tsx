@@ -170,8 +170,7 @@ export function PublishingQueue(props: PublishingQueueProps) {
   const upcomingCount = queue?.networks.reduce((total, network) => total + network.items.length, 0) ?? 0
 
   const format = (iso: string | null | undefined) => (iso ? formatInCasablanca(iso, lang) : '—')
-  const label = (labels: Record<string, Localized>, value: string | null | undefined) =>
-    value ? (labels[value]?.[lang] ?? value) : ''
+  const label = (labels: Record<string, Localized>, value: string | null | undefined) => (value ? (labels[value]?.[lang] ?? value) : '')
   const stateBadge = (state: string) => (
     <span className={styles.badge} data-state={state}>
       {label(props.stateLabels, state)}
@@ -218,8 +217,7 @@ export function PublishingQueue(props: PublishingQueueProps) {
             {queue.networks.map((network) => (
               <section key={network.network} className={styles.network} data-network={network.network}>
                 <h3>
-                  {localize(network.label, lang) || network.network}{' '}
-                  <span className={styles.muted}>({t.count(network.items.length)})</span>
+                  {localize(network.label, lang) || network.network} <span className={styles.muted}>({t.count(network.items.length)})</span>
                 </h3>
                 {network.items.length === 0 ? (
                   <p className={styles.muted}>{t.nothingOnNetwork}</p>

@@ -34,12 +34,7 @@ export function PublishingQueueView({ initPageResult, params, searchParams }: Ad
   return (
     <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
       {hasRole(req.user, 'admin', 'ncsc', 'cm') ? (
-        <PublishingQueue
-          stateLabels={stateLabels}
-          accountStatusLabels={accountStatusLabels}
-          platformLabels={platformLabels}
-          languageLabels={languageLabels}
-        />
+        <PublishingQueue stateLabels={stateLabels} accountStatusLabels={accountStatusLabels} platformLabels={platformLabels} languageLabels={languageLabels} />
       ) : (
         <p>{refusal[requestLanguage(req)]}</p>
       )}

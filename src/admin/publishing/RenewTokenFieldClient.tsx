@@ -15,7 +15,9 @@ const strings = {
     title: 'Jeton d’accès',
     renew: 'Renouveler le jeton',
     explain: 'Demande tout de suite au réseau un nouveau jeton d’accès à partir du jeton de renouvellement (fait aussi automatiquement avant une publication).',
-    noRefresh: (name: React.ReactNode) => <>{name} ne renouvelle pas ses jetons : les jetons de Page n’expirent pas. En cas de révocation, reconnectez le compte.</>,
+    noRefresh: (name: React.ReactNode) => (
+      <>{name} ne renouvelle pas ses jetons : les jetons de Page n’expirent pas. En cas de révocation, reconnectez le compte.</>
+    ),
     renewed: 'Jeton renouvelé.',
     expires: (when: string) => `Nouvelle expiration : ${when}.`,
     noExpiry: 'Le nouveau jeton n’a pas de date d’expiration.',

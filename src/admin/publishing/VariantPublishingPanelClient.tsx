@@ -5,16 +5,7 @@ import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import { formatInCasablanca } from '../../lib/casablanca-time'
 import { reasonInLanguage } from '../../lib/stored-reason'
-import {
-  callApi,
-  casablancaInputValue,
-  downloadFile,
-  idOf,
-  isHttpUrl,
-  parseCasablancaInput,
-  pickLanguage,
-  publishingRoles,
-} from './publishing-client'
+import { callApi, casablancaInputValue, downloadFile, idOf, isHttpUrl, parseCasablancaInput, pickLanguage, publishingRoles } from './publishing-client'
 import type { ApiError, Id, Lang, Localized } from './publishing-client'
 import styles from './publishing.module.css'
 

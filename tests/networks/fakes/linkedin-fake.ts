@@ -106,12 +106,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
 
   const nextNumber = () => (state.counter++).toString()
 
-  function send(
-    response: http.ServerResponse,
-    status: number,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): void {
+  function send(response: http.ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
     response.statusCode = status
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
     if (body === undefined) {
@@ -132,46 +127,23 @@ export async function startLinkedInFake(options: { token?: string; organization?
   /** The headers LinkedIn requires on every REST call (§5). */
   function restHeaderProblem(request: http.IncomingMessage): [number, unknown] | null {
     const authorization = request.headers.authorization
-    if (authorization !== `Bearer ${token}`)
-      return [401, error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600)]
-    if (state.tokenExpired)
-      return [401, error(401, 'The token used in the request has expired', 'EXPIRED_ACCESS_TOKEN', 65601)]
+    if (authorization !== `Bearer ${token}`) return [401, error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600)]
+    if (state.tokenExpired) return [401, error(401, 'The token used in the request has expired', 'EXPIRED_ACCESS_TOKEN', 65601)]
     const version = request.headers['linkedin-version']
-    if (!version)
-      return [
-        400,
-        error(
-          400,
-          'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
-          'VERSION_MISSING',
-        ),
-      ]
+    if (!version) return [400, error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING')]
     if (typeof version !== 'string' || !/^\d{6}(\.\d{2})?$/.test(version))
       return [426, error(426, `Requested version ${String(version)} is not active`, 'NONEXISTENT_VERSION')]
     if (request.headers['x-restli-protocol-version'] !== '2.0.0')
       return [400, error(400, 'X-Restli-Protocol-Version 2.0.0 is required', 'INVALID_PROTOCOL_VERSION')]
-    if (
-      request.method !== 'GET' &&
-      request.method !== 'DELETE' &&
-      !String(request.headers['content-type'] ?? '').startsWith('application/json')
-    ) {
+    if (request.method !== 'GET' && request.method !== 'DELETE' && !String(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return [415, error(415, 'Content-Type must be application/json', 'UNSUPPORTED_MEDIA_TYPE')]
     }
     return null
   }
 
-  function initializeSingle(
-    response: http.ServerResponse,
-    kind: 'image' | 'document',
-    json: Record<string, unknown> | undefined,
-  ): void {
+  function initializeSingle(response: http.ServerResponse, kind: 'image' | 'document', json: Record<string, unknown> | undefined): void {
     const owner = (json?.initializeUploadRequest as { owner?: unknown } | undefined)?.owner
-    if (owner !== organization)
-      return send(
-        response,
-        403,
-        error(403, `Not enough permissions to access: owner ${String(owner)}`, 'ACCESS_DENIED', 100),
-      )
+    if (owner !== organization) return send(response, 403, error(403, `Not enough permissions to access: owner ${String(owner)}`, 'ACCESS_DENIED', 100))
     const number = nextNumber()
     const urn = kind === 'image' ? `urn:li:image:C4E10AQ${number}` : `urn:li:document:D4E10AQ${number}`
     const asset: Asset = {
@@ -201,11 +173,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
       uploadThumbnail?: unknown
     }
     if (init.owner !== organization)
-      return send(
-        response,
-        403,
-        error(403, `Not enough permissions to access: owner ${String(init.owner)}`, 'ACCESS_DENIED', 100),
-      )
+      return send(response, 403, error(403, `Not enough permissions to access: owner ${String(init.owner)}`, 'ACCESS_DENIED', 100))
     if (typeof init.fileSizeBytes !== 'number' || init.fileSizeBytes <= 0)
       return send(response, 422, error(422, 'fileSizeBytes is required', 'UNPROCESSABLE_ENTITY'))
     const number = nextNumber()
@@ -245,15 +213,10 @@ export async function startLinkedInFake(options: { token?: string; organization?
     }
     const asset = assets.get(String(finalize.video))
     if (!asset || asset.kind !== 'video') return send(response, 404, error(404, 'Video not found', 'NOT_FOUND'))
-    if (finalize.uploadToken !== asset.uploadToken)
-      return send(response, 422, error(422, 'uploadToken does not match', 'UNPROCESSABLE_ENTITY'))
+    if (finalize.uploadToken !== asset.uploadToken) return send(response, 422, error(422, 'uploadToken does not match', 'UNPROCESSABLE_ENTITY'))
     const expected = asset.parts.map((part) => part.etag)
     if (expected.includes(null) || JSON.stringify(finalize.uploadedPartIds) !== JSON.stringify(expected)) {
-      return send(
-        response,
-        422,
-        error(422, 'uploadedPartIds must list every part ETag in order', 'UNPROCESSABLE_ENTITY'),
-      )
+      return send(response, 422, error(422, 'uploadedPartIds must list every part ETag in order', 'UNPROCESSABLE_ENTITY'))
     }
     asset.status = 'PROCESSING'
     send(response, 200, {})
@@ -268,26 +231,17 @@ export async function startLinkedInFake(options: { token?: string; organization?
 
   function createPost(response: http.ServerResponse, json: Record<string, unknown>): void {
     const distribution = json.distribution as { feedDistribution?: unknown } | undefined
-    if (json.author !== organization)
-      return send(
-        response,
-        403,
-        error(403, `Not enough permissions to post as ${String(json.author)}`, 'ACCESS_DENIED', 100),
-      )
-    if (typeof json.commentary !== 'string')
-      return send(response, 422, error(422, '/commentary is required', 'UNPROCESSABLE_ENTITY'))
+    if (json.author !== organization) return send(response, 403, error(403, `Not enough permissions to post as ${String(json.author)}`, 'ACCESS_DENIED', 100))
+    if (typeof json.commentary !== 'string') return send(response, 422, error(422, '/commentary is required', 'UNPROCESSABLE_ENTITY'))
     if (!['PUBLIC', 'CONNECTIONS', 'LOGGED_IN'].includes(String(json.visibility)))
       return send(response, 422, error(422, '/visibility is invalid', 'UNPROCESSABLE_ENTITY'))
     if (distribution?.feedDistribution !== 'MAIN_FEED')
       return send(response, 422, error(422, '/distribution/feedDistribution is required', 'UNPROCESSABLE_ENTITY'))
-    if (json.lifecycleState !== 'PUBLISHED')
-      return send(response, 422, error(422, '/lifecycleState must be PUBLISHED', 'UNPROCESSABLE_ENTITY'))
-    const content = json.content as
-      { media?: { id?: unknown; title?: unknown }; multiImage?: { images?: Array<{ id?: unknown }> } } | undefined
+    if (json.lifecycleState !== 'PUBLISHED') return send(response, 422, error(422, '/lifecycleState must be PUBLISHED', 'UNPROCESSABLE_ENTITY'))
+    const content = json.content as { media?: { id?: unknown; title?: unknown }; multiImage?: { images?: Array<{ id?: unknown }> } } | undefined
     if (content?.multiImage) {
       const images = content.multiImage.images ?? []
-      if (images.length < 2 || images.length > 20)
-        return send(response, 422, error(422, 'multiImage takes 2 to 20 images', 'UNPROCESSABLE_ENTITY'))
+      if (images.length < 2 || images.length > 20) return send(response, 422, error(422, 'multiImage takes 2 to 20 images', 'UNPROCESSABLE_ENTITY'))
       const problem = images.map((image) => mediaProblem(image.id)).find(Boolean)
       if (problem) return send(response, 422, error(422, problem, 'UNPROCESSABLE_ENTITY'))
     } else if (content?.media) {
@@ -334,14 +288,10 @@ export async function startLinkedInFake(options: { token?: string; organization?
     const json = recorded.json as Record<string, unknown> | undefined
     const action = query.get('action')
 
-    if (method === 'POST' && path === '/rest/images' && action === 'initializeUpload')
-      return initializeSingle(response, 'image', json)
-    if (method === 'POST' && path === '/rest/documents' && action === 'initializeUpload')
-      return initializeSingle(response, 'document', json)
-    if (method === 'POST' && path === '/rest/videos' && action === 'initializeUpload')
-      return initializeVideo(response, json)
-    if (method === 'POST' && path === '/rest/videos' && action === 'finalizeUpload')
-      return finalizeVideo(response, json)
+    if (method === 'POST' && path === '/rest/images' && action === 'initializeUpload') return initializeSingle(response, 'image', json)
+    if (method === 'POST' && path === '/rest/documents' && action === 'initializeUpload') return initializeSingle(response, 'document', json)
+    if (method === 'POST' && path === '/rest/videos' && action === 'initializeUpload') return initializeVideo(response, json)
+    if (method === 'POST' && path === '/rest/videos' && action === 'finalizeUpload') return finalizeVideo(response, json)
 
     const video = /^\/rest\/videos\/([^/]+)$/.exec(path)
     if (method === 'GET' && video) {
@@ -365,36 +315,27 @@ export async function startLinkedInFake(options: { token?: string; organization?
       const count = Math.min(100, Number(query.get('count') ?? 10))
       const live = posts.filter((post) => !post.deleted).reverse()
       return send(response, 200, {
-        elements: live
-          .slice(0, count)
-          .map((post) => ({
-            id: post.urn,
-            author: post.author,
-            commentary: post.commentary,
-            visibility: 'PUBLIC',
-            lifecycleState: 'PUBLISHED',
-          })),
+        elements: live.slice(0, count).map((post) => ({
+          id: post.urn,
+          author: post.author,
+          commentary: post.commentary,
+          visibility: 'PUBLIC',
+          lifecycleState: 'PUBLISHED',
+        })),
         paging: { start: 0, count, links: [], total: live.length },
       })
     }
 
     if (method === 'GET' && path === '/rest/organizationalEntityShareStatistics') {
       if (query.get('q') !== 'organizationalEntity' || query.get('organizationalEntity') !== organization) {
-        return send(
-          response,
-          400,
-          error(400, 'q=organizationalEntity and the organization are required', 'BAD_REQUEST'),
-        )
+        return send(response, 400, error(400, 'q=organizationalEntity and the organization are required', 'BAD_REQUEST'))
       }
       const shares = restliList(recorded.rawQuery, 'shares') ?? []
       const ugcPosts = restliList(recorded.rawQuery, 'ugcPosts') ?? []
       if ((query.has('shares') && shares.length === 0) || (query.has('ugcPosts') && ugcPosts.length === 0)) {
         return send(response, 400, error(400, 'Invalid List() syntax', 'BAD_REQUEST'))
       }
-      const elements = [
-        ...shares.map((urn) => ['share', urn] as const),
-        ...ugcPosts.map((urn) => ['ugcPost', urn] as const),
-      ]
+      const elements = [...shares.map((urn) => ['share', urn] as const), ...ugcPosts.map((urn) => ['ugcPost', urn] as const)]
         .filter(([, urn]) => statistics.has(urn))
         .map(([field, urn]) => ({
           organizationalEntity: organization,
@@ -408,13 +349,10 @@ export async function startLinkedInFake(options: { token?: string; organization?
     if (commentPath) {
       const target = decodeURIComponent(commentPath[1] as string)
       if (method === 'DELETE' && commentPath[2]) {
-        if (query.get('actor') !== organization)
-          return send(response, 403, error(403, 'actor must be the organization', 'ACCESS_DENIED', 100))
+        if (query.get('actor') !== organization) return send(response, 403, error(403, 'actor must be the organization', 'ACCESS_DENIED', 100))
         const found = comments.find(
           (candidate) =>
-            !candidate.deleted &&
-            candidate.urn.endsWith(`,${decodeURIComponent(commentPath[2] as string)})`) &&
-            candidate.urn.includes(`(${target},`),
+            !candidate.deleted && candidate.urn.endsWith(`,${decodeURIComponent(commentPath[2] as string)})`) && candidate.urn.includes(`(${target},`),
         )
         if (!found) return send(response, 404, error(404, 'Comment not found', 'NOT_FOUND'))
         found.deleted = true
@@ -427,29 +365,14 @@ export async function startLinkedInFake(options: { token?: string; organization?
           parentComment?: unknown
           message?: { text?: unknown }
         }
-        if (body.actor !== organization)
-          return send(response, 403, error(403, 'actor must be the organization', 'ACCESS_DENIED', 100))
+        if (body.actor !== organization) return send(response, 403, error(403, 'actor must be the organization', 'ACCESS_DENIED', 100))
         if (typeof body.message?.text !== 'string' || !body.message.text)
           return send(response, 422, error(422, '/message/text is required', 'UNPROCESSABLE_ENTITY'))
-        const parentComment = target.startsWith('urn:li:comment:')
-          ? comments.find((candidate) => candidate.urn === target && !candidate.deleted)
-          : undefined
-        if (
-          target.startsWith('urn:li:comment:') &&
-          (!parentComment || body.parentComment !== target || body.object !== parentComment.parent)
-        ) {
-          return send(
-            response,
-            422,
-            error(
-              422,
-              'A nested reply needs object = the post and parentComment = the comment',
-              'UNPROCESSABLE_ENTITY',
-            ),
-          )
+        const parentComment = target.startsWith('urn:li:comment:') ? comments.find((candidate) => candidate.urn === target && !candidate.deleted) : undefined
+        if (target.startsWith('urn:li:comment:') && (!parentComment || body.parentComment !== target || body.object !== parentComment.parent)) {
+          return send(response, 422, error(422, 'A nested reply needs object = the post and parentComment = the comment', 'UNPROCESSABLE_ENTITY'))
         }
-        if (!parentComment && (!findPost(target) || body.object !== target))
-          return send(response, 404, error(404, 'Post not found', 'NOT_FOUND'))
+        if (!parentComment && (!findPost(target) || body.object !== target)) return send(response, 404, error(404, 'Post not found', 'NOT_FOUND'))
         const parent = parentComment?.parent ?? (findPost(target) as FakeLinkedInPost).activityUrn
         const urn = `urn:li:comment:(${parent},${nextNumber()})`
         comments.push({
@@ -460,12 +383,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
           parentComment: parentComment?.urn ?? null,
           deleted: false,
         })
-        return send(
-          response,
-          201,
-          { id: urn.slice(urn.lastIndexOf(',') + 1, -1), object: body.object, message: body.message },
-          { 'x-restli-id': urn },
-        )
+        return send(response, 201, { id: urn.slice(urn.lastIndexOf(',') + 1, -1), object: body.object, message: body.message }, { 'x-restli-id': urn })
       }
     }
 
@@ -473,12 +391,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
   }
 
   /** PUT to an upload URL: raw bytes, the member token for images and documents only (§5.2, §5.3). */
-  function upload(
-    request: http.IncomingMessage,
-    response: http.ServerResponse,
-    recorded: RecordedRequest,
-    body: Buffer,
-  ): void {
+  function upload(request: http.IncomingMessage, response: http.ServerResponse, recorded: RecordedRequest, body: Buffer): void {
     const target = uploads.get(recorded.path)
     if (!target || recorded.method !== 'PUT') return send(response, 404, error(404, 'Unknown upload URL', 'NOT_FOUND'))
     const { asset, part } = target
@@ -506,8 +419,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
         headers: request.headers,
         bodyBytes: body.length,
       }
-      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length)
-        recorded.json = JSON.parse(body.toString('utf8'))
+      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length) recorded.json = JSON.parse(body.toString('utf8'))
       requests.push(recorded)
 
       const failure = failures.take(recorded)

@@ -313,7 +313,8 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     const metrics = (params.metric ?? '').split(',').filter(Boolean)
     if (!metrics.length) throw invalidParameter('The parameter metric is required')
     const invalid = metrics.find((name) => !known.has(name) || state.retiredMetrics.has(name))
-    if (invalid) throw invalidParameter(`metric[${metrics.indexOf(invalid)}] must be one of the following values: … (${invalid} is not a valid insights metric)`)
+    if (invalid)
+      throw invalidParameter(`metric[${metrics.indexOf(invalid)}] must be one of the following values: … (${invalid} is not a valid insights metric)`)
     const recorded = state.insights.get(objectId) ?? {}
     const period = params.period ?? 'lifetime'
     const data = metrics
@@ -358,7 +359,8 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
   function updateComment(commentId: string, params: Record<string, string>) {
     const comment = liveComment(commentId, 'post')
     const flag = comment.network === 'facebook' ? params.is_hidden : params.hide
-    if (flag !== 'true' && flag !== 'false') throw invalidParameter(comment.network === 'facebook' ? 'is_hidden must be true or false' : 'hide must be true or false')
+    if (flag !== 'true' && flag !== 'false')
+      throw invalidParameter(comment.network === 'facebook' ? 'is_hidden must be true or false' : 'hide must be true or false')
     comment.hidden = flag === 'true'
     return { success: true }
   }
@@ -379,7 +381,12 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
       case 'POST page/videos':
         return postVideo(request)
       case 'GET page/posts':
-        return listing(state.feedPosts, params, (post) => ({ id: post.id, message: post.message ?? undefined, created_time: post.createdTime, permalink_url: post.permalink }))
+        return listing(state.feedPosts, params, (post) => ({
+          id: post.id,
+          message: post.message ?? undefined,
+          created_time: post.createdTime,
+          permalink_url: post.permalink,
+        }))
       case 'GET page/videos':
         return listing(state.videos, params, (video) => ({
           id: video.id,
@@ -449,9 +456,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
   }
 
   function takeScript<T extends { remaining: number; match?: RequestMatch }>(scripts: T[], request: RecordedRequest): T | undefined {
-    const script = scripts.find(
-      ({ match }) => (!match?.method || match.method === request.method) && (!match?.path || match.path.test(request.path)),
-    )
+    const script = scripts.find(({ match }) => (!match?.method || match.method === request.method) && (!match?.path || match.path.test(request.path)))
     if (!script) return undefined
     script.remaining -= 1
     if (script.remaining <= 0) scripts.splice(scripts.indexOf(script), 1)
@@ -463,7 +468,8 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     if (state.expiredTokens.has(token)) {
       throw new GraphFailure(400, { code: 190, error_subcode: 463, message: 'Error validating access token: Session has expired.', type: 'OAuthException' })
     }
-    if (!state.validTokens.has(token)) throw new GraphFailure(400, { code: 190, message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException' })
+    if (!state.validTokens.has(token))
+      throw new GraphFailure(400, { code: 190, message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException' })
   }
 
   function errorBody(error: GraphErrorSpec) {

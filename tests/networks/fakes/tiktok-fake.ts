@@ -153,7 +153,8 @@ export class TiktokFake {
     // The upload URL is signed; API calls need the user's token and JSON.
     if (route === 'upload') return this.receiveChunk(url, headers, body)
     const token = /^Bearer (.+)$/.exec(String(headers.authorization ?? ''))?.[1]
-    if (!token || !this.tokens.has(token)) return { status: 401, body: tiktokError('access_token_invalid', 'The access token is invalid or not found in the request.') }
+    if (!token || !this.tokens.has(token))
+      return { status: 401, body: tiktokError('access_token_invalid', 'The access token is invalid or not found in the request.') }
     if (!String(headers['content-type'] ?? '').startsWith('application/json')) return { status: 400, body: tiktokError('invalid_params', 'Content-Type') }
     switch (route) {
       case 'creator_info':
@@ -185,7 +186,18 @@ export class TiktokFake {
       return { status: 400, body: tiktokError('invalid_file_upload', `video_size ${size}, chunk_size ${chunkSize}, total_chunk_count ${chunkCount}`) }
     }
     const id = `v_pub_file~v2-1.${7_300_000 + ++this.sequence}`
-    this.publishes.set(id, { id, postInfo, size, chunkSize, chunkCount, data: Buffer.alloc(size), received: 0, processingPollsLeft: 0, failReason: null, postId: null })
+    this.publishes.set(id, {
+      id,
+      postInfo,
+      size,
+      chunkSize,
+      chunkCount,
+      data: Buffer.alloc(size),
+      received: 0,
+      processingPollsLeft: 0,
+      failReason: null,
+      postId: null,
+    })
     return ok({ publish_id: id, upload_url: `${this.baseUrl}/upload/?upload_id=${encodeURIComponent(id)}&upload_token=signed` })
   }
 
@@ -210,7 +222,14 @@ export class TiktokFake {
     if (!publish.failReason) {
       publish.postId = this.givePublicIds ? (7_390_000_000_000_000_000n + BigInt(++this.sequence)).toString() : null
       const postInfo = publish.postInfo
-      this.accepted.push({ publishId: publish.id, postId: publish.postId, title: String(postInfo.title), privacyLevel: String(postInfo.privacy_level), postInfo, bytes: publish.data })
+      this.accepted.push({
+        publishId: publish.id,
+        postId: publish.postId,
+        title: String(postInfo.title),
+        privacyLevel: String(postInfo.privacy_level),
+        postInfo,
+        bytes: publish.data,
+      })
     }
     return { status: 201 }
   }
@@ -227,14 +246,18 @@ export class TiktokFake {
     if (publish.failReason) return ok({ ...data, status: 'FAILED', fail_reason: publish.failReason })
     // TikTok sends int64 post ids as bare JSON numbers, beyond what a double holds exactly.
     const ids = publish.postId ? [publish.postId] : []
-    const raw = JSON.stringify({ data: { ...data, status: 'PUBLISH_COMPLETE', publicaly_available_post_id: '@ids@' }, error: { code: 'ok', message: '', log_id: 'fake' } })
+    const raw = JSON.stringify({
+      data: { ...data, status: 'PUBLISH_COMPLETE', publicaly_available_post_id: '@ids@' },
+      error: { code: 'ok', message: '', log_id: 'fake' },
+    })
     return { status: 200, raw: raw.replace('"@ids@"', `[${ids.join(',')}]`) }
   }
 
   private query(url: URL, json: unknown): Reply {
     const fields = (url.searchParams.get('fields') ?? '').split(',')
     const ids = (json as { filters?: { video_ids?: unknown } } | undefined)?.filters?.video_ids
-    if (!fields.includes('id') || !Array.isArray(ids) || ids.length === 0 || ids.length > 20) return { status: 400, body: tiktokError('invalid_params', 'filters.video_ids') }
+    if (!fields.includes('id') || !Array.isArray(ids) || ids.length === 0 || ids.length > 20)
+      return { status: 400, body: tiktokError('invalid_params', 'filters.video_ids') }
     const videos = this.accepted
       .filter((video) => video.postId && ids.includes(video.postId))
       .map((video) => {

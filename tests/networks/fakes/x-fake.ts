@@ -48,16 +48,7 @@ export type FakeXMetrics = {
   privateUnavailable?: boolean
 }
 
-const mediaCategories = new Set([
-  'tweet_image',
-  'tweet_gif',
-  'tweet_video',
-  'amplify_video',
-  'dm_image',
-  'dm_gif',
-  'dm_video',
-  'subtitles',
-])
+const mediaCategories = new Set(['tweet_image', 'tweet_gif', 'tweet_video', 'amplify_video', 'dm_image', 'dm_gif', 'dm_video', 'subtitles'])
 const firstId = 1880028106020515840n
 
 export type XFake = Awaited<ReturnType<typeof startXFake>>
@@ -84,12 +75,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
 
   const newId = () => (state.nextId++).toString()
 
-  function send(
-    response: http.ServerResponse,
-    status: number,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): void {
+  function send(response: http.ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
     const resetSeconds = Math.floor(Date.now() / 1000) + 900
     response.statusCode = status
     response.setHeader('x-rate-limit-limit', '300')
@@ -151,20 +137,13 @@ export async function startXFake(options: { token?: string; userId?: string; por
     const text = typeof json.text === 'string' ? json.text : ''
     const mediaIds = ((json.media as { media_ids?: unknown } | undefined)?.media_ids ?? []) as unknown[]
     const replyTo = (json.reply as { in_reply_to_tweet_id?: unknown } | undefined)?.in_reply_to_tweet_id
-    if (!Array.isArray(mediaIds) || mediaIds.some((id) => typeof id !== 'string'))
-      return send(response, 400, invalid('media_ids must be strings'))
+    if (!Array.isArray(mediaIds) || mediaIds.some((id) => typeof id !== 'string')) return send(response, 400, invalid('media_ids must be strings'))
     if (!text && mediaIds.length === 0) return send(response, 400, invalid('text or media is required'))
     if (mediaIds.length > 4) return send(response, 400, invalid('Too many media ids', { 'media.media_ids': mediaIds }))
-    if (mediaIds.some((id) => !usableMedia(id as string)))
-      return send(response, 400, invalid('Your media IDs are invalid.', { 'media.media_ids': mediaIds }))
-    if (replyTo !== undefined && typeof replyTo !== 'string')
-      return send(response, 400, invalid('in_reply_to_tweet_id must be a string'))
+    if (mediaIds.some((id) => !usableMedia(id as string))) return send(response, 400, invalid('Your media IDs are invalid.', { 'media.media_ids': mediaIds }))
+    if (replyTo !== undefined && typeof replyTo !== 'string') return send(response, 400, invalid('in_reply_to_tweet_id must be a string'))
     if (!replyTo && posts.some((post) => !post.deleted && post.authorId === userId && post.text === text)) {
-      return send(
-        response,
-        403,
-        problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.'),
-      )
+      return send(response, 403, problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.'))
     }
     const post: FakeXPost = {
       id: newId(),
@@ -202,10 +181,8 @@ export async function startXFake(options: { token?: string; userId?: string; por
       const file = form?.get('media')
       const category = form?.get('media_category')
       if (!form || !(file instanceof Blob)) return send(response, 400, invalid('media is required (multipart)'))
-      if (typeof category !== 'string' || !mediaCategories.has(category))
-        return send(response, 400, invalid('media_category is invalid'))
-      if (category.endsWith('video') || category.endsWith('gif'))
-        return send(response, 400, invalid('Videos and GIFs use the chunked upload'))
+      if (typeof category !== 'string' || !mediaCategories.has(category)) return send(response, 400, invalid('media_category is invalid'))
+      if (category.endsWith('video') || category.endsWith('gif')) return send(response, 400, invalid('Videos and GIFs use the chunked upload'))
       const id = newId()
       media.set(id, {
         id,
@@ -233,8 +210,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
       const category = json?.media_category
       if (typeof json?.media_type !== 'string' || typeof total !== 'number' || total <= 0)
         return send(response, 400, invalid('media_type and total_bytes are required'))
-      if (typeof category !== 'string' || !mediaCategories.has(category))
-        return send(response, 400, invalid('media_category is invalid'))
+      if (typeof category !== 'string' || !mediaCategories.has(category)) return send(response, 400, invalid('media_category is invalid'))
       const id = newId()
       media.set(id, {
         id,
@@ -263,8 +239,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
         return send(response, 200)
       }
       const received = [...item.segments.values()].reduce((sum, size) => sum + size, 0)
-      if (received !== item.totalBytes)
-        return send(response, 400, invalid(`Received ${received} of ${item.totalBytes} bytes`))
+      if (received !== item.totalBytes) return send(response, 400, invalid(`Received ${received} of ${item.totalBytes} bytes`))
       item.state = 'pending'
       return send(response, 200, {
         data: {
@@ -279,8 +254,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
 
     if (method === 'GET' && path === '/2/media/upload') {
       const item = media.get(query.get('media_id') ?? '')
-      if (query.get('command') !== 'STATUS' || !item)
-        return send(response, 400, invalid('command=STATUS and a known media_id are required'))
+      if (query.get('command') !== 'STATUS' || !item) return send(response, 400, invalid('command=STATUS and a known media_id are required'))
       if (item.state === 'pending' || item.state === 'in_progress') {
         if (item.pollsLeft > 0) {
           item.pollsLeft -= 1
@@ -289,8 +263,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
           item.state = state.processingOutcome
         }
       }
-      const error =
-        item.state === 'failed' ? { code: 1, name: 'InvalidMedia', message: 'Unsupported video codec' } : undefined
+      const error = item.state === 'failed' ? { code: 1, name: 'InvalidMedia', message: 'Unsupported video codec' } : undefined
       return send(response, 200, {
         data: {
           id: item.id,
@@ -309,8 +282,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
       const item = media.get(String(json?.id))
       const altText = (json?.metadata as { alt_text?: { text?: unknown } } | undefined)?.alt_text?.text
       if (!item) return send(response, 400, invalid('Unknown media id'))
-      if (typeof altText !== 'string' || altText.length > 1000)
-        return send(response, 400, invalid('alt_text.text must be at most 1000 characters'))
+      if (typeof altText !== 'string' || altText.length > 1000) return send(response, 400, invalid('alt_text.text must be at most 1000 characters'))
       item.altText = altText
       return send(response, 200, { data: { id: item.id, associated_metadata: { alt_text: { text: altText } } } })
     }
@@ -323,13 +295,10 @@ export async function startXFake(options: { token?: string; userId?: string; por
     const timeline = /^\/2\/users\/([^/]+)\/tweets$/.exec(path)
     if (method === 'GET' && timeline) {
       const max = Number(query.get('max_results') ?? 10)
-      if (!Number.isInteger(max) || max < 5 || max > 100)
-        return send(response, 400, invalid('max_results must be 5..100'))
+      if (!Number.isInteger(max) || max < 5 || max > 100) return send(response, 400, invalid('max_results must be 5..100'))
       const excluded = (query.get('exclude') ?? '').split(',')
       const shown = posts
-        .filter(
-          (post) => post.authorId === timeline[1] && !post.deleted && !(excluded.includes('replies') && post.replyTo),
-        )
+        .filter((post) => post.authorId === timeline[1] && !post.deleted && !(excluded.includes('replies') && post.replyTo))
         .reverse()
         .slice(0, max)
       if (shown.length === 0) return send(response, 200, { meta: { result_count: 0 } })
@@ -369,15 +338,9 @@ export async function startXFake(options: { token?: string; userId?: string; por
             id,
             text: post.text,
             edit_history_tweet_ids: [id],
-            ...(fields.includes('public_metrics') && scripted.public_metrics
-              ? { public_metrics: scripted.public_metrics }
-              : {}),
-            ...(fields.includes('non_public_metrics') && scripted.non_public_metrics
-              ? { non_public_metrics: scripted.non_public_metrics }
-              : {}),
-            ...(fields.includes('organic_metrics') && scripted.organic_metrics
-              ? { organic_metrics: scripted.organic_metrics }
-              : {}),
+            ...(fields.includes('public_metrics') && scripted.public_metrics ? { public_metrics: scripted.public_metrics } : {}),
+            ...(fields.includes('non_public_metrics') && scripted.non_public_metrics ? { non_public_metrics: scripted.non_public_metrics } : {}),
+            ...(fields.includes('organic_metrics') && scripted.organic_metrics ? { organic_metrics: scripted.organic_metrics } : {}),
           })
         }
       }
@@ -394,14 +357,8 @@ export async function startXFake(options: { token?: string; userId?: string; por
     const single = /^\/2\/tweets\/([^/]+)$/.exec(path)
     if (method === 'DELETE' && single) {
       const post = posts.find((candidate) => candidate.id === single[1] && !candidate.deleted)
-      if (!post)
-        return send(response, 404, problem(404, 'Not Found Error', `Could not find tweet with id: [${single[1]}].`))
-      if (post.authorId !== userId)
-        return send(
-          response,
-          403,
-          problem(403, 'Forbidden', 'You are not allowed to delete a Tweet that is not yours.'),
-        )
+      if (!post) return send(response, 404, problem(404, 'Not Found Error', `Could not find tweet with id: [${single[1]}].`))
+      if (post.authorId !== userId) return send(response, 403, problem(403, 'Forbidden', 'You are not allowed to delete a Tweet that is not yours.'))
       post.deleted = true
       return send(response, 200, { data: { deleted: true } })
     }
@@ -419,8 +376,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
         query: url.searchParams,
         headers: request.headers,
       }
-      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length)
-        recorded.json = JSON.parse(body.toString('utf8'))
+      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length) recorded.json = JSON.parse(body.toString('utf8'))
       const form = await readForm(request, body)
       if (form) recorded.form = recordForm(form)
       requests.push(recorded)

@@ -170,14 +170,7 @@ export class YoutubeFake {
     send(outgoing, reply)
   }
 
-  private handle(
-    route: YoutubeRoute | 'unknown',
-    method: string,
-    url: URL,
-    headers: http.IncomingHttpHeaders,
-    body: Buffer,
-    json: unknown,
-  ): Reply {
+  private handle(route: YoutubeRoute | 'unknown', method: string, url: URL, headers: http.IncomingHttpHeaders, body: Buffer, json: unknown): Reply {
     if (route === 'unknown') return { status: 404, body: googleError(404, 'notFound', `${method} ${url.pathname}`) }
     const token = /^Bearer (.+)$/.exec(String(headers.authorization ?? ''))?.[1]
     if (!token || !this.tokens.has(token)) return { status: 401, body: youtubeErrors.invalidCredentials }
@@ -285,7 +278,12 @@ export class YoutubeFake {
     const video = this.videos.find((candidate) => candidate.id === session.videoId)!
     return {
       status: 200,
-      body: { kind: 'youtube#video', id: video.id, snippet: { title: video.title, description: video.description }, status: { uploadStatus: 'uploaded', privacyStatus: video.privacyStatus } },
+      body: {
+        kind: 'youtube#video',
+        id: video.id,
+        snippet: { title: video.title, description: video.description },
+        status: { uploadStatus: 'uploaded', privacyStatus: video.privacyStatus },
+      },
     }
   }
 
@@ -317,7 +315,12 @@ export class YoutubeFake {
       .map((video) => ({
         kind: 'youtube#playlistItem',
         id: `item-${video.id}`,
-        snippet: { title: video.title, description: video.description, publishedAt: video.publishedAt, resourceId: { kind: 'youtube#video', videoId: video.id } },
+        snippet: {
+          title: video.title,
+          description: video.description,
+          publishedAt: video.publishedAt,
+          resourceId: { kind: 'youtube#video', videoId: video.id },
+        },
       }))
     return { status: 200, body: { kind: 'youtube#playlistItemListResponse', items } }
   }

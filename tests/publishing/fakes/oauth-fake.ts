@@ -176,7 +176,8 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
     if (!issued || issued.network !== network) return json(400, { error: 'invalid_grant', error_description: 'Invalid authorization code.' })
     if (issued.used) return json(400, { error: 'invalid_grant', error_description: 'Authorization code already used.' })
     if (issued.clientId !== clientId) return json(400, { error: 'invalid_grant', error_description: 'Code issued to another client.' })
-    if (issued.redirectUri !== redirectUri) return json(400, { error: 'invalid_grant', error_description: 'redirect_uri does not match the authorization request.' })
+    if (issued.redirectUri !== redirectUri)
+      return json(400, { error: 'invalid_grant', error_description: 'redirect_uri does not match the authorization request.' })
     issued.used = true
     return issued
   }
@@ -253,7 +254,8 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
     if (path === '/x/api/2/oauth2/token' && method === 'POST') {
       const expected = `Basic ${Buffer.from(`${fakeClients.x.id}:${fakeClients.x.secret}`).toString('base64')}`
       if (headers.authorization !== expected) return json(401, { error: 'unauthorized_client', error_description: 'Missing valid authorization header' })
-      if (headers['content-type'] !== 'application/x-www-form-urlencoded') return json(400, { error: 'invalid_request', error_description: 'form body expected' })
+      if (headers['content-type'] !== 'application/x-www-form-urlencoded')
+        return json(400, { error: 'invalid_request', error_description: 'form body expected' })
       const grantType = form.get('grant_type')
       if (grantType === 'authorization_code') {
         const issued = takeCode('x', form.get('code'), form.get('redirect_uri'), form.get('client_id'))
@@ -327,13 +329,12 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
         access_token: issueAccess('linkedin', 'li-access'),
         expires_in: 5_184_000,
         scope,
-        ...(fake.linkedinIssuesRefreshTokens
-          ? { refresh_token: issueRefresh('linkedin', 'li-refresh', scope), refresh_token_expires_in: 31_536_000 }
-          : {}),
+        ...(fake.linkedinIssuesRefreshTokens ? { refresh_token: issueRefresh('linkedin', 'li-refresh', scope), refresh_token_expires_in: 31_536_000 } : {}),
       })
     }
     if (path.startsWith('/linkedin/api/rest/') && method === 'GET') {
-      if (accessTokens.get(bearer(headers) ?? '') !== 'linkedin') return json(401, { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' })
+      if (accessTokens.get(bearer(headers) ?? '') !== 'linkedin')
+        return json(401, { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' })
       if (!/^\d{6}$/.test(String(headers['linkedin-version'])) || headers['x-restli-protocol-version'] !== '2.0.0') {
         return json(400, { status: 400, message: 'LinkedIn-Version and X-Restli-Protocol-Version headers are required' })
       }
@@ -378,16 +379,22 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
       }
       if (grantType === 'refresh_token') {
         const grant = refreshTokens.get(form.get('refresh_token') ?? '')
-        if (!grant || grant.network !== 'google' || !grant.valid) return json(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' })
+        if (!grant || grant.network !== 'google' || !grant.valid)
+          return json(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' })
         // Google keeps the refresh token: none in the answer.
         return json(200, { access_token: issueAccess('google', 'ya29'), expires_in: 3599, scope: grant.scope, token_type: 'Bearer' })
       }
       return json(400, { error: 'unsupported_grant_type' })
     }
     if (path === '/google/api/youtube/v3/channels' && method === 'GET') {
-      if (accessTokens.get(bearer(headers) ?? '') !== 'google') return json(401, { error: { code: 401, message: 'Request had invalid authentication credentials.' } })
-      if (query.get('mine') !== 'true' || !(query.get('part') ?? '').includes('snippet')) return json(400, { error: { code: 400, message: 'mine=true&part=snippet expected' } })
-      return json(200, { kind: 'youtube#channelListResponse', items: [{ kind: 'youtube#channel', id: 'UCbadil0000000000000000a', snippet: { title: 'Badil TV' } }] })
+      if (accessTokens.get(bearer(headers) ?? '') !== 'google')
+        return json(401, { error: { code: 401, message: 'Request had invalid authentication credentials.' } })
+      if (query.get('mine') !== 'true' || !(query.get('part') ?? '').includes('snippet'))
+        return json(400, { error: { code: 400, message: 'mine=true&part=snippet expected' } })
+      return json(200, {
+        kind: 'youtube#channelListResponse',
+        items: [{ kind: 'youtube#channel', id: 'UCbadil0000000000000000a', snippet: { title: 'Badil TV' } }],
+      })
     }
     return json(404, { error: { code: 404, message: 'Not found' } })
   }
@@ -436,7 +443,10 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
     }
     if (path === '/tiktok/api/v2/user/info/' && method === 'GET') {
       if (accessTokens.get(bearer(headers) ?? '') !== 'tiktok') {
-        return json(401, { data: {}, error: { code: 'access_token_invalid', message: 'The access token is invalid or not found in the request.', log_id: 'log-5' } })
+        return json(401, {
+          data: {},
+          error: { code: 'access_token_invalid', message: 'The access token is invalid or not found in the request.', log_id: 'log-5' },
+        })
       }
       return json(200, {
         data: { user: { open_id: '-000badilOpenId', display_name: 'Badil بديل' } },
@@ -453,9 +463,7 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
     const method = incoming.method ?? 'GET'
     const path = url.pathname
     const network = path.split('/')[1] as FakeNetwork
-    const form = new URLSearchParams(
-      incoming.headers['content-type'] === 'application/x-www-form-urlencoded' ? Buffer.concat(chunks).toString('utf8') : '',
-    )
+    const form = new URLSearchParams(incoming.headers['content-type'] === 'application/x-www-form-urlencoded' ? Buffer.concat(chunks).toString('utf8') : '')
     fake.requests.push({ network, method, path, query: url.searchParams, headers: incoming.headers, form })
 
     let reply: Reply

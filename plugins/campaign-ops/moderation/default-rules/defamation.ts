@@ -13,13 +13,11 @@ const FRENCH_TITLES =
 const FRENCH_ACCUSATIONS =
   'corrompus?|corrompues?|voleurs?|voleuses?|escrocs?|pourris?|pourries?|mafieux|mafieuses?|criminels?|criminelles?|pedophiles?|violeurs?|trafiquants?|ripoux|ripou|menteurs?|menteuses?|vendus?|vendues?'
 
-const ARABIC_TITLES =
-  'قاضي|وكيل|وزير|رئيس|مدير|قايد|باشا|عامل|والي|برلماني|نائب|محامي|شرطي|بوليسي|كوميسير|مسؤول|سيد|سي|حاج|دكتور'
+const ARABIC_TITLES = 'قاضي|وكيل|وزير|رئيس|مدير|قايد|باشا|عامل|والي|برلماني|نائب|محامي|شرطي|بوليسي|كوميسير|مسؤول|سيد|سي|حاج|دكتور'
 
 const ARABIC_ACCUSATIONS = 'مرتشي|فاسد|شفار|سارق|حرامي|لص|مجرم|نصاب|بزناس|مافيوزي|كذاب|مختلس'
 
-const DARIJA_LATIN_ACCUSATIONS =
-  'chffar|chfar|cheffar|chefar|shffar|shfar|7rami|hrami|sar9|sare9|sari9|mertachi|mrtachi|nsab|nssab|nessab|bznas|mafiouzi'
+const DARIJA_LATIN_ACCUSATIONS = 'chffar|chfar|cheffar|chefar|shffar|shfar|7rami|hrami|sar9|sare9|sari9|mertachi|mrtachi|nsab|nssab|nessab|bznas|mafiouzi'
 
 export const defamationRules: RuleDefinition[] = [
   {

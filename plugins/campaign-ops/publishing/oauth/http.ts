@@ -39,13 +39,7 @@ function localizedFailure(kind: OAuthErrorKind, context: Pick<OAuthCallContext, 
   }
 }
 
-export function oauthFailure(
-  kind: OAuthErrorKind,
-  context: Pick<OAuthCallContext, 'network'>,
-  step: OAuthStep,
-  detail: string,
-  status?: number,
-): OAuthError {
+export function oauthFailure(kind: OAuthErrorKind, context: Pick<OAuthCallContext, 'network'>, step: OAuthStep, detail: string, status?: number): OAuthError {
   const shortDetail = detail.length > maxDetailLength ? `${detail.slice(0, maxDetailLength)}…` : detail
   const reason = localizedFailure(kind, context, step, shortDetail)
   return new OAuthError({ kind, network: context.network, status, message: reason.en, reason })

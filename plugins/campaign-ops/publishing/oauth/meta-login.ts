@@ -73,11 +73,7 @@ async function graphListAll<T>(context: OAuthCallContext, userToken: string, pat
 }
 
 /** Permissions the admin granted, and those of `wanted` declined in the dialog. */
-async function metaPermissions(
-  context: OAuthCallContext,
-  userToken: string,
-  wanted: readonly string[],
-): Promise<{ granted: string[]; declined: string[] }> {
+async function metaPermissions(context: OAuthCallContext, userToken: string, wanted: readonly string[]): Promise<{ granted: string[]; declined: string[] }> {
   const permissions = await graphListAll<{ permission?: string; status?: string }>(context, userToken, '/me/permissions')
   const granted = permissions.filter((entry) => entry.status === 'granted' && typeof entry.permission === 'string').map((entry) => entry.permission as string)
   return { granted, declined: wanted.filter((scope) => !granted.includes(scope)) }

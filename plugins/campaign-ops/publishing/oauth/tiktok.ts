@@ -12,11 +12,7 @@ export const tiktokScopes = ['user.info.basic', 'user.info.stats', 'video.publis
 
 type TiktokTokenResponse = StandardTokenResponse & { open_id?: unknown }
 
-async function tokenRequest(
-  form: Record<string, string>,
-  context: OAuthCallContext,
-  step: 'code' | 'refresh',
-): Promise<TokenSet & { openId: string | null }> {
+async function tokenRequest(form: Record<string, string>, context: OAuthCallContext, step: 'code' | 'refresh'): Promise<TokenSet & { openId: string | null }> {
   const { clientId, clientSecret, tokenUrl } = context.settings
   const body = await callOAuth<TiktokTokenResponse>(context, step, tokenUrl, {
     form: { ...form, client_key: clientId, client_secret: clientSecret },
