@@ -72,9 +72,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('fr' | 'ar' | 'ary') | ('fr' | 'ar' | 'ary')[];
   globals: {
     'crisis-mode': CrisisMode;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'crisis-mode': CrisisModeSelect<false> | CrisisModeSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'ar' | 'ary';
   widgets: {
@@ -85,6 +87,7 @@ export interface Config {
     tasks: {
       notifyWorkflowTransition: TaskNotifyWorkflowTransition;
       deliverPublicationWebhook: TaskDeliverPublicationWebhook;
+      purgeModerationLogExcerpts: TaskPurgeModerationLogExcerpts;
       inline: {
         input: unknown;
         output: unknown;
@@ -695,7 +698,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyWorkflowTransition' | 'deliverPublicationWebhook';
+        taskSlug: 'inline' | 'notifyWorkflowTransition' | 'deliverPublicationWebhook' | 'purgeModerationLogExcerpts';
         taskID: string;
         input?:
           | {
@@ -728,10 +731,20 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyWorkflowTransition' | 'deliverPublicationWebhook') | null;
+  taskSlug?:
+    ('inline' | 'notifyWorkflowTransition' | 'deliverPublicationWebhook' | 'purgeModerationLogExcerpts') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1245,6 +1258,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1295,6 +1309,24 @@ export interface CrisisMode {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "crisis-mode_select".
  */
 export interface CrisisModeSelect<T extends boolean = true> {
@@ -1302,6 +1334,16 @@ export interface CrisisModeSelect<T extends boolean = true> {
   reason?: T;
   changedBy?: T;
   changedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1347,6 +1389,17 @@ export interface TaskDeliverPublicationWebhook {
   };
   output: {
     status?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeModerationLogExcerpts".
+ */
+export interface TaskPurgeModerationLogExcerpts {
+  input?: unknown;
+  output: {
+    purged?: number | null;
+    skipped?: boolean | null;
   };
 }
 /**

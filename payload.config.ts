@@ -36,7 +36,6 @@ import { calendarEndpoints } from './src/calendar/calendar-endpoints'
 import { seedCampaignTaxonomy } from './src/seed/campaign-taxonomy'
 import { workflowMutations } from './src/workflow/graphql-mutation'
 import { notifyWorkflowTransitionTask } from './src/workflow/notifications'
-import { scheduleNotificationRunner } from './src/workflow/notification-runner'
 import { seedInitialAccounts } from './src/seed/initial-accounts'
 import { seedModerationLibrary } from './src/seed/moderation-library'
 import type { SeedMode } from './src/seed/initial-accounts'
@@ -143,7 +142,8 @@ export function badilConfig(options: BadilConfigOptions) {
     jobs: {
       access: jobsAccess,
       tasks: [notifyWorkflowTransitionTask],
-      // Jobs run from our own scheduler (see scheduleNotificationRunner), or by hand in tests.
+      // Payload runs the notifications every minute in each web instance; tests run jobs by hand.
+      autoRun: (options.runScheduledJobs ?? env.NODE_ENV !== 'test') ? [{ queue: 'notifications', cron: '* * * * *', limit: 50 }] : undefined,
       deleteJobOnComplete: false,
     },
     logger: { options: { level: env.LOG_LEVEL } },
@@ -178,7 +178,6 @@ export function badilConfig(options: BadilConfigOptions) {
         dataDirPath,
         requireFirstAdmin: options.requireFirstAdmin ?? (env.NODE_ENV === 'production' && !isBuildPhase(env)),
       })
-      if (options.runScheduledJobs ?? env.NODE_ENV !== 'test') scheduleNotificationRunner(payload)
       if (seed !== 'none') {
         await seedCampaignTaxonomy(payload, { demo: seed === 'demo' })
         await seedModerationLibrary(payload, { activateRules: seed === 'demo' })

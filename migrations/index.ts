@@ -2,6 +2,7 @@ import * as migration_20261128_110403_initial from './20261128_110403_initial';
 import * as migration_20261128_113053_moderation from './20261128_113053_moderation';
 import * as migration_20261128_121950_content_workflow from './20261128_121950_content_workflow';
 import * as migration_20261128_140204_publishing from './20261128_140204_publishing';
+import * as migration_20261205_202243_jobs_schedule from './20261205_202243_jobs_schedule';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_140204_publishing.up,
     down: migration_20261128_140204_publishing.down,
-    name: '20261128_140204_publishing'
+    name: '20261128_140204_publishing',
+  },
+  {
+    up: migration_20261205_202243_jobs_schedule.up,
+    down: migration_20261205_202243_jobs_schedule.down,
+    name: '20261205_202243_jobs_schedule'
   },
 ];

@@ -2,7 +2,7 @@ import type { CollectionConfig, Config } from 'payload'
 
 import { moderationCheckEndpoint } from './moderation/check-endpoint'
 import { moderationLogCollection } from './moderation/log-collection'
-import { scheduleRetentionPurge } from './moderation/retention-schedule'
+import { maintenanceQueue, retentionPurgeTaskConfig } from './moderation/retention-task'
 import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './moderation/rule-hooks'
 import { crisisEventsCollection, crisisModeGlobal } from './publishing/crisis-mode-config'
 import { publishingEndpoints } from './publishing/publishing-endpoints'
@@ -10,9 +10,8 @@ import { createPublishingRuntime } from './publishing/runtime'
 import type { PublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
 import { variantActionEndpoints } from './publishing/variant-actions'
-import { scheduleWebhookDeliveries } from './publishing/webhook-runner'
 import { createWebhookPoster } from './publishing/webhook-delivery'
-import { webhookDeliveryTaskConfig } from './publishing/webhooks'
+import { webhookDeliveryTaskConfig, webhookQueue } from './publishing/webhooks'
 import { networkAccountsCollection } from './publishing/network-accounts-collection'
 import { withNetworkAccountOAuth } from './publishing/oauth-endpoints'
 import { publicationAttemptsCollection } from './publishing/publication-attempts-collection'
@@ -84,7 +83,20 @@ export const campaignOps =
         .map(withNetworkAccountOAuth({ cipher, oauth: runtime.oauth })),
       globals,
       endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint, ...publishingEndpoints],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookDeliveryTaskConfig(cipher, createWebhookPoster(webhookTarget))] },
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), webhookDeliveryTaskConfig(cipher, createWebhookPoster(webhookTarget)), retentionPurgeTaskConfig(retentionDays)],
+        // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).
+        autoRun:
+          options.runScheduledJobs === false
+            ? config.jobs?.autoRun
+            : [
+                ...(Array.isArray(config.jobs?.autoRun) ? config.jobs.autoRun : []),
+                { queue: webhookQueue, cron: '*/10 * * * * *', limit: 100 },
+                // Every minute: queues the nightly purge when it is due (schedule), and runs it.
+                { queue: maintenanceQueue, cron: '* * * * *', limit: 5 },
+              ],
+      },
       admin: {
         ...config.admin,
         components: {
@@ -113,11 +125,7 @@ export const campaignOps =
       onInit: async (payload) => {
         await config.onInit?.(payload)
         const scheduler = createPublishingScheduler(payload, runtime)
-        if (options.runScheduledJobs !== false) {
-          scheduleRetentionPurge(payload, retentionDays)
-          scheduleWebhookDeliveries(payload)
-          if (runtime.runScheduler) scheduler.start()
-        }
+        if (options.runScheduledJobs !== false && runtime.runScheduler) scheduler.start()
       },
     }
   }

@@ -247,13 +247,20 @@ export const collectionRules: Record<string, CollectionRules> = {
   },
 }
 
-export type GlobalRules = { graphQL: { name: string }; operations: { read: Grant; update: Grant }; note: string }
+export type GlobalRules = { owner: CollectionRules['owner']; graphQL: { name: string }; operations: { read: Grant; update: Grant }; note: string }
 
 export const globalRules: Record<string, GlobalRules> = {
   'crisis-mode': {
+    owner: 'campaign-ops plugin',
     graphQL: { name: 'CrisisMode' },
     operations: { read: staff, update: nobody },
     note: 'switched through POST /api/publishing/crisis, with a reason',
+  },
+  'payload-jobs-stats': {
+    owner: 'Payload',
+    graphQL: { name: 'PayloadJobsStat' },
+    operations: { read: nobody, update: nobody },
+    note: 'Payload’s record of when each scheduled task last ran; the jobs queue’s alone',
   },
 }
 
@@ -305,7 +312,14 @@ export const endpointRules: readonly EndpointRule[] = [
     path: '/payload-jobs/run',
     callers: ['admin'],
     refusal: { anonymous: 401, others: 401 },
-    note: 'Payload’s job runner (the app runs its queue itself)',
+    note: 'Payload’s job runner (each web instance runs the queues on its crons)',
+  },
+  {
+    method: 'get',
+    path: '/payload-jobs/handle-schedules',
+    callers: ['admin'],
+    refusal: { anonymous: 401, others: 401 },
+    note: 'Payload’s job scheduler (queues the nightly purge)',
   },
   { method: 'get', path: '/payload-preferences/:key', callers: staffRoles, refusal: { anonymous: 403, others: 403 }, note: 'the caller’s own preference' },
   { method: 'post', path: '/payload-preferences/:key', callers: staffRoles, refusal: { anonymous: 403, others: 403 }, note: 'the caller’s own preference' },

@@ -37,7 +37,7 @@ export function readmeAccessSection(): string {
   }
   for (const [slug, rules] of Object.entries(globalRules)) {
     lines.push(
-      `| \`${slug}\` (global) | campaign-ops plugin | | ${grantText(rules.operations.read)} | ${grantText(rules.operations.update)} | | | | ${rules.note} |`,
+      `| \`${slug}\` (global) | ${rules.owner} | | ${grantText(rules.operations.read)} | ${grantText(rules.operations.update)} | | | | ${rules.note} |`,
     )
   }
   lines.push('', 'Fields that not every editor of the document writes:', '')

@@ -191,3 +191,14 @@ export function resolveCasablancaWallTime(wall: CasablancaWallTime): WallTimeRes
 export function casablancaWallTimeToUtc(wall: CasablancaWallTime): Date {
   return resolveCasablancaWallTime(wall).utc
 }
+
+/** The first instant after `after` at which Casablanca's clock shows hour:minute (clock changes included). */
+export function nextCasablancaClockTime(hour: number, minute: number, after: Date): Date {
+  const today = toCasablancaParts(after)
+  for (let days = 0; days <= 2; days += 1) {
+    const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days))
+    const candidate = casablancaWallTimeToUtc({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute })
+    if (candidate.getTime() > after.getTime()) return candidate
+  }
+  throw new RangeError(`No ${hour}:${minute} in Casablanca within two days of ${after.toISOString()}`)
+}

@@ -11,7 +11,8 @@ import { isAdmin, isStaff } from './roles'
  *   still to their owner, by Payload's own rule);
  * - the migrations table is the database's history: nobody through any API (migrations run with
  *   the Local API's own access);
- * - the jobs queue is run and handled by the system; over HTTP, by an administrator only;
+ * - the jobs queue is run and handled by the system; over HTTP, by an administrator only; its
+ *   schedule book (the `payload-jobs-stats` global) is the queue's alone;
  * - Payload's "paste a URL" upload endpoint is removed where the feature is off (Badil's media),
  *   and its schedule handler while no task is scheduled.
  */
@@ -52,6 +53,13 @@ export function restrictPayloadInternals(config: SanitizedConfig): SanitizedConf
       collection.endpoints = collection.endpoints.filter((endpoint) => endpoint.path !== '/handle-schedules')
     }
     if (collection.slug === 'payload-migrations') {
+      for (const operation of Object.keys(access)) access[operation] = nobody
+    }
+  }
+  for (const global of config.globals) {
+    // The jobs' schedule book (when each scheduled task last ran): the queue's own, written without access.
+    if (global.slug === 'payload-jobs-stats') {
+      const access = global.access as Record<string, Access | undefined>
       for (const operation of Object.keys(access)) access[operation] = nobody
     }
   }

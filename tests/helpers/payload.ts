@@ -36,7 +36,12 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
  * data folder (mail drop, secrets). `close()` stops Payload and drops the database.
  */
 export async function startTestPayload(
-  options: { env?: Record<string, string>; config?: Omit<BadilConfigOptions, 'env' | 'databaseUrl'> } = {},
+  options: {
+    env?: Record<string, string>
+    config?: Omit<BadilConfigOptions, 'env' | 'databaseUrl'>
+    /** Start Payload's crons (the jobs' autoRun), as a web request does in Next.js; off by default. */
+    cron?: boolean
+  } = {},
 ): Promise<TestPayload> {
   const state = readTestServerState()
   const database = `badil_test_${process.env.BADIL_TEST_RUN_ID}_${randomBytes(5).toString('hex')}`
@@ -55,7 +60,7 @@ export async function startTestPayload(
   const forgetCachedInstance = () => (globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
   let payload: Payload
   try {
-    payload = await getPayload({ config })
+    payload = await getPayload({ config, cron: options.cron ?? false })
   } catch (error) {
     // A boot that fails (on purpose in some tests) leaves nothing behind: Payload would otherwise
     // skip onInit for the next boot of the file, taking it for the same instance.

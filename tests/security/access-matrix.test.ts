@@ -119,8 +119,15 @@ describe('every way in has a row', () => {
   })
 })
 
+/** A change of each global, to try its update with. */
+const globalChanges: Record<string, Record<string, unknown>> = {
+  'crisis-mode': { reason: 'Forgé' },
+  'payload-jobs-stats': { stats: { forged: true } },
+}
+
 describe.each(Object.keys(globalRules))('global %s', (slug) => {
   const rules = globalRules[slug]!
+  const change = globalChanges[slug]!
   it('read and update exactly as granted', async () => {
     const mismatches: Mismatch[] = []
     const name = rules.graphQL.name
@@ -131,15 +138,16 @@ describe.each(Object.keys(globalRules))('global %s', (slug) => {
         let update: number
         if (transport === 'rest') {
           read = (await security.rest(caller, 'GET', `/api/globals/${slug}`)).status
-          update = (await security.rest(caller, 'POST', `/api/globals/${slug}`, { reason: 'Forgé' })).status
+          update = (await security.rest(caller, 'POST', `/api/globals/${slug}`, change)).status
         } else if (transport === 'graphql') {
           read = (await gql(caller, `{ ${name} { updatedAt } }`, {}, name)).status
-          update = (await gql(caller, `mutation { update${name}(data: { reason: "Forgé" }) { updatedAt } }`, {}, `update${name}`)).status
+          update = (
+            await gql(caller, `mutation Update($data: mutation${name}Input!) { update${name}(data: $data) { updatedAt } }`, { data: change }, `update${name}`)
+          ).status
         } else {
           read = (await local(() => payload.findGlobal({ slug: slug as never, overrideAccess: false, user: localUser(caller) }))).status
-          update = (
-            await local(() => payload.updateGlobal({ slug: slug as never, data: { reason: 'Forgé' } as never, overrideAccess: false, user: localUser(caller) }))
-          ).status
+          update = (await local(() => payload.updateGlobal({ slug: slug as never, data: change as never, overrideAccess: false, user: localUser(caller) })))
+            .status
         }
         const unchanged = JSON.stringify(await payload.findGlobal({ slug: slug as never, depth: 0, overrideAccess: true })) === before
         const refused = transport === 'local' ? 403 : refusedStatus(caller)
@@ -198,6 +206,7 @@ describe('endpoints', () => {
       'get /publishing/crisis': { path: '/publishing/crisis', passes: 200 },
       'post /publishing/crisis': { path: '/publishing/crisis', body: { active: 'peut-être' }, passes: 400 },
       'get /payload-jobs/run': { path: '/payload-jobs/run?queue=matrix-none', passes: 200 },
+      'get /payload-jobs/handle-schedules': { path: '/payload-jobs/handle-schedules?queue=matrix-none', passes: 200 },
       'get /payload-preferences/:key': { path: '/payload-preferences/matrix-key', passes: 200 },
       'post /payload-preferences/:key': { path: '/payload-preferences/matrix-key', body: { value: { matrix: true } }, passes: 200 },
       'delete /payload-preferences/:key': {

@@ -3,14 +3,15 @@ import { createHmac } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
+import { advisoryLocks } from '../../../src/lib/locks'
 import { excerptHashOf, genesisHash, pseudonymize, redactExcerpt, rowHash, verifyChain } from './log-chain'
 import type { ChainedFields, ChainProblem } from './log-chain'
 import { moderationLogSlug } from './log-collection'
 import type { ModerationLogKind } from './log-collection'
 
-// Fixed keys shared by every instance: appends take turns, one purge runs at a time.
-const appendLockKey = 431_220_250_901
-const purgeLockKey = 431_220_250_902
+// Appends take turns, one purge runs at a time (keys in src/lib/locks.ts).
+const appendLockKey = advisoryLocks.moderationLogAppend
+const purgeLockKey = advisoryLocks.moderationLogPurge
 
 export type ModerationLogEntry = {
   kind: ModerationLogKind

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
 import type { SqlClient } from '../../../src/lib/database'
+import { advisoryLocks } from '../../../src/lib/locks'
 import { hasRole } from '../../../src/lib/roles'
 import { crisisEventsSlug, crisisModeSlug } from './crisis-mode-config'
 
@@ -83,7 +84,7 @@ export async function switchCrisisMode(
   let heldVariants = 0
   try {
     await client.query('BEGIN')
-    await client.query('SELECT pg_advisory_xact_lock(431220250903)')
+    await client.query('SELECT pg_advisory_xact_lock($1)', [advisoryLocks.crisisSwitch])
     const { rows } = await client.query('SELECT active FROM crisis_mode LIMIT 1')
     const current = Boolean(rows[0]?.active)
     if (current === request.active) throw new CrisisModeError(messages.already(current)[language], 409, 'active')

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Endpoint, Payload, PayloadRequest } from 'payload'
 
+import { advisoryLockSpaces } from '../../../src/lib/locks'
 import { requestLanguage } from '../../../src/lib/request-language'
 import type { AdminLanguageCode } from '../../../src/lib/request-language'
 import { hasRole } from '../../../src/lib/roles'
@@ -35,9 +36,6 @@ export type OAuthEndpointOptions = {
 export const refreshWindowMs = 5 * 60_000
 
 const defaultTimeoutMs = 15_000
-
-// Two-key advisory locks (a key space apart from the single-key ones): class, account id.
-const refreshLockClass = 4_312_210
 
 type Localized = LocalizedReason
 
@@ -291,7 +289,7 @@ export type RefreshOutcome =
  * grant, so refreshes of one account take turns across every instance.
  */
 async function withRefreshLock<T>(payload: Payload, accountId: number, work: () => Promise<T>): Promise<T> {
-  const outcome = await withSessionLock(payload, { space: refreshLockClass, key: accountId, wait: true }, work)
+  const outcome = await withSessionLock(payload, { space: advisoryLockSpaces.tokenRefresh, key: accountId, wait: true }, work)
   if (!outcome.locked) throw new Error('A waiting advisory lock is always taken')
   return outcome.value
 }

@@ -27,7 +27,7 @@ export type AfterPublishHook = (report: PublicationReport, context: PublishHookC
 export type PublishingHooks = { beforePublish?: BeforePublishHook; afterPublish?: AfterPublishHook }
 
 export type SchedulerOptions = {
-  /** node-cron expression of the tick; default every 10 seconds. */
+  /** Cron expression of the tick (with seconds, as Croner reads it); default every 10 seconds. */
   cron?: string
   /** Publications one instance runs at once. */
   concurrency?: number

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
+import { advisoryLockSpaces } from '../../../src/lib/locks'
 import { transitionContentItem } from '../../../src/workflow/transition-content-item'
 import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
@@ -78,7 +79,7 @@ export async function markItemPublished(payload: Payload, contentItemId: number)
   if (rows[0]?.state !== 'approved') return
   try {
     // Without waiting: a sibling variant's instance holding it is moving the item right now.
-    await withSessionLock(payload, { space: itemPublishLockSpace, key: contentItemId, wait: false }, async () => {
+    await withSessionLock(payload, { space: advisoryLockSpaces.itemPublish, key: contentItemId, wait: false }, async () => {
       const { rows: again } = await db.query(`SELECT workflow_state::text AS state FROM content_items WHERE id = $1`, [contentItemId])
       if (again[0]?.state === 'approved') await transitionContentItem(payload, { id: contentItemId, to: 'published', system: 'publishing-engine' })
     })
@@ -86,5 +87,3 @@ export async function markItemPublished(payload: Payload, contentItemId: number)
     payload.logger.error({ err: error, msg: 'Moving the item to published failed', contentItem: contentItemId })
   }
 }
-
-const itemPublishLockSpace = 43_122_001

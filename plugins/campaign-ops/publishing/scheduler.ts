@@ -1,4 +1,4 @@
-import cron from 'node-cron'
+import { Cron } from 'croner'
 import type { Payload } from 'payload'
 
 import { sqlPool } from '../../../src/lib/database'
@@ -46,7 +46,9 @@ const count = (tally: Record<string, number>, key: string) => {
 export function createPublishingScheduler(payload: Payload, runtime: PublishingRuntime): PublishingScheduler {
   let running: Promise<TickReport> | null = null
   let stopping = false
-  let task: ReturnType<typeof cron.schedule> | null = null
+  let task: Cron | null = null
+  // Stopped by stop(), or by Payload stopping its crons when it is destroyed: no new claims.
+  const stopped = () => stopping || (task?.isStopped() ?? false)
 
   /**
    * `concurrency` workers, each claiming one variant at a time until nothing is due: instances
@@ -54,7 +56,7 @@ export function createPublishingScheduler(payload: Payload, runtime: PublishingR
    */
   async function drain<T>(claimOne: () => Promise<T | null>, handle: (claim: T) => Promise<string>, tally: Record<string, number>) {
     const worker = async () => {
-      while (!stopping) {
+      while (!stopped()) {
         const claim = await claimOne()
         if (!claim) return
         try {
@@ -99,18 +101,15 @@ export function createPublishingScheduler(payload: Payload, runtime: PublishingR
     start() {
       if (task) return
       stopping = false
-      task = cron.schedule(
-        runtime.cron,
-        async () => {
-          try {
-            await scheduler.tick()
-          } catch (error) {
-            payload.logger.error({ err: error, msg: 'Publishing tick failed' })
-          }
-        },
-        { name: 'publishing-scheduler', noOverlap: true },
-      )
-      ;(payload.crons as unknown as { stop(): unknown }[]).push({ stop: () => void scheduler.stop() })
+      // Croner, like Payload's own crons: Payload stops every cron in `payload.crons` when it is destroyed.
+      task = new Cron(runtime.cron, { name: 'publishing-scheduler', protect: true }, async () => {
+        try {
+          await scheduler.tick()
+        } catch (error) {
+          payload.logger.error({ err: error, msg: 'Publishing tick failed' })
+        }
+      })
+      payload.crons.push(task)
     },
     async stop() {
       stopping = true
