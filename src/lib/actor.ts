@@ -22,7 +22,8 @@ const systemActorKey = Symbol.for('badil.systemActor')
  * Only the symbol is ever read.
  */
 export function markedContext(key: symbol, value: unknown): RequestContext {
-  return { [key]: value, [`badil:${key.description ?? 'mark'}`]: true } as unknown as RequestContext
+  const context: RequestContext = { [`badil:${key.description ?? 'mark'}`]: true }
+  return Object.assign(context, { [key]: value })
 }
 
 /** The value marked under `key` in a request's context (undefined without the mark). */

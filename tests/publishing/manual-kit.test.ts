@@ -21,7 +21,7 @@ import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
 import type { TestAccount } from '../helpers/users'
 import { makeMovie } from '../media/fixtures/make-mp4'
-import { transitionWriteContext } from '../../src/workflow/content-item-hooks'
+import { setWorkflowState } from '../helpers/workflow'
 
 let app: TestPayload
 let payload: Payload
@@ -58,13 +58,7 @@ async function image(width: number, height: number, name: string, alt: { fr: str
 
 async function approvedItem(title: string, assets: number[] = []) {
   const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title, format: 'post', assets } })
-  await payload.update({
-    collection: 'content-items',
-    id: item.id,
-    overrideAccess: true,
-    context: transitionWriteContext(),
-    data: { workflowState: 'approved' },
-  })
+  await setWorkflowState(payload, item.id, 'approved')
   return item.id as number
 }
 

@@ -25,7 +25,7 @@ import { publishingScheduler } from '../../plugins/campaign-ops'
 import { xAdapter } from '../../plugins/campaign-ops/networks/x'
 import { fakeClients, startOAuthFake } from './fakes/oauth-fake'
 import type { FakeOAuthServer } from './fakes/oauth-fake'
-import { transitionWriteContext } from '../../src/workflow/content-item-hooks'
+import { setWorkflowState } from '../helpers/workflow'
 
 /**
  * Connecting each network with OAuth against local fake servers: the consent redirect, the signed
@@ -605,13 +605,7 @@ describe('refresh', () => {
     const before = await accountOf('x')
     await sql(`UPDATE network_accounts SET token_expires_at = now() + interval '1 minute' WHERE id = $1`, [before.id])
     const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Jeton à renouveler', format: 'post' } })
-    await payload.update({
-      collection: 'content-items',
-      id: item.id,
-      overrideAccess: true,
-      context: transitionWriteContext(),
-      data: { workflowState: 'approved' },
-    })
+    await setWorkflowState(payload, item.id, 'approved')
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,

@@ -23,7 +23,7 @@ import type { TestAccount } from '../helpers/users'
 import { FAKE_IG_USER_ID, FAKE_TOKEN } from '../networks/fakes/meta-graph-fake'
 import { connectFakeAccounts, publishCallsByText, startNetworkFakes } from './publishing-fixtures'
 import type { FakeAccounts, NetworkFakes } from './publishing-fixtures'
-import { transitionWriteContext } from '../../src/workflow/content-item-hooks'
+import { setWorkflowState } from '../helpers/workflow'
 
 jest.setTimeout(60_000)
 
@@ -110,13 +110,7 @@ async function approvedItem(sensitivity: 'normal' | 'sensitive' = 'normal') {
     overrideAccess: true,
     data: { title: `Publication test ${itemCounter}`, format: 'post', sensitivity },
   })
-  await payload.update({
-    collection: 'content-items',
-    id: item.id,
-    overrideAccess: true,
-    context: transitionWriteContext(),
-    data: { workflowState: 'approved' },
-  })
+  await setWorkflowState(payload, item.id, 'approved')
   return item.id
 }
 
@@ -240,13 +234,7 @@ describe('what is sent', () => {
       overrideAccess: true,
       data: { title: 'Infographie', format: 'infographic', assets: [media.id] },
     })
-    await payload.update({
-      collection: 'content-items',
-      id: item.id,
-      overrideAccess: true,
-      context: transitionWriteContext(),
-      data: { workflowState: 'approved' },
-    })
+    await setWorkflowState(payload, item.id, 'approved')
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,
@@ -294,13 +282,7 @@ describe('multi-step networks', () => {
       file: { data: await makeJpeg(1080, 1350), mimetype: 'image/jpeg', name: 'affiche.jpg', size: 1 },
     })
     const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Affiche', format: 'post', assets: [media.id] } })
-    await payload.update({
-      collection: 'content-items',
-      id: item.id,
-      overrideAccess: true,
-      context: transitionWriteContext(),
-      data: { workflowState: 'approved' },
-    })
+    await setWorkflowState(payload, item.id, 'approved')
     const variant = await payload.create({
       collection: 'platform-variants',
       overrideAccess: true,

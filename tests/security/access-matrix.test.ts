@@ -33,6 +33,7 @@ import {
 import type { Mismatch } from './matrix-harness'
 import { graphqlStatus } from './security-kit'
 import type { Caller } from './security-kit'
+import { setWorkflowState } from '../helpers/workflow'
 
 jest.setTimeout(300_000)
 
@@ -270,13 +271,7 @@ describe('custom GraphQL mutations', () => {
 describe('named workflow bypasses (see workflow-bypass.test.ts for each in full)', () => {
   it('anonymous GraphQL cannot approve, and one GraphQL request cannot lend a transition to the next operation', async () => {
     const id = await fixtures['content-items']!.seed()
-    await payload.update({
-      collection: 'content-items',
-      id,
-      overrideAccess: true,
-      context: (await import('../../src/workflow/content-item-hooks')).transitionWriteContext(),
-      data: { workflowState: 'in_review' },
-    })
+    await setWorkflowState(payload, id, 'in_review')
     const anonymous = await gql('anonymous', `mutation { transitionContentItem(id: ${id}, to: "approved") { id } }`, {}, 'transitionContentItem')
     const shared = await security.graphql(
       'consultant',

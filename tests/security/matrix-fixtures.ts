@@ -7,9 +7,9 @@
 import type { Payload } from 'payload'
 
 import type { Role } from '../../src/lib/roles'
-import { transitionWriteContext } from '../../src/workflow/content-item-hooks'
 import { makeJpeg } from '../content-model/fixtures'
 import type { SecurityApp } from './security-kit'
+import { setWorkflowState } from '../helpers/workflow'
 
 export type UploadFile = { data: Buffer; mimetype: string; name: string; size: number }
 
@@ -210,13 +210,7 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
 /** An approved item and a ready variant of it: cleared to go out (for the kit). */
 export async function clearedReadyVariant(payload: Payload): Promise<number> {
   const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: `Approuvé ${next()}`, format: 'post' } })
-  await payload.update({
-    collection: 'content-items',
-    id: item.id,
-    overrideAccess: true,
-    context: transitionWriteContext(),
-    data: { workflowState: 'approved' },
-  })
+  await setWorkflowState(payload, item.id, 'approved')
   const variant = await payload.create({
     collection: 'platform-variants',
     overrideAccess: true,

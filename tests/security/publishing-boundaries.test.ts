@@ -17,7 +17,6 @@ import { defaultAdapters } from '../../plugins/campaign-ops/networks/registry'
 import { createTokenCipher, TokenDecryptionError } from '../../plugins/campaign-ops/publishing/token-crypto'
 import { createWebhookPoster, maxWebhookReplyBytes, WebhookTargetRefused } from '../../plugins/campaign-ops/publishing/webhook-delivery'
 import { writeRenditions } from '../../src/lib/media-renditions'
-import { transitionWriteContext } from '../../src/workflow/content-item-hooks'
 import { makeJpeg } from '../content-model/fixtures'
 import { captureLogs } from '../helpers/log-capture'
 import type { LogCapture } from '../helpers/log-capture'
@@ -25,6 +24,7 @@ import { connectFakeAccounts, publishCallsByText, startNetworkFakes } from '../p
 import type { FakeAccounts, NetworkFakes } from '../publishing/publishing-fixtures'
 import { startSecurityApp } from './security-kit'
 import type { SecurityApp } from './security-kit'
+import { setWorkflowState } from '../helpers/workflow'
 
 let fakes: NetworkFakes
 let security: SecurityApp
@@ -76,13 +76,7 @@ const sql = (text: string, values: unknown[] = []) => security.sql(text, values)
 
 async function approvedItem() {
   const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Frontières', format: 'post' } })
-  await payload.update({
-    collection: 'content-items',
-    id: item.id,
-    overrideAccess: true,
-    context: transitionWriteContext(),
-    data: { workflowState: 'approved' },
-  })
+  await setWorkflowState(payload, item.id, 'approved')
   return item.id as number
 }
 

@@ -7,13 +7,13 @@
 import type { Payload } from 'payload'
 
 import { publishingScheduler } from '../../plugins/campaign-ops'
-import { transitionWriteContext } from '../../src/workflow/content-item-hooks'
 import { transitionContentItem } from '../../src/workflow/transition-content-item'
 import type { WorkflowState } from '../../src/workflow/transition-table'
 import { connectFakeAccounts, publishCallsByText, startNetworkFakes } from '../publishing/publishing-fixtures'
 import type { FakeAccounts, NetworkFakes } from '../publishing/publishing-fixtures'
 import { graphqlStatus, startSecurityApp } from './security-kit'
 import type { SecurityApp } from './security-kit'
+import { setWorkflowState } from '../helpers/workflow'
 
 let fakes: NetworkFakes
 let security: SecurityApp
@@ -47,7 +47,7 @@ async function itemIn(state: WorkflowState, sensitivity: 'normal' | 'sensitive' 
     data: { title: `Security item ${itemCount}`, format: 'post', sensitivity, owner: security.accounts.consultant.id },
   })
   if (state !== 'draft') {
-    await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: state } })
+    await setWorkflowState(payload, item.id, state)
   }
   return item.id as number
 }

@@ -11,7 +11,7 @@ import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole, integrationApiKey } from '../helpers/users'
 import type { TestAccount } from '../helpers/users'
-import { transitionWriteContext } from '../../src/workflow/content-item-hooks'
+import { setWorkflowState } from '../helpers/workflow'
 
 let app: TestPayload
 let payload: Payload
@@ -32,7 +32,7 @@ async function itemIn(state: WorkflowState, sensitivity: 'normal' | 'sensitive' 
     data: { title: `Item in ${state}`, format: 'post', sensitivity, owner: accounts.consultant.id },
   })
   if (state === 'draft') return item.id
-  await payload.update({ collection: 'content-items', id: item.id, overrideAccess: true, context: transitionWriteContext(), data: { workflowState: state } })
+  await setWorkflowState(payload, item.id, state)
   return item.id
 }
 
