@@ -11,33 +11,29 @@ import sharp from 'sharp'
 import { ContentItems } from './collections/ContentItems'
 import { KeyMoments } from './collections/KeyMoments'
 import { mediaCollection } from './collections/Media'
-import { ModerationRules } from './collections/ModerationRules'
-import { Myths } from './collections/Myths'
 import { PlatformVariants } from './collections/PlatformVariants'
 import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { migrations } from './migrations'
-import { campaignOps } from './plugins/campaign-ops'
-import { oauthConfigFromEnv } from './plugins/campaign-ops/publishing/oauth'
-import type { PublishingOptions } from './plugins/campaign-ops/publishing/options'
-import { createDatabaseAdapter } from './src/lib/database'
-import { dataDir, resolvePayloadSecret } from './src/lib/data-dir'
-import { decodeTokenKey, isBuildPhase, loadEnv } from './src/lib/env'
-import { isolatedCollection } from './src/lib/isolated-config'
-import type { Env } from './src/lib/env'
-import { contentLocales, defaultAdminLanguage, defaultContentLocale } from './src/lib/languages'
-import { createEmailAdapter } from './src/lib/mailer'
-import { jobsAccess, restrictPayloadInternals } from './src/lib/payload-internals'
-import { migrateOnStart } from './src/lib/migrate-on-start'
-import { uploadLimits } from './src/lib/upload-limits'
-import { badilTranslations } from './src/lib/translations'
+import { campaignOps, oauthConfigFromEnv, seedModerationLibrary } from './plugins/campaign-ops'
+import type { PublishingOptions } from './plugins/campaign-ops'
+import { createDatabaseAdapter } from './src/infra/database'
+import { dataDir, resolvePayloadSecret } from './src/infra/data-dir'
+import { decodeTokenKey, isBuildPhase, loadEnv } from './src/infra/env'
+import { isolatedCollection } from './src/infra/isolated-config'
+import type { Env } from './src/infra/env'
+import { contentLocales, defaultAdminLanguage, defaultContentLocale } from './src/domain/languages'
+import { createEmailAdapter } from './src/infra/mailer'
+import { jobsAccess, restrictPayloadInternals } from './src/security/payload-internals'
+import { migrateOnStart } from './src/infra/migrate-on-start'
+import { uploadLimits } from './src/media/upload-limits'
+import { badilTranslations } from './src/i18n/translations'
 import { calendarEndpoints } from './src/calendar/calendar-endpoints'
 import { seedCampaignTaxonomy } from './src/seed/campaign-taxonomy'
 import { workflowMutations } from './src/workflow/graphql-mutation'
 import { notifyWorkflowTransitionTask } from './src/workflow/notifications'
 import { seedInitialAccounts } from './src/seed/initial-accounts'
-import { seedModerationLibrary } from './src/seed/moderation-library'
 import type { SeedMode } from './src/seed/initial-accounts'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
@@ -103,8 +99,6 @@ export function badilConfig(options: BadilConfigOptions) {
       ContentItems,
       PlatformVariants,
       WorkflowEvents,
-      Myths,
-      ModerationRules,
     ].map(isolatedCollection),
     endpoints: calendarEndpoints,
     editor: lexicalEditor(),

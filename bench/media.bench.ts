@@ -2,7 +2,7 @@
  * Rendition speed on a 12-megapixel JPEG photo (4000×3000, quality 90) made in memory:
  *  - the media upload as the app runs it (Payload's upload pipeline with the six `imageSizes`
  *    cropped at the focal point: original and renditions written to disk, one row in PostgreSQL);
- *  - `renderRenditions` (src/lib/renditions.ts, a single-decode pipeline kept for comparison);
+ *  - `renderRenditions` (src/media/renditions.ts, a single-decode pipeline kept for comparison);
  *  - the baseline: a bare sharp pipeline doing the same six resizes (and, against the upload,
  *    writing the original and the six files too).
  *
@@ -19,7 +19,7 @@ import sharp from 'sharp'
 import { startBenchPayload } from './lib/bench-payload'
 import { prng } from './lib/prng'
 
-import { renderRenditions, renditionJpegOptions, renditionSizes } from '../src/lib/renditions'
+import { renderRenditions, renditionJpegOptions, renditionSizes } from '../src/media/renditions'
 
 const photoWidth = 4000
 const photoHeight = 3000

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnly } from '../src/lib/access'
-import { option } from '../src/lib/labels'
-import { hasRole } from '../src/lib/roles'
+import { staffOnly } from '../src/domain/access'
+import { option } from '../src/domain/labels'
+import { hasRole } from '../src/domain/roles'
 import { guardWorkflowState, recordInvalidation } from '../src/workflow/content-item-hooks'
 import { availableTransitionsEndpoint, transitionEndpoint } from '../src/workflow/endpoints'
 import { workflowStateLabels, workflowStateValues } from '../src/workflow/transition-table'

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnly } from '../src/lib/access'
-import { hasRole } from '../src/lib/roles'
+import { staffOnly } from '../src/domain/access'
+import { hasRole } from '../src/domain/roles'
 
 /** The campaign's highlights (temps forts) the editorial calendar is built around. */
 export const KeyMoments: CollectionConfig = {

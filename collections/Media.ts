@@ -4,17 +4,17 @@ import path from 'node:path'
 import { ValidationError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
-import { computedByServer, staffOnly } from '../src/lib/access'
-import { consentStatus } from '../src/lib/consent'
-import type { ConsentRecord } from '../src/lib/consent'
-import { acceptedMimeTypes } from '../src/lib/media-types'
-import type { SizeLimits } from '../src/lib/media-types'
-import { inspectUpload } from '../src/lib/media-sniffing'
-import { removeRenditions, writeRenditions } from '../src/lib/media-renditions'
-import type { StoredRenditions } from '../src/lib/media-renditions'
-import { requestLanguage } from '../src/lib/request-language'
-import { hasRole } from '../src/lib/roles'
-import { probeVideo, VideoProbeError } from '../src/lib/video-probe'
+import { computedByServer, staffOnly } from '../src/domain/access'
+import { consentStatus } from '../src/domain/consent'
+import type { ConsentRecord } from '../src/domain/consent'
+import { acceptedMimeTypes } from '../src/media/media-types'
+import type { SizeLimits } from '../src/media/media-types'
+import { inspectUpload } from '../src/media/media-sniffing'
+import { removeRenditions, writeRenditions } from '../src/media/media-renditions'
+import type { StoredRenditions } from '../src/media/media-renditions'
+import { requestLanguage } from '../src/i18n/request-language'
+import { hasRole } from '../src/domain/roles'
+import { probeVideo, VideoProbeError } from '../src/media/video-probe'
 
 type UploadedFile = { data: Buffer; mimetype: string; name: string; size: number }
 
@@ -111,7 +111,7 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
       staticDir: options.staticDir,
       mimeTypes: [...acceptedMimeTypes],
       // The consultant sets the focal point in the upload view; Badil's own pipeline (one decode
-      // for the six sizes, see src/lib/renditions.ts) crops the renditions around it.
+      // for the six sizes, see src/media/renditions.ts) crops the renditions around it.
       focalPoint: true,
       crop: true,
       adminThumbnail: ({ doc }) => (doc.renditions as StoredRenditions | undefined)?.thumbnail?.url ?? null,

@@ -1,46 +1,24 @@
 import { APIError, ValidationError } from 'payload'
-import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint } from 'payload'
 
-import { computedByServer, staffOnly } from '../src/lib/access'
-import { networkLabels, networkOfPlatform } from '../src/lib/networks'
-import type { Network } from '../src/lib/networks'
-import { platformLimits, platforms } from '../src/lib/platform-limits'
-import type { Language, Platform } from '../src/lib/platform-limits'
-import { requestLanguage } from '../src/lib/request-language'
-import type { AdminLanguageCode } from '../src/lib/request-language'
-import { hasRole, roleOf } from '../src/lib/roles'
-import { feedRendition } from '../src/lib/platform-renditions'
-import { composePostText } from '../src/lib/variant-validation'
-import { readinessOnlyCodes, variantReport } from '../src/lib/variant-report'
-import { actingSystem } from '../src/lib/actor'
+import { computedByServer, staffOnly } from '../src/domain/access'
+import { platformLimits, platforms } from '../src/domain/platform-limits'
+import type { Language, Platform } from '../src/domain/platform-limits'
+import { requestLanguage } from '../src/i18n/request-language'
+import { hasRole, roleOf } from '../src/domain/roles'
+import { editorialStates, frozenStates, publicationStates } from '../src/domain/publication-states'
+import { feedRendition } from '../src/domain/platform-renditions'
+import { composePostText } from '../src/domain/variant-validation'
+import { readinessOnlyCodes, variantReport } from '../src/domain/variant-report'
+import { actingSystem } from '../src/domain/actor'
 import { heldReason, publicationClearance } from '../src/workflow/publication-clearance'
 import { approveVariantEndpoint, isApprovalWrite, revokedApprovalOf, revokeVariantApprovalOnEdit } from '../src/workflow/variant-approval'
-import { manualKitEndpoint, markPostedEndpoint } from '../plugins/campaign-ops/publishing/manual-endpoints'
-import type { VariantDraft } from '../src/lib/variant-report'
+import type { VariantDraft } from '../src/domain/variant-report'
 
 type Id = number | string
 const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
 
 const variantEditors = ['admin', 'ncsc', 'cm'] as const
-
-/** States a person sets; the others belong to the publishing engine. */
-const editorialStates = ['draft', 'ready', 'scheduled', 'cancelled']
-
-export const publicationStates = [
-  { value: 'draft', label: { fr: 'Brouillon', ar: 'مسودة', en: 'Draft' } },
-  { value: 'ready', label: { fr: 'Prête', ar: 'جاهزة', en: 'Ready' } },
-  { value: 'scheduled', label: { fr: 'Programmée', ar: 'مبرمجة', en: 'Scheduled' } },
-  { value: 'publishing', label: { fr: 'En cours de publication', ar: 'قيد النشر', en: 'Publishing' } },
-  { value: 'published', label: { fr: 'Publiée', ar: 'منشورة', en: 'Published' } },
-  { value: 'failed', label: { fr: 'Échec', ar: 'فشل', en: 'Failed' } },
-  { value: 'outcome_unknown', label: { fr: 'Résultat inconnu', ar: 'نتيجة غير معروفة', en: 'Outcome unknown' } },
-  { value: 'cancelled', label: { fr: 'Annulée', ar: 'ملغاة', en: 'Cancelled' } },
-  // Held by a crisis pause, or because the item left approval or the variant's approval was withdrawn (the reason says which).
-  { value: 'held', label: { fr: 'Retenue', ar: 'محتجزة', en: 'Held' } },
-]
-
-/** States in which the post is, or may be, on the network: its content is frozen. */
-const frozenStates = ['publishing', 'published', 'outcome_unknown']
 
 const wordsOf = {
   foreignMedia: {
@@ -49,26 +27,6 @@ const wordsOf = {
     en: 'This media is not one of the content item’s assets.',
   },
   scheduledAtRequired: { fr: 'Requise pour programmer', ar: 'مطلوب للبرمجة', en: 'Required to schedule' },
-  accountNotFound: { fr: 'Ce compte n’existe pas.', ar: 'هذا الحساب غير موجود.', en: 'This account does not exist.' },
-  accountOfOtherNetwork: (accountNetwork: string, variantNetwork: string) => ({
-    fr: `Ce compte est un compte ${accountNetwork} : une variante ${variantNetwork} se publie par un compte ${variantNetwork}.`,
-    ar: `هذا حساب على ${accountNetwork}: صيغة ${variantNetwork} تُنشر عبر حساب على ${variantNetwork}.`,
-    en: `This is a ${accountNetwork} account: a ${variantNetwork} variant is published through a ${variantNetwork} account.`,
-  }),
-}
-
-/** The account must be one of the variant's network: a token is never sent to another network. */
-async function checkAccountNetwork(req: PayloadRequest, merged: Record<string, unknown>, lang: AdminLanguageCode): Promise<void> {
-  const accountId = merged.networkAccount ? idOf(merged.networkAccount as Id | { id: Id }) : undefined
-  if (accountId === undefined || !merged.platform) return
-  const account = await req.payload.findByID({ collection: 'network-accounts', id: accountId, depth: 0, overrideAccess: true, req }).catch(() => null)
-  const variantNetwork = networkOfPlatform[merged.platform as Platform]
-  const message = !account
-    ? wordsOf.accountNotFound[lang]
-    : account.network !== variantNetwork
-      ? wordsOf.accountOfOtherNetwork(networkLabels[account.network as Network] ?? account.network, networkLabels[variantNetwork])[lang]
-      : null
-  if (message) throw new ValidationError({ collection: 'platform-variants', errors: [{ path: 'networkAccount', message }] }, req.t)
 }
 
 /**
@@ -92,7 +50,6 @@ const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc
   if (foreign >= 0) {
     throw new ValidationError({ collection: 'platform-variants', errors: [{ path: `media.${foreign}`, message: wordsOf.foreignMedia[lang] }] }, req.t)
   }
-  await checkAccountNetwork(req, merged, lang)
 
   const report = await variantReport(req.payload, merged as VariantDraft, req)
   data.validationReport = report
@@ -121,19 +78,6 @@ const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc
     return data
   }
   if (refusal) throw new APIError(refusal.message[lang], 409, { code: refusal.code }, true)
-  if (enteringSchedule && !merged.networkAccount) {
-    // The network's only account is the obvious choice; with several, the CM picks one.
-    const network = networkOfPlatform[merged.platform as Platform]
-    const { docs } = await req.payload.find({
-      collection: 'network-accounts',
-      where: { network: { equals: network } },
-      limit: 2,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    if (docs.length === 1) data.networkAccount = docs[0]!.id
-  }
   return data
 }
 
@@ -158,13 +102,6 @@ const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req 
   }
   if (!engine && frozenStates.includes(originalDoc?.publicationState)) {
     throw new APIError(`This variant is ${originalDoc?.publicationState}: it is on the network, or may be, and can no longer be edited.`, 409, null, true)
-  }
-  if (next === 'scheduled' && originalDoc?.publicationState !== 'scheduled') {
-    // A fresh schedule starts a fresh retry budget.
-    data.nextAttemptAt = null
-    data.attempts = 0
-  } else if (next === 'scheduled' && data.scheduledAt !== undefined && data.scheduledAt !== originalDoc?.scheduledAt) {
-    data.attempts = 0
   }
   return data
 }
@@ -224,7 +161,7 @@ export const PlatformVariants: CollectionConfig = {
   indexes: [{ fields: ['contentItem', 'platform', 'language'], unique: true }],
   // One variant per item, network and language: a copy could only collide with its original.
   disableDuplicate: true,
-  endpoints: [validateEndpoint, approveVariantEndpoint, manualKitEndpoint, markPostedEndpoint],
+  endpoints: [validateEndpoint, approveVariantEndpoint],
   hooks: {
     beforeChange: [guardSystemStates, revokeVariantApprovalOnEdit, validateAndReport],
     afterChange: [
@@ -335,15 +272,6 @@ export const PlatformVariants: CollectionConfig = {
       },
     },
     {
-      name: 'publishingPanel',
-      type: 'ui',
-      label: { fr: 'Publication', ar: 'النشر', en: 'Publishing' },
-      admin: {
-        position: 'sidebar',
-        components: { Field: '/src/admin/publishing/VariantPublishingPanel#VariantPublishingPanel' },
-      },
-    },
-    {
       name: 'scheduledAt',
       type: 'date',
       index: true,
@@ -412,78 +340,6 @@ export const PlatformVariants: CollectionConfig = {
         },
         { name: 'approvedHash', type: 'text', access: computedByServer, admin: { hidden: true } },
       ],
-    },
-    {
-      name: 'networkAccount',
-      type: 'relationship',
-      relationTo: 'network-accounts',
-      label: { fr: 'Compte', ar: 'الحساب', en: 'Account' },
-      admin: {
-        position: 'sidebar',
-        description: {
-          fr: 'Vide : le seul compte connecté de ce réseau.',
-          ar: 'فارغ: الحساب الوحيد المربوط بهذه المنصة.',
-          en: 'Empty: the one connected account of this network.',
-        },
-      },
-    },
-    {
-      name: 'remoteId',
-      type: 'text',
-      access: computedByServer,
-      label: { fr: 'Identifiant distant', ar: 'المعرّف على المنصة', en: 'Remote id' },
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'permalink',
-      type: 'text',
-      access: computedByServer,
-      label: { fr: 'Lien publié', ar: 'رابط المنشور', en: 'Permalink' },
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'attempts',
-      type: 'number',
-      defaultValue: 0,
-      access: computedByServer,
-      label: { fr: 'Tentatives', ar: 'المحاولات', en: 'Attempts' },
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'lastError',
-      type: 'textarea',
-      access: computedByServer,
-      label: { fr: 'Dernière erreur', ar: 'آخر خطأ', en: 'Last error' },
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'publishedAt',
-      type: 'date',
-      access: computedByServer,
-      label: { fr: 'Publiée le', ar: 'نُشرت في', en: 'Published at' },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
-    },
-    {
-      name: 'nextAttemptAt',
-      type: 'date',
-      access: computedByServer,
-      index: true,
-      label: { fr: 'Prochain essai', ar: 'المحاولة التالية', en: 'Next attempt' },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
-    },
-    // The scheduler's claim: who holds the variant and until when (see publishing/claim.ts).
-    { name: 'leaseUntil', type: 'date', index: true, access: computedByServer, admin: { hidden: true } },
-    { name: 'claimToken', type: 'text', access: computedByServer, admin: { hidden: true } },
-    {
-      name: 'attemptHistory',
-      type: 'join',
-      collection: 'publication-attempts',
-      on: 'variant',
-      defaultSort: '-startedAt',
-      defaultLimit: 20,
-      label: { fr: 'Historique des tentatives', ar: 'سجل المحاولات', en: 'Attempt history' },
-      // Written by the publishing engine only: no "add new" in the list.
-      admin: { allowCreate: false, defaultColumns: ['attemptNumber', 'kind', 'outcome', 'reason', 'permalink', 'startedAt', 'durationMs'] },
     },
   ],
 }

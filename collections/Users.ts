@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto'
 import { APIError, ValidationError } from 'payload'
 import type { CollectionConfig } from 'payload'
 
-import { adminLanguages } from '../src/lib/languages'
-import { translate } from '../src/lib/translations'
-import { hasRole, isAdmin, roles } from '../src/lib/roles'
-import type { Role } from '../src/lib/roles'
+import { adminLanguages } from '../src/domain/languages'
+import { translate } from '../src/i18n/translations'
+import { hasRole, isAdmin, roles } from '../src/domain/roles'
+import type { Role } from '../src/domain/roles'
 
 const roleLabels: Record<Role, { fr: string; ar: string; en: string }> = {
   admin: { fr: 'Administrateur', ar: 'مسؤول النظام', en: 'Administrator' },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnly } from '../src/lib/access'
+import { staffOnly } from '../src/domain/access'
 
 /**
  * Who did what in the editorial workflow: every transition, invalidation and variant approval,

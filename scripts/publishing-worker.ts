@@ -16,9 +16,9 @@ import { getPayload } from 'payload'
 
 import { publishingScheduler } from '../plugins/campaign-ops/publishing/scheduler'
 import type { SchedulerOptions } from '../plugins/campaign-ops/publishing/options'
-import { openAppDatabase } from '../src/lib/app-database'
-import { closePayload } from '../src/lib/database'
-import { loadEnv } from '../src/lib/env'
+import { openAppDatabase } from '../src/infra/app-database'
+import { closePayload } from '../src/infra/database'
+import { loadEnv } from '../src/infra/env'
 import { loadAppConfigModule, markScriptFinished } from './lib/load-app-config'
 
 function numberArgument(name: string): number | undefined {

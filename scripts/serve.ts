@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { openAppDatabase } from '../src/lib/app-database'
-import { dataDir } from '../src/lib/data-dir'
-import { EnvValidationError, loadEnv } from '../src/lib/env'
+import { openAppDatabase } from '../src/infra/app-database'
+import { dataDir } from '../src/infra/data-dir'
+import { EnvValidationError, loadEnv } from '../src/infra/env'
 import pg from 'pg'
 
 import { missingFirstAdminMessage, readDemoCredentials } from '../src/seed/initial-accounts'

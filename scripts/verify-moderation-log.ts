@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import pg from 'pg'
 
 import { verifyModerationLogTable } from '../plugins/campaign-ops/moderation/verify-log-table'
-import { openAppDatabase } from '../src/lib/app-database'
-import { loadEnv } from '../src/lib/env'
+import { openAppDatabase } from '../src/infra/app-database'
+import { loadEnv } from '../src/infra/env'
 
 try {
   if (fs.existsSync('.env')) process.loadEnvFile('.env')

@@ -7,9 +7,9 @@ import pg from 'pg'
 import { getPayload } from 'payload'
 import type { Payload } from 'payload'
 
-import { closePayload } from '../../src/lib/database'
-import { startEmbeddedPostgres } from '../../src/lib/embedded-postgres'
-import { loadEnv } from '../../src/lib/env'
+import { closePayload } from '../../src/infra/database'
+import { startEmbeddedPostgres } from '../../src/infra/embedded-postgres'
+import { loadEnv } from '../../src/infra/env'
 import { loadAppConfigModule, markScriptFinished } from '../../scripts/lib/load-app-config'
 
 /**

@@ -3,13 +3,13 @@ import type { CollectionConfig, Config } from 'payload'
 import { moderationCheckEndpoint } from './moderation/check-endpoint'
 import { moderationLogCollection } from './moderation/log-collection'
 import { maintenanceQueue, retentionPurgeTaskConfig } from './moderation/retention-task'
-import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './moderation/rule-hooks'
+import { Myths } from './moderation/myths-collection'
+import { ModerationRules } from './moderation/rules-collection'
 import { crisisEventsCollection, crisisModeGlobal } from './publishing/crisis-mode-config'
 import { publishingEndpoints } from './publishing/publishing-endpoints'
 import { createPublishingRuntime } from './publishing/runtime'
-import type { PublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
-import { variantActionEndpoints } from './publishing/variant-actions'
+import { withVariantPublishing } from './publishing/variant-publishing'
 import { createWebhookPoster } from './publishing/webhook-delivery'
 import { webhookDeliveryTaskConfig, webhookQueue } from './publishing/webhooks'
 import { networkAccountsCollection } from './publishing/network-accounts-collection'
@@ -18,7 +18,8 @@ import { publicationAttemptsCollection } from './publishing/publication-attempts
 import { createTokenCipher, derivedTokenKey } from './publishing/token-crypto'
 import { webhookSubscriptionsCollection } from './publishing/webhook-subscriptions-collection'
 import type { CampaignOpsOptions } from './types'
-import { isolatedCollection, isolatedGlobal } from '../../src/lib/isolated-config'
+import { isolatedCollection, isolatedGlobal } from '../../src/infra/isolated-config'
+import { rscComponent, clientComponent } from './admin-components'
 
 export type { CampaignOpsOptions } from './types'
 /** The rule set Badil ships with, for seeding and for `npm run moderate -- --rules default`. */
@@ -27,24 +28,17 @@ export { defaultRules as defaultModerationRules } from './moderation/default-rul
 export const defaultLogRetentionDays = 180
 
 export { publishingScheduler } from './publishing/scheduler'
+export { seedModerationLibrary } from './moderation/seed-library'
+export { oauthConfigFromEnv } from './networks/oauth'
+export type { PublishingOptions } from './publishing/options'
 export { signWebhook } from './publishing/webhooks'
 
-function withModerationRuleHooks(collection: CollectionConfig): CollectionConfig {
-  if (collection.slug !== 'moderation-rules') return collection
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      beforeChange: [...(collection.hooks?.beforeChange ?? []), validateRuleBeforeChange],
-      afterChange: [...(collection.hooks?.afterChange ?? []), logRuleChange],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), logRuleDeletion],
-    },
+/** Applies `extend` to the app collection named `slug`; a missing target is a configuration error. */
+function extendCollection(collections: CollectionConfig[], slug: string, extend: (collection: CollectionConfig) => CollectionConfig) {
+  if (!collections.some((collection) => collection.slug === slug)) {
+    throw new Error(`campaign-ops: the collection "${slug}" named in the plugin's options is not in the config.`)
   }
-}
-
-function withPublishingActions(runtime: PublishingRuntime) {
-  return (collection: CollectionConfig): CollectionConfig =>
-    collection.slug !== 'platform-variants' ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...variantActionEndpoints(runtime)] }
+  return collections.map((collection) => (collection.slug === slug ? extend(collection) : collection))
 }
 
 /**
@@ -59,9 +53,12 @@ export const campaignOps =
     // Collections stay when disabled: the schema and its migrations do not depend on the switch.
     const cipher = createTokenCipher(options.publishing?.tokenKey ?? derivedTokenKey(config.secret ?? ''))
     const webhookTarget = { allowPrivateAddresses: options.publishing?.webhooks?.allowPrivateAddresses === true }
+    const variantsSlug = options.collections?.variants ?? 'platform-variants'
     const collections = [
       ...(config.collections ?? []),
       ...[
+        Myths,
+        ModerationRules,
         moderationLogCollection,
         networkAccountsCollection(cipher),
         publicationAttemptsCollection,
@@ -71,16 +68,18 @@ export const campaignOps =
     ]
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal)]
     if (!enabled) {
-      return { ...config, collections, globals, custom: { ...config.custom, campaignOps: { enabled } } }
+      return {
+        ...config,
+        collections: extendCollection(collections, variantsSlug, withVariantPublishing(undefined)),
+        globals,
+        custom: { ...config.custom, campaignOps: { enabled } },
+      }
     }
     const retentionDays = options.moderation?.logRetentionDays ?? defaultLogRetentionDays
     const runtime = createPublishingRuntime(options.publishing ?? {}, cipher)
     return {
       ...config,
-      collections: collections
-        .map(withModerationRuleHooks)
-        .map(withPublishingActions(runtime))
-        .map(withNetworkAccountOAuth({ cipher, oauth: runtime.oauth })),
+      collections: extendCollection(collections, variantsSlug, withVariantPublishing(runtime)).map(withNetworkAccountOAuth({ cipher, oauth: runtime.oauth })),
       globals,
       endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint, ...publishingEndpoints],
       jobs: {
@@ -102,22 +101,22 @@ export const campaignOps =
         components: {
           ...config.admin?.components,
           // The crisis pause shows on every admin page.
-          header: [...(config.admin?.components?.header ?? []), '/src/admin/publishing/CrisisBanner#CrisisBanner'],
+          header: [...(config.admin?.components?.header ?? []), rscComponent('CrisisBanner')],
           views: {
             ...config.admin?.components?.views,
             moderationTester: {
-              Component: '/src/admin/ModerationTesterView#ModerationTesterView',
+              Component: rscComponent('ModerationTesterView'),
               path: '/moderation-tester',
             },
             publishingQueue: {
-              Component: '/src/admin/publishing/PublishingQueueView#PublishingQueueView',
+              Component: rscComponent('PublishingQueueView'),
               path: '/publishing-queue',
             },
           },
           afterNavLinks: [
             ...(config.admin?.components?.afterNavLinks ?? []),
-            '/src/admin/ModerationTesterNavLink#ModerationTesterNavLink',
-            '/src/admin/publishing/PublishingQueueNavLink#PublishingQueueNavLink',
+            clientComponent('ModerationTesterNavLink'),
+            clientComponent('PublishingQueueNavLink'),
           ],
         },
       },

@@ -7,6 +7,11 @@ export type CampaignOpsOptions = {
    * schema and its migrations stay the same whether it is on or off.
    */
   enabled?: boolean
+  /**
+   * The app collections the plugin extends, by slug (like @payloadcms/plugin-multi-tenant):
+   * `variants` gets the publishing engine's fields, hooks and endpoints. Default `platform-variants`.
+   */
+  collections?: { variants?: string }
   moderation?: {
     /** Days a comment excerpt stays in the moderation log (law 09-08); default 180. */
     logRetentionDays?: number

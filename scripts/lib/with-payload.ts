@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import { getPayload } from 'payload'
 import type { Payload } from 'payload'
 
-import { openAppDatabase } from '../../src/lib/app-database'
-import { closePayload } from '../../src/lib/database'
-import { loadEnv } from '../../src/lib/env'
+import { openAppDatabase } from '../../src/infra/app-database'
+import { closePayload } from '../../src/infra/database'
+import { loadEnv } from '../../src/infra/env'
 import { loadAppConfigModule } from './load-app-config'
 
 /**

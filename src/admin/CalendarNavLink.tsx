@@ -3,7 +3,7 @@ import { useAuth, useConfig, useTranslation } from '@payloadcms/ui'
 import Link from 'next/link'
 import React from 'react'
 
-import { roles } from '../lib/roles'
+import { roles } from '../domain/roles'
 
 const labels = { fr: 'Calendrier éditorial', ar: 'الرزنامة التحريرية', en: 'Editorial calendar' } as const
 

@@ -2,14 +2,14 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { audiences } from '../../collections/ContentItems'
-import { publicationStates } from '../../collections/PlatformVariants'
+import { publicationStates } from '../domain/publication-states'
 import { platformColours } from '../calendar/calendar-data'
-import { contentLocales } from '../lib/languages'
-import { platformLimits, platforms } from '../lib/platform-limits'
-import { hasRole, roles } from '../lib/roles'
+import { contentLocales } from '../domain/languages'
+import { platformLimits, platforms } from '../domain/platform-limits'
+import { hasRole, roles } from '../domain/roles'
 import { CalendarGrid } from './CalendarGrid'
 import type { CalendarOption } from './CalendarGrid'
-import { AdminPage } from './AdminPage'
+import { AdminPage } from '../ui/AdminPage'
 
 const staffRoles = roles.filter((role) => role !== 'integration')
 

@@ -3,9 +3,9 @@
  * they fall in, and what deserves a warning. Pure functions: the endpoints fetch, this arranges.
  */
 
-import { casablancaTimeZone, casablancaWallTimeToUtc, formatUtcOffset, toCasablancaParts } from '../lib/casablanca-time'
-import { platformLimits } from '../lib/platform-limits'
-import type { Platform } from '../lib/platform-limits'
+import { casablancaTimeZone, casablancaWallTimeToUtc, formatUtcOffset, toCasablancaParts } from '../domain/casablanca-time'
+import { platformLimits } from '../domain/platform-limits'
+import type { Platform } from '../domain/platform-limits'
 
 export type Id = number | string
 type Ref = Id | { id: Id }

@@ -5,10 +5,10 @@
 
 import ical, { ICalEventTransparency } from 'ical-generator'
 
-import { publicationStates } from '../../collections/PlatformVariants'
-import { casablancaTimeZone } from '../lib/casablanca-time'
-import { platformLimits } from '../lib/platform-limits'
-import type { Platform } from '../lib/platform-limits'
+import { publicationStates } from '../domain/publication-states'
+import { casablancaTimeZone } from '../domain/casablanca-time'
+import { platformLimits } from '../domain/platform-limits'
+import type { Platform } from '../domain/platform-limits'
 import { addDays } from './calendar-data'
 import type { CalendarData, CalendarEntry, CalendarKeyMoment, Localized } from './calendar-data'
 

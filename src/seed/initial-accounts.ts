@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import type { Role } from '../lib/roles'
+import type { Role } from '../domain/roles'
 
 export type SeedMode = 'none' | 'admin' | 'demo'
 

@@ -1,8 +1,8 @@
 import { APIError } from 'payload'
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, RequestContext } from 'payload'
 
-import { markedContext, markOf } from '../lib/actor'
-import { roleOf } from '../lib/roles'
+import { markedContext, markOf } from '../domain/actor'
+import { roleOf } from '../domain/roles'
 import { holdScheduledVariants, itemLeftApprovalReason } from './hold-variants'
 import { changedSubstantiveFields, snapshotHash } from './snapshot'
 

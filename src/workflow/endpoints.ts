@@ -1,7 +1,7 @@
 import { APIError } from 'payload'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isStaff, roleOf } from '../lib/roles'
+import { isStaff, roleOf } from '../domain/roles'
 import { transitionContentItem } from './transition-content-item'
 import { availableTransitions } from './transition-table'
 

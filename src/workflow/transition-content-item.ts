@@ -1,9 +1,9 @@
 import { APIError, commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { systemContext } from '../lib/actor'
-import type { SystemName } from '../lib/actor'
-import { isStaff, roleOf } from '../lib/roles'
+import { systemContext } from '../domain/actor'
+import type { SystemName } from '../domain/actor'
+import { isStaff, roleOf } from '../domain/roles'
 import { transitionWriteContext } from './content-item-hooks'
 import { holdScheduledVariants, itemLeftApprovalReason, publishableItemStates } from './hold-variants'
 import { snapshotHash } from './snapshot'

@@ -1,5 +1,5 @@
-import type { Labels } from '../lib/labels'
-import type { Role } from '../lib/roles'
+import type { Labels } from '../domain/labels'
+import type { Role } from '../domain/roles'
 
 /**
  * The editorial workflow of content items, as data: the server checks, the admin buttons and the

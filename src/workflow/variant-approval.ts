@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 
 import type { CollectionBeforeChangeHook, Endpoint, PayloadRequest, RequestContext } from 'payload'
 
-import { markedContext, markOf } from '../lib/actor'
-import { hasRole, roleOf } from '../lib/roles'
+import { markedContext, markOf } from '../domain/actor'
+import { hasRole, roleOf } from '../domain/roles'
 
 type Id = number | string
 const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)

@@ -1,6 +1,6 @@
 import { addDays, buildCalendar, casablancaDateOf, casablancaDayStart, keyMomentDate, monthOf, platformColours } from '../../src/calendar/calendar-data'
 import type { BuildCalendarInput, ContentItemInput, KeyMomentInput, VariantInput } from '../../src/calendar/calendar-data'
-import { casablancaOffsetMinutes } from '../../src/lib/casablanca-time'
+import { casablancaOffsetMinutes } from '../../src/domain/casablanca-time'
 
 // Ramadan 2026 in Casablanca: clocks went back from UTC+1 to UTC+0 on 15 February at 03:00 local
 // (02:00Z) and forward again on 22 March at 02:00 local (02:00Z).

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Role } from '../../src/lib/roles'
+import type { Role } from '../../src/domain/roles'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'

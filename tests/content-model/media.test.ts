@@ -4,7 +4,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import type { Payload } from 'payload'
 
-import type { Role } from '../../src/lib/roles'
+import type { Role } from '../../src/domain/roles'
 import { startHttpServer } from '../helpers/http-server'
 import type { TestHttpServer } from '../helpers/http-server'
 import { startTestPayload } from '../helpers/payload'

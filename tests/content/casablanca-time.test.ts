@@ -5,7 +5,7 @@ import {
   formatUtcOffset,
   resolveCasablancaWallTime,
   toCasablancaParts,
-} from '../../src/lib/casablanca-time'
+} from '../../src/domain/casablanca-time'
 
 // Facts shared by every tz database release since 2018: UTC+1 all year except Ramadan, when
 // Morocco is on UTC+0; in 2026 clocks went back on 15 February at 03:00 (to 02:00) and forward

@@ -1,4 +1,4 @@
-import { platformLimits, platforms, type SourcedLimit } from '../../src/lib/platform-limits'
+import { platformLimits, platforms, type SourcedLimit } from '../../src/domain/platform-limits'
 import {
   composePostText,
   countUtf8Bytes,
@@ -11,7 +11,7 @@ import {
   type MediaFacts,
   type ValidationReport,
   type VariantToValidate,
-} from '../../src/lib/variant-validation'
+} from '../../src/domain/variant-validation'
 
 const MiB = 1024 * 1024
 const GiB = 1024 * MiB

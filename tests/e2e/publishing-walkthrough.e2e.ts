@@ -14,7 +14,7 @@
  */
 import type { Locator, Page } from 'playwright-core'
 
-import { casablancaInputValue } from '../../src/admin/publishing/publishing-client'
+import { casablancaInputValue } from '../../plugins/campaign-ops/publishing/admin/publishing-client'
 import { launchBrowser, shot, signIn } from './lib/browser'
 import { check } from './lib/check'
 import { adminEmail, adminPassword, api, baseUrl, ensureUser, login } from './lib/rest'

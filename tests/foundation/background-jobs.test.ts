@@ -7,7 +7,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { maintenanceQueue, retentionPurgeTask } from '../../plugins/campaign-ops/moderation/retention-task'
-import { nextCasablancaClockTime } from '../../src/lib/casablanca-time'
+import { nextCasablancaClockTime } from '../../src/domain/casablanca-time'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { resolvePayloadSecret } from '../../src/lib/data-dir'
+import { resolvePayloadSecret } from '../../src/infra/data-dir'
 
 describe('PAYLOAD_SECRET outside production', () => {
   it('is generated once in the data folder and reused', () => {

@@ -4,8 +4,8 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { assertDatabaseReachable, DatabaseUnreachableError } from '../../src/lib/database'
-import { startEmbeddedPostgres } from '../../src/lib/embedded-postgres'
+import { assertDatabaseReachable, DatabaseUnreachableError } from '../../src/infra/database'
+import { startEmbeddedPostgres } from '../../src/infra/embedded-postgres'
 
 async function query(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url })

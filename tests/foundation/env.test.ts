@@ -1,4 +1,4 @@
-import { EnvValidationError, loadEnv } from '../../src/lib/env'
+import { EnvValidationError, loadEnv } from '../../src/infra/env'
 
 describe('environment validation', () => {
   it('accepts an empty development environment with defaults', () => {

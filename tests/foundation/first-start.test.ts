@@ -1,7 +1,7 @@
 import { defaultModerationRules } from '../../plugins/campaign-ops'
 import { activeEngine } from '../../plugins/campaign-ops/moderation/engine-cache'
 import { verifyModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
-import { factLibrary } from '../../src/seed/fact-library'
+import { factLibrary } from '../../plugins/campaign-ops/moderation/fact-library'
 import { readDemoCredentials } from '../../src/seed/initial-accounts'
 import { startTestPayload } from '../helpers/payload'
 

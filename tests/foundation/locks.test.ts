@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { advisoryLocks, advisoryLockSpaces } from '../../src/lib/locks'
+import { advisoryLocks, advisoryLockSpaces } from '../../src/infra/locks'
 
 /** Every source file of the app and the plugin. */
 function sourceFiles(directory: string): string[] {
@@ -20,7 +20,7 @@ describe('advisory locks', () => {
     expect(new Set(spaces).size).toBe(spaces.length)
   })
 
-  it('takes every lock by a name from src/lib/locks.ts, never by a number written elsewhere', () => {
+  it('takes every lock by a name from src/infra/locks.ts, never by a number written elsewhere', () => {
     const literal = /pg_(?:try_)?advisory_(?:xact_)?(?:un)?lock(?:_shared)?\(\s*\d/
     const offenders = ['src', 'plugins', 'collections', 'scripts']
       .flatMap((directory) => sourceFiles(directory))

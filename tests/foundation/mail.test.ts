@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { mailDropDirectory } from '../../src/lib/mailer'
+import { mailDropDirectory } from '../../src/infra/mailer'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { roles } from '../../src/lib/roles'
-import type { Role } from '../../src/lib/roles'
+import { roles } from '../../src/domain/roles'
+import type { Role } from '../../src/domain/roles'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'

@@ -6,7 +6,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
-import { guardRoute } from '../../src/lib/route-guards'
+import { guardRoute } from '../../src/security/route-guards'
 
 export type TestHttpServer = { baseUrl: string; close(): Promise<void> }
 

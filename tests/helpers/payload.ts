@@ -9,8 +9,8 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { badilConfig } from '../../payload.config'
 import type { BadilConfigOptions } from '../../payload.config'
-import { closePayload } from '../../src/lib/database'
-import { loadEnv } from '../../src/lib/env'
+import { closePayload } from '../../src/infra/database'
+import { loadEnv } from '../../src/infra/env'
 import { databaseUrlOn, readTestServerState } from '../setup/test-server'
 
 export type TestPayload = {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { roles } from '../../src/lib/roles'
-import type { Role } from '../../src/lib/roles'
+import { roles } from '../../src/domain/roles'
+import type { Role } from '../../src/domain/roles'
 
 export type TestAccount = { id: number; email: string; password: string; role: Role; apiKey?: string }
 

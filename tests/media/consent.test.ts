@@ -1,4 +1,4 @@
-import { consentStatus, expiringSoonDays, type ConsentRecord } from '../../src/lib/consent'
+import { consentStatus, expiringSoonDays, type ConsentRecord } from '../../src/domain/consent'
 
 // 15 June 2026, noon in Casablanca (UTC+1 outside Ramadan).
 const at = new Date('2026-06-15T11:00:00Z')

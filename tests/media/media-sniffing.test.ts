@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 
-import { endsWithZipArchive, extensionOf, inspectUpload, leadingMarkup, type UploadInspection } from '../../src/lib/media-sniffing'
-import { defaultSizeLimits, type SizeLimits } from '../../src/lib/media-types'
+import { endsWithZipArchive, extensionOf, inspectUpload, leadingMarkup, type UploadInspection } from '../../src/media/media-sniffing'
+import { defaultSizeLimits, type SizeLimits } from '../../src/media/media-types'
 import { makeFragmentedMp4, makeMovie } from './fixtures/make-mp4'
 
 const limits: SizeLimits = defaultSizeLimits

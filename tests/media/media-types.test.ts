@@ -2,7 +2,7 @@ import {
   acceptedMimeTypes,
   formatOfMimeType,
   kindOfExtension,
-} from '../../src/lib/media-types'
+} from '../../src/media/media-types'
 
 describe('accepted formats', () => {
   it('lists exactly the issue’s image, video and PDF types', () => {

@@ -8,7 +8,7 @@ import {
   renditionSizes,
   type FocalPoint,
   type Rendition,
-} from '../../src/lib/renditions'
+} from '../../src/media/renditions'
 
 const red = { r: 220, g: 20, b: 30 }
 const grey = { r: 128, g: 128, b: 128 }

@@ -1,4 +1,4 @@
-import { probeVideo, VideoProbeError, type VideoProbeFailure } from '../../src/lib/video-probe'
+import { probeVideo, VideoProbeError, type VideoProbeFailure } from '../../src/media/video-probe'
 import { makeFragmentedMp4, makeMovie } from './fixtures/make-mp4'
 
 async function expectProbeFailure(data: Buffer, reason: VideoProbeFailure) {

@@ -6,7 +6,7 @@ import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
 import type { TestAccount } from '../helpers/users'
-import type { Role } from '../../src/lib/roles'
+import type { Role } from '../../src/domain/roles'
 
 let app: TestPayload
 let accounts: Record<Role, TestAccount>

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from '../../plugins/campaign-ops/moderation/engine-cache'
 import { verifyModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
-import type { Role } from '../../src/lib/roles'
+import type { Role } from '../../src/domain/roles'
 import { startHttpServer } from '../helpers/http-server'
 import type { TestHttpServer } from '../helpers/http-server'
 import { startTestPayload } from '../helpers/payload'

@@ -1,4 +1,4 @@
-import { facebookAdapter, FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_BYTES } from '../../plugins/campaign-ops/networks/facebook'
+import { facebookAdapter, FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_BYTES } from '../../plugins/campaign-ops/networks/facebook/adapter'
 import type { AdapterContext, PublishMedia, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { networkFailure } from './adapter-test-kit'
 import { FAKE_PAGE_ID, FAKE_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'

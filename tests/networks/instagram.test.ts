@@ -1,4 +1,4 @@
-import { instagramAdapter, INSTAGRAM_STATUS_POLL_DELAYS_MS } from '../../plugins/campaign-ops/networks/instagram'
+import { instagramAdapter, INSTAGRAM_STATUS_POLL_DELAYS_MS } from '../../plugins/campaign-ops/networks/instagram/adapter'
 import type { AdapterContext, NetworkPlatform, PublishMedia, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { networkFailure } from './adapter-test-kit'
 import { FAKE_IG_USER_ID, FAKE_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'

@@ -1,4 +1,4 @@
-import { escapeLittleText, linkedinAdapter, linkedinApiVersion, linkedinMaxProcessingPolls } from '../../plugins/campaign-ops/networks/linkedin'
+import { escapeLittleText, linkedinAdapter, linkedinApiVersion, linkedinMaxProcessingPolls } from '../../plugins/campaign-ops/networks/linkedin/adapter'
 import type { AdapterContext, AccountCredentials, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { answeredTimeoutMs, mediaOfSize, networkFailure, recordingContext, requestsMatching, unansweredTimeoutMs } from './adapter-test-kit'
 import { displayedCommentary, startLinkedInFake } from './fakes/linkedin-fake'

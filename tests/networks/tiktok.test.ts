@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-import { createTiktokAdapter, parseJsonKeepingLongIntegers, tiktokChunkPlan } from '../../plugins/campaign-ops/networks/tiktok'
+import { createTiktokAdapter, parseJsonKeepingLongIntegers, tiktokChunkPlan } from '../../plugins/campaign-ops/networks/tiktok/adapter'
 import type { AccountCredentials, AdapterContext, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { networkFailure } from './adapter-test-kit'
 import { TiktokFake } from './fakes/tiktok-fake'

@@ -1,5 +1,5 @@
 import type { AdapterContext, AccountCredentials, PublishRequest } from '../../plugins/campaign-ops/networks/types'
-import { xAdapter, xMaxProcessingPolls, xUploadChunkBytes } from '../../plugins/campaign-ops/networks/x'
+import { xAdapter, xMaxProcessingPolls, xUploadChunkBytes } from '../../plugins/campaign-ops/networks/x/adapter'
 import { answeredTimeoutMs, mediaOfSize, networkFailure, recordingContext, requestsMatching, unansweredTimeoutMs } from './adapter-test-kit'
 import { startXFake } from './fakes/x-fake'
 import type { XFake } from './fakes/x-fake'

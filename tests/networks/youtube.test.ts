@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-import { createYoutubeAdapter, nextPacificMidnight, youtubeTitle } from '../../plugins/campaign-ops/networks/youtube'
+import { createYoutubeAdapter, nextPacificMidnight, youtubeTitle } from '../../plugins/campaign-ops/networks/youtube/adapter'
 import type { AccountCredentials, AdapterContext, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { networkFailure } from './adapter-test-kit'
 import { chunkUnit, youtubeErrors, YoutubeFake } from './fakes/youtube-fake'

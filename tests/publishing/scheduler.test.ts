@@ -12,7 +12,7 @@ import type { Payload } from 'payload'
 
 import { publishingScheduler, signWebhook } from '../../plugins/campaign-ops'
 import type { PublicationReport } from '../../plugins/campaign-ops/publishing/options'
-import type { Role } from '../../src/lib/roles'
+import type { Role } from '../../src/domain/roles'
 import { startHttpServer } from '../helpers/http-server'
 import type { TestHttpServer } from '../helpers/http-server'
 import { startTestPayload } from '../helpers/payload'

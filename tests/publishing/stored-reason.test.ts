@@ -1,4 +1,4 @@
-import { reasonInLanguage } from '../../src/lib/stored-reason'
+import { reasonInLanguage } from '../../src/i18n/stored-reason'
 import { heldReason } from '../../src/workflow/publication-clearance'
 
 describe('a stored reason shown to people', () => {

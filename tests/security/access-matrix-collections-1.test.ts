@@ -5,7 +5,7 @@
  */
 import { jest } from '@jest/globals'
 
-import { collectionRules } from '../../src/lib/access-matrix'
+import { collectionRules } from '../../src/security/access-matrix'
 import { describeCollections, useMatrixApp } from './matrix-harness'
 
 jest.setTimeout(300_000)

@@ -8,10 +8,10 @@ import fs from 'node:fs'
 
 import { jest } from '@jest/globals'
 
-import { collectionRules, endpointRules, globalRules, graphQLMutationRules, payloadOperationEndpoints } from '../../src/lib/access-matrix'
-import { readmeAccessSection } from '../../src/lib/access-tables'
-import { roles } from '../../src/lib/roles'
-import type { Role } from '../../src/lib/roles'
+import { collectionRules, endpointRules, globalRules, graphQLMutationRules, payloadOperationEndpoints } from '../../src/security/access-matrix'
+import { readmeAccessSection } from '../../src/security/access-tables'
+import { roles } from '../../src/domain/roles'
+import type { Role } from '../../src/domain/roles'
 import { clearedReadyVariant } from './matrix-fixtures'
 import {
   callers,
@@ -182,7 +182,7 @@ describe('endpoints', () => {
       collection: 'platform-variants',
       id: published,
       overrideAccess: true,
-      context: (await import('../../src/lib/actor')).systemContext('publishing-engine'),
+      context: (await import('../../src/domain/actor')).systemContext('publishing-engine'),
       data: { publicationState: 'published' },
     })
     probes = {

@@ -6,7 +6,7 @@
  */
 import type { Payload } from 'payload'
 
-import type { Role } from '../../src/lib/roles'
+import type { Role } from '../../src/domain/roles'
 import { makeJpeg } from '../content-model/fixtures'
 import type { SecurityApp } from './security-kit'
 import { setWorkflowState } from '../helpers/workflow'

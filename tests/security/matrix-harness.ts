@@ -2,7 +2,7 @@
  * The access matrix's machinery, shared by its test files (each boots its own app, so that the
  * two test workers share the work): the callers, the transports, the GraphQL schema, and the
  * collection cases. A case is one caller, one transport, one way in; each says what it expects
- * (the status, and what was stored). The rows come from src/lib/access-matrix.ts.
+ * (the status, and what was stored). The rows come from src/security/access-matrix.ts.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -10,10 +10,10 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { collectionRules } from '../../src/lib/access-matrix'
-import type { Grant } from '../../src/lib/access-matrix'
-import { roles } from '../../src/lib/roles'
-import type { Role } from '../../src/lib/roles'
+import { collectionRules } from '../../src/security/access-matrix'
+import type { Grant } from '../../src/security/access-matrix'
+import { roles } from '../../src/domain/roles'
+import type { Role } from '../../src/domain/roles'
 import { collectionFixtures } from './matrix-fixtures'
 import type { CollectionFixture } from './matrix-fixtures'
 import { graphqlStatus, startSecurityApp } from './security-kit'

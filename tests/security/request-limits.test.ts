@@ -6,7 +6,7 @@
 import http from 'node:http'
 
 import { moderationCheckLimits } from '../../plugins/campaign-ops/moderation/check-endpoint'
-import { maxJsonBodyBytes } from '../../src/lib/body-limit'
+import { maxJsonBodyBytes } from '../../src/infra/body-limit'
 import { makeJpeg } from '../content-model/fixtures'
 import { startSecurityApp } from './security-kit'
 import type { SecurityApp } from './security-kit'

@@ -6,8 +6,8 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { roles } from '../../src/lib/roles'
-import type { Role } from '../../src/lib/roles'
+import { roles } from '../../src/domain/roles'
+import type { Role } from '../../src/domain/roles'
 import { startHttpServer } from '../helpers/http-server'
 import type { TestHttpServer } from '../helpers/http-server'
 import { startTestPayload } from '../helpers/payload'

@@ -6,8 +6,8 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { startEmbeddedPostgres } from '../../src/lib/embedded-postgres'
-import type { EmbeddedDatabase } from '../../src/lib/embedded-postgres'
+import { startEmbeddedPostgres } from '../../src/infra/embedded-postgres'
+import type { EmbeddedDatabase } from '../../src/infra/embedded-postgres'
 import { databaseUrlOn, testStateFile } from './test-server'
 import type { TestServerState } from './test-server'
 

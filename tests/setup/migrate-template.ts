@@ -2,8 +2,8 @@
 import { getPayload } from 'payload'
 
 import { loadAppConfigModule, markScriptFinished } from '../../scripts/lib/load-app-config'
-import { closePayload } from '../../src/lib/database'
-import { loadEnv } from '../../src/lib/env'
+import { closePayload } from '../../src/infra/database'
+import { loadEnv } from '../../src/infra/env'
 
 const { badilConfig } = await loadAppConfigModule()
 const payload = await getPayload({ config: badilConfig({ env: loadEnv({ ...process.env, NODE_ENV: 'test' }), seed: 'none' }) })

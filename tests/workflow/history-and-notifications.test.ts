@@ -3,8 +3,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { mailDropDirectory } from '../../src/lib/mailer'
-import type { Role } from '../../src/lib/roles'
+import { mailDropDirectory } from '../../src/infra/mailer'
+import type { Role } from '../../src/domain/roles'
 import { substantiveFields } from '../../src/workflow/snapshot'
 import { transitionContentItem } from '../../src/workflow/transition-content-item'
 import { startHttpServer } from '../helpers/http-server'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { roles } from '../../src/lib/roles'
-import type { Role } from '../../src/lib/roles'
+import { roles } from '../../src/domain/roles'
+import type { Role } from '../../src/domain/roles'
 import { transitionContentItem } from '../../src/workflow/transition-content-item'
 import { transitions, workflowStateValues } from '../../src/workflow/transition-table'
 import type { WorkflowState } from '../../src/workflow/transition-table'

@@ -1,9 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { BodyTooLargeError, readBodyWithin } from '../../../src/lib/body-limit'
-import { requestLanguage } from '../../../src/lib/request-language'
-import type { AdminLanguageCode } from '../../../src/lib/request-language'
-import { hasRole } from '../../../src/lib/roles'
+import { BodyTooLargeError, readBodyWithin } from '../../../src/infra/body-limit'
+import { requestLanguage } from '../../../src/i18n/request-language'
+import type { AdminLanguageCode } from '../../../src/i18n/request-language'
+import { hasRole } from '../../../src/domain/roles'
 import { defaultRules } from './default-rules'
 import { compileEngine } from './engine'
 import { activeEngine } from './engine-cache'

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { hasRole } from '../../../src/lib/roles'
+import { hasRole } from '../../../src/domain/roles'
 
 export const moderationLogSlug = 'moderation-log'
 

@@ -2,14 +2,14 @@ import { createHmac } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
-import { advisoryLocks } from '../../../src/lib/locks'
+import { sqlPool } from '../../../src/infra/database'
+import { advisoryLocks } from '../../../src/infra/locks'
 import { excerptHashOf, genesisHash, pseudonymize, redactExcerpt, rowHash, verifyChain } from './log-chain'
 import type { ChainedFields, ChainProblem } from './log-chain'
 import { moderationLogSlug } from './log-collection'
 import type { ModerationLogKind } from './log-collection'
 
-// Appends take turns, one purge runs at a time (keys in src/lib/locks.ts).
+// Appends take turns, one purge runs at a time (keys in src/infra/locks.ts).
 const appendLockKey = advisoryLocks.moderationLogAppend
 const purgeLockKey = advisoryLocks.moderationLogPurge
 

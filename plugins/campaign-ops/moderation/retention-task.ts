@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { nextCasablancaClockTime } from '../../../src/lib/casablanca-time'
+import { nextCasablancaClockTime } from '../../../src/domain/casablanca-time'
 import { purgeExpiredExcerpts } from './moderation-log'
 
 export const retentionPurgeTask = 'purgeModerationLogExcerpts'

@@ -1,15 +1,15 @@
-import type { Network } from '../../../src/lib/networks'
-import { facebookAdapter } from './facebook'
-import { instagramAdapter } from './instagram'
-import { linkedinAdapter } from './linkedin'
-import { tiktokAdapter } from './tiktok'
+import type { Network } from '../../../src/domain/networks'
+import { facebookAdapter } from './facebook/adapter'
+import { instagramAdapter } from './instagram/adapter'
+import { linkedinAdapter } from './linkedin/adapter'
+import { tiktokAdapter } from './tiktok/adapter'
 import type { NetworkAdapter } from './types'
-import { xAdapter } from './x'
-import { youtubeAdapter } from './youtube'
+import { xAdapter } from './x/adapter'
+import { youtubeAdapter } from './youtube/adapter'
 
-// The networks and their platforms are facts the collections use too: they live in src/lib.
-export { isNetwork, networkLabels, networkOfPlatform, networks } from '../../../src/lib/networks'
-export type { Network } from '../../../src/lib/networks'
+// The networks and their platforms are facts the collections use too: they live in src/domain.
+export { isNetwork, networkLabels, networkOfPlatform, networks } from '../../../src/domain/networks'
+export type { Network } from '../../../src/domain/networks'
 
 /** The adapter of each network. */
 export const defaultAdapters: Record<Network, NetworkAdapter> = {

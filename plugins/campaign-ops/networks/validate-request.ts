@@ -1,5 +1,5 @@
-import type { Language, Platform } from '../../../src/lib/platform-limits'
-import { validateVariant } from '../../../src/lib/variant-validation'
+import type { Language, Platform } from '../../../src/domain/platform-limits'
+import { validateVariant } from '../../../src/domain/variant-validation'
 import type { LocalizedReason, PublishRequest } from './types'
 
 export type RequestIssue = { code: string; field: string; message: LocalizedReason }

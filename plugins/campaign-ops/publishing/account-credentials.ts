@@ -1,4 +1,4 @@
-import type { SqlClient } from '../../../src/lib/database'
+import type { SqlClient } from '../../../src/infra/database'
 import type { Network } from '../networks/registry'
 import type { AccountCredentials } from '../networks/types'
 import { tokenPurpose } from './network-accounts-collection'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
+import { sqlPool } from '../../../src/infra/database'
 
 export type AttemptStart = {
   variantId: number

@@ -1,6 +1,6 @@
-import type { SqlClient } from '../../../src/lib/database'
-import { networkOfPlatform } from '../../../src/lib/networks'
-import type { Platform } from '../../../src/lib/platform-limits'
+import type { SqlClient } from '../../../src/infra/database'
+import { networkOfPlatform } from '../../../src/domain/networks'
+import type { Platform } from '../../../src/domain/platform-limits'
 
 /**
  * The scheduler's claims, in PostgreSQL only: every instance runs the same statements, and a row

@@ -1,6 +1,7 @@
 import type { CollectionConfig, GlobalConfig } from 'payload'
 
-import { hasRole } from '../../../src/lib/roles'
+import { hasRole } from '../../../src/domain/roles'
+import { clientComponent } from '../admin-components'
 
 export const crisisModeSlug = 'crisis-mode'
 export const crisisEventsSlug = 'crisis-mode-events'
@@ -18,7 +19,7 @@ export const crisisModeGlobal: GlobalConfig = {
     components: {
       elements: {
         // The switch (ncsc/admin), with its required reason and a confirmation; the fields are read-only.
-        Description: { path: '/src/admin/publishing/CrisisModeControl#CrisisModeControl', clientProps: { hideTitle: true } },
+        Description: { path: clientComponent('CrisisModeControl'), clientProps: { hideTitle: true } },
       },
     },
   },

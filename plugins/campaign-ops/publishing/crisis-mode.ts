@@ -1,10 +1,10 @@
 import { APIError } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
-import type { SqlClient } from '../../../src/lib/database'
-import { advisoryLocks } from '../../../src/lib/locks'
-import { hasRole } from '../../../src/lib/roles'
+import { sqlPool } from '../../../src/infra/database'
+import type { SqlClient } from '../../../src/infra/database'
+import { advisoryLocks } from '../../../src/infra/locks'
+import { hasRole } from '../../../src/domain/roles'
 import { crisisEventsSlug, crisisModeSlug } from './crisis-mode-config'
 
 export type CrisisState = {

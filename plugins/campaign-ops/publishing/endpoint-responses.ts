@@ -1,10 +1,10 @@
 import { APIError } from 'payload'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { requestLanguage } from '../../../src/lib/request-language'
-import type { AdminLanguageCode } from '../../../src/lib/request-language'
-import { hasRole } from '../../../src/lib/roles'
-import type { Role } from '../../../src/lib/roles'
+import { requestLanguage } from '../../../src/i18n/request-language'
+import type { AdminLanguageCode } from '../../../src/i18n/request-language'
+import { hasRole } from '../../../src/domain/roles'
+import type { Role } from '../../../src/domain/roles'
 
 /**
  * The variant endpoints' answers to people (publishing by hand, publish now, reschedule…): a

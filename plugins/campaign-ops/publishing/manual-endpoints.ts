@@ -2,7 +2,7 @@ import os from 'node:os'
 
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
+import { sqlPool } from '../../../src/infra/database'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
 import { resolveAccountId } from './claim'
 import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'

@@ -1,10 +1,11 @@
 import { APIError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { computedByServer } from '../../../src/lib/access'
-import { hasRole } from '../../../src/lib/roles'
+import { computedByServer } from '../../../src/domain/access'
+import { hasRole } from '../../../src/domain/roles'
 import { networkLabels, networks } from '../networks/registry'
 import type { TokenCipher } from './token-crypto'
+import { rscComponent } from '../admin-components'
 
 export const networkAccountsSlug = 'network-accounts'
 
@@ -62,7 +63,7 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
       group: { fr: 'Publication', ar: 'النشر', en: 'Publishing' },
       components: {
         // The OAuth callback's message, then the "Connect with <network>" buttons (admins only).
-        beforeList: ['/src/admin/publishing/OAuthNotice#OAuthNotice', '/src/admin/publishing/NetworkAccountsConnect#NetworkAccountsConnect'],
+        beforeList: [rscComponent('OAuthNotice'), rscComponent('NetworkAccountsConnect')],
       },
     },
     access: {
@@ -78,7 +79,7 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
     hooks: { beforeChange: [sealPastedTokens(cipher)] },
     fields: [
       // The OAuth callback's message on the account's page (`?oauthConnected=1`); nothing otherwise.
-      { name: 'oauthNotice', type: 'ui', admin: { components: { Field: '/src/admin/publishing/OAuthNotice#OAuthNoticeField' } } },
+      { name: 'oauthNotice', type: 'ui', admin: { components: { Field: rscComponent('OAuthNoticeField') } } },
       {
         type: 'row',
         fields: [
@@ -147,7 +148,7 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
         admin: {
           position: 'sidebar',
           condition: (data) => data?.connection !== 'manual',
-          components: { Field: '/src/admin/publishing/RenewTokenField#RenewTokenField' },
+          components: { Field: rscComponent('RenewTokenField') },
         },
       },
       { name: 'refreshTokenSealed', type: 'text', hidden: true, access: computedByServer },

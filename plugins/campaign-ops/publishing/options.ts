@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Network, NetworkEndpoints } from '../networks/registry'
 import type { NetworkAdapter, PublishRequest, PublishResult } from '../networks/types'
-import type { OAuthConfig } from './oauth'
+import type { OAuthConfig } from '../networks/oauth'
 
 /** What a hook knows about the publication it runs for. */
 export type PublishHookContext = {

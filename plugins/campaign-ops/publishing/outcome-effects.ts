@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
-import { advisoryLockSpaces } from '../../../src/lib/locks'
+import { sqlPool } from '../../../src/infra/database'
+import { advisoryLockSpaces } from '../../../src/infra/locks'
 import { transitionContentItem } from '../../../src/workflow/transition-content-item'
 import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'

@@ -3,10 +3,10 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { feedRendition } from '../../../src/lib/platform-renditions'
-import { linkPlacementFor, platformLimits } from '../../../src/lib/platform-limits'
-import type { Platform } from '../../../src/lib/platform-limits'
-import { composePostText } from '../../../src/lib/variant-validation'
+import { feedRendition } from '../../../src/domain/platform-renditions'
+import { linkPlacementFor, platformLimits } from '../../../src/domain/platform-limits'
+import type { Platform } from '../../../src/domain/platform-limits'
+import { composePostText } from '../../../src/domain/variant-validation'
 import type { NetworkPlatform, PublishMedia, PublishRequest } from '../networks/types'
 import { idempotencyKeyOf } from './attempts'
 

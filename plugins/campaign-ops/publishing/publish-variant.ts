@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
-import type { SqlClient } from '../../../src/lib/database'
+import { sqlPool } from '../../../src/infra/database'
+import type { SqlClient } from '../../../src/infra/database'
 import { networkLabels, networkOfPlatform } from '../networks/registry'
 import type { Network } from '../networks/registry'
 import { NetworkError } from '../networks/types'

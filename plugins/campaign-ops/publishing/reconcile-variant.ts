@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
+import { sqlPool } from '../../../src/infra/database'
 import { networkLabels, networkOfPlatform } from '../networks/registry'
 import { NetworkError } from '../networks/types'
 import type { LocalizedReason, NetworkPlatform } from '../networks/types'

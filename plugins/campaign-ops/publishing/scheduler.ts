@@ -1,7 +1,7 @@
 import { Cron } from 'croner'
 import type { Payload } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
+import { sqlPool } from '../../../src/infra/database'
 import { clearanceWords, heldReason } from '../../../src/workflow/publication-clearance'
 import { claimDueVariants, claimReconciliations, holdUnclearedVariants, sweepExpiredLeases } from './claim'
 import { publishClaimedVariant } from './publish-variant'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
+import { sqlPool } from '../../../src/infra/database'
 
 /** Per lock space, the work of this process that holds (or waits for) a connection. */
 const turns = new Map<number, Promise<unknown>>()

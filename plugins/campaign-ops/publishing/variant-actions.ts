@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
+import { sqlPool } from '../../../src/infra/database'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
 import { readCrisisState } from './crisis-mode'
 import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'

@@ -1,4 +1,4 @@
-import type { SqlClient } from '../../../src/lib/database'
+import type { SqlClient } from '../../../src/infra/database'
 import type { VariantDoc } from './publish-request'
 
 /**

@@ -1,4 +1,4 @@
-import type { SqlClient } from '../../../src/lib/database'
+import type { SqlClient } from '../../../src/infra/database'
 import type { LocalizedReason } from '../networks/types'
 import type { AttemptFinish, OpenAttempt } from './attempts'
 import type { Claim } from './claim'

@@ -3,7 +3,7 @@ import { createHmac, randomUUID } from 'node:crypto'
 import { JobCancelledError } from 'payload'
 import type { Payload, TaskConfig } from 'payload'
 
-import { sqlPool } from '../../../src/lib/database'
+import { sqlPool } from '../../../src/infra/database'
 import type { TokenCipher } from './token-crypto'
 import { WebhookTargetRefused } from './webhook-delivery'
 import type { WebhookPoster } from './webhook-delivery'

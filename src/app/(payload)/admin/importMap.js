@@ -24,21 +24,21 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { WorkflowTimeline as WorkflowTimeline_dfec09fbf13736dc9923a543c147c716 } from '../../../../src/admin/WorkflowTimeline'
 import { WorkflowControls as WorkflowControls_5af4879ab8b99199585e00d9caed956e } from '../../../../src/admin/WorkflowControls'
 import { VariantReportField as VariantReportField_937da6c857380d1d5b372b93d4613f46 } from '../../../../src/admin/VariantReportField'
-import { VariantPublishingPanel as VariantPublishingPanel_a924db5ccc6d47a95a2df9972c6a3d21 } from '../../../../src/admin/publishing/VariantPublishingPanel'
-import { OAuthNoticeField as OAuthNoticeField_add0b681638f1fa353f689f86285056c } from '../../../../src/admin/publishing/OAuthNotice'
-import { RenewTokenField as RenewTokenField_02dd1dbd8faa60c81b12d0d256112db2 } from '../../../../src/admin/publishing/RenewTokenField'
-import { OAuthNotice as OAuthNotice_add0b681638f1fa353f689f86285056c } from '../../../../src/admin/publishing/OAuthNotice'
-import { NetworkAccountsConnect as NetworkAccountsConnect_6dd24376201ee7fd2705036f58ac988b } from '../../../../src/admin/publishing/NetworkAccountsConnect'
-import { CrisisModeControl as CrisisModeControl_526187e24f1a38274ac0872e21ffd640 } from '../../../../src/admin/publishing/CrisisModeControl'
-import { CrisisBanner as CrisisBanner_e0370146f13fbec6fa3b3e1f5d02abdc } from '../../../../src/admin/publishing/CrisisBanner'
-import { ModerationTesterNavLink as ModerationTesterNavLink_93b41c409a7081152482bebcfed770cb } from '../../../../src/admin/ModerationTesterNavLink'
-import { PublishingQueueNavLink as PublishingQueueNavLink_d02a9d958ec82c2bc128d9821ca760e6 } from '../../../../src/admin/publishing/PublishingQueueNavLink'
+import { VariantPublishingPanel as VariantPublishingPanel_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { OAuthNoticeField as OAuthNoticeField_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { RenewTokenField as RenewTokenField_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { OAuthNotice as OAuthNotice_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { NetworkAccountsConnect as NetworkAccountsConnect_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { CrisisModeControl as CrisisModeControl_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { CrisisBanner as CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { ModerationTesterNavLink as ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { PublishingQueueNavLink as PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { ReviewQueueNav as ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28 } from '../../../../src/admin/ReviewQueueNav'
 import { CalendarNavLink as CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e } from '../../../../src/admin/CalendarNavLink'
 import { UserLanguageSync as UserLanguageSync_af9ac8c7278a294c0b961b71cb3c2efc } from '../../../../src/admin/UserLanguageSync'
 import { CalendarView as CalendarView_c852a4fce6104cc29945524c4abb31b2 } from '../../../../src/admin/CalendarView'
-import { ModerationTesterView as ModerationTesterView_0a785060ee23fedeb54d949eef65f9c6 } from '../../../../src/admin/ModerationTesterView'
-import { PublishingQueueView as PublishingQueueView_67c661f44760e2ba3cb0dce784c7e88b } from '../../../../src/admin/publishing/PublishingQueueView'
+import { ModerationTesterView as ModerationTesterView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { PublishingQueueView as PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -69,20 +69,20 @@ export const importMap = {
   "/src/admin/WorkflowTimeline#WorkflowTimeline": WorkflowTimeline_dfec09fbf13736dc9923a543c147c716,
   "/src/admin/WorkflowControls#WorkflowControls": WorkflowControls_5af4879ab8b99199585e00d9caed956e,
   "/src/admin/VariantReportField#VariantReportField": VariantReportField_937da6c857380d1d5b372b93d4613f46,
-  "/src/admin/publishing/VariantPublishingPanel#VariantPublishingPanel": VariantPublishingPanel_a924db5ccc6d47a95a2df9972c6a3d21,
-  "/src/admin/publishing/OAuthNotice#OAuthNoticeField": OAuthNoticeField_add0b681638f1fa353f689f86285056c,
-  "/src/admin/publishing/RenewTokenField#RenewTokenField": RenewTokenField_02dd1dbd8faa60c81b12d0d256112db2,
-  "/src/admin/publishing/OAuthNotice#OAuthNotice": OAuthNotice_add0b681638f1fa353f689f86285056c,
-  "/src/admin/publishing/NetworkAccountsConnect#NetworkAccountsConnect": NetworkAccountsConnect_6dd24376201ee7fd2705036f58ac988b,
-  "/src/admin/publishing/CrisisModeControl#CrisisModeControl": CrisisModeControl_526187e24f1a38274ac0872e21ffd640,
-  "/src/admin/publishing/CrisisBanner#CrisisBanner": CrisisBanner_e0370146f13fbec6fa3b3e1f5d02abdc,
-  "/src/admin/ModerationTesterNavLink#ModerationTesterNavLink": ModerationTesterNavLink_93b41c409a7081152482bebcfed770cb,
-  "/src/admin/publishing/PublishingQueueNavLink#PublishingQueueNavLink": PublishingQueueNavLink_d02a9d958ec82c2bc128d9821ca760e6,
+  "/plugins/campaign-ops/exports/rsc#VariantPublishingPanel": VariantPublishingPanel_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#OAuthNoticeField": OAuthNoticeField_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#RenewTokenField": RenewTokenField_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#OAuthNotice": OAuthNotice_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#NetworkAccountsConnect": NetworkAccountsConnect_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/client#CrisisModeControl": CrisisModeControl_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/rsc#CrisisBanner": CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/client#ModerationTesterNavLink": ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/client#PublishingQueueNavLink": PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75,
   "/src/admin/ReviewQueueNav#ReviewQueueNav": ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28,
   "/src/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e,
   "/src/admin/UserLanguageSync#UserLanguageSync": UserLanguageSync_af9ac8c7278a294c0b961b71cb3c2efc,
   "/src/admin/CalendarView#CalendarView": CalendarView_c852a4fce6104cc29945524c4abb31b2,
-  "/src/admin/ModerationTesterView#ModerationTesterView": ModerationTesterView_0a785060ee23fedeb54d949eef65f9c6,
-  "/src/admin/publishing/PublishingQueueView#PublishingQueueView": PublishingQueueView_67c661f44760e2ba3cb0dce784c7e88b,
+  "/plugins/campaign-ops/exports/rsc#ModerationTesterView": ModerationTesterView_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#PublishingQueueView": PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

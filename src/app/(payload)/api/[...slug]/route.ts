@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
-import { guardRoute } from '../../../../lib/route-guards'
+import { guardRoute } from '../../../../security/route-guards'
 
 export const GET = guardRoute(config, REST_GET(config))
 export const POST = guardRoute(config, REST_POST(config))

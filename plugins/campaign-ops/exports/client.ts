@@ -1,0 +1,5 @@
+'use client'
+// The plugin's client components, named in the admin config through admin-components.ts.
+export { ModerationTesterNavLink } from '../moderation/admin/ModerationTesterNavLink'
+export { CrisisModeControl } from '../publishing/admin/CrisisModeControl'
+export { PublishingQueueNavLink } from '../publishing/admin/PublishingQueueNavLink'

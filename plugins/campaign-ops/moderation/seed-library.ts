@@ -1,0 +1,74 @@
+import type { Payload } from 'payload'
+
+import { defaultRules as defaultModerationRules } from './default-rules'
+import { systemContext } from '../../../src/domain/actor'
+import { factLibrary } from './fact-library'
+
+/**
+ * On a database without myths or rules: the fact library, and the shipped moderation rules —
+ * active in development (so the demo moderates), proposed in production (NCSC reviews each one
+ * before it acts on real comments).
+ */
+export async function seedModerationLibrary(payload: Payload, options: { activateRules: boolean }): Promise<void> {
+  const mythIds = new Map<string, number>()
+  if ((await payload.count({ collection: 'myths', overrideAccess: true })).totalDocs === 0) {
+    for (const entry of factLibrary) {
+      const myth = await payload.create({
+        collection: 'myths',
+        overrideAccess: true,
+        locale: 'fr',
+        data: { key: entry.key, claim: entry.claim.fr, correction: entry.correction.fr, legalSource: entry.legalSource },
+      })
+      await payload.update({
+        collection: 'myths',
+        id: myth.id,
+        overrideAccess: true,
+        locale: 'ar',
+        data: { claim: entry.claim.ar, correction: entry.correction.ar },
+      })
+      mythIds.set(entry.key, myth.id)
+    }
+  }
+  if ((await payload.count({ collection: 'moderation-rules', overrideAccess: true })).totalDocs > 0) return
+  if (mythIds.size === 0) {
+    const { docs } = await payload.find({ collection: 'myths', pagination: false, overrideAccess: true, depth: 0 })
+    for (const myth of docs) mythIds.set(myth.key, myth.id)
+  }
+  for (const rule of defaultModerationRules) {
+    await payload.create({
+      collection: 'moderation-rules',
+      overrideAccess: true,
+      context: systemContext('seed'),
+      data: {
+        name: rule.name,
+        category: rule.category,
+        action: rule.action,
+        severity: rule.severity,
+        priority: rule.priority,
+        state: options.activateRules ? 'active' : 'proposed',
+        terms: rule.terms.map((term) => ({ text: term.text, language: term.language, script: term.script, note: term.note })),
+        patterns: rule.patterns.map((pattern) => ({ source: pattern.source, view: pattern.view ?? 'base', note: pattern.note })),
+        exceptions: rule.exceptions.map((text) => ({ text })),
+        conditions: {
+          containsLink: rule.conditions?.containsLink ?? false,
+          containsEmail: rule.conditions?.containsEmail ?? false,
+          containsPhone: rule.conditions?.containsPhone ?? false,
+          onlyMentions: rule.conditions?.onlyMentions ?? false,
+          onlyEmoji: rule.conditions?.onlyEmoji ?? false,
+          minWords: rule.conditions?.minWords,
+          maxWords: rule.conditions?.maxWords,
+          platforms: rule.conditions?.platforms as never,
+          itemFormats: rule.conditions?.itemFormats as never,
+        },
+        myth: rule.mythId ? mythIds.get(rule.mythId) : undefined,
+        samples: {
+          shouldMatch: rule.samples.shouldMatch.map((text) => ({ text })),
+          shouldNotMatch: rule.samples.shouldNotMatch.map((text) => ({ text })),
+        },
+      },
+    })
+  }
+  payload.logger.info(
+    `Seeded ${factLibrary.length} myths and ${defaultModerationRules.length} moderation rules (${options.activateRules ? 'active' : 'proposed, for NCSC review'})`,
+  )
+}

@@ -1,0 +1,420 @@
+/**
+ * Instagram adapter (feed, reel, story) over the Instagram Graph API (social-apis.md §2, §3.6, §8.2):
+ * containers pulled by Meta from public URLs, status polling, quota check, publish, optional first
+ * comment, lookup after an unknown outcome, media insights and comment moderation.
+ */
+import { publishingLimitReached } from '../meta/errors'
+import { graph } from '../meta/graph'
+import { NetworkError } from '../types'
+import type {
+  AccountCredentials,
+  AdapterContext,
+  LocalizedReason,
+  LookupResult,
+  MetricsSnapshot,
+  ModerationCommand,
+  NetworkAdapter,
+  PublishMedia,
+  PublishRequest,
+  PublishResult,
+} from '../types'
+import { publicUrlIssues, validatePublishRequest } from '../validate-request'
+
+/**
+ * Waits between container status polls: Meta asks for at most one poll a minute over about five
+ * minutes; the first waits are shorter because images and short videos are often ready at once.
+ * After the last one the container is given up as "not ready yet" (retryable, nothing published).
+ */
+export const INSTAGRAM_STATUS_POLL_DELAYS_MS = [3_000, 6_000, 12_000, 24_000, 48_000, 60_000, 60_000, 60_000, 60_000]
+
+/**
+ * Lookup heuristic: a published caption cannot carry a hidden marker, so a media "is ours" when its
+ * caption equals the variant's text (line endings and outer whitespace aside) and its timestamp
+ * falls within this window before the lookup. Stories have no caption: their lookup is unsupported.
+ */
+export const INSTAGRAM_LOOKUP_WINDOW_MS = 24 * 60 * 60_000
+const LOOKUP_PAGE_SIZE = 50
+
+/** A carousel takes 2–10 items; one item is a plain image or reel. */
+const CAROUSEL_MAX = 10
+
+const COMMON_METRICS = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions']
+const METRICS_BY_PRODUCT: Record<string, string[]> = {
+  FEED: [...COMMON_METRICS, 'profile_visits', 'follows'],
+  REELS: [...COMMON_METRICS, 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time'],
+  STORY: ['views', 'reach', 'shares', 'total_interactions', 'replies', 'navigation', 'profile_visits', 'follows'],
+}
+
+export type InstagramPublishResult = PublishResult & { warnings?: string[] }
+
+const id = encodeURIComponent
+
+function permanent(message: string, reason: LocalizedReason): NetworkError {
+  return new NetworkError({ kind: 'permanent', message, reason })
+}
+
+const expectations: Record<'story' | 'reel' | 'feed', LocalizedReason> = {
+  story: {
+    fr: 'une story contient une seule image ou une seule vidéo',
+    ar: 'تضم القصة صورة واحدة أو مقطع فيديو واحدا فقط',
+    en: 'a story holds exactly one image or video',
+  },
+  reel: {
+    fr: 'un reel contient une seule vidéo',
+    ar: 'يضم الريل مقطع فيديو واحدا فقط',
+    en: 'a reel holds exactly one video',
+  },
+  feed: {
+    fr: 'une publication contient de 1 à 10 images ou vidéos',
+    ar: 'يضم المنشور ما بين عنصر واحد وعشرة عناصر من الصور أو مقاطع الفيديو',
+    en: 'a feed post holds 1 to 10 images or videos',
+  },
+}
+
+function mediaMismatch(surface: keyof typeof expectations, detail: string): NetworkError {
+  const expected = expectations[surface]
+  return permanent(`instagram ${surface}: ${detail}`, {
+    fr: `Médias incompatibles avec cette publication Instagram : ${expected.fr}.`,
+    ar: `الوسائط غير متوافقة مع منشور إنستغرام هذا: ${expected.ar}.`,
+    en: `Media do not fit this Instagram post: ${expected.en}.`,
+  })
+}
+
+/** Instagram pulls every file by URL at container creation; without one there is nothing to send. */
+function publicUrl(item: PublishMedia): string {
+  if (!item.publicUrl) {
+    throw permanent(`instagram: ${item.filename} has no public URL`, {
+      fr:
+        `Le média « ${item.filename} » n’a pas d’adresse publique : Instagram ne peut pas le récupérer. ` +
+        'Vérifiez la configuration du stockage public des médias.',
+      ar: `لا يملك الملف «${item.filename}» رابطا عاما: لا يستطيع إنستغرام جلبه. تحقق من إعداد التخزين العام للوسائط.`,
+      en: `Media “${item.filename}” has no public URL: Instagram cannot fetch it. Check the public media storage setup.`,
+    })
+  }
+  return item.publicUrl
+}
+
+type ContainerParams = Record<string, string>
+type ContainerPlan = { children: ContainerParams[]; parent: (childIds: string[]) => ContainerParams; isStory: boolean }
+
+function single(params: ContainerParams): ContainerPlan {
+  return { children: [], parent: () => params, isStory: params.media_type === 'STORIES' }
+}
+
+function reelParams(video: PublishMedia, caption: string): ContainerParams {
+  // Every single feed video is a Reel since 2023-07; share_to_feed keeps it on the grid too.
+  return { media_type: 'REELS', video_url: publicUrl(video), caption, share_to_feed: 'true' }
+}
+
+function planContainers(request: PublishRequest): ContainerPlan {
+  const { media, text } = request
+  if (media.some((item) => item.kind === 'pdf')) throw mediaMismatch('feed', 'PDF is not publishable on Instagram')
+  switch (request.platform) {
+    case 'instagram_story': {
+      if (media.length !== 1) throw mediaMismatch('story', `${media.length} media`)
+      const [item] = media
+      const url = publicUrl(item)
+      return single(item.kind === 'video' ? { media_type: 'STORIES', video_url: url } : { media_type: 'STORIES', image_url: url })
+    }
+    case 'instagram_reel': {
+      if (media.length !== 1 || media[0].kind !== 'video') {
+        throw mediaMismatch('reel', `${media.length} media of kinds ${media.map((item) => item.kind).join(',')}`)
+      }
+      return single(reelParams(media[0], text))
+    }
+    case 'instagram_feed': {
+      if (media.length === 0 || media.length > CAROUSEL_MAX) throw mediaMismatch('feed', `${media.length} media`)
+      if (media.length === 1) {
+        const [item] = media
+        if (item.kind === 'video') return single(reelParams(item, text))
+        const params: ContainerParams = { image_url: publicUrl(item), caption: text }
+        if (item.altText) params.alt_text = item.altText
+        return single(params)
+      }
+      const children = media.map((item): ContainerParams =>
+        item.kind === 'video'
+          ? { is_carousel_item: 'true', media_type: 'VIDEO', video_url: publicUrl(item) }
+          : { is_carousel_item: 'true', image_url: publicUrl(item) },
+      )
+      return { children, parent: (childIds) => ({ media_type: 'CAROUSEL', children: childIds.join(','), caption: text }), isStory: false }
+    }
+    default:
+      throw permanent(`instagram: platform ${request.platform} is not handled here`, {
+        fr: 'Cette déclinaison ne relève pas d’Instagram.',
+        ar: 'هذه النسخة لا تخص إنستغرام.',
+        en: 'This variant is not an Instagram one.',
+      })
+  }
+}
+
+type PublishingLimit = { data?: { quota_usage?: number; config?: { quota_total?: number } }[] }
+
+/** Reads the rolling 24 h quota (never hardcoded: Meta has moved it) before spending containers on it. */
+async function ensureQuotaLeft(account: AccountCredentials, context: AdapterContext): Promise<void> {
+  const limit = await graph<PublishingLimit>(context, account, `${id(account.accountId)}/content_publishing_limit`, {
+    query: { fields: 'quota_usage,config' },
+    sideEffect: false,
+  })
+  const usage = limit.data?.[0]?.quota_usage
+  const total = limit.data?.[0]?.config?.quota_total
+  if (typeof usage === 'number' && typeof total === 'number' && usage >= total) {
+    throw publishingLimitReached(usage, total, context.now())
+  }
+}
+
+/** Containers are invisible until published, so a lost answer is safe to retry (costs one of 400/24 h). */
+async function createContainer(params: ContainerParams, account: AccountCredentials, context: AdapterContext): Promise<string> {
+  const created = await graph<{ id?: string }>(context, account, `${id(account.accountId)}/media`, {
+    method: 'POST',
+    body: new URLSearchParams(params),
+    sideEffect: false,
+  })
+  if (!created.id) {
+    throw new NetworkError({
+      kind: 'retryable',
+      message: 'instagram: container creation answered without an id',
+      reason: {
+        fr: 'Instagram n’a pas confirmé la préparation du média ; nouvel essai.',
+        ar: 'لم يؤكد إنستغرام تجهيز الوسائط؛ ستُعاد المحاولة.',
+        en: 'Instagram did not confirm the media preparation; retrying.',
+      },
+    })
+  }
+  return created.id
+}
+
+async function waitUntilFinished(containerId: string, account: AccountCredentials, context: AdapterContext): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    const container = await graph<{ status_code?: string; status?: string }>(context, account, id(containerId), {
+      query: { fields: 'status_code,status' },
+      sideEffect: false,
+    })
+    switch (container.status_code) {
+      case 'FINISHED':
+        return
+      case 'ERROR':
+        throw permanent(`instagram: container ${containerId} failed: ${container.status ?? 'no detail'}`, {
+          fr: 'Instagram n’a pas pu traiter le média (format, codec, dimensions ou durée refusés).',
+          ar: 'تعذر على إنستغرام معالجة الوسائط (الصيغة أو الترميز أو الأبعاد أو المدة مرفوضة).',
+          en: 'Instagram could not process the media (format, codec, dimensions or duration refused).',
+        })
+      case 'EXPIRED':
+      case 'PUBLISHED':
+        // A fresh container is never published already; either way it cannot be published now.
+        throw permanent(`instagram: container ${containerId} is ${container.status_code}`, {
+          fr: 'Le média préparé sur Instagram a expiré ; relancez la publication.',
+          ar: 'انتهت صلاحية الوسائط المُعدّة على إنستغرام؛ أعد إطلاق النشر.',
+          en: 'The media prepared on Instagram expired; start the publication again.',
+        })
+    }
+    if (attempt >= INSTAGRAM_STATUS_POLL_DELAYS_MS.length) {
+      throw new NetworkError({
+        kind: 'retryable',
+        message: `instagram: container ${containerId} still ${container.status_code ?? 'unknown'} after ${attempt + 1} polls`,
+        reason: {
+          fr: 'Instagram traite encore le média ; nouvel essai plus tard.',
+          ar: 'لا يزال إنستغرام يعالج الوسائط؛ ستُعاد المحاولة لاحقا.',
+          en: 'Instagram is still processing the media; retrying later.',
+        },
+      })
+    }
+    await context.sleep(INSTAGRAM_STATUS_POLL_DELAYS_MS[attempt])
+  }
+}
+
+async function prepareContainer(plan: ContainerPlan, account: AccountCredentials, context: AdapterContext): Promise<string> {
+  const childIds: string[] = []
+  for (const child of plan.children) childIds.push(await createContainer(child, account, context))
+  // Video children must be processed before the carousel that lists them can be created.
+  for (const childId of childIds) await waitUntilFinished(childId, account, context)
+  const containerId = await createContainer(plan.parent(childIds), account, context)
+  await waitUntilFinished(containerId, account, context)
+  return containerId
+}
+
+async function publishContainer(containerId: string, account: AccountCredentials, context: AdapterContext): Promise<string> {
+  const published = await graph<{ id?: string }>(context, account, `${id(account.accountId)}/media_publish`, {
+    method: 'POST',
+    body: new URLSearchParams({ creation_id: containerId }),
+    sideEffect: true,
+  })
+  if (!published.id) {
+    throw new NetworkError({
+      kind: 'outcome_unknown',
+      message: `instagram: media_publish of ${containerId} answered without an id`,
+      reason: {
+        fr: 'Instagram a répondu sans identifiant : la publication a peut-être eu lieu. Vérification en cours.',
+        ar: 'ردّ إنستغرام دون معرّف: ربما تم النشر. جارٍ التحقق.',
+        en: 'Instagram answered without an id: the post may exist. Checking.',
+      },
+    })
+  }
+  return published.id
+}
+
+/** Best effort: the media is live by now, so a failed read must not turn the publish into a failure. */
+async function readPermalink(mediaId: string, account: AccountCredentials, context: AdapterContext): Promise<string | null> {
+  try {
+    const media = await graph<{ permalink?: string }>(context, account, id(mediaId), { query: { fields: 'permalink' }, sideEffect: false })
+    return media.permalink ?? null
+  } catch {
+    return null
+  }
+}
+
+async function postFirstComment(mediaId: string, text: string, account: AccountCredentials, context: AdapterContext): Promise<string[]> {
+  try {
+    await graph(context, account, `${id(mediaId)}/comments`, {
+      method: 'POST',
+      body: new URLSearchParams({ message: text }),
+      sideEffect: true,
+    })
+    return []
+  } catch (error) {
+    return [`First comment not posted: ${error instanceof Error ? error.message : String(error)}`]
+  }
+}
+
+async function publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<InstagramPublishResult> {
+  const plan = planContainers(request)
+  await ensureQuotaLeft(account, context)
+  const containerId = await prepareContainer(plan, account, context)
+  const mediaId = await publishContainer(containerId, account, context)
+  const permalink = await readPermalink(mediaId, account, context)
+  let warnings: string[] = []
+  if (request.firstComment) {
+    warnings = plan.isStory
+      ? ['First comment skipped: Instagram stories do not take comments']
+      : await postFirstComment(mediaId, request.firstComment, account, context)
+  }
+  return { remoteId: mediaId, permalink, ...(warnings.length ? { warnings } : {}) }
+}
+
+function sameText(left: string | null | undefined, right: string): boolean {
+  const normalize = (text: string) => text.replace(/\r\n?/g, '\n').trim()
+  return left !== null && left !== undefined && normalize(left) === normalize(right)
+}
+
+type ListedMedia = { id: string; caption?: string; timestamp?: string; permalink?: string }
+
+async function lookup(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<LookupResult> {
+  if (request.platform === 'instagram_story') return { status: 'unsupported' }
+  const windowStart = context.now().getTime() - INSTAGRAM_LOOKUP_WINDOW_MS
+  const listing = await graph<{ data?: ListedMedia[] }>(context, account, `${id(account.accountId)}/media`, {
+    query: { fields: 'id,caption,timestamp,permalink', limit: String(LOOKUP_PAGE_SIZE) },
+    sideEffect: false,
+  })
+  const match = (listing.data ?? []).find((media) => {
+    const created = media.timestamp ? Date.parse(media.timestamp) : Number.NaN
+    return created >= windowStart && sameText(media.caption, request.text)
+  })
+  return match ? { status: 'found', remoteId: match.id, permalink: match.permalink ?? null } : { status: 'not_found' }
+}
+
+type InsightsAnswer = { data?: { name: string; values?: { value?: unknown }[] }[] }
+
+function metricValue(value: unknown): number | null {
+  if (typeof value === 'number') return value
+  if (value && typeof value === 'object') {
+    const parts = Object.values(value).filter((part): part is number => typeof part === 'number')
+    return parts.length ? parts.reduce((sum, part) => sum + part, 0) : null
+  }
+  return null
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof NetworkError ? (error.code ?? '').split('/')[0] : undefined
+}
+
+/** (#100) names a metric that does not apply to this media (or was deprecated). */
+const isInvalidMetric = (error: unknown) => errorCode(error) === '100'
+/** (#10) "Not enough viewers": Instagram withholds insights on small audiences — no data, not a permission problem. */
+const isNotEnoughViewers = (error: unknown) => errorCode(error) === '10' && /not enough viewers/i.test((error as Error).message)
+
+async function fetchMetrics(remoteId: string, account: AccountCredentials, context: AdapterContext): Promise<MetricsSnapshot> {
+  // Metric names depend on the surface, which the media itself tells.
+  const media = await graph<{ media_product_type?: string }>(context, account, id(remoteId), {
+    query: { fields: 'media_product_type' },
+    sideEffect: false,
+  })
+  const metrics = METRICS_BY_PRODUCT[media.media_product_type ?? 'FEED'] ?? METRICS_BY_PRODUCT.FEED
+  const values: Record<string, number | null> = Object.fromEntries(metrics.map((name) => [name, null]))
+  const ask = async (names: string[]) => {
+    const answer = await graph<InsightsAnswer>(context, account, `${id(remoteId)}/insights`, {
+      query: { metric: names.join(',') },
+      sideEffect: false,
+    })
+    for (const entry of answer.data ?? []) {
+      if (entry.name in values) values[entry.name] = metricValue(entry.values?.[0]?.value)
+    }
+  }
+  try {
+    await ask(metrics)
+  } catch (error) {
+    if (isNotEnoughViewers(error)) return { remoteId, fetchedAt: context.now().toISOString(), values }
+    if (!isInvalidMetric(error)) throw error
+    // One refused metric fails the whole request: ask one by one and leave the refused ones null.
+    for (const name of metrics) {
+      try {
+        await ask([name])
+      } catch (single) {
+        if (!isInvalidMetric(single) && !isNotEnoughViewers(single)) throw single
+      }
+    }
+  }
+  return { remoteId, fetchedAt: context.now().toISOString(), values }
+}
+
+async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<void> {
+  const path = id(commentId)
+  switch (command.action) {
+    case 'hide':
+    case 'unhide': {
+      // Setting hide is idempotent: a lost answer is safe to retry.
+      const answer = await graph<{ success?: boolean }>(context, account, path, {
+        method: 'POST',
+        body: new URLSearchParams({ hide: String(command.action === 'hide') }),
+        sideEffect: false,
+      })
+      if (answer.success === false) throw refused(command.action, commentId)
+      return
+    }
+    case 'delete': {
+      try {
+        const answer = await graph<{ success?: boolean }>(context, account, path, { method: 'DELETE', sideEffect: false })
+        if (answer.success === false) throw refused(command.action, commentId)
+      } catch (error) {
+        // (#100) subcode 33: already gone — the first delete's answer was lost.
+        if (error instanceof NetworkError && error.code === '100/33') return
+        throw error
+      }
+      return
+    }
+    case 'reply':
+      await graph(context, account, `${path}/replies`, {
+        method: 'POST',
+        body: new URLSearchParams({ message: command.text }),
+        sideEffect: true,
+      })
+      return
+  }
+}
+
+function refused(action: string, commentId: string): NetworkError {
+  return permanent(`instagram: ${action} on ${commentId} refused`, {
+    fr: 'Instagram a refusé cette action de modération (commentaire du compte lui-même ou action non autorisée).',
+    ar: 'رفض إنستغرام إجراء الإشراف هذا (تعليق للحساب نفسه أو إجراء غير مسموح به).',
+    en: 'Instagram refused this moderation action (the account’s own comment or an action not allowed).',
+  })
+}
+
+/** `satisfies` keeps the wider publish result (warnings) visible to callers that know this adapter. */
+export const instagramAdapter = {
+  platforms: ['instagram_feed', 'instagram_reel', 'instagram_story'] as const,
+  // Instagram pulls every image and video from a URL it can reach.
+  validate: (request: PublishRequest) => validatePublishRequest(request, publicUrlIssues(request)),
+  publish,
+  lookup,
+  fetchMetrics,
+  moderate,
+} satisfies NetworkAdapter

@@ -1,0 +1,59 @@
+import { metaAuthorizeUrl, metaCredentialVariables, metaLogin, pageTokenAccount } from '../meta/login'
+import { OAuthError } from '../oauth/types'
+import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
+
+/**
+ * Instagram professional accounts through Facebook Login (social-apis.md §2): the same login as
+ * the Pages, then each Page's `instagram_business_account`. The account's token is its Page's
+ * token, which does not expire and is accepted by the Instagram Graph API.
+ */
+
+export const instagramScopes = [
+  'instagram_basic',
+  'instagram_content_publish',
+  'instagram_manage_comments',
+  'instagram_manage_insights',
+  'pages_show_list',
+  'pages_read_engagement',
+] as const
+
+type ListedPage = {
+  id?: string
+  name?: string
+  access_token?: string
+  instagram_business_account?: { id?: string; username?: string; name?: string }
+}
+
+export const instagramOAuth: NetworkOAuthProvider = {
+  network: 'instagram',
+  credentialVariables: metaCredentialVariables,
+  scopes: instagramScopes,
+  usesPkce: false,
+  refreshes: false,
+
+  authorizeUrl: (request) => metaAuthorizeUrl(request, instagramScopes),
+
+  async connect(code, _codeVerifier, context): Promise<ConnectedAccount[]> {
+    const login = await metaLogin<ListedPage>(code, context, instagramScopes, 'id,name,access_token,instagram_business_account{id,username,name}')
+    const accounts: ConnectedAccount[] = []
+    for (const page of login.pages) {
+      const instagram = page.instagram_business_account
+      if (typeof instagram?.id !== 'string' || typeof page.access_token !== 'string' || page.access_token === '') continue
+      const name = instagram.username ? `@${instagram.username}` : instagram.name || page.name || `Instagram ${instagram.id}`
+      accounts.push(pageTokenAccount(login, { accountId: instagram.id, name, pageToken: page.access_token }))
+    }
+    if (!accounts.length) {
+      throw new OAuthError({
+        kind: 'no_accounts',
+        network: 'instagram',
+        message: 'None of the Pages of this Facebook login has an Instagram professional account.',
+        reason: {
+          fr: 'Aucune des Pages autorisées n’est liée à un compte Instagram professionnel : liez le compte Instagram de la campagne à sa Page Facebook, puis reconnectez.',
+          ar: 'لا ترتبط أي من الصفحات المسموح بها بحساب إنستغرام احترافي: اربط حساب إنستغرام الحملة بصفحتها على فيسبوك ثم أعد الربط.',
+          en: 'None of the authorized Pages is linked to an Instagram professional account: link the campaign’s Instagram account to its Facebook Page, then reconnect.',
+        },
+      })
+    }
+    return accounts
+  },
+}

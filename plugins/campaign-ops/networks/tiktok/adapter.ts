@@ -1,0 +1,476 @@
+/**
+ * TikTok Content Posting API adapter (reference/social-apis.md §7, §8.6): creator info, direct post
+ * of a video by FILE_UPLOAD in chunks, status polling, video metrics.
+ */
+import { callNetwork, retryAfter } from '../http'
+import { NetworkError } from '../types'
+import type {
+  AccountCredentials,
+  AdapterContext,
+  LocalizedReason,
+  LookupResult,
+  MetricsSnapshot,
+  NetworkAdapter,
+  PublishMedia,
+  PublishRequest,
+  PublishResult,
+} from '../types'
+import { validatePublishRequest } from '../validate-request'
+
+export type TiktokAdapterOptions = {
+  /** Bytes per uploaded chunk, 5 MiB to 64 MB (§7.2). Default 10,000,000. */
+  chunkSize?: number
+  /** Wait between status polls (the reference advises 5–10 s). Default 5 s. */
+  pollIntervalMs?: number
+  /** Status polls before giving up on a post still processing. Default 60. */
+  maxStatusPolls?: number
+}
+
+export const tiktokMinChunkBytes = 5 * 1024 * 1024
+export const tiktokMaxChunkBytes = 64 * 1000 * 1000
+
+/** Most open first: a public-awareness campaign wants the widest audience the creator allows. */
+const privacyPreference = ['PUBLIC_TO_EVERYONE', 'FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']
+const authCodes = new Set(['access_token_invalid', 'scope_not_authorized', 'scope_permission_missed'])
+/** Daily posting caps (§10 "fail post, retry next day"): waiting a day is all the scheduler can do. */
+const dailyCapCodes = new Set(['spam_risk_too_many_posts', 'spam_risk_too_many_pending_share', 'reached_active_user_cap'])
+const dayMs = 24 * 60 * 60 * 1000
+
+const reasons = {
+  auth: {
+    fr: 'L’accès au compte TikTok a expiré ou a été révoqué : reconnectez le compte.',
+    ar: 'انتهت صلاحية الوصول إلى حساب TikTok أو أُلغي: يُرجى إعادة ربط الحساب.',
+    en: 'Access to the TikTok account expired or was revoked: reconnect the account.',
+  },
+  rate: {
+    fr: 'TikTok limite le nombre de requêtes par minute ; nouvel essai dans une minute.',
+    ar: 'يحدّ TikTok من عدد الطلبات في الدقيقة؛ ستُعاد المحاولة بعد دقيقة.',
+    en: 'TikTok limits requests per minute; retrying in a minute.',
+  },
+  tooManyPosts: {
+    fr: 'Le compte TikTok a atteint son plafond quotidien de publications ; nouvel essai demain.',
+    ar: 'بلغ حساب TikTok الحد اليومي للنشر؛ ستُعاد المحاولة غدا.',
+    en: 'The TikTok account reached its daily posting cap; retrying tomorrow.',
+  },
+  pendingShares: {
+    fr: 'Trop de brouillons attendent dans la boîte TikTok du compte ; nouvel essai demain.',
+    ar: 'توجد مسودات كثيرة معلقة في صندوق حساب TikTok؛ ستُعاد المحاولة غدا.',
+    en: 'Too many drafts are pending in the TikTok account’s inbox; retrying tomorrow.',
+  },
+  activeUserCap: {
+    fr: 'L’application a atteint son plafond quotidien d’utilisateurs TikTok ; nouvel essai demain.',
+    ar: 'بلغ التطبيق الحد اليومي لمستخدمي TikTok؛ ستُعاد المحاولة غدا.',
+    en: 'The app reached its daily cap of TikTok users; retrying tomorrow.',
+  },
+  banned: {
+    fr: 'TikTok interdit à ce compte de publier. Contactez TikTok ; aucune nouvelle tentative.',
+    ar: 'يمنع TikTok هذا الحساب من النشر. تواصلوا مع TikTok؛ لن تُعاد المحاولة.',
+    en: 'TikTok has banned this account from posting. Contact TikTok; no retry.',
+  },
+  unaudited: {
+    fr: 'L’application TikTok n’est pas encore auditée : elle ne peut publier que sur des comptes privés.',
+    ar: 'تطبيق TikTok لم يخضع للتدقيق بعد: لا يمكنه النشر إلا على حسابات خاصة.',
+    en: 'The TikTok app is not audited yet: it can only post to private accounts.',
+  },
+  unavailable: {
+    fr: 'TikTok est momentanément indisponible ; nouvel essai plus tard.',
+    ar: 'TikTok غير متاح مؤقتا؛ ستُعاد المحاولة لاحقا.',
+    en: 'TikTok is temporarily unavailable; retrying later.',
+  },
+  noVideo: {
+    fr: 'Une publication TikTok nécessite une vidéo non vide.',
+    ar: 'يتطلب النشر على TikTok مقطع فيديو غير فارغ.',
+    en: 'A TikTok post needs a non-empty video.',
+  },
+  noPrivacyLevel: {
+    fr: 'Le compte TikTok ne propose aucun niveau de confidentialité pour publier.',
+    ar: 'لا يتيح حساب TikTok أي مستوى خصوصية للنشر.',
+    en: 'The TikTok account offers no privacy level to post with.',
+  },
+  sentToInbox: {
+    fr: 'TikTok a placé la vidéo dans la boîte de réception du créateur au lieu de la publier : terminez la publication dans l’application.',
+    ar: 'وضع TikTok الفيديو في صندوق وارد صاحب الحساب بدل نشره: أكملوا النشر من التطبيق.',
+    en: 'TikTok put the video in the creator’s inbox instead of posting it: finish posting in the app.',
+  },
+  stillProcessing: {
+    fr: 'TikTok traite encore la vidéo envoyée : elle sera peut-être publiée. Vérifiez sur le compte avant tout nouvel essai.',
+    ar: 'لا يزال TikTok يعالج الفيديو المرسل: قد يُنشر. تحققوا من الحساب قبل أي محاولة جديدة.',
+    en: 'TikTok is still processing the uploaded video: it may get posted. Check the account before trying again.',
+  },
+  unknownOutcome: {
+    fr: 'TikTok n’a pas confirmé la réception de la vidéo : elle est peut-être publiée. Vérifiez sur le compte avant tout nouvel essai.',
+    ar: 'لم يؤكد TikTok استلام الفيديو: ربما تم نشره. تحققوا من الحساب قبل أي محاولة جديدة.',
+    en: 'TikTok did not confirm receiving the video: it may be posted. Check the account before trying again.',
+  },
+  moderationUnsupported: {
+    fr: 'L’API de TikTok ne permet pas de modérer les commentaires : masquez, supprimez ou répondez depuis l’application TikTok.',
+    ar: 'لا تتيح واجهة TikTok البرمجية الإشراف على التعليقات: يُرجى الإخفاء أو الحذف أو الرد من تطبيق TikTok.',
+    en: 'TikTok’s API offers no comment moderation: hide, delete or reply from the TikTok app.',
+  },
+} satisfies Record<string, LocalizedReason>
+
+function tooLong(seconds: number, max: number): LocalizedReason {
+  return {
+    fr: `La vidéo dure ${seconds} s ; ce compte TikTok accepte au plus ${max} s.`,
+    ar: `مدة الفيديو ${seconds} ثانية؛ يقبل حساب TikTok هذا ${max} ثانية على الأكثر.`,
+    en: `The video lasts ${seconds} s; this TikTok account accepts at most ${max} s.`,
+  }
+}
+
+function rejected(code: string, message: string): LocalizedReason {
+  return {
+    fr: `TikTok a refusé la publication (${code}) : ${message}. Corrigez-la avant de réessayer.`,
+    ar: `رفض TikTok المنشور (${code}): ${message}. يُرجى تصحيحه قبل إعادة المحاولة.`,
+    en: `TikTok rejected the post (${code}): ${message}. Fix it before trying again.`,
+  }
+}
+
+const failReasons: Record<string, LocalizedReason> = {
+  file_format_check_failed: {
+    fr: 'TikTok n’accepte pas le format de ce fichier vidéo (MP4 H.264 recommandé).',
+    ar: 'لا يقبل TikTok صيغة ملف الفيديو هذا (يُنصح بـ MP4 H.264).',
+    en: 'TikTok does not accept this video file format (MP4 H.264 recommended).',
+  },
+  duration_check_failed: {
+    fr: 'La durée de la vidéo est hors des limites de TikTok.',
+    ar: 'مدة الفيديو خارج الحدود التي يقبلها TikTok.',
+    en: 'The video’s duration is outside TikTok’s limits.',
+  },
+  frame_rate_check_failed: {
+    fr: 'La fréquence d’images doit être comprise entre 23 et 60 images par seconde.',
+    ar: 'يجب أن يتراوح معدل الإطارات بين 23 و60 إطارا في الثانية.',
+    en: 'The frame rate must be between 23 and 60 frames per second.',
+  },
+  picture_size_check_failed: {
+    fr: 'Les dimensions de la vidéo sont hors des limites de TikTok (360 à 4096 px par côté).',
+    ar: 'أبعاد الفيديو خارج حدود TikTok (من 360 إلى 4096 بكسل لكل ضلع).',
+    en: 'The video’s dimensions are outside TikTok’s limits (360 to 4096 px per side).',
+  },
+}
+
+function failed(failReason: string): LocalizedReason {
+  return (
+    failReasons[failReason] ?? {
+      fr: `TikTok n’a pas pu traiter la vidéo (${failReason}) : corrigez le fichier avant de réessayer.`,
+      ar: `تعذر على TikTok معالجة الفيديو (${failReason}): يُرجى تصحيح الملف قبل إعادة المحاولة.`,
+      en: `TikTok could not process the video (${failReason}): fix the file before trying again.`,
+    }
+  )
+}
+
+/**
+ * JSON.parse that keeps integers beyond 2^53 as strings: TikTok returns int64 post ids as bare
+ * numbers, which a double would round to another id.
+ */
+export function parseJsonKeepingLongIntegers(text: string): unknown {
+  const number = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+  let out = ''
+  let index = 0
+  while (index < text.length) {
+    const char = text[index]
+    if (char === '"') {
+      // Copy the whole string literal, escapes included, untouched.
+      let end = index + 1
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1
+      out += text.slice(index, end + 1)
+      index = end + 1
+      continue
+    }
+    number.lastIndex = index
+    const match = char === '-' || (char >= '0' && char <= '9') ? number.exec(text) : null
+    if (match) {
+      const token = match[0]
+      out += /^-?\d+$/.test(token) && !Number.isSafeInteger(Number(token)) ? `"${token}"` : token
+      index += token.length
+      continue
+    }
+    out += char
+    index += 1
+  }
+  return JSON.parse(out)
+}
+
+type Envelope<T> = { data?: T; error?: { code?: string; message?: string; log_id?: string } }
+
+/** Maps TikTok's `error.code` (and the HTTP status when there is none) to the scheduler's terms (§7.4, §10). */
+function classify(status: number, code: string | undefined, message: string, headers: Headers, now: Date): NetworkError {
+  const errorCode = code && code !== 'ok' ? code : `http_${status}`
+  const base = { status, code: errorCode, message: `TikTok: ${status} ${errorCode} ${message}`.trim() }
+  if (authCodes.has(errorCode) || status === 401) return new NetworkError({ ...base, kind: 'auth', reason: reasons.auth })
+  if (errorCode === 'rate_limit_exceeded' || status === 429) {
+    // No rate-limit headers are documented; the windows are per minute.
+    const retryAt = retryAfter(headers.get('retry-after'), now) ?? new Date(now.getTime() + 60_000)
+    return new NetworkError({ ...base, kind: 'rate_limited', retryAt, reason: reasons.rate })
+  }
+  if (dailyCapCodes.has(errorCode)) {
+    const reason =
+      errorCode === 'spam_risk_too_many_posts' ? reasons.tooManyPosts : errorCode === 'reached_active_user_cap' ? reasons.activeUserCap : reasons.pendingShares
+    return new NetworkError({ ...base, kind: 'rate_limited', retryAt: new Date(now.getTime() + dayMs), reason })
+  }
+  if (errorCode === 'spam_risk_user_banned_from_posting') return new NetworkError({ ...base, kind: 'permanent', reason: reasons.banned })
+  if (errorCode === 'unaudited_client_can_only_post_to_private_accounts') {
+    return new NetworkError({ ...base, kind: 'permanent', reason: reasons.unaudited })
+  }
+  if (errorCode === 'internal_error' || status >= 500) return new NetworkError({ ...base, kind: 'retryable', reason: reasons.unavailable })
+  return new NetworkError({ ...base, kind: 'permanent', reason: rejected(errorCode, message || String(status)) })
+}
+
+function permanent(code: string, reason: LocalizedReason): NetworkError {
+  return new NetworkError({ kind: 'permanent', code, message: `TikTok: ${code}: ${reason.en}`, reason })
+}
+
+/** A JSON POST to the API; resolves to `data` when `error.code` is "ok". */
+async function postApi<T>(path: string, body: unknown, account: AccountCredentials, context: AdapterContext): Promise<T> {
+  const response = await callNetwork(context, `${context.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${account.accessToken}`, 'Content-Type': 'application/json; charset=UTF-8' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    // Nothing here publishes by itself: init reserves a publish_id, the final chunk posts.
+    sideEffect: false,
+  })
+  const text = await response.text().catch(() => '')
+  let envelope: Envelope<T> = {}
+  try {
+    envelope = (text ? parseJsonKeepingLongIntegers(text) : {}) as Envelope<T>
+  } catch {
+    // Not JSON (a proxy's error page): classified by status below.
+  }
+  const code = envelope.error?.code
+  if (response.ok && code === 'ok') return (envelope.data ?? {}) as T
+  return Promise.reject(classify(response.status, code, envelope.error?.message ?? response.statusText, response.headers, context.now()))
+}
+
+type CreatorInfo = {
+  creator_username?: string
+  privacy_level_options?: string[]
+  comment_disabled?: boolean
+  duet_disabled?: boolean
+  stitch_disabled?: boolean
+  max_video_post_duration_sec?: number
+}
+
+type PublishStatus = {
+  status?: string
+  fail_reason?: string
+  publicaly_available_post_id?: (string | number)[]
+  uploaded_bytes?: number
+}
+
+/** `total_chunk_count = floor(size / chunk_size)`, the last chunk taking the remainder (§7.2). */
+export function tiktokChunkPlan(videoSize: number, chunkSize: number): { chunkSize: number; totalChunkCount: number } {
+  if (videoSize <= chunkSize) return { chunkSize: videoSize, totalChunkCount: 1 }
+  return { chunkSize, totalChunkCount: Math.floor(videoSize / chunkSize) }
+}
+
+function videoOf(request: PublishRequest): PublishMedia {
+  const video = request.media.find((media) => media.kind === 'video')
+  if (!video) throw permanent('no_video', reasons.noVideo)
+  return video
+}
+
+function choosePrivacy(options: string[] | undefined): string {
+  const level = privacyPreference.find((candidate) => options?.includes(candidate)) ?? options?.[0]
+  if (!level) throw permanent('no_privacy_level', reasons.noPrivacyLevel)
+  return level
+}
+
+function unknownOutcome(publishId: string, cause: string, reason: LocalizedReason = reasons.unknownOutcome): NetworkError {
+  return new NetworkError({ kind: 'outcome_unknown', code: 'publish_unconfirmed', message: `TikTok publish_id ${publishId}: ${cause}`, reason })
+}
+
+/** Sends the chunks in order; resolves once TikTok acknowledged the last one, or its fate is unknown. */
+async function uploadChunks(
+  uploadUrl: string,
+  bytes: Uint8Array,
+  mimeType: string,
+  plan: { chunkSize: number; totalChunkCount: number },
+  context: AdapterContext,
+): Promise<'acknowledged' | 'unconfirmed'> {
+  const total = bytes.byteLength
+  for (let index = 0; index < plan.totalChunkCount; index += 1) {
+    const first = index * plan.chunkSize
+    const isLast = index === plan.totalChunkCount - 1
+    const last = isLast ? total - 1 : first + plan.chunkSize - 1
+    let response: Response
+    try {
+      // The upload URL is signed; it takes no Authorization header.
+      response = await callNetwork(context, uploadUrl, {
+        method: 'PUT',
+        headers: { 'Content-Type': mimeType, 'Content-Range': `bytes ${first}-${last}/${total}` },
+        // slice copies into a plain ArrayBuffer, which fetch's BodyInit requires.
+        body: bytes.slice(first, last + 1),
+        sideEffect: isLast,
+      })
+    } catch (error) {
+      if (error instanceof NetworkError && error.kind === 'outcome_unknown') return 'unconfirmed'
+      throw error
+    }
+    const text = await response.text().catch(() => '')
+    if (!response.ok) {
+      let envelope: Envelope<unknown> = {}
+      try {
+        envelope = JSON.parse(text) as Envelope<unknown>
+      } catch {
+        // Upload errors may come without a JSON body.
+      }
+      throw classify(
+        response.status,
+        envelope.error?.code,
+        envelope.error?.message ?? `chunk ${index + 1}/${plan.totalChunkCount}`,
+        response.headers,
+        context.now(),
+      )
+    }
+  }
+  return 'acknowledged'
+}
+
+/**
+ * Polls until TikTok settles the post. Once the last chunk is in, a failure to learn the outcome
+ * must not be retried (it would post twice): it becomes `outcome_unknown`.
+ */
+async function awaitPublication(
+  publishId: string,
+  account: AccountCredentials,
+  context: AdapterContext,
+  settings: Required<TiktokAdapterOptions>,
+): Promise<string | null> {
+  let lastProblem = 'no status yet'
+  for (let poll = 1; poll <= settings.maxStatusPolls; poll += 1) {
+    if (poll > 1) await context.sleep(settings.pollIntervalMs)
+    let state: PublishStatus
+    try {
+      state = await postApi<PublishStatus>('/v2/post/publish/status/fetch/', { publish_id: publishId }, account, context)
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error
+      if (error.kind !== 'retryable' && error.kind !== 'rate_limited') throw unknownOutcome(publishId, error.message)
+      lastProblem = error.message
+      continue
+    }
+    if (state.status === 'PUBLISH_COMPLETE') {
+      const postId = state.publicaly_available_post_id?.[0]
+      return postId == null ? null : String(postId)
+    }
+    if (state.status === 'FAILED') {
+      const failReason = state.fail_reason || 'failed'
+      throw new NetworkError({
+        kind: 'permanent',
+        code: failReason,
+        message: `TikTok publish_id ${publishId} FAILED: ${failReason}`,
+        reason: failed(failReason),
+      })
+    }
+    if (state.status === 'SEND_TO_USER_INBOX') throw permanent('sent_to_inbox', reasons.sentToInbox)
+    lastProblem = `status ${state.status ?? 'missing'}`
+  }
+  throw unknownOutcome(publishId, `still not published after ${settings.maxStatusPolls} polls (${lastProblem})`, reasons.stillProcessing)
+}
+
+/** After an unanswered last chunk, one status read tells whether TikTok holds every byte. */
+async function confirmUpload(publishId: string, total: number, account: AccountCredentials, context: AdapterContext): Promise<void> {
+  let state: PublishStatus
+  try {
+    state = await postApi<PublishStatus>('/v2/post/publish/status/fetch/', { publish_id: publishId }, account, context)
+  } catch (error) {
+    throw unknownOutcome(publishId, `last chunk unanswered, status unavailable (${error instanceof Error ? error.message : String(error)})`)
+  }
+  const received = state.status === 'PUBLISH_COMPLETE' || state.status === 'FAILED' || (state.uploaded_bytes ?? 0) >= total
+  if (!received) throw unknownOutcome(publishId, `last chunk unanswered, status ${state.status ?? 'missing'}`)
+}
+
+export function createTiktokAdapter(options: TiktokAdapterOptions = {}): NetworkAdapter {
+  const settings: Required<TiktokAdapterOptions> = {
+    chunkSize: options.chunkSize ?? 10_000_000,
+    pollIntervalMs: options.pollIntervalMs ?? 5000,
+    maxStatusPolls: options.maxStatusPolls ?? 60,
+  }
+  if (settings.chunkSize < tiktokMinChunkBytes || settings.chunkSize > tiktokMaxChunkBytes) {
+    throw new Error(`TikTok chunk size must be between ${tiktokMinChunkBytes} and ${tiktokMaxChunkBytes} bytes`)
+  }
+
+  return {
+    platforms: ['tiktok'],
+    validate: (request) => validatePublishRequest(request),
+
+    async publish(request, account, context): Promise<PublishResult> {
+      const video = videoOf(request)
+      // The UX guidelines require fresh creator info before every post (§7.1).
+      const creator = await postApi<CreatorInfo>('/v2/post/publish/creator_info/query/', undefined, account, context)
+      const maxSeconds = creator.max_video_post_duration_sec
+      if (maxSeconds != null && video.durationSeconds != null && video.durationSeconds > maxSeconds) {
+        throw permanent('duration_exceeds_creator_max', tooLong(video.durationSeconds, maxSeconds))
+      }
+      const bytes = await video.read()
+      if (bytes.byteLength === 0) throw permanent('empty_video', reasons.noVideo)
+      const plan = tiktokChunkPlan(bytes.byteLength, settings.chunkSize)
+      const init = await postApi<{ publish_id?: string; upload_url?: string }>(
+        '/v2/post/publish/video/init/',
+        {
+          post_info: {
+            title: request.text,
+            privacy_level: choosePrivacy(creator.privacy_level_options),
+            // Settings the creator turned off in the app stay off.
+            disable_comment: creator.comment_disabled === true,
+            disable_duet: creator.duet_disabled === true,
+            disable_stitch: creator.stitch_disabled === true,
+          },
+          source_info: {
+            source: 'FILE_UPLOAD',
+            video_size: bytes.byteLength,
+            chunk_size: plan.chunkSize,
+            total_chunk_count: plan.totalChunkCount,
+          },
+        },
+        account,
+        context,
+      )
+      if (!init.publish_id || !init.upload_url) {
+        throw new NetworkError({ kind: 'retryable', code: 'init_incomplete', message: 'TikTok init: no publish_id or upload_url', reason: reasons.unavailable })
+      }
+      const mimeType = video.mimeType.startsWith('video/') ? video.mimeType : 'video/mp4'
+      const upload = await uploadChunks(init.upload_url, bytes, mimeType, plan, context)
+      if (upload === 'unconfirmed') await confirmUpload(init.publish_id, bytes.byteLength, account, context)
+      const postId = await awaitPublication(init.publish_id, account, context, settings)
+      // The public URL needs both the handle and the post id; private posts never get an id.
+      const permalink = postId && creator.creator_username ? `https://www.tiktok.com/@${encodeURIComponent(creator.creator_username)}/video/${postId}` : null
+      return { remoteId: postId ?? init.publish_id, permalink }
+    },
+
+    /** The reference documents no way to list a creator's posts, and TikTok takes no idempotency key. */
+    async lookup(): Promise<LookupResult> {
+      return { status: 'unsupported' }
+    },
+
+    async fetchMetrics(remoteId, account, context): Promise<MetricsSnapshot> {
+      const names = ['view_count', 'like_count', 'comment_count', 'share_count'] as const
+      const values: Record<string, number | null> = Object.fromEntries(names.map((name) => [name, null]))
+      const snapshot = (): MetricsSnapshot => ({ remoteId, fetchedAt: context.now().toISOString(), values })
+      // A publish_id (private or not yet public post) has no video to query.
+      if (remoteId.startsWith('v_pub_')) return snapshot()
+      const data = await postApi<{ videos?: Record<string, unknown>[] }>(
+        `/v2/video/query/?fields=id,${names.join(',')}`,
+        { filters: { video_ids: [remoteId] } },
+        account,
+        context,
+      )
+      const video = data.videos?.find((candidate) => String(candidate.id) === remoteId)
+      for (const name of names) {
+        const value = video?.[name]
+        values[name] = typeof value === 'number' && Number.isFinite(value) ? value : null
+      }
+      return snapshot()
+    },
+
+    /** The Content Posting API has no comment endpoints (§7): moderation happens in the app. */
+    async moderate(): Promise<void> {
+      throw new NetworkError({
+        kind: 'permanent',
+        code: 'moderation_unsupported',
+        message: 'TikTok: comment moderation is not available through the API',
+        reason: reasons.moderationUnsupported,
+      })
+    },
+  }
+}
+
+export const tiktokAdapter: NetworkAdapter = createTiktokAdapter()

@@ -1,0 +1,504 @@
+/**
+ * X (Twitter) API v2 adapter: media upload on the v2 dedicated paths, posts, lookup after an
+ * unknown outcome, post metrics and reply moderation (social-apis.md §4, §8.3, §10).
+ */
+import twitterText from 'twitter-text'
+
+import { callNetwork, readAnswer, retryAfter } from '../http'
+import { NetworkError } from '../types'
+import type {
+  AccountCredentials,
+  AdapterContext,
+  LocalizedReason,
+  LookupResult,
+  MetricsSnapshot,
+  ModerationCommand,
+  NetworkAdapter,
+  PublishMedia,
+  PublishRequest,
+  PublishResult,
+} from '../types'
+import { validatePublishRequest } from '../validate-request'
+
+/** Video and GIF chunks: under X's 5 MB cap, in the 1–4 MB range clients use (§4.2). */
+export const xUploadChunkBytes = 4 * 1024 * 1024
+/** Bounds the wait for X's video processing; past it the upload is retried later. */
+export const xMaxProcessingPolls = 60
+const minimumCheckAfterSeconds = 1
+const maximumCheckAfterSeconds = 60
+/** X's rate-limit windows are 15 minutes: the wait when a 429 carries no usable reset. */
+const defaultRateLimitWaitMs = 15 * 60_000
+/** X's alt text limit; longer text would make the metadata call fail and lose the post. */
+const altTextMaxCharacters = 1000
+const maxImages = 4
+
+type XMediaCategory = 'tweet_image' | 'tweet_gif' | 'tweet_video'
+
+type ProcessingInfo = {
+  state?: 'pending' | 'in_progress' | 'succeeded' | 'failed'
+  check_after_secs?: number
+  error?: { code?: number; name?: string; message?: string }
+}
+
+type XPost = {
+  id: string
+  text?: string
+  public_metrics?: Record<string, number | undefined>
+  non_public_metrics?: Record<string, number | undefined>
+  organic_metrics?: Record<string, number | undefined>
+}
+
+type XProblem = {
+  title?: string
+  detail?: string
+  type?: string
+  errors?: Array<{ message?: string; code?: number }>
+}
+
+const reasons = {
+  rateLimited: (until: Date): LocalizedReason => ({
+    fr: `Limite de requêtes X atteinte pour ce compte ; nouvel essai après ${formatUtc(until)}.`,
+    ar: `بلغ هذا الحساب حدّ الطلبات على X؛ ستُعاد المحاولة بعد ${formatUtc(until)}.`,
+    en: `X request limit reached for this account; retrying after ${formatUtc(until)}.`,
+  }),
+  auth: {
+    fr: 'Le jeton d’accès X a expiré ou a été révoqué : reconnectez le compte X.',
+    ar: 'انتهت صلاحية رمز الوصول إلى X أو أُلغي: يُرجى إعادة ربط حساب X.',
+    en: 'The X access token expired or was revoked: reconnect the X account.',
+  },
+  duplicate: {
+    fr: 'X refuse un texte identique à une publication récente du compte.',
+    ar: 'يرفض X نصًّا مطابقًا لمنشور حديث لهذا الحساب.',
+    en: 'X rejects text identical to a recent post of the account.',
+  },
+  rejected: (detail: string): LocalizedReason => ({
+    fr: `X a refusé la requête : « ${detail} ».`,
+    ar: `رفض X الطلب: «${detail}».`,
+    en: `X rejected the request: "${detail}".`,
+  }),
+  notFound: {
+    fr: 'X ne trouve pas cette publication ou ce commentaire (supprimé ?).',
+    ar: 'لا يجد X هذا المنشور أو هذا التعليق (ربما حُذف).',
+    en: 'X cannot find this post or reply (deleted?).',
+  },
+  serverError: {
+    fr: 'X rencontre une erreur temporaire ; nouvel essai plus tard.',
+    ar: 'يواجه X خطأً مؤقتًا؛ ستُعاد المحاولة لاحقًا.',
+    en: 'X has a temporary error; retrying later.',
+  },
+  unexpectedAnswer: {
+    fr: 'Réponse inattendue de X ; nouvel essai plus tard.',
+    ar: 'ردّ غير متوقع من X؛ ستُعاد المحاولة لاحقًا.',
+    en: 'Unexpected answer from X; retrying later.',
+  },
+  answerLost: {
+    fr: 'La réponse de X a été interrompue après l’envoi : la publication a peut-être eu lieu. Vérification en cours.',
+    ar: 'انقطع ردّ X بعد الإرسال: ربما تم النشر. جارٍ التحقق.',
+    en: 'X’s answer was cut off after the request was sent: the post may exist. Checking.',
+  },
+  mediaMix: {
+    fr: 'X accepte jusqu’à 4 images, ou une seule vidéo, ou un seul GIF, sans mélange ; les PDF ne sont pas pris en charge.',
+    ar: 'يقبل X حتى 4 صور، أو فيديو واحدًا، أو صورة GIF واحدة، دون خلط؛ ولا يدعم ملفات PDF.',
+    en: 'X takes up to 4 images, or one video, or one GIF, not mixed; PDFs are not supported.',
+  },
+  processingFailed: (detail: string): LocalizedReason => ({
+    fr: `X n’a pas pu traiter le média : « ${detail} ».`,
+    ar: `تعذّر على X معالجة الوسائط: «${detail}».`,
+    en: `X could not process the media: "${detail}".`,
+  }),
+  processingTooLong: {
+    fr: 'X traite encore la vidéo après une longue attente ; nouvel essai plus tard.',
+    ar: 'لا يزال X يعالج الفيديو بعد انتظار طويل؛ ستُعاد المحاولة لاحقًا.',
+    en: 'X is still processing the video after a long wait; retrying later.',
+  },
+  unknownAction: {
+    fr: 'Action de modération inconnue pour X.',
+    ar: 'إجراء إشراف غير معروف بالنسبة إلى X.',
+    en: 'Unknown moderation action for X.',
+  },
+}
+
+function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+function uploadBase(context: AdapterContext): string {
+  return context.uploadBaseUrl ?? context.baseUrl
+}
+
+export function xPermalink(postId: string): string {
+  return `https://x.com/i/web/status/${postId}`
+}
+
+function problemDetail(body: unknown, status: number): string {
+  if (typeof body === 'string' && body.trim()) return body.trim().slice(0, 300)
+  const problem = (body ?? {}) as XProblem
+  return problem.detail ?? problem.errors?.[0]?.message ?? problem.title ?? `HTTP ${status}`
+}
+
+/** UNIX-seconds reset header, ignored when absent, unparsable or already past. */
+function resetHeader(headers: Headers, name: string, now: Date): Date | undefined {
+  const seconds = Number(headers.get(name))
+  if (!headers.get(name) || !Number.isFinite(seconds)) return undefined
+  const date = new Date(seconds * 1000)
+  return date.getTime() > now.getTime() ? date : undefined
+}
+
+/**
+ * A 429 names no window, so the exhausted one is the one whose `remaining` is 0: the 15-minute
+ * window or a 24-hour cap. Without such a hint, the 15-minute reset, then any 24-hour reset.
+ */
+function rateLimitRetryAt(headers: Headers, now: Date): Date {
+  const windows = ['x-rate-limit', 'x-user-limit-24hour', 'x-app-limit-24hour'].map((prefix) => ({
+    exhausted: headers.get(`${prefix}-remaining`) === '0',
+    reset: resetHeader(headers, `${prefix}-reset`, now),
+  }))
+  const exhausted = windows.filter((window) => window.exhausted && window.reset)
+  const latest = (dates: Array<Date | undefined>) => dates.filter((date): date is Date => date !== undefined).sort((a, b) => b.getTime() - a.getTime())[0]
+  // An exhausted window says when it reopens; otherwise the server's own Retry-After is the answer,
+  // and only without it does the next window reset apply.
+  return (
+    latest(exhausted.map((window) => window.reset)) ??
+    retryAfter(headers.get('retry-after'), now) ??
+    windows.find((window) => window.reset)?.reset ??
+    new Date(now.getTime() + defaultRateLimitWaitMs)
+  )
+}
+
+/** Maps a non-2xx answer to the scheduler's terms (§4.4, §10). */
+function errorFromResponse(status: number, headers: Headers, body: unknown, now: Date): NetworkError {
+  const detail = problemDetail(body, status)
+  const message = `X ${status}: ${detail}`
+  if (status === 429) {
+    const retryAt = rateLimitRetryAt(headers, now)
+    return new NetworkError({ kind: 'rate_limited', status, message, retryAt, reason: reasons.rateLimited(retryAt) })
+  }
+  if (status === 401) return new NetworkError({ kind: 'auth', status, message, reason: reasons.auth })
+  // A duplicate right after an unknown outcome means the first attempt was posted: the scheduler
+  // reconciles through `lookup`, so the code is kept distinct from other refusals.
+  if (status === 403 && /duplicate/i.test(detail)) {
+    return new NetworkError({ kind: 'permanent', status, code: 'duplicate', message, reason: reasons.duplicate })
+  }
+  if (status === 404) return new NetworkError({ kind: 'permanent', status, code: 'not_found', message, reason: reasons.notFound })
+  if (status >= 500 || status === 408) {
+    return new NetworkError({ kind: 'retryable', status, message, reason: reasons.serverError })
+  }
+  return new NetworkError({ kind: 'permanent', status, message, reason: reasons.rejected(detail) })
+}
+
+type XCall = {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  url: string
+  json?: unknown
+  form?: FormData
+  /** True when the call publishes something (a post, a reply): never retried blindly. */
+  sideEffect: boolean
+}
+
+async function callX(call: XCall, account: AccountCredentials, context: AdapterContext): Promise<unknown> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${account.accessToken}` }
+  if (call.json !== undefined) headers['Content-Type'] = 'application/json'
+  const response = await callNetwork(context, call.url, {
+    method: call.method,
+    headers,
+    body: call.form ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
+    sideEffect: call.sideEffect,
+  })
+  const body = await readAnswer(response, call, reasons)
+  if (!response.ok) throw errorFromResponse(response.status, response.headers, body, context.now())
+  return body
+}
+
+function unexpected(what: string, body: unknown): NetworkError {
+  return new NetworkError({
+    kind: 'retryable',
+    message: `X: ${what} missing in ${JSON.stringify(body)?.slice(0, 300)}`,
+    reason: reasons.unexpectedAnswer,
+  })
+}
+
+function dataOf<T>(body: unknown): T | undefined {
+  return (body as { data?: T } | null)?.data
+}
+
+function isGif(media: PublishMedia): boolean {
+  return media.mimeType.toLowerCase() === 'image/gif'
+}
+
+function categoryFor(media: PublishMedia): XMediaCategory {
+  if (media.kind === 'video') return 'tweet_video'
+  return isGif(media) ? 'tweet_gif' : 'tweet_image'
+}
+
+/** X takes up to 4 images, or a single GIF or video (§4.1); the variant validator should have caught the rest. */
+function checkMediaMix(media: PublishMedia[]): void {
+  const images = media.filter((item) => item.kind === 'image' && !isGif(item))
+  const single = media.filter((item) => item.kind === 'video' || isGif(item))
+  const unsupported = media.some((item) => item.kind === 'pdf')
+  const valid = !unsupported && (single.length === 0 ? images.length <= maxImages : single.length === 1 && images.length === 0)
+  if (!valid) {
+    throw new NetworkError({
+      kind: 'permanent',
+      code: 'media_mix',
+      message: 'X: unsupported media combination',
+      reason: reasons.mediaMix,
+    })
+  }
+}
+
+function blobOf(bytes: Uint8Array, mimeType: string): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType })
+}
+
+function mediaIdOf(body: unknown, step: string): string {
+  const id = dataOf<{ id?: unknown }>(body)?.id
+  if (typeof id !== 'string' || !id) throw unexpected(`${step} media id`, body)
+  return id
+}
+
+async function uploadSimple(media: PublishMedia, bytes: Uint8Array, account: AccountCredentials, context: AdapterContext): Promise<string> {
+  const form = new FormData()
+  form.set('media', blobOf(bytes, media.mimeType), media.filename)
+  form.set('media_category', categoryFor(media))
+  const body = await callX({ method: 'POST', url: `${uploadBase(context)}/2/media/upload`, form, sideEffect: false }, account, context)
+  return mediaIdOf(body, 'upload')
+}
+
+/** Polls until X has processed the media; only then may a post use its id (§4.2). */
+async function waitForProcessing(mediaId: string, initial: ProcessingInfo | undefined, account: AccountCredentials, context: AdapterContext): Promise<void> {
+  let info = initial
+  for (let poll = 0; ; poll += 1) {
+    if (!info || info.state === 'succeeded') return
+    if (info.state === 'failed') {
+      const detail = info.error?.message ?? info.error?.name ?? 'processing failed'
+      throw new NetworkError({
+        kind: 'permanent',
+        code: 'media_processing_failed',
+        message: `X media ${mediaId}: ${detail}`,
+        reason: reasons.processingFailed(detail),
+      })
+    }
+    if (poll >= xMaxProcessingPolls) {
+      throw new NetworkError({
+        kind: 'retryable',
+        code: 'media_processing_timeout',
+        message: `X media ${mediaId} still ${info.state}`,
+        reason: reasons.processingTooLong,
+      })
+    }
+    const waitSeconds = Math.min(maximumCheckAfterSeconds, Math.max(minimumCheckAfterSeconds, info.check_after_secs ?? minimumCheckAfterSeconds))
+    await context.sleep(waitSeconds * 1000)
+    const url = `${uploadBase(context)}/2/media/upload?command=STATUS&media_id=${encodeURIComponent(mediaId)}`
+    const body = await callX({ method: 'GET', url, sideEffect: false }, account, context)
+    info = dataOf<{ processing_info?: ProcessingInfo }>(body)?.processing_info
+  }
+}
+
+/** INIT → APPEND per chunk → FINALIZE → STATUS polls, on the v2 dedicated paths (§4.2). */
+async function uploadChunked(media: PublishMedia, bytes: Uint8Array, account: AccountCredentials, context: AdapterContext): Promise<string> {
+  const base = `${uploadBase(context)}/2/media/upload`
+  const initialized = await callX(
+    {
+      method: 'POST',
+      url: `${base}/initialize`,
+      json: { media_type: media.mimeType, total_bytes: bytes.byteLength, media_category: categoryFor(media) },
+      sideEffect: false,
+    },
+    account,
+    context,
+  )
+  const mediaId = mediaIdOf(initialized, 'initialize')
+  const path = `${base}/${encodeURIComponent(mediaId)}`
+  for (let offset = 0, segment = 0; offset < bytes.byteLength; offset += xUploadChunkBytes, segment += 1) {
+    const form = new FormData()
+    form.set('media', blobOf(bytes.subarray(offset, offset + xUploadChunkBytes), 'application/octet-stream'), media.filename)
+    form.set('segment_index', String(segment))
+    await callX({ method: 'POST', url: `${path}/append`, form, sideEffect: false }, account, context)
+  }
+  const finalized = await callX({ method: 'POST', url: `${path}/finalize`, sideEffect: false }, account, context)
+  await waitForProcessing(mediaId, dataOf<{ processing_info?: ProcessingInfo }>(finalized)?.processing_info, account, context)
+  return mediaId
+}
+
+async function setAltText(mediaId: string, altText: string, account: AccountCredentials, context: AdapterContext): Promise<void> {
+  await callX(
+    {
+      method: 'POST',
+      url: `${uploadBase(context)}/2/media/metadata`,
+      json: { id: mediaId, metadata: { alt_text: { text: [...altText].slice(0, altTextMaxCharacters).join('') } } },
+      sideEffect: false,
+    },
+    account,
+    context,
+  )
+}
+
+/**
+ * Uploads are not public, so a lost answer is retryable (the orphan expires). Images and GIFs take
+ * alt text; the reference documents none for video.
+ */
+async function uploadMedia(media: PublishMedia, account: AccountCredentials, context: AdapterContext): Promise<string> {
+  const bytes = await media.read()
+  const chunked = media.kind === 'video' || isGif(media)
+  const mediaId = chunked ? await uploadChunked(media, bytes, account, context) : await uploadSimple(media, bytes, account, context)
+  const altText = media.altText?.trim()
+  if (altText && media.kind === 'image') await setAltText(mediaId, altText, account, context)
+  return mediaId
+}
+
+async function createPost(body: Record<string, unknown>, account: AccountCredentials, context: AdapterContext): Promise<string> {
+  const answer = await callX({ method: 'POST', url: `${context.baseUrl}/2/tweets`, json: body, sideEffect: true }, account, context)
+  const id = dataOf<{ id?: unknown }>(answer)?.id
+  if (typeof id !== 'string' || !id) {
+    // The request went through and the answer names no post: only lookup can tell.
+    throw new NetworkError({
+      kind: 'outcome_unknown',
+      message: `X: post id missing in ${JSON.stringify(answer)?.slice(0, 300)}`,
+      reason: reasons.answerLost,
+    })
+  }
+  return id
+}
+
+async function publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<PublishResult> {
+  checkMediaMix(request.media)
+  const mediaIds: string[] = []
+  for (const media of request.media) mediaIds.push(await uploadMedia(media, account, context))
+  const postId = await createPost({ text: request.text, ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}) }, account, context)
+  const firstComment = request.firstComment?.trim()
+  if (firstComment) {
+    // Best effort: the post exists, so a failed first reply must not make the scheduler publish again.
+    await createPost({ text: firstComment, reply: { in_reply_to_tweet_id: postId } }, account, context).catch(() => undefined)
+  }
+  return { remoteId: postId, permalink: xPermalink(postId) }
+}
+
+// twitter-text is CommonJS: a default import yields its API, or wraps it once more in `default`.
+type UrlExtractor = { extractUrls(text: string): string[] }
+const urlExtractor: UrlExtractor = (() => {
+  const loaded = twitterText as unknown as Partial<UrlExtractor> & { default?: Partial<UrlExtractor> }
+  const api = typeof loaded.extractUrls === 'function' ? loaded : loaded.default
+  if (typeof api?.extractUrls !== 'function') throw new Error('twitter-text did not expose extractUrls')
+  return api as UrlExtractor
+})()
+
+const urlToken = '\u0000url\u0000'
+
+function decodeXEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+}
+
+function collapse(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim()
+}
+
+/** Our text with every link X would wrap in t.co (with or without scheme) replaced by one token. */
+function comparableLocal(text: string): string {
+  const urls = [...new Set(urlExtractor.extractUrls(text))].sort((a, b) => b.length - a.length)
+  return collapse(urls.reduce((result, url) => result.split(url).join(urlToken), text))
+}
+
+/**
+ * X's stored text: HTML entities escaped, links as t.co, and one extra t.co link at the end when
+ * media are attached.
+ */
+function comparableRemote(text: string, hasMedia: boolean): string {
+  const tokenized = collapse(decodeXEntities(text).replace(/https?:\/\/t\.co\/\w+/g, urlToken))
+  return hasMedia && tokenized.endsWith(urlToken) ? collapse(tokenized.slice(0, -urlToken.length)) : tokenized
+}
+
+/** The account's recent posts (replies and reposts excluded), matched on the exact text. */
+async function lookup(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<LookupResult> {
+  const url = `${context.baseUrl}/2/users/${encodeURIComponent(account.accountId)}/tweets?max_results=100&exclude=replies,retweets&tweet.fields=created_at`
+  const body = await callX({ method: 'GET', url, sideEffect: false }, account, context)
+  const expected = comparableLocal(request.text)
+  const hasMedia = request.media.length > 0
+  const match = (dataOf<XPost[]>(body) ?? []).find((post) => typeof post.text === 'string' && comparableRemote(post.text, hasMedia) === expected)
+  return match ? { status: 'found', remoteId: match.id, permalink: xPermalink(match.id) } : { status: 'not_found' }
+}
+
+const publicMetricNames = ['impression_count', 'like_count', 'retweet_count', 'reply_count', 'quote_count', 'bookmark_count'] as const
+const privateMetricNames = ['url_link_clicks', 'user_profile_clicks'] as const
+export const xMetricNames = [...publicMetricNames, ...privateMetricNames] as const
+
+function metricValue(...candidates: Array<number | undefined>): number | null {
+  const value = candidates.find((candidate) => typeof candidate === 'number' && Number.isFinite(candidate))
+  return value ?? null
+}
+
+async function fetchPostMetrics(remoteId: string, fields: string, account: AccountCredentials, context: AdapterContext): Promise<XPost | undefined> {
+  const url = `${context.baseUrl}/2/tweets?ids=${encodeURIComponent(remoteId)}&tweet.fields=${fields}`
+  const body = await callX({ method: 'GET', url, sideEffect: false }, account, context)
+  return (dataOf<XPost[]>(body) ?? []).find((post) => post.id === remoteId)
+}
+
+/**
+ * Public metrics for every post; non-public and organic ones only for the author's posts under
+ * 30 days (§8.3). When X refuses those (the post under `errors` without `data`, or a refusal),
+ * public metrics are asked again alone and the private ones stay null.
+ */
+async function fetchMetrics(remoteId: string, account: AccountCredentials, context: AdapterContext): Promise<MetricsSnapshot> {
+  const withPrivate = await fetchPostMetrics(remoteId, 'public_metrics,non_public_metrics,organic_metrics', account, context).catch((error: unknown) => {
+    if (error instanceof NetworkError && error.kind === 'permanent') return undefined
+    throw error
+  })
+  const post = withPrivate ?? (await fetchPostMetrics(remoteId, 'public_metrics', account, context))
+  if (!post) {
+    throw new NetworkError({
+      kind: 'permanent',
+      status: 404,
+      code: 'not_found',
+      message: `X post ${remoteId} not found`,
+      reason: reasons.notFound,
+    })
+  }
+  const open = post.public_metrics ?? {}
+  const closed = post.non_public_metrics ?? {}
+  const organic = post.organic_metrics ?? {}
+  const values: Record<string, number | null> = {}
+  for (const name of publicMetricNames) values[name] = metricValue(open[name], organic[name], closed[name])
+  for (const name of privateMetricNames) values[name] = metricValue(closed[name], organic[name])
+  return { remoteId, fetchedAt: context.now().toISOString(), values }
+}
+
+/** Hide and unhide apply to replies to the account's posts; delete to the account's own posts. */
+async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<void> {
+  const postUrl = `${context.baseUrl}/2/tweets/${encodeURIComponent(commentId)}`
+  switch (command.action) {
+    case 'hide':
+    case 'unhide': {
+      const hidden = command.action === 'hide'
+      const body = await callX({ method: 'PUT', url: `${postUrl}/hidden`, json: { hidden }, sideEffect: false }, account, context)
+      if (dataOf<{ hidden?: boolean }>(body)?.hidden !== hidden) throw unexpected('hidden state', body)
+      return
+    }
+    case 'delete': {
+      try {
+        await callX({ method: 'DELETE', url: postUrl, sideEffect: false }, account, context)
+      } catch (error) {
+        // Already gone is what was asked.
+        if (error instanceof NetworkError && error.code === 'not_found') return
+        throw error
+      }
+      return
+    }
+    case 'reply':
+      await createPost({ text: command.text, reply: { in_reply_to_tweet_id: commentId } }, account, context)
+      return
+    default:
+      throw new NetworkError({
+        kind: 'permanent',
+        message: 'X: unknown moderation action',
+        reason: reasons.unknownAction,
+      })
+  }
+}
+
+export const xAdapter: NetworkAdapter = {
+  platforms: ['x'],
+  validate: (request) => validatePublishRequest(request),
+  publish,
+  lookup,
+  fetchMetrics,
+  moderate,
+}

@@ -1,0 +1,43 @@
+import type { AdminViewServerProps } from 'payload'
+import React from 'react'
+
+import { publicationStates } from '../../../../src/domain/publication-states'
+import { accountStatuses } from '../network-accounts-collection'
+import { contentLocales } from '../../../../src/domain/languages'
+import { platformLimits, platforms } from '../../../../src/domain/platform-limits'
+import { requestLanguage } from '../../../../src/i18n/request-language'
+import { hasRole } from '../../../../src/domain/roles'
+import { AdminPage } from '../../../../src/ui/AdminPage'
+import { PublishingQueue } from './PublishingQueue'
+import type { Localized } from './publishing-client'
+
+const refusal = {
+  fr: 'La file de publication est réservée à l’équipe NCSC, aux community managers et aux administrateurs.',
+  ar: 'قائمة النشر مخصصة لفريق الحملة ومديري المجتمع والمديرين.',
+  en: 'The publishing queue is for the NCSC team, community managers and administrators.',
+}
+
+// The labels come from the collections (server-only modules) and travel to the client as props.
+const labelsOf = (options: readonly { value: string; label: Localized }[]) =>
+  Object.fromEntries(options.map(({ value, label }) => [value, label])) as Record<string, Localized>
+const stateLabels = labelsOf(publicationStates)
+const accountStatusLabels = labelsOf(accountStatuses)
+const platformLabels = labelsOf(platforms.map((platform) => ({ value: platform, label: platformLimits[platform].labels })))
+const languageLabels = labelsOf(contentLocales.map(({ code, label }) => ({ value: code, label })))
+
+/**
+ * Admin page `/admin/publishing-queue`: crisis mode at the top, what goes out in the next 24 hours
+ * per network (Casablanca time, account and its status), and the variants that need a person.
+ */
+export function PublishingQueueView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req } = initPageResult
+  return (
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      {hasRole(req.user, 'admin', 'ncsc', 'cm') ? (
+        <PublishingQueue stateLabels={stateLabels} accountStatusLabels={accountStatusLabels} platformLabels={platformLabels} languageLabels={languageLabels} />
+      ) : (
+        <p>{refusal[requestLanguage(req)]}</p>
+      )}
+    </AdminPage>
+  )
+}
