@@ -1,5 +1,6 @@
 import { APIError, ValidationError } from 'payload'
-import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { z } from 'zod'
 
 import { computedByServer, staffOnly } from '../src/domain/access'
 import { platformLimits, platforms } from '../src/domain/platform-limits'
@@ -7,6 +8,7 @@ import type { Language, Platform } from '../src/domain/platform-limits'
 import { requestLanguage } from '../src/i18n/request-language'
 import { hasRole, roleOf } from '../src/domain/roles'
 import { editorialStates, frozenStates, publicationStates } from '../src/domain/publication-states'
+import { defineEndpoint } from '../src/infra/endpoint'
 import { feedRendition } from '../src/domain/platform-renditions'
 import { composePostText } from '../src/domain/variant-validation'
 import { readinessOnlyCodes, variantReport } from '../src/domain/variant-report'
@@ -107,27 +109,24 @@ const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req 
 }
 
 /** `POST /api/platform-variants/validate`: the report of unsaved edits, for the live view in the admin. */
-const validateEndpoint: Endpoint = {
+const validateEndpoint = defineEndpoint({
   path: '/validate',
   method: 'post',
-  handler: async (req) => {
-    if (!hasRole(req.user, ...variantEditors, 'consultant', 'legal', 'analyst')) {
-      return Response.json({ errors: [{ message: 'Sign in to validate variants.' }] }, { status: req.user ? 403 : 401 })
-    }
-    const body = (await req.json?.().catch(() => undefined)) as Partial<VariantDraft> | undefined
-    if (!body || !platforms.includes(body.platform as Platform)) {
-      return Response.json({ errors: [{ message: 'platform is required', field: 'platform' }] }, { status: 400 })
-    }
-    if (!['fr', 'ar', 'ary'].includes(body.language as string)) {
-      return Response.json({ errors: [{ message: 'language must be fr, ar or ary', field: 'language' }] }, { status: 400 })
-    }
+  access: { roles: [...variantEditors, 'consultant', 'legal', 'analyst'] },
+  // The rest of the draft (text, hashtags, media…) is read by the report, which checks it field by field.
+  body: z.looseObject({ platform: z.enum(platforms), language: z.enum(['fr', 'ar', 'ary']) }),
+  fieldMessages: {
+    platform: { fr: 'Choisissez le réseau de la variante.', ar: 'اختر منصة الصيغة.', en: 'platform is required' },
+    language: { fr: 'La langue doit être fr, ar ou ary.', ar: 'يجب أن تكون اللغة fr أو ar أو ary.', en: 'language must be fr, ar or ary' },
+  },
+  handler: async ({ req, body }) => {
     const draft = body as VariantDraft
     const report = await variantReport(req.payload, draft, req)
     const firstMediaId = draft.media?.length ? idOf(draft.media[0]!) : undefined
     const firstMedia = firstMediaId ? await req.payload.findByID({ collection: 'media', id: firstMediaId, depth: 0, req }).catch(() => null) : null
     const rendition = feedRendition[draft.platform]
     const renditions = (firstMedia?.renditions ?? {}) as Record<string, { url?: string | null } | undefined>
-    return Response.json({
+    return {
       report,
       composedText: composePostText({ ...draft, hashtags: draft.hashtags ?? [], mediaCount: draft.media?.length ?? 0 }),
       preview: {
@@ -137,9 +136,9 @@ const validateEndpoint: Endpoint = {
         mediaUrl: renditions[rendition.name]?.url ?? firstMedia?.url ?? null,
         mediaKind: firstMedia?.kind ?? null,
       },
-    })
+    }
   },
-}
+})
 
 export const PlatformVariants: CollectionConfig = {
   slug: 'platform-variants',

@@ -5,12 +5,14 @@
  */
 
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
+import { z } from 'zod'
 
 import { audiences } from '../../collections/ContentItems'
 import { contentLocales } from '../domain/languages'
 import type { ContentLocale } from '../domain/languages'
 import { platforms } from '../domain/platform-limits'
-import { hasRole, roles } from '../domain/roles'
+import { roles } from '../domain/roles'
+import { defineEndpoint, refuse } from '../infra/endpoint'
 import { addDays, buildCalendar, casablancaDateOf, casablancaDayStart, daysBetween, monthOf, sameSlotWindowMinutes } from './calendar-data'
 import type { CalendarData, CalendarFilters, ContentItemInput, Id, KeyMomentInput, Localized, VariantInput } from './calendar-data'
 import { issueCalendarFeedToken, userForCalendarFeedToken } from './feed-token'
@@ -25,38 +27,11 @@ const staffRoles = roles.filter((role) => role !== 'integration')
 
 type CalendarUser = { id: Id; role?: string | null; language?: string | null; collection?: string }
 type Range = { from: Date; to: Date }
-type FieldError = { message: string; field: string }
-
-class BadRequest extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
 const civilDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/
 
-function adminLanguage(req: PayloadRequest): FeedLanguage {
-  const language = req.i18n?.language
-  return language === 'ar' || language === 'en' ? language : 'fr'
-}
-
-const say = (req: PayloadRequest, message: Localized) => message[adminLanguage(req)]
-
-function errorResponse(status: number, errors: FieldError[] | { message: string }[]): Response {
-  return Response.json({ errors }, { status, headers: { 'Cache-Control': 'no-store' } })
-}
-
 const messages = {
-  signIn: {
-    fr: 'Connectez-vous pour voir le calendrier éditorial.',
-    ar: 'سجّل الدخول للاطلاع على الرزنامة التحريرية.',
-    en: 'Sign in to see the editorial calendar.',
-  },
   staffOnly: {
     fr: 'Le calendrier éditorial est réservé à l’équipe de la campagne.',
     ar: 'الرزنامة التحريرية مخصصة لفريق الحملة.',
@@ -67,14 +42,26 @@ const messages = {
     ar: 'رابط الاشتراك غير صالح أو أُلغي: أنشئ رابطًا جديدًا من الرزنامة.',
     en: 'Invalid or revoked subscription link: create a new one from the calendar.',
   },
+  bound: {
+    fr: 'Une date (AAAA-MM-JJ, jour de Casablanca) ou une date-heure ISO avec son décalage (2026-03-01T09:00:00Z).',
+    ar: 'تاريخ (YYYY-MM-DD، يوم بتوقيت الدار البيضاء) أو تاريخ وساعة ISO مع الفارق الزمني (2026-03-01T09:00:00Z).',
+    en: 'A date (YYYY-MM-DD, Casablanca day) or an ISO date-time with an offset (2026-03-01T09:00:00Z).',
+  },
+  toBeforeFrom: { fr: 'La fin doit venir après le début.', ar: 'يجب أن تأتي النهاية بعد البداية.', en: 'to must come after from' },
+  platform: { fr: 'Réseau inconnu.', ar: 'منصة غير معروفة.', en: 'Unknown platform.' },
+  audience: { fr: 'Public inconnu.', ar: 'جمهور غير معروف.', en: 'Unknown audience.' },
+  language: { fr: 'Langue inconnue (fr, ar ou ary).', ar: 'لغة غير معروفة (fr أو ar أو ary).', en: 'Unknown language (fr, ar or ary).' },
+  theme: { fr: 'Identifiant de thème invalide.', ar: 'معرّف موضوع غير صالح.', en: 'Invalid theme id.' },
 } satisfies Record<string, Localized>
 
-/** The signed-in staff member, or the response refusing the request. */
-function staffOrRefusal(req: PayloadRequest, user: CalendarUser | null | undefined): CalendarUser | Response {
-  if (!user) return errorResponse(401, [{ message: say(req, messages.signIn) }])
-  if (!hasRole(user, ...staffRoles)) return errorResponse(403, [{ message: say(req, messages.staffOnly) }])
-  return user
-}
+const rangeTooLong = (days: number): Localized => ({
+  fr: `La période couvre ${days} jours ; ${maxRangeDays} au plus.`,
+  ar: `تغطي الفترة ${days} يومًا؛ ${maxRangeDays} على الأكثر.`,
+  en: `the range covers ${days} days; at most ${maxRangeDays}`,
+})
+
+/** The calendar is the staff's; external tools read the reporting API. */
+const calendarAccess = { roles: staffRoles, forbidden: messages.staffOnly }
 
 function validCivilDate(value: string): boolean {
   const match = civilDatePattern.exec(value)
@@ -85,27 +72,66 @@ function validCivilDate(value: string): boolean {
 }
 
 /** `YYYY-MM-DD` is a Casablanca day (a `to` day is included); an ISO instant must carry its offset. */
-function parseBound(value: string, field: 'from' | 'to'): Date {
-  if (civilDatePattern.test(value)) {
-    if (!validCivilDate(value)) throw new BadRequest(field, `${field}: "${value}" is not a calendar date`)
-    return casablancaDayStart(field === 'to' ? addDays(value, 1) : value)
-  }
-  if (instantPattern.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value)
-  throw new BadRequest(field, `${field} must be a date (YYYY-MM-DD, Casablanca day) or an ISO date-time with an offset (2026-03-01T09:00:00Z)`)
+const bound = (side: 'from' | 'to') =>
+  z
+    .string()
+    .trim()
+    .refine((value) => (civilDatePattern.test(value) ? validCivilDate(value) : instantPattern.test(value) && !Number.isNaN(Date.parse(value))))
+    .transform((value) => (civilDatePattern.test(value) ? casablancaDayStart(side === 'to' ? addDays(value, 1) : value) : new Date(value)))
+
+/** A filter given as `?platform=a,b` or `?platform=a&platform=b`, each value checked. */
+const list = (check: (value: string) => boolean) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => [
+      ...new Set(
+        [value ?? []]
+          .flat()
+          .flatMap((part) => part.split(','))
+          .map((part) => part.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((values) => values.every(check))
+
+const calendarQuery = z.looseObject({
+  from: bound('from').optional(),
+  to: bound('to').optional(),
+  platform: list((value) => (platforms as readonly string[]).includes(value)),
+  theme: list((value) => idPattern.test(value)),
+  audience: list((value) => audiences.some((option) => option.value === value)),
+  language: list((value) => contentLocales.some((locale) => locale.code === value)),
+  locale: z.string().optional(),
+  lang: z.string().optional(),
+  token: z.string().optional(),
+})
+type CalendarQuery = z.output<typeof calendarQuery>
+
+const calendarFieldMessages = {
+  from: messages.bound,
+  to: messages.bound,
+  platform: messages.platform,
+  theme: messages.theme,
+  audience: messages.audience,
+  language: messages.language,
 }
 
-function parseRange(params: URLSearchParams, defaults: (bounds: Partial<Range>) => Range): Range {
-  const fromValue = params.get('from')?.trim()
-  const toValue = params.get('to')?.trim()
-  const range = defaults({
-    from: fromValue ? parseBound(fromValue, 'from') : undefined,
-    to: toValue ? parseBound(toValue, 'to') : undefined,
-  })
-  if (range.to.getTime() <= range.from.getTime()) throw new BadRequest('to', 'to must come after from')
+/** The range asked for, completed by `defaults`; 400 when it is empty or longer than the limit. */
+function rangeOf(query: CalendarQuery, defaults: (bounds: Partial<Range>) => Range): Range {
+  const range = defaults({ from: query.from, to: query.to })
+  if (range.to.getTime() <= range.from.getTime()) refuse({ status: 400, code: 'invalid_range', field: 'to', message: messages.toBeforeFrom })
   const days = daysBetween(casablancaDateOf(range.from), casablancaDateOf(new Date(range.to.getTime() - 1))) + 1
-  if (days > maxRangeDays) throw new BadRequest('to', `the range covers ${days} days; at most ${maxRangeDays}`)
+  if (days > maxRangeDays) refuse({ status: 400, code: 'range_too_long', field: 'to', message: rangeTooLong(days), details: { limit: maxRangeDays } })
   return range
 }
+
+const filtersOf = (query: CalendarQuery): CalendarFilters => ({
+  platform: query.platform as CalendarFilters['platform'],
+  theme: query.theme,
+  audience: query.audience,
+  language: query.language,
+})
 
 /** The Casablanca month of `from` or `to`, or the current one. */
 function monthDefaults({ from, to }: Partial<Range>): Range {
@@ -126,40 +152,9 @@ function feedDefaults({ from, to }: Partial<Range>): Range {
   return { from: casablancaDayStart(addDays(today, -feedDaysBack)), to: casablancaDayStart(addDays(today, feedDaysAhead + 1)) }
 }
 
-function parseList(params: URLSearchParams, field: string, allowed?: readonly string[], pattern?: RegExp): string[] {
-  const values = params
-    .getAll(field)
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter(Boolean)
-  for (const value of values) {
-    if ((allowed && !allowed.includes(value)) || (pattern && !pattern.test(value))) {
-      throw new BadRequest(field, allowed ? `${field}: "${value}" is not one of ${allowed.join(', ')}` : `${field}: "${value}" is not an id`)
-    }
-  }
-  return [...new Set(values)]
-}
-
-function parseFilters(params: URLSearchParams): CalendarFilters {
-  return {
-    platform: parseList(params, 'platform', platforms),
-    theme: parseList(params, 'theme', undefined, idPattern),
-    audience: parseList(
-      params,
-      'audience',
-      audiences.map((option) => option.value),
-    ),
-    language: parseList(
-      params,
-      'language',
-      contentLocales.map((locale) => locale.code),
-    ),
-  }
-}
-
 /** Titles in the requested content locale, else the one matching the admin language. */
-function contentLocale(params: URLSearchParams, language: FeedLanguage): ContentLocale {
-  const requested = params.get('locale')
+function contentLocale(query: CalendarQuery, language: FeedLanguage): ContentLocale {
+  const requested = query.locale
   const known = contentLocales.find((locale) => locale.code === requested)
   return known ? known.code : language === 'ar' ? 'ar' : 'fr'
 }
@@ -260,34 +255,24 @@ async function loadCalendar(payload: Payload, user: CalendarUser, options: Range
   return buildCalendar({ from, to, keyMoments, variants: [...variants.values()], items, filters })
 }
 
-function badRequestResponse(error: unknown): Response {
-  if (error instanceof BadRequest) return errorResponse(400, [{ message: error.message, field: error.field }])
-  throw error
-}
-
 const noStore = { 'Cache-Control': 'private, no-store' }
 
 /** `GET /api/calendar?from&to&platform&theme&audience&language&locale`: the admin view's data. */
-export const calendarDataEndpoint: Endpoint = {
+export const calendarDataEndpoint = defineEndpoint({
   path: '/calendar',
   method: 'get',
-  handler: async (req) => {
-    const user = staffOrRefusal(req, req.user as CalendarUser | null)
-    if (user instanceof Response) return user
-    const params = req.searchParams
-    try {
-      const range = parseRange(params, monthDefaults)
-      const filters = parseFilters(params)
-      const data = await loadCalendar(req.payload, user, { ...range, filters, locale: contentLocale(params, adminLanguage(req)) })
-      return Response.json(data, { headers: noStore })
-    } catch (error) {
-      return badRequestResponse(error)
-    }
+  access: calendarAccess,
+  query: calendarQuery,
+  fieldMessages: calendarFieldMessages,
+  headers: noStore,
+  handler: async ({ req, language, query }) => {
+    const range = rangeOf(query, monthDefaults)
+    return loadCalendar(req.payload, req.user as CalendarUser, { ...range, filters: filtersOf(query), locale: contentLocale(query, language) })
   },
-}
+})
 
-function feedLanguage(params: URLSearchParams, user: CalendarUser): FeedLanguage {
-  const requested = params.get('lang') ?? user.language
+function feedLanguage(query: CalendarQuery, user: CalendarUser): FeedLanguage {
+  const requested = query.lang ?? user.language
   return requested === 'ar' || requested === 'en' ? requested : 'fr'
 }
 
@@ -295,51 +280,49 @@ function feedLanguage(params: URLSearchParams, user: CalendarUser): FeedLanguage
  * `GET /api/calendar.ics`: the signed-in user's session or API header, or `?token=` from a
  * private subscription URL (a token that does not match is refused even with a session).
  */
-export const calendarFeedEndpoint: Endpoint = {
+export const calendarFeedEndpoint = defineEndpoint({
   path: '/calendar.ics',
   method: 'get',
-  handler: async (req) => {
-    const params = req.searchParams
-    const token = params.get('token')
-    let caller: CalendarUser | null | undefined = req.user as CalendarUser | null
-    if (token !== null) {
-      caller = await userForCalendarFeedToken(req.payload, token)
-      if (!caller) return errorResponse(401, [{ message: say(req, messages.badToken) }])
-    }
-    const user = staffOrRefusal(req, caller)
-    if (user instanceof Response) return user
-    try {
-      const range = parseRange(params, feedDefaults)
-      const filters = parseFilters(params)
-      const language = feedLanguage(params, user)
-      const data = await loadCalendar(req.payload, user, { ...range, filters, locale: contentLocale(params, language) })
-      const { config } = req.payload
-      const body = buildIcsFeed(data, {
-        serverUrl: config.serverURL || new URL(req.url ?? 'http://localhost').origin,
-        language,
-        adminRoute: config.routes.admin,
-      })
-      return new Response(body, {
-        headers: { ...noStore, 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="badil-calendar.ics"' },
-      })
-    } catch (error) {
-      return badRequestResponse(error)
-    }
+  access: calendarAccess,
+  authenticate: async (req) => {
+    const token = req.searchParams?.get('token')
+    if (token === null || token === undefined) return req.user
+    const caller = await userForCalendarFeedToken(req.payload, token)
+    if (!caller) refuse({ status: 401, code: 'invalid_feed_token', message: messages.badToken })
+    return caller as PayloadRequest['user']
   },
-}
+  query: calendarQuery,
+  fieldMessages: calendarFieldMessages,
+  headers: noStore,
+  handler: async ({ req, query, user }) => {
+    const caller = user as CalendarUser
+    const range = rangeOf(query, feedDefaults)
+    const language = feedLanguage(query, caller)
+    const data = await loadCalendar(req.payload, caller, { ...range, filters: filtersOf(query), locale: contentLocale(query, language) })
+    const { config } = req.payload
+    const body = buildIcsFeed(data, {
+      serverUrl: config.serverURL || new URL(req.url ?? 'http://localhost').origin,
+      language,
+      adminRoute: config.routes.admin,
+    })
+    return new Response(body, {
+      headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="badil-calendar.ics"' },
+    })
+  },
+})
 
 /** `POST /api/calendar/feed-token`: a new private feed URL for the caller; the previous one stops working. */
-export const calendarFeedTokenEndpoint: Endpoint = {
+export const calendarFeedTokenEndpoint = defineEndpoint({
   path: '/calendar/feed-token',
   method: 'post',
-  handler: async (req) => {
-    const user = staffOrRefusal(req, req.user as CalendarUser | null)
-    if (user instanceof Response) return user
-    const token = await issueCalendarFeedToken(req.payload, user.id)
+  access: calendarAccess,
+  headers: noStore,
+  handler: async ({ req }) => {
+    const token = await issueCalendarFeedToken(req.payload, req.user.id)
     const { config } = req.payload
     const serverUrl = (config.serverURL || new URL(req.url ?? 'http://localhost').origin).replace(/\/+$/, '')
-    return Response.json({ url: `${serverUrl}${config.routes.api}/calendar.ics?token=${token}` }, { headers: noStore })
+    return { url: `${serverUrl}${config.routes.api}/calendar.ics?token=${token}` }
   },
-}
+})
 
 export const calendarEndpoints: Endpoint[] = [calendarDataEndpoint, calendarFeedEndpoint, calendarFeedTokenEndpoint]

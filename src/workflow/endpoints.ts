@@ -1,72 +1,65 @@
 import { APIError } from 'payload'
-import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
 
-import { isStaff, roleOf } from '../domain/roles'
+import { roleOf } from '../domain/roles'
+import { defineEndpoint, refuse } from '../infra/endpoint'
+import type { EndpointStatus } from '../infra/endpoint'
 import { transitionContentItem } from './transition-content-item'
 import { availableTransitions } from './transition-table'
 
-function errorResponse(error: unknown): Response {
-  if (error instanceof APIError) {
-    const data = (error.data ?? {}) as { allowed?: string[]; field?: string }
-    return Response.json(
-      { errors: [{ message: error.message, ...(data.field ? { field: data.field } : {}), allowed: data.allowed ?? [] }] },
-      { status: error.status },
-    )
-  }
-  throw error
-}
-
-async function readBody(req: PayloadRequest): Promise<Record<string, unknown> | null> {
-  try {
-    const body = await req.json?.()
-    return body && typeof body === 'object' ? (body as Record<string, unknown>) : null
-  } catch {
-    return null
-  }
-}
+const itemParams = z.object({ id: z.string().min(1) })
 
 /** `POST /api/content-items/:id/transition {to, reason}` — the one way to change an item's state over REST. */
-export const transitionEndpoint: Endpoint = {
+export const transitionEndpoint = defineEndpoint({
   path: '/:id/transition',
   method: 'post',
-  handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Sign in to move content through the workflow.' }] }, { status: 401 })
-    if (!isStaff(req.user)) return Response.json({ errors: [{ message: 'Only the campaign staff move content through the workflow.' }] }, { status: 403 })
-    const body = await readBody(req)
-    if (!body || typeof body.to !== 'string') {
-      return Response.json({ errors: [{ message: 'The body must be JSON with a string "to" (the target state).', field: 'to' }] }, { status: 400 })
-    }
-    if (body.reason !== undefined && body.reason !== null && typeof body.reason !== 'string') {
-      return Response.json({ errors: [{ message: '"reason" must be a string.', field: 'reason' }] }, { status: 400 })
-    }
+  access: {
+    roles: 'staff',
+    forbidden: {
+      fr: 'Seule l’équipe de la campagne fait avancer les contenus.',
+      ar: 'فريق الحملة وحده يُمرّر المحتوى عبر مراحل العمل.',
+      en: 'Only the campaign staff move content through the workflow.',
+    },
+  },
+  params: itemParams,
+  body: z.object({ to: z.string(), reason: z.string().nullish() }),
+  fieldMessages: {
+    to: {
+      fr: 'Indiquez l’état visé : « to », un texte.',
+      ar: 'حدّد الحالة المطلوبة: «to» نصًّا.',
+      en: 'The body must be JSON with a string "to" (the target state).',
+    },
+    reason: { fr: '« reason » doit être un texte.', ar: 'يجب أن يكون «reason» نصًّا.', en: '"reason" must be a string.' },
+  },
+  handler: async ({ req, params, body }) => {
     try {
-      const result = await transitionContentItem(req.payload, {
-        id: String(req.routeParams?.id),
-        to: body.to,
-        reason: (body.reason as string | undefined) ?? null,
-        user: req.user as never,
-        req,
-      })
-      return Response.json({ doc: result.item, event: result.event })
+      const result = await transitionContentItem(req.payload, { id: params.id, to: body.to, reason: body.reason ?? null, user: req.user as never, req })
+      return { doc: result.item, event: result.event }
     } catch (error) {
-      return errorResponse(error)
+      if (!(error instanceof APIError)) throw error
+      const data = (error.data ?? {}) as { allowed?: string[]; field?: string; code?: string }
+      refuse({
+        status: error.status as EndpointStatus,
+        code: data.code ?? 'transition_refused',
+        message: error.message,
+        field: data.field,
+        details: { allowed: data.allowed ?? [] },
+      })
     }
   },
-}
+})
 
 /** `GET /api/content-items/:id/transitions` — what the signed-in person may do from the item's state. */
-export const availableTransitionsEndpoint: Endpoint = {
+export const availableTransitionsEndpoint = defineEndpoint({
   path: '/:id/transitions',
   method: 'get',
-  handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
-    if (!isStaff(req.user)) return Response.json({ errors: [{ message: 'Only the campaign staff see the workflow.' }] }, { status: 403 })
-    const item = await req.payload
-      .findByID({ collection: 'content-items', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user })
-      .catch(() => null)
-    if (!item) return Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 })
+  access: 'staff',
+  params: itemParams,
+  handler: async ({ req, params }) => {
+    const item = await req.payload.findByID({ collection: 'content-items', id: params.id, depth: 0, overrideAccess: false, user: req.user }).catch(() => null)
+    if (!item) refuse({ status: 404, code: 'not_found', message: { fr: 'Contenu introuvable.', ar: 'المحتوى غير موجود.', en: 'Not found.' } })
     const available = availableTransitions({ workflowState: item.workflowState ?? 'draft', sensitivity: item.sensitivity }, roleOf(req.user))
-    return Response.json({
+    return {
       state: item.workflowState,
       transitions: available.map((transition) => ({
         name: transition.name,
@@ -74,6 +67,6 @@ export const availableTransitionsEndpoint: Endpoint = {
         reasonRequired: Boolean(transition.reasonRequired),
         label: transition.label,
       })),
-    })
+    }
   },
-}
+})

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
 
-import type { CollectionBeforeChangeHook, Endpoint, PayloadRequest, RequestContext } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest, RequestContext } from 'payload'
+import { z } from 'zod'
 
 import { markedContext, markOf } from '../domain/actor'
-import { hasRole, roleOf } from '../domain/roles'
+import { roleOf } from '../domain/roles'
+import { defineEndpoint, refuse } from '../infra/endpoint'
 
 type Id = number | string
 const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
@@ -53,17 +55,22 @@ export const revokeVariantApprovalOnEdit: CollectionBeforeChangeHook = ({ data, 
 }
 
 /** `POST /api/platform-variants/:id/approve` — NCSC approves the variant's text and media as they are. */
-export const approveVariantEndpoint: Endpoint = {
+export const approveVariantEndpoint = defineEndpoint({
   path: '/:id/approve',
   method: 'post',
-  handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
-    if (!hasRole(req.user, 'ncsc')) {
-      return Response.json({ errors: [{ message: `Only ncsc approves a variant's text (your role: ${roleOf(req.user) ?? 'none'}).` }] }, { status: 403 })
-    }
-    const id = String(req.routeParams?.id)
+  access: {
+    roles: ['ncsc'],
+    forbidden: {
+      fr: 'Seule l’équipe NCSC approuve le texte d’une variante.',
+      ar: 'فريق NCSC وحده يعتمد نص الصيغة.',
+      en: 'Only NCSC approves a variant’s text.',
+    },
+  },
+  params: z.object({ id: z.string().min(1) }),
+  handler: async ({ req, params }) => {
+    const id = params.id
     const variant = await req.payload.findByID({ collection: 'platform-variants', id, depth: 0, overrideAccess: true }).catch(() => null)
-    if (!variant) return Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 })
+    if (!variant) refuse({ status: 404, code: 'not_found', message: { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' } })
     const approvedHash = variantApprovalHash(variant)
     const updated = await req.payload.update({
       collection: 'platform-variants',
@@ -89,6 +96,6 @@ export const approveVariantEndpoint: Endpoint = {
         snapshotHash: approvedHash,
       },
     })
-    return Response.json({ doc: updated, event })
+    return { doc: updated, event }
   },
-}
+})

@@ -374,7 +374,7 @@ describe('the ready-to-post kit', () => {
     for (const id of ['999999', 'abc']) {
       const missing = await call('GET', `/api/platform-variants/${id}/kit`, { role: 'cm', language: 'fr' })
       expect(missing.status).toBe(404)
-      expect(json(missing)).toEqual({ errors: [{ message: 'Variante introuvable.' }] })
+      expect(json(missing)).toEqual({ errors: [{ message: 'Variante introuvable.', code: 'not_found' }] })
     }
     const cancelled = await variantIn('cancelled')
     const refused = await call('GET', `/api/platform-variants/${cancelled.id}/kit`, { role: 'cm', language: 'ar' })
@@ -457,7 +457,7 @@ describe('mark as posted', () => {
     ]) {
       const refused = await markPosted(id, body, 'cm', 'fr')
       expect({ body, status: refused.status }).toEqual({ body, status: 400 })
-      expect(json(refused).errors).toEqual([{ field: 'permalink', message: expect.stringMatching(/lien/) }])
+      expect(json(refused).errors).toEqual([{ field: 'permalink', message: expect.stringMatching(/lien/), code: 'invalid' }])
     }
     const badRemoteId = await markPosted(id, { permalink, remoteId: 12 })
     expect(badRemoteId.status).toBe(400)
@@ -479,7 +479,7 @@ describe('mark as posted', () => {
     for (const id of ['999999', 'abc']) {
       const missing = await markPosted(id, { permalink }, 'ncsc', 'ar')
       expect(missing.status).toBe(404)
-      expect(json(missing)).toEqual({ errors: [{ message: 'الصيغة غير موجودة.' }] })
+      expect(json(missing)).toEqual({ errors: [{ message: 'الصيغة غير موجودة.', code: 'not_found' }] })
     }
   })
 

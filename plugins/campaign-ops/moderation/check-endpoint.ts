@@ -1,9 +1,6 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
 
-import { BodyTooLargeError, readBodyWithin } from '../../../src/infra/body-limit'
-import { requestLanguage } from '../../../src/i18n/request-language'
-import type { AdminLanguageCode } from '../../../src/i18n/request-language'
-import { hasRole } from '../../../src/domain/roles'
+import { defineEndpoint, errorResponse, refuse } from '../../../src/infra/endpoint'
 import { defaultRules } from './default-rules'
 import { compileEngine } from './engine'
 import { activeEngine } from './engine-cache'
@@ -19,18 +16,6 @@ const shippedRulesEngine = () => (defaultEngine ??= compileEngine(defaultRules))
 export const moderationCheckLimits = { comments: 500, characters: 5_000 }
 /** The JSON of the largest request allowed (every character may take 4 bytes), with room for the rest. */
 const maxBodyBytes = moderationCheckLimits.comments * (moderationCheckLimits.characters * 4 + 512) + 64 * 1024
-
-type CheckBody = {
-  comments?: unknown
-  rules?: unknown
-  draftRule?: unknown
-}
-
-function badRequest(field: string, message: string, status: 400 | 413 = 400, limit?: number): Response {
-  return Response.json({ errors: [{ message, field, ...(limit !== undefined ? { limit } : {}), data: { errors: [{ path: field, message }] } }] }, { status })
-}
-
-type ParseRefusal = { field: string; message: string; status?: 413; limit?: number }
 
 const limitWords = {
   comments: (limit: number) => ({
@@ -50,81 +35,90 @@ const limitWords = {
   }),
 }
 
-function parseComments(value: unknown, language: AdminLanguageCode): ModerationInput[] | ParseRefusal {
-  if (!Array.isArray(value) || value.length === 0) return { field: 'comments', message: 'comments must be a non-empty array of strings or {text} objects' }
-  if (value.length > moderationCheckLimits.comments) {
-    return { field: 'comments', message: limitWords.comments(moderationCheckLimits.comments)[language], status: 413, limit: moderationCheckLimits.comments }
-  }
-  const inputs: ModerationInput[] = []
-  for (const [index, item] of value.entries()) {
-    const input = typeof item === 'string' ? { text: item } : item
-    if (!input || typeof input !== 'object' || typeof (input as { text?: unknown }).text !== 'string') {
-      return { field: `comments.${index}`, message: 'each comment is a string or an object with a string "text"' }
-    }
-    const { text, platform, itemFormat } = input as { text: string; platform?: unknown; itemFormat?: unknown }
-    if (text.length > moderationCheckLimits.characters) {
-      return {
-        field: `comments.${index}.text`,
-        message: limitWords.characters(moderationCheckLimits.characters, index)[language],
-        status: 413,
-        limit: moderationCheckLimits.characters,
-      }
-    }
-    inputs.push({
-      text,
-      ...(typeof platform === 'string' ? { platform } : {}),
-      ...(typeof itemFormat === 'string' ? { itemFormat } : {}),
+const commentSchema = z.union([z.string(), z.looseObject({ text: z.string(), platform: z.string().optional(), itemFormat: z.string().optional() })])
+
+const checkBody = z.object({
+  comments: z.array(commentSchema).min(1),
+  rules: z.enum(['active', 'default']).optional(),
+  draftRule: z.record(z.string(), z.unknown()).optional(),
+})
+
+const fieldWords = {
+  comments: {
+    fr: 'Collez au moins un commentaire : une liste de textes ou d’objets {text}.',
+    ar: 'الصق تعليقًا واحدًا على الأقل: قائمة نصوص أو كائنات {text}.',
+    en: 'comments must be a non-empty array of strings or {text} objects',
+  },
+  comment: {
+    fr: 'Chaque commentaire est un texte, ou un objet dont « text » est un texte.',
+    ar: 'كل تعليق نص، أو كائن يكون فيه «text» نصًّا.',
+    en: 'each comment is a string or an object with a string "text"',
+  },
+  rules: { fr: 'Les règles sont « active » ou « default ».', ar: 'القواعد إما «active» أو «default».', en: 'rules must be "active" or "default"' },
+  draftRule: { fr: 'La règle à l’essai doit être un objet.', ar: 'يجب أن تكون القاعدة التجريبية كائنًا.', en: 'draftRule must be a rule object' },
+}
+
+/** Within the limits of one check (413 otherwise, with the limit), the comments as the engine reads them. */
+function checkedComments(comments: z.output<typeof checkBody>['comments']): ModerationInput[] {
+  if (comments.length > moderationCheckLimits.comments) {
+    refuse({
+      status: 413,
+      code: 'too_many_comments',
+      field: 'comments',
+      message: limitWords.comments(moderationCheckLimits.comments),
+      details: { limit: moderationCheckLimits.comments },
     })
   }
-  return inputs
+  return comments.map((comment, index) => {
+    const { text, platform, itemFormat } = typeof comment === 'string' ? { text: comment, platform: undefined, itemFormat: undefined } : comment
+    if (text.length > moderationCheckLimits.characters) {
+      refuse({
+        status: 413,
+        code: 'comment_too_long',
+        field: `comments.${index}.text`,
+        message: limitWords.characters(moderationCheckLimits.characters, index),
+        details: { limit: moderationCheckLimits.characters },
+      })
+    }
+    return { text, ...(platform !== undefined ? { platform } : {}), ...(itemFormat !== undefined ? { itemFormat } : {}) }
+  })
 }
 
 /**
  * `POST /api/moderation/check` — decisions for pasted comments, with the active rules (default),
  * the shipped default rules, or one draft rule alone (the simulator: what would it catch?).
  */
-export const moderationCheckEndpoint: Endpoint = {
+export const moderationCheckEndpoint = defineEndpoint({
   path: '/moderation/check',
   method: 'post',
-  handler: async (req: PayloadRequest) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Sign in to test moderation rules.' }] }, { status: 401 })
-    if (!hasRole(req.user, 'admin', 'ncsc', 'cm')) {
-      return Response.json({ errors: [{ message: 'Only the NCSC team and community managers can test moderation rules.' }] }, { status: 403 })
-    }
-    let body: CheckBody
-    try {
-      // Read within its limit before anything parses it.
-      const bytes = req.body ? await readBodyWithin(req.body, maxBodyBytes) : new Uint8Array()
-      body = JSON.parse(new TextDecoder().decode(bytes)) as CheckBody
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return badRequest('body', limitWords.body(maxBodyBytes)[requestLanguage(req)], 413, maxBodyBytes)
-      }
-      return badRequest('body', 'the body must be JSON')
-    }
-    if (!body || typeof body !== 'object') return badRequest('body', 'the body must be a JSON object')
-    const comments = parseComments(body.comments, requestLanguage(req))
-    if (!Array.isArray(comments)) return badRequest(comments.field, comments.message, comments.status, comments.limit)
-
+  access: {
+    roles: ['admin', 'ncsc', 'cm'],
+    forbidden: {
+      fr: 'Seuls l’équipe NCSC et les community managers testent les règles de modération.',
+      ar: 'فريق NCSC ومسيّرو المجتمع وحدهم يختبرون قواعد الإشراف.',
+      en: 'Only the NCSC team and community managers can test moderation rules.',
+    },
+  },
+  bodyLimitBytes: maxBodyBytes,
+  body: checkBody,
+  fieldMessages: {
+    comments: fieldWords.comments,
+    'comments.*': fieldWords.comment,
+    'comments.*.text': fieldWords.comment,
+    rules: fieldWords.rules,
+    draftRule: fieldWords.draftRule,
+  },
+  handler: async ({ req, body }) => {
+    const comments = checkedComments(body.comments)
     let engine: ModerationEngine
     let ruleSet: string
     if (body.draftRule !== undefined) {
-      if (!body.draftRule || typeof body.draftRule !== 'object') return badRequest('draftRule', 'draftRule must be a rule object')
-      const draft = ruleFromDocument({ id: 'draft', ...(body.draftRule as object) } as RuleDocument)
+      const draft = ruleFromDocument({ id: 'draft', ...body.draftRule } as RuleDocument)
       const validation = validateRule(draft)
       if (!validation.ok) {
-        const first = validation.errors[0]!
-        return Response.json(
-          {
-            errors: [
-              {
-                message: `draftRule.${documentFieldPath(first.field)}: ${first.reason}`,
-                field: `draftRule.${documentFieldPath(first.field)}`,
-                data: { errors: validation.errors.map((issue) => ({ path: `draftRule.${documentFieldPath(issue.field)}`, message: issue.reason })) },
-              },
-            ],
-          },
-          { status: 400 },
+        return errorResponse(
+          400,
+          validation.errors.map((issue) => ({ message: issue.reason, field: `draftRule.${documentFieldPath(issue.field)}`, code: 'invalid_rule' })),
         )
       }
       engine = compileEngine([draft])
@@ -132,19 +126,11 @@ export const moderationCheckEndpoint: Endpoint = {
     } else if (body.rules === 'default') {
       engine = shippedRulesEngine()
       ruleSet = 'default'
-    } else if (body.rules === undefined || body.rules === 'active') {
+    } else {
       engine = await activeEngine(req.payload)
       ruleSet = 'active'
-    } else {
-      return badRequest('rules', 'rules must be "active" or "default"')
     }
-
     const decisions = comments.map((comment) => ({ text: comment.text, ...engine.moderate(comment) }))
-    return Response.json({
-      ruleSet,
-      ruleCount: engine.ruleCount,
-      flagged: decisions.filter((decision) => decision.flagged).length,
-      decisions,
-    })
+    return { ruleSet, ruleCount: engine.ruleCount, flagged: decisions.filter((decision) => decision.flagged).length, decisions }
   },
-}
+})

@@ -1,6 +1,6 @@
 import os from 'node:os'
 
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { sqlPool } from '../../../src/infra/database'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
@@ -104,29 +104,25 @@ function contentDisposition(filename: string): string {
 }
 
 /** `GET /api/platform-variants/:id/kit`: the zip of the ready-to-post kit, for any variant not cancelled. */
-export const manualKitEndpoint: Endpoint = {
-  path: '/:id/kit',
-  method: 'get',
-  handler: variantEndpoint(manualPublishers, async (req, language, id) => {
-    const variant = await loadVariant(req, id)
-    if (variant.publicationState === 'cancelled') refuse({ status: 409, message: words.kitCancelled })
-    const refusal = await variantClearance(req.payload, variant)
-    if (refusal) refuse({ status: 409, message: refusal.message })
-    const kit = await buildManualKit(req.payload, variant, { language }).catch((error: unknown) => {
-      if (error instanceof MissingMediaFileError) refuse({ status: 409, message: words.missingFile(error.mediaId) })
-      throw error
-    })
-    return new Response(kit.stream, {
-      status: 200,
-      headers: {
-        'Content-Type': 'application/zip',
-        'Content-Disposition': contentDisposition(kit.filename),
-        // Holds the text as it is now: never served from a cache after an edit.
-        'Cache-Control': 'no-store',
-      },
-    })
-  }),
-}
+export const manualKitEndpoint = variantEndpoint({ path: '/:id/kit', method: 'get', access: manualPublishers }, async (req, language, id) => {
+  const variant = await loadVariant(req, id)
+  if (variant.publicationState === 'cancelled') refuse({ status: 409, message: words.kitCancelled })
+  const refusal = await variantClearance(req.payload, variant)
+  if (refusal) refuse({ status: 409, message: refusal.message })
+  const kit = await buildManualKit(req.payload, variant, { language }).catch((error: unknown) => {
+    if (error instanceof MissingMediaFileError) refuse({ status: 409, message: words.missingFile(error.mediaId) })
+    throw error
+  })
+  return new Response(kit.stream, {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': contentDisposition(kit.filename),
+      // Holds the text as it is now: never served from a cache after an edit.
+      'Cache-Control': 'no-store',
+    },
+  })
+})
 
 function parseMarkPostedBody(input: Record<string, unknown>): { permalink: string; remoteId: string | null } {
   const rawPermalink = typeof input.permalink === 'string' ? input.permalink.trim() : ''
@@ -152,60 +148,56 @@ function parseMarkPostedBody(input: Record<string, unknown>): { permalink: strin
  * variant by hand. The state changes in one conditional UPDATE, so of two clicks (or two people)
  * exactly one wins and the other gets 409; the attempt, the webhook and the item's move follow.
  */
-export const markPostedEndpoint: Endpoint = {
-  path: '/:id/mark-posted',
-  method: 'post',
-  handler: variantEndpoint(manualPublishers, async (req, _language, id) => {
-    const { permalink, remoteId } = parseMarkPostedBody(await readJsonObject(req))
-    const variant = await loadVariant(req, id)
-    const variantId = variant.id
-    const state = variant.publicationState ?? 'draft'
-    if (!(markPostedFromStates as readonly string[]).includes(state)) {
-      refuse({ status: 409, message: refusalOfState[state] ?? words.alreadyPublished })
-    }
-    // An unknown outcome was sent by the engine while cleared: saying it is online records a fact.
-    const refusal = state === 'outcome_unknown' ? null : await variantClearance(req.payload, variant)
-    if (refusal) refuse({ status: 409, message: refusal.message })
+export const markPostedEndpoint = variantEndpoint({ path: '/:id/mark-posted', method: 'post', access: manualPublishers }, async (req, _language, id) => {
+  const { permalink, remoteId } = parseMarkPostedBody(await readJsonObject(req))
+  const variant = await loadVariant(req, id)
+  const variantId = variant.id
+  const state = variant.publicationState ?? 'draft'
+  if (!(markPostedFromStates as readonly string[]).includes(state)) {
+    refuse({ status: 409, message: refusalOfState[state] ?? words.alreadyPublished })
+  }
+  // An unknown outcome was sent by the engine while cleared: saying it is online records a fact.
+  const refusal = state === 'outcome_unknown' ? null : await variantClearance(req.payload, variant)
+  if (refusal) refuse({ status: 409, message: refusal.message })
 
-    const db = sqlPool(req.payload)
-    const { rows } = await db.query(
-      `UPDATE platform_variants
+  const db = sqlPool(req.payload)
+  const { rows } = await db.query(
+    `UPDATE platform_variants
           SET publication_state = 'published', permalink = $2, remote_id = $3, published_at = now(),
               attempts = COALESCE(attempts, 0) + 1,
               claim_token = NULL, lease_until = NULL, next_attempt_at = NULL, last_error = NULL, updated_at = now()
         WHERE id = $1 AND publication_state IN (${markPostedFromStates.map((from) => `'${from}'`).join(', ')})
         RETURNING id, attempts`,
-      [variantId, permalink, remoteId],
-    )
-    if (rows.length === 0) {
-      // Someone (a second click, a colleague, the engine) changed the state since it was read.
-      const now = await loadVariant(req, id)
-      refuse({ status: 409, message: refusalOfState[now.publicationState ?? 'draft'] ?? words.alreadyPublished })
-    }
-    const attemptNumber = Number(rows[0]!.attempts)
+    [variantId, permalink, remoteId],
+  )
+  if (rows.length === 0) {
+    // Someone (a second click, a colleague, the engine) changed the state since it was read.
+    const now = await loadVariant(req, id)
+    refuse({ status: 409, message: refusalOfState[now.publicationState ?? 'draft'] ?? words.alreadyPublished })
+  }
+  const attemptNumber = Number(rows[0]!.attempts)
 
-    // The post is on the network and stored as such: what follows cannot undo it, so failures are logged.
-    const logFailure = (what: string) => (error: unknown) => req.payload.logger.error({ err: error, msg: what, variant: variantId })
-    const contentItemId = typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem
-    await recordManualAttempt(req, variant, { attemptNumber, permalink, remoteId }).catch(logFailure('Recording a manual publication attempt failed'))
-    await queuePublicationEvent(req.payload, 'publication.succeeded', {
-      variant: {
-        id: variantId,
-        platform: variant.platform,
-        language: variant.language,
-        contentItem: contentItemId ?? null,
-        scheduledAt: variant.scheduledAt ?? null,
-      },
-      remoteId,
-      permalink,
-      reason: null,
-      attemptNumber,
-    }).catch(logFailure('Queuing a publication webhook failed'))
-    if (contentItemId) await markItemPublished(req.payload, contentItemId).catch(logFailure('Moving the item to published failed'))
+  // The post is on the network and stored as such: what follows cannot undo it, so failures are logged.
+  const logFailure = (what: string) => (error: unknown) => req.payload.logger.error({ err: error, msg: what, variant: variantId })
+  const contentItemId = typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem
+  await recordManualAttempt(req, variant, { attemptNumber, permalink, remoteId }).catch(logFailure('Recording a manual publication attempt failed'))
+  await queuePublicationEvent(req.payload, 'publication.succeeded', {
+    variant: {
+      id: variantId,
+      platform: variant.platform,
+      language: variant.language,
+      contentItem: contentItemId ?? null,
+      scheduledAt: variant.scheduledAt ?? null,
+    },
+    remoteId,
+    permalink,
+    reason: null,
+    attemptNumber,
+  }).catch(logFailure('Queuing a publication webhook failed'))
+  if (contentItemId) await markItemPublished(req.payload, contentItemId).catch(logFailure('Moving the item to published failed'))
 
-    return Response.json({ variant: await loadVariant(req, id) })
-  }),
-}
+  return Response.json({ variant: await loadVariant(req, id) })
+})
 
 async function recordManualAttempt(
   req: PayloadRequest,

@@ -1,15 +1,14 @@
 import type { Endpoint } from 'payload'
+import { z } from 'zod'
 
 import { sqlPool } from '../../../src/infra/database'
 import { platformLimits } from '../../../src/domain/platform-limits'
 import type { Platform } from '../../../src/domain/platform-limits'
-import { requestLanguage } from '../../../src/i18n/request-language'
-import { hasRole } from '../../../src/domain/roles'
+import { defineEndpoint, refuse } from '../../../src/infra/endpoint'
+import type { EndpointStatus } from '../../../src/infra/endpoint'
 import { networkLabels, networkOfPlatform, networks } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
 import { CrisisModeError, readCrisisState, switchCrisisMode } from './crisis-mode'
-
-const deny = (status: 401 | 403) => Response.json({ errors: [{ message: status === 401 ? 'Sign in.' : 'Not allowed for your role.' }] }, { status })
 
 type QueueRow = {
   id: number
@@ -32,18 +31,22 @@ type QueueRow = {
  * `GET /api/publishing/queue?hours=24`: what goes out in the next hours per network, what is
  * overdue, and what needs a person (unknown outcomes, failures, held variants, dead claims).
  */
-const queueEndpoint: Endpoint = {
+const queueEndpoint = defineEndpoint({
   path: '/publishing/queue',
   method: 'get',
-  handler: async (req) => {
-    if (!req.user) return deny(401)
-    if (!hasRole(req.user, 'admin', 'ncsc', 'cm')) return deny(403)
-    const hoursParam = req.searchParams.get('hours')
-    const hours = hoursParam === null ? 24 : Number(hoursParam)
-    if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 31) {
-      return Response.json({ errors: [{ message: 'hours must be a number between 0 and 744', field: 'hours' }] }, { status: 400 })
-    }
-    const locale = requestLanguage(req) === 'fr' ? 'fr' : 'ar'
+  access: { roles: ['admin', 'ncsc', 'cm'] },
+  query: z.object({
+    hours: z.coerce
+      .number()
+      .gt(0)
+      .max(24 * 31)
+      .default(24),
+  }),
+  fieldMessages: {
+    hours: { fr: 'hours : un nombre d’heures entre 0 et 744.', ar: 'hours: عدد ساعات بين 0 و744.', en: 'hours must be a number between 0 and 744' },
+  },
+  handler: async ({ req, language, query: { hours } }) => {
+    const locale = language === 'fr' ? 'fr' : 'ar'
     const { rows } = (await sqlPool(req.payload).query(
       `SELECT v.id, v.label, v.platform::text AS platform, v.language::text AS language, v.scheduled_at, v.publication_state::text AS publication_state,
               v.last_error, v.lease_until, a.id AS account_id, a.name AS account_name, a.status::text AS account_status,
@@ -79,7 +82,7 @@ const queueEndpoint: Endpoint = {
         (row.publication_state === 'publishing' && row.lease_until !== null && new Date(row.lease_until) < now) ||
         (row.publication_state === 'scheduled' && row.account_status === 'needs_reconnect'),
     )
-    return Response.json({
+    return {
       now: now.toISOString(),
       hours,
       crisis: await readCrisisState(req.payload),
@@ -89,48 +92,36 @@ const queueEndpoint: Endpoint = {
         items: upcoming.filter((row) => networkOfPlatform[row.platform as NetworkPlatform] === network).map(item),
       })),
       attention: attention.map((row) => ({ ...item(row), lastError: row.last_error })),
-    })
+    }
   },
-}
+})
 
-const crisisReadEndpoint: Endpoint = {
+const crisisReadEndpoint = defineEndpoint({
   path: '/publishing/crisis',
   method: 'get',
-  handler: async (req) => {
-    if (!req.user) return deny(401)
-    if (hasRole(req.user, 'integration')) return deny(403)
-    return Response.json(await readCrisisState(req.payload))
-  },
-}
+  access: 'staff',
+  handler: async ({ req }) => readCrisisState(req.payload),
+})
 
 /** `POST /api/publishing/crisis` `{ active, reason }` — ncsc/admin; logged with its reason. */
-const crisisSwitchEndpoint: Endpoint = {
+const crisisSwitchEndpoint = defineEndpoint({
   path: '/publishing/crisis',
   method: 'post',
-  handler: async (req) => {
-    if (!req.user) return deny(401)
-    // Who may switch is decided before anything is read from the body.
-    if (!hasRole(req.user, 'ncsc', 'admin')) return deny(403)
-    const input = ((await req.json?.().catch(() => undefined)) ?? {}) as { active?: unknown; reason?: unknown }
-    if (typeof input.active !== 'boolean') {
-      return Response.json({ errors: [{ message: 'active must be true or false', field: 'active' }] }, { status: 400 })
-    }
+  // Who may switch is decided before anything is read from the body.
+  access: { roles: ['ncsc', 'admin'] },
+  body: z.object({ active: z.boolean(), reason: z.string().nullish().catch(null) }),
+  fieldMessages: {
+    active: { fr: 'active : vrai ou faux.', ar: 'active: صحيح أو خطأ.', en: 'active must be true or false' },
+  },
+  handler: async ({ req, language, body }) => {
     try {
-      const state = await switchCrisisMode(req.payload, {
-        active: input.active,
-        reason: typeof input.reason === 'string' ? input.reason : null,
-        user: req.user,
-        language: requestLanguage(req),
-      })
-      return Response.json(state)
+      return await switchCrisisMode(req.payload, { active: body.active, reason: body.reason ?? null, user: req.user, language })
     } catch (error) {
-      if (error instanceof CrisisModeError) {
-        const field = (error.data as { field?: string } | undefined)?.field
-        return Response.json({ errors: [{ message: error.message, ...(field ? { field } : {}) }] }, { status: error.status })
-      }
-      throw error
+      if (!(error instanceof CrisisModeError)) throw error
+      const field = (error.data as { field?: string } | undefined)?.field
+      refuse({ status: error.status as EndpointStatus, code: 'crisis_switch_refused', message: error.message, field })
     }
   },
-}
+})
 
 export const publishingEndpoints: Endpoint[] = [queueEndpoint, crisisReadEndpoint, crisisSwitchEndpoint]
