@@ -104,25 +104,27 @@ function localize(message: Localized | string, language: AdminLanguageCode): str
   return typeof message === 'string' ? message : message[language]
 }
 
-function parse<S extends Schema | undefined>(schema: S, value: unknown, language: AdminLanguageCode, fieldMessages?: Record<string, Localized>): Parsed<S> {
+/** The parsed value, or undefined with the issues added to `errors` (every invalid field is answered at once). */
+function parse<S extends Schema | undefined>(
+  schema: S,
+  value: unknown,
+  language: AdminLanguageCode,
+  fieldMessages: Record<string, Localized> | undefined,
+  errors: EndpointError[],
+): Parsed<S> {
   if (!schema) return undefined as Parsed<S>
   // Zod's own words in the caller's language, unless the endpoint names the field's message.
   const result = schema.safeParse(value, { error: zodLocales[language].localeError })
   if (result.success) return result.data as Parsed<S>
-  throw new ValidationRefusal(
-    result.error.issues.map((issue) => {
+  errors.push(
+    ...result.error.issues.map((issue) => {
       const field = issue.path.map(String).join('.')
       // A message named for the field, or for its pattern with array positions as `*` ("comments.*.text").
       const own = fieldMessages?.[field] ?? fieldMessages?.[field.replace(/(^|\.)\d+(?=\.|$)/g, '$1*')]
       return { message: own?.[language] ?? issue.message, ...(field ? { field } : {}), code: issue.code }
     }),
   )
-}
-
-class ValidationRefusal extends Error {
-  constructor(readonly errors: EndpointError[]) {
-    super('invalid request')
-  }
+  return undefined as Parsed<S>
 }
 
 /** The JSON body, read within its limit before anything parses it; no body reads as `{}`, invalid JSON as `undefined`. */
@@ -173,16 +175,18 @@ export function defineEndpoint<P extends Schema | undefined = undefined, Q exten
         if (!allowed(definition.access, user)) {
           refuse({ status: 403, code: 'forbidden', message: (definition.access !== 'staff' && definition.access.forbidden) || words.notForYourRole })
         }
-        const params = parse(definition.params as P, req.routeParams ?? {}, language, definition.fieldMessages)
-        const query = parse(definition.query as Q, queryObject(req.searchParams), language, definition.fieldMessages)
+        const invalid: EndpointError[] = []
+        const params = parse(definition.params as P, req.routeParams ?? {}, language, definition.fieldMessages, invalid)
+        const query = parse(definition.query as Q, queryObject(req.searchParams), language, definition.fieldMessages, invalid)
         let body = undefined as Parsed<B>
         if (definition.body) {
           const raw = await readBody(req, definition.bodyLimitBytes ?? maxJsonBodyBytes)
           if (raw === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
             refuse({ status: 400, code: 'invalid_json', field: 'body', message: words.notJson })
           }
-          body = parse(definition.body as B, raw, language, definition.fieldMessages)
+          body = parse(definition.body as B, raw, language, definition.fieldMessages, invalid)
         }
+        if (invalid.length > 0) return answer(400, invalid)
         const result = await definition.handler({ req: req as EndpointContext<never, never, never>['req'], user, language, params, query, body })
         if (result instanceof Response) {
           for (const [name, value] of Object.entries(definition.headers ?? {})) result.headers.set(name, value)
@@ -190,7 +194,6 @@ export function defineEndpoint<P extends Schema | undefined = undefined, Q exten
         }
         return Response.json(result, { headers: definition.headers })
       } catch (error) {
-        if (error instanceof ValidationRefusal) return answer(400, error.errors)
         if (error instanceof EndpointRefusal) {
           const { status, code, message, field, details } = error.refusal
           return answer(status, [{ message: localize(message, language), ...(field ? { field } : {}), code: code ?? codeOfStatus[status], ...details }])
