@@ -42,16 +42,14 @@ export async function readBodyWithin(body: ReadableStream<Uint8Array>, limitByte
   return bytes
 }
 
-export function bodyTooLarge(limitBytes: number, field?: string): Response {
+export function bodyTooLarge(request: Request, limitBytes: number): Response {
   const megabytes = Math.round((limitBytes / (1024 * 1024)) * 10) / 10
-  return Response.json(
-    {
-      errors: [
-        { message: `The request body is larger than the ${megabytes} MB limit.`, code: 'body_too_large', limit: limitBytes, ...(field ? { field } : {}) },
-      ],
-    },
-    { status: 413 },
-  )
+  const message = {
+    fr: `Le corps de la requête dépasse la limite de ${megabytes} Mo.`,
+    ar: `متن الطلب يتجاوز الحد المسموح (${megabytes} ميغابايت).`,
+    en: `The request body is larger than the ${megabytes} MB limit.`,
+  }[languageOfRequest(request)]
+  return Response.json({ errors: [{ message, field: 'body', code: 'body_too_large', limit: limitBytes }] }, { status: 413 })
 }
 
 export type BodyLimits = {
@@ -87,12 +85,12 @@ export function withBodyLimit<Context>(
       }
       return handler(request, context)
     }
-    if (Number.isFinite(declared) && declared > limits.jsonBytes) return bodyTooLarge(limits.jsonBytes)
+    if (Number.isFinite(declared) && declared > limits.jsonBytes) return bodyTooLarge(request, limits.jsonBytes)
     let body: Uint8Array<ArrayBuffer>
     try {
       body = await readBodyWithin(request.body, limits.jsonBytes)
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return bodyTooLarge(limits.jsonBytes)
+      if (error instanceof BodyTooLargeError) return bodyTooLarge(request, limits.jsonBytes)
       throw error
     }
     return handler(new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal }), context)

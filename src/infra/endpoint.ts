@@ -65,7 +65,7 @@ const words = {
 const zodLocales = { fr: z.locales.fr(), ar: z.locales.ar(), en: z.locales.en() }
 
 /** Who may call: every signed-in staff member, or some roles (with what the others are told). */
-export type EndpointAccess = 'staff' | { roles: 'staff' | readonly Role[]; forbidden?: Localized }
+export type EndpointAccess = 'staff' | { roles: 'staff' | readonly Role[]; forbidden?: Localized; signIn?: Localized }
 
 type Schema = z.ZodType
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined
@@ -171,7 +171,7 @@ export function defineEndpoint<P extends Schema | undefined = undefined, Q exten
       const answer = (status: number, errors: EndpointError[]) => errorResponse(status, errors, definition.headers)
       try {
         const user = definition.authenticate ? await definition.authenticate(req) : req.user
-        if (!user) refuse({ status: 401, code: 'unauthenticated', message: words.signIn })
+        if (!user) refuse({ status: 401, code: 'unauthenticated', message: (definition.access !== 'staff' && definition.access.signIn) || words.signIn })
         if (!allowed(definition.access, user)) {
           refuse({ status: 403, code: 'forbidden', message: (definition.access !== 'staff' && definition.access.forbidden) || words.notForYourRole })
         }

@@ -2,12 +2,33 @@ import { getPayload } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
 import { hasRole } from '../domain/roles'
+import type { Localized } from '../i18n/localized'
+import { languageOfRequest } from '../i18n/request-language'
+import { errorResponse } from '../infra/endpoint'
 
 const apiKeyHeader = /^(\S+) API-Key (.*)$/
 const apiKeyFormat = /^[A-Za-z0-9_-]{16,256}$/
 
-function unauthorized(message: string): Response {
-  return Response.json({ errors: [{ message }] }, { status: 401, headers: { 'WWW-Authenticate': 'API-Key' } })
+const refusals = {
+  malformed_api_key_header: {
+    fr: 'En-tête de clé API mal formé : attendu « Authorization: users API-Key <clé> ».',
+    ar: 'ترويسة مفتاح API غير سليمة: المتوقع «Authorization: users API-Key <المفتاح>».',
+    en: 'Malformed API key header: expected "Authorization: users API-Key <key>".',
+  },
+  malformed_api_key: {
+    fr: 'Clé API mal formée : de 16 à 256 lettres, chiffres, « - » ou « _ ».',
+    ar: 'مفتاح API غير سليم: من 16 إلى 256 حرفًا أو رقمًا أو «-» أو «_».',
+    en: 'Malformed API key: expected 16 to 256 letters, digits, "-" or "_".',
+  },
+  invalid_api_key: {
+    fr: 'Clé API invalide : aucun compte d’intégration n’a cette clé (elle a peut-être été révoquée).',
+    ar: 'مفتاح API غير صالح: لا يملك أي حساب تكامل هذا المفتاح (ربما أُلغي).',
+    en: 'Invalid API key: no integration account has this key (it may have been revoked).',
+  },
+} satisfies Record<string, Localized>
+
+function unauthorized(request: Request, code: keyof typeof refusals): Response {
+  return errorResponse(401, [{ message: refusals[code][languageOfRequest(request)], code }], { 'WWW-Authenticate': 'API-Key' })
 }
 
 /**
@@ -25,16 +46,16 @@ export function withApiKeyGuard<Context>(
 
     const match = apiKeyHeader.exec(authorization.trim())
     if (!match || match[1] !== 'users') {
-      return unauthorized('Malformed API key header: expected "Authorization: users API-Key <key>".')
+      return unauthorized(request, 'malformed_api_key_header')
     }
     if (!apiKeyFormat.test(match[2])) {
-      return unauthorized('Malformed API key: expected 16 to 256 letters, digits, "-" or "_".')
+      return unauthorized(request, 'malformed_api_key')
     }
     const payload = await getPayload({ config })
     const { user } = await payload.auth({ headers: request.headers })
     // A key found on any other account (one set before the role changed) is no key at all.
     if (!user || !hasRole(user, 'integration')) {
-      return unauthorized('Invalid API key: no integration account has this key (it may have been revoked).')
+      return unauthorized(request, 'invalid_api_key')
     }
     return handler(request, context)
   }

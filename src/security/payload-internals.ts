@@ -20,7 +20,9 @@ const nobody: Access = () => false
 
 function staffOnlyHandler(handler: PayloadHandler): PayloadHandler {
   return (req) =>
-    isStaff(req.user) ? handler(req) : Promise.resolve(Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: 403 }))
+    isStaff(req.user)
+      ? handler(req)
+      : Promise.resolve(Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction'), code: 'forbidden' }] }, { status: 403 }))
 }
 
 function onlyStaffAnd(access: Access | undefined): Access {

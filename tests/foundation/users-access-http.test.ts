@@ -151,15 +151,15 @@ describe('API keys', () => {
   it('answers 401 with the reason to a malformed or unknown key', async () => {
     const malformed = await api('/api/users/me', { apiKey: 'short' })
     expect(malformed.status).toBe(401)
-    expect(malformed.body.errors[0].message).toMatch(/Malformed API key/)
+    expect(malformed.body.errors[0]).toMatchObject({ code: 'malformed_api_key', message: expect.stringMatching(/Clé API mal formée/) })
 
     const badHeader = await api('/api/users/me', { headers: { Authorization: 'API-Key something-long-enough-0000' } })
     expect(badHeader.status).toBe(401)
-    expect(badHeader.body.errors[0].message).toMatch(/users API-Key/)
+    expect(badHeader.body.errors[0]).toMatchObject({ code: 'malformed_api_key_header', message: expect.stringMatching(/users API-Key/) })
 
     const unknown = await api('/api/users/me', { apiKey: 'unknown-key-0123456789abcdef' })
     expect(unknown.status).toBe(401)
-    expect(unknown.body.errors[0].message).toMatch(/Invalid API key/)
+    expect(unknown.body.errors[0]).toMatchObject({ code: 'invalid_api_key', message: expect.stringMatching(/Clé API invalide/) })
 
     const viaGraphql = await graphql('{ meUser { user { email } } }', { apiKey: 'unknown-key-0123456789abcdef' })
     expect(viaGraphql.status).toBe(401)

@@ -1,9 +1,9 @@
 import type { CollectionConfig, Endpoint, Payload, PayloadRequest } from 'payload'
+import { z } from 'zod'
 
 import { advisoryLockSpaces } from '../../../src/infra/locks'
-import { requestLanguage } from '../../../src/i18n/request-language'
 import type { AdminLanguageCode } from '../../../src/i18n/request-language'
-import { hasRole } from '../../../src/domain/roles'
+import { defineEndpoint, refuse } from '../../../src/infra/endpoint'
 import { isNetwork, networkLabels, networks } from '../networks/registry'
 import type { Network } from '../networks/registry'
 import type { LocalizedReason } from '../networks/types'
@@ -12,7 +12,8 @@ import { oauthProviders } from '../networks/oauth'
 import { withSessionLock } from './session-lock'
 import { OAuthError } from '../networks/oauth/types'
 import type { ConnectedAccount, NetworkOAuthSettings, OAuthCallContext, OAuthConfig, TokenSet } from '../networks/oauth/types'
-import { createPkcePair, createStateCodec, oauthStateLifetimeMs, sameSecretString } from '../networks/oauth/state'
+import { createStateCodec, oauthStateLifetimeMs, sameSecretString } from '../networks/oauth/state'
+import { createPkcePair } from '../networks/oauth/token-endpoint'
 import type { StateProblem } from '../networks/oauth/state'
 import { TokenDecryptionError } from './token-crypto'
 import type { TokenCipher } from './token-crypto'
@@ -144,9 +145,7 @@ function noRefresh(network: Network): Localized {
       }
 }
 
-function jsonError(status: number, message: string, field?: string): Response {
-  return Response.json({ errors: [{ message, ...(field ? { field } : {}) }] }, { status, headers: { 'Cache-Control': 'no-store' } })
-}
+const noStore = { 'Cache-Control': 'no-store' }
 
 function redirect(location: string, cookie?: string): Response {
   const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' })
@@ -414,27 +413,41 @@ export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): End
   const now = options.now ?? (() => new Date())
   const config = () => options.oauth
   const stateCodec = (req: PayloadRequest) => createStateCodec({ secret: req.payload.secret, cipher: options.cipher, now })
+  const admins = { roles: ['admin'], forbidden: text.adminOnly, signIn: text.signIn } as const
+  const networkParams = z.object({ network: z.string() })
 
-  const requireAdmin = (req: PayloadRequest, language: AdminLanguageCode): Response | undefined => {
-    if (!req.user) return jsonError(401, text.signIn[language])
-    if (!hasRole(req.user, 'admin')) return jsonError(403, text.adminOnly[language])
-    return undefined
+  /** The network named in the path, or 400. */
+  const networkOf = (value: string): Network => {
+    if (!isNetwork(value)) refuse({ status: 400, code: 'unknown_network', field: 'network', message: unknownNetwork(value) })
+    return value
+  }
+  const settingsOf = (network: Network) => {
+    const settings = configuredSettings(config(), network)
+    if (!settings) refuse({ status: 400, code: 'not_configured', field: 'network', message: notConfigured(network) })
+    return settings
+  }
+  /** The state the network sent back: signed by Badil, of this network, and started in this browser. */
+  const verifiedState = (req: PayloadRequest, network: Network) => {
+    const verification = stateCodec(req).verify(req.searchParams?.get('state'), network)
+    if (!verification.ok) refuse({ status: 400, code: `state_${verification.problem}`, field: 'state', message: stateText[verification.problem] })
+    if (!sameSecretString(readCookie(req, bindingCookieName(network)), verification.state.nonce)) {
+      refuse({ status: 400, code: 'state_other_browser', field: 'state', message: text.otherBrowser })
+    }
+    return verification.state
   }
 
-  const connect: Endpoint = {
+  const connect = defineEndpoint({
     path: '/oauth/:network/connect',
     method: 'get',
-    handler: async (req) => {
-      const language = requestLanguage(req)
-      const denied = requireAdmin(req, language)
-      if (denied) return denied
-      const network = String(req.routeParams?.network ?? '')
-      if (!isNetwork(network)) return jsonError(400, unknownNetwork(network)[language], 'network')
-      const settings = configuredSettings(config(), network)
-      if (!settings) return jsonError(400, notConfigured(network)[language], 'network')
+    access: admins,
+    params: networkParams,
+    headers: noStore,
+    handler: async ({ req, params }) => {
+      const network = networkOf(params.network)
+      const settings = settingsOf(network)
       const provider = oauthProviders[network]
-      const pkce = provider.usesPkce ? createPkcePair() : undefined
-      const { state, nonce } = stateCodec(req).issue({ network, userId: req.user!.id, codeVerifier: pkce?.verifier })
+      const pkce = provider.usesPkce ? await createPkcePair() : undefined
+      const { state, nonce } = stateCodec(req).issue({ network, userId: req.user.id, codeVerifier: pkce?.verifier })
       const baseUrl = publicBaseUrl(req, config())
       const redirectUri = oauthRedirectUri(baseUrl, req.payload.config.routes.api, network)
       return redirect(
@@ -442,59 +455,55 @@ export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): End
         bindingCookie(req, network, baseUrl, nonce, Math.round(oauthStateLifetimeMs / 1000)),
       )
     },
-  }
+  })
 
-  const callback: Endpoint = {
+  const callback = defineEndpoint({
     path: '/oauth/:network/callback',
     method: 'get',
-    handler: async (req) => {
-      const language = requestLanguage(req)
-      const network = String(req.routeParams?.network ?? '')
-      if (!isNetwork(network)) return jsonError(400, unknownNetwork(network)[language], 'network')
-      const params = req.searchParams
-      const verification = stateCodec(req).verify(params.get('state'), network)
-      if (!verification.ok) return jsonError(400, stateText[verification.problem][language], 'state')
-      if (!sameSecretString(readCookie(req, bindingCookieName(network)), verification.state.nonce)) {
-        return jsonError(400, text.otherBrowser[language], 'state')
-      }
+    access: admins,
+    params: networkParams,
+    headers: noStore,
+    // The network's redirect back is a cross-site navigation, on which Payload ignores its session
+    // cookie: the caller is the admin named in the signed state, in the browser that started.
+    authenticate: async (req) => {
+      const state = verifiedState(req, networkOf(String(req.routeParams?.network ?? '')))
       // A session, when the request carries one Payload accepts, must be the admin who started.
-      if (req.user && String(req.user.id) !== verification.state.userId) return jsonError(403, text.otherAdmin[language])
-      // Still an admin now (the role may have changed within the 10 minutes).
-      const starter = await req.payload.findByID({
-        collection: 'users',
-        id: verification.state.userId,
-        depth: 0,
-        overrideAccess: true,
-        disableErrors: true,
-      })
-      if (!starter || !hasRole(starter as { role?: string | null }, 'admin')) return jsonError(403, text.adminOnly[language])
+      if (req.user && String(req.user.id) !== state.userId) refuse({ status: 403, code: 'other_admin', message: text.otherAdmin })
+      // Still an admin now (the role may have changed within the 10 minutes): checked by the access above.
+      const starter = await req.payload.findByID({ collection: 'users', id: state.userId, depth: 0, overrideAccess: true, disableErrors: true })
+      if (!starter) refuse({ status: 403, code: 'forbidden', message: text.adminOnly })
+      return { ...starter, collection: 'users' } as PayloadRequest['user']
+    },
+    handler: async ({ req, language, params, user }) => {
+      const network = networkOf(params.network)
+      const state = verifiedState(req, network)
       const baseUrl = publicBaseUrl(req, config())
       const clearBinding = bindingCookie(req, network, baseUrl, '', 0)
-
       const listPath = collectionAdminPath(req)
-      const fail = (reason: Localized): Response => {
-        if (!fromBrowser(req)) return jsonError(400, reason[language])
+      // A browser goes back to the accounts list with the reason; a script gets the error envelope.
+      const fail = (reason: Localized, code: string): Response => {
+        if (!fromBrowser(req)) refuse({ status: 400, code, message: reason })
         return redirect(`${listPath}?${new URLSearchParams({ oauthNetwork: network, oauthError: reason[language] })}`, clearBinding)
       }
 
-      const networkError = params.get('error')
+      const query = req.searchParams
+      const networkError = query.get('error')
       if (networkError) {
-        const detail = params.get('error_description') || params.get('error_reason') || networkError
-        return fail(deniedByUser(network, detail.slice(0, 300)))
+        const detail = query.get('error_description') || query.get('error_reason') || networkError
+        return fail(deniedByUser(network, detail.slice(0, 300)), 'denied_by_user')
       }
-      const code = params.get('code')
-      if (!code) return jsonError(400, text.missingCode[language], 'code')
-      const settings = configuredSettings(config(), network)
-      if (!settings) return jsonError(400, notConfigured(network)[language], 'network')
+      const code = query.get('code')
+      if (!code) refuse({ status: 400, code: 'missing_code', field: 'code', message: text.missingCode })
+      const settings = settingsOf(network)
 
       const redirectUri = oauthRedirectUri(baseUrl, req.payload.config.routes.api, network)
       let connected: ConnectedAccount[]
       try {
-        connected = await oauthProviders[network].connect(code, verification.state.codeVerifier, callContext(config(), network, settings, redirectUri, now))
+        connected = await oauthProviders[network].connect(code, state.codeVerifier, callContext(config(), network, settings, redirectUri, now))
       } catch (error) {
         if (!(error instanceof OAuthError)) throw error
         req.payload.logger.warn({ msg: 'network account connection failed', network, kind: error.kind, reason: error.message })
-        return fail(error.reason)
+        return fail(error.reason, `oauth_${error.kind}`)
       }
 
       const saved: Array<{ id: number; created: boolean; accountId: string }> = []
@@ -502,7 +511,7 @@ export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): End
         const result = await upsertConnectedAccount(req.payload, network, account, options.cipher, { language, now: now() })
         saved.push({ ...result, accountId: account.accountId })
       }
-      req.payload.logger.info({ msg: 'network accounts connected', network, by: verification.state.userId, accounts: saved.map((entry) => entry.accountId) })
+      req.payload.logger.info({ msg: 'network accounts connected', network, by: user.id, accounts: saved.map((entry) => entry.accountId) })
       const only = saved.length === 1 ? saved[0] : undefined
       return redirect(
         only
@@ -511,35 +520,24 @@ export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): End
         clearBinding,
       )
     },
-  }
+  })
 
-  const refresh: Endpoint = {
+  const refresh = defineEndpoint({
     path: '/:id/refresh',
     method: 'post',
-    handler: async (req) => {
-      const language = requestLanguage(req)
-      const denied = requireAdmin(req, language)
-      if (denied) return denied
-      const id = Number(req.routeParams?.id)
-      if (!Number.isSafeInteger(id) || id <= 0) return jsonError(404, text.notFound[language], 'id')
+    access: admins,
+    params: z.object({ id: z.string() }),
+    headers: noStore,
+    handler: async ({ params, req, language }) => {
+      const id = Number(params.id)
+      if (!Number.isSafeInteger(id) || id <= 0) refuse({ status: 404, code: 'not_found', field: 'id', message: text.notFound })
       const outcome = await refreshAccountNow(req.payload, id, options.cipher, config(), { now, language })
-      switch (outcome.status) {
-        case 'not_found':
-          return jsonError(404, text.notFound[language], 'id')
-        case 'not_refreshable':
-          return jsonError(400, outcome.reason[language])
-        case 'needs_reconnect':
-          return jsonError(400, outcome.reason[language])
-        case 'failed':
-          return jsonError(502, outcome.reason[language])
-        default:
-          return Response.json(
-            { id, refreshed: true, tokenExpiresAt: outcome.expiresAt ? outcome.expiresAt.toISOString() : null },
-            { headers: { 'Cache-Control': 'no-store' } },
-          )
-      }
+      if (outcome.status === 'not_found') refuse({ status: 404, code: 'not_found', field: 'id', message: text.notFound })
+      if (outcome.status === 'not_refreshable' || outcome.status === 'needs_reconnect') refuse({ status: 400, code: outcome.status, message: outcome.reason })
+      if (outcome.status === 'failed') refuse({ status: 502, code: 'network_failed', message: outcome.reason })
+      return { id, refreshed: true, tokenExpiresAt: outcome.expiresAt ? outcome.expiresAt.toISOString() : null }
     },
-  }
+  })
 
   return [connect, callback, refresh]
 }

@@ -242,6 +242,15 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
     return graphError(`Unknown path ${path}`, 100, 404)
   }
 
+  /** HTTP Basic client authentication as RFC 6749 (2.3.1) reads it: each part form-decoded. */
+  function sameBasicCredentials(header: string | undefined, client: { id: string; secret: string }): boolean {
+    const match = /^Basic (.+)$/.exec(header ?? '')
+    if (!match) return false
+    const [id, secret, ...rest] = Buffer.from(match[1]!, 'base64').toString('utf8').split(':')
+    const formDecode = (value: string | undefined) => decodeURIComponent((value ?? '').replace(/\+/g, ' '))
+    return rest.length === 0 && formDecode(id) === client.id && formDecode(secret) === client.secret
+  }
+
   function x(method: string, path: string, query: URLSearchParams, headers: http.IncomingHttpHeaders, form: URLSearchParams): Reply {
     if (path === '/x/i/oauth2/authorize' && method === 'GET') {
       return consentPage('x', query, {
@@ -252,9 +261,9 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
       })
     }
     if (path === '/x/api/2/oauth2/token' && method === 'POST') {
-      const expected = `Basic ${Buffer.from(`${fakeClients.x.id}:${fakeClients.x.secret}`).toString('base64')}`
-      if (headers.authorization !== expected) return json(401, { error: 'unauthorized_client', error_description: 'Missing valid authorization header' })
-      if (headers['content-type'] !== 'application/x-www-form-urlencoded')
+      if (!sameBasicCredentials(headers.authorization, fakeClients.x))
+        return json(401, { error: 'unauthorized_client', error_description: 'Missing valid authorization header' })
+      if ((headers['content-type'] ?? '').split(';')[0]!.trim() !== 'application/x-www-form-urlencoded')
         return json(400, { error: 'invalid_request', error_description: 'form body expected' })
       const grantType = form.get('grant_type')
       if (grantType === 'authorization_code') {
@@ -463,7 +472,9 @@ export async function startOAuthFake(): Promise<FakeOAuthServer> {
     const method = incoming.method ?? 'GET'
     const path = url.pathname
     const network = path.split('/')[1] as FakeNetwork
-    const form = new URLSearchParams(incoming.headers['content-type'] === 'application/x-www-form-urlencoded' ? Buffer.concat(chunks).toString('utf8') : '')
+    const form = new URLSearchParams(
+      (incoming.headers['content-type'] ?? '').split(';')[0]!.trim() === 'application/x-www-form-urlencoded' ? Buffer.concat(chunks).toString('utf8') : '',
+    )
     fake.requests.push({ network, method, path, query: url.searchParams, headers: incoming.headers, form })
 
     let reply: Reply

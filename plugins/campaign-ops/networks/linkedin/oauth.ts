@@ -1,5 +1,6 @@
 import { linkedinApiVersion } from './adapter'
-import { callOAuth, exchangeCode, refreshTokens, trimSlash, withQuery } from '../oauth/http'
+import { callOAuth, trimSlash, withQuery } from '../oauth/http'
+import { exchangeCode, refreshTokens } from '../oauth/token-endpoint'
 import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext } from '../oauth/types'
 
@@ -8,6 +9,8 @@ import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext } from '.
  * accounts are the organizations the member administers (`organizationAcls`), stored by URN.
  * Tokens last ~60 days; refresh tokens exist only for approved apps, and are used when present.
  */
+
+const tokenEndpoint = { clientAuthentication: 'form', impliedTokenType: 'bearer' } as const
 
 export const linkedinScopes = ['w_organization_social', 'r_organization_social', 'rw_organization_admin'] as const
 
@@ -58,7 +61,7 @@ export const linkedinOAuth: NetworkOAuthProvider = {
     }),
 
   async connect(code, _codeVerifier, context): Promise<ConnectedAccount[]> {
-    const tokens = await exchangeCode(code, context, 'form')
+    const tokens = await exchangeCode(code, context, tokenEndpoint)
     const acls = await callOAuth<{ elements?: Acl[] }>(
       context,
       'accounts',
@@ -90,5 +93,5 @@ export const linkedinOAuth: NetworkOAuthProvider = {
     return accounts
   },
 
-  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, 'form'),
+  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, tokenEndpoint),
 }

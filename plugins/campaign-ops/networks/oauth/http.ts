@@ -78,7 +78,8 @@ const appCredentialErrors = new Set(['invalid_client', 'unauthorized_client'])
 // Grant errors: the code or refresh token is no longer usable. Graph's 190 is an invalid token.
 const grantErrors = new Set(['invalid_grant', 'invalid_token', '190'])
 
-function classify(status: number, body: unknown, step: OAuthStep): OAuthErrorKind {
+/** What a refusal of the network means: the app's credentials, a spent grant, or another refusal. */
+export function classifyOAuthFailure(status: number, body: unknown, step: OAuthStep): OAuthErrorKind {
   if (status === 429 || status >= 500) return 'unavailable'
   const code = errorCode(body)
   if (code && appCredentialErrors.has(code)) return 'rejected'
@@ -133,7 +134,7 @@ export async function callOAuth<T>(context: OAuthCallContext, step: OAuthStep, u
     body = undefined
   }
   if (!response.ok) {
-    const kind = classify(response.status, body, step)
+    const kind = classifyOAuthFailure(response.status, body, step)
     throw oauthFailure(kind, context, step, errorDescription(body) ?? `HTTP ${response.status}`, response.status)
   }
   if (body === undefined || typeof body !== 'object' || body === null) {
@@ -176,47 +177,6 @@ export function readTokenResponse(body: StandardTokenResponse, context: OAuthCal
     expiresAt: expiryFrom(body.expires_in, context.now()),
     scopes: scopes.length ? scopes : fallbackScopes,
   }
-}
-
-/**
- * How the app proves itself at the token endpoint (RFC 6749 §2.3.1): its id and secret in the
- * form, or HTTP Basic with the id also in the form (X, a confidential client).
- */
-export type ClientAuthentication = 'form' | 'basic'
-
-/** A grant (`authorization_code` or `refresh_token`) exchanged at the token endpoint for tokens. */
-async function requestTokens(
-  grant: Record<string, string>,
-  context: OAuthCallContext,
-  step: 'code' | 'refresh',
-  clientAuthentication: ClientAuthentication,
-): Promise<TokenSet> {
-  const { clientId, clientSecret, tokenUrl } = context.settings
-  const body = await callOAuth<StandardTokenResponse>(
-    context,
-    step,
-    tokenUrl,
-    clientAuthentication === 'basic'
-      ? { form: { ...grant, client_id: clientId }, headers: { Authorization: basicAuthorization(clientId, clientSecret) } }
-      : { form: { ...grant, client_id: clientId, client_secret: clientSecret } },
-  )
-  return readTokenResponse(body, context, step)
-}
-
-/** The authorization code (with the PKCE verifier, where the network uses PKCE) exchanged for tokens. */
-export function exchangeCode(code: string, context: OAuthCallContext, clientAuthentication: ClientAuthentication, codeVerifier?: string): Promise<TokenSet> {
-  const grant = { grant_type: 'authorization_code', code, redirect_uri: context.redirectUri }
-  return requestTokens(codeVerifier ? { ...grant, code_verifier: codeVerifier } : grant, context, 'code', clientAuthentication)
-}
-
-export function refreshTokens(refreshToken: string, context: OAuthCallContext, clientAuthentication: ClientAuthentication): Promise<TokenSet> {
-  return requestTokens({ grant_type: 'refresh_token', refresh_token: refreshToken }, context, 'refresh', clientAuthentication)
-}
-
-function basicAuthorization(clientId: string, clientSecret: string): string {
-  // RFC 6749 §2.3.1: both parts are form-encoded before Base64.
-  const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+')
-  return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64')}`
 }
 
 export function withQuery(base: string, parameters: Record<string, string>): string {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 
 import { isNetwork } from '../registry'
 import type { Network } from '../registry'
@@ -48,16 +48,6 @@ export function stateSigningKey(payloadSecret: string): Buffer {
 const verifierPurpose = (nonce: string) => `oauth-state:pkce-verifier:${nonce}`
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url')
-
-/** A PKCE verifier (RFC 7636: 43–128 characters) and its S256 challenge. */
-export function createPkcePair(): { verifier: string; challenge: string } {
-  const verifier = base64url(randomBytes(32))
-  return { verifier, challenge: pkceChallenge(verifier) }
-}
-
-export function pkceChallenge(verifier: string): string {
-  return base64url(createHash('sha256').update(verifier).digest())
-}
 
 export type StateCodec = {
   issue(state: { network: Network; userId: string | number; codeVerifier?: string }): { state: string; nonce: string }

@@ -1,4 +1,5 @@
-import { callOAuth, exchangeCode, oauthFailure, refreshTokens, trimSlash, withQuery } from '../oauth/http'
+import { callOAuth, oauthFailure, trimSlash, withQuery } from '../oauth/http'
+import { exchangeCode, refreshTokens } from '../oauth/token-endpoint'
 import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
 
 /**
@@ -6,6 +7,8 @@ import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
  * token endpoint (social-apis.md §4). Access tokens live 2 hours; refresh tokens rotate, so the
  * new one must replace the old one at every refresh.
  */
+
+const tokenEndpoint = { clientAuthentication: 'basic' } as const
 
 export const xScopes = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access', 'tweet.moderate.write'] as const
 
@@ -31,7 +34,7 @@ export const xOAuth: NetworkOAuthProvider = {
 
   async connect(code, codeVerifier, context): Promise<ConnectedAccount[]> {
     if (!codeVerifier) throw oauthFailure('invalid_response', context, 'code', 'the PKCE verifier is missing from the state')
-    const tokens = await exchangeCode(code, context, 'basic', codeVerifier)
+    const tokens = await exchangeCode(code, context, tokenEndpoint, codeVerifier)
     const me = await callOAuth<Me>(context, 'accounts', `${trimSlash(context.settings.apiUrl)}/2/users/me`, {
       headers: { Authorization: `Bearer ${tokens.accessToken}` },
     })
@@ -41,5 +44,5 @@ export const xOAuth: NetworkOAuthProvider = {
     return [{ ...tokens, accountId: user.id, name }]
   },
 
-  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, 'basic'),
+  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, tokenEndpoint),
 }

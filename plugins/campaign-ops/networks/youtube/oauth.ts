@@ -1,4 +1,5 @@
-import { callOAuth, exchangeCode, refreshTokens, trimSlash, withQuery } from '../oauth/http'
+import { callOAuth, trimSlash, withQuery } from '../oauth/http'
+import { exchangeCode, refreshTokens } from '../oauth/token-endpoint'
 import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
 
@@ -6,6 +7,8 @@ import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
  * Google OAuth for YouTube (social-apis.md §6): offline access with forced consent so Google
  * always returns a refresh token; the account is the channel of the chosen identity.
  */
+
+const tokenEndpoint = { clientAuthentication: 'form' } as const
 
 export const youtubeScopes = [
   'https://www.googleapis.com/auth/youtube.upload',
@@ -37,7 +40,7 @@ export const youtubeOAuth: NetworkOAuthProvider = {
     }),
 
   async connect(code, _codeVerifier, context): Promise<ConnectedAccount[]> {
-    const tokens = await exchangeCode(code, context, 'form')
+    const tokens = await exchangeCode(code, context, tokenEndpoint)
     const channels = await callOAuth<Channels>(
       context,
       'accounts',
@@ -63,5 +66,5 @@ export const youtubeOAuth: NetworkOAuthProvider = {
   },
 
   // Google does not rotate refresh tokens: the answer has none, and the stored one stays.
-  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, 'form'),
+  refresh: (refreshToken, context) => refreshTokens(refreshToken, context, tokenEndpoint),
 }
