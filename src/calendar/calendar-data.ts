@@ -3,6 +3,7 @@
  * they fall in, and what deserves a warning. Pure functions: the endpoints fetch, this arranges.
  */
 
+import type { ContentItem, KeyMoment, PlatformVariant } from '../../payload-types'
 import { casablancaTimeZone, casablancaWallTimeToUtc, formatUtcOffset, toCasablancaParts } from '../domain/casablanca-time'
 import { platformLimits } from '../domain/platform-limits'
 import type { Platform } from '../domain/platform-limits'
@@ -31,30 +32,10 @@ const unknownPlatformColour = '#546E7A'
 
 export const sameSlotWindowMinutes = 60
 
-export interface KeyMomentInput {
-  id: Id
-  title?: string | null
-  startsOn: string | Date
-  endsOn: string | Date
-  priority?: string | null
-}
-
-export interface VariantInput {
-  id: Id
-  contentItem: Ref
-  platform: string
-  language: string
-  scheduledAt?: string | Date | null
-  publicationState?: string | null
-}
-
-export interface ContentItemInput {
-  id: Id
-  title?: string | null
-  themes?: Ref[] | null
-  audiences?: string[] | null
-  keyMoment?: Ref | null
-}
+/** What the calendar reads of the stored documents (the endpoints select these fields). */
+export type KeyMomentInput = Pick<KeyMoment, 'id' | 'title' | 'startsOn' | 'endsOn' | 'priority'>
+export type VariantInput = Pick<PlatformVariant, 'id' | 'contentItem' | 'platform' | 'language' | 'scheduledAt' | 'publicationState'>
+export type ContentItemInput = Pick<ContentItem, 'id' | 'title' | 'themes' | 'audiences' | 'keyMoment'>
 
 /** Within a filter any listed value matches; across filters all must. Empty or absent: no filter. */
 export interface CalendarFilters {

@@ -8,13 +8,14 @@ import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import { z } from 'zod'
 
 import { audiences } from '../../collections/ContentItems'
+import type { User } from '../../payload-types'
 import { contentLocales } from '../domain/languages'
 import type { ContentLocale } from '../domain/languages'
 import { platforms } from '../domain/platform-limits'
 import { roles } from '../domain/roles'
 import { defineEndpoint, refuse } from '../infra/endpoint'
 import { addDays, buildCalendar, casablancaDateOf, casablancaDayStart, daysBetween, monthOf, sameSlotWindowMinutes } from './calendar-data'
-import type { CalendarData, CalendarFilters, ContentItemInput, Id, KeyMomentInput, Localized, VariantInput } from './calendar-data'
+import type { CalendarData, CalendarFilters, Localized, VariantInput } from './calendar-data'
 import { issueCalendarFeedToken, userForCalendarFeedToken } from './feed-token'
 import { buildIcsFeed } from './ics-feed'
 import type { FeedLanguage } from './ics-feed'
@@ -25,7 +26,8 @@ const feedDaysAhead = 365
 
 const staffRoles = roles.filter((role) => role !== 'integration')
 
-type CalendarUser = { id: Id; role?: string | null; language?: string | null; collection?: string }
+/** What the calendar reads of its caller: the signed-in user, or the user a feed token names. */
+type CalendarUser = Pick<User, 'id' | 'role' | 'language'>
 type Range = { from: Date; to: Date }
 const civilDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
@@ -191,11 +193,11 @@ async function loadCalendar(payload: Payload, user: CalendarUser, options: Range
       },
       select: { title: true, startsOn: true, endsOn: true, priority: true },
     })
-  ).docs as unknown as KeyMomentInput[]
+  ).docs
 
   const variants = new Map<string, VariantInput>()
-  const addVariants = (docs: unknown[]) => {
-    for (const variant of docs as VariantInput[]) variants.set(String(variant.id), variant)
+  const addVariants = (docs: VariantInput[]) => {
+    for (const variant of docs) variants.set(String(variant.id), variant)
   }
   addVariants(
     (
@@ -242,14 +244,14 @@ async function loadCalendar(payload: Payload, user: CalendarUser, options: Range
     ...new Set([...variants.values()].map((variant) => (typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem))),
   ]
   const items = itemIds.length
-    ? ((
+    ? (
         await payload.find({
           collection: 'content-items',
           ...read,
           where: { id: { in: itemIds } },
           select: { title: true, themes: true, audiences: true, keyMoment: true },
         })
-      ).docs as unknown as ContentItemInput[])
+      ).docs
     : []
 
   return buildCalendar({ from, to, keyMoments, variants: [...variants.values()], items, filters })
@@ -267,7 +269,7 @@ export const calendarDataEndpoint = defineEndpoint({
   headers: noStore,
   handler: async ({ req, language, query }) => {
     const range = rangeOf(query, monthDefaults)
-    return loadCalendar(req.payload, req.user as CalendarUser, { ...range, filters: filtersOf(query), locale: contentLocale(query, language) })
+    return loadCalendar(req.payload, req.user, { ...range, filters: filtersOf(query), locale: contentLocale(query, language) })
   },
 })
 
@@ -295,10 +297,9 @@ export const calendarFeedEndpoint = defineEndpoint({
   fieldMessages: calendarFieldMessages,
   headers: noStore,
   handler: async ({ req, query, user }) => {
-    const caller = user as CalendarUser
     const range = rangeOf(query, feedDefaults)
-    const language = feedLanguage(query, caller)
-    const data = await loadCalendar(req.payload, caller, { ...range, filters: filtersOf(query), locale: contentLocale(query, language) })
+    const language = feedLanguage(query, user)
+    const data = await loadCalendar(req.payload, user, { ...range, filters: filtersOf(query), locale: contentLocale(query, language) })
     const { config } = req.payload
     const body = buildIcsFeed(data, {
       serverUrl: config.serverURL || new URL(req.url ?? 'http://localhost').origin,

@@ -8,9 +8,12 @@ import { createHash, randomBytes } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import type { User } from '../../payload-types'
+
 type Id = number | string
 
-export type CalendarFeedUser = { id: Id; role?: string | null; language?: string | null; collection: 'users' }
+/** The user a feed token names, without the token's hash. */
+export type CalendarFeedUser = Pick<User, 'id' | 'role' | 'language' | 'collection'>
 
 /** 32 random bytes in base64url. */
 const tokenFormat = /^[A-Za-z0-9_-]{43}$/
@@ -26,7 +29,7 @@ export async function issueCalendarFeedToken(payload: Payload, userId: Id): Prom
     id: userId,
     overrideAccess: true,
     depth: 0,
-    data: { calendarFeedTokenHash: hashCalendarFeedToken(token) } as Record<string, unknown>,
+    data: { calendarFeedTokenHash: hashCalendarFeedToken(token) },
   })
   return token
 }
@@ -41,7 +44,7 @@ export async function userForCalendarFeedToken(payload: Payload, token: string):
     limit: 1,
     where: { calendarFeedTokenHash: { equals: hashCalendarFeedToken(token) } },
   })
-  const found = docs[0] as (Omit<CalendarFeedUser, 'collection'> & { calendarFeedTokenHash?: unknown }) | undefined
+  const found: User | undefined = docs[0]
   if (!found) return null
   const { calendarFeedTokenHash: _hash, ...user } = found
   return { ...user, collection: 'users' }

@@ -4,9 +4,9 @@
  * Severity follows one rule: a limit the network enforces (the API rejects, truncates or
  * silently drops content) is an `error` and blocks "ready"; a recommendation, a vendor
  * figure that conflicts with the network's own docs, or a creator-specific value we cannot
- * know in advance is a `warning`. Sources point at shared/reference/social-apis.md (section)
- * and the network document it was compiled from. Sizes quoted in "MB" by the networks are
- * read as MiB (1024²), like the networks' own upload code does.
+ * know in advance is a `warning`. Sources point at a heading of docs/networks.md and at the
+ * network document it was compiled from. Sizes quoted in "MB" by the networks are read as MiB
+ * (1024²), like the networks' own upload code does.
  */
 
 import type { ContentLocale } from './languages'
@@ -183,7 +183,7 @@ function around(width: number, height: number, severity: Severity, source: strin
 const approximateUi = 'approximate UI behaviour (varies by device and app version), not a network limit'
 
 // Consent and alt text are campaign rules as much as network ones.
-const campaignAltText = 'DESIGN.md "Content model" (media carry localized alt text)'
+const campaignAltText = 'README.md#content (media carry localized alt text)'
 const altWarning = (why: string) => ({ severity: 'warning' as const, source: `${campaignAltText}; ${why}` })
 const altError = (why: string) => ({ severity: 'error' as const, source: `${campaignAltText}; ${why}` })
 
@@ -192,24 +192,24 @@ const altError = (why: string) => ({ severity: 'error' as const, source: `${camp
 const instagramCaption: TextRules = {
   role: 'caption',
   counting: 'chars',
-  max: limit(2200, 'error', 'social-apis.md §2.3, §9; Meta IG media reference (subcode 2207010)'),
+  max: limit(2200, 'error', 'docs/networks.md#instagram-caption-limits; Meta IG media reference (subcode 2207010)'),
 }
 const instagramHashtags: readonly SourcedBound[] = [
-  max(30, 'error', 'social-apis.md §2.3; Meta IG media reference'),
+  max(30, 'error', 'docs/networks.md#instagram-caption-limits; Meta IG media reference'),
   max(
     5,
     'warning',
-    'social-apis.md §2.3 [conflict]; Ayrshare Instagram guidelines',
+    'docs/networks.md#instagram-caption-limits [conflict]; Ayrshare Instagram guidelines',
     'vendor docs report 5 as the current effective limit: treated as the safe product limit',
   ),
 ]
 const instagramMentions: readonly SourcedBound[] = [
-  max(20, 'error', 'social-apis.md §2.3; Meta IG media reference'),
-  max(3, 'warning', 'social-apis.md §2.3 [conflict]; Ayrshare Instagram guidelines'),
+  max(20, 'error', 'docs/networks.md#instagram-caption-limits; Meta IG media reference'),
+  max(3, 'warning', 'docs/networks.md#instagram-caption-limits [conflict]; Ayrshare Instagram guidelines'),
 ]
 const instagramLink: LinkRules = {
   placement: 'not_clickable',
-  source: 'Instagram renders caption URLs as plain text; social-apis.md §2.1 has no link parameter',
+  source: 'Instagram renders caption URLs as plain text; the containers (docs/networks.md#instagram-containers) take no link parameter',
 }
 const instagramFirstComment: FirstCommentRules = {
   supported: true,
@@ -217,10 +217,10 @@ const instagramFirstComment: FirstCommentRules = {
   max: limit(
     2200,
     'warning',
-    'social-apis.md §3.6 (POST /{ig-media-id}/comments)',
-    'comment length not in the reference: assumed equal to the caption limit [unverified]',
+    'docs/networks.md#instagram-comments (POST /{ig-media-id}/comments)',
+    'comment length not documented: assumed equal to the caption limit [unverified]',
   ),
-  source: 'social-apis.md §3.6; Meta IG comment moderation docs',
+  source: 'docs/networks.md#instagram-comments; Meta IG comment moderation docs',
 }
 const instagramPreview: PreviewTruncation = {
   characters: 125,
@@ -229,14 +229,14 @@ const instagramPreview: PreviewTruncation = {
 }
 const instagramImageJpeg = {
   mimeTypes: ['image/jpeg'],
-  mimeSource: 'social-apis.md §2.1 (image_url JPEG), §9; Meta IG content publishing docs',
+  mimeSource: 'docs/networks.md#instagram-containers (image_url JPEG), docs/networks.md#instagram-media-limits; Meta IG content publishing docs',
 } as const
-const instagramImageBytes = max(8 * MiB, 'error', 'social-apis.md §9; Meta IG content publishing docs (subcode 2207004)')
+const instagramImageBytes = max(8 * MiB, 'error', 'docs/networks.md#instagram-media-limits; Meta IG content publishing docs (subcode 2207004)')
 const instagramVideoMimes = {
   mimeTypes: ['video/mp4', 'video/quicktime'],
-  mimeSource: 'social-apis.md §9 (MOV/MP4); Meta IG content publishing docs',
+  mimeSource: 'docs/networks.md#instagram-media-limits (MOV/MP4); Meta IG content publishing docs',
 } as const
-const reelSource = 'social-apis.md §9 (Instagram Reel); Meta IG content publishing docs'
+const reelSource = 'docs/networks.md#instagram-media-limits (Instagram Reel); Meta IG content publishing docs'
 const reelBytes = max(300 * MiB, 'error', reelSource, 'newer vendor docs quote 1 GB [conflict]: the documented 300 MB is enforced')
 const reelDuration: readonly SourcedBound[] = [min(3, 'error', reelSource), max(15 * 60, 'error', reelSource)]
 const reelAcceptedAspect: SourcedRange = {
@@ -249,7 +249,7 @@ const reelAcceptedAspect: SourcedRange = {
 
 // --- YouTube, shared by long-form and Shorts ----------------------------------------------
 
-const youtubeSource = 'social-apis.md §6.1, §9; YouTube Data API videos.insert docs'
+const youtubeSource = 'docs/networks.md#youtube-limits-and-shorts; YouTube Data API videos.insert docs'
 const youtubeAngleBrackets: ForbiddenCharacters = {
   characters: ['<', '>'],
   severity: 'error',
@@ -269,20 +269,25 @@ const youtubeTitle: TitleRules = {
   missingSource: `${youtubeSource} (snippet.title is required; the publisher falls back to the content item's title)`,
 }
 const youtubeHashtags: readonly SourcedBound[] = [
-  max(60, 'error', 'social-apis.md §9; YouTube hashtag policy', 'not rejected by the API, but YouTube then ignores every hashtag: a certain loss, so an error'),
+  max(
+    60,
+    'error',
+    'docs/networks.md#youtube-limits-and-shorts; YouTube hashtag policy',
+    'not rejected by the API, but YouTube then ignores every hashtag: a certain loss, so an error',
+  ),
 ]
 const youtubeFirstComment: FirstCommentRules = {
   supported: true,
   counting: 'chars',
   max: null,
-  source: 'social-apis.md §6.2 (commentThreads / comments.insert); no length limit in the reference',
+  source: 'docs/networks.md#youtube-comments (commentThreads / comments.insert); no length limit documented',
 }
 const youtubeVideoMimes = {
   mimeTypes: ['video/mp4', 'video/quicktime', 'video/webm', 'video/x-msvideo', 'video/x-matroska', 'video/mpeg'],
-  mimeSource: 'social-apis.md §9 (MP4 H.264/AAC recommended); YouTube accepts the common container formats',
+  mimeSource: 'docs/networks.md#youtube-limits-and-shorts (MP4 H.264/AAC recommended); YouTube accepts the common container formats',
 } as const
 const youtubeBytes = max(256 * GiB, 'error', youtubeSource)
-const youtubeAltText = altWarning('YouTube takes no alt text for videos (social-apis.md §6.1)')
+const youtubeAltText = altWarning('YouTube takes no alt text for videos (docs/networks.md#youtube-resumable-upload)')
 
 // --- The table -----------------------------------------------------------------------------
 
@@ -293,7 +298,7 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     text: {
       role: 'post',
       counting: 'chars',
-      max: limit(63206, 'error', 'social-apis.md §9; Meta Pages API posts docs'),
+      max: limit(63206, 'error', 'docs/networks.md#facebook-limits; Meta Pages API posts docs'),
     },
     title: null,
     hashtags: [],
@@ -302,13 +307,13 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
       placement: 'link_field',
       placementWithMedia: 'text',
       source:
-        'social-apis.md §1.2 (link field of /feed gives the preview card); §1.3, §1.4 (photos and videos have no link field, so the link goes in the message)',
+        'docs/networks.md#facebook-posts (link field of /feed gives the preview card; photos and videos have no link field, so the link goes in the message)',
     },
     firstComment: {
       supported: true,
       counting: 'chars',
       max: null,
-      source: 'social-apis.md §3.6 (POST /{post-id}/comments); no length limit in the reference',
+      source: 'docs/networks.md#facebook-comments (POST /{post-id}/comments); no length limit documented',
     },
     previewTruncation: {
       characters: 477,
@@ -316,31 +321,31 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
       source: `${approximateUi}: desktop feed shows about 477 characters, mobile fewer`,
     },
     media: {
-      count: [min(0, 'error', 'social-apis.md §1.2 (text-only posts allowed)')],
+      count: [min(0, 'error', 'docs/networks.md#facebook-posts (text-only posts allowed)')],
       mixedKinds: {
         allowed: false,
-        source: 'social-apis.md §1.2–§1.4 (attached_media takes photos only; a video is its own post)',
+        source: 'docs/networks.md#facebook-posts (attached_media takes photos only; a video is its own post)',
       },
       kinds: {
         image: {
           mimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/bmp', 'image/tiff'],
-          mimeSource: 'social-apis.md §9; Meta Pages photos docs',
+          mimeSource: 'docs/networks.md#facebook-limits; Meta Pages photos docs',
           bytes: [
-            max(10 * MiB, 'error', 'social-apis.md §9; Meta Pages photos docs'),
-            max(4 * MiB, 'warning', 'social-apis.md §1.3, §9 (keep < ~4 MB for the API: subcode 1366046)'),
+            max(10 * MiB, 'error', 'docs/networks.md#facebook-limits; Meta Pages photos docs'),
+            max(4 * MiB, 'warning', 'docs/networks.md#facebook-photos (keep < ~4 MB for the API: subcode 1366046)'),
           ],
-          dimensions: [dimension('side', 'max', 2048, 'warning', 'social-apis.md §9 (≤ 2048 px side; larger images are downscaled)')],
-          altText: altWarning('the Pages photo upload in social-apis.md §1.3 takes no alt text'),
+          dimensions: [dimension('side', 'max', 2048, 'warning', 'docs/networks.md#facebook-limits (≤ 2048 px side; larger images are downscaled)')],
+          altText: altWarning('the Pages photo upload (docs/networks.md#facebook-photos) takes no alt text'),
         },
         video: {
           mimeTypes: ['video/mp4', 'video/quicktime'],
-          mimeSource: 'social-apis.md §9; Meta video publishing docs',
-          maxCount: limit(1, 'error', 'social-apis.md §1.4 (one video per post)'),
-          bytes: [max(10 * GiB, 'error', 'social-apis.md §9 (resumable upload); Meta video publishing docs')],
-          durationSeconds: [max(240 * 60, 'error', 'social-apis.md §9; Meta video publishing docs')],
+          mimeSource: 'docs/networks.md#facebook-limits; Meta video publishing docs',
+          maxCount: limit(1, 'error', 'docs/networks.md#facebook-videos (one video per post)'),
+          bytes: [max(10 * GiB, 'error', 'docs/networks.md#facebook-limits (resumable upload); Meta video publishing docs')],
+          durationSeconds: [max(240 * 60, 'error', 'docs/networks.md#facebook-limits; Meta video publishing docs')],
           aspectRatios: [
-            around(16, 9, 'warning', 'social-apis.md §9 (16:9 or 9:16 recommended)'),
-            around(9, 16, 'warning', 'social-apis.md §9 (16:9 or 9:16 recommended)'),
+            around(16, 9, 'warning', 'docs/networks.md#facebook-limits (16:9 or 9:16 recommended)'),
+            around(9, 16, 'warning', 'docs/networks.md#facebook-limits (16:9 or 9:16 recommended)'),
           ],
           altText: altWarning('Facebook takes no alt text for videos'),
         },
@@ -360,10 +365,10 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     previewTruncation: instagramPreview,
     media: {
       count: [
-        min(1, 'error', 'social-apis.md §2.1 (a feed post is an image or a carousel)'),
-        max(10, 'error', 'social-apis.md §2.1, §9 (carousel 2–10 items)'),
+        min(1, 'error', 'docs/networks.md#instagram-containers (a feed post is an image or a carousel)'),
+        max(10, 'error', 'docs/networks.md#instagram-containers (carousel 2–10 items)'),
       ],
-      mixedKinds: { allowed: true, source: 'social-apis.md §9 (carousel mixes images and videos)' },
+      mixedKinds: { allowed: true, source: 'docs/networks.md#instagram-media-limits (carousel mixes images and videos)' },
       note: 'A single video is a Reel since 2023-07: it belongs to an instagram_reel variant; videos are accepted here only inside a carousel.',
       kinds: {
         image: {
@@ -374,19 +379,19 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
               min: 0.8,
               max: 1.91,
               severity: 'error',
-              source: 'social-apis.md §2.4, §9 (4:5–1.91:1; subcodes 2207009 / 36003)',
+              source: 'docs/networks.md#instagram-media-limits (4:5–1.91:1; subcodes 2207009 / 36003)',
               label: '4:5–1.91:1',
             },
           ],
           dimensions: [
-            dimension('width', 'min', 320, 'warning', 'social-apis.md §9 (width 320–1440; outside, Instagram rescales)'),
-            dimension('width', 'max', 1440, 'warning', 'social-apis.md §9 (width 320–1440; outside, Instagram rescales)'),
+            dimension('width', 'min', 320, 'warning', 'docs/networks.md#instagram-media-limits (width 320–1440; outside, Instagram rescales)'),
+            dimension('width', 'max', 1440, 'warning', 'docs/networks.md#instagram-media-limits (width 320–1440; outside, Instagram rescales)'),
           ],
-          altText: altError('the container takes alt_text for images (social-apis.md §2.1)'),
+          altText: altError('the container takes alt_text for images (docs/networks.md#instagram-containers)'),
         },
         video: {
           ...instagramVideoMimes,
-          onlyInCarousel: { source: 'social-apis.md §2.1 (all single feed videos are Reels since 2023-07)' },
+          onlyInCarousel: { source: 'docs/networks.md#instagram-containers (all single feed videos are Reels since 2023-07)' },
           bytes: [reelBytes],
           durationSeconds: reelDuration,
           aspectRatios: [
@@ -395,11 +400,11 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
               min: 0.8,
               max: 1.91,
               severity: 'warning',
-              source: 'social-apis.md §9 (carousel: the first item sets the crop)',
+              source: 'docs/networks.md#instagram-media-limits (carousel: the first item sets the crop)',
               label: '4:5–1.91:1',
             },
           ],
-          altText: altWarning('Instagram alt_text applies to images only (social-apis.md §2.1)'),
+          altText: altWarning('Instagram alt_text applies to images only (docs/networks.md#instagram-containers)'),
         },
       },
     },
@@ -416,8 +421,11 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     firstComment: instagramFirstComment,
     previewTruncation: instagramPreview,
     media: {
-      count: [min(1, 'error', 'social-apis.md §2.1 (media_type=REELS + video_url)'), max(1, 'error', 'social-apis.md §2.1 (one video per Reel)')],
-      mixedKinds: { allowed: false, source: 'social-apis.md §2.1' },
+      count: [
+        min(1, 'error', 'docs/networks.md#instagram-containers (media_type=REELS + video_url)'),
+        max(1, 'error', 'docs/networks.md#instagram-containers (one video per Reel)'),
+      ],
+      mixedKinds: { allowed: false, source: 'docs/networks.md#instagram-containers' },
       kinds: {
         video: {
           ...instagramVideoMimes,
@@ -425,7 +433,7 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
           durationSeconds: reelDuration,
           aspectRatios: [reelAcceptedAspect, around(9, 16, 'warning', `${reelSource} (1080×1920 9:16 recommended)`)],
           dimensions: [dimension('width', 'max', 1920, 'error', `${reelSource} (≤ 1920 px wide)`)],
-          altText: altWarning('Instagram alt_text applies to images only (social-apis.md §2.1)'),
+          altText: altWarning('Instagram alt_text applies to images only (docs/networks.md#instagram-containers)'),
         },
       },
     },
@@ -438,44 +446,44 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
       role: 'none',
       counting: 'chars',
       max: null,
-      source: 'social-apis.md §2.1, §9 (STORIES containers take no caption)',
+      source: 'docs/networks.md#instagram-containers (STORIES containers take no caption)',
     },
     title: null,
     hashtags: [],
     mentions: [],
     link: {
       placement: 'not_supported',
-      source: 'social-apis.md §2.1 (STORIES containers take no caption and no link)',
+      source: 'docs/networks.md#instagram-containers (STORIES containers take no caption and no link)',
     },
     firstComment: {
       supported: false,
       counting: 'chars',
       max: null,
-      source: 'social-apis.md §2.1, §3.6 (stories take replies, not comments)',
+      source: 'docs/networks.md#instagram-comments (stories take replies, not comments)',
     },
     previewTruncation: null,
     media: {
       count: [
-        min(1, 'error', 'social-apis.md §2.1 (media_type=STORIES + image_url or video_url)'),
-        max(1, 'error', 'social-apis.md §2.1 (one image or video per story)'),
+        min(1, 'error', 'docs/networks.md#instagram-containers (media_type=STORIES + image_url or video_url)'),
+        max(1, 'error', 'docs/networks.md#instagram-containers (one image or video per story)'),
       ],
-      mixedKinds: { allowed: false, source: 'social-apis.md §2.1' },
+      mixedKinds: { allowed: false, source: 'docs/networks.md#instagram-containers' },
       kinds: {
         image: {
           ...instagramImageJpeg,
           bytes: [instagramImageBytes],
-          aspectRatios: [around(9, 16, 'warning', 'social-apis.md §9 (9:16 recommended)')],
-          altText: altWarning('STORIES containers take no alt_text (social-apis.md §2.1)'),
+          aspectRatios: [around(9, 16, 'warning', 'docs/networks.md#instagram-media-limits (9:16 recommended)')],
+          altText: altWarning('STORIES containers take no alt_text (docs/networks.md#instagram-containers)'),
         },
         video: {
           ...instagramVideoMimes,
-          bytes: [max(100 * MiB, 'error', 'social-apis.md §9 (Instagram Story video ≤ 100 MB)')],
+          bytes: [max(100 * MiB, 'error', 'docs/networks.md#instagram-media-limits (Instagram Story video ≤ 100 MB)')],
           durationSeconds: [
-            min(3, 'error', 'social-apis.md §9 (Instagram Story video 3–60 s)'),
-            max(60, 'error', 'social-apis.md §9 (Instagram Story video 3–60 s)'),
+            min(3, 'error', 'docs/networks.md#instagram-media-limits (Instagram Story video 3–60 s)'),
+            max(60, 'error', 'docs/networks.md#instagram-media-limits (Instagram Story video 3–60 s)'),
           ],
-          aspectRatios: [around(9, 16, 'warning', 'social-apis.md §9 (9:16)')],
-          altText: altWarning('STORIES containers take no alt_text (social-apis.md §2.1)'),
+          aspectRatios: [around(9, 16, 'warning', 'docs/networks.md#instagram-media-limits (9:16)')],
+          altText: altWarning('STORIES containers take no alt_text (docs/networks.md#instagram-containers)'),
         },
       },
     },
@@ -487,58 +495,58 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     text: {
       role: 'post',
       counting: 'twitter-weighted',
-      max: limit(280, 'error', 'social-apis.md §4.3, §9; twitter-text config v3 (URLs count 23)', 'Premium accounts: 25,000'),
+      max: limit(280, 'error', 'docs/networks.md#x-weighted-length; twitter-text config v3 (URLs count 23)', 'Premium accounts: 25,000'),
     },
     title: null,
     hashtags: [],
     mentions: [],
     link: {
       placement: 'text',
-      source: 'social-apis.md §4.3 (a URL in the text counts 23 weighted characters)',
+      source: 'docs/networks.md#x-weighted-length (a URL in the text counts 23 weighted characters)',
     },
     firstComment: {
       supported: true,
       counting: 'twitter-weighted',
-      max: limit(280, 'error', 'social-apis.md §4.1 (a reply is a post), §4.3'),
-      source: 'social-apis.md §4.1 (reply.in_reply_to_tweet_id)',
+      max: limit(280, 'error', 'docs/networks.md#x-posts-and-media (a reply is a post), docs/networks.md#x-weighted-length'),
+      source: 'docs/networks.md#x-posts-and-media (reply.in_reply_to_tweet_id)',
     },
     previewTruncation: null,
     media: {
-      count: [max(4, 'error', 'social-apis.md §4.1, §9 (up to 4 images, or 1 GIF, or 1 video)')],
-      mixedKinds: { allowed: false, source: 'social-apis.md §4.1 (4 images, or 1 GIF, or 1 video)' },
+      count: [max(4, 'error', 'docs/networks.md#x-posts-and-media (up to 4 images, or 1 GIF, or 1 video)')],
+      mixedKinds: { allowed: false, source: 'docs/networks.md#x-posts-and-media (4 images, or 1 GIF, or 1 video)' },
       kinds: {
         image: {
           mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
-          mimeSource: 'social-apis.md §9; X media upload docs',
-          maxCount: limit(4, 'error', 'social-apis.md §4.1, §9'),
-          bytes: [max(5 * MiB, 'error', 'social-apis.md §4.2, §9; X media upload docs')],
+          mimeSource: 'docs/networks.md#x-limits; X media upload docs',
+          maxCount: limit(4, 'error', 'docs/networks.md#x-posts-and-media'),
+          bytes: [max(5 * MiB, 'error', 'docs/networks.md#x-limits; X media upload docs')],
           mimeOverrides: {
             'image/gif': {
-              maxBytes: [max(15 * MiB, 'error', 'social-apis.md §4.2, §9 (GIF ≤ 15 MB)')],
-              mustBeAlone: { source: 'social-apis.md §4.1, §9 (1 GIF per post)' },
+              maxBytes: [max(15 * MiB, 'error', 'docs/networks.md#x-limits (GIF ≤ 15 MB)')],
+              mustBeAlone: { source: 'docs/networks.md#x-posts-and-media (1 GIF per post)' },
             },
           },
           dimensions: [
-            dimension('side', 'min', 4, 'error', 'social-apis.md §9 (4×4–8192×8192)'),
-            dimension('side', 'max', 8192, 'error', 'social-apis.md §9 (4×4–8192×8192)'),
+            dimension('side', 'min', 4, 'error', 'docs/networks.md#x-limits (4×4–8192×8192)'),
+            dimension('side', 'max', 8192, 'error', 'docs/networks.md#x-limits (4×4–8192×8192)'),
           ],
-          altText: altError('X takes alt text per image (social-apis.md §4.2 POST /2/media/metadata)'),
+          altText: altError('X takes alt text per image (docs/networks.md#x-media-upload, POST /2/media/metadata)'),
         },
         video: {
           mimeTypes: ['video/mp4', 'video/quicktime'],
-          mimeSource: 'social-apis.md §9 (MP4/MOV H.264); X media upload docs',
-          maxCount: limit(1, 'error', 'social-apis.md §4.1, §9 (1 video per post)'),
-          bytes: [max(512 * MiB, 'error', 'social-apis.md §4.2, §9')],
+          mimeSource: 'docs/networks.md#x-limits (MP4/MOV H.264); X media upload docs',
+          maxCount: limit(1, 'error', 'docs/networks.md#x-posts-and-media (1 video per post)'),
+          bytes: [max(512 * MiB, 'error', 'docs/networks.md#x-limits')],
           durationSeconds: [
-            min(0.5, 'error', 'social-apis.md §9 (0.5–140 s)'),
-            max(140, 'error', 'social-apis.md §9 (0.5–140 s)', 'longer for Premium / amplify_video'),
+            min(0.5, 'error', 'docs/networks.md#x-limits (0.5–140 s)'),
+            max(140, 'error', 'docs/networks.md#x-limits (0.5–140 s)', 'longer for Premium / amplify_video'),
           ],
           aspectRatios: [
             {
               min: 1 / 3,
               max: 3,
               severity: 'error',
-              source: 'social-apis.md §9 (aspect 1:3–3:1)',
+              source: 'docs/networks.md#x-limits (aspect 1:3–3:1)',
               label: '1:3–3:1',
             },
           ],
@@ -548,12 +556,12 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
               'max',
               1280,
               'warning',
-              'social-apis.md §9 (≤ 1280×1024)',
+              'docs/networks.md#x-limits (≤ 1280×1024)',
               '1920×1200 is quoted for amplify_video and larger vertical videos are common: not enforced [unverified]',
             ),
-            dimension('height', 'max', 1024, 'warning', 'social-apis.md §9 (≤ 1280×1024)', 'see width'),
+            dimension('height', 'max', 1024, 'warning', 'docs/networks.md#x-limits (≤ 1280×1024)', 'see width'),
           ],
-          altText: altWarning('X alt text is for images (social-apis.md §4.2)'),
+          altText: altWarning('X alt text is for images (docs/networks.md#x-media-upload)'),
         },
       },
     },
@@ -568,19 +576,19 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
       max: limit(
         3000,
         'error',
-        'social-apis.md §5.1, §9; LinkedIn Posts API (commentary)',
+        'docs/networks.md#linkedin-posts-api; LinkedIn Posts API (commentary)',
         'measured before "little text format" escaping, which the publisher adds [uncertain whether escapes count]',
       ),
     },
     title: null,
     hashtags: [],
     mentions: [],
-    link: { placement: 'text', source: 'social-apis.md §5.1 (URLs left intact in commentary auto-link)' },
+    link: { placement: 'text', source: 'docs/networks.md#linkedin-posts-api (URLs left intact in commentary auto-link)' },
     firstComment: {
       supported: true,
       counting: 'chars',
       max: null,
-      source: 'social-apis.md §5.4 (POST /rest/socialActions/{urn}/comments); no length limit in the reference',
+      source: 'docs/networks.md#linkedin-comments (POST /rest/socialActions/{urn}/comments); no length limit documented',
     },
     previewTruncation: {
       characters: 210,
@@ -588,46 +596,49 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
       source: `${approximateUi}: LinkedIn shows about 210 characters before "…more"`,
     },
     media: {
-      count: [max(20, 'error', 'social-apis.md §5.1, §9 (multiImage 2–20)')],
+      count: [max(20, 'error', 'docs/networks.md#linkedin-posts-api (multiImage 2–20)')],
       mixedKinds: {
         allowed: false,
-        source: 'social-apis.md §5.1 (content is one media, one multiImage, or one document)',
+        source: 'docs/networks.md#linkedin-posts-api (content is one media, one multiImage, or one document)',
       },
       kinds: {
         image: {
           mimeTypes: ['image/jpeg', 'image/png', 'image/gif'],
-          mimeSource: 'social-apis.md §5.2, §9; LinkedIn Images API',
-          maxCount: limit(20, 'error', 'social-apis.md §5.1 (multiImage 2–20)'),
-          bytes: [max(5 * MiB, 'warning', 'social-apis.md §9 (≤ 5 MB recommended)')],
-          dimensions: [dimension('pixels', 'max', 36_152_319, 'error', 'social-apis.md §5.2, §9 (< 36,152,320 px)')],
-          altText: altError('LinkedIn takes altText per image (social-apis.md §5.1)'),
+          mimeSource: 'docs/networks.md#linkedin-limits; LinkedIn Images API',
+          maxCount: limit(20, 'error', 'docs/networks.md#linkedin-posts-api (multiImage 2–20)'),
+          bytes: [max(5 * MiB, 'warning', 'docs/networks.md#linkedin-limits (≤ 5 MB recommended)')],
+          dimensions: [dimension('pixels', 'max', 36_152_319, 'error', 'docs/networks.md#linkedin-limits (< 36,152,320 px)')],
+          altText: altError('LinkedIn takes altText per image (docs/networks.md#linkedin-posts-api)'),
         },
         video: {
           mimeTypes: ['video/mp4'],
-          mimeSource: 'social-apis.md §5.3, §9; LinkedIn Videos API',
-          maxCount: limit(1, 'error', 'social-apis.md §5.1 (one media)'),
+          mimeSource: 'docs/networks.md#linkedin-limits; LinkedIn Videos API',
+          maxCount: limit(1, 'error', 'docs/networks.md#linkedin-posts-api (one media)'),
           bytes: [
-            min(75 * KiB, 'error', 'social-apis.md §5.3, §9 (75 KB–500 MB)'),
-            max(500 * MiB, 'error', 'social-apis.md §5.3, §9 (75 KB–500 MB)', '200 MB and 5 GB also quoted [conflict]'),
+            min(75 * KiB, 'error', 'docs/networks.md#linkedin-limits (75 KB–500 MB)'),
+            max(500 * MiB, 'error', 'docs/networks.md#linkedin-limits (75 KB–500 MB)', '200 MB and 5 GB also quoted [conflict]'),
           ],
-          durationSeconds: [min(3, 'error', 'social-apis.md §5.3, §9 (3 s–30 min)'), max(30 * 60, 'error', 'social-apis.md §5.3, §9 (3 s–30 min)')],
+          durationSeconds: [
+            min(3, 'error', 'docs/networks.md#linkedin-limits (3 s–30 min)'),
+            max(30 * 60, 'error', 'docs/networks.md#linkedin-limits (3 s–30 min)'),
+          ],
           aspectRatios: [
             {
               min: 1 / 2.4,
               max: 2.4,
               severity: 'error',
-              source: 'social-apis.md §5.3, §9 (1:2.4–2.4:1)',
+              source: 'docs/networks.md#linkedin-limits (1:2.4–2.4:1)',
               label: '1:2.4–2.4:1',
             },
           ],
-          altText: altWarning('LinkedIn altText is documented for images (social-apis.md §5.1)'),
+          altText: altWarning('LinkedIn altText is documented for images (docs/networks.md#linkedin-posts-api)'),
         },
         pdf: {
           mimeTypes: ['application/pdf'],
-          mimeSource: 'social-apis.md §5.3 (Documents API: PDF/PPT/DOC)',
-          maxCount: limit(1, 'error', 'social-apis.md §5.1 (one document)'),
-          bytes: [max(100 * MiB, 'error', 'social-apis.md §5.3, §9 (≤ 100 MB, ≤ 300 pages)')],
-          altText: altWarning('LinkedIn documents carry a title, not alt text (social-apis.md §5.1)'),
+          mimeSource: 'docs/networks.md#linkedin-limits (Documents API: PDF/PPT/DOC)',
+          maxCount: limit(1, 'error', 'docs/networks.md#linkedin-posts-api (one document)'),
+          bytes: [max(100 * MiB, 'error', 'docs/networks.md#linkedin-limits (≤ 100 MB, ≤ 300 pages)')],
+          altText: altWarning('LinkedIn documents carry a title, not alt text (docs/networks.md#linkedin-posts-api)'),
         },
       },
     },
@@ -640,7 +651,7 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     title: youtubeTitle,
     hashtags: youtubeHashtags,
     mentions: [],
-    link: { placement: 'text', source: 'social-apis.md §6.1 (links go in the description)' },
+    link: { placement: 'text', source: 'docs/networks.md#youtube-resumable-upload (links go in the description)' },
     firstComment: youtubeFirstComment,
     previewTruncation: {
       characters: 157,
@@ -649,16 +660,16 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     },
     media: {
       count: [
-        min(1, 'error', 'social-apis.md §6.1 (videos.insert uploads one video)'),
-        max(1, 'error', 'social-apis.md §6.1 (videos.insert uploads one video)'),
+        min(1, 'error', 'docs/networks.md#youtube-resumable-upload (videos.insert uploads one video)'),
+        max(1, 'error', 'docs/networks.md#youtube-resumable-upload (videos.insert uploads one video)'),
       ],
-      mixedKinds: { allowed: false, source: 'social-apis.md §6.1' },
+      mixedKinds: { allowed: false, source: 'docs/networks.md#youtube-resumable-upload' },
       kinds: {
         video: {
           ...youtubeVideoMimes,
           bytes: [youtubeBytes],
           durationSeconds: [max(12 * 3600, 'error', youtubeSource), max(15 * 60, 'warning', `${youtubeSource} (> 15 min needs a verified channel)`)],
-          aspectRatios: [around(16, 9, 'warning', 'social-apis.md §9 (1280×720 recommended)')],
+          aspectRatios: [around(16, 9, 'warning', 'docs/networks.md#youtube-limits-and-shorts (1280×720 recommended)')],
           altText: youtubeAltText,
         },
       },
@@ -672,30 +683,30 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     title: youtubeTitle,
     hashtags: youtubeHashtags,
     mentions: [],
-    link: { placement: 'text', source: 'social-apis.md §6.1 (links go in the description)' },
+    link: { placement: 'text', source: 'docs/networks.md#youtube-resumable-upload (links go in the description)' },
     firstComment: youtubeFirstComment,
     previewTruncation: null,
     media: {
       count: [
-        min(1, 'error', 'social-apis.md §6.1 (videos.insert uploads one video)'),
-        max(1, 'error', 'social-apis.md §6.1 (videos.insert uploads one video)'),
+        min(1, 'error', 'docs/networks.md#youtube-resumable-upload (videos.insert uploads one video)'),
+        max(1, 'error', 'docs/networks.md#youtube-resumable-upload (videos.insert uploads one video)'),
       ],
-      mixedKinds: { allowed: false, source: 'social-apis.md §6.1' },
+      mixedKinds: { allowed: false, source: 'docs/networks.md#youtube-resumable-upload' },
       note: 'There is no API flag for Shorts: YouTube classifies a video as a Short from its duration and shape, so those are errors here.',
       kinds: {
         video: {
           ...youtubeVideoMimes,
           bytes: [youtubeBytes],
-          durationSeconds: [max(180, 'error', 'social-apis.md §9 (Short ≤ 3 min, auto-classified)')],
+          durationSeconds: [max(180, 'error', 'docs/networks.md#youtube-limits-and-shorts (Short ≤ 3 min, auto-classified)')],
           aspectRatios: [
             {
               min: 0.01,
               max: 1,
               severity: 'error',
-              source: 'social-apis.md §9 (Short: vertical 9:16 or square)',
+              source: 'docs/networks.md#youtube-limits-and-shorts (Short: vertical 9:16 or square)',
               label: 'vertical or square',
             },
-            around(9, 16, 'warning', 'social-apis.md §9 (1080×1920 recommended)'),
+            around(9, 16, 'warning', 'docs/networks.md#youtube-limits-and-shorts (1080×1920 recommended)'),
           ],
           altText: youtubeAltText,
         },
@@ -709,20 +720,20 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
     text: {
       role: 'caption',
       counting: 'utf16',
-      max: limit(2200, 'error', 'social-apis.md §7.2, §9 (post_info.title ≤ 2200 UTF-16 units)'),
+      max: limit(2200, 'error', 'docs/networks.md#tiktok-video-direct-post (post_info.title ≤ 2200 UTF-16 units)'),
     },
     title: null,
     hashtags: [],
     mentions: [],
     link: {
       placement: 'not_clickable',
-      source: 'TikTok captions do not link URLs; social-apis.md §7.2 has no link field',
+      source: 'TikTok captions do not link URLs; the direct post (docs/networks.md#tiktok-video-direct-post) has no link field',
     },
     firstComment: {
       supported: false,
       counting: 'utf16',
       max: null,
-      source: 'social-apis.md §7 (the Content Posting API has no comment endpoint)',
+      source: 'docs/networks.md#tiktok-comments (the Content Posting API has no comment endpoint)',
     },
     previewTruncation: {
       characters: 100,
@@ -730,29 +741,35 @@ export const platformLimits: Readonly<Record<Platform, PlatformLimits>> = {
       source: `${approximateUi}: about 100 characters of the caption show over the video`,
     },
     media: {
-      count: [min(1, 'error', 'social-apis.md §7.2 (video/init posts one video)'), max(1, 'error', 'social-apis.md §7.2 (video/init posts one video)')],
-      mixedKinds: { allowed: false, source: 'social-apis.md §7.2' },
+      count: [
+        min(1, 'error', 'docs/networks.md#tiktok-video-direct-post (video/init posts one video)'),
+        max(1, 'error', 'docs/networks.md#tiktok-video-direct-post (video/init posts one video)'),
+      ],
+      mixedKinds: { allowed: false, source: 'docs/networks.md#tiktok-video-direct-post' },
       note: 'Photo posts (content/init) split the text into a 90-character title and a 4,000-character description and refuse PNG: they do not fit one variant text, so this surface is video only.',
       kinds: {
         video: {
           mimeTypes: ['video/mp4', 'video/webm', 'video/quicktime'],
-          mimeSource: 'social-apis.md §9 (MP4 recommended / WebM / MOV); TikTok media transfer guide',
-          bytes: [max(4 * GiB, 'error', 'social-apis.md §9 (≤ 4 GB)'), max(1 * GiB, 'warning', 'social-apis.md §9 (vendors cap at 1 GB)')],
+          mimeSource: 'docs/networks.md#tiktok-limits (MP4 recommended / WebM / MOV); TikTok media transfer guide',
+          bytes: [
+            max(4 * GiB, 'error', 'docs/networks.md#tiktok-limits (≤ 4 GB)'),
+            max(1 * GiB, 'warning', 'docs/networks.md#tiktok-limits (vendors cap at 1 GB)'),
+          ],
           durationSeconds: [
-            min(3, 'error', 'social-apis.md §9 (3 s minimum)'),
+            min(3, 'error', 'docs/networks.md#tiktok-limits (3 s minimum)'),
             max(
               600,
               'warning',
-              'social-apis.md §7.1, §9 (max_video_post_duration_sec, typically 600 s)',
+              'docs/networks.md#tiktok-limits (max_video_post_duration_sec, typically 600 s)',
               'per creator: the publisher checks creator_info before posting',
             ),
           ],
           dimensions: [
-            dimension('side', 'min', 360, 'error', 'social-apis.md §9 (360–4096 px per side)'),
-            dimension('side', 'max', 4096, 'error', 'social-apis.md §9 (360–4096 px per side)'),
+            dimension('side', 'min', 360, 'error', 'docs/networks.md#tiktok-limits (360–4096 px per side)'),
+            dimension('side', 'max', 4096, 'error', 'docs/networks.md#tiktok-limits (360–4096 px per side)'),
           ],
-          aspectRatios: [around(9, 16, 'warning', 'social-apis.md §9 (9:16 recommended)')],
-          altText: altWarning('TikTok takes no alt text (social-apis.md §7.2)'),
+          aspectRatios: [around(9, 16, 'warning', 'docs/networks.md#tiktok-limits (9:16 recommended)')],
+          altText: altWarning('TikTok takes no alt text (docs/networks.md#tiktok-video-direct-post)'),
         },
       },
     },

@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, PayloadRequest } from 'payload'
 
-/** The people (and tools) who use Badil; see DESIGN.md "Who uses it". */
+/** The people (and tools) who use Badil; see README.md "Roles". */
 export const roles = ['admin', 'ncsc', 'legal', 'consultant', 'cm', 'analyst', 'integration'] as const
 
 export type Role = (typeof roles)[number]

@@ -1,40 +1,21 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { Media, PlatformVariant } from '../../payload-types'
 import { consentStatus } from './consent'
-import type { ConsentRecord } from './consent'
-import type { Language, Platform } from './platform-limits'
+import type { Language } from './platform-limits'
 import { validateVariant } from './variant-validation'
 import type { MediaFacts, ValidationReport } from './variant-validation'
 
 type Id = number | string
-type MediaDoc = {
-  id: Id
-  kind?: 'image' | 'video' | 'pdf' | null
-  mimeType?: string | null
-  filesize?: number | null
-  width?: number | null
-  height?: number | null
-  filename?: string | null
-  video?: { durationSeconds?: number | null } | null
-  alt?: Partial<Record<Language, string | null>> | string | null
-  peopleShown?: boolean | null
-  consents?: ConsentRecord[] | null
-}
+/** A media document read with `locale: 'all'`: its localized alt text comes as one value per locale. */
+type MediaInAllLocales = Omit<Media, 'alt'> & { alt?: Partial<Record<Language, string | null>> | string | null }
 
-export type VariantDraft = {
-  platform: Platform
-  language: Language
-  text?: string | null
-  title?: string | null
-  hashtags?: string[] | null
-  link?: string | null
-  firstComment?: string | null
-  media?: (Id | { id: Id })[] | null
-}
+/** A variant as it would be saved: what its network's limits check. */
+export type VariantDraft = Pick<PlatformVariant, 'platform' | 'language' | 'text' | 'title' | 'hashtags' | 'link' | 'firstComment' | 'media'>
 
 const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
 
-function kindOf(doc: MediaDoc): MediaFacts['kind'] {
+function kindOf(doc: MediaInAllLocales): MediaFacts['kind'] {
   if (doc.kind) return doc.kind
   if (doc.mimeType?.startsWith('video/')) return 'video'
   if (doc.mimeType === 'application/pdf') return 'pdf'
@@ -53,7 +34,7 @@ export async function mediaFacts(payload: Payload, ids: Id[], req?: Partial<Payl
     overrideAccess: true,
     req,
   })
-  const byId = new Map((docs as unknown as MediaDoc[]).map((doc) => [String(doc.id), doc]))
+  const byId = new Map<string, MediaInAllLocales>(docs.map((doc) => [String(doc.id), doc]))
   return ids.flatMap((id) => {
     const doc = byId.get(String(id))
     if (!doc) return []

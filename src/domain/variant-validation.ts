@@ -847,7 +847,7 @@ type AddMediaIssue = (severity: Severity, issue: Omit<Issue, 'field'>, options?:
 const namesMedia = { subjectNamesMedia: true } as const
 
 function checkConsent(item: MediaFacts, add: AddMediaIssue): void {
-  const source = 'DESIGN.md "Content model" (consent of people shown); law 09-08 on personal data'
+  const source = 'README.md#content (consent of people shown); law 09-08 on personal data'
   if (item.consent === 'missing') {
     add('error', {
       code: 'consent.missing',
@@ -1134,7 +1134,7 @@ export function validateVariant(input: VariantToValidate): ValidationReport {
           fr: `Le texte contient des caractères refusés par ${p.fr} (U+FFFE, U+FEFF ou U+FFFF).`,
           ar: `يحتوي النص على رموز يرفضها ${p.ar} (U+FFFE أو U+FEFF أو U+FFFF).`,
         },
-        source: 'social-apis.md §4.3 (twitter-text rejects U+FFFE, U+FEFF, U+FFFF)',
+        source: 'docs/networks.md#x-weighted-length (twitter-text rejects U+FFFE, U+FEFF, U+FFFF)',
       })
     }
     checkForbiddenCharacters(context, 'text.forbidden_chars', 'text', posted, noun)
@@ -1167,7 +1167,7 @@ export function validateVariant(input: VariantToValidate): ValidationReport {
         fr: 'Rien à publier : ajoutez un texte, un média ou un lien.',
         ar: 'لا يوجد ما يُنشر: أضف نصًا أو ملف وسائط أو رابطًا.',
       },
-      source: 'the networks refuse empty posts (social-apis.md §1.2, §4.1, §5.1)',
+      source: 'the networks refuse empty posts (docs/networks.md#facebook-posts, docs/networks.md#x-posts-and-media, docs/networks.md#linkedin-posts-api)',
     })
   }
 

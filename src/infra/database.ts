@@ -127,7 +127,7 @@ export type SqlPool = SqlClient & { connect(): Promise<SqlClient & { release(): 
 
 /** The PostgreSQL pool behind Payload's adapter. */
 export function sqlPool(payload: { db: unknown }): SqlPool {
-  const pool = (payload.db as unknown as { pool?: SqlPool }).pool
+  const pool = (payload.db as { pool?: SqlPool }).pool
   if (!pool) throw new Error('The PostgreSQL pool is not ready')
   return pool
 }

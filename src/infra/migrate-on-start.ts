@@ -14,7 +14,7 @@ export async function migrateOnStart(payload: Payload, migrations: CommittedMigr
   try {
     await client.query('select pg_advisory_lock($1)', [advisoryLocks.migrations])
     // Payload types a migration's arguments as `unknown`; ours are typed by the postgres adapter.
-    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+    await payload.db.migrate({ migrations: migrations as Migration[] })
   } finally {
     await client.query('select pg_advisory_unlock($1)', [advisoryLocks.migrations]).catch(() => undefined)
     client.release()

@@ -10,7 +10,7 @@ export type SeedMode = 'none' | 'admin' | 'demo'
 
 export type DemoCredentials = { password: string; accounts: { email: string; role: Role; name: string }[] }
 
-/** One demo account per person of DESIGN.md, all sharing one generated password. */
+/** One demo account per role (README.md "Roles"), all sharing one generated password. */
 const demoAccounts: { email: string; role: Exclude<Role, 'integration'>; name: string; language: 'fr' | 'ar' | 'en' }[] = [
   { email: 'admin@badil.local', role: 'admin', name: 'Admin Badil', language: 'fr' },
   { email: 'ncsc@badil.local', role: 'ncsc', name: 'Salma (NCSC)', language: 'fr' },

@@ -20,6 +20,7 @@ export function itemLeftApprovalReason(to: WorkflowState): string {
 
 /** The drizzle handle of the request's open transaction, or the adapter's own (no transaction). */
 async function transactionOf(payload: Payload, req: Partial<PayloadRequest>) {
+  // Payload types `payload.db` as the generic adapter, whose type does not overlap the postgres adapter's.
   const db = payload.db as unknown as PostgresAdapter
   const id = req.transactionID ? await req.transactionID : undefined
   return (id !== undefined && db.sessions?.[String(id)]?.db) || db.drizzle

@@ -1,9 +1,10 @@
 import type { Payload, TaskConfig } from 'payload'
 
+import type { User } from '../../payload-types'
 import { workflowNotificationTask } from './transition-content-item'
 
 type Language = 'fr' | 'ar' | 'en'
-type Recipient = { email: string; name?: string | null; language?: string | null }
+type Recipient = Pick<User, 'email' | 'name' | 'language'>
 type Id = number | string
 
 const messages: Record<string, Record<Language, { subject: (title: string) => string; body: (title: string, reason: string | null) => string }>> = {
@@ -70,6 +71,7 @@ export const notifyWorkflowTransitionTask: TaskConfig = {
     const text = messages[String(event.to)]
     if (!itemId || !text) return { output: { sent: 0 } }
     const item = await payload.findByID({ collection: 'content-items', id: itemId, depth: 0, locale: 'all', overrideAccess: true })
+    // Read with locale 'all': the title is one value per locale, where the generated type has one locale's string.
     const titles = (item.title ?? {}) as unknown as Partial<Record<string, string>>
     const recipients = await recipientsFor(payload, String(event.to), item.owner as Id | null)
     const link = `${payload.config.serverURL}/admin/collections/content-items/${itemId}`

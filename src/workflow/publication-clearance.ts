@@ -1,3 +1,4 @@
+import type { ContentItem } from '../../payload-types'
 import { publishableItemStates } from './hold-variants'
 import type { WorkflowState } from './transition-table'
 import { variantApprovalHash } from './variant-approval'
@@ -8,7 +9,7 @@ type Words = { fr: string; ar: string; en: string }
 export type ClearanceRefusal = { code: 'item_not_approved' | 'variant_not_approved'; message: Words }
 
 export type ClearanceInput = {
-  item: { workflowState?: string | null; sensitivity?: string | null } | null | undefined
+  item: Pick<ContentItem, 'workflowState' | 'sensitivity'> | null | undefined
   variant: ApprovedSubstance & { approval?: { state?: string | null; approvedHash?: string | null } | null }
 }
 

@@ -23,7 +23,7 @@ function normalizeRelations(value: unknown): unknown {
 }
 
 /** sha256 of the substantive fields (every locale when the document was read with locale 'all'). */
-export function snapshotHash(doc: Record<string, unknown>): string {
+export function snapshotHash(doc: Partial<Record<(typeof substantiveFields)[number], unknown>>): string {
   const substance = Object.fromEntries(substantiveFields.map((field) => [field, normalizeRelations(doc[field])]))
   return createHash('sha256').update(canonical(substance)).digest('hex')
 }

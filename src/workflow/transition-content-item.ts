@@ -130,7 +130,7 @@ export async function transitionContentItem(payload: Payload, request: Transitio
         role: role ?? 'system',
         reason,
         at: new Date().toISOString(),
-        snapshotHash: snapshotHash(full as unknown as Record<string, unknown>),
+        snapshotHash: snapshotHash(full),
       },
     })
     await payload.jobs.queue({

@@ -1,5 +1,6 @@
 import { addDays, buildCalendar, casablancaDateOf, casablancaDayStart, keyMomentDate, monthOf, platformColours } from '../../src/calendar/calendar-data'
 import type { BuildCalendarInput, ContentItemInput, KeyMomentInput, VariantInput } from '../../src/calendar/calendar-data'
+import type { ContentItem, KeyMoment, Theme } from '../../payload-types'
 import { casablancaOffsetMinutes } from '../../src/domain/casablanca-time'
 
 // Ramadan 2026 in Casablanca: clocks went back from UTC+1 to UTC+0 on 15 February at 03:00 local
@@ -223,7 +224,7 @@ describe('key moments', () => {
   it('warn when nothing is planned within their Casablanca days', () => {
     const data = calendar('2026-03-01', '2026-03-31', {
       keyMoments: [moment(7, '2026-03-21', '2026-03-21'), moment(8, '2026-03-25', '2026-03-26')],
-      items: [item(1, { keyMoment: 7 }), item(2, { keyMoment: { id: 8 } }), item(3)],
+      items: [item(1, { keyMoment: 7 }), item(2, { keyMoment: { id: 8 } as KeyMoment }), item(3)],
       variants: [
         // 21 March 23:30 in Casablanca (UTC+0): within moment 7.
         variant('2026-03-21T23:30:00Z'),
@@ -288,14 +289,14 @@ describe('key moments', () => {
 describe('filters', () => {
   const items = [
     item(1, { themes: [10], audiences: ['students'] }),
-    item(2, { themes: [{ id: 11 }, 12], audiences: ['journalists', 'general_public'] }),
+    item(2, { themes: [{ id: 11 } as Theme, 12], audiences: ['journalists', 'general_public'] }),
     item(3, { themes: [], audiences: [] }),
   ]
   const day = '2026-05-05T'
   const variants = [
     variant(`${day}08:00:00Z`, { contentItem: 1, platform: 'x', language: 'fr' }),
     variant(`${day}09:00:00Z`, { contentItem: 1, platform: 'facebook', language: 'ar' }),
-    variant(`${day}10:00:00Z`, { contentItem: { id: 2 }, platform: 'linkedin', language: 'fr' }),
+    variant(`${day}10:00:00Z`, { contentItem: { id: 2 } as ContentItem, platform: 'linkedin', language: 'fr' }),
     variant(`${day}11:00:00Z`, { contentItem: 3, platform: 'tiktok', language: 'ary' }),
   ]
   const shown = (filters: BuildCalendarInput['filters']) =>

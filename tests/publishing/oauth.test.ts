@@ -534,7 +534,9 @@ describe('callback, refused', () => {
     fake.failNext({ path: '/google/token', status: 400, body: { error: 'invalid_grant', error_description: 'Bad Request: code was already redeemed.' } })
     const script = await connectFlow('youtube', { browser: false, language: 'en' })
     expect(script.finished.status).toBe(400)
-    expect(script.finished.json).toEqual({ errors: [{ message: 'YouTube refused the authorization code exchange: Bad Request: code was already redeemed.', code: 'oauth_auth' }] })
+    expect(script.finished.json).toEqual({
+      errors: [{ message: 'YouTube refused the authorization code exchange: Bad Request: code was already redeemed.', code: 'oauth_auth' }],
+    })
 
     fake.failNext({
       path: '/meta/graph/oauth/access_token',

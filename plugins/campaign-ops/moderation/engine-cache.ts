@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import { compileEngine } from './engine'
 import type { CompiledModerationEngine } from './engine'
 import { ruleFromDocument } from './rule-records'
-import type { RuleDocument } from './rule-records'
 
 export const moderationRulesSlug = 'moderation-rules'
 
@@ -44,7 +43,7 @@ export async function activeEngine(payload: Payload, maxAgeMs = 5000): Promise<C
     depth: 1,
     overrideAccess: true,
   })
-  const engine = compileEngine((docs as unknown as RuleDocument[]).map(ruleFromDocument))
+  const engine = compileEngine(docs.map(ruleFromDocument))
   cache.set(payload, { stamp, engine, checkedAt: Date.now() })
   return engine
 }

@@ -1,7 +1,7 @@
 /**
  * The campaign's fact library at first start: the misconceptions of the public debate on law 43.22
- * and their corrections (../shared/reference/domain.md §1.5). Keys match the misinformation rules'
- * `mythId`. Legal experts review and refine them in the admin.
+ * and their corrections (docs/languages-and-moderation.md#misconceptions-in-the-public-debate).
+ * Keys match the misinformation rules' `mythId`. Legal experts review and refine them in the admin.
  */
 export type FactLibraryEntry = {
   key: string

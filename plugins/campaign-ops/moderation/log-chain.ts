@@ -1,5 +1,7 @@
 import { createHash, createHmac } from 'node:crypto'
 
+import type { ModerationLog } from '../../../payload-types'
+
 /**
  * The moderation log's tamper evidence: each row's hash covers its content and the previous
  * row's hash, so editing, removing or reordering any row breaks every hash after it. The comment
@@ -8,6 +10,9 @@ import { createHash, createHmac } from 'node:crypto'
  */
 
 export const genesisHash = '0'.repeat(64)
+
+/** A log row as verified: a `moderation-log` document, or its table row read in SQL under the same names. */
+export type LogRow = Partial<Record<keyof ModerationLog, unknown>>
 
 export type ChainedFields = {
   sequence: number
@@ -39,7 +44,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value)
 }
 
-export function chainedFieldsOf(row: Record<string, unknown>): ChainedFields {
+export function chainedFieldsOf(row: LogRow): ChainedFields {
   const actor = row.actorUser
   return {
     sequence: Number(row.sequence),
@@ -91,7 +96,7 @@ export type ChainProblem = { sequence: number; id: number | string; problem: str
  * does not match the content (an edit), an excerpt that does not match its hash.
  */
 export function verifyChain(
-  rows: Iterable<Record<string, unknown>>,
+  rows: Iterable<LogRow>,
   start: { previousHash: string; sequence: number } = { previousHash: genesisHash, sequence: 0 },
 ): { checked: number; problems: ChainProblem[]; lastHash: string; lastSequence: number } {
   let previousHash = start.previousHash

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import type { ModerationLog } from '../../../payload-types'
 import { sqlPool } from '../../../src/infra/database'
 import { advisoryLocks } from '../../../src/infra/locks'
 import { excerptHashOf, genesisHash, pseudonymize, redactExcerpt, rowHash, verifyChain } from './log-chain'
@@ -51,7 +52,7 @@ export async function appendModerationLog(payload: Payload, entry: ModerationLog
       overrideAccess: true,
       pagination: false,
     })
-    const last = docs[0] as { sequence?: number; hash?: string } | undefined
+    const last: ModerationLog | undefined = docs[0]
     const excerpt = entry.commentText ? redactExcerpt(entry.commentText) : null
     const fields: ChainedFields = {
       sequence: (last?.sequence ?? 0) + 1,
@@ -107,7 +108,7 @@ export async function verifyModerationLog(payload: Payload, pageSize = 1000) {
       depth: 0,
       overrideAccess: true,
     })
-    const outcome = verifyChain(result.docs as unknown as Record<string, unknown>[], start)
+    const outcome = verifyChain(result.docs, start)
     checked += outcome.checked
     problems.push(...outcome.problems)
     start = { previousHash: outcome.lastHash, sequence: outcome.lastSequence }

@@ -1,8 +1,9 @@
 /**
- * Text normalization for keyword moderation, following reference/domain.md §2 (tables A–F and the
- * pipeline order). One pass over the comment produces several views; each view keeps, for every
- * UTF-16 unit it contains, the range of the original text it came from, so a match found in any
- * view can be highlighted in the comment as received.
+ * Text normalization for keyword moderation, following
+ * docs/languages-and-moderation.md#text-normalization (tables A–F and the pipeline order). One
+ * pass over the comment produces several views; each view keeps, for every UTF-16 unit it
+ * contains, the range of the original text it came from, so a match found in any view can be
+ * highlighted in the comment as received.
  *
  * Views:
  * - `literal`: invisible characters removed, NFKC-equivalent folding, lowercase, Arabic letters,
@@ -524,9 +525,10 @@ const ARABIZI_DIGRAPHS = new Map<string, string>([
 ])
 
 /**
- * Table E, with one deliberate split: 9 and q (ق) stay apart from k (ك), which the reference
- * merges; "9alb" (heart) must not read as "kelb" (dog). Spellings of one word that use both,
- * like 9a7ba and kahba, are listed separately in the lexicon.
+ * Table E, with one deliberate split: 9 and q (ق) stay apart from k (ك), which the skeleton of
+ * docs/languages-and-moderation.md#table-e-arabizi merges; "9alb" (heart) must not read as
+ * "kelb" (dog). Spellings of one word that use both, like 9a7ba and kahba, are listed separately
+ * in the lexicon.
  */
 const ARABIZI_LETTERS = new Map<string, string>([
   ['7', 'h'],
@@ -549,7 +551,7 @@ const SKELETON_VOWELS = new Set(Array.from('aeiou', (vowel) => vowel.charCodeAt(
 const SKELETON_FINAL_VOWEL = 0x61
 
 /**
- * "7maaar", "hmar" and "7mar" all become "hmr". Two changes to the reference heuristic: vowels
+ * "7maaar", "hmar" and "7mar" all become "hmr". Two changes to the documented heuristic: vowels
  * are dropped word-initially too, since writers add or omit them freely (enta/nta, 3la/ala), and a
  * word-final vowel is kept as "a", since Darija suffixes are often vowels and change the word
  * (kelb "dog" → klb, kelbi "my dog" → klba; zamel → zml, zamila "colleague" → zmla). `y` stays a

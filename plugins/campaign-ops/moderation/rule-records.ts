@@ -1,30 +1,11 @@
+import type { ModerationRule } from '../../../payload-types'
 import type { Language, PatternView, RuleDefinition, Script } from './types'
 
-/** A `moderation-rules` document as stored (depth 0 or 1). */
-export type RuleDocument = {
-  id: number | string
-  name?: string | null
-  category?: string | null
-  action?: string | null
-  priority?: number | null
-  severity?: string | null
-  terms?: { text?: string | null; language?: string | null; script?: string | null; note?: string | null }[] | null
-  patterns?: { source?: string | null; view?: string | null; note?: string | null }[] | null
-  exceptions?: { text?: string | null }[] | null
-  conditions?: {
-    containsLink?: boolean | null
-    containsEmail?: boolean | null
-    containsPhone?: boolean | null
-    onlyMentions?: boolean | null
-    onlyEmoji?: boolean | null
-    minWords?: number | null
-    maxWords?: number | null
-    platforms?: string[] | null
-    itemFormats?: string[] | null
-  } | null
-  myth?: number | string | { id: number | string; key?: string | null } | null
-  samples?: { shouldMatch?: { text?: string | null }[] | null; shouldNotMatch?: { text?: string | null }[] | null } | null
-}
+/**
+ * A `moderation-rules` document as stored (depth 0 or 1), or a rule not saved yet (the tester's
+ * draft, the data a save merges) under a provisional id.
+ */
+export type RuleDocument = Omit<Partial<ModerationRule>, 'id'> & { id: ModerationRule['id'] | string }
 
 const truthy = (value: boolean | null | undefined) => (value ? true : undefined)
 const numberOrUndefined = (value: number | null | undefined) => (typeof value === 'number' ? value : undefined)

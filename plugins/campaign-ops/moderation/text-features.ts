@@ -153,9 +153,9 @@ export function countWords(text: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Arabizi evidence (domain.md §3, language identification): a digit used as a letter inside a
-// Latin word, or a frequent Darija word. Without it, the lossy consonant skeleton of a French
-// comment could collide with Darija terms ("humeur" and "7mar" share "hmr").
+// Arabizi evidence (docs/languages-and-moderation.md#language-identification): a digit used as a
+// letter inside a Latin word, or a frequent Darija word. Without it, the lossy consonant skeleton
+// of a French comment could collide with Darija terms ("humeur" and "7mar" share "hmr").
 
 const ARABIZI_DIGITS = new Set(Array.from('235789', (digit) => digit.charCodeAt(0)))
 

@@ -1,5 +1,5 @@
 /**
- * The one interface every social network sits behind (DESIGN.md "Publishing"). The scheduler,
+ * The one interface every social network sits behind (README.md "Publishing"). The scheduler,
  * the inbox and reporting meet the networks only through `NetworkAdapter`.
  */
 

@@ -22,12 +22,7 @@ export class CrisisModeError extends APIError<{ field?: string }> {
 }
 
 export async function readCrisisState(payload: Payload): Promise<CrisisState> {
-  const global = (await payload.findGlobal({ slug: crisisModeSlug as 'crisis-mode', depth: 1, overrideAccess: true })) as {
-    active?: boolean | null
-    reason?: string | null
-    changedAt?: string | null
-    changedBy?: { id: number; name?: string | null; email?: string | null } | number | null
-  }
+  const global = await payload.findGlobal({ slug: crisisModeSlug, depth: 1, overrideAccess: true })
   const by = global.changedBy
   return {
     active: Boolean(global.active),
@@ -80,7 +75,7 @@ export async function switchCrisisMode(
   if (!reason) throw new CrisisModeError(messages.reason[language], 400, 'reason')
   const db = sqlPool(payload)
   // One switch at a time across instances: two people pressing at once cannot both succeed.
-  const client = await (db as unknown as { connect(): Promise<SqlClient & { release(): void }> }).connect()
+  const client = await db.connect()
   let heldVariants = 0
   try {
     await client.query('BEGIN')

@@ -2,13 +2,13 @@ import os from 'node:os'
 
 import type { PayloadRequest } from 'payload'
 
+import type { PlatformVariant } from '../../../payload-types'
 import { sqlPool } from '../../../src/infra/database'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
 import { resolveAccountId } from './claim'
 import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'
 import type { EndpointAccess, Words } from './endpoint-responses'
 import { buildManualKit, MissingMediaFileError } from './manual-kit'
-import type { KitVariant } from './manual-kit'
 import { markItemPublished } from './outcome-effects'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
 import { variantClearance } from './variant-clearance'
@@ -88,14 +88,12 @@ const refusalOfState: Record<string, Words> = {
 const maxPermalinkLength = 2048
 const maxRemoteIdLength = 255
 
-type StoredVariant = KitVariant & { attempts?: number | null }
-
-async function loadVariant(req: PayloadRequest, id: string): Promise<StoredVariant> {
+async function loadVariant(req: PayloadRequest, id: string): Promise<PlatformVariant> {
   // Ids are serial integers: anything else names no variant.
   if (!/^\d{1,10}$/.test(id)) refuse({ status: 404, message: variantNotFound })
   const variant = await req.payload.findByID({ collection: 'platform-variants', id: Number(id), depth: 0, overrideAccess: true, req }).catch(() => null)
   if (!variant) refuse({ status: 404, message: variantNotFound })
-  return variant as unknown as StoredVariant
+  return variant
 }
 
 function contentDisposition(filename: string): string {
@@ -201,7 +199,7 @@ export const markPostedEndpoint = variantEndpoint({ path: '/:id/mark-posted', me
 
 async function recordManualAttempt(
   req: PayloadRequest,
-  variant: StoredVariant,
+  variant: PlatformVariant,
   posted: { attemptNumber: number; permalink: string; remoteId: string | null },
 ): Promise<void> {
   const { payload } = req

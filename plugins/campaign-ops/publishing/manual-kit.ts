@@ -4,6 +4,7 @@ import path from 'node:path'
 import { ZipArchive } from 'archiver'
 import type { Payload } from 'payload'
 
+import type { PlatformVariant } from '../../../payload-types'
 import { sqlPool } from '../../../src/infra/database'
 import { feedRendition } from '../../../src/domain/platform-renditions'
 import { formatInCasablanca } from '../../../src/domain/casablanca-time'
@@ -14,7 +15,7 @@ import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform, PublishMedia } from '../networks/types'
 import { resolveAccountId } from './claim'
 import { buildPublishRequest } from './publish-request'
-import type { VariantDoc } from './publish-request'
+import type { PublishableVariant } from './publish-request'
 
 /**
  * The ready-to-post kit of a variant: everything a person needs to publish it by hand on an
@@ -25,11 +26,7 @@ import type { VariantDoc } from './publish-request'
 
 type Words = Record<AdminLanguageCode, string>
 
-export type KitVariant = VariantDoc & {
-  publicationState?: string | null
-  permalink?: string | null
-  networkAccount?: number | { id: number } | null
-}
+export type KitVariant = PublishableVariant & Pick<PlatformVariant, 'publicationState' | 'permalink' | 'networkAccount'>
 
 export type KitMediaEntry = {
   /** Path inside the zip. */

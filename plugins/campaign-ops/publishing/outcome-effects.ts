@@ -7,7 +7,7 @@ import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
 import type { Claim } from './claim'
 import type { PublicationReport, PublishHookContext } from './options'
-import type { VariantDoc } from './publish-request'
+import type { PublishableVariant } from './publish-request'
 import type { PublishingRuntime } from './runtime'
 import type { PublicationEvent } from './webhook-subscriptions-collection'
 import { withSessionLock } from './session-lock'
@@ -31,13 +31,10 @@ export async function announceOutcome(
   hookContext: PublishHookContext | null,
   report: PublicationReport,
   claim: Pick<Claim, 'variantId' | 'attempts'>,
-  knownVariant?: VariantDoc,
+  knownVariant?: PublishableVariant,
 ): Promise<void> {
   const variant =
-    knownVariant ??
-    ((await payload
-      .findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, overrideAccess: true })
-      .catch(() => null)) as unknown as VariantDoc | null)
+    knownVariant ?? (await payload.findByID({ collection: 'platform-variants', id: claim.variantId, depth: 0, overrideAccess: true }).catch(() => null))
   if (!variant) return
   const contentItemId = typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem
   const event = eventOf[report.outcome]

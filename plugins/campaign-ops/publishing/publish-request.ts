@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import type { PlatformVariant } from '../../../payload-types'
 import { feedRendition } from '../../../src/domain/platform-renditions'
 import { linkPlacementFor, platformLimits } from '../../../src/domain/platform-limits'
 import type { Platform } from '../../../src/domain/platform-limits'
@@ -10,33 +11,14 @@ import { composePostText } from '../../../src/domain/variant-validation'
 import type { NetworkPlatform, PublishMedia, PublishRequest } from '../networks/types'
 import { idempotencyKeyOf } from './attempts'
 
-type MediaDoc = {
-  id: number | string
-  kind?: string | null
-  mimeType?: string | null
-  filename?: string | null
-  filesize?: number | null
-  width?: number | null
-  height?: number | null
-  alt?: string | null
-  url?: string | null
-  video?: { durationSeconds?: number | null } | null
-  renditions?: Record<string, { filename: string; url: string; width: number; height: number; mimeType: string; filesize: number } | undefined> | null
-}
+/** A rendition as the media pipeline stores it in the `renditions` JSON field, which the generated types leave untyped. */
+type StoredRendition = { filename: string; url: string; width: number; height: number; mimeType: string; filesize: number }
 
-export type VariantDoc = {
-  id: number
-  platform: string
-  language: string
-  title?: string | null
-  text?: string | null
-  hashtags?: string[] | null
-  link?: string | null
-  firstComment?: string | null
-  media?: (number | MediaDoc)[] | null
-  contentItem: number | { id: number }
-  scheduledAt?: string | null
-}
+/** What publishing reads of a variant: what goes out, and what the kit and the webhooks name. */
+export type PublishableVariant = Pick<
+  PlatformVariant,
+  'id' | 'platform' | 'language' | 'title' | 'text' | 'hashtags' | 'link' | 'firstComment' | 'media' | 'contentItem' | 'scheduledAt'
+>
 
 /**
  * The file's address on Badil's public URL: stored URLs carry the host the upload was made on,
@@ -58,21 +40,22 @@ function altLocale(language: string): 'fr' | 'ar' {
  * surface carries it in the text), the link as a field where the surface has one, and each image
  * in the rendition the network's feed shows (the original for videos and PDFs).
  */
-export async function buildPublishRequest(payload: Payload, variant: VariantDoc, options: { publicMediaBaseUrl?: string }): Promise<PublishRequest> {
+export async function buildPublishRequest(payload: Payload, variant: PublishableVariant, options: { publicMediaBaseUrl?: string }): Promise<PublishRequest> {
   const platform = variant.platform as Platform
   const mediaIds = (variant.media ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
   const staticDir = String(payload.collections.media?.config.upload?.staticDir ?? '')
   const media: PublishMedia[] = []
   for (const id of mediaIds) {
-    const doc = (await payload.findByID({
+    const doc = await payload.findByID({
       collection: 'media',
       id,
       depth: 0,
       locale: altLocale(variant.language),
       overrideAccess: true,
-    })) as unknown as MediaDoc
+    })
     const kind = (doc.kind ?? 'image') as PublishMedia['kind']
-    const rendition = kind === 'image' ? doc.renditions?.[feedRendition[platform].name] : undefined
+    const renditions = doc.renditions as Partial<Record<string, StoredRendition>> | null | undefined
+    const rendition = kind === 'image' ? renditions?.[feedRendition[platform].name] : undefined
     const filename = rendition?.filename ?? doc.filename ?? ''
     const file = path.join(staticDir, path.basename(filename))
     const relativeUrl = rendition?.url ?? doc.url ?? null

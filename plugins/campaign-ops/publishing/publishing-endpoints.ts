@@ -47,6 +47,7 @@ const queueEndpoint = defineEndpoint({
   },
   handler: async ({ req, language, query: { hours } }) => {
     const locale = language === 'fr' ? 'fr' : 'ar'
+    // Raw SQL rows: the generated types describe documents, not these joined snake_case columns.
     const { rows } = (await sqlPool(req.payload).query(
       `SELECT v.id, v.label, v.platform::text AS platform, v.language::text AS language, v.scheduled_at, v.publication_state::text AS publication_state,
               v.last_error, v.lease_until, a.id AS account_id, a.name AS account_name, a.status::text AS account_status,
@@ -61,7 +62,7 @@ const queueEndpoint = defineEndpoint({
         ORDER BY v.scheduled_at NULLS LAST, v.id
         LIMIT 2000`,
       [Math.ceil(hours), locale],
-    )) as unknown as { rows: QueueRow[] }
+    )) as { rows: QueueRow[] }
     const now = new Date()
     const item = (row: QueueRow) => ({
       id: row.id,

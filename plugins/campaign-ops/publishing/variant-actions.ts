@@ -6,7 +6,6 @@ import { readCrisisState } from './crisis-mode'
 import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'
 import type { EndpointAccess, Words } from './endpoint-responses'
 import { announceOutcome } from './outcome-effects'
-import type { VariantDoc } from './publish-request'
 import type { PublishingRuntime } from './runtime'
 import { publishingScheduler } from './scheduler'
 import { variantClearance } from './variant-clearance'
@@ -177,11 +176,10 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
       const outcome = resolution === 'published' ? 'succeeded' : resolution === 'failed' ? 'failed' : 'not_found'
       await finishAttempt(req.payload, attempt, { outcome, permalink: permalink || null, remoteId, reason: reason || null })
       const claim = { variantId: Number(id), attempts: variant.attempts ?? 0 }
-      const doc = variant as unknown as VariantDoc
       if (resolution === 'published') {
-        await announceOutcome(req.payload, runtime, null, { outcome: 'succeeded', result: { remoteId: remoteId ?? '', permalink } }, claim, doc)
+        await announceOutcome(req.payload, runtime, null, { outcome: 'succeeded', result: { remoteId: remoteId ?? '', permalink } }, claim, variant)
       } else if (resolution === 'failed') {
-        await announceOutcome(req.payload, runtime, null, { outcome: 'failed', reason }, claim, doc)
+        await announceOutcome(req.payload, runtime, null, { outcome: 'failed', reason }, claim, variant)
       }
       return Response.json({ variant: await loadVariant(req, id) })
     }),

@@ -1,17 +1,20 @@
+import type { ContentItem, PlatformVariant } from '../../../payload-types'
 import type { SqlClient } from '../../../src/infra/database'
-import type { VariantDoc } from './publish-request'
+import type { PublishableVariant } from './publish-request'
+
+type Approval = NonNullable<PlatformVariant['approval']>
 
 /**
  * The variant as the engine needs it, read in one SQL statement: it is read on every publication
  * and reconciliation, and Payload's relational read (every field, the attempt history join) cost
  * more CPU than the rest of the publication.
  */
-export type VariantRecord = VariantDoc & {
+export type VariantRecord = PublishableVariant & {
   networkAccount: number | null
   attempts: number
-  approval: { state: string | null; approvedHash: string | null }
+  approval: Required<Pick<Approval, 'state' | 'approvedHash'>>
   /** The item as the workflow's clearance reads it. */
-  item: { workflowState: string | null; sensitivity: string | null }
+  item: Required<Pick<ContentItem, 'workflowState' | 'sensitivity'>>
 }
 
 export async function loadVariantRecord(db: SqlClient, id: number): Promise<VariantRecord | null> {
@@ -32,8 +35,8 @@ export async function loadVariantRecord(db: SqlClient, id: number): Promise<Vari
   if (!row) return null
   return {
     id: Number(row.id),
-    platform: String(row.platform),
-    language: String(row.language),
+    platform: String(row.platform) as PlatformVariant['platform'],
+    language: String(row.language) as PlatformVariant['language'],
     title: (row.title as string | null) ?? null,
     text: (row.text as string | null) ?? null,
     link: (row.link as string | null) ?? null,
@@ -44,7 +47,10 @@ export async function loadVariantRecord(db: SqlClient, id: number): Promise<Vari
     scheduledAt: row.scheduled_at ? new Date(row.scheduled_at as string).toISOString() : null,
     networkAccount: row.network_account_id === null ? null : Number(row.network_account_id),
     attempts: Number(row.attempts ?? 0),
-    approval: { state: (row.approval_state as string | null) ?? null, approvedHash: (row.approval_approved_hash as string | null) ?? null },
-    item: { workflowState: (row.item_state as string | null) ?? null, sensitivity: (row.item_sensitivity as string | null) ?? null },
+    approval: { state: (row.approval_state as Approval['state']) ?? null, approvedHash: (row.approval_approved_hash as string | null) ?? null },
+    item: {
+      workflowState: (row.item_state as ContentItem['workflowState']) ?? null,
+      sensitivity: (row.item_sensitivity as ContentItem['sensitivity']) ?? null,
+    },
   }
 }

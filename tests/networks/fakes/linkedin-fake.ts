@@ -1,5 +1,5 @@
 /**
- * A local stand-in for LinkedIn's versioned REST API (social-apis.md §5, §8.4): the required
+ * A local stand-in for LinkedIn's versioned REST API (docs/networks.md#linkedin): the required
  * headers, image/document/video uploads with their upload URLs and ETags, posts with the id in
  * `x-restli-id` and "little text" truncation, the author finder, share statistics and comments.
  * Tests script failures, hangs, slow video processing and expired tokens.
@@ -124,7 +124,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
     ...(serviceErrorCode === undefined ? {} : { serviceErrorCode }),
   })
 
-  /** The headers LinkedIn requires on every REST call (§5). */
+  /** The headers LinkedIn requires on every REST call (docs/networks.md#linkedin-rest-headers-and-oauth). */
   function restHeaderProblem(request: http.IncomingMessage): [number, unknown] | null {
     const authorization = request.headers.authorization
     if (authorization !== `Bearer ${token}`) return [401, error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600)]
@@ -390,7 +390,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
     send(response, 404, error(404, `No route for ${method} ${path}`, 'NOT_FOUND'))
   }
 
-  /** PUT to an upload URL: raw bytes, the member token for images and documents only (§5.2, §5.3). */
+  /** PUT to an upload URL: raw bytes, the member token for images and documents only (docs/networks.md#linkedin-image-and-document-upload). */
   function upload(request: http.IncomingMessage, response: http.ServerResponse, recorded: RecordedRequest, body: Buffer): void {
     const target = uploads.get(recorded.path)
     if (!target || recorded.method !== 'PUT') return send(response, 404, error(404, 'Unknown upload URL', 'NOT_FOUND'))

@@ -1,8 +1,9 @@
 /**
  * A local stand-in for the Meta Graph API (Facebook Page + Instagram), reproducing the contract of
- * social-apis.md §1, §2, §3.6 and §8.1–8.2: token checks, request shapes, id formats, container
- * life cycle, publishing quota, insights and comment moderation. Tests script failures, delays and
- * hangs on top of it, and read `state` to count what was really published.
+ * docs/networks.md#meta-graph-api, docs/networks.md#facebook-page and docs/networks.md#instagram:
+ * token checks, request shapes, id formats, container life cycle, publishing quota, insights and
+ * comment moderation. Tests script failures, delays and hangs on top of it, and read `state` to
+ * count what was really published.
  */
 import http from 'node:http'
 

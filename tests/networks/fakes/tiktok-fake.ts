@@ -1,5 +1,5 @@
 /**
- * A local stand-in for TikTok's Content Posting API (reference/social-apis.md §7, §8.6): creator
+ * A local stand-in for TikTok's Content Posting API (docs/networks.md#tiktok): creator
  * info, direct post init with FILE_UPLOAD chunk rules, chunk upload, status fetch, video query,
  * plus scripted failures (error responses, dropped connections, unanswered requests).
  */

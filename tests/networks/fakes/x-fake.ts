@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the X API v2 (social-apis.md §4, §8.3): bearer checks, the v2 media upload
+ * A local stand-in for the X API v2 (docs/networks.md#x): bearer checks, the v2 media upload
  * paths with processing states, posts with duplicate refusal, the user timeline as X renders it,
  * metrics, hidden replies and deletes. Tests script failures, hangs and slow processing.
  */

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the YouTube Data API v3 (reference/social-apis.md §6, §8.5): resumable
+ * A local stand-in for the YouTube Data API v3 (docs/networks.md#youtube): resumable
  * uploads with 308/Range semantics, uploads playlist, statistics and comment moderation, plus
  * scripted failures (error responses, dropped connections, unanswered requests).
  */

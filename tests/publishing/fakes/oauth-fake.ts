@@ -1,9 +1,12 @@
 /**
- * A local stand-in for the networks' OAuth servers (social-apis.md §1.1, §2, §4, §5, §6, §7): the
- * consent pages answer like a person who clicked "Allow" (302 back to the redirect URI with a code
- * and the state), and the token endpoints check what a real one checks — client id and secret,
- * redirect URI identical to the one given at consent, single-use codes, the PKCE verifier against
- * its S256 challenge, grant types — then the APIs that list pages, channels and organizations.
+ * A local stand-in for the networks' OAuth servers (docs/networks.md#facebook-login,
+ * docs/networks.md#instagram-accounts-and-scopes, docs/networks.md#x-oauth,
+ * docs/networks.md#linkedin-rest-headers-and-oauth, docs/networks.md#youtube-oauth,
+ * docs/networks.md#tiktok-login-kit): the consent pages answer like a person who clicked "Allow"
+ * (302 back to the redirect URI with a code and the state), and the token endpoints check what a
+ * real one checks — client id and secret, redirect URI identical to the one given at consent,
+ * single-use codes, the PKCE verifier against its S256 challenge, grant types — then the APIs that
+ * list pages, channels and organizations.
  * Refresh tokens rotate on X and TikTok (the old one stops working), not on Google or LinkedIn.
  */
 import { createHash, randomBytes } from 'node:crypto'

@@ -1,5 +1,6 @@
 /**
- * Misinformation: one rule per common misconception about law 43.22 (reference/domain.md §1.5).
+ * Misinformation: one rule per common misconception about law 43.22
+ * (docs/languages-and-moderation.md#misconceptions-in-the-public-debate).
  * Terms follow the wording of the misconception, not of the topic, so a correct statement about
  * the same subject does not match; exceptions cancel negated forms ("ce n'est pas une amnistie").
  * These rules never hide: an honest question deserves an answer, so they suggest the myth's reply.

@@ -1,5 +1,5 @@
 /**
- * Facebook Page adapter over the Graph API (social-apis.md §1, §3.6, §8.1): text/link posts,
+ * Facebook Page adapter over the Graph API (docs/networks.md#facebook-page): text/link posts,
  * single and multi-photo posts, small videos, lookup after an unknown outcome, post insights and
  * comment moderation. The token goes in the Authorization header, never in URLs (they get logged).
  */
@@ -19,9 +19,10 @@ import type {
 import { validatePublishRequest } from '../validate-request'
 
 /**
- * Largest video sent in one multipart `source` request. The reference only says "small files
- * only"; Meta's /{page-id}/videos reference has given 1 GB (and 20 minutes) for non-resumable
- * uploads. Bigger files need the Resumable Upload API, which this adapter does not implement yet.
+ * Largest video sent in one multipart `source` request. docs/networks.md#facebook-videos only
+ * says "small files only"; Meta's /{page-id}/videos reference has given 1 GB (and 20 minutes)
+ * for non-resumable uploads. Bigger files need the Resumable Upload API, which this adapter does
+ * not implement yet.
  */
 export const FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_BYTES = 1024 ** 3
 export const FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_SECONDS = 20 * 60
@@ -35,7 +36,7 @@ export const FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_SECONDS = 20 * 60
 export const FACEBOOK_LOOKUP_WINDOW_MS = 24 * 60 * 60_000
 const LOOKUP_PAGE_SIZE = 100
 
-/** Post insights still served (§8.1); videos have their own edge and names. */
+/** Post insights still served (docs/networks.md#facebook-insights); videos have their own edge and names. */
 export const FACEBOOK_POST_METRICS = ['post_media_view', 'post_total_media_view_unique', 'post_reactions_by_type_total', 'post_clicks'] as const
 export const FACEBOOK_VIDEO_METRICS = ['total_video_views', 'total_video_impressions', 'post_video_avg_time_watched'] as const
 

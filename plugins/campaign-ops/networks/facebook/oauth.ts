@@ -3,10 +3,10 @@ import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
 
 /**
- * Facebook Login for Pages (social-apis.md §1.1): code → short-lived user token → long-lived user
+ * Facebook Login for Pages (docs/networks.md#facebook-login): code → short-lived user token → long-lived user
  * token (~60 days) → `/me/accounts`, whose Page tokens do not expire. Every listed Page becomes
  * (or updates) one account: the admin ticks the Pages in Facebook's dialog, Badil takes them all.
- * Instagram (§2) uses the same login: meta-login.ts.
+ * Instagram (docs/networks.md#instagram-accounts-and-scopes) uses the same login: meta/login.ts.
  */
 
 export const facebookScopes = [

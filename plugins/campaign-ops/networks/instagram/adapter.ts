@@ -1,5 +1,5 @@
 /**
- * Instagram adapter (feed, reel, story) over the Instagram Graph API (social-apis.md §2, §3.6, §8.2):
+ * Instagram adapter (feed, reel, story) over the Instagram Graph API (docs/networks.md#instagram):
  * containers pulled by Meta from public URLs, status polling, quota check, publish, optional first
  * comment, lookup after an unknown outcome, media insights and comment moderation.
  */

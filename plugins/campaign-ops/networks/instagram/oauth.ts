@@ -3,7 +3,7 @@ import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
 
 /**
- * Instagram professional accounts through Facebook Login (social-apis.md §2): the same login as
+ * Instagram professional accounts through Facebook Login (docs/networks.md#instagram-accounts-and-scopes): the same login as
  * the Pages, then each Page's `instagram_business_account`. The account's token is its Page's
  * token, which does not expire and is accepted by the Instagram Graph API.
  */

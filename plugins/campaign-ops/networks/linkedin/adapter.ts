@@ -1,7 +1,7 @@
 /**
  * LinkedIn organization page adapter on the versioned REST API: images, documents and videos
  * uploaded then attached to `POST /rest/posts`, lookup after an unknown outcome, share
- * statistics and comment moderation (social-apis.md §5, §8.4, §10).
+ * statistics and comment moderation (docs/networks.md#linkedin).
  */
 import { callNetwork, readAnswer, retryAfter } from '../http'
 import { NetworkError } from '../types'
@@ -20,7 +20,8 @@ import type {
 import { validatePublishRequest } from '../validate-request'
 
 /**
- * LinkedIn has no default version and sunsets each one about a year after release (§5):
+ * LinkedIn has no default version and sunsets each one about a year after release
+ * (docs/networks.md#linkedin-rest-headers-and-oauth):
  * this month must be moved forward before it expires (about 2027-10).
  */
 export const linkedinApiVersion = '202610'
@@ -146,7 +147,7 @@ function organizationUrn(account: AccountCredentials): string {
   return account.accountId.startsWith('urn:li:') ? account.accountId : `urn:li:organization:${account.accountId}`
 }
 
-// "Little text" reserved characters (§5.1): unescaped, LinkedIn silently truncates the commentary.
+// "Little text" reserved characters (docs/networks.md#linkedin-posts-api): unescaped, LinkedIn silently truncates the commentary.
 const reservedCharacters = /[\\|{}@[\]()<>#*_~]/g
 // Kept verbatim: links (so they auto-link), mentions in LinkedIn's syntax, hashtags.
 const keptElements = new RegExp(
@@ -204,7 +205,7 @@ function nextUtcMidnight(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1))
 }
 
-/** Maps a non-2xx answer to the scheduler's terms (§5.4, §10). */
+/** Maps a non-2xx answer to the scheduler's terms (docs/networks.md#linkedin-errors-and-rate-limits). */
 function errorFromResponse(status: number, headers: Headers, body: unknown, now: Date): NetworkError {
   const detail = errorDetail(body, status)
   const code = typeof (body as LinkedInError | null)?.code === 'string' ? (body as LinkedInError).code : undefined
@@ -247,7 +248,7 @@ type LinkedInCall = {
   json?: unknown
   /** Raw bytes for an upload URL; REST calls carry the versioning headers instead. */
   bytes?: Uint8Array
-  /** The member token goes to image and document upload URLs (§5.2), not to pre-signed video parts. */
+  /** The member token goes to image and document upload URLs (docs/networks.md#linkedin-image-and-document-upload), not to pre-signed video parts. */
   uploadAuthorized?: boolean
   /** True when the call publishes something (a post, a comment): never retried blindly. */
   sideEffect: boolean
@@ -326,7 +327,7 @@ function checkMediaMix(media: PublishMedia[]): void {
   }
 }
 
-/** Images and documents: initializeUpload, then one PUT of the bytes to the given URL (§5.2). */
+/** Images and documents: initializeUpload, then one PUT of the bytes to the given URL (docs/networks.md#linkedin-image-and-document-upload). */
 async function uploadSingleFile(
   media: PublishMedia,
   kind: 'image' | 'document',
@@ -380,7 +381,7 @@ async function waitForVideo(videoUrn: string, account: AccountCredentials, conte
   }
 }
 
-/** initializeUpload → PUT each byte range, keeping its ETag → finalizeUpload → status polls (§5.3). */
+/** initializeUpload → PUT each byte range, keeping its ETag → finalizeUpload → status polls (docs/networks.md#linkedin-video-upload). */
 async function uploadVideo(media: PublishMedia, owner: string, account: AccountCredentials, context: AdapterContext): Promise<string> {
   const bytes = await media.read()
   const { body } = await callLinkedIn(
@@ -547,7 +548,7 @@ async function lookup(request: PublishRequest, account: AccountCredentials, cont
 
 export const linkedinMetricNames = ['impressionCount', 'uniqueImpressionsCount', 'clickCount', 'likeCount', 'commentCount', 'shareCount', 'engagement'] as const
 
-/** Lifetime organic statistics of one post (§8.4); a value LinkedIn does not give stays null. */
+/** Lifetime organic statistics of one post (docs/networks.md#linkedin-share-statistics); a value LinkedIn does not give stays null. */
 async function fetchMetrics(remoteId: string, account: AccountCredentials, context: AdapterContext): Promise<MetricsSnapshot> {
   const parameter = remoteId.startsWith('urn:li:share:') ? 'shares' : remoteId.startsWith('urn:li:ugcPost:') ? 'ugcPosts' : null
   if (!parameter) {

@@ -5,7 +5,7 @@ import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext } from '../oauth/types'
 
 /**
- * LinkedIn 3-legged OAuth (social-apis.md §5): the campaign posts as organization Pages, so the
+ * LinkedIn 3-legged OAuth (docs/networks.md#linkedin-rest-headers-and-oauth): the campaign posts as organization Pages, so the
  * accounts are the organizations the member administers (`organizationAcls`), stored by URN.
  * Tokens last ~60 days; refresh tokens exist only for approved apps, and are used when present.
  */

@@ -1,8 +1,9 @@
 /**
  * Turns Meta Graph API answers (Facebook Pages and Instagram) into data or a `NetworkError` the
- * scheduler can act on (social-apis.md §1.6, §1.7, §2.4, §10). Meta says to branch on
- * `error.code` / `error_subcode`, not on the HTTP status, so the status only decides when the body
- * carries no error object.
+ * scheduler can act on (docs/networks.md#meta-errors-and-rate-limits,
+ * docs/networks.md#instagram-error-subcodes). Meta says to branch on `error.code` /
+ * `error_subcode`, not on the HTTP status, so the status only decides when the body carries no
+ * error object.
  */
 import { retryAfter } from '../http'
 import { NetworkError } from '../types'
@@ -32,7 +33,7 @@ const TOKEN_CODE = 190
 const TOKEN_SUBCODES = new Set([458, 459, 460, 463, 464, 467, 492])
 const TRANSIENT_CODES = new Set([1, 2])
 
-/** Instagram subcodes that call for another try (§2.4, §10). */
+/** Instagram subcodes that call for another try (docs/networks.md#instagram-error-subcodes). */
 const RETRYABLE_SUBCODES = new Set([2207003, 2207027, 2207052])
 /** Instagram codes without a telling subcode: 9004 = media fetch failed, 9007 = media not ready. */
 const RETRYABLE_IG_CODES = new Set([9004, 9007])

@@ -1,5 +1,5 @@
 /**
- * TikTok Content Posting API adapter (reference/social-apis.md §7, §8.6): creator info, direct post
+ * TikTok Content Posting API adapter (docs/networks.md#tiktok): creator info, direct post
  * of a video by FILE_UPLOAD in chunks, status polling, video metrics.
  */
 import { callNetwork, retryAfter } from '../http'
@@ -18,9 +18,9 @@ import type {
 import { validatePublishRequest } from '../validate-request'
 
 export type TiktokAdapterOptions = {
-  /** Bytes per uploaded chunk, 5 MiB to 64 MB (§7.2). Default 10,000,000. */
+  /** Bytes per uploaded chunk, 5 MiB to 64 MB (docs/networks.md#tiktok-video-direct-post). Default 10,000,000. */
   chunkSize?: number
-  /** Wait between status polls (the reference advises 5–10 s). Default 5 s. */
+  /** Wait between status polls (docs/networks.md#tiktok-post-status advises 5–10 s). Default 5 s. */
   pollIntervalMs?: number
   /** Status polls before giving up on a post still processing. Default 60. */
   maxStatusPolls?: number
@@ -32,7 +32,7 @@ export const tiktokMaxChunkBytes = 64 * 1000 * 1000
 /** Most open first: a public-awareness campaign wants the widest audience the creator allows. */
 const privacyPreference = ['PUBLIC_TO_EVERYONE', 'FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']
 const authCodes = new Set(['access_token_invalid', 'scope_not_authorized', 'scope_permission_missed'])
-/** Daily posting caps (§10 "fail post, retry next day"): waiting a day is all the scheduler can do. */
+/** Daily posting caps (docs/networks.md#tiktok-errors: fail the post, retry the next day): waiting a day is all the scheduler can do. */
 const dailyCapCodes = new Set(['spam_risk_too_many_posts', 'spam_risk_too_many_pending_share', 'reached_active_user_cap'])
 const dayMs = 24 * 60 * 60 * 1000
 
@@ -192,7 +192,7 @@ export function parseJsonKeepingLongIntegers(text: string): unknown {
 
 type Envelope<T> = { data?: T; error?: { code?: string; message?: string; log_id?: string } }
 
-/** Maps TikTok's `error.code` (and the HTTP status when there is none) to the scheduler's terms (§7.4, §10). */
+/** Maps TikTok's `error.code` (and the HTTP status when there is none) to the scheduler's terms (docs/networks.md#tiktok-errors). */
 function classify(status: number, code: string | undefined, message: string, headers: Headers, now: Date): NetworkError {
   const errorCode = code && code !== 'ok' ? code : `http_${status}`
   const base = { status, code: errorCode, message: `TikTok: ${status} ${errorCode} ${message}`.trim() }
@@ -256,7 +256,7 @@ type PublishStatus = {
   uploaded_bytes?: number
 }
 
-/** `total_chunk_count = floor(size / chunk_size)`, the last chunk taking the remainder (§7.2). */
+/** `total_chunk_count = floor(size / chunk_size)`, the last chunk taking the remainder (docs/networks.md#tiktok-video-direct-post). */
 export function tiktokChunkPlan(videoSize: number, chunkSize: number): { chunkSize: number; totalChunkCount: number } {
   if (videoSize <= chunkSize) return { chunkSize: videoSize, totalChunkCount: 1 }
   return { chunkSize, totalChunkCount: Math.floor(videoSize / chunkSize) }
@@ -394,7 +394,7 @@ export function createTiktokAdapter(options: TiktokAdapterOptions = {}): Network
 
     async publish(request, account, context): Promise<PublishResult> {
       const video = videoOf(request)
-      // The UX guidelines require fresh creator info before every post (§7.1).
+      // The UX guidelines require fresh creator info before every post (docs/networks.md#tiktok-creator-info).
       const creator = await postApi<CreatorInfo>('/v2/post/publish/creator_info/query/', undefined, account, context)
       const maxSeconds = creator.max_video_post_duration_sec
       if (maxSeconds != null && video.durationSeconds != null && video.durationSeconds > maxSeconds) {
@@ -436,7 +436,7 @@ export function createTiktokAdapter(options: TiktokAdapterOptions = {}): Network
       return { remoteId: postId ?? init.publish_id, permalink }
     },
 
-    /** The reference documents no way to list a creator's posts, and TikTok takes no idempotency key. */
+    /** docs/networks.md#tiktok documents no way to list a creator's posts, and TikTok takes no idempotency key. */
     async lookup(): Promise<LookupResult> {
       return { status: 'unsupported' }
     },
@@ -461,7 +461,7 @@ export function createTiktokAdapter(options: TiktokAdapterOptions = {}): Network
       return snapshot()
     },
 
-    /** The Content Posting API has no comment endpoints (§7): moderation happens in the app. */
+    /** The Content Posting API has no comment endpoints (docs/networks.md#tiktok-comments): moderation happens in the app. */
     async moderate(): Promise<void> {
       throw new NetworkError({
         kind: 'permanent',

@@ -3,7 +3,7 @@ import type { StandardTokenResponse } from '../oauth/http'
 import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext, TokenSet } from '../oauth/types'
 
 /**
- * TikTok Login Kit (social-apis.md §7): `client_key` instead of client_id, comma-separated
+ * TikTok Login Kit (docs/networks.md#tiktok-login-kit): `client_key` instead of client_id, comma-separated
  * scopes, token endpoint on the API host. Access tokens last 24 hours, refresh tokens 365 days
  * and may change at each refresh (the new one is kept). The account is the user's open_id.
  */

@@ -1,6 +1,6 @@
 /**
  * X (Twitter) API v2 adapter: media upload on the v2 dedicated paths, posts, lookup after an
- * unknown outcome, post metrics and reply moderation (social-apis.md §4, §8.3, §10).
+ * unknown outcome, post metrics and reply moderation (docs/networks.md#x).
  */
 import twitterText from 'twitter-text'
 
@@ -20,7 +20,7 @@ import type {
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
 
-/** Video and GIF chunks: under X's 5 MB cap, in the 1–4 MB range clients use (§4.2). */
+/** Video and GIF chunks: under X's 5 MB cap, in the 1–4 MB range clients use (docs/networks.md#x-media-upload). */
 export const xUploadChunkBytes = 4 * 1024 * 1024
 /** Bounds the wait for X's video processing; past it the upload is retried later. */
 export const xMaxProcessingPolls = 60
@@ -165,7 +165,7 @@ function rateLimitRetryAt(headers: Headers, now: Date): Date {
   )
 }
 
-/** Maps a non-2xx answer to the scheduler's terms (§4.4, §10). */
+/** Maps a non-2xx answer to the scheduler's terms (docs/networks.md#x-errors-and-rate-limits). */
 function errorFromResponse(status: number, headers: Headers, body: unknown, now: Date): NetworkError {
   const detail = problemDetail(body, status)
   const message = `X ${status}: ${detail}`
@@ -230,7 +230,7 @@ function categoryFor(media: PublishMedia): XMediaCategory {
   return isGif(media) ? 'tweet_gif' : 'tweet_image'
 }
 
-/** X takes up to 4 images, or a single GIF or video (§4.1); the variant validator should have caught the rest. */
+/** X takes up to 4 images, or a single GIF or video (docs/networks.md#x-posts-and-media); the variant validator should have caught the rest. */
 function checkMediaMix(media: PublishMedia[]): void {
   const images = media.filter((item) => item.kind === 'image' && !isGif(item))
   const single = media.filter((item) => item.kind === 'video' || isGif(item))
@@ -264,7 +264,7 @@ async function uploadSimple(media: PublishMedia, bytes: Uint8Array, account: Acc
   return mediaIdOf(body, 'upload')
 }
 
-/** Polls until X has processed the media; only then may a post use its id (§4.2). */
+/** Polls until X has processed the media; only then may a post use its id (docs/networks.md#x-media-upload). */
 async function waitForProcessing(mediaId: string, initial: ProcessingInfo | undefined, account: AccountCredentials, context: AdapterContext): Promise<void> {
   let info = initial
   for (let poll = 0; ; poll += 1) {
@@ -294,7 +294,7 @@ async function waitForProcessing(mediaId: string, initial: ProcessingInfo | unde
   }
 }
 
-/** INIT → APPEND per chunk → FINALIZE → STATUS polls, on the v2 dedicated paths (§4.2). */
+/** INIT → APPEND per chunk → FINALIZE → STATUS polls, on the v2 dedicated paths (docs/networks.md#x-media-upload). */
 async function uploadChunked(media: PublishMedia, bytes: Uint8Array, account: AccountCredentials, context: AdapterContext): Promise<string> {
   const base = `${uploadBase(context)}/2/media/upload`
   const initialized = await callX(
@@ -335,7 +335,7 @@ async function setAltText(mediaId: string, altText: string, account: AccountCred
 
 /**
  * Uploads are not public, so a lost answer is retryable (the orphan expires). Images and GIFs take
- * alt text; the reference documents none for video.
+ * alt text; docs/networks.md#x-media-upload documents none for video.
  */
 async function uploadMedia(media: PublishMedia, account: AccountCredentials, context: AdapterContext): Promise<string> {
   const bytes = await media.read()
@@ -434,7 +434,7 @@ async function fetchPostMetrics(remoteId: string, fields: string, account: Accou
 
 /**
  * Public metrics for every post; non-public and organic ones only for the author's posts under
- * 30 days (§8.3). When X refuses those (the post under `errors` without `data`, or a refusal),
+ * 30 days (docs/networks.md#x-metrics). When X refuses those (the post under `errors` without `data`, or a refusal),
  * public metrics are asked again alone and the private ones stay null.
  */
 async function fetchMetrics(remoteId: string, account: AccountCredentials, context: AdapterContext): Promise<MetricsSnapshot> {

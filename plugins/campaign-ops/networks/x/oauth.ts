@@ -4,7 +4,7 @@ import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
 
 /**
  * X OAuth 2.0 Authorization Code with PKCE (S256), confidential client: Basic client auth on the
- * token endpoint (social-apis.md §4). Access tokens live 2 hours; refresh tokens rotate, so the
+ * token endpoint (docs/networks.md#x-oauth). Access tokens live 2 hours; refresh tokens rotate, so the
  * new one must replace the old one at every refresh.
  */
 

@@ -1,5 +1,5 @@
 /**
- * YouTube Data API v3 adapter for long-form videos and Shorts (reference/social-apis.md §6, §8.5):
+ * YouTube Data API v3 adapter for long-form videos and Shorts (docs/networks.md#youtube):
  * resumable upload of `videos.insert`, lookup in the channel's uploads, statistics, comment moderation.
  */
 import { callNetwork, retryAfter } from '../http'
@@ -141,7 +141,7 @@ export function nextMidnightIn(timeZone: string, now: Date): Date {
   return new Date(target - zoneOffsetMs(new Date(firstGuess), timeZone))
 }
 
-/** YouTube quotas reset at midnight Pacific time (§6.3). */
+/** YouTube quotas reset at midnight Pacific time (docs/networks.md#youtube-quota-and-errors). */
 export function nextPacificMidnight(now: Date): Date {
   return nextMidnightIn('America/Los_Angeles', now)
 }
@@ -158,7 +158,7 @@ async function readJson<T>(response: Response): Promise<T | null> {
   }
 }
 
-/** Maps a YouTube error response to the scheduler's terms (§6.3, §10). */
+/** Maps a YouTube error response to the scheduler's terms (docs/networks.md#youtube-quota-and-errors). */
 async function errorFrom(response: Response, context: AdapterContext, what: string): Promise<NetworkError> {
   const body = await readJson<GoogleError>(response)
   const reasonCode = body?.error?.errors?.[0]?.reason
@@ -211,7 +211,7 @@ function truncateChars(text: string, max: number): string {
         .trimEnd()}…`
 }
 
-/** Title: the variant's title, else the text's first line; YouTube refuses `<` and `>` (§6.1). */
+/** Title: the variant's title, else the text's first line; YouTube refuses `<` and `>` (docs/networks.md#youtube-resumable-upload). */
 export function youtubeTitle(request: PublishRequest, video?: PublishMedia): string {
   const firstLine = request.text.split('\n').find((line) => line.trim() !== '') ?? ''
   const fallback = video?.filename.replace(/\.[^.]+$/, '') ?? ''
@@ -245,7 +245,7 @@ function videoOf(request: PublishRequest): PublishMedia {
   const video = request.media.find((media) => media.kind === 'video')
   if (!video) throw permanent('no_video', reasons.noVideo)
   if (request.platform === 'youtube_short') {
-    // Shorts have no API flag (§9): a too long or landscape video would silently become a regular one.
+    // Shorts have no API flag (docs/networks.md#youtube-limits-and-shorts): a too long or landscape video would silently become a regular one.
     if (video.durationSeconds != null && video.durationSeconds > shortMaxSeconds) {
       throw permanent('short_too_long', reasons.shortTooLong)
     }
@@ -478,7 +478,7 @@ export function createYoutubeAdapter(options: YoutubeAdapterOptions = {}): Netwo
       return { status: 'found', remoteId: videoId, permalink: permalink(request.platform, videoId) }
     },
 
-    /** Realtime counters (§8.5); Analytics reports live on another host and lag 48–72 h. */
+    /** Realtime counters (docs/networks.md#youtube-statistics); Analytics reports live on another host and lag 48–72 h. */
     async fetchMetrics(remoteId, account, context): Promise<MetricsSnapshot> {
       const url = `${context.baseUrl}/youtube/v3/videos?part=statistics&id=${encodeURIComponent(remoteId)}`
       const body = await getJson<{ items?: { statistics?: Record<string, string | undefined> }[] }>(url, 'videos', account, context)

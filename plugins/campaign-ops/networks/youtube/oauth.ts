@@ -4,7 +4,7 @@ import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
 
 /**
- * Google OAuth for YouTube (social-apis.md §6): offline access with forced consent so Google
+ * Google OAuth for YouTube (docs/networks.md#youtube-oauth): offline access with forced consent so Google
  * always returns a refresh token; the account is the channel of the chosen identity.
  */
 
