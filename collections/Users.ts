@@ -7,8 +7,9 @@ import { adminLanguages } from '../src/domain/languages'
 import { translate } from '../src/i18n/translations'
 import { hasRole, isAdmin, roles } from '../src/domain/roles'
 import type { Role } from '../src/domain/roles'
+import type { Localized } from '../src/i18n/catalogue'
 
-const roleLabels: Record<Role, { fr: string; ar: string; en: string }> = {
+const roleLabels: Record<Role, Localized> = {
   admin: { fr: 'Administrateur', ar: 'مسؤول النظام', en: 'Administrator' },
   ncsc: { fr: 'Équipe de campagne (NCSC)', ar: 'فريق الحملة', en: 'Campaign team (NCSC)' },
   legal: { fr: 'Expert juridique', ar: 'خبير قانوني', en: 'Legal expert' },

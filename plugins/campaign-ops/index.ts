@@ -13,10 +13,11 @@ import { withVariantPublishing } from './publishing/variant-publishing'
 import { createWebhookPoster } from './publishing/webhook-delivery'
 import { webhookDeliveryTaskConfig, webhookQueue } from './publishing/webhooks'
 import { networkAccountsCollection } from './publishing/network-accounts-collection'
-import { withNetworkAccountOAuth } from './publishing/oauth-endpoints'
+import { networkAccountOAuthEndpoints } from './publishing/oauth-endpoints'
 import { publicationAttemptsCollection } from './publishing/publication-attempts-collection'
 import { createTokenCipher, derivedTokenKey } from './publishing/token-crypto'
 import { webhookSubscriptionsCollection } from './publishing/webhook-subscriptions-collection'
+import { campaignOpsTranslations } from './translations'
 import type { CampaignOpsOptions } from './types'
 import { isolatedCollection, isolatedGlobal } from '../../src/infra/isolated-config'
 import { rscComponent, clientComponent } from './admin-components'
@@ -32,6 +33,13 @@ export { seedModerationLibrary } from './moderation/seed-library'
 export { oauthConfigFromEnv } from './networks/oauth'
 export type { PublishingOptions } from './publishing/options'
 export { signWebhook } from './publishing/webhooks'
+
+/** The app's i18n with the plugin's catalogue added, language by language. */
+function withPluginTranslations(i18n: Config['i18n']): Config['i18n'] {
+  const translations: Record<string, object> = { ...i18n?.translations }
+  for (const [language, strings] of Object.entries(campaignOpsTranslations)) translations[language] = { ...translations[language], ...strings }
+  return { ...i18n, translations }
+}
 
 /** Applies `extend` to the app collection named `slug`; a missing target is a configuration error. */
 function extendCollection(collections: CollectionConfig[], slug: string, extend: (collection: CollectionConfig) => CollectionConfig) {
@@ -54,33 +62,38 @@ export const campaignOps =
     const cipher = createTokenCipher(options.publishing?.tokenKey ?? derivedTokenKey(config.secret ?? ''))
     const webhookTarget = { allowPrivateAddresses: options.publishing?.webhooks?.allowPrivateAddresses === true }
     const variantsSlug = options.collections?.variants ?? 'platform-variants'
-    const collections = [
-      ...(config.collections ?? []),
-      ...[
-        Myths,
-        ModerationRules,
-        moderationLogCollection,
-        networkAccountsCollection(cipher),
-        publicationAttemptsCollection,
-        webhookSubscriptionsCollection(cipher, webhookTarget),
-        crisisEventsCollection,
-      ].map(isolatedCollection),
-    ]
+    const runtime = enabled ? createPublishingRuntime(options.publishing ?? {}, cipher) : undefined
+    const networkAccounts = networkAccountsCollection(cipher)
+    const pluginCollections = [
+      Myths,
+      ModerationRules,
+      moderationLogCollection,
+      // Connecting accounts with OAuth and renewing their tokens are the engine's: off with the plugin.
+      runtime
+        ? { ...networkAccounts, endpoints: [...(networkAccounts.endpoints || []), ...networkAccountOAuthEndpoints({ cipher, oauth: runtime.oauth })] }
+        : networkAccounts,
+      publicationAttemptsCollection,
+      webhookSubscriptionsCollection(cipher, webhookTarget),
+      crisisEventsCollection,
+    ].map(isolatedCollection)
+    const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal)]
-    if (!enabled) {
+    // Off: the collections (and the fields on variants) stay, the behaviour goes.
+    if (!runtime) {
       return {
         ...config,
-        collections: extendCollection(collections, variantsSlug, withVariantPublishing(undefined)),
+        collections,
         globals,
+        i18n: withPluginTranslations(config.i18n),
         custom: { ...config.custom, campaignOps: { enabled } },
       }
     }
     const retentionDays = options.moderation?.logRetentionDays ?? defaultLogRetentionDays
-    const runtime = createPublishingRuntime(options.publishing ?? {}, cipher)
     return {
       ...config,
-      collections: extendCollection(collections, variantsSlug, withVariantPublishing(runtime)).map(withNetworkAccountOAuth({ cipher, oauth: runtime.oauth })),
+      collections,
       globals,
+      i18n: withPluginTranslations(config.i18n),
       endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint, ...publishingEndpoints],
       jobs: {
         ...config.jobs,

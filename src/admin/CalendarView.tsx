@@ -7,17 +7,12 @@ import { platformColours } from '../calendar/calendar-data'
 import { contentLocales } from '../domain/languages'
 import { platformLimits, platforms } from '../domain/platform-limits'
 import { hasRole, roles } from '../domain/roles'
+import { translate } from '../i18n/translations'
 import { CalendarGrid } from './CalendarGrid'
-import type { CalendarOption } from './CalendarGrid'
+import type { CalendarOption } from './calendar-options'
 import { AdminPage } from '../ui/AdminPage'
 
 const staffRoles = roles.filter((role) => role !== 'integration')
-
-const refusal = {
-  fr: 'Le calendrier éditorial est réservé à l’équipe de la campagne.',
-  ar: 'الرزنامة التحريرية مخصصة لفريق الحملة.',
-  en: 'The editorial calendar is for the campaign team only.',
-}
 
 // The option lists come from the collections (server-only modules) and travel to the grid as props.
 const platformOptions: CalendarOption[] = platforms.map((platform) => ({
@@ -33,7 +28,6 @@ const stateOptions: CalendarOption[] = publicationStates.map(({ value, label }) 
 export function CalendarView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req } = initPageResult
   const { routes } = req.payload.config
-  const language = req.i18n.language === 'ar' || req.i18n.language === 'en' ? req.i18n.language : 'fr'
   return (
     <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
       {hasRole(req.user, ...staffRoles) ? (
@@ -46,7 +40,7 @@ export function CalendarView({ initPageResult, params, searchParams }: AdminView
           states={stateOptions}
         />
       ) : (
-        <p>{refusal[language]}</p>
+        <p>{translate(req, 'calendar:refusal')}</p>
       )}
     </AdminPage>
   )

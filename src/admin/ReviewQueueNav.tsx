@@ -1,16 +1,19 @@
 'use client'
-import { useAuth, useTranslation } from '@payloadcms/ui'
+import { useAuth } from '@payloadcms/ui'
 import Link from 'next/link'
 import React, { useEffect, useState } from 'react'
 
-type Queue = { states: string[]; label: { fr: string; ar: string; en: string }; mine?: boolean }
+import type { AppStringKey } from '../i18n/translations'
+import { useAppStrings } from '../i18n/use-app-strings'
+
+type Queue = { states: string[]; label: Extract<AppStringKey, `reviewQueue:${string}`>; mine?: boolean }
 
 /** "Waiting for me": the content items each role has to act on next. */
 const queues: Record<string, Queue> = {
-  ncsc: { states: ['in_review'], label: { fr: 'À valider', ar: 'في انتظار مصادقتي', en: 'Waiting for my review' } },
-  legal: { states: ['legal_review'], label: { fr: 'Revue juridique en attente', ar: 'في انتظار مراجعتي القانونية', en: 'Waiting for legal review' } },
-  consultant: { states: ['draft', 'changes_requested'], label: { fr: 'À compléter', ar: 'في انتظار تعديلي', en: 'Waiting for my changes' }, mine: true },
-  cm: { states: ['approved'], label: { fr: 'Approuvés, à décliner', ar: 'معتمدة للنشر', en: 'Approved, to publish' } },
+  ncsc: { states: ['in_review'], label: 'reviewQueue:ncsc' },
+  legal: { states: ['legal_review'], label: 'reviewQueue:legal' },
+  consultant: { states: ['draft', 'changes_requested'], label: 'reviewQueue:consultant', mine: true },
+  cm: { states: ['approved'], label: 'reviewQueue:cm' },
 }
 
 function queueQuery(queue: Queue, userId: number | string): string {
@@ -22,7 +25,7 @@ function queueQuery(queue: Queue, userId: number | string): string {
 
 export function ReviewQueueNav() {
   const { user } = useAuth<{ id: number; role?: string }>()
-  const { i18n } = useTranslation()
+  const { t } = useAppStrings()
   const [count, setCount] = useState<number | null>(null)
   const queue = user?.role ? queues[user.role] : undefined
   const query = user && queue ? queueQuery(queue, user.id) : ''
@@ -36,10 +39,9 @@ export function ReviewQueueNav() {
   }, [query])
 
   if (!user || !queue) return null
-  const lang = (['fr', 'ar', 'en'].includes(i18n.language) ? i18n.language : 'fr') as 'fr' | 'ar' | 'en'
   return (
     <Link className="nav__link" href={`/admin/collections/content-items?${query}`} style={{ display: 'block', padding: '0.25rem 0' }}>
-      {queue.label[lang]}
+      {t(queue.label)}
       {count !== null ? ` (${count})` : ''}
     </Link>
   )

@@ -1,15 +1,13 @@
 'use client'
-import { Button, toast, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Button, toast, useDocumentInfo } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useCallback, useEffect, useState } from 'react'
 
-type Available = { name: string; to: string; reasonRequired: boolean; label: { fr: string; ar: string; en: string } }
+import type { Localized } from '../i18n/catalogue'
+import { useAppStrings } from '../i18n/use-app-strings'
 
-const prompts = {
-  fr: { reason: 'Motif (obligatoire) :', state: 'État' },
-  ar: { reason: 'السبب (إلزامي):', state: 'الحالة' },
-  en: { reason: 'Reason (required):', state: 'State' },
-}
+/** A transition the server allows, its label already in every language. */
+type Available = { name: string; to: string; reasonRequired: boolean; label: Localized }
 
 /**
  * The workflow buttons of a content item: only the transitions the signed-in person may take
@@ -17,9 +15,8 @@ const prompts = {
  */
 export function WorkflowControls() {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
+  const { t, language: lang } = useAppStrings()
   const router = useRouter()
-  const lang = (['fr', 'ar', 'en'].includes(i18n.language) ? i18n.language : 'fr') as keyof typeof prompts
   const [available, setAvailable] = useState<Available[]>([])
   const [busy, setBusy] = useState(false)
 
@@ -36,7 +33,7 @@ export function WorkflowControls() {
   async function take(transition: Available) {
     let reason: string | null = null
     if (transition.reasonRequired) {
-      reason = window.prompt(prompts[lang].reason)
+      reason = window.prompt(t('workflowControls:reason'))
       if (!reason?.trim()) return
     }
     setBusy(true)

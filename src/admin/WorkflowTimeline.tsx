@@ -1,26 +1,17 @@
 'use client'
-import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-type Event = {
-  id: number
-  kind: string
-  transition?: string | null
-  from?: string | null
-  to?: string | null
-  role?: string | null
-  reason?: string | null
-  at: string
-  actor?: { name?: string | null; email?: string } | number | null
-}
+import type { WorkflowEvent } from '../../payload-types'
+import { useAppStrings } from '../i18n/use-app-strings'
 
-const titles = { fr: 'Historique', ar: 'السجل', en: 'History' }
+/** A workflow event as the REST API gives it at depth 1 (its actor populated). */
+type Event = Pick<WorkflowEvent, 'id' | 'kind' | 'transition' | 'from' | 'to' | 'role' | 'reason' | 'at' | 'actor'>
 
 /** The item's workflow history, newest first, in Casablanca time. */
 export function WorkflowTimeline() {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const lang = (['fr', 'ar', 'en'].includes(i18n.language) ? i18n.language : 'fr') as keyof typeof titles
+  const { t, language: lang } = useAppStrings()
   const [events, setEvents] = useState<Event[]>([])
 
   useEffect(() => {
@@ -39,7 +30,7 @@ export function WorkflowTimeline() {
   })
   return (
     <div data-testid="workflow-timeline" style={{ marginBlock: '1rem' }}>
-      <h4>{titles[lang]}</h4>
+      <h4>{t('workflowTimeline:title')}</h4>
       <ol style={{ paddingInlineStart: '1.2rem' }}>
         {events.map((event) => (
           <li key={event.id} style={{ marginBlock: '0.4rem' }}>
@@ -48,8 +39,8 @@ export function WorkflowTimeline() {
             </strong>{' '}
             <span style={{ opacity: 0.7 }}>({event.transition ?? event.kind})</span>
             <div style={{ fontSize: '0.85em' }}>
-              {format.format(new Date(event.at))} · {typeof event.actor === 'object' && event.actor ? (event.actor.name ?? event.actor.email) : 'système'} ·{' '}
-              {event.role}
+              {format.format(new Date(event.at))} ·{' '}
+              {typeof event.actor === 'object' && event.actor ? (event.actor.name ?? event.actor.email) : t('workflowTimeline:system')} · {event.role}
             </div>
             {event.reason && <div style={{ fontSize: '0.85em', fontStyle: 'italic' }}>{event.reason}</div>}
           </li>

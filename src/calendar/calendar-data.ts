@@ -7,6 +7,7 @@ import type { ContentItem, KeyMoment, PlatformVariant } from '../../payload-type
 import { casablancaTimeZone, casablancaWallTimeToUtc, formatUtcOffset, toCasablancaParts } from '../domain/casablanca-time'
 import { platformLimits } from '../domain/platform-limits'
 import type { Platform } from '../domain/platform-limits'
+import type { Localized } from '../i18n/catalogue'
 
 export type Id = number | string
 type Ref = Id | { id: Id }
@@ -14,7 +15,8 @@ type Ref = Id | { id: Id }
 /** `YYYY-MM-DD`, a civil date (no time zone attached). */
 export type CivilDate = string
 
-export type Localized = { fr: string; ar: string; en: string }
+// The one text-in-three-languages type, named here too for the calendar's readers.
+export type { Localized }
 
 /** A fixed colour per platform, dark enough to carry white text. */
 export const platformColours: Record<Platform, string> = {

@@ -15,10 +15,10 @@ import { platforms } from '../domain/platform-limits'
 import { roles } from '../domain/roles'
 import { defineEndpoint, refuse } from '../infra/endpoint'
 import { addDays, buildCalendar, casablancaDateOf, casablancaDayStart, daysBetween, monthOf, sameSlotWindowMinutes } from './calendar-data'
-import type { CalendarData, CalendarFilters, Localized, VariantInput } from './calendar-data'
+import type { CalendarData, CalendarFilters, VariantInput } from './calendar-data'
 import { issueCalendarFeedToken, userForCalendarFeedToken } from './feed-token'
 import { buildIcsFeed } from './ics-feed'
-import type { FeedLanguage } from './ics-feed'
+import type { AdminLanguage, Localized } from '../i18n/catalogue'
 
 export const maxRangeDays = 400
 const feedDaysBack = 30
@@ -155,7 +155,7 @@ function feedDefaults({ from, to }: Partial<Range>): Range {
 }
 
 /** Titles in the requested content locale, else the one matching the admin language. */
-function contentLocale(query: CalendarQuery, language: FeedLanguage): ContentLocale {
+function contentLocale(query: CalendarQuery, language: AdminLanguage): ContentLocale {
   const requested = query.locale
   const known = contentLocales.find((locale) => locale.code === requested)
   return known ? known.code : language === 'ar' ? 'ar' : 'fr'
@@ -273,7 +273,7 @@ export const calendarDataEndpoint = defineEndpoint({
   },
 })
 
-function feedLanguage(query: CalendarQuery, user: CalendarUser): FeedLanguage {
+function feedLanguage(query: CalendarQuery, user: CalendarUser): AdminLanguage {
   const requested = query.lang ?? user.language
   return requested === 'ar' || requested === 'en' ? requested : 'fr'
 }

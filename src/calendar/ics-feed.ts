@@ -10,14 +10,13 @@ import { casablancaTimeZone } from '../domain/casablanca-time'
 import { platformLimits } from '../domain/platform-limits'
 import type { Platform } from '../domain/platform-limits'
 import { addDays } from './calendar-data'
-import type { CalendarData, CalendarEntry, CalendarKeyMoment, Localized } from './calendar-data'
-
-export type FeedLanguage = keyof Localized
+import type { CalendarData, CalendarEntry, CalendarKeyMoment } from './calendar-data'
+import type { AdminLanguage, Localized } from '../i18n/catalogue'
 
 export interface IcsFeedOptions {
   /** Public address of the back office, without a trailing slash (admin links are built on it). */
   serverUrl: string
-  language: FeedLanguage
+  language: AdminLanguage
   /** The admin's route (Payload's `routes.admin`), `/admin` by default. */
   adminRoute?: string
 }
@@ -55,7 +54,7 @@ const keyMomentSummary = (title: string): Localized => ({
 })
 
 /** "[X] Title (FR)". */
-export function variantSummary(entry: CalendarEntry, language: FeedLanguage): string {
+export function variantSummary(entry: CalendarEntry, language: AdminLanguage): string {
   const platform = platformLimits[entry.platform as Platform]?.labels[language] ?? entry.platform
   return `[${platform}] ${entry.title} (${entry.language.toUpperCase()})`
 }

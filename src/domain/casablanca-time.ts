@@ -1,3 +1,4 @@
+import type { AdminLanguage } from '../i18n/catalogue'
 /**
  * Scheduling times are stored in UTC and shown and entered in Morocco's time.
  *
@@ -9,7 +10,8 @@
 
 export const casablancaTimeZone = 'Africa/Casablanca'
 
-export type DisplayLocale = 'fr' | 'ar' | 'en'
+/** Casablanca times are written for a reader of the admin, in their language. */
+export type DisplayLocale = AdminLanguage
 
 export interface CasablancaParts {
   year: number

@@ -7,7 +7,7 @@
  * people, the earliest expiry decides, because one missing consent is enough to stop a use.
  */
 import { toCasablancaParts } from './casablanca-time'
-import type { LocalizedMessage } from './variant-validation'
+import type { Localized } from '../i18n/catalogue'
 
 export const consentScopes = ['social_media', 'video', 'print', 'press', 'website'] as const
 export type ConsentScope = (typeof consentScopes)[number]
@@ -33,7 +33,7 @@ export interface ConsentAssessment {
   status: ConsentState
   /** Earliest expiry that matters, as YYYY-MM-DD; null when nothing expires. */
   expiresOn: string | null
-  message: LocalizedMessage
+  message: Localized
 }
 
 /** A consent expiring within this many days is flagged so it is renewed before it lapses. */
@@ -150,7 +150,7 @@ function shownDay(day: string): string {
 
 const isolated = (text: string) => `\u2068${text}\u2069`
 
-const scopeNames: Readonly<Record<string, LocalizedMessage>> = {
+const scopeNames: Readonly<Record<string, Localized>> = {
   social_media: { en: 'social media', fr: 'les réseaux sociaux', ar: 'وسائل التواصل الاجتماعي' },
   print: { en: 'print', fr: "l'impression", ar: 'المطبوعات' },
   video: { en: 'video', fr: 'la vidéo', ar: 'الفيديو' },
@@ -158,20 +158,20 @@ const scopeNames: Readonly<Record<string, LocalizedMessage>> = {
   website: { en: 'the website', fr: 'le site web', ar: 'الموقع الإلكتروني' },
 }
 
-function inDays(days: number): LocalizedMessage {
+function inDays(days: number): Localized {
   if (days === 0) return { en: 'today', fr: "aujourd'hui", ar: 'اليوم' }
   const arabic = days === 1 ? 'خلال يوم واحد' : days === 2 ? 'خلال يومين' : days <= 10 ? `خلال ${days} أيام` : `خلال ${days} يومًا`
   return { en: `in ${days} day${days === 1 ? '' : 's'}`, fr: `dans ${days} jour${days === 1 ? '' : 's'}`, ar: arabic }
 }
 
 const messages = {
-  notRequired: (): LocalizedMessage => ({
+  notRequired: (): Localized => ({
     en: 'No people are shown: no consent is needed.',
     fr: "Aucune personne n'est représentée : aucun consentement n'est nécessaire.",
     ar: 'لا يظهر أي شخص: لا حاجة إلى موافقة.',
   }),
 
-  ok: (expiresOn: string | null): LocalizedMessage =>
+  ok: (expiresOn: string | null): Localized =>
     expiresOn === null
       ? {
           en: 'The consent of every person shown is on file, with no expiry date.',
@@ -184,7 +184,7 @@ const messages = {
           ar: `موافقة كل شخص ظاهر مسجّلة حتى ${isolated(shownDay(expiresOn))}.`,
         },
 
-  missing: (scope: string | undefined): LocalizedMessage => {
+  missing: (scope: string | undefined): Localized => {
     const use = scope === undefined ? undefined : (scopeNames[scope] ?? { en: scope, fr: scope, ar: isolated(scope) })
     return use === undefined
       ? {
@@ -199,13 +199,13 @@ const messages = {
         }
   },
 
-  expired: (person: string, expiresOn: string): LocalizedMessage => ({
+  expired: (person: string, expiresOn: string): Localized => ({
     en: `The consent of ${person} expired on ${shownDay(expiresOn)}. Do not use this asset until it is renewed.`,
     fr: `Le consentement de ${person} a expiré le ${shownDay(expiresOn)}. N'utilisez pas ce média avant son renouvellement.`,
     ar: `انتهت صلاحية موافقة ${isolated(person)} في ${isolated(shownDay(expiresOn))}. لا تستعمل هذا الملف قبل تجديدها.`,
   }),
 
-  expiringSoon: (person: string, expiresOn: string, daysLeft: number): LocalizedMessage => {
+  expiringSoon: (person: string, expiresOn: string, daysLeft: number): Localized => {
     const when = inDays(daysLeft)
     return {
       en: `The consent of ${person} expires on ${shownDay(expiresOn)} (${when.en}). Renew it before any use after that date.`,

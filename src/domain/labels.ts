@@ -1,5 +1,3 @@
-/** A label in each admin language. */
-export type Labels = { fr: string; ar: string; en: string }
-
+import type { Localized } from '../i18n/catalogue'
 /** A select option with its labels. */
-export const option = <Value extends string>(value: Value, label: Labels) => ({ value, label })
+export const option = <Value extends string>(value: Value, label: Localized) => ({ value, label })

@@ -10,6 +10,7 @@
  */
 
 import type { ContentLocale } from './languages'
+import type { Localized } from '../i18n/catalogue'
 
 export const platforms = ['facebook', 'instagram_feed', 'instagram_reel', 'instagram_story', 'x', 'linkedin', 'youtube', 'youtube_short', 'tiktok'] as const
 export type Platform = (typeof platforms)[number]
@@ -142,7 +143,7 @@ export interface MediaRules {
 
 export interface PlatformLimits {
   readonly label: string
-  readonly labels: Readonly<Record<'fr' | 'ar' | 'en', string>>
+  readonly labels: Readonly<Localized>
   readonly text: TextRules
   readonly title: TitleRules | null
   readonly hashtags: readonly SourcedBound[]

@@ -24,6 +24,7 @@ import {
   type TextCounting,
   type TextRole,
 } from './platform-limits'
+import type { AdminLanguage, Localized } from '../i18n/catalogue'
 
 // --- Public types ----------------------------------------------------------------------------
 
@@ -85,17 +86,11 @@ export type IssueCode =
   | 'consent.missing'
   | 'consent.expired'
 
-export interface LocalizedMessage {
-  en: string
-  fr: string
-  ar: string
-}
-
 export interface Issue {
   code: IssueCode
   /** Path of the variant field at fault: 'text', 'hashtags.2', 'media.0', 'title'… */
   field: string
-  message: LocalizedMessage
+  message: Localized
   limit?: number
   actual?: number
   source: string
@@ -292,16 +287,13 @@ export function composePostText(variant: ComposableVariant): string {
 
 // --- Message wording -------------------------------------------------------------------------
 
-type MessageLanguage = keyof LocalizedMessage
-type Words = LocalizedMessage
-
-function localized(build: (language: MessageLanguage) => string): LocalizedMessage {
+function localized(build: (language: AdminLanguage) => string): Localized {
   return { en: build('en'), fr: build('fr'), ar: build('ar') }
 }
 
 // Hand-rolled rather than Intl.NumberFormat: ICU versions disagree on Arabic digits and on
 // French separators, and the report must be deterministic.
-function formatNumber(value: number, language: MessageLanguage, fractionDigits = 2): string {
+function formatNumber(value: number, language: AdminLanguage, fractionDigits = 2): string {
   const factor = 10 ** fractionDigits
   const rounded = Math.round(Math.abs(value) * factor) / factor
   const [integerPart = '0', fractionPart] = rounded.toString().split('.')
@@ -312,22 +304,22 @@ function formatNumber(value: number, language: MessageLanguage, fractionDigits =
   return fractionPart === undefined ? `${sign}${grouped}` : `${sign}${grouped}${decimalSeparator}${fractionPart}`
 }
 
-const byteUnits: readonly { size: number; words: Words }[] = [
+const byteUnits: readonly { size: number; words: Localized }[] = [
   { size: 1024 ** 3, words: { en: 'GB', fr: 'Go', ar: 'غيغابايت' } },
   { size: 1024 ** 2, words: { en: 'MB', fr: 'Mo', ar: 'ميغابايت' } },
   { size: 1024, words: { en: 'KB', fr: 'Ko', ar: 'كيلوبايت' } },
 ]
 
-const byteWords: Words = { en: 'bytes', fr: 'octets', ar: 'بايت' }
+const byteWords: Localized = { en: 'bytes', fr: 'octets', ar: 'بايت' }
 
-function formatBytes(bytes: number, language: MessageLanguage): string {
+function formatBytes(bytes: number, language: AdminLanguage): string {
   const unit = byteUnits.find((candidate) => bytes >= candidate.size)
   if (unit === undefined) return `${formatNumber(bytes, language, 0)} ${byteWords[language]}`
   return `${formatNumber(bytes / unit.size, language, 1)} ${unit.words[language]}`
 }
 
 /** Sizes side by side, exact when rounding would make them look equal. */
-function formatBytePair(actual: number, limit: number, language: MessageLanguage): [string, string] {
+function formatBytePair(actual: number, limit: number, language: AdminLanguage): [string, string] {
   const actualText = formatBytes(actual, language)
   const limitText = formatBytes(limit, language)
   if (actualText !== limitText) return [actualText, limitText]
@@ -335,20 +327,20 @@ function formatBytePair(actual: number, limit: number, language: MessageLanguage
   return [`${formatNumber(actual, language, 0)} ${unit}`, `${formatNumber(limit, language, 0)} ${unit}`]
 }
 
-const durationUnits: Record<MessageLanguage, { hours: string; minutes: string; seconds: string }> = {
+const durationUnits: Record<AdminLanguage, { hours: string; minutes: string; seconds: string }> = {
   en: { hours: 'h', minutes: 'min', seconds: 's' },
   fr: { hours: 'h', minutes: 'min', seconds: 's' },
   ar: { hours: 'س', minutes: 'د', seconds: 'ث' },
 }
 
-function formatDuration(seconds: number, language: MessageLanguage): string {
+function formatDuration(seconds: number, language: AdminLanguage): string {
   const units = durationUnits[language]
   if (seconds >= 3600 && seconds % 3600 === 0) return `${formatNumber(seconds / 3600, language)} ${units.hours}`
   if (seconds >= 120 && seconds % 60 === 0) return `${formatNumber(seconds / 60, language)} ${units.minutes}`
   return `${formatNumber(seconds, language, 1)} ${units.seconds}`
 }
 
-const boundPhrases: Record<SourcedBound['bound'], Record<Severity, Words>> = {
+const boundPhrases: Record<SourcedBound['bound'], Record<Severity, Localized>> = {
   max: {
     error: { en: 'Maximum allowed', fr: 'Maximum autorisé', ar: 'الحد الأقصى المسموح به' },
     warning: { en: 'Recommended maximum', fr: 'Maximum recommandé', ar: 'الحد الأقصى الموصى به' },
@@ -361,11 +353,11 @@ const boundPhrases: Record<SourcedBound['bound'], Record<Severity, Words>> = {
 
 /** "<subject> on <platform>: <actual>. <Maximum allowed>: <limit>." in the three languages. */
 function boundMessage(
-  subject: Words,
-  platform: Words,
+  subject: Localized,
+  platform: Localized,
   bound: Pick<SourcedBound, 'bound' | 'severity'>,
-  format: (value: 'actual' | 'limit', language: MessageLanguage) => string,
-): LocalizedMessage {
+  format: (value: 'actual' | 'limit', language: AdminLanguage) => string,
+): Localized {
   const phrase = boundPhrases[bound.bound][bound.severity]
   return {
     en: `${subject.en} on ${platform.en}: ${format('actual', 'en')}. ${phrase.en}: ${format('limit', 'en')}.`,
@@ -388,7 +380,7 @@ const firstCommentNoun = {
   ar: 'التعليق الأول',
 }
 
-const countingUnits: Record<TextCounting, Words> = {
+const countingUnits: Record<TextCounting, Localized> = {
   'twitter-weighted': { en: 'weighted characters', fr: 'caractères pondérés', ar: 'بالأحرف الموزونة' },
   utf16: { en: 'UTF-16 units', fr: 'unités UTF-16', ar: 'بوحدات UTF-16' },
   'utf8-bytes': { en: 'UTF-8 bytes', fr: 'octets UTF-8', ar: 'بالبايت وفق UTF-8' },
@@ -405,16 +397,20 @@ interface Appended {
   link: boolean
 }
 
-const appendedNotes: Record<'hashtags' | 'link' | 'both', Words> = {
+const appendedNotes: Record<'hashtags' | 'link' | 'both', Localized> = {
   hashtags: { en: 'hashtags included', fr: 'hashtags compris', ar: 'مع احتساب الوسوم' },
   link: { en: 'link included', fr: 'lien compris', ar: 'مع احتساب الرابط' },
   both: { en: 'hashtags and link included', fr: 'hashtags et lien compris', ar: 'مع احتساب الوسوم والرابط' },
 }
 
-function lengthSubject(noun: { en: string; frDe: string; ar: string }, counting: TextCounting, appended: Appended = { hashtags: false, link: false }): Words {
+function lengthSubject(
+  noun: { en: string; frDe: string; ar: string },
+  counting: TextCounting,
+  appended: Appended = { hashtags: false, link: false },
+): Localized {
   const unit = countingUnits[counting]
   const which = appended.hashtags && appended.link ? 'both' : appended.hashtags ? 'hashtags' : appended.link ? 'link' : null
-  const note = (language: MessageLanguage) => (which === null ? '' : `${language === 'ar' ? '، ' : ', '}${appendedNotes[which][language]}`)
+  const note = (language: AdminLanguage) => (which === null ? '' : `${language === 'ar' ? '، ' : ', '}${appendedNotes[which][language]}`)
   return {
     en: `${capitalize(noun.en)} length (${unit.en}${note('en')})`,
     fr: `Longueur ${noun.frDe} (${unit.fr}${note('fr')})`,
@@ -422,23 +418,23 @@ function lengthSubject(noun: { en: string; frDe: string; ar: string }, counting:
   }
 }
 
-const kindPlurals: Record<MediaKind, Words> = {
+const kindPlurals: Record<MediaKind, Localized> = {
   image: { en: 'images', fr: 'images', ar: 'الصور' },
   video: { en: 'videos', fr: 'vidéos', ar: 'مقاطع الفيديو' },
   pdf: { en: 'PDF documents', fr: 'documents PDF', ar: 'مستندات PDF' },
 }
-const kindCounts: Record<MediaKind, Words> = {
+const kindCounts: Record<MediaKind, Localized> = {
   image: { en: 'Number of images', fr: "Nombre d'images", ar: 'عدد الصور' },
   video: { en: 'Number of videos', fr: 'Nombre de vidéos', ar: 'عدد مقاطع الفيديو' },
   pdf: { en: 'Number of PDF documents', fr: 'Nombre de documents PDF', ar: 'عدد مستندات PDF' },
 }
-const kindSingulars: Record<MediaKind, Words> = {
+const kindSingulars: Record<MediaKind, Localized> = {
   image: { en: 'image', fr: 'image', ar: 'صورة' },
   video: { en: 'video', fr: 'vidéo', ar: 'فيديو' },
   pdf: { en: 'PDF document', fr: 'document PDF', ar: 'مستند PDF' },
 }
 
-const languagePhrases: Record<Language, Words> = {
+const languagePhrases: Record<Language, Localized> = {
   fr: { en: 'in French', fr: 'en français', ar: 'باللغة الفرنسية' },
   ar: { en: 'in Arabic', fr: 'en arabe', ar: 'باللغة العربية' },
   ary: { en: 'in Darija', fr: 'en darija', ar: 'بالدارجة المغربية' },
@@ -460,7 +456,7 @@ function mediaReference(index: number, media: MediaFacts): MediaReference {
   }
 }
 
-function aboutMedia(reference: MediaReference, message: LocalizedMessage): LocalizedMessage {
+function aboutMedia(reference: MediaReference, message: Localized): Localized {
   return {
     en: `${capitalize(reference.en)}: ${message.en}`,
     fr: `${capitalize(reference.fr)} : ${message.fr}`,
@@ -500,7 +496,7 @@ function isBlank(value: string | null | undefined): boolean {
 interface Context {
   readonly variant: VariantToValidate
   readonly limits: PlatformLimits
-  readonly platformWords: Words
+  readonly platformWords: Localized
   readonly issues: IssueCollector
 }
 
@@ -508,7 +504,7 @@ function checkLengthLimit(
   context: Context,
   code: 'text.too_long' | 'title.too_long' | 'first_comment.too_long',
   field: string,
-  subject: Words,
+  subject: Localized,
   length: number,
   limit: SourcedLimit | null,
 ): void {
@@ -614,7 +610,7 @@ function checkTokenCount(
   context: Context,
   code: 'hashtags.too_many' | 'mentions.too_many',
   field: string,
-  subject: Words,
+  subject: Localized,
   count: number,
   bounds: readonly SourcedBound[],
 ): void {
@@ -873,7 +869,7 @@ function checkConsent(item: MediaFacts, add: AddMediaIssue): void {
 
 // Subjects read as "<noun> of <media reference>"; in Arabic the noun takes the reference as a
 // genitive complement ("حجم ملف الوسائط رقم 2").
-function mediaSubject(reference: MediaReference, noun: Words, arabicJoiner = ' '): Words {
+function mediaSubject(reference: MediaReference, noun: Localized, arabicJoiner = ' '): Localized {
   return {
     en: `${noun.en} of ${reference.en}`,
     fr: `${noun.fr} du ${reference.fr}`,
@@ -886,7 +882,7 @@ function checkFileSize(
   rules: MediaKindRules,
   overrideMaxBytes: readonly SourcedBound[] | undefined,
   reference: MediaReference,
-  platform: Words,
+  platform: Localized,
   add: AddMediaIssue,
 ): void {
   const bounds = overrideMaxBytes === undefined ? rules.bytes : [...rules.bytes.filter((bound) => bound.bound === 'min'), ...overrideMaxBytes]
@@ -910,7 +906,7 @@ function checkFileSize(
   )
 }
 
-const dimensionNouns: Record<DimensionBound['dimension'], Record<SourcedBound['bound'], Words>> = {
+const dimensionNouns: Record<DimensionBound['dimension'], Record<SourcedBound['bound'], Localized>> = {
   width: {
     min: { en: 'Width', fr: 'Largeur', ar: 'عرض' },
     max: { en: 'Width', fr: 'Largeur', ar: 'عرض' },
@@ -946,7 +942,7 @@ function isKnownPositive(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0
 }
 
-function checkPictureShape(item: MediaFacts, rules: MediaKindRules, reference: MediaReference, platform: Words, add: AddMediaIssue): void {
+function checkPictureShape(item: MediaFacts, rules: MediaKindRules, reference: MediaReference, platform: Localized, add: AddMediaIssue): void {
   const dimensionBounds = rules.dimensions ?? []
   const aspectRanges = rules.aspectRatios ?? []
   if (dimensionBounds.length === 0 && aspectRanges.length === 0) return
@@ -992,14 +988,14 @@ function checkPictureShape(item: MediaFacts, rules: MediaKindRules, reference: M
   checkAspectRatio(width / height, aspectRanges, reference, platform, add)
 }
 
-function checkAspectRatio(ratio: number, ranges: readonly SourcedRange[], reference: MediaReference, platform: Words, add: AddMediaIssue): void {
+function checkAspectRatio(ratio: number, ranges: readonly SourcedRange[], reference: MediaReference, platform: Localized, add: AddMediaIssue): void {
   for (const severity of ['error', 'warning'] as const) {
     const group = ranges.filter((range) => range.severity === severity)
     if (group.length === 0) continue
     const fits = group.some((range) => ratio >= range.min - aspectTolerance && ratio <= range.max + aspectTolerance)
     if (fits) continue
     const only = group.length === 1 ? group[0] : undefined
-    const describe = (range: SourcedRange, language: MessageLanguage) =>
+    const describe = (range: SourcedRange, language: AdminLanguage) =>
       range.label ?? `${formatNumber(range.min, language, 3)}–${formatNumber(range.max, language, 3)}`
     const list = localized((language) => group.map((range) => describe(range, language)).join(' / '))
     const subject = mediaSubject(
@@ -1011,7 +1007,7 @@ function checkAspectRatio(ratio: number, ranges: readonly SourcedRange[], refere
       },
       '',
     )
-    const accepted: Words =
+    const accepted: Localized =
       severity === 'error'
         ? { en: 'Accepted', fr: 'Plage acceptée', ar: 'النطاق المقبول' }
         : { en: 'Recommended', fr: 'Format recommandé', ar: 'النسبة الموصى بها' }
@@ -1031,7 +1027,7 @@ function checkAspectRatio(ratio: number, ranges: readonly SourcedRange[], refere
   }
 }
 
-function checkDuration(item: MediaFacts, rules: MediaKindRules, reference: MediaReference, platform: Words, add: AddMediaIssue): void {
+function checkDuration(item: MediaFacts, rules: MediaKindRules, reference: MediaReference, platform: Localized, add: AddMediaIssue): void {
   const bounds = rules.durationSeconds ?? []
   if (item.kind !== 'video' || bounds.length === 0) return
   const duration = item.durationSeconds

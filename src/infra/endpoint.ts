@@ -5,9 +5,8 @@ import { z } from 'zod'
 import { hasRole, isStaff } from '../domain/roles'
 import { BodyTooLargeError, maxJsonBodyBytes, readBodyWithin } from './body-limit'
 import type { Role } from '../domain/roles'
-import type { Localized } from '../i18n/localized'
 import { requestLanguage } from '../i18n/request-language'
-import type { AdminLanguageCode } from '../i18n/request-language'
+import type { AdminLanguage, Localized } from '../i18n/catalogue'
 
 /**
  * One way to write a custom endpoint: who may call it, zod schemas for its route params, query
@@ -74,7 +73,7 @@ export type EndpointContext<P, Q, B> = {
   req: PayloadRequest & { user: NonNullable<PayloadRequest['user']> }
   /** Who calls: the request's user, or the one `authenticate` found (a feed token). */
   user: NonNullable<PayloadRequest['user']>
-  language: AdminLanguageCode
+  language: AdminLanguage
   params: P
   query: Q
   body: B
@@ -100,7 +99,7 @@ export type EndpointDefinition<P extends Schema | undefined, Q extends Schema | 
   handler: (context: EndpointContext<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<Response | object>
 }
 
-function localize(message: Localized | string, language: AdminLanguageCode): string {
+function localize(message: Localized | string, language: AdminLanguage): string {
   return typeof message === 'string' ? message : message[language]
 }
 
@@ -108,7 +107,7 @@ function localize(message: Localized | string, language: AdminLanguageCode): str
 function parse<S extends Schema | undefined>(
   schema: S,
   value: unknown,
-  language: AdminLanguageCode,
+  language: AdminLanguage,
   fieldMessages: Record<string, Localized> | undefined,
   errors: EndpointError[],
 ): Parsed<S> {

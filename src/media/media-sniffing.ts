@@ -9,7 +9,7 @@
 import { fileTypeFromBuffer } from 'file-type'
 
 import { formatOfMimeType, kindOfExtension, MiB, type AcceptedFormat, type MediaKind, type SizeLimits } from './media-types'
-import type { LocalizedMessage } from '../domain/variant-validation'
+import type { Localized } from '../i18n/catalogue'
 
 export type UploadRefusalCode = 'type_not_allowed' | 'type_mismatch' | 'too_large' | 'empty' | 'executable' | 'svg'
 
@@ -26,7 +26,7 @@ export interface RefusedUpload {
   ok: false
   field: 'file'
   code: UploadRefusalCode
-  message: LocalizedMessage
+  message: Localized
   /** What the bytes were recognised as, for logs; absent when nothing was recognised. */
   detectedMimeType?: string
 }
@@ -79,7 +79,7 @@ export async function inspectUpload(input: UploadToInspect): Promise<UploadInspe
   return { ok: true, kind: format.kind, mimeType: format.mimeType, extension: format.extension }
 }
 
-function refuse(code: UploadRefusalCode, message: LocalizedMessage, detectedMimeType?: string): RefusedUpload {
+function refuse(code: UploadRefusalCode, message: Localized, detectedMimeType?: string): RefusedUpload {
   return detectedMimeType === undefined ? { ok: false, field: 'file', code, message } : { ok: false, field: 'file', code, message, detectedMimeType }
 }
 
@@ -249,7 +249,7 @@ export function extensionOf(filename: string): string | undefined {
 
 // --- Messages -----------------------------------------------------------------------------
 
-const formatNames: Readonly<Record<string, LocalizedMessage | undefined>> = {
+const formatNames: Readonly<Record<string, Localized | undefined>> = {
   'image/jpeg': { en: 'a JPEG image', fr: 'une image JPEG', ar: 'صورة بصيغة JPEG' },
   'image/png': { en: 'a PNG image', fr: 'une image PNG', ar: 'صورة بصيغة PNG' },
   'image/webp': { en: 'a WebP image', fr: 'une image WebP', ar: 'صورة بصيغة WebP' },
@@ -259,17 +259,17 @@ const formatNames: Readonly<Record<string, LocalizedMessage | undefined>> = {
   'application/pdf': { en: 'a PDF document', fr: 'un document PDF', ar: 'مستند PDF' },
 }
 
-function nameOf(format: AcceptedFormat): LocalizedMessage {
+function nameOf(format: AcceptedFormat): Localized {
   return formatNames[format.mimeType] ?? { en: format.mimeType, fr: format.mimeType, ar: isolated(format.mimeType) }
 }
 
-const kindPlurals: Readonly<Record<MediaKind, LocalizedMessage>> = {
+const kindPlurals: Readonly<Record<MediaKind, Localized>> = {
   image: { en: 'images', fr: 'les images', ar: 'للصور' },
   video: { en: 'videos', fr: 'les vidéos', ar: 'لمقاطع الفيديو' },
   pdf: { en: 'PDF documents', fr: 'les documents PDF', ar: 'لمستندات PDF' },
 }
 
-const acceptedList: LocalizedMessage = {
+const acceptedList: Localized = {
   en: 'Accepted: JPEG, PNG, WebP and GIF images, MP4 and MOV videos, PDF documents.',
   fr: 'Formats acceptés : images JPEG, PNG, WebP et GIF, vidéos MP4 et MOV, documents PDF.',
   ar: 'الصيغ المقبولة: الصور بصيغ JPEG وPNG وWebP وGIF، ومقاطع الفيديو بصيغتي MP4 وMOV، والمستندات بصيغة PDF.',
@@ -279,34 +279,34 @@ const acceptedList: LocalizedMessage = {
 const isolated = (text: string) => `\u2068${text}\u2069`
 
 /** Sizes are rounded up so that a file just over the limit never reads as equal to it. */
-function megabytes(bytes: number, language: keyof LocalizedMessage): string {
+function megabytes(bytes: number, language: keyof Localized): string {
   const value = bytes / MiB
   const shown = value >= 100 ? Math.ceil(value).toString() : (Math.ceil(value * 10) / 10).toString()
   return language === 'fr' ? shown.replace('.', ',') : shown
 }
 
 const messages = {
-  empty: (): LocalizedMessage => ({
+  empty: (): Localized => ({
     en: 'The file is empty (0 bytes). Check it and upload it again.',
     fr: 'Le fichier est vide (0 octet). Vérifiez-le et envoyez-le à nouveau.',
     ar: 'الملف فارغ (0 بايت). تحقق منه ثم أعد رفعه.',
   }),
 
-  executable: (): LocalizedMessage => ({
+  executable: (): Localized => ({
     en: 'This file contains a program, a script, a web page or an archive, which are never accepted for security reasons. Upload an image, a video or a PDF document.',
     fr: 'Ce fichier contient un programme, un script, une page web ou une archive, qui ne sont jamais acceptés pour des raisons de sécurité. Envoyez une image, une vidéo ou un document PDF.',
     ar: 'يحتوي هذا الملف على برنامج أو نص برمجي أو صفحة ويب أو أرشيف، وهي ملفات غير مقبولة إطلاقًا لدواعٍ أمنية. ارفع صورة أو فيديو أو مستند PDF.',
   }),
 
-  svg: (): LocalizedMessage => ({
+  svg: (): Localized => ({
     en: 'SVG images are not accepted because they can contain scripts. Export the image as PNG (or as PDF for print) and upload that file.',
     fr: "Les images SVG ne sont pas acceptées car elles peuvent contenir des scripts. Exportez l'image en PNG (ou en PDF pour l'impression) et envoyez ce fichier.",
     ar: 'صور SVG غير مقبولة لأنها قد تحتوي على نصوص برمجية. صدِّر الصورة بصيغة PNG (أو PDF للطباعة) ثم ارفع ذلك الملف.',
   }),
 
-  typeNotAllowed: (detectedExtension: string | undefined): LocalizedMessage => {
+  typeNotAllowed: (detectedExtension: string | undefined): Localized => {
     const name = detectedExtension?.toUpperCase()
-    const base: LocalizedMessage =
+    const base: Localized =
       name === undefined
         ? {
             en: 'This file type is not accepted.',
@@ -319,7 +319,7 @@ const messages = {
             ar: `ملفات ${isolated(name)} غير مقبولة.`,
           }
     // iPhones save photos as HEIC unless told otherwise: say how to get a JPEG.
-    const hint: LocalizedMessage =
+    const hint: Localized =
       name === 'HEIC' || name === 'HEIF'
         ? {
             en: ' Set the iPhone camera to “Most Compatible” or export the photo as JPEG.',
@@ -334,7 +334,7 @@ const messages = {
     }
   },
 
-  extensionMismatch: (extension: string, actual: AcceptedFormat): LocalizedMessage => {
+  extensionMismatch: (extension: string, actual: AcceptedFormat): Localized => {
     const actualName = nameOf(actual)
     return {
       en: `The file name ends in “.${extension}” but the file is ${actualName.en}. Rename it with the right extension (.${actual.extension}) or upload the intended file.`,
@@ -343,7 +343,7 @@ const messages = {
     }
   },
 
-  declaredMismatch: (declared: string, actual: AcceptedFormat): LocalizedMessage => {
+  declaredMismatch: (declared: string, actual: AcceptedFormat): Localized => {
     const actualName = nameOf(actual)
     return {
       en: `The file was sent as “${declared}” but it is ${actualName.en}. Check that you picked the intended file.`,
@@ -352,7 +352,7 @@ const messages = {
     }
   },
 
-  tooLarge: (kind: MediaKind, size: number, limit: number): LocalizedMessage => ({
+  tooLarge: (kind: MediaKind, size: number, limit: number): Localized => ({
     en: `This file weighs ${megabytes(size, 'en')} MB; the limit for ${kindPlurals[kind].en} is ${megabytes(limit, 'en')} MB.`,
     fr: `Ce fichier pèse ${megabytes(size, 'fr')} Mo ; la limite pour ${kindPlurals[kind].fr} est de ${megabytes(limit, 'fr')} Mo.`,
     ar: `حجم هذا الملف ${megabytes(size, 'ar')} ميغابايت، والحد الأقصى المسموح به ${kindPlurals[kind].ar} هو ${megabytes(limit, 'ar')} ميغابايت.`,

@@ -1,11 +1,11 @@
 import type { Config } from 'payload'
 
 import type { SizeLimits } from './media-types'
-import type { AdminLanguageCode } from '../i18n/request-language'
+import type { AdminLanguage } from '../i18n/catalogue'
 
 const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024))
 
-export const uploadTooLargeWords = (limit: number): Record<AdminLanguageCode, string> => ({
+export const uploadTooLargeWords = (limit: number): Record<AdminLanguage, string> => ({
   fr: `Ce fichier dépasse la taille maximale de ${megabytes(limit)} Mo : l’envoi a été arrêté.`,
   ar: `يتجاوز هذا الملف الحجم الأقصى ${megabytes(limit)} ميغابايت: أُوقف الإرسال.`,
   en: `This file is larger than the ${megabytes(limit)} MB limit: the upload was stopped.`,

@@ -9,7 +9,7 @@
  */
 import { createFile, MP4BoxBuffer, type Movie, type Track } from 'mp4box'
 
-import type { LocalizedMessage } from '../domain/variant-validation'
+import type { Localized } from '../i18n/catalogue'
 
 export interface VideoFacts {
   durationSeconds: number
@@ -32,7 +32,7 @@ export class VideoProbeError extends Error {
   constructor(
     readonly reason: VideoProbeFailure,
     message: string,
-    readonly userMessage: LocalizedMessage = userMessages[reason],
+    readonly userMessage: Localized = userMessages[reason],
   ) {
     super(message)
   }
@@ -185,7 +185,7 @@ function displayedSize(track: Track): { width: number; height: number } {
   return quarterTurn ? { width: height, height: width } : { width, height }
 }
 
-const userMessages: Record<VideoProbeFailure, LocalizedMessage> = {
+const userMessages: Record<VideoProbeFailure, Localized> = {
   not_iso_bmff: {
     en: 'This video cannot be read as MP4 or MOV. Export it again as MP4 (H.264) and upload it.',
     fr: 'Cette vidéo ne peut pas être lue comme MP4 ou MOV. Exportez-la à nouveau en MP4 (H.264) et envoyez-la.',

@@ -2,7 +2,7 @@ import { getPayload } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
 import { hasRole } from '../domain/roles'
-import type { Localized } from '../i18n/localized'
+import type { Localized } from '../i18n/catalogue'
 import { languageOfRequest } from '../i18n/request-language'
 import { errorResponse } from '../infra/endpoint'
 

@@ -5,13 +5,14 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { Role } from '../domain/roles'
+import type { AdminLanguage } from '../i18n/catalogue'
 
 export type SeedMode = 'none' | 'admin' | 'demo'
 
 export type DemoCredentials = { password: string; accounts: { email: string; role: Role; name: string }[] }
 
 /** One demo account per role (README.md "Roles"), all sharing one generated password. */
-const demoAccounts: { email: string; role: Exclude<Role, 'integration'>; name: string; language: 'fr' | 'ar' | 'en' }[] = [
+const demoAccounts: { email: string; role: Exclude<Role, 'integration'>; name: string; language: AdminLanguage }[] = [
   { email: 'admin@badil.local', role: 'admin', name: 'Admin Badil', language: 'fr' },
   { email: 'ncsc@badil.local', role: 'ncsc', name: 'Salma (NCSC)', language: 'fr' },
   { email: 'legal@badil.local', role: 'legal', name: 'Youssef (juriste DGAPR)', language: 'ar' },

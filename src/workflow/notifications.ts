@@ -2,12 +2,12 @@ import type { Payload, TaskConfig } from 'payload'
 
 import type { User } from '../../payload-types'
 import { workflowNotificationTask } from './transition-content-item'
+import type { AdminLanguage } from '../i18n/catalogue'
 
-type Language = 'fr' | 'ar' | 'en'
 type Recipient = Pick<User, 'email' | 'name' | 'language'>
 type Id = number | string
 
-const messages: Record<string, Record<Language, { subject: (title: string) => string; body: (title: string, reason: string | null) => string }>> = {
+const messages: Record<string, Record<AdminLanguage, { subject: (title: string) => string; body: (title: string, reason: string | null) => string }>> = {
   in_review: {
     fr: { subject: (t) => `À valider : « ${t} »`, body: (t) => `Le contenu « ${t} » a été soumis et attend votre validation.` },
     ar: { subject: (t) => `للمصادقة: «${t}»`, body: (t) => `أُرسل المحتوى «${t}» وهو في انتظار مصادقتكم.` },
@@ -30,7 +30,7 @@ const messages: Record<string, Record<Language, { subject: (title: string) => st
   },
 }
 
-const linkLabel: Record<Language, string> = { fr: 'Ouvrir dans Badil', ar: 'فتح في بديل', en: 'Open in Badil' }
+const linkLabel: Record<AdminLanguage, string> = { fr: 'Ouvrir dans Badil', ar: 'فتح في بديل', en: 'Open in Badil' }
 
 async function usersWithRole(payload: Payload, roles: string[]): Promise<Recipient[]> {
   const { docs } = await payload.find({ collection: 'users', where: { role: { in: roles } }, pagination: false, depth: 0, overrideAccess: true })
@@ -76,7 +76,7 @@ export const notifyWorkflowTransitionTask: TaskConfig = {
     const recipients = await recipientsFor(payload, String(event.to), item.owner as Id | null)
     const link = `${payload.config.serverURL}/admin/collections/content-items/${itemId}`
     for (const recipient of recipients) {
-      const language: Language = recipient.language === 'ar' || recipient.language === 'en' ? recipient.language : 'fr'
+      const language: AdminLanguage = recipient.language === 'ar' || recipient.language === 'en' ? recipient.language : 'fr'
       const title = (language === 'ar' ? titles.ar : undefined) ?? titles.fr ?? `#${itemId}`
       const message = text[language]
       await payload.sendEmail({

@@ -3,10 +3,9 @@ import { publishableItemStates } from './hold-variants'
 import type { WorkflowState } from './transition-table'
 import { variantApprovalHash } from './variant-approval'
 import type { ApprovedSubstance } from './variant-approval'
+import type { Localized } from '../i18n/catalogue'
 
-type Words = { fr: string; ar: string; en: string }
-
-export type ClearanceRefusal = { code: 'item_not_approved' | 'variant_not_approved'; message: Words }
+export type ClearanceRefusal = { code: 'item_not_approved' | 'variant_not_approved'; message: Localized }
 
 export type ClearanceInput = {
   item: Pick<ContentItem, 'workflowState' | 'sensitivity'> | null | undefined
@@ -24,7 +23,7 @@ export const clearanceWords = {
     ar: 'المحتوى حساس: يجب أن يعتمد الفريق نص هذه الصيغة أولا.',
     en: 'The item is sensitive: NCSC must approve this variant’s text first.',
   },
-} satisfies Record<string, Words>
+} satisfies Record<string, Localized>
 
 /**
  * Whether a variant may go out, by any way (scheduled, published now, by hand): its item is

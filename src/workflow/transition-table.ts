@@ -1,5 +1,5 @@
-import type { Labels } from '../domain/labels'
 import type { Role } from '../domain/roles'
+import type { Localized } from '../i18n/catalogue'
 
 /**
  * The editorial workflow of content items, as data: the server checks, the admin buttons and the
@@ -11,7 +11,7 @@ export const workflowStateValues = ['draft', 'in_review', 'legal_review', 'chang
 export type WorkflowState = (typeof workflowStateValues)[number]
 
 /** The states' names for people (the admin, notifications, reasons). */
-export const workflowStateLabels: Record<WorkflowState, Labels> = {
+export const workflowStateLabels: Record<WorkflowState, Localized> = {
   draft: { fr: 'Brouillon', ar: 'مسودة', en: 'Draft' },
   in_review: { fr: 'En revue', ar: 'قيد المراجعة', en: 'In review' },
   legal_review: { fr: 'Revue juridique', ar: 'مراجعة قانونية', en: 'Legal review' },
@@ -33,7 +33,7 @@ export type Transition = {
   reasonRequired?: boolean
   /** Returns why the transition is not possible for this item, or null. */
   guard?: (item: TransitionItem) => string | null
-  label: { fr: string; ar: string; en: string }
+  label: Localized
 }
 
 const notSensitive = (item: TransitionItem) => (item.sensitivity === 'sensitive' ? 'A sensitive item must go through legal review before approval.' : null)

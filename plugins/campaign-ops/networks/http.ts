@@ -1,5 +1,6 @@
 import { NetworkError } from './types'
-import type { AdapterContext, LocalizedReason } from './types'
+import type { AdapterContext } from './types'
+import type { Localized } from '../../../src/i18n/catalogue'
 
 const unknownOutcome = {
   fr: 'Le réseau n’a pas répondu après l’envoi : la publication a peut-être eu lieu. Vérification en cours.',
@@ -55,7 +56,7 @@ export async function callNetwork(context: AdapterContext, url: string, init: Re
 export async function readAnswer(
   response: Response,
   call: { url: string; sideEffect: boolean },
-  reasons: { answerLost: LocalizedReason; serverError: LocalizedReason },
+  reasons: { answerLost: Localized; serverError: Localized },
 ): Promise<unknown> {
   let text: string
   try {

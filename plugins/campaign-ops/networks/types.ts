@@ -1,11 +1,10 @@
+import type { Localized } from '../../../src/i18n/catalogue'
 /**
  * The one interface every social network sits behind (README.md "Publishing"). The scheduler,
  * the inbox and reporting meet the networks only through `NetworkAdapter`.
  */
 
 export type NetworkPlatform = 'facebook' | 'instagram_feed' | 'instagram_reel' | 'instagram_story' | 'x' | 'linkedin' | 'youtube' | 'youtube_short' | 'tiktok'
-
-export type LocalizedReason = { fr: string; ar: string; en: string }
 
 /** One file to publish. Adapters upload from `data`; networks that pull by URL get `publicUrl`. */
 export type PublishMedia = {
@@ -88,9 +87,9 @@ export class NetworkError extends Error {
   readonly status?: number
   readonly code?: string
   readonly retryAt?: Date
-  readonly reason: LocalizedReason
+  readonly reason: Localized
 
-  constructor(options: { kind: NetworkErrorKind; message: string; reason: LocalizedReason; status?: number; code?: string; retryAt?: Date }) {
+  constructor(options: { kind: NetworkErrorKind; message: string; reason: Localized; status?: number; code?: string; retryAt?: Date }) {
     super(options.message)
     this.name = 'NetworkError'
     this.kind = options.kind
@@ -104,7 +103,7 @@ export class NetworkError extends Error {
 export interface NetworkAdapter {
   readonly platforms: readonly NetworkPlatform[]
   /** Problems that would make the network refuse this request; empty when it can be sent. */
-  validate(request: PublishRequest): { code: string; field: string; message: LocalizedReason }[]
+  validate(request: PublishRequest): { code: string; field: string; message: Localized }[]
   publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<PublishResult>
   /** Finds whether the post already exists (after an unknown outcome), where the network allows. */
   lookup(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<LookupResult>

@@ -1,8 +1,9 @@
 import type { Language, Platform } from '../../../src/domain/platform-limits'
 import { validateVariant } from '../../../src/domain/variant-validation'
-import type { LocalizedReason, PublishRequest } from './types'
+import type { PublishRequest } from './types'
+import type { Localized } from '../../../src/i18n/catalogue'
 
-export type RequestIssue = { code: string; field: string; message: LocalizedReason }
+export type RequestIssue = { code: string; field: string; message: Localized }
 
 /**
  * The last check before a post leaves: the request as it will be sent (after the beforePublish

@@ -6,6 +6,7 @@ import type { SqlClient } from '../../../src/infra/database'
 import { advisoryLocks } from '../../../src/infra/locks'
 import { hasRole } from '../../../src/domain/roles'
 import { crisisEventsSlug, crisisModeSlug } from './crisis-mode-config'
+import type { AdminLanguage } from '../../../src/i18n/catalogue'
 
 export type CrisisState = {
   active: boolean
@@ -67,7 +68,7 @@ const messages = {
  */
 export async function switchCrisisMode(
   payload: Payload,
-  request: { active: boolean; reason: string | null | undefined; user: PayloadRequest['user']; language?: 'fr' | 'ar' | 'en' },
+  request: { active: boolean; reason: string | null | undefined; user: PayloadRequest['user']; language?: AdminLanguage },
 ): Promise<CrisisState & { heldVariants: number }> {
   const language = request.language ?? 'fr'
   if (!hasRole(request.user, 'ncsc', 'admin')) throw new CrisisModeError(messages.forbidden[language], 403)

@@ -3,22 +3,19 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '../../../src/infra/endpoint'
 import type { Role } from '../../../src/domain/roles'
-import type { Localized } from '../../../src/i18n/localized'
-import type { AdminLanguageCode } from '../../../src/i18n/request-language'
 
 export { refuse } from '../../../src/infra/endpoint'
+import type { AdminLanguage, Localized } from '../../../src/i18n/catalogue'
 
 /** The variant endpoints (publishing by hand, publish now, reschedule…) on the app's one endpoint helper. */
 
-export type Words = Localized
-
-export const variantNotFound: Words = { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' }
+export const variantNotFound: Localized = { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' }
 
 /** Who may call an endpoint, and what the others are told. */
 export type EndpointAccess = {
   roles: readonly Role[]
   /** Why the other roles are refused. */
-  forbidden: Words
+  forbidden: Localized
   /** Whether Payload's errors (a save made as the person refused) are answered too, with their fields. */
   answerPayloadErrors?: boolean
 }
@@ -29,7 +26,7 @@ export type EndpointAccess = {
  */
 export function variantEndpoint(
   route: { path: string; method: Endpoint['method']; access: EndpointAccess },
-  action: (req: PayloadRequest, language: AdminLanguageCode, id: string) => Promise<Response>,
+  action: (req: PayloadRequest, language: AdminLanguage, id: string) => Promise<Response>,
 ): Endpoint {
   return defineEndpoint({
     path: route.path,

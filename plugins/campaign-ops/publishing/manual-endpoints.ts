@@ -7,12 +7,13 @@ import { sqlPool } from '../../../src/infra/database'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
 import { resolveAccountId } from './claim'
 import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'
-import type { EndpointAccess, Words } from './endpoint-responses'
+import type { EndpointAccess } from './endpoint-responses'
 import { buildManualKit, MissingMediaFileError } from './manual-kit'
 import { markItemPublished } from './outcome-effects'
 import { buildPublishRequest, summarizeRequest } from './publish-request'
 import { variantClearance } from './variant-clearance'
 import { queuePublicationEvent } from './webhooks'
+import type { Localized } from '../../../src/i18n/catalogue'
 
 /**
  * Publishing by hand: `GET /api/platform-variants/:id/kit` downloads the ready-to-post kit, and
@@ -30,7 +31,7 @@ const words = {
     ar: 'هذه الصيغة ملغاة: لا توجد حزمة نشر.',
     en: 'This variant is cancelled: there is no kit to post.',
   },
-  missingFile: (mediaId: number | string): Words => ({
+  missingFile: (mediaId: number | string): Localized => ({
     fr: `Le fichier du média n° ${mediaId} manque sur le serveur : téléversez-le de nouveau avant de télécharger le kit.`,
     ar: `ملف الوسيط رقم ${mediaId} غير موجود على الخادم: أعد رفعه قبل تحميل الحزمة.`,
     en: `The file of media #${mediaId} is missing on the server: upload it again before downloading the kit.`,
@@ -78,7 +79,7 @@ const manualPublishers: EndpointAccess = { roles: ['cm', 'ncsc', 'admin'], forbi
 /** States from which a person may say "I posted it": a post by hand settles all of them. */
 export const markPostedFromStates = ['ready', 'scheduled', 'held', 'failed', 'outcome_unknown'] as const
 
-const refusalOfState: Record<string, Words> = {
+const refusalOfState: Record<string, Localized> = {
   published: words.alreadyPublished,
   publishing: words.publishing,
   cancelled: words.cancelled,

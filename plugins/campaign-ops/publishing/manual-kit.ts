@@ -10,12 +10,12 @@ import { feedRendition } from '../../../src/domain/platform-renditions'
 import { formatInCasablanca } from '../../../src/domain/casablanca-time'
 import { linkPlacementFor, platformLimits } from '../../../src/domain/platform-limits'
 import type { LinkPlacement, Platform } from '../../../src/domain/platform-limits'
-import type { AdminLanguageCode } from '../../../src/i18n/request-language'
 import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform, PublishMedia } from '../networks/types'
 import { resolveAccountId } from './claim'
 import { buildPublishRequest } from './publish-request'
 import type { PublishableVariant } from './publish-request'
+import type { AdminLanguage, Localized } from '../../../src/i18n/catalogue'
 
 /**
  * The ready-to-post kit of a variant: everything a person needs to publish it by hand on an
@@ -23,8 +23,6 @@ import type { PublishableVariant } from './publish-request'
  * and media come from `buildPublishRequest`, so the kit holds exactly what an API publish would
  * post.
  */
-
-type Words = Record<AdminLanguageCode, string>
 
 export type KitVariant = PublishableVariant & Pick<PlatformVariant, 'publicationState' | 'permalink' | 'networkAccount'>
 
@@ -79,22 +77,22 @@ export class MissingMediaFileError extends Error {
 }
 
 /** The admin's button the checklist points to; the publishing UI uses the same words. */
-export const markPostedLabel: Words = { fr: 'Marquer comme publiée', ar: 'تعليم كمنشورة', en: 'Mark as posted' }
+export const markPostedLabel: Localized = { fr: 'Marquer comme publiée', ar: 'تعليم كمنشورة', en: 'Mark as posted' }
 
-const languageNames: Record<string, Words> = {
+const languageNames: Record<string, Localized> = {
   fr: { fr: 'français', ar: 'الفرنسية', en: 'French' },
   ar: { fr: 'arabe', ar: 'العربية', en: 'Arabic' },
   ary: { fr: 'darija', ar: 'الدارجة', en: 'Darija' },
 }
 
-const kindNames: Record<PublishMedia['kind'], Words> = {
+const kindNames: Record<PublishMedia['kind'], Localized> = {
   image: { fr: 'image', ar: 'صورة', en: 'image' },
   video: { fr: 'vidéo (fichier original)', ar: 'فيديو (الملف الأصلي)', en: 'video (original file)' },
   pdf: { fr: 'document PDF (fichier original)', ar: 'وثيقة PDF (الملف الأصلي)', en: 'PDF document (original file)' },
 }
 
 const checklistWords = {
-  title: (network: string, language: string, id: number): Words => ({
+  title: (network: string, language: string, id: number): Localized => ({
     fr: `Kit de publication — ${network} (${language}) · variante n° ${id}`,
     ar: `حزمة النشر — ${network} (${language}) · الصيغة رقم ${id}`,
     en: `Ready-to-post kit — ${network} (${language}) · variant #${id}`,
@@ -111,7 +109,7 @@ const checklistWords = {
   },
   manualAccount: { fr: 'publication manuelle', ar: 'نشر يدوي', en: 'published by hand' },
   apiAccount: { fr: 'publié d’habitude par l’API', ar: 'يُنشر عادة عبر الواجهة البرمجية', en: 'usually published through the API' },
-  noAccount: (candidates: number, network: string): Words =>
+  noAccount: (candidates: number, network: string): Localized =>
     candidates === 0
       ? {
           fr: `aucun compte ${network} n’est enregistré dans Badil : utilisez le compte officiel de la campagne`,
@@ -133,18 +131,18 @@ const checklistWords = {
     ar: 'تنبيه: نشر آلي جارٍ أو ربما تم بالفعل. تحقق على المنصة قبل النشر حتى لا يُنشر المحتوى مرتين.',
     en: 'Careful: an automatic publication is running or may already have happened. Check on the network before posting, so it is not posted twice.',
   },
-  alreadyPublished: (permalink: string): Words => ({
+  alreadyPublished: (permalink: string): Localized => ({
     fr: `Cette variante est déjà publiée${permalink ? ` (${permalink})` : ''} : ne la publiez pas une seconde fois.`,
     ar: `هذه الصيغة منشورة بالفعل${permalink ? ` (${permalink})` : ''}: لا تنشرها مرة ثانية.`,
     en: `This variant is already published${permalink ? ` (${permalink})` : ''}: do not post it a second time.`,
   }),
   steps: { fr: 'Étapes', ar: 'الخطوات', en: 'Steps' },
-  openAccount: (account: string, network: string): Words => ({
+  openAccount: (account: string, network: string): Localized => ({
     fr: `Ouvrez ${account} sur ${network}, dans l’application ou le site officiel.`,
     ar: `افتح ${account} على ${network}، في التطبيق أو الموقع الرسمي.`,
     en: `Open ${account} on ${network}, in the official app or website.`,
   }),
-  theAccount: (name: string): Words => ({ fr: `le compte « ${name} »`, ar: `الحساب «${name}»`, en: `the account "${name}"` }),
+  theAccount: (name: string): Localized => ({ fr: `le compte « ${name} »`, ar: `الحساب «${name}»`, en: `the account "${name}"` }),
   theCampaignAccount: { fr: 'le compte de la campagne', ar: 'حساب الحملة', en: 'the campaign’s account' },
   pasteTitle: {
     fr: 'Collez le titre de `title.txt` dans le champ Titre.',
@@ -183,27 +181,27 @@ const checklistWords = {
   },
   noMedia: { fr: 'Ce post n’a pas de média.', ar: 'هذا المنشور بلا وسائط.', en: 'This post has no media.' },
   link: {
-    text: (link: string): Words => ({
+    text: (link: string): Localized => ({
       fr: `Lien : il est déjà à la fin du texte (${link}) ; vérifiez qu’il reste cliquable.`,
       ar: `الرابط: موجود بالفعل في آخر النص (${link})؛ تأكد من أنه قابل للنقر.`,
       en: `Link: it is already at the end of the text (${link}); check that it stays clickable.`,
     }),
-    link_field: (link: string): Words => ({
+    link_field: (link: string): Localized => ({
       fr: `Lien : il n’est pas dans le texte. Ajoutez-le comme aperçu de lien : collez ${link} dans la zone de texte, attendez l’aperçu, puis effacez l’adresse du texte (l’aperçu reste).`,
       ar: `الرابط: ليس في النص. أضفه كمعاينة رابط: الصق ${link} في خانة النص، انتظر ظهور المعاينة، ثم احذف العنوان من النص (تبقى المعاينة).`,
       en: `Link: it is not in the text. Add it as a link preview: paste ${link} into the text box, wait for the preview, then delete the address from the text (the preview stays).`,
     }),
-    not_clickable: (link: string): Words => ({
+    not_clickable: (link: string): Localized => ({
       fr: `Lien : ce réseau ne rend pas les liens cliquables dans le texte, il n’y est donc pas. Si l’équipe le demande, mettez ${link} dans le lien de la bio du compte.`,
       ar: `الرابط: هذه المنصة لا تجعل الروابط في النص قابلة للنقر، لذلك لم يُضف إليه. إن طلب الفريق ذلك، ضع ${link} في رابط السيرة التعريفية للحساب.`,
       en: `Link: this network does not make links in the text clickable, so it is not there. If the team asks, put ${link} in the account’s bio link.`,
     }),
-    not_supported: (link: string): Words => ({
+    not_supported: (link: string): Localized => ({
       fr: `Lien : ce format ne porte pas de lien ; n’ajoutez ${link} que sur consigne de l’équipe.`,
       ar: `الرابط: هذا الشكل لا يحمل رابطا؛ لا تضف ${link} إلا بطلب من الفريق.`,
       en: `Link: this format carries no link; add ${link} only if the team asks.`,
     }),
-  } satisfies Record<LinkPlacement, (link: string) => Words>,
+  } satisfies Record<LinkPlacement, (link: string) => Localized>,
   noLink: { fr: 'Pas de lien pour ce post.', ar: 'لا رابط لهذا المنشور.', en: 'No link for this post.' },
   publish: { fr: 'Publiez.', ar: 'انشر.', en: 'Publish.' },
   firstComment: {
@@ -211,12 +209,12 @@ const checklistWords = {
     ar: 'مباشرة بعد النشر، انشر نص `first-comment.txt` كما هو كأول تعليق.',
     en: 'Right after posting, post the text of `first-comment.txt` as is, as the first comment.',
   },
-  markPosted: (id: number): Words => ({
+  markPosted: (id: number): Localized => ({
     fr: `Après la publication, copiez le lien permanent du post (« Copier le lien ») et cliquez sur « ${markPostedLabel.fr} » dans Badil (variante n° ${id}), en collant ce lien.`,
     ar: `بعد النشر، انسخ الرابط الدائم للمنشور («نسخ الرابط») واضغط على «${markPostedLabel.ar}» في بديل (الصيغة رقم ${id})، مع لصق هذا الرابط.`,
     en: `After posting, copy the post’s permalink ("Copy link") and click "${markPostedLabel.en}" in Badil (variant #${id}), pasting that link.`,
   }),
-  footer: (key: string, generatedAt: string): Words => ({
+  footer: (key: string, generatedAt: string): Localized => ({
     fr: `Référence : \`${key}\` · kit généré le ${generatedAt}. \`kit.json\` reprend ce kit pour les outils.`,
     ar: `المرجع: \`${key}\` · أُنشئت الحزمة في ${generatedAt}. يتضمن \`kit.json\` هذه الحزمة للأدوات.`,
     en: `Reference: \`${key}\` · kit generated ${generatedAt}. \`kit.json\` holds this kit for tools.`,
@@ -272,7 +270,7 @@ async function accountOf(payload: Payload, variantId: number): Promise<{ account
 }
 
 function renderChecklist(input: {
-  language: AdminLanguageCode
+  language: AdminLanguage
   variant: KitVariant
   manifest: ManualKitManifest
   candidates: number
@@ -368,7 +366,7 @@ function toWebStream(archive: ZipArchive): ReadableStream<Uint8Array> {
 export async function buildManualKit(
   payload: Payload,
   variant: KitVariant,
-  options: { language: AdminLanguageCode; publicMediaBaseUrl?: string; now?: Date },
+  options: { language: AdminLanguage; publicMediaBaseUrl?: string; now?: Date },
 ): Promise<ManualKit> {
   const generatedAt = options.now ?? new Date()
   const platform = variant.platform as Platform

@@ -1,12 +1,10 @@
-import type { CollectionConfig, Endpoint, Payload, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { advisoryLockSpaces } from '../../../src/infra/locks'
-import type { AdminLanguageCode } from '../../../src/i18n/request-language'
 import { defineEndpoint, refuse } from '../../../src/infra/endpoint'
 import { isNetwork, networkLabels, networks } from '../networks/registry'
 import type { Network } from '../networks/registry'
-import type { LocalizedReason } from '../networks/types'
 import { networkAccountsSlug, tokenPurpose } from './network-accounts-collection'
 import { oauthProviders } from '../networks/oauth'
 import { withSessionLock } from './session-lock'
@@ -17,6 +15,7 @@ import { createPkcePair } from '../networks/oauth/token-endpoint'
 import type { StateProblem } from '../networks/oauth/state'
 import { TokenDecryptionError } from './token-crypto'
 import type { TokenCipher } from './token-crypto'
+import type { AdminLanguage, Localized } from '../../../src/i18n/catalogue'
 
 /**
  * Connecting network accounts with OAuth, and renewing their tokens:
@@ -24,7 +23,7 @@ import type { TokenCipher } from './token-crypto'
  * - `GET  /api/network-accounts/oauth/:network/callback` → tokens sealed into the accounts, 302 to the admin;
  * - `POST /api/network-accounts/:id/refresh`             (admin) → a new access token from the refresh token.
  * Payload routes `/api/network-accounts/…` to the collection's own endpoints, so these are
- * collection endpoints (paths relative to the collection); `withNetworkAccountOAuth` attaches them.
+ * collection endpoints (paths relative to the collection); the plugin adds them to the collection.
  */
 
 export type OAuthEndpointOptions = {
@@ -37,8 +36,6 @@ export type OAuthEndpointOptions = {
 export const refreshWindowMs = 5 * 60_000
 
 const defaultTimeoutMs = 15_000
-
-type Localized = LocalizedReason
 
 const text = {
   signIn: {
@@ -241,7 +238,7 @@ export async function upsertConnectedAccount(
   network: Network,
   account: ConnectedAccount,
   cipher: TokenCipher,
-  options: { language?: AdminLanguageCode; now?: Date } = {},
+  options: { language?: AdminLanguage; now?: Date } = {},
 ): Promise<{ id: number; created: boolean }> {
   const language = options.language ?? 'fr'
   const data = {
@@ -275,11 +272,11 @@ export type RefreshOutcome =
   | { status: 'not_needed'; expiresAt: Date | null }
   | { status: 'refreshed'; expiresAt: Date | null }
   /** No refresh possible: network without refresh tokens, none stored, manual account, app not configured. */
-  | { status: 'not_refreshable'; reason: LocalizedReason }
+  | { status: 'not_refreshable'; reason: Localized }
   /** The network refused the refresh token (or it cannot be decrypted): the account is marked needs_reconnect. */
-  | { status: 'needs_reconnect'; reason: LocalizedReason }
+  | { status: 'needs_reconnect'; reason: Localized }
   /** Transient or unexpected failure; the account is unchanged. */
-  | { status: 'failed'; reason: LocalizedReason }
+  | { status: 'failed'; reason: Localized }
   | { status: 'not_found' }
 
 /**
@@ -293,7 +290,7 @@ async function withRefreshLock<T>(payload: Payload, accountId: number, work: () 
   return outcome.value
 }
 
-async function markNeedsReconnect(payload: Payload, id: number, reason: LocalizedReason, language: AdminLanguageCode): Promise<void> {
+async function markNeedsReconnect(payload: Payload, id: number, reason: Localized, language: AdminLanguage): Promise<void> {
   await payload.update({
     collection: networkAccountsSlug,
     id,
@@ -306,7 +303,7 @@ async function markNeedsReconnect(payload: Payload, id: number, reason: Localize
 type RefreshOptions = {
   /** Only refresh when the token expires within `refreshWindowMs` (the scheduler's call). */
   onlyIfExpiring: boolean
-  language?: AdminLanguageCode
+  language?: AdminLanguage
   now?: () => Date
   /** Public base URL for the redirect URI (some networks check it on refresh too). */
   baseUrl?: string
@@ -390,7 +387,7 @@ export async function refreshAccountIfExpiring(
   accountId: number,
   cipher: TokenCipher,
   config: OAuthConfig,
-  options: { now?: () => Date; language?: AdminLanguageCode } = {},
+  options: { now?: () => Date; language?: AdminLanguage } = {},
 ): Promise<RefreshOutcome> {
   return refreshAccount(payload, accountId, cipher, config, { ...options, onlyIfExpiring: true })
 }
@@ -401,7 +398,7 @@ export async function refreshAccountNow(
   accountId: number,
   cipher: TokenCipher,
   config: OAuthConfig,
-  options: { now?: () => Date; language?: AdminLanguageCode } = {},
+  options: { now?: () => Date; language?: AdminLanguage } = {},
 ): Promise<RefreshOutcome> {
   return refreshAccount(payload, accountId, cipher, config, { ...options, onlyIfExpiring: false })
 }
@@ -540,11 +537,4 @@ export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): End
   })
 
   return [connect, callback, refresh]
-}
-
-/** Adds the OAuth endpoints to the network-accounts collection (other collections pass through). */
-export function withNetworkAccountOAuth(options: OAuthEndpointOptions) {
-  const endpoints = networkAccountOAuthEndpoints(options)
-  return (collection: CollectionConfig): CollectionConfig =>
-    collection.slug !== networkAccountsSlug ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...endpoints] }
 }

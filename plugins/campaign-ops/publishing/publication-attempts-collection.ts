@@ -1,12 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../../../src/domain/roles'
+import type { Localized } from '../../../src/i18n/catalogue'
 
 export const publicationAttemptsSlug = 'publication-attempts'
 
 export const attemptKinds = ['publish', 'reconcile', 'manual', 'resolve'] as const
 
-const attemptKindLabels: Record<(typeof attemptKinds)[number], { fr: string; ar: string; en: string }> = {
+const attemptKindLabels: Record<(typeof attemptKinds)[number], Localized> = {
   publish: { fr: 'Envoi', ar: 'إرسال', en: 'Publish' },
   reconcile: { fr: 'Vérification', ar: 'تحقق', en: 'Check' },
   manual: { fr: 'Publication manuelle', ar: 'نشر يدوي', en: 'Posted by hand' },

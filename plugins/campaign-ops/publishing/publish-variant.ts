@@ -5,7 +5,7 @@ import type { SqlClient } from '../../../src/infra/database'
 import { networkLabels, networkOfPlatform } from '../networks/registry'
 import type { Network } from '../networks/registry'
 import { NetworkError } from '../networks/types'
-import type { LocalizedReason, NetworkPlatform, PublishRequest, PublishResult } from '../networks/types'
+import type { NetworkPlatform, PublishRequest, PublishResult } from '../networks/types'
 import { loadAccount } from './account-credentials'
 import type { AccountRecord } from './account-credentials'
 import { idempotencyKeyOf, startAttempt } from './attempts'
@@ -22,6 +22,7 @@ import { buildPublishRequest, summarizeRequest } from './publish-request'
 import { internalErrorReference, PreparationError, reasons } from './reasons'
 import type { PublishingRuntime } from './runtime'
 import { markAccountNeedsReconnect, markAccountRateLimited, markFailed, markOutcomeUnknown, markPublished, reasonText, scheduleRetry } from './variant-state'
+import type { Localized } from '../../../src/i18n/catalogue'
 
 /** Keeps the lease alive while a publication runs (uploads can outlast any fixed lease). */
 function holdLease(db: SqlClient, claim: Claim, leaseMs: number, onLost: () => void): () => void {
@@ -128,7 +129,7 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
     const issues = runtime.adapters[network].validate(request)
     if (issues.length > 0) throw new PreparationError(reasons.invalidRequest(issues))
   } catch (error) {
-    let reason: LocalizedReason
+    let reason: Localized
     if (error instanceof PreparationError) reason = error.reason
     else {
       const reference = internalErrorReference()

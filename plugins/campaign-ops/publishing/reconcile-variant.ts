@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { sqlPool } from '../../../src/infra/database'
 import { networkLabels, networkOfPlatform } from '../networks/registry'
 import { NetworkError } from '../networks/types'
-import type { LocalizedReason, NetworkPlatform } from '../networks/types'
+import type { NetworkPlatform } from '../networks/types'
 import { loadAccount } from './account-credentials'
 import { idempotencyKeyOf, startAttempt } from './attempts'
 import { nextRetryAt } from './backoff'
@@ -15,6 +15,7 @@ import { buildPublishRequest } from './publish-request'
 import { internalErrorReference, PreparationError, reasons } from './reasons'
 import type { PublishingRuntime } from './runtime'
 import { markOutcomeUnknown, markPublished, reasonText, requeueAfterLookup } from './variant-state'
+import type { Localized } from '../../../src/i18n/catalogue'
 
 export type ReconcileOutcome = 'found' | 'not_found' | 'needs_person' | 'retry_later'
 
@@ -76,7 +77,7 @@ export async function reconcileClaimedVariant(payload: Payload, runtime: Publish
     })
     return 'needs_person'
   } catch (error) {
-    let detail: LocalizedReason
+    let detail: Localized
     if (error instanceof NetworkError || error instanceof PreparationError) detail = error.reason
     else {
       const reference = internalErrorReference()

@@ -4,11 +4,12 @@ import { sqlPool } from '../../../src/infra/database'
 import { finishAttempt, idempotencyKeyOf, startAttempt } from './attempts'
 import { readCrisisState } from './crisis-mode'
 import { readJsonObject, refuse, variantEndpoint, variantNotFound } from './endpoint-responses'
-import type { EndpointAccess, Words } from './endpoint-responses'
+import type { EndpointAccess } from './endpoint-responses'
 import { announceOutcome } from './outcome-effects'
 import type { PublishingRuntime } from './runtime'
 import { publishingScheduler } from './scheduler'
 import { variantClearance } from './variant-clearance'
+import type { Localized } from '../../../src/i18n/catalogue'
 
 const words = {
   forbidden: {
@@ -21,7 +22,7 @@ const words = {
     ar: 'وضع الأزمة: النشر موقوف. ارفع وضع الأزمة أولا.',
     en: 'Crisis mode: all publishing is paused. Lift crisis mode first.',
   },
-  wrongState: (state: string, action: Words): Words => ({
+  wrongState: (state: string, action: Localized): Localized => ({
     fr: `Impossible (${action.fr}) : la variante est « ${state} ».`,
     ar: `غير ممكن (${action.ar}): حالة الصيغة «${state}».`,
     en: `Cannot ${action.en}: the variant is "${state}".`,

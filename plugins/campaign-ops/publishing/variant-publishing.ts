@@ -6,11 +6,11 @@ import { networkLabels, networkOfPlatform } from '../../../src/domain/networks'
 import type { Network } from '../../../src/domain/networks'
 import type { Platform } from '../../../src/domain/platform-limits'
 import { requestLanguage } from '../../../src/i18n/request-language'
-import type { AdminLanguageCode } from '../../../src/i18n/request-language'
 import { rscComponent } from '../admin-components'
 import { manualKitEndpoint, markPostedEndpoint } from './manual-endpoints'
 import type { PublishingRuntime } from './runtime'
 import { variantActionEndpoints } from './variant-actions'
+import type { AdminLanguage } from '../../../src/i18n/catalogue'
 
 type Id = number | string
 const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
@@ -25,7 +25,7 @@ const accountWords = {
 }
 
 /** The account must be one of the variant's network: a token is never sent to another network. */
-async function checkAccountNetwork(req: PayloadRequest, collection: string, merged: Record<string, unknown>, lang: AdminLanguageCode): Promise<void> {
+async function checkAccountNetwork(req: PayloadRequest, collection: string, merged: Record<string, unknown>, lang: AdminLanguage): Promise<void> {
   const accountId = merged.networkAccount ? idOf(merged.networkAccount as Id | { id: Id }) : undefined
   if (accountId === undefined || !merged.platform) return
   const account = await req.payload.findByID({ collection: 'network-accounts', id: accountId, depth: 0, overrideAccess: true, req }).catch(() => null)

@@ -1,7 +1,7 @@
 import type { SqlClient } from '../../../src/infra/database'
-import type { LocalizedReason } from '../networks/types'
 import type { AttemptFinish, OpenAttempt } from './attempts'
 import type { Claim } from './claim'
+import type { Localized } from '../../../src/i18n/catalogue'
 
 /**
  * The engine's state changes of a variant, in SQL: each one requires the claim that was taken, so
@@ -10,7 +10,7 @@ import type { Claim } from './claim'
  */
 
 /** Reasons are kept in the campaign's three admin languages, one per line. */
-export function reasonText(reason: LocalizedReason | string): string {
+export function reasonText(reason: Localized | string): string {
   return typeof reason === 'string' ? reason : `${reason.fr}\n${reason.ar}\n${reason.en}`
 }
 

@@ -1,6 +1,8 @@
 'use client'
-import { Button, useTranslation } from '@payloadcms/ui'
+import { Button } from '@payloadcms/ui'
 import React, { useState } from 'react'
+
+import { usePluginStrings } from '../../translations/use-plugin-strings'
 
 type Span = [number, number]
 type Decision = {
@@ -11,42 +13,6 @@ type Decision = {
   spans: Span[]
   explanation: string
   rules: { id: string; name: string; category: string; action: string }[]
-}
-
-const strings = {
-  fr: {
-    title: 'Testeur de règles de modération',
-    intro: 'Collez des commentaires (un par ligne) pour voir la décision et les passages en cause.',
-    ruleSet: 'Règles',
-    active: 'Règles actives',
-    shipped: 'Règles par défaut',
-    run: 'Tester',
-    flagged: 'signalé(s)',
-    clean: 'Aucune règle ne s’applique',
-    failed: 'Le test a échoué',
-  },
-  ar: {
-    title: 'مختبر قواعد الإشراف',
-    intro: 'ألصق التعليقات (تعليق في كل سطر) لرؤية القرار والمقاطع المعنية.',
-    ruleSet: 'القواعد',
-    active: 'القواعد المفعّلة',
-    shipped: 'القواعد الافتراضية',
-    run: 'اختبار',
-    flagged: 'مُعلَّم',
-    clean: 'لا تنطبق أي قاعدة',
-    failed: 'فشل الاختبار',
-  },
-  en: {
-    title: 'Moderation rule tester',
-    intro: 'Paste comments (one per line) to see the decision and the passages involved.',
-    ruleSet: 'Rules',
-    active: 'Active rules',
-    shipped: 'Default rules',
-    run: 'Test',
-    flagged: 'flagged',
-    clean: 'No rule applies',
-    failed: 'The test failed',
-  },
 }
 
 /** The comment with its matched spans (UTF-16 ranges of the original) in <mark>. */
@@ -67,8 +33,7 @@ function Highlighted({ text, spans }: { text: string; spans: Span[] }) {
 }
 
 export function ModerationTester() {
-  const { i18n } = useTranslation()
-  const t = strings[(i18n.language as keyof typeof strings) ?? 'fr'] ?? strings.fr
+  const { t } = usePluginStrings()
   const [input, setInput] = useState('')
   const [rules, setRules] = useState<'active' | 'default'>('active')
   const [decisions, setDecisions] = useState<Decision[]>([])
@@ -88,7 +53,7 @@ export function ModerationTester() {
     })
     const body = await response.json()
     if (!response.ok) {
-      setError(body.errors?.[0]?.message ?? t.failed)
+      setError(body.errors?.[0]?.message ?? t('moderationTester:failed'))
       setDecisions([])
       return
     }
@@ -97,10 +62,10 @@ export function ModerationTester() {
 
   return (
     <div style={{ paddingBlock: '2rem' }}>
-      <h1>{t.title}</h1>
-      <p>{t.intro}</p>
+      <h1>{t('moderationTester:title')}</h1>
+      <p>{t('moderationTester:intro')}</p>
       <textarea
-        aria-label={t.title}
+        aria-label={t('moderationTester:title')}
         dir="auto"
         rows={8}
         style={{ width: '100%', fontSize: '1rem' }}
@@ -109,13 +74,13 @@ export function ModerationTester() {
       />
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', marginBlock: '1rem' }}>
         <label>
-          {t.ruleSet}{' '}
+          {t('moderationTester:ruleSet')}{' '}
           <select value={rules} onChange={(event) => setRules(event.target.value as 'active' | 'default')}>
-            <option value="active">{t.active}</option>
-            <option value="default">{t.shipped}</option>
+            <option value="active">{t('moderationTester:active')}</option>
+            <option value="default">{t('moderationTester:shipped')}</option>
           </select>
         </label>
-        <Button onClick={() => void run()}>{t.run}</Button>
+        <Button onClick={() => void run()}>{t('moderationTester:run')}</Button>
       </div>
       {error && <p role="alert">{error}</p>}
       <ol data-testid="moderation-decisions">
@@ -123,7 +88,9 @@ export function ModerationTester() {
           <li key={index} style={{ marginBlock: '0.75rem' }}>
             <Highlighted text={decision.text} spans={decision.spans} />
             <div style={{ opacity: 0.8, fontSize: '0.9em' }}>
-              {decision.flagged ? `${decision.action} · ${decision.category} · ${decision.rules.map((rule) => rule.name).join(', ')}` : t.clean}
+              {decision.flagged
+                ? `${decision.action} · ${decision.category} · ${decision.rules.map((rule) => rule.name).join(', ')}`
+                : t('moderationTester:clean')}
             </div>
             {decision.flagged && <div style={{ fontSize: '0.85em' }}>{decision.explanation}</div>}
           </li>

@@ -2,6 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../../../../src/domain/roles'
+import { translatePlugin } from '../../translations'
 import { ModerationTester } from './ModerationTester'
 import { AdminPage } from '../../../../src/ui/AdminPage'
 
@@ -11,17 +12,7 @@ export function ModerationTesterView({ initPageResult, params, searchParams }: A
   const allowed = hasRole(req.user, 'admin', 'ncsc', 'cm')
   return (
     <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
-      {allowed ? (
-        <ModerationTester />
-      ) : (
-        <p>
-          {req.i18n.language === 'ar'
-            ? 'هذه الصفحة مخصصة لفريق الحملة ومديري المجتمع.'
-            : req.i18n.language === 'en'
-              ? 'This page is for the NCSC team and community managers.'
-              : 'Cette page est réservée à l’équipe NCSC et aux community managers.'}
-        </p>
-      )}
+      {allowed ? <ModerationTester /> : <p>{translatePlugin(req, 'moderationTester:refusal')}</p>}
     </AdminPage>
   )
 }

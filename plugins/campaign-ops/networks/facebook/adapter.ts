@@ -17,6 +17,7 @@ import type {
   PublishResult,
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 /**
  * Largest video sent in one multipart `source` request. docs/networks.md#facebook-videos only
@@ -46,7 +47,7 @@ export type FacebookPublishResult = PublishResult & { warnings?: string[] }
 
 const id = encodeURIComponent
 
-function permanent(message: string, reason: { fr: string; ar: string; en: string }): NetworkError {
+function permanent(message: string, reason: Localized): NetworkError {
   return new NetworkError({ kind: 'permanent', message, reason })
 }
 

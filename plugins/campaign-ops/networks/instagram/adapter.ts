@@ -9,7 +9,6 @@ import { NetworkError } from '../types'
 import type {
   AccountCredentials,
   AdapterContext,
-  LocalizedReason,
   LookupResult,
   MetricsSnapshot,
   ModerationCommand,
@@ -19,6 +18,7 @@ import type {
   PublishResult,
 } from '../types'
 import { publicUrlIssues, validatePublishRequest } from '../validate-request'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 /**
  * Waits between container status polls: Meta asks for at most one poll a minute over about five
@@ -49,11 +49,11 @@ export type InstagramPublishResult = PublishResult & { warnings?: string[] }
 
 const id = encodeURIComponent
 
-function permanent(message: string, reason: LocalizedReason): NetworkError {
+function permanent(message: string, reason: Localized): NetworkError {
   return new NetworkError({ kind: 'permanent', message, reason })
 }
 
-const expectations: Record<'story' | 'reel' | 'feed', LocalizedReason> = {
+const expectations: Record<'story' | 'reel' | 'feed', Localized> = {
   story: {
     fr: 'une story contient une seule image ou une seule vidéo',
     ar: 'تضم القصة صورة واحدة أو مقطع فيديو واحدا فقط',

@@ -8,7 +8,6 @@ import { NetworkError } from '../types'
 import type {
   AccountCredentials,
   AdapterContext,
-  LocalizedReason,
   LookupResult,
   MetricsSnapshot,
   ModerationCommand,
@@ -18,6 +17,7 @@ import type {
   PublishResult,
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 /**
  * LinkedIn has no default version and sunsets each one about a year after release
@@ -40,7 +40,7 @@ type AssetKind = 'image' | 'video' | 'document'
 type UploadedMedia = { urn: string; kind: AssetKind; altText: string | null; title: string | null }
 
 const reasons = {
-  rateLimited: (until: Date, daily: boolean): LocalizedReason =>
+  rateLimited: (until: Date, daily: boolean): Localized =>
     daily
       ? {
           fr: `Quota quotidien LinkedIn atteint ; nouvel essai après sa remise à zéro (${formatUtc(until)}).`,
@@ -57,7 +57,7 @@ const reasons = {
     ar: 'انتهت صلاحية رمز الوصول إلى لينكدإن أو أُلغي: يُرجى إعادة ربط صفحة لينكدإن.',
     en: 'The LinkedIn access token expired or was revoked: reconnect the LinkedIn page.',
   },
-  forbidden: (detail: string): LocalizedReason => ({
+  forbidden: (detail: string): Localized => ({
     fr: `LinkedIn refuse l’accès : le compte connecté doit être administrateur de la page ou avoir le droit de publier (« ${detail} »).`,
     ar: `يرفض لينكدإن الوصول: يجب أن يكون الحساب المربوط مشرفًا على الصفحة أو مخوّلًا بالنشر («${detail}»).`,
     en: `LinkedIn denies access: the connected member must administer the page or be allowed to post ("${detail}").`,
@@ -67,7 +67,7 @@ const reasons = {
     ar: 'يرفض لينكدإن نصًّا مطابقًا لمنشور موجود على الصفحة.',
     en: 'LinkedIn rejects text identical to an existing post of the page.',
   },
-  rejected: (detail: string): LocalizedReason => ({
+  rejected: (detail: string): Localized => ({
     fr: `LinkedIn a refusé la requête : « ${detail} ».`,
     ar: `رفض لينكدإن الطلب: «${detail}».`,
     en: `LinkedIn rejected the request: "${detail}".`,
@@ -117,7 +117,7 @@ const reasons = {
     ar: 'لا يتيح لينكدإن إخفاء التعليقات: يمكن حذف التعليق أو الرد عليه.',
     en: 'LinkedIn cannot hide a comment: delete it or reply to it instead.',
   },
-  invalidTarget: (id: string): LocalizedReason => ({
+  invalidTarget: (id: string): Localized => ({
     fr: `Identifiant LinkedIn inattendu : « ${id} ».`,
     ar: `معرّف لينكدإن غير متوقع: «${id}».`,
     en: `Unexpected LinkedIn identifier: "${id}".`,

@@ -7,7 +7,8 @@
  */
 import { retryAfter } from '../http'
 import { NetworkError } from '../types'
-import type { LocalizedReason, NetworkErrorKind } from '../types'
+import type { NetworkErrorKind } from '../types'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 export type GraphErrorBody = {
   message?: string
@@ -125,10 +126,10 @@ const reasons = {
     ar: 'رفضت المنصة الطلب لأنه غير صالح؛ لن يُعاد إرساله كما هو.',
     en: 'The network rejected the request as invalid; it will not be sent again as is.',
   },
-} satisfies Record<string, LocalizedReason>
+} satisfies Record<string, Localized>
 
 /** Permanent Graph subcodes and codes with a reason people can act on. */
-const PERMANENT_REASONS = new Map<number, LocalizedReason>([
+const PERMANENT_REASONS = new Map<number, Localized>([
   [506, reasons.duplicate],
   [1609005, reasons.linkPreview],
   [1366046, reasons.imageRejected],
@@ -200,7 +201,7 @@ function classify(status: number, error: GraphErrorBody | undefined, usage: Usag
   return 'permanent'
 }
 
-function reasonFor(kind: NetworkErrorKind, error: GraphErrorBody | undefined): LocalizedReason {
+function reasonFor(kind: NetworkErrorKind, error: GraphErrorBody | undefined): Localized {
   const code = error?.code
   const subcode = error?.error_subcode
   switch (kind) {

@@ -1,7 +1,7 @@
-import type { LocalizedReason } from '../types'
 import { callOAuth, readTokenResponse, trimSlash, withQuery } from '../oauth/http'
 import type { StandardTokenResponse } from '../oauth/http'
 import type { AuthorizeRequest, ConnectedAccount, OAuthCallContext } from '../oauth/types'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 /**
  * Facebook Login, shared by the Facebook Pages (facebook.ts) and Instagram (instagram.ts)
@@ -79,7 +79,7 @@ async function metaPermissions(context: OAuthCallContext, userToken: string, wan
   return { granted, declined: wanted.filter((scope) => !granted.includes(scope)) }
 }
 
-function declinedWarning(declined: string[]): LocalizedReason | null {
+function declinedWarning(declined: string[]): Localized | null {
   if (!declined.length) return null
   const list = declined.join(', ')
   return {

@@ -1,12 +1,12 @@
 import { networkLabels } from '../registry'
-import type { LocalizedReason } from '../types'
 import { OAuthError } from './types'
 import type { OAuthCallContext, OAuthErrorKind, TokenSet } from './types'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 /** The step of the flow a call belongs to, named in error messages. */
 export type OAuthStep = 'code' | 'refresh' | 'accounts'
 
-const stepNames: Record<OAuthStep, LocalizedReason> = {
+const stepNames: Record<OAuthStep, Localized> = {
   code: { fr: 'l’échange du code d’autorisation', ar: 'تبادل رمز التفويض', en: 'the authorization code exchange' },
   refresh: { fr: 'le renouvellement du jeton', ar: 'تجديد الرمز', en: 'the token refresh' },
   accounts: { fr: 'la lecture des comptes', ar: 'قراءة الحسابات', en: 'listing the accounts' },
@@ -14,7 +14,7 @@ const stepNames: Record<OAuthStep, LocalizedReason> = {
 
 const maxDetailLength = 300
 
-function localizedFailure(kind: OAuthErrorKind, context: Pick<OAuthCallContext, 'network'>, step: OAuthStep, detail: string): LocalizedReason {
+function localizedFailure(kind: OAuthErrorKind, context: Pick<OAuthCallContext, 'network'>, step: OAuthStep, detail: string): Localized {
   const label = networkLabels[context.network]
   const name = stepNames[step]
   switch (kind) {

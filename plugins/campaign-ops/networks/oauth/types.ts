@@ -1,5 +1,5 @@
 import type { Network } from '../registry'
-import type { LocalizedReason } from '../types'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 /** Where one network's OAuth and API live, and this app's credentials there. */
 export type NetworkOAuthSettings = {
@@ -49,7 +49,7 @@ export type ConnectedAccount = TokenSet & {
   accountId: string
   name: string
   /** Something the admin should know although the connection worked (declined permissions…). */
-  warning?: LocalizedReason | null
+  warning?: Localized | null
 }
 
 export type AuthorizeRequest = {
@@ -92,9 +92,9 @@ export class OAuthError extends Error {
   readonly kind: OAuthErrorKind
   readonly network: Network
   readonly status?: number
-  readonly reason: LocalizedReason
+  readonly reason: Localized
 
-  constructor(options: { kind: OAuthErrorKind; network: Network; message: string; reason: LocalizedReason; status?: number }) {
+  constructor(options: { kind: OAuthErrorKind; network: Network; message: string; reason: Localized; status?: number }) {
     super(options.message)
     this.name = 'OAuthError'
     this.kind = options.kind

@@ -4,18 +4,9 @@
  */
 import { callNetwork, retryAfter } from '../http'
 import { NetworkError } from '../types'
-import type {
-  AccountCredentials,
-  AdapterContext,
-  LocalizedReason,
-  LookupResult,
-  MetricsSnapshot,
-  NetworkAdapter,
-  PublishMedia,
-  PublishRequest,
-  PublishResult,
-} from '../types'
+import type { AccountCredentials, AdapterContext, LookupResult, MetricsSnapshot, NetworkAdapter, PublishMedia, PublishRequest, PublishResult } from '../types'
 import { validatePublishRequest } from '../validate-request'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 export type TiktokAdapterOptions = {
   /** Bytes per uploaded chunk, 5 MiB to 64 MB (docs/networks.md#tiktok-video-direct-post). Default 10,000,000. */
@@ -107,9 +98,9 @@ const reasons = {
     ar: 'لا تتيح واجهة TikTok البرمجية الإشراف على التعليقات: يُرجى الإخفاء أو الحذف أو الرد من تطبيق TikTok.',
     en: 'TikTok’s API offers no comment moderation: hide, delete or reply from the TikTok app.',
   },
-} satisfies Record<string, LocalizedReason>
+} satisfies Record<string, Localized>
 
-function tooLong(seconds: number, max: number): LocalizedReason {
+function tooLong(seconds: number, max: number): Localized {
   return {
     fr: `La vidéo dure ${seconds} s ; ce compte TikTok accepte au plus ${max} s.`,
     ar: `مدة الفيديو ${seconds} ثانية؛ يقبل حساب TikTok هذا ${max} ثانية على الأكثر.`,
@@ -117,7 +108,7 @@ function tooLong(seconds: number, max: number): LocalizedReason {
   }
 }
 
-function rejected(code: string, message: string): LocalizedReason {
+function rejected(code: string, message: string): Localized {
   return {
     fr: `TikTok a refusé la publication (${code}) : ${message}. Corrigez-la avant de réessayer.`,
     ar: `رفض TikTok المنشور (${code}): ${message}. يُرجى تصحيحه قبل إعادة المحاولة.`,
@@ -125,7 +116,7 @@ function rejected(code: string, message: string): LocalizedReason {
   }
 }
 
-const failReasons: Record<string, LocalizedReason> = {
+const failReasons: Record<string, Localized> = {
   file_format_check_failed: {
     fr: 'TikTok n’accepte pas le format de ce fichier vidéo (MP4 H.264 recommandé).',
     ar: 'لا يقبل TikTok صيغة ملف الفيديو هذا (يُنصح بـ MP4 H.264).',
@@ -148,7 +139,7 @@ const failReasons: Record<string, LocalizedReason> = {
   },
 }
 
-function failed(failReason: string): LocalizedReason {
+function failed(failReason: string): Localized {
   return (
     failReasons[failReason] ?? {
       fr: `TikTok n’a pas pu traiter la vidéo (${failReason}) : corrigez le fichier avant de réessayer.`,
@@ -215,7 +206,7 @@ function classify(status: number, code: string | undefined, message: string, hea
   return new NetworkError({ ...base, kind: 'permanent', reason: rejected(errorCode, message || String(status)) })
 }
 
-function permanent(code: string, reason: LocalizedReason): NetworkError {
+function permanent(code: string, reason: Localized): NetworkError {
   return new NetworkError({ kind: 'permanent', code, message: `TikTok: ${code}: ${reason.en}`, reason })
 }
 
@@ -274,7 +265,7 @@ function choosePrivacy(options: string[] | undefined): string {
   return level
 }
 
-function unknownOutcome(publishId: string, cause: string, reason: LocalizedReason = reasons.unknownOutcome): NetworkError {
+function unknownOutcome(publishId: string, cause: string, reason: Localized = reasons.unknownOutcome): NetworkError {
   return new NetworkError({ kind: 'outcome_unknown', code: 'publish_unconfirmed', message: `TikTok publish_id ${publishId}: ${cause}`, reason })
 }
 

@@ -9,7 +9,6 @@ import { NetworkError } from '../types'
 import type {
   AccountCredentials,
   AdapterContext,
-  LocalizedReason,
   LookupResult,
   MetricsSnapshot,
   ModerationCommand,
@@ -19,6 +18,7 @@ import type {
   PublishResult,
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 /** Video and GIF chunks: under X's 5 MB cap, in the 1–4 MB range clients use (docs/networks.md#x-media-upload). */
 export const xUploadChunkBytes = 4 * 1024 * 1024
@@ -56,7 +56,7 @@ type XProblem = {
 }
 
 const reasons = {
-  rateLimited: (until: Date): LocalizedReason => ({
+  rateLimited: (until: Date): Localized => ({
     fr: `Limite de requêtes X atteinte pour ce compte ; nouvel essai après ${formatUtc(until)}.`,
     ar: `بلغ هذا الحساب حدّ الطلبات على X؛ ستُعاد المحاولة بعد ${formatUtc(until)}.`,
     en: `X request limit reached for this account; retrying after ${formatUtc(until)}.`,
@@ -71,7 +71,7 @@ const reasons = {
     ar: 'يرفض X نصًّا مطابقًا لمنشور حديث لهذا الحساب.',
     en: 'X rejects text identical to a recent post of the account.',
   },
-  rejected: (detail: string): LocalizedReason => ({
+  rejected: (detail: string): Localized => ({
     fr: `X a refusé la requête : « ${detail} ».`,
     ar: `رفض X الطلب: «${detail}».`,
     en: `X rejected the request: "${detail}".`,
@@ -101,7 +101,7 @@ const reasons = {
     ar: 'يقبل X حتى 4 صور، أو فيديو واحدًا، أو صورة GIF واحدة، دون خلط؛ ولا يدعم ملفات PDF.',
     en: 'X takes up to 4 images, or one video, or one GIF, not mixed; PDFs are not supported.',
   },
-  processingFailed: (detail: string): LocalizedReason => ({
+  processingFailed: (detail: string): Localized => ({
     fr: `X n’a pas pu traiter le média : « ${detail} ».`,
     ar: `تعذّر على X معالجة الوسائط: «${detail}».`,
     en: `X could not process the media: "${detail}".`,

@@ -7,7 +7,6 @@ import { NetworkError } from '../types'
 import type {
   AccountCredentials,
   AdapterContext,
-  LocalizedReason,
   LookupResult,
   MetricsSnapshot,
   ModerationCommand,
@@ -17,6 +16,7 @@ import type {
   PublishResult,
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
+import type { Localized } from '../../../../src/i18n/catalogue'
 
 /** Every chunk but the last must be a multiple of this (resumable upload protocol). */
 export const youtubeChunkUnit = 256 * 1024
@@ -99,9 +99,9 @@ const reasons = {
     ar: 'لم يؤكد YouTube اكتمال الرفع: ربما أصبح الفيديو موجودا. يلزم التحقق قبل أي محاولة جديدة.',
     en: 'YouTube did not confirm the end of the upload: the video may exist. Check before trying again.',
   },
-} satisfies Record<string, LocalizedReason>
+} satisfies Record<string, Localized>
 
-function rejected(code: string, message: string): LocalizedReason {
+function rejected(code: string, message: string): Localized {
   return {
     fr: `YouTube a refusé la requête (${code}) : ${message}. Corrigez la publication avant de réessayer.`,
     ar: `رفض YouTube الطلب (${code}): ${message}. يُرجى تصحيح المنشور قبل إعادة المحاولة.`,
@@ -187,7 +187,7 @@ async function errorFrom(response: Response, context: AdapterContext, what: stri
   return new NetworkError({ ...base, kind: 'permanent', reason: rejected(code, message || String(status)) })
 }
 
-function permanent(code: string, reason: LocalizedReason): NetworkError {
+function permanent(code: string, reason: Localized): NetworkError {
   return new NetworkError({ kind: 'permanent', code, message: `YouTube: ${reason.en}`, reason })
 }
 

@@ -1,27 +1,20 @@
 'use client'
-import { useAuth, useConfig, useTranslation } from '@payloadcms/ui'
+import { useAuth, useConfig } from '@payloadcms/ui'
 import Link from 'next/link'
 import React, { useEffect, useRef, useState } from 'react'
 
-import { callApi, casablancaStamp, crisisRoles, normalizeCrisis, onCrisisChange, pickLanguage } from './publishing-client'
-import type { CrisisState, Lang } from './publishing-client'
+import { usePluginStrings } from '../../translations/use-plugin-strings'
+import { callApi, casablancaStamp, crisisRoles, normalizeCrisis, onCrisisChange } from './publishing-client'
+import type { CrisisState } from './publishing-client'
 import styles from './publishing.module.css'
-
-const strings = {
-  fr: { title: 'Publication suspendue — mode crise', colon: ' : ', since: 'depuis', manage: 'Gérer le mode crise' },
-  ar: { title: 'النشر موقوف — وضع الأزمة', colon: ': ', since: 'منذ', manage: 'إدارة وضع الأزمة' },
-  en: { title: 'Publishing suspended — crisis mode', colon: ': ', since: 'since', manage: 'Manage crisis mode' },
-} satisfies Record<Lang, unknown>
 
 const pollMs = 15_000
 
 /** Client side of CrisisBanner: starts from the server's copy, then follows the switch. */
 export function CrisisBannerLive({ initial }: { initial: CrisisState | null }) {
   const { user } = useAuth<{ role?: string }>()
-  const { i18n } = useTranslation()
+  const { t, language: lang } = usePluginStrings()
   const { config } = useConfig()
-  const lang = pickLanguage(i18n.language)
-  const t = strings[lang]
   const api = config.routes.api
   const [crisis, setCrisis] = useState<CrisisState | null>(initial)
   const serverCopy = useRef(Boolean(initial))
@@ -63,16 +56,16 @@ export function CrisisBannerLive({ initial }: { initial: CrisisState | null }) {
   return (
     <div className={styles.crisisBanner} role="status" dir={lang === 'ar' ? 'rtl' : 'ltr'} lang={lang} data-testid="crisis-banner">
       <span>
-        {t.title}
+        {t('crisisBanner:title')}
         {reason && (
           <>
-            {t.colon}
+            {t('crisisBanner:beforeReason')}
             <bdi>{reason}</bdi>
           </>
         )}
-        {crisis.changedAt && ` (${t.since} ${casablancaStamp(crisis.changedAt, lang)})`}
+        {crisis.changedAt && ` (${t('crisisBanner:since', { time: casablancaStamp(crisis.changedAt, lang) })})`}
       </span>
-      {crisisRoles.includes(user.role ?? '') && <Link href={`${config.routes.admin}/publishing-queue#crisis-control`}>{t.manage}</Link>}
+      {crisisRoles.includes(user.role ?? '') && <Link href={`${config.routes.admin}/publishing-queue#crisis-control`}>{t('crisisBanner:manage')}</Link>}
     </div>
   )
 }

@@ -1,64 +1,18 @@
 'use client'
-import { Button, Gutter, useTranslation } from '@payloadcms/ui'
+import { Button, Gutter } from '@payloadcms/ui'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import React, { useState } from 'react'
 
-import { pickLanguage } from './publishing-client'
-import type { Lang } from './publishing-client'
+import { usePluginStrings } from '../../translations/use-plugin-strings'
 import styles from './publishing.module.css'
-
-type Name = React.ReactNode
-
-const strings = {
-  fr: {
-    connectedOne: (name: Name | null) =>
-      name ? <>Compte {name} connecté : ses jetons sont enregistrés (chiffrés).</> : <>Compte connecté : ses jetons sont enregistrés (chiffrés).</>,
-    connectedMany: (count: number, name: Name | null) => (
-      <>
-        {count} comptes {name} connectés ou mis à jour.
-      </>
-    ),
-    connectedNone: (name: Name | null) => (
-      <>{name ?? 'Le réseau'} n’a donné accès à aucun compte (Page, organisation, chaîne…) : vérifiez les autorisations accordées, puis recommencez.</>
-    ),
-    failed: (name: Name | null) => (name ? <>La connexion à {name} a échoué</> : <>La connexion a échoué</>),
-    dismiss: 'Fermer',
-  },
-  ar: {
-    connectedOne: (name: Name | null) => (name ? <>تم ربط حساب {name}: حُفظت رموزه (مشفّرة).</> : <>تم ربط الحساب: حُفظت رموزه (مشفّرة).</>),
-    connectedMany: (count: number, name: Name | null) => (
-      <>
-        حسابات {name} المربوطة أو المحدَّثة: {count}
-      </>
-    ),
-    connectedNone: (name: Name | null) => <>لم تمنح {name ?? 'المنصة'} الوصول إلى أي حساب (صفحة، منظمة، قناة…): تحقق من الأذونات الممنوحة ثم أعد المحاولة.</>,
-    failed: (name: Name | null) => (name ? <>فشل الربط مع {name}</> : <>فشل الربط</>),
-    dismiss: 'إغلاق',
-  },
-  en: {
-    connectedOne: (name: Name | null) =>
-      name ? <>{name} account connected: its tokens are stored (encrypted).</> : <>Account connected: its tokens are stored (encrypted).</>,
-    connectedMany: (count: number, name: Name | null) => (
-      <>
-        {count} {name} accounts connected or updated.
-      </>
-    ),
-    connectedNone: (name: Name | null) => (
-      <>{name ?? 'The network'} gave access to no account (Page, organization, channel…): check the permissions granted, then try again.</>
-    ),
-    failed: (name: Name | null) => (name ? <>Connecting {name} failed</> : <>The connection failed</>),
-    dismiss: 'Dismiss',
-  },
-} satisfies Record<Lang, unknown>
+import { withElements } from './with-elements'
 
 const noticeParams = ['oauthConnected', 'oauthError', 'oauthNetwork']
 /** The callback bounds what it puts in the URL; a hand-made URL gets no more room. */
 const maxMessage = 600
 
 export function OAuthNoticeClient({ networkLabels, gutter }: { networkLabels: Record<string, string>; gutter: boolean }) {
-  const { i18n } = useTranslation()
-  const lang = pickLanguage(i18n.language)
-  const t = strings[lang]
+  const { t, language: lang } = usePluginStrings()
   const params = useSearchParams()
   const pathname = usePathname()
   const router = useRouter()
@@ -87,7 +41,7 @@ export function OAuthNoticeClient({ networkLabels, gutter }: { networkLabels: Re
   if (kind === 'error') {
     message = (
       <>
-        <strong>{t.failed(name)}</strong>
+        <strong>{name ? withElements(t('oauthNotice:failed'), { network: name }) : t('oauthNotice:failedUnnamed')}</strong>
         {error ? (
           <>
             <br />
@@ -97,11 +51,11 @@ export function OAuthNoticeClient({ networkLabels, gutter }: { networkLabels: Re
       </>
     )
   } else if (kind === 'warning') {
-    message = t.connectedNone(name)
+    message = name ? withElements(t('oauthNotice:connectedNone'), { network: name }) : t('oauthNotice:connectedNoneUnnamed')
   } else if (Number.isFinite(count) && count > 1) {
-    message = t.connectedMany(count, name)
+    message = withElements(t('oauthNotice:connectedMany'), { count, network: name })
   } else {
-    message = t.connectedOne(name)
+    message = name ? withElements(t('oauthNotice:connectedOne'), { network: name }) : t('oauthNotice:connectedOneUnnamed')
   }
 
   const notice = (
@@ -116,7 +70,7 @@ export function OAuthNoticeClient({ networkLabels, gutter }: { networkLabels: Re
       <div className={styles.noticeBody}>
         <p className={styles.noticeText}>{message}</p>
         <Button buttonStyle="secondary" size="small" onClick={dismiss}>
-          {t.dismiss}
+          {t('oauthNotice:dismiss')}
         </Button>
       </div>
     </div>

@@ -5,17 +5,11 @@ import { publicationStates } from '../../../../src/domain/publication-states'
 import { accountStatuses } from '../network-accounts-collection'
 import { contentLocales } from '../../../../src/domain/languages'
 import { platformLimits, platforms } from '../../../../src/domain/platform-limits'
-import { requestLanguage } from '../../../../src/i18n/request-language'
+import type { Localized } from '../../../../src/i18n/catalogue'
 import { hasRole } from '../../../../src/domain/roles'
 import { AdminPage } from '../../../../src/ui/AdminPage'
+import { translatePlugin } from '../../translations'
 import { PublishingQueue } from './PublishingQueue'
-import type { Localized } from './publishing-client'
-
-const refusal = {
-  fr: 'La file de publication est réservée à l’équipe NCSC, aux community managers et aux administrateurs.',
-  ar: 'قائمة النشر مخصصة لفريق الحملة ومديري المجتمع والمديرين.',
-  en: 'The publishing queue is for the NCSC team, community managers and administrators.',
-}
 
 // The labels come from the collections (server-only modules) and travel to the client as props.
 const labelsOf = (options: readonly { value: string; label: Localized }[]) =>
@@ -36,7 +30,7 @@ export function PublishingQueueView({ initPageResult, params, searchParams }: Ad
       {hasRole(req.user, 'admin', 'ncsc', 'cm') ? (
         <PublishingQueue stateLabels={stateLabels} accountStatusLabels={accountStatusLabels} platformLabels={platformLabels} languageLabels={languageLabels} />
       ) : (
-        <p>{refusal[requestLanguage(req)]}</p>
+        <p>{translatePlugin(req, 'publishingQueue:refusal')}</p>
       )}
     </AdminPage>
   )

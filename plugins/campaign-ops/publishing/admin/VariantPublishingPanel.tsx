@@ -3,8 +3,8 @@ import React from 'react'
 import { publicationStates } from '../../../../src/domain/publication-states'
 import { networkLabels, networkOfPlatform } from '../../../../src/domain/networks'
 import { accountStatuses } from '../network-accounts-collection'
+import type { Localized } from '../../../../src/i18n/catalogue'
 import { VariantPublishingPanelClient } from './VariantPublishingPanelClient'
-import type { Localized } from './publishing-client'
 
 // The labels and the platform → network map come from the server-only modules and travel as props.
 const stateLabels: Record<string, Localized> = Object.fromEntries(publicationStates.map(({ value, label }) => [value, label]))

@@ -1,20 +1,17 @@
 /**
- * Shared by the publishing admin components (browser side): the admin language, calls to the
+ * Shared by the publishing admin components (browser side): labels in the admin language, calls to the
  * publishing endpoints with their `{ errors: [{ message, field? }] }` shape, and the Casablanca
  * wall time of the reschedule input. No offset is written here: conversions go through
  * src/domain/casablanca-time (the time zone database of the browser).
  */
 import { formatInCasablanca, formatUtcOffset, resolveCasablancaWallTime, toCasablancaParts } from '../../../../src/domain/casablanca-time'
 import type { WallTimeResolution } from '../../../../src/domain/casablanca-time'
+import type { AdminLanguage } from '../../../../src/i18n/catalogue'
 
-export type Lang = 'fr' | 'ar' | 'en'
-export type Localized = Record<Lang, string>
 export type Id = number | string
 
-export const pickLanguage = (code: string | undefined): Lang => (code === 'ar' || code === 'en' ? code : 'fr')
-
 /** A label that may come localized (config) or as plain text (network names, titles). */
-export function localize(value: unknown, lang: Lang): string {
+export function localize(value: unknown, lang: AdminLanguage): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string' || typeof value === 'number') return String(value)
   if (typeof value === 'object') {
@@ -125,7 +122,7 @@ export function parseCasablancaInput(value: string): (WallTimeResolution & { off
 }
 
 /** "15/02/2026 14:30, UTC+00:00": formatInCasablanca for use inside parentheses. */
-export function casablancaStamp(date: Date | string, lang: Lang): string {
+export function casablancaStamp(date: Date | string, lang: AdminLanguage): string {
   const comma = lang === 'ar' ? '، ' : ', '
   return formatInCasablanca(date, lang).replace(/ \(([^()]*)\)$/, (_, offset: string) => `${comma}${offset}`)
 }
