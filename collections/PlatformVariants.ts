@@ -6,6 +6,7 @@ import { computedByServer, staffOnly } from '../src/domain/access'
 import { platformLimits, platforms } from '../src/domain/platform-limits'
 import type { Language, Platform } from '../src/domain/platform-limits'
 import { requestLanguage } from '../src/i18n/request-language'
+import { appText } from '../src/i18n/translations'
 import { hasRole, roleOf } from '../src/domain/roles'
 import { editorialStates, frozenStates, publicationStates } from '../src/domain/publication-states'
 import { defineEndpoint } from '../src/infra/endpoint'
@@ -23,12 +24,8 @@ const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id :
 const variantEditors = ['admin', 'ncsc', 'cm'] as const
 
 const wordsOf = {
-  foreignMedia: {
-    fr: 'Ce média ne fait pas partie des médias du contenu.',
-    ar: 'هذا الوسيط ليس من وسائط المحتوى.',
-    en: 'This media is not one of the content item’s assets.',
-  },
-  scheduledAtRequired: { fr: 'Requise pour programmer', ar: 'مطلوب للبرمجة', en: 'Required to schedule' },
+  foreignMedia: appText('variants:foreignMedia'),
+  scheduledAtRequired: appText('variants:scheduledAtRequired'),
 }
 
 /**
@@ -115,10 +112,7 @@ const validateEndpoint = defineEndpoint({
   access: { roles: [...variantEditors, 'consultant', 'legal', 'analyst'] },
   // The rest of the draft (text, hashtags, media…) is read by the report, which checks it field by field.
   body: z.looseObject({ platform: z.enum(platforms), language: z.enum(['fr', 'ar', 'ary']) }),
-  fieldMessages: {
-    platform: { fr: 'Choisissez le réseau de la variante.', ar: 'اختر منصة الصيغة.', en: 'platform is required' },
-    language: { fr: 'La langue doit être fr, ar ou ary.', ar: 'يجب أن تكون اللغة fr أو ar أو ary.', en: 'language must be fr, ar or ary' },
-  },
+  fieldMessages: { platform: appText('variants:platformRequired'), language: appText('variants:languageInvalid') },
   handler: async ({ req, body }) => {
     const draft = body as VariantDraft
     const report = await variantReport(req.payload, draft, req)

@@ -8,6 +8,7 @@ import { casablancaTimeZone, casablancaWallTimeToUtc, formatUtcOffset, toCasabla
 import { platformLimits } from '../domain/platform-limits'
 import type { Platform } from '../domain/platform-limits'
 import type { Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 export type Id = number | string
 type Ref = Id | { id: Id }
@@ -190,20 +191,13 @@ const shownDate = (date: CivilDate) => {
 
 function sameSlotMessage(platform: string, minutes: number, first: CalendarEntry, second: CalendarEntry): Localized {
   const when = (entry: CalendarEntry) => `${shownDate(entry.localDate)} ${entry.localTime}`
-  return {
-    fr: `Deux publications sur ${platformName(platform, 'fr')} à ${minutes} min d’intervalle (${when(first)} et ${when(second)}, heure de Casablanca).`,
-    ar: `منشوران على ${platformName(platform, 'ar')} بفارق ${minutes} دقيقة (${when(first)} و${when(second)}، بتوقيت الدار البيضاء).`,
-    en: `Two posts on ${platformName(platform, 'en')} ${minutes} min apart (${when(first)} and ${when(second)}, Casablanca time).`,
-  }
+  const name = { fr: platformName(platform, 'fr'), ar: platformName(platform, 'ar'), en: platformName(platform, 'en') }
+  return appText('calendarApi:sameSlot', { platform: name, minutes, first: when(first), second: when(second) })
 }
 
 function unplannedMessage(moment: CalendarKeyMoment): Localized {
   const span = moment.startsOn === moment.endsOn ? shownDate(moment.startsOn) : `${shownDate(moment.startsOn)} – ${shownDate(moment.endsOn)}`
-  return {
-    fr: `Rien n’est programmé pour le temps fort « ${moment.title} » (${span}).`,
-    ar: `لا شيء مبرمج للمحطة البارزة «${moment.title}» (${span}).`,
-    en: `Nothing is planned for the key moment “${moment.title}” (${span}).`,
-  }
+  return appText('calendarApi:unplanned', { title: moment.title, span })
 }
 
 function toEntry(variant: VariantInput & { scheduledAt: string | Date }, item: ContentItemInput | undefined): CalendarEntry {

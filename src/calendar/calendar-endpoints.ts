@@ -19,6 +19,7 @@ import type { CalendarData, CalendarFilters, VariantInput } from './calendar-dat
 import { issueCalendarFeedToken, userForCalendarFeedToken } from './feed-token'
 import { buildIcsFeed } from './ics-feed'
 import type { AdminLanguage, Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 export const maxRangeDays = 400
 const feedDaysBack = 30
@@ -34,33 +35,18 @@ const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/
 
 const messages = {
-  staffOnly: {
-    fr: 'Le calendrier éditorial est réservé à l’équipe de la campagne.',
-    ar: 'الرزنامة التحريرية مخصصة لفريق الحملة.',
-    en: 'The editorial calendar is for the campaign team only.',
-  },
-  badToken: {
-    fr: 'Lien d’abonnement invalide ou révoqué : générez-en un nouveau depuis le calendrier.',
-    ar: 'رابط الاشتراك غير صالح أو أُلغي: أنشئ رابطًا جديدًا من الرزنامة.',
-    en: 'Invalid or revoked subscription link: create a new one from the calendar.',
-  },
-  bound: {
-    fr: 'Une date (AAAA-MM-JJ, jour de Casablanca) ou une date-heure ISO avec son décalage (2026-03-01T09:00:00Z).',
-    ar: 'تاريخ (YYYY-MM-DD، يوم بتوقيت الدار البيضاء) أو تاريخ وساعة ISO مع الفارق الزمني (2026-03-01T09:00:00Z).',
-    en: 'A date (YYYY-MM-DD, Casablanca day) or an ISO date-time with an offset (2026-03-01T09:00:00Z).',
-  },
-  toBeforeFrom: { fr: 'La fin doit venir après le début.', ar: 'يجب أن تأتي النهاية بعد البداية.', en: 'to must come after from' },
-  platform: { fr: 'Réseau inconnu.', ar: 'منصة غير معروفة.', en: 'Unknown platform.' },
-  audience: { fr: 'Public inconnu.', ar: 'جمهور غير معروف.', en: 'Unknown audience.' },
-  language: { fr: 'Langue inconnue (fr, ar ou ary).', ar: 'لغة غير معروفة (fr أو ar أو ary).', en: 'Unknown language (fr, ar or ary).' },
-  theme: { fr: 'Identifiant de thème invalide.', ar: 'معرّف موضوع غير صالح.', en: 'Invalid theme id.' },
+  // The same refusal as the calendar's page.
+  staffOnly: appText('calendar:refusal'),
+  badToken: appText('calendarApi:badToken'),
+  bound: appText('calendarApi:bound'),
+  toBeforeFrom: appText('calendarApi:toBeforeFrom'),
+  platform: appText('calendarApi:platform'),
+  audience: appText('calendarApi:audience'),
+  language: appText('calendarApi:language'),
+  theme: appText('calendarApi:theme'),
 } satisfies Record<string, Localized>
 
-const rangeTooLong = (days: number): Localized => ({
-  fr: `La période couvre ${days} jours ; ${maxRangeDays} au plus.`,
-  ar: `تغطي الفترة ${days} يومًا؛ ${maxRangeDays} على الأكثر.`,
-  en: `the range covers ${days} days; at most ${maxRangeDays}`,
-})
+const rangeTooLong = (days: number): Localized => appText('calendarApi:rangeTooLong', { days, max: maxRangeDays })
 
 /** The calendar is the staff's; external tools read the reporting API. */
 const calendarAccess = { roles: staffRoles, forbidden: messages.staffOnly }

@@ -12,6 +12,8 @@ import type { Platform } from '../domain/platform-limits'
 import { addDays } from './calendar-data'
 import type { CalendarData, CalendarEntry, CalendarKeyMoment } from './calendar-data'
 import type { AdminLanguage, Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
+import type { AppStringKey } from '../i18n/translations'
 
 export interface IcsFeedOptions {
   /** Public address of the back office, without a trailing slash (admin links are built on it). */
@@ -24,34 +26,18 @@ export interface IcsFeedOptions {
 /** A post is an instant; a short block makes it visible in calendar apps' day views. */
 const postBlockMinutes = 15
 
-const calendarNames: Localized = {
-  fr: 'Badil — calendrier éditorial',
-  ar: 'بديل — الرزنامة التحريرية',
-  en: 'Badil — editorial calendar',
-}
-
-const words = {
-  state: { fr: 'État : ', ar: 'الحالة: ', en: 'State: ' },
-  open: { fr: 'Ouvrir dans Badil : ', ar: 'فتح في بديل: ', en: 'Open in Badil: ' },
-  priority: { fr: 'Priorité : ', ar: 'الأولوية: ', en: 'Priority: ' },
-  planned: { fr: 'Publications prévues : ', ar: 'المنشورات المبرمجة: ', en: 'Planned posts: ' },
-} satisfies Record<string, Localized>
-
-const priorityLabels: Record<string, Localized> = {
-  high: { fr: 'Haute', ar: 'عالية', en: 'High' },
-  medium: { fr: 'Moyenne', ar: 'متوسطة', en: 'Medium' },
-  low: { fr: 'Basse', ar: 'منخفضة', en: 'Low' },
+// The words are in the app catalogue (src/i18n/translations.ts, group calendarFeed).
+const priorityLabels: Record<string, AppStringKey> = {
+  high: 'calendarFeed:priorities:high',
+  medium: 'calendarFeed:priorities:medium',
+  low: 'calendarFeed:priorities:low',
 }
 
 /** `variant-<id>@badil`: stable across refreshes, so calendar apps update events in place. */
 export const variantUid = (id: CalendarEntry['variantId']) => `variant-${id}@badil`
 export const keyMomentUid = (id: CalendarKeyMoment['id']) => `key-moment-${id}@badil`
 
-const keyMomentSummary = (title: string): Localized => ({
-  fr: `Temps fort : ${title}`,
-  ar: `محطة بارزة: ${title}`,
-  en: `Key moment: ${title}`,
-})
+const keyMomentSummary = (title: string): Localized => appText('calendarFeed:keyMoment', { title })
 
 /** "[X] Title (FR)". */
 export function variantSummary(entry: CalendarEntry, language: AdminLanguage): string {
@@ -67,7 +53,7 @@ export function buildIcsFeed(data: CalendarData, options: IcsFeedOptions): strin
   const { language } = options
   const adminUrl = `${options.serverUrl.replace(/\/+$/, '')}${options.adminRoute ?? '/admin'}`
   const calendar = ical({
-    name: calendarNames[language],
+    name: appText('calendarFeed:name')[language],
     prodId: { company: 'Badil', product: 'editorial-calendar', language: language.toUpperCase() },
     ttl: 60 * 60,
     // Not `timezone`: ical-generator would then write local times in the server's zone.
@@ -84,7 +70,7 @@ export function buildIcsFeed(data: CalendarData, options: IcsFeedOptions): strin
       start,
       end: new Date(start.getTime() + postBlockMinutes * 60_000),
       summary: variantSummary(entry, language),
-      description: `${words.state[language]}${state}\n${words.open[language]}${editUrl}`,
+      description: `${appText('calendarFeed:state', { state })[language]}\n${appText('calendarFeed:open', { url: editUrl })[language]}`,
       url: editUrl,
       categories: [{ name: entry.platform }],
       transparency: ICalEventTransparency.TRANSPARENT,
@@ -92,7 +78,8 @@ export function buildIcsFeed(data: CalendarData, options: IcsFeedOptions): strin
   }
 
   for (const moment of data.keyMoments) {
-    const priority = priorityLabels[moment.priority]?.[language] ?? moment.priority
+    const priorityKey = Object.hasOwn(priorityLabels, moment.priority) ? priorityLabels[moment.priority] : undefined
+    const priority = priorityKey === undefined ? moment.priority : appText(priorityKey)[language]
     calendar.createEvent({
       id: keyMomentUid(moment.id),
       allDay: true,
@@ -101,7 +88,7 @@ export function buildIcsFeed(data: CalendarData, options: IcsFeedOptions): strin
       end: utcMidnight(addDays(moment.endsOn, 1)),
       summary: keyMomentSummary(moment.title)[language],
       transparency: ICalEventTransparency.TRANSPARENT,
-      description: `${words.priority[language]}${priority}\n${words.planned[language]}${moment.planned}`,
+      description: `${appText('calendarFeed:priority', { priority })[language]}\n${appText('calendarFeed:planned', { count: moment.planned })[language]}`,
       url: `${adminUrl}/collections/key-moments/${moment.id}`,
     })
   }

@@ -8,6 +8,7 @@
  */
 import { toCasablancaParts } from './casablanca-time'
 import type { Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 export const consentScopes = ['social_media', 'video', 'print', 'press', 'website'] as const
 export type ConsentScope = (typeof consentScopes)[number]
@@ -141,6 +142,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 // --- Messages -----------------------------------------------------------------------------
+// The words are in the app catalogue (src/i18n/translations.ts, group consent).
 
 /** Moroccan convention in all three languages: day/month/year. */
 function shownDay(day: string): string {
@@ -150,67 +152,29 @@ function shownDay(day: string): string {
 
 const isolated = (text: string) => `\u2068${text}\u2069`
 
-const scopeNames: Readonly<Record<string, Localized>> = {
-  social_media: { en: 'social media', fr: 'les réseaux sociaux', ar: 'وسائل التواصل الاجتماعي' },
-  print: { en: 'print', fr: "l'impression", ar: 'المطبوعات' },
-  video: { en: 'video', fr: 'la vidéo', ar: 'الفيديو' },
-  press: { en: 'the press', fr: 'la presse', ar: 'الصحافة' },
-  website: { en: 'the website', fr: 'le site web', ar: 'الموقع الإلكتروني' },
+const isConsentScope = (scope: string): scope is ConsentScope => (consentScopes as readonly string[]).includes(scope)
+
+/** The use a scope names; an unknown one as it is written (isolated inside the Arabic). */
+function useOf(scope: string): Localized {
+  return isConsentScope(scope) ? appText(`consent:scopes:${scope}`) : { en: scope, fr: scope, ar: isolated(scope) }
 }
 
 function inDays(days: number): Localized {
-  if (days === 0) return { en: 'today', fr: "aujourd'hui", ar: 'اليوم' }
-  const arabic = days === 1 ? 'خلال يوم واحد' : days === 2 ? 'خلال يومين' : days <= 10 ? `خلال ${days} أيام` : `خلال ${days} يومًا`
-  return { en: `in ${days} day${days === 1 ? '' : 's'}`, fr: `dans ${days} jour${days === 1 ? '' : 's'}`, ar: arabic }
+  if (days === 0) return appText('consent:inDays:today')
+  if (days === 1) return appText('consent:inDays:one')
+  if (days === 2) return appText('consent:inDays:two')
+  return appText(days <= 10 ? 'consent:inDays:few' : 'consent:inDays:many', { days })
 }
 
 const messages = {
-  notRequired: (): Localized => ({
-    en: 'No people are shown: no consent is needed.',
-    fr: "Aucune personne n'est représentée : aucun consentement n'est nécessaire.",
-    ar: 'لا يظهر أي شخص: لا حاجة إلى موافقة.',
-  }),
+  notRequired: (): Localized => appText('consent:notRequired'),
 
-  ok: (expiresOn: string | null): Localized =>
-    expiresOn === null
-      ? {
-          en: 'The consent of every person shown is on file, with no expiry date.',
-          fr: "Le consentement de chaque personne représentée est enregistré, sans date d'expiration.",
-          ar: 'موافقة كل شخص ظاهر مسجّلة، دون تاريخ انتهاء.',
-        }
-      : {
-          en: `The consent of every person shown is on file until ${shownDay(expiresOn)}.`,
-          fr: `Le consentement de chaque personne représentée est enregistré jusqu'au ${shownDay(expiresOn)}.`,
-          ar: `موافقة كل شخص ظاهر مسجّلة حتى ${isolated(shownDay(expiresOn))}.`,
-        },
+  ok: (expiresOn: string | null): Localized => (expiresOn === null ? appText('consent:okForever') : appText('consent:okUntil', { date: shownDay(expiresOn) })),
 
-  missing: (scope: string | undefined): Localized => {
-    const use = scope === undefined ? undefined : (scopeNames[scope] ?? { en: scope, fr: scope, ar: isolated(scope) })
-    return use === undefined
-      ? {
-          en: 'People are shown but no signed consent is recorded. Do not use this asset until it is added.',
-          fr: "Des personnes sont représentées mais aucun consentement signé n'est enregistré. N'utilisez pas ce média avant de l'avoir ajouté.",
-          ar: 'يظهر أشخاص في هذا الملف دون أي موافقة موقّعة مسجّلة. لا تستعمله قبل إضافتها.',
-        }
-      : {
-          en: `People are shown but no signed consent covers ${use.en}. Do not use this asset there until one is added.`,
-          fr: `Des personnes sont représentées mais aucun consentement signé ne couvre ${use.fr}. N'utilisez pas ce média à cette fin avant d'en avoir ajouté un.`,
-          ar: `يظهر أشخاص في هذا الملف دون موافقة موقّعة تشمل ${use.ar}. لا تستعمله لهذا الغرض قبل إضافتها.`,
-        }
-  },
+  missing: (scope: string | undefined): Localized => (scope === undefined ? appText('consent:missing') : appText('consent:missingFor', { use: useOf(scope) })),
 
-  expired: (person: string, expiresOn: string): Localized => ({
-    en: `The consent of ${person} expired on ${shownDay(expiresOn)}. Do not use this asset until it is renewed.`,
-    fr: `Le consentement de ${person} a expiré le ${shownDay(expiresOn)}. N'utilisez pas ce média avant son renouvellement.`,
-    ar: `انتهت صلاحية موافقة ${isolated(person)} في ${isolated(shownDay(expiresOn))}. لا تستعمل هذا الملف قبل تجديدها.`,
-  }),
+  expired: (person: string, expiresOn: string): Localized => appText('consent:expired', { person, date: shownDay(expiresOn) }),
 
-  expiringSoon: (person: string, expiresOn: string, daysLeft: number): Localized => {
-    const when = inDays(daysLeft)
-    return {
-      en: `The consent of ${person} expires on ${shownDay(expiresOn)} (${when.en}). Renew it before any use after that date.`,
-      fr: `Le consentement de ${person} expire le ${shownDay(expiresOn)} (${when.fr}). Renouvelez-le avant toute utilisation après cette date.`,
-      ar: `تنتهي صلاحية موافقة ${isolated(person)} في ${isolated(shownDay(expiresOn))} (${when.ar}). جدّدها قبل أي استعمال بعد هذا التاريخ.`,
-    }
-  },
+  expiringSoon: (person: string, expiresOn: string, daysLeft: number): Localized =>
+    appText('consent:expiringSoon', { person, date: shownDay(expiresOn), when: inDays(daysLeft) }),
 }

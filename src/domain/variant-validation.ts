@@ -25,6 +25,8 @@ import {
   type TextRole,
 } from './platform-limits'
 import type { AdminLanguage, Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
+import type { AppStrings } from '../i18n/translations'
 
 // --- Public types ----------------------------------------------------------------------------
 
@@ -286,6 +288,8 @@ export function composePostText(variant: ComposableVariant): string {
 }
 
 // --- Message wording -------------------------------------------------------------------------
+// The words are in the app catalogue (src/i18n/translations.ts, group variantLimits); numbers
+// are written here, each language's way.
 
 function localized(build: (language: AdminLanguage) => string): Localized {
   return { en: build('en'), fr: build('fr'), ar: build('ar') }
@@ -304,18 +308,23 @@ function formatNumber(value: number, language: AdminLanguage, fractionDigits = 2
   return fractionPart === undefined ? `${sign}${grouped}` : `${sign}${grouped}${decimalSeparator}${fractionPart}`
 }
 
-const byteUnits: readonly { size: number; words: Localized }[] = [
-  { size: 1024 ** 3, words: { en: 'GB', fr: 'Go', ar: 'غيغابايت' } },
-  { size: 1024 ** 2, words: { en: 'MB', fr: 'Mo', ar: 'ميغابايت' } },
-  { size: 1024, words: { en: 'KB', fr: 'Ko', ar: 'كيلوبايت' } },
-]
+type Unit = keyof AppStrings['variantLimits']['units']
 
-const byteWords: Localized = { en: 'bytes', fr: 'octets', ar: 'بايت' }
+/** A number and its unit: "1,5 Mo", "12 min". */
+function withUnit(number: string, unit: Unit, language: AdminLanguage): string {
+  return `${number} ${appText(`variantLimits:units:${unit}`)[language]}`
+}
+
+const byteUnits: readonly { size: number; unit: Unit }[] = [
+  { size: 1024 ** 3, unit: 'gigabytes' },
+  { size: 1024 ** 2, unit: 'megabytes' },
+  { size: 1024, unit: 'kilobytes' },
+]
 
 function formatBytes(bytes: number, language: AdminLanguage): string {
   const unit = byteUnits.find((candidate) => bytes >= candidate.size)
-  if (unit === undefined) return `${formatNumber(bytes, language, 0)} ${byteWords[language]}`
-  return `${formatNumber(bytes / unit.size, language, 1)} ${unit.words[language]}`
+  if (unit === undefined) return withUnit(formatNumber(bytes, language, 0), 'bytes', language)
+  return withUnit(formatNumber(bytes / unit.size, language, 1), unit.unit, language)
 }
 
 /** Sizes side by side, exact when rounding would make them look equal. */
@@ -323,32 +332,13 @@ function formatBytePair(actual: number, limit: number, language: AdminLanguage):
   const actualText = formatBytes(actual, language)
   const limitText = formatBytes(limit, language)
   if (actualText !== limitText) return [actualText, limitText]
-  const unit = byteWords[language]
-  return [`${formatNumber(actual, language, 0)} ${unit}`, `${formatNumber(limit, language, 0)} ${unit}`]
-}
-
-const durationUnits: Record<AdminLanguage, { hours: string; minutes: string; seconds: string }> = {
-  en: { hours: 'h', minutes: 'min', seconds: 's' },
-  fr: { hours: 'h', minutes: 'min', seconds: 's' },
-  ar: { hours: 'س', minutes: 'د', seconds: 'ث' },
+  return [withUnit(formatNumber(actual, language, 0), 'bytes', language), withUnit(formatNumber(limit, language, 0), 'bytes', language)]
 }
 
 function formatDuration(seconds: number, language: AdminLanguage): string {
-  const units = durationUnits[language]
-  if (seconds >= 3600 && seconds % 3600 === 0) return `${formatNumber(seconds / 3600, language)} ${units.hours}`
-  if (seconds >= 120 && seconds % 60 === 0) return `${formatNumber(seconds / 60, language)} ${units.minutes}`
-  return `${formatNumber(seconds, language, 1)} ${units.seconds}`
-}
-
-const boundPhrases: Record<SourcedBound['bound'], Record<Severity, Localized>> = {
-  max: {
-    error: { en: 'Maximum allowed', fr: 'Maximum autorisé', ar: 'الحد الأقصى المسموح به' },
-    warning: { en: 'Recommended maximum', fr: 'Maximum recommandé', ar: 'الحد الأقصى الموصى به' },
-  },
-  min: {
-    error: { en: 'Minimum allowed', fr: 'Minimum autorisé', ar: 'الحد الأدنى المسموح به' },
-    warning: { en: 'Recommended minimum', fr: 'Minimum recommandé', ar: 'الحد الأدنى الموصى به' },
-  },
+  if (seconds >= 3600 && seconds % 3600 === 0) return withUnit(formatNumber(seconds / 3600, language), 'hours', language)
+  if (seconds >= 120 && seconds % 60 === 0) return withUnit(formatNumber(seconds / 60, language), 'minutes', language)
+  return withUnit(formatNumber(seconds, language, 1), 'seconds', language)
 }
 
 /** "<subject> on <platform>: <actual>. <Maximum allowed>: <limit>." in the three languages. */
@@ -358,34 +348,18 @@ function boundMessage(
   bound: Pick<SourcedBound, 'bound' | 'severity'>,
   format: (value: 'actual' | 'limit', language: AdminLanguage) => string,
 ): Localized {
-  const phrase = boundPhrases[bound.bound][bound.severity]
-  return {
-    en: `${subject.en} on ${platform.en}: ${format('actual', 'en')}. ${phrase.en}: ${format('limit', 'en')}.`,
-    fr: `${subject.fr} sur ${platform.fr} : ${format('actual', 'fr')}. ${phrase.fr} : ${format('limit', 'fr')}.`,
-    ar: `${subject.ar} على ${platform.ar}: ${format('actual', 'ar')}. ${phrase.ar}: ${format('limit', 'ar')}.`,
-  }
+  return appText('variantLimits:measured', {
+    subject,
+    platform,
+    actual: localized((language) => format('actual', language)),
+    rule: appText(`variantLimits:bounds:${bound.bound}:${bound.severity}`),
+    limit: localized((language) => format('limit', language)),
+  })
 }
 
-const textNouns: Record<TextRole, { en: string; frDe: string; frLe: string; ar: string }> = {
-  post: { en: 'text', frDe: 'du texte', frLe: 'le texte', ar: 'النص' },
-  caption: { en: 'caption', frDe: 'de la légende', frLe: 'la légende', ar: 'النص المرافق' },
-  description: { en: 'description', frDe: 'de la description', frLe: 'la description', ar: 'الوصف' },
-  none: { en: 'text', frDe: 'du texte', frLe: 'le texte', ar: 'النص' },
-}
-const titleNoun = { en: 'title', frDe: 'du titre', frLe: 'le titre', ar: 'العنوان' }
-const firstCommentNoun = {
-  en: 'first comment',
-  frDe: 'du premier commentaire',
-  frLe: 'le premier commentaire',
-  ar: 'التعليق الأول',
-}
-
-const countingUnits: Record<TextCounting, Localized> = {
-  'twitter-weighted': { en: 'weighted characters', fr: 'caractères pondérés', ar: 'بالأحرف الموزونة' },
-  utf16: { en: 'UTF-16 units', fr: 'unités UTF-16', ar: 'بوحدات UTF-16' },
-  'utf8-bytes': { en: 'UTF-8 bytes', fr: 'octets UTF-8', ar: 'بالبايت وفق UTF-8' },
-  chars: { en: 'characters', fr: 'caractères', ar: 'بالأحرف' },
-}
+/** A text field, as a length subject or a noun names it (a surface without text is checked as a post). */
+type TextNoun = 'post' | 'caption' | 'description' | 'title'
+const textNouns: Record<TextRole, TextNoun> = { post: 'post', caption: 'caption', description: 'description', none: 'post' }
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
@@ -397,71 +371,26 @@ interface Appended {
   link: boolean
 }
 
-const appendedNotes: Record<'hashtags' | 'link' | 'both', Localized> = {
-  hashtags: { en: 'hashtags included', fr: 'hashtags compris', ar: 'مع احتساب الوسوم' },
-  link: { en: 'link included', fr: 'lien compris', ar: 'مع احتساب الرابط' },
-  both: { en: 'hashtags and link included', fr: 'hashtags et lien compris', ar: 'مع احتساب الوسوم والرابط' },
-}
-
-function lengthSubject(
-  noun: { en: string; frDe: string; ar: string },
-  counting: TextCounting,
-  appended: Appended = { hashtags: false, link: false },
-): Localized {
-  const unit = countingUnits[counting]
+function lengthSubject(field: TextNoun | 'firstComment', counting: TextCounting, appended: Appended = { hashtags: false, link: false }): Localized {
   const which = appended.hashtags && appended.link ? 'both' : appended.hashtags ? 'hashtags' : appended.link ? 'link' : null
-  const note = (language: AdminLanguage) => (which === null ? '' : `${language === 'ar' ? '، ' : ', '}${appendedNotes[which][language]}`)
-  return {
-    en: `${capitalize(noun.en)} length (${unit.en}${note('en')})`,
-    fr: `Longueur ${noun.frDe} (${unit.fr}${note('fr')})`,
-    ar: `طول ${noun.ar} (${unit.ar}${note('ar')})`,
-  }
-}
-
-const kindPlurals: Record<MediaKind, Localized> = {
-  image: { en: 'images', fr: 'images', ar: 'الصور' },
-  video: { en: 'videos', fr: 'vidéos', ar: 'مقاطع الفيديو' },
-  pdf: { en: 'PDF documents', fr: 'documents PDF', ar: 'مستندات PDF' },
-}
-const kindCounts: Record<MediaKind, Localized> = {
-  image: { en: 'Number of images', fr: "Nombre d'images", ar: 'عدد الصور' },
-  video: { en: 'Number of videos', fr: 'Nombre de vidéos', ar: 'عدد مقاطع الفيديو' },
-  pdf: { en: 'Number of PDF documents', fr: 'Nombre de documents PDF', ar: 'عدد مستندات PDF' },
-}
-const kindSingulars: Record<MediaKind, Localized> = {
-  image: { en: 'image', fr: 'image', ar: 'صورة' },
-  video: { en: 'video', fr: 'vidéo', ar: 'فيديو' },
-  pdf: { en: 'PDF document', fr: 'document PDF', ar: 'مستند PDF' },
-}
-
-const languagePhrases: Record<Language, Localized> = {
-  fr: { en: 'in French', fr: 'en français', ar: 'باللغة الفرنسية' },
-  ar: { en: 'in Arabic', fr: 'en arabe', ar: 'باللغة العربية' },
-  ary: { en: 'in Darija', fr: 'en darija', ar: 'بالدارجة المغربية' },
+  return appText(`variantLimits:lengthOf:${field}`, {
+    unit: appText(`variantLimits:counting:${counting}`),
+    included: which === null ? '' : appText(`variantLimits:included:${which}`),
+  })
 }
 
 /** How a message names a media item: "Media 2 (photo.jpg)", "Média 2…", "ملف الوسائط رقم 2…". */
-interface MediaReference {
-  en: string
-  fr: string
-  ar: string
-}
+type MediaReference = Localized
 
 function mediaReference(index: number, media: MediaFacts): MediaReference {
-  const name = media.filename !== undefined && media.filename !== '' ? ` (${media.filename})` : ''
-  return {
-    en: `media ${index + 1}${name}`,
-    fr: `média ${index + 1}${name}`,
-    ar: `ملف الوسائط رقم ${index + 1}${name}`,
-  }
+  const number = index + 1
+  return media.filename !== undefined && media.filename !== ''
+    ? appText('variantLimits:mediaNamed', { number, filename: media.filename })
+    : appText('variantLimits:media', { number })
 }
 
 function aboutMedia(reference: MediaReference, message: Localized): Localized {
-  return {
-    en: `${capitalize(reference.en)}: ${message.en}`,
-    fr: `${capitalize(reference.fr)} : ${message.fr}`,
-    ar: `${reference.ar}: ${message.ar}`,
-  }
+  return appText('variantLimits:aboutMedia', { media: { en: capitalize(reference.en), fr: capitalize(reference.fr), ar: reference.ar }, message })
 }
 
 // --- Checks ----------------------------------------------------------------------------------
@@ -525,22 +454,22 @@ function checkForbiddenCharacters(
   code: 'text.forbidden_chars' | 'title.forbidden_chars',
   field: string,
   value: string,
-  noun: { en: string; frLe: string; ar: string },
+  noun: TextNoun,
 ): void {
   const rules = code === 'title.forbidden_chars' ? context.limits.title?.forbiddenCharacters : context.limits.text.forbiddenCharacters
   if (rules === undefined) return
   const found = rules.characters.filter((character) => value.includes(character))
   if (found.length === 0) return
-  const p = context.platformWords
-  const several = found.length > 1
+  const joiner = appText('variantLimits:characterJoiner')
+  const characters = localized((language) => found.map((character) => appText('variantLimits:quotedCharacter', { character })[language]).join(joiner[language]))
   context.issues.add(rules.severity, {
     code,
     field,
-    message: {
-      en: `${p.en} refuses the character${several ? 's' : ''} ${found.map((c) => `"${c}"`).join(' and ')} in the ${noun.en}.`,
-      fr: `${p.fr} refuse ${several ? 'les caractères' : 'le caractère'} ${found.map((c) => `« ${c} »`).join(' et ')} dans ${noun.frLe}.`,
-      ar: `يرفض ${p.ar} ${several ? 'الرمزين' : 'الرمز'} ${found.map((c) => `«${c}»`).join(' و')} في ${noun.ar}.`,
-    },
+    message: appText(found.length > 1 ? 'variantLimits:forbiddenCharacters' : 'variantLimits:forbiddenCharacter', {
+      platform: context.platformWords,
+      characters,
+      noun: appText(`variantLimits:nouns:${noun}`),
+    }),
     source: rules.source,
   })
 }
@@ -553,11 +482,7 @@ function checkLink(context: Context): void {
     context.issues.add('error', {
       code: 'link.invalid',
       field: 'link',
-      message: {
-        en: 'The link is not a valid web address (http:// or https://).',
-        fr: "Le lien n'est pas une adresse web valide (http:// ou https://).",
-        ar: 'الرابط ليس عنوان ويب صالحًا (http:// أو https://).',
-      },
+      message: appText('variantLimits:linkInvalid'),
       source: 'RFC 3986; networks link only absolute http(s) URLs',
     })
   }
@@ -566,22 +491,14 @@ function checkLink(context: Context): void {
     context.issues.add('warning', {
       code: 'link.not_clickable',
       field: 'link',
-      message: {
-        en: `Links are not clickable on ${p.en}: the link will not be published (point to the profile link instead).`,
-        fr: `Les liens ne sont pas cliquables sur ${p.fr} : le lien ne sera pas publié (renvoyez plutôt vers le lien du profil).`,
-        ar: `الروابط غير قابلة للنقر على ${p.ar}: لن يُنشر الرابط (أحِل إلى رابط الملف الشخصي بدلًا منه).`,
-      },
+      message: appText('variantLimits:linkNotClickable', { platform: p }),
       source: context.limits.link.source,
     })
   } else if (placement === 'not_supported') {
     context.issues.add('warning', {
       code: 'link.not_supported',
       field: 'link',
-      message: {
-        en: `${p.en} does not accept a link: it will not be published.`,
-        fr: `${p.fr} n'accepte pas de lien : il ne sera pas publié.`,
-        ar: `لا يقبل ${p.ar} الروابط: لن يُنشر الرابط.`,
-      },
+      message: appText('variantLimits:linkNotSupported', { platform: p }),
       source: context.limits.link.source,
     })
   }
@@ -592,15 +509,10 @@ function checkHashtagEntries(context: Context): void {
   entries.forEach((entry, index) => {
     const body = normalizeHashtag(entry)
     if (isValidHashtag(body)) return
-    const shown = entry.trim()
     context.issues.add('warning', {
       code: 'hashtags.invalid',
       field: `hashtags.${index}`,
-      message: {
-        en: `"${shown}" is not a valid hashtag: use letters, digits and underscores only, with at least one letter and no spaces.`,
-        fr: `« ${shown} » n'est pas un hashtag valide : utilisez uniquement des lettres, des chiffres et des tirets bas, avec au moins une lettre et sans espace.`,
-        ar: `«${shown}» ليس وسمًا صالحًا: استعمل الحروف والأرقام والشرطة السفلية (_) فقط، على أن يتضمن حرفًا واحدًا على الأقل ودون مسافات.`,
-      },
+      message: appText('variantLimits:hashtagInvalid', { hashtag: entry.trim() }),
       source: 'networks link a hashtag up to its first space or punctuation sign',
     })
   })
@@ -637,11 +549,7 @@ function checkTitle(context: Context): ValidationMeasures['titleLength'] {
       context.issues.add('warning', {
         code: 'title.not_supported',
         field: 'title',
-        message: {
-          en: `${p.en} has no title field: the title will not be published.`,
-          fr: `${p.fr} n'a pas de champ titre : le titre ne sera pas publié.`,
-          ar: `لا يتضمن ${p.ar} حقلًا للعنوان: لن يُنشر العنوان.`,
-        },
+        message: appText('variantLimits:titleNotSupported', { platform: p }),
         source: 'platform-limits.ts (no title rules for this surface)',
       })
     }
@@ -651,18 +559,14 @@ function checkTitle(context: Context): ValidationMeasures['titleLength'] {
     context.issues.add(rules.missing, {
       code: 'title.missing',
       field: 'title',
-      message: {
-        en: `No title: ${p.en} requires one; the content item's title will be used unless you set one here.`,
-        fr: `Aucun titre : ${p.fr} en exige un ; le titre du contenu sera utilisé si vous n'en saisissez pas ici.`,
-        ar: `لا يوجد عنوان: يشترط ${p.ar} عنوانًا، وسيُستعمل عنوان المحتوى ما لم تُدخل عنوانًا هنا.`,
-      },
+      message: appText('variantLimits:titleMissing', { platform: p }),
       source: rules.missingSource,
     })
     return 0
   }
   const length = measureText(title, rules.counting)
-  checkLengthLimit(context, 'title.too_long', 'title', lengthSubject(titleNoun, rules.counting), length, rules.max)
-  checkForbiddenCharacters(context, 'title.forbidden_chars', 'title', title, titleNoun)
+  checkLengthLimit(context, 'title.too_long', 'title', lengthSubject('title', rules.counting), length, rules.max)
+  checkForbiddenCharacters(context, 'title.forbidden_chars', 'title', title, 'title')
   return length
 }
 
@@ -675,17 +579,13 @@ function checkFirstComment(context: Context): void {
     context.issues.add('warning', {
       code: 'first_comment.not_supported',
       field: 'firstComment',
-      message: {
-        en: `${p.en} does not allow a first comment: it will not be published.`,
-        fr: `${p.fr} ne permet pas de premier commentaire : il ne sera pas publié.`,
-        ar: `لا يتيح ${p.ar} إضافة تعليق أول: لن يُنشر هذا التعليق.`,
-      },
+      message: appText('variantLimits:firstCommentNotSupported', { platform: p }),
       source: rules.source,
     })
     return
   }
   const length = measureText(comment, rules.counting)
-  checkLengthLimit(context, 'first_comment.too_long', 'firstComment', lengthSubject(firstCommentNoun, rules.counting), length, rules.max)
+  checkLengthLimit(context, 'first_comment.too_long', 'firstComment', lengthSubject('firstComment', rules.counting), length, rules.max)
 }
 
 function checkMediaSet(context: Context): void {
@@ -697,16 +597,13 @@ function checkMediaSet(context: Context): void {
   const countViolation = mostSevereViolation(rules.count, () => count)
   if (countViolation !== undefined) {
     if (count === 0 && countViolation.bound === 'min') {
-      const accepted = (Object.keys(rules.kinds) as MediaKind[]).map((kind) => kindSingulars[kind])
-      const list = localized((language) => accepted.map((words) => words[language]).join(language === 'ar' ? '، ' : ', '))
+      const accepted = (Object.keys(rules.kinds) as MediaKind[]).map((kind) => appText(`variantLimits:kind:${kind}`))
+      const separator = appText('variantLimits:listSeparator')
+      const list = localized((language) => accepted.map((words) => words[language]).join(separator[language]))
       context.issues.add(countViolation.severity, {
         code: 'media.required',
         field: 'media',
-        message: {
-          en: `Add media: ${p.en} cannot publish without it (accepted: ${list.en}).`,
-          fr: `Ajoutez un média : ${p.fr} ne peut pas publier sans média (acceptés : ${list.fr}).`,
-          ar: `أضف ملف وسائط: لا يمكن النشر على ${p.ar} من دونه (المقبول: ${list.ar}).`,
-        },
+        message: appText('variantLimits:mediaRequired', { platform: p, accepted: list }),
         limit: countViolation.value,
         actual: count,
         source: countViolation.source,
@@ -715,7 +612,7 @@ function checkMediaSet(context: Context): void {
       context.issues.add(countViolation.severity, {
         code: 'media.count',
         field: 'media',
-        message: boundMessage({ en: 'Number of media items', fr: 'Nombre de médias', ar: 'عدد ملفات الوسائط' }, p, countViolation, (which, language) =>
+        message: boundMessage(appText('variantLimits:counts:media'), p, countViolation, (which, language) =>
           formatNumber(which === 'actual' ? count : countViolation.value, language, 0),
         ),
         limit: countViolation.value,
@@ -730,11 +627,7 @@ function checkMediaSet(context: Context): void {
     context.issues.add('error', {
       code: 'media.mixed',
       field: 'media',
-      message: {
-        en: `${p.en} does not mix images, videos and documents in one post.`,
-        fr: `${p.fr} ne permet pas de mélanger images, vidéos et documents dans une même publication.`,
-        ar: `لا يسمح ${p.ar} بالجمع بين الصور ومقاطع الفيديو والمستندات في منشور واحد.`,
-      },
+      message: appText('variantLimits:mediaMixed', { platform: p }),
       actual: acceptedKinds.size,
       limit: 1,
       source: rules.mixedKinds.source,
@@ -748,7 +641,7 @@ function checkMediaSet(context: Context): void {
     context.issues.add(maxCount.severity, {
       code: 'media.count',
       field: 'media',
-      message: boundMessage(kindCounts[kind], p, maxBound(maxCount), (which, language) =>
+      message: boundMessage(appText(`variantLimits:counts:${kind}`), p, maxBound(maxCount), (which, language) =>
         formatNumber(which === 'actual' ? kindCount : maxCount.value, language, 0),
       ),
       limit: maxCount.value,
@@ -777,14 +670,9 @@ function checkMediaItem(context: Context, item: MediaFacts, index: number): void
 
   const rules = context.limits.media.kinds[item.kind]
   if (rules === undefined) {
-    const kinds = kindPlurals[item.kind]
     add('error', {
       code: 'media.type',
-      message: {
-        en: `${p.en} does not accept ${kinds.en}.`,
-        fr: `${p.fr} n'accepte pas les ${kinds.fr}.`,
-        ar: `لا يقبل ${p.ar} ${kinds.ar}.`,
-      },
+      message: appText('variantLimits:kindNotAccepted', { platform: p, kinds: appText(`variantLimits:kinds:${item.kind}`) }),
       source: `platform-limits.ts: ${context.limits.label} accepts ${Object.keys(context.limits.media.kinds).join(', ')}`,
     })
     return
@@ -795,11 +683,7 @@ function checkMediaItem(context: Context, item: MediaFacts, index: number): void
     const accepted = rules.mimeTypes.join(', ')
     add('error', {
       code: 'media.type',
-      message: {
-        en: `format ${mimeType} is not accepted by ${p.en} (accepted: ${accepted}).`,
-        fr: `le format ${mimeType} n'est pas accepté par ${p.fr} (formats acceptés : ${accepted}).`,
-        ar: `لا يقبل ${p.ar} الصيغة ${mimeType} (الصيغ المقبولة: ${accepted}).`,
-      },
+      message: appText('variantLimits:formatNotAccepted', { format: mimeType, platform: p, accepted }),
       source: rules.mimeSource,
     })
   }
@@ -808,11 +692,7 @@ function checkMediaItem(context: Context, item: MediaFacts, index: number): void
   if (rules.onlyInCarousel !== undefined && count < 2) {
     add('error', {
       code: 'media.type',
-      message: {
-        en: 'a single video is published as a Reel on Instagram: use an Instagram Reel variant, or add it to a carousel of 2 to 10 items.',
-        fr: 'une vidéo seule est publiée comme Reel sur Instagram : utilisez une variante Instagram Reel, ou intégrez-la à un carrousel de 2 à 10 éléments.',
-        ar: 'يُنشر الفيديو المنفرد على إنستغرام بصيغة ريلز: استعمل نسخة «إنستغرام (ريلز)»، أو أدرجه في منشور دوّار من عنصرين إلى 10 عناصر.',
-      },
+      message: appText('variantLimits:singleVideo'),
       source: rules.onlyInCarousel.source,
     })
   }
@@ -821,11 +701,7 @@ function checkMediaItem(context: Context, item: MediaFacts, index: number): void
   if (override?.mustBeAlone !== undefined && count > 1) {
     add('error', {
       code: 'media.count',
-      message: {
-        en: `a file of type ${mimeType} must be the only media item of the post on ${p.en}.`,
-        fr: `un fichier de type ${mimeType} doit être le seul média de la publication sur ${p.fr}.`,
-        ar: `يجب أن يكون ملف ${mimeType} هو الملف الوحيد في المنشور على ${p.ar}.`,
-      },
+      message: appText('variantLimits:mustBeAlone', { format: mimeType, platform: p }),
       limit: 1,
       actual: count,
       source: override.mustBeAlone.source,
@@ -847,34 +723,23 @@ function checkConsent(item: MediaFacts, add: AddMediaIssue): void {
   if (item.consent === 'missing') {
     add('error', {
       code: 'consent.missing',
-      message: {
-        en: 'the consent of the people shown is missing.',
-        fr: 'le consentement des personnes représentées est manquant.',
-        ar: 'موافقة الأشخاص الظاهرين غير متوفرة.',
-      },
+      message: appText('variantLimits:consentMissing'),
       source,
     })
   } else if (item.consent === 'expired') {
     add('error', {
       code: 'consent.expired',
-      message: {
-        en: 'the consent of the people shown has expired.',
-        fr: 'le consentement des personnes représentées a expiré.',
-        ar: 'انتهت صلاحية موافقة الأشخاص الظاهرين.',
-      },
+      message: appText('variantLimits:consentExpired'),
       source,
     })
   }
 }
 
-// Subjects read as "<noun> of <media reference>"; in Arabic the noun takes the reference as a
-// genitive complement ("حجم ملف الوسائط رقم 2").
-function mediaSubject(reference: MediaReference, noun: Localized, arabicJoiner = ' '): Localized {
-  return {
-    en: `${noun.en} of ${reference.en}`,
-    fr: `${noun.fr} du ${reference.fr}`,
-    ar: `${noun.ar}${arabicJoiner}${reference.ar}`,
-  }
+/** A measure of one media item: "File size of media 2", "Taille du média 2", "حجم ملف الوسائط رقم 2". */
+type MediaMeasure = keyof AppStrings['variantLimits']['ofMedia']
+
+function mediaSubject(reference: MediaReference, measure: MediaMeasure): Localized {
+  return appText(`variantLimits:ofMedia:${measure}`, { media: reference })
 }
 
 function checkFileSize(
@@ -888,7 +753,7 @@ function checkFileSize(
   const bounds = overrideMaxBytes === undefined ? rules.bytes : [...rules.bytes.filter((bound) => bound.bound === 'min'), ...overrideMaxBytes]
   const violated = mostSevereViolation(bounds, () => item.filesize)
   if (violated === undefined) return
-  const subject = mediaSubject(reference, { en: 'File size', fr: 'Taille', ar: 'حجم' })
+  const subject = mediaSubject(reference, 'fileSize')
   const message = boundMessage(subject, platform, violated, (which, language) => {
     const [actualText, limitText] = formatBytePair(item.filesize, violated.value, language)
     return which === 'actual' ? actualText : limitText
@@ -906,23 +771,11 @@ function checkFileSize(
   )
 }
 
-const dimensionNouns: Record<DimensionBound['dimension'], Record<SourcedBound['bound'], Localized>> = {
-  width: {
-    min: { en: 'Width', fr: 'Largeur', ar: 'عرض' },
-    max: { en: 'Width', fr: 'Largeur', ar: 'عرض' },
-  },
-  height: {
-    min: { en: 'Height', fr: 'Hauteur', ar: 'ارتفاع' },
-    max: { en: 'Height', fr: 'Hauteur', ar: 'ارتفاع' },
-  },
-  side: {
-    min: { en: 'Shortest side', fr: 'Plus petit côté', ar: 'الضلع الأقصر ل' },
-    max: { en: 'Longest side', fr: 'Plus grand côté', ar: 'الضلع الأطول ل' },
-  },
-  pixels: {
-    min: { en: 'Pixel count', fr: 'Nombre de pixels', ar: 'عدد بكسلات' },
-    max: { en: 'Pixel count', fr: 'Nombre de pixels', ar: 'عدد بكسلات' },
-  },
+const dimensionMeasures: Record<DimensionBound['dimension'], Record<SourcedBound['bound'], MediaMeasure>> = {
+  width: { min: 'width', max: 'width' },
+  height: { min: 'height', max: 'height' },
+  side: { min: 'shortestSide', max: 'longestSide' },
+  pixels: { min: 'pixels', max: 'pixels' },
 }
 
 function dimensionValue(bound: DimensionBound, width: number, height: number): number {
@@ -950,11 +803,7 @@ function checkPictureShape(item: MediaFacts, rules: MediaKindRules, reference: M
   if (!isKnownPositive(width) || !isKnownPositive(height)) {
     add('warning', {
       code: 'media.dimensions_unknown',
-      message: {
-        en: `dimensions unknown, the size and aspect ratio rules of ${platform.en} could not be checked.`,
-        fr: `dimensions inconnues, les règles de taille et de format n'ont pas pu être vérifiées pour ${platform.fr}.`,
-        ar: `الأبعاد غير معروفة، فتعذّر التحقق من قواعد المقاس ونسبة العرض إلى الارتفاع على ${platform.ar}.`,
-      },
+      message: appText('variantLimits:dimensionsUnknown', { platform }),
       source: 'media collection: width and height are read from the file',
     })
     return
@@ -965,8 +814,7 @@ function checkPictureShape(item: MediaFacts, rules: MediaKindRules, reference: M
     const violated = mostSevereViolation(bounds, (bound) => dimensionValue(bound, width, height))
     if (violated === undefined) continue
     const actual = dimensionValue(violated, width, height)
-    const noun = dimensionNouns[dimensionName][violated.bound]
-    const subject = mediaSubject(reference, noun, dimensionName === 'side' ? '' : ' ')
+    const subject = mediaSubject(reference, dimensionMeasures[dimensionName][violated.bound])
     add(
       violated.severity,
       {
@@ -998,26 +846,15 @@ function checkAspectRatio(ratio: number, ranges: readonly SourcedRange[], refere
     const describe = (range: SourcedRange, language: AdminLanguage) =>
       range.label ?? `${formatNumber(range.min, language, 3)}–${formatNumber(range.max, language, 3)}`
     const list = localized((language) => group.map((range) => describe(range, language)).join(' / '))
-    const subject = mediaSubject(
-      reference,
-      {
-        en: 'Aspect ratio (width/height)',
-        fr: 'Rapport largeur/hauteur',
-        ar: 'نسبة العرض إلى الارتفاع ل',
-      },
-      '',
-    )
-    const accepted: Localized =
-      severity === 'error'
-        ? { en: 'Accepted', fr: 'Plage acceptée', ar: 'النطاق المقبول' }
-        : { en: 'Recommended', fr: 'Format recommandé', ar: 'النسبة الموصى بها' }
     const issue: Omit<Issue, 'field'> = {
       code: 'media.aspect',
-      message: {
-        en: `${subject.en} on ${platform.en}: ${formatNumber(ratio, 'en', 3)}. ${accepted.en}: ${list.en}.`,
-        fr: `${subject.fr} sur ${platform.fr} : ${formatNumber(ratio, 'fr', 3)}. ${accepted.fr} : ${list.fr}.`,
-        ar: `${subject.ar} على ${platform.ar}: ${formatNumber(ratio, 'ar', 3)}. ${accepted.ar}: ${list.ar}.`,
-      },
+      message: appText('variantLimits:measured', {
+        subject: mediaSubject(reference, 'aspectRatio'),
+        platform,
+        actual: localized((language) => formatNumber(ratio, language, 3)),
+        rule: appText(`variantLimits:aspectRule:${severity}`),
+        limit: list,
+      }),
       actual: Math.round(ratio * 10000) / 10000,
       source: group.map((range) => range.source).join('; '),
     }
@@ -1034,11 +871,7 @@ function checkDuration(item: MediaFacts, rules: MediaKindRules, reference: Media
   if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
     add('warning', {
       code: 'video.duration_unknown',
-      message: {
-        en: `duration unknown, the duration limits of ${platform.en} could not be checked.`,
-        fr: `durée inconnue, les limites de durée n'ont pas pu être vérifiées pour ${platform.fr}.`,
-        ar: `المدة غير معروفة، فتعذّر التحقق من حدود المدة على ${platform.ar}.`,
-      },
+      message: appText('variantLimits:durationUnknown', { platform }),
       source: 'media collection: duration is read from the file',
     })
     return
@@ -1049,7 +882,7 @@ function checkDuration(item: MediaFacts, rules: MediaKindRules, reference: Media
     violated.severity,
     {
       code: 'video.duration',
-      message: boundMessage(mediaSubject(reference, { en: 'Duration', fr: 'Durée', ar: 'مدة' }), platform, violated, (which, language) =>
+      message: boundMessage(mediaSubject(reference, 'duration'), platform, violated, (which, language) =>
         formatDuration(which === 'actual' ? duration : violated.value, language),
       ),
       limit: violated.value,
@@ -1062,14 +895,9 @@ function checkDuration(item: MediaFacts, rules: MediaKindRules, reference: Media
 
 function checkAltText(language: Language, item: MediaFacts, rules: MediaKindRules, add: AddMediaIssue): void {
   if (!isBlank(item.altText?.[language])) return
-  const phrase = languagePhrases[language]
   add(rules.altText.severity, {
     code: 'alt.missing',
-    message: {
-      en: `alt text missing ${phrase.en}.`,
-      fr: `texte alternatif manquant ${phrase.fr}.`,
-      ar: `النص البديل غير متوفر ${phrase.ar}.`,
-    },
+    message: appText('variantLimits:altMissing', { language: appText(`variantLimits:inLanguage:${language}`) }),
     source: rules.altText.source,
   })
 }
@@ -1105,11 +933,7 @@ export function validateVariant(input: VariantToValidate): ValidationReport {
       issues.add('warning', {
         code: 'text.not_supported',
         field: isBlank(input.text) ? 'hashtags' : 'text',
-        message: {
-          en: `${p.en} publishes no text: the text and hashtags of this variant will not appear.`,
-          fr: `${p.fr} ne publie aucun texte : le texte et les hashtags de cette variante n'apparaîtront pas.`,
-          ar: `لا يَنشر ${p.ar} أي نص: لن يظهر نص هذه النسخة ولا وسومها.`,
-        },
+        message: appText('variantLimits:textNotSupported', { platform: p }),
         source: textRules.source ?? 'platform-limits.ts (this surface publishes no text)',
       })
     }
@@ -1125,31 +949,13 @@ export function validateVariant(input: VariantToValidate): ValidationReport {
       issues.add('error', {
         code: 'text.invalid_characters',
         field: 'text',
-        message: {
-          en: `The text contains characters ${p.en} refuses (U+FFFE, U+FEFF or U+FFFF).`,
-          fr: `Le texte contient des caractères refusés par ${p.fr} (U+FFFE, U+FEFF ou U+FFFF).`,
-          ar: `يحتوي النص على رموز يرفضها ${p.ar} (U+FFFE أو U+FEFF أو U+FFFF).`,
-        },
+        message: appText('variantLimits:textInvalidCharacters', { platform: p }),
         source: 'docs/networks.md#x-weighted-length (twitter-text rejects U+FFFE, U+FEFF, U+FFFF)',
       })
     }
     checkForbiddenCharacters(context, 'text.forbidden_chars', 'text', posted, noun)
-    checkTokenCount(
-      context,
-      'hashtags.too_many',
-      'hashtags',
-      { en: 'Number of hashtags', fr: 'Nombre de hashtags', ar: 'عدد الوسوم' },
-      hashtagCount,
-      limits.hashtags,
-    )
-    checkTokenCount(
-      context,
-      'mentions.too_many',
-      'text',
-      { en: 'Number of mentions (@)', fr: 'Nombre de mentions (@)', ar: 'عدد الإشارات (@)' },
-      mentionCount,
-      limits.mentions,
-    )
+    checkTokenCount(context, 'hashtags.too_many', 'hashtags', appText('variantLimits:counts:hashtags'), hashtagCount, limits.hashtags)
+    checkTokenCount(context, 'mentions.too_many', 'text', appText('variantLimits:counts:mentions'), mentionCount, limits.mentions)
   }
 
   const mediaRequired = limits.media.count.some((bound) => bound.bound === 'min' && bound.value > 0)
@@ -1158,11 +964,7 @@ export function validateVariant(input: VariantToValidate): ValidationReport {
     issues.add('error', {
       code: 'content.empty',
       field: 'text',
-      message: {
-        en: 'Nothing to publish: add text, media or a link.',
-        fr: 'Rien à publier : ajoutez un texte, un média ou un lien.',
-        ar: 'لا يوجد ما يُنشر: أضف نصًا أو ملف وسائط أو رابطًا.',
-      },
+      message: appText('variantLimits:contentEmpty'),
       source: 'the networks refuse empty posts (docs/networks.md#facebook-posts, docs/networks.md#x-posts-and-media, docs/networks.md#linkedin-posts-api)',
     })
   }

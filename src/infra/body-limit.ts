@@ -1,4 +1,5 @@
 import { languageOfRequest } from '../i18n/request-language'
+import { appText } from '../i18n/translations'
 import { uploadTooLargeWords } from '../media/upload-limits'
 
 /**
@@ -44,11 +45,7 @@ export async function readBodyWithin(body: ReadableStream<Uint8Array>, limitByte
 
 export function bodyTooLarge(request: Request, limitBytes: number): Response {
   const megabytes = Math.round((limitBytes / (1024 * 1024)) * 10) / 10
-  const message = {
-    fr: `Le corps de la requête dépasse la limite de ${megabytes} Mo.`,
-    ar: `متن الطلب يتجاوز الحد المسموح (${megabytes} ميغابايت).`,
-    en: `The request body is larger than the ${megabytes} MB limit.`,
-  }[languageOfRequest(request)]
+  const message = appText('endpoint:bodyOverLimit', { megabytes })[languageOfRequest(request)]
   return Response.json({ errors: [{ message, field: 'body', code: 'body_too_large', limit: limitBytes }] }, { status: 413 })
 }
 

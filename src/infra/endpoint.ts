@@ -7,6 +7,7 @@ import { BodyTooLargeError, maxJsonBodyBytes, readBodyWithin } from './body-limi
 import type { Role } from '../domain/roles'
 import { requestLanguage } from '../i18n/request-language'
 import type { AdminLanguage, Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 /**
  * One way to write a custom endpoint: who may call it, zod schemas for its route params, query
@@ -52,13 +53,10 @@ export function errorResponse(status: number, errors: EndpointError[], headers?:
 }
 
 const words = {
-  signIn: { fr: 'Connectez-vous.', ar: 'سجّل الدخول.', en: 'Sign in.' },
-  notForYourRole: { fr: 'Votre rôle ne permet pas cette action.', ar: 'دورك لا يسمح بهذا الإجراء.', en: 'Your role does not allow this.' },
-  bodyTooLarge: (bytes: number): Localized => {
-    const megabytes = Math.ceil(bytes / 1024 / 1024)
-    return { fr: `La requête dépasse ${megabytes} Mo.`, ar: `الطلب يتجاوز ${megabytes} ميغابايت.`, en: `The request is larger than ${megabytes} MB.` }
-  },
-  notJson: { fr: 'Le corps de la requête doit être un objet JSON.', ar: 'يجب أن يكون متن الطلب كائن JSON.', en: 'The request body must be a JSON object.' },
+  signIn: appText('endpoint:signIn'),
+  notForYourRole: appText('endpoint:notForYourRole'),
+  bodyTooLarge: (bytes: number): Localized => appText('endpoint:bodyTooLarge', { megabytes: Math.ceil(bytes / 1024 / 1024) }),
+  notJson: appText('endpoint:notJson'),
 }
 
 const zodLocales = { fr: z.locales.fr(), ar: z.locales.ar(), en: z.locales.en() }

@@ -10,6 +10,8 @@ import { fileTypeFromBuffer } from 'file-type'
 
 import { formatOfMimeType, kindOfExtension, MiB, type AcceptedFormat, type MediaKind, type SizeLimits } from './media-types'
 import type { Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
+import type { AppStringKey } from '../i18n/translations'
 
 export type UploadRefusalCode = 'type_not_allowed' | 'type_mismatch' | 'too_large' | 'empty' | 'executable' | 'svg'
 
@@ -248,35 +250,31 @@ export function extensionOf(filename: string): string | undefined {
 }
 
 // --- Messages -----------------------------------------------------------------------------
+// The words are in the app catalogue (src/i18n/translations.ts, group mediaUpload).
 
-const formatNames: Readonly<Record<string, Localized | undefined>> = {
-  'image/jpeg': { en: 'a JPEG image', fr: 'une image JPEG', ar: 'صورة بصيغة JPEG' },
-  'image/png': { en: 'a PNG image', fr: 'une image PNG', ar: 'صورة بصيغة PNG' },
-  'image/webp': { en: 'a WebP image', fr: 'une image WebP', ar: 'صورة بصيغة WebP' },
-  'image/gif': { en: 'a GIF image', fr: 'une image GIF', ar: 'صورة بصيغة GIF' },
-  'video/mp4': { en: 'an MP4 video', fr: 'une vidéo MP4', ar: 'فيديو بصيغة MP4' },
-  'video/quicktime': { en: 'a MOV (QuickTime) video', fr: 'une vidéo MOV (QuickTime)', ar: 'فيديو بصيغة MOV (QuickTime)' },
-  'application/pdf': { en: 'a PDF document', fr: 'un document PDF', ar: 'مستند PDF' },
+/** What the bytes are, by MIME type. */
+const formatNames: Readonly<Record<string, AppStringKey | undefined>> = {
+  'image/jpeg': 'mediaUpload:formats:jpg',
+  'image/png': 'mediaUpload:formats:png',
+  'image/webp': 'mediaUpload:formats:webp',
+  'image/gif': 'mediaUpload:formats:gif',
+  'video/mp4': 'mediaUpload:formats:mp4',
+  'video/quicktime': 'mediaUpload:formats:mov',
+  'application/pdf': 'mediaUpload:formats:pdf',
 }
 
 function nameOf(format: AcceptedFormat): Localized {
-  return formatNames[format.mimeType] ?? { en: format.mimeType, fr: format.mimeType, ar: isolated(format.mimeType) }
-}
-
-const kindPlurals: Readonly<Record<MediaKind, Localized>> = {
-  image: { en: 'images', fr: 'les images', ar: 'للصور' },
-  video: { en: 'videos', fr: 'les vidéos', ar: 'لمقاطع الفيديو' },
-  pdf: { en: 'PDF documents', fr: 'les documents PDF', ar: 'لمستندات PDF' },
-}
-
-const acceptedList: Localized = {
-  en: 'Accepted: JPEG, PNG, WebP and GIF images, MP4 and MOV videos, PDF documents.',
-  fr: 'Formats acceptés : images JPEG, PNG, WebP et GIF, vidéos MP4 et MOV, documents PDF.',
-  ar: 'الصيغ المقبولة: الصور بصيغ JPEG وPNG وWebP وGIF، ومقاطع الفيديو بصيغتي MP4 وMOV، والمستندات بصيغة PDF.',
+  const key = formatNames[format.mimeType]
+  return key === undefined ? { en: format.mimeType, fr: format.mimeType, ar: isolated(format.mimeType) } : appText(key)
 }
 
 /** Keeps Latin text (".png", "image/jpeg") in one piece inside right-to-left Arabic. */
 const isolated = (text: string) => `\u2068${text}\u2069`
+
+/** Sentences one after the other, in each language. */
+function sentences(...texts: Localized[]): Localized {
+  return { en: texts.map((text) => text.en).join(' '), fr: texts.map((text) => text.fr).join(' '), ar: texts.map((text) => text.ar).join(' ') }
+}
 
 /** Sizes are rounded up so that a file just over the limit never reads as equal to it. */
 function megabytes(bytes: number, language: keyof Localized): string {
@@ -285,76 +283,28 @@ function megabytes(bytes: number, language: keyof Localized): string {
   return language === 'fr' ? shown.replace('.', ',') : shown
 }
 
+const sizeInMegabytes = (bytes: number): Localized => ({ en: megabytes(bytes, 'en'), fr: megabytes(bytes, 'fr'), ar: megabytes(bytes, 'ar') })
+
 const messages = {
-  empty: (): Localized => ({
-    en: 'The file is empty (0 bytes). Check it and upload it again.',
-    fr: 'Le fichier est vide (0 octet). Vérifiez-le et envoyez-le à nouveau.',
-    ar: 'الملف فارغ (0 بايت). تحقق منه ثم أعد رفعه.',
-  }),
+  empty: (): Localized => appText('mediaUpload:empty'),
 
-  executable: (): Localized => ({
-    en: 'This file contains a program, a script, a web page or an archive, which are never accepted for security reasons. Upload an image, a video or a PDF document.',
-    fr: 'Ce fichier contient un programme, un script, une page web ou une archive, qui ne sont jamais acceptés pour des raisons de sécurité. Envoyez une image, une vidéo ou un document PDF.',
-    ar: 'يحتوي هذا الملف على برنامج أو نص برمجي أو صفحة ويب أو أرشيف، وهي ملفات غير مقبولة إطلاقًا لدواعٍ أمنية. ارفع صورة أو فيديو أو مستند PDF.',
-  }),
+  executable: (): Localized => appText('mediaUpload:executable'),
 
-  svg: (): Localized => ({
-    en: 'SVG images are not accepted because they can contain scripts. Export the image as PNG (or as PDF for print) and upload that file.',
-    fr: "Les images SVG ne sont pas acceptées car elles peuvent contenir des scripts. Exportez l'image en PNG (ou en PDF pour l'impression) et envoyez ce fichier.",
-    ar: 'صور SVG غير مقبولة لأنها قد تحتوي على نصوص برمجية. صدِّر الصورة بصيغة PNG (أو PDF للطباعة) ثم ارفع ذلك الملف.',
-  }),
+  svg: (): Localized => appText('mediaUpload:svg'),
 
   typeNotAllowed: (detectedExtension: string | undefined): Localized => {
     const name = detectedExtension?.toUpperCase()
-    const base: Localized =
-      name === undefined
-        ? {
-            en: 'This file type is not accepted.',
-            fr: "Ce type de fichier n'est pas accepté.",
-            ar: 'نوع هذا الملف غير مقبول.',
-          }
-        : {
-            en: `${name} files are not accepted.`,
-            fr: `Les fichiers ${name} ne sont pas acceptés.`,
-            ar: `ملفات ${isolated(name)} غير مقبولة.`,
-          }
+    const base = name === undefined ? appText('mediaUpload:typeNotAllowed') : appText('mediaUpload:namedTypeNotAllowed', { type: name })
+    const accepted = appText('mediaUpload:accepted')
     // iPhones save photos as HEIC unless told otherwise: say how to get a JPEG.
-    const hint: Localized =
-      name === 'HEIC' || name === 'HEIF'
-        ? {
-            en: ' Set the iPhone camera to “Most Compatible” or export the photo as JPEG.',
-            fr: " Réglez l'appareil photo de l'iPhone sur « Le plus compatible » ou exportez la photo en JPEG.",
-            ar: ' اضبط كاميرا iPhone على خيار «الأكثر توافقًا» أو صدِّر الصورة بصيغة JPEG.',
-          }
-        : { en: '', fr: '', ar: '' }
-    return {
-      en: `${base.en} ${acceptedList.en}${hint.en}`,
-      fr: `${base.fr} ${acceptedList.fr}${hint.fr}`,
-      ar: `${base.ar} ${acceptedList.ar}${hint.ar}`,
-    }
+    return name === 'HEIC' || name === 'HEIF' ? sentences(base, accepted, appText('mediaUpload:heicHint')) : sentences(base, accepted)
   },
 
-  extensionMismatch: (extension: string, actual: AcceptedFormat): Localized => {
-    const actualName = nameOf(actual)
-    return {
-      en: `The file name ends in “.${extension}” but the file is ${actualName.en}. Rename it with the right extension (.${actual.extension}) or upload the intended file.`,
-      fr: `Le nom du fichier se termine par « .${extension} » mais le fichier est ${actualName.fr}. Renommez-le avec la bonne extension (.${actual.extension}) ou envoyez le fichier prévu.`,
-      ar: `ينتهي اسم الملف بالامتداد «${isolated(`.${extension}`)}» لكنه في الحقيقة ${actualName.ar}. أعد تسميته بالامتداد الصحيح (${isolated(`.${actual.extension}`)}) أو ارفع الملف المقصود.`,
-    }
-  },
+  extensionMismatch: (extension: string, actual: AcceptedFormat): Localized =>
+    appText('mediaUpload:extensionMismatch', { extension, format: nameOf(actual), expected: actual.extension }),
 
-  declaredMismatch: (declared: string, actual: AcceptedFormat): Localized => {
-    const actualName = nameOf(actual)
-    return {
-      en: `The file was sent as “${declared}” but it is ${actualName.en}. Check that you picked the intended file.`,
-      fr: `Le fichier a été envoyé comme « ${declared} » mais c'est ${actualName.fr}. Vérifiez que vous avez choisi le bon fichier.`,
-      ar: `أُرسل الملف على أنه «${isolated(declared)}» لكنه في الحقيقة ${actualName.ar}. تحقق من أنك اخترت الملف المقصود.`,
-    }
-  },
+  declaredMismatch: (declared: string, actual: AcceptedFormat): Localized => appText('mediaUpload:declaredMismatch', { declared, format: nameOf(actual) }),
 
-  tooLarge: (kind: MediaKind, size: number, limit: number): Localized => ({
-    en: `This file weighs ${megabytes(size, 'en')} MB; the limit for ${kindPlurals[kind].en} is ${megabytes(limit, 'en')} MB.`,
-    fr: `Ce fichier pèse ${megabytes(size, 'fr')} Mo ; la limite pour ${kindPlurals[kind].fr} est de ${megabytes(limit, 'fr')} Mo.`,
-    ar: `حجم هذا الملف ${megabytes(size, 'ar')} ميغابايت، والحد الأقصى المسموح به ${kindPlurals[kind].ar} هو ${megabytes(limit, 'ar')} ميغابايت.`,
-  }),
+  tooLarge: (kind: MediaKind, size: number, limit: number): Localized =>
+    appText('mediaUpload:tooLarge', { size: sizeInMegabytes(size), kinds: appText(`mediaUpload:kinds:${kind}`), limit: sizeInMegabytes(limit) }),
 }

@@ -1,15 +1,12 @@
 import type { Config } from 'payload'
 
 import type { SizeLimits } from './media-types'
-import type { AdminLanguage } from '../i18n/catalogue'
+import type { Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024))
 
-export const uploadTooLargeWords = (limit: number): Record<AdminLanguage, string> => ({
-  fr: `Ce fichier dépasse la taille maximale de ${megabytes(limit)} Mo : l’envoi a été arrêté.`,
-  ar: `يتجاوز هذا الملف الحجم الأقصى ${megabytes(limit)} ميغابايت: أُوقف الإرسال.`,
-  en: `This file is larger than the ${megabytes(limit)} MB limit: the upload was stopped.`,
-})
+export const uploadTooLargeWords = (limit: number): Localized => appText('mediaUpload:streamTooLarge', { megabytes: megabytes(limit) })
 
 /** The largest file Badil takes: the largest of MEDIA_MAX_*_MB (each kind's own limit is checked from the file's bytes). */
 export function largestUpload(limits: SizeLimits): number {

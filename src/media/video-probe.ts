@@ -10,6 +10,7 @@
 import { createFile, MP4BoxBuffer, type Movie, type Track } from 'mp4box'
 
 import type { Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 export interface VideoFacts {
   durationSeconds: number
@@ -32,7 +33,7 @@ export class VideoProbeError extends Error {
   constructor(
     readonly reason: VideoProbeFailure,
     message: string,
-    readonly userMessage: Localized = userMessages[reason],
+    readonly userMessage: Localized = appText(`videoProbe:${reason}`),
   ) {
     super(message)
   }
@@ -183,32 +184,4 @@ function displayedSize(track: Track): { width: number; height: number } {
   const [a = 0, b = 0, , c = 0, d = 0] = Array.from(track.matrix ?? [])
   const quarterTurn = a === 0 && d === 0 && b !== 0 && c !== 0
   return quarterTurn ? { width: height, height: width } : { width, height }
-}
-
-const userMessages: Record<VideoProbeFailure, Localized> = {
-  not_iso_bmff: {
-    en: 'This video cannot be read as MP4 or MOV. Export it again as MP4 (H.264) and upload it.',
-    fr: 'Cette vidéo ne peut pas être lue comme MP4 ou MOV. Exportez-la à nouveau en MP4 (H.264) et envoyez-la.',
-    ar: 'تعذّرت قراءة هذا الفيديو بصيغة MP4 أو MOV. صدِّره من جديد بصيغة MP4 (H.264) ثم ارفعه.',
-  },
-  truncated: {
-    en: 'This video file is incomplete (cut off during the copy or the upload). Upload the full file again.',
-    fr: "Ce fichier vidéo est incomplet (coupé pendant la copie ou l'envoi). Envoyez à nouveau le fichier complet.",
-    ar: 'ملف الفيديو هذا غير مكتمل (انقطع أثناء النسخ أو الرفع). أعد رفع الملف كاملًا.',
-  },
-  corrupt: {
-    en: 'This video file is damaged and cannot be read. Export it again and upload the new file.',
-    fr: 'Ce fichier vidéo est endommagé et illisible. Exportez-le à nouveau et envoyez le nouveau fichier.',
-    ar: 'ملف الفيديو هذا تالف ولا يمكن قراءته. صدِّره من جديد ثم ارفع الملف الجديد.',
-  },
-  no_movie_header: {
-    en: 'This video file is unfinished: the recording or the export was interrupted. Export it again and upload the new file.',
-    fr: "Ce fichier vidéo est inachevé : l'enregistrement ou l'export a été interrompu. Exportez-le à nouveau et envoyez le nouveau fichier.",
-    ar: 'ملف الفيديو هذا غير مكتمل: توقف التسجيل أو التصدير قبل نهايته. صدِّره من جديد ثم ارفع الملف الجديد.',
-  },
-  no_video_track: {
-    en: 'This file contains no video image (sound only?). Upload a video.',
-    fr: "Ce fichier ne contient pas d'image vidéo (son seul ?). Envoyez une vidéo.",
-    ar: 'لا يحتوي هذا الملف على صورة فيديو (صوت فقط؟). ارفع مقطع فيديو.',
-  },
 }

@@ -2,33 +2,19 @@ import { getPayload } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
 import { hasRole } from '../domain/roles'
-import type { Localized } from '../i18n/catalogue'
 import { languageOfRequest } from '../i18n/request-language'
+import { appText } from '../i18n/translations'
+import type { AppStrings } from '../i18n/translations'
 import { errorResponse } from '../infra/endpoint'
 
 const apiKeyHeader = /^(\S+) API-Key (.*)$/
 const apiKeyFormat = /^[A-Za-z0-9_-]{16,256}$/
 
-const refusals = {
-  malformed_api_key_header: {
-    fr: 'En-tête de clé API mal formé : attendu « Authorization: users API-Key <clé> ».',
-    ar: 'ترويسة مفتاح API غير سليمة: المتوقع «Authorization: users API-Key <المفتاح>».',
-    en: 'Malformed API key header: expected "Authorization: users API-Key <key>".',
-  },
-  malformed_api_key: {
-    fr: 'Clé API mal formée : de 16 à 256 lettres, chiffres, « - » ou « _ ».',
-    ar: 'مفتاح API غير سليم: من 16 إلى 256 حرفًا أو رقمًا أو «-» أو «_».',
-    en: 'Malformed API key: expected 16 to 256 letters, digits, "-" or "_".',
-  },
-  invalid_api_key: {
-    fr: 'Clé API invalide : aucun compte d’intégration n’a cette clé (elle a peut-être été révoquée).',
-    ar: 'مفتاح API غير صالح: لا يملك أي حساب تكامل هذا المفتاح (ربما أُلغي).',
-    en: 'Invalid API key: no integration account has this key (it may have been revoked).',
-  },
-} satisfies Record<string, Localized>
+/** Why a key is refused, by the refusal's code (the words are in the app catalogue, group apiKey). */
+type ApiKeyRefusal = keyof AppStrings['apiKey']
 
-function unauthorized(request: Request, code: keyof typeof refusals): Response {
-  return errorResponse(401, [{ message: refusals[code][languageOfRequest(request)], code }], { 'WWW-Authenticate': 'API-Key' })
+function unauthorized(request: Request, code: ApiKeyRefusal): Response {
+  return errorResponse(401, [{ message: appText(`apiKey:${code}`)[languageOfRequest(request)], code }], { 'WWW-Authenticate': 'API-Key' })
 }
 
 /**

@@ -2,6 +2,7 @@ import { APIError } from 'payload'
 import { z } from 'zod'
 
 import { roleOf } from '../domain/roles'
+import { appText } from '../i18n/translations'
 import { defineEndpoint, refuse } from '../infra/endpoint'
 import type { EndpointStatus } from '../infra/endpoint'
 import { transitionContentItem } from './transition-content-item'
@@ -15,22 +16,11 @@ export const transitionEndpoint = defineEndpoint({
   method: 'post',
   access: {
     roles: 'staff',
-    forbidden: {
-      fr: 'Seule l’équipe de la campagne fait avancer les contenus.',
-      ar: 'فريق الحملة وحده يُمرّر المحتوى عبر مراحل العمل.',
-      en: 'Only the campaign staff move content through the workflow.',
-    },
+    forbidden: appText('workflow:staffOnly'),
   },
   params: itemParams,
   body: z.object({ to: z.string(), reason: z.string().nullish() }),
-  fieldMessages: {
-    to: {
-      fr: 'Indiquez l’état visé : « to », un texte.',
-      ar: 'حدّد الحالة المطلوبة: «to» نصًّا.',
-      en: 'The body must be JSON with a string "to" (the target state).',
-    },
-    reason: { fr: '« reason » doit être un texte.', ar: 'يجب أن يكون «reason» نصًّا.', en: '"reason" must be a string.' },
-  },
+  fieldMessages: { to: appText('workflow:toField'), reason: appText('workflow:reasonField') },
   handler: async ({ req, params, body }) => {
     try {
       const result = await transitionContentItem(req.payload, { id: params.id, to: body.to, reason: body.reason ?? null, user: req.user as never, req })
@@ -57,7 +47,7 @@ export const availableTransitionsEndpoint = defineEndpoint({
   params: itemParams,
   handler: async ({ req, params }) => {
     const item = await req.payload.findByID({ collection: 'content-items', id: params.id, depth: 0, overrideAccess: false, user: req.user }).catch(() => null)
-    if (!item) refuse({ status: 404, code: 'not_found', message: { fr: 'Contenu introuvable.', ar: 'المحتوى غير موجود.', en: 'Not found.' } })
+    if (!item) refuse({ status: 404, code: 'not_found', message: appText('workflow:itemNotFound') })
     const available = availableTransitions({ workflowState: item.workflowState ?? 'draft', sensitivity: item.sensitivity }, roleOf(req.user))
     return {
       state: item.workflowState,

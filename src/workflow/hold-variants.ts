@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { appText } from '../i18n/translations'
 import { workflowStateLabels } from './transition-table'
 import type { WorkflowState } from './transition-table'
 
@@ -10,12 +11,8 @@ export const publishableItemStates: readonly WorkflowState[] = ['approved', 'pub
 
 /** Why a scheduled variant was held when its item left approval (fr, ar, en: one per line, like the engine's reasons). */
 export function itemLeftApprovalReason(to: WorkflowState): string {
-  const state = workflowStateLabels[to]
-  return [
-    `Retenue : le contenu est passé à l’état « ${state.fr} ». Reprogrammez la variante quand il sera de nouveau approuvé.`,
-    `محتجزة: أصبح المحتوى في حالة «${state.ar}». أعد برمجة الصيغة عندما يُعتمد من جديد.`,
-    `Held: the content item is now “${state.en}”. Reschedule the variant once it is approved again.`,
-  ].join('\n')
+  const { fr, ar, en } = appText('workflow:heldItemLeftApproval', { state: workflowStateLabels[to] })
+  return [fr, ar, en].join('\n')
 }
 
 /** The drizzle handle of the request's open transaction, or the adapter's own (no transaction). */

@@ -4,6 +4,7 @@ import type { WorkflowState } from './transition-table'
 import { variantApprovalHash } from './variant-approval'
 import type { ApprovedSubstance } from './variant-approval'
 import type { Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 export type ClearanceRefusal = { code: 'item_not_approved' | 'variant_not_approved'; message: Localized }
 
@@ -13,16 +14,8 @@ export type ClearanceInput = {
 }
 
 export const clearanceWords = {
-  itemNotApproved: {
-    fr: 'Seule une variante d’un contenu approuvé peut être programmée.',
-    ar: 'لا يمكن برمجة إلا صيغة لمحتوى مُعتمد.',
-    en: 'Only a variant of an approved content item can be scheduled.',
-  },
-  variantNotApproved: {
-    fr: 'Le contenu est sensible : le texte de cette variante doit d’abord être approuvé par le NCSC.',
-    ar: 'المحتوى حساس: يجب أن يعتمد الفريق نص هذه الصيغة أولا.',
-    en: 'The item is sensitive: NCSC must approve this variant’s text first.',
-  },
+  itemNotApproved: appText('workflow:itemNotApproved'),
+  variantNotApproved: appText('workflow:variantNotApproved'),
 } satisfies Record<string, Localized>
 
 /**
@@ -45,6 +38,6 @@ export function publicationClearance({ item, variant }: ClearanceInput): Clearan
 
 /** Why a scheduled variant was held when it stopped being cleared (fr, ar, en: one per line, like the engine's reasons). */
 export function heldReason(refusal: ClearanceRefusal): string {
-  const { fr, ar, en } = refusal.message
-  return [`Retenue : ${fr}`, `محتجزة: ${ar}`, `Held: ${en}`].join('\n')
+  const { fr, ar, en } = appText('workflow:held', { reason: refusal.message })
+  return [fr, ar, en].join('\n')
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../domain/roles'
 import type { Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 /**
  * The editorial workflow of content items, as data: the server checks, the admin buttons and the
@@ -44,29 +45,29 @@ export const transitions: readonly Transition[] = [
     from: 'draft',
     to: 'in_review',
     roles: ['consultant', 'cm'],
-    label: { fr: 'Soumettre pour revue', ar: 'إرسال للمراجعة', en: 'Submit for review' },
+    label: appText('workflow:transitions:submit'),
   },
   {
     name: 'resubmit',
     from: 'changes_requested',
     to: 'in_review',
     roles: ['consultant', 'cm'],
-    label: { fr: 'Soumettre à nouveau', ar: 'إعادة الإرسال', en: 'Resubmit' },
+    label: appText('workflow:transitions:resubmit'),
   },
-  { name: 'approve', from: 'in_review', to: 'approved', roles: ['ncsc'], guard: notSensitive, label: { fr: 'Approuver', ar: 'اعتماد', en: 'Approve' } },
+  { name: 'approve', from: 'in_review', to: 'approved', roles: ['ncsc'], guard: notSensitive, label: appText('workflow:transitions:approve') },
   {
     name: 'send_to_legal',
     from: 'in_review',
     to: 'legal_review',
     roles: ['ncsc'],
-    label: { fr: 'Envoyer en revue juridique', ar: 'إحالة على المراجعة القانونية', en: 'Send to legal review' },
+    label: appText('workflow:transitions:sendToLegal'),
   },
   {
     name: 'legal_approve',
     from: 'legal_review',
     to: 'approved',
     roles: ['legal'],
-    label: { fr: 'Valider juridiquement', ar: 'المصادقة القانونية', en: 'Approve (legal)' },
+    label: appText('workflow:transitions:legalApprove'),
   },
   {
     name: 'request_changes',
@@ -74,7 +75,7 @@ export const transitions: readonly Transition[] = [
     to: 'changes_requested',
     roles: ['ncsc'],
     reasonRequired: true,
-    label: { fr: 'Demander des modifications', ar: 'طلب تعديلات', en: 'Request changes' },
+    label: appText('workflow:transitions:requestChanges'),
   },
   {
     name: 'legal_request_changes',
@@ -82,19 +83,19 @@ export const transitions: readonly Transition[] = [
     to: 'changes_requested',
     roles: ['legal', 'ncsc'],
     reasonRequired: true,
-    label: { fr: 'Demander des modifications', ar: 'طلب تعديلات', en: 'Request changes' },
+    label: appText('workflow:transitions:requestChanges'),
   },
-  { name: 'publish', from: 'approved', to: 'published', roles: [], label: { fr: 'Publié', ar: 'نُشر', en: 'Published' } },
-  { name: 'invalidate', from: 'approved', to: 'in_review', roles: [], label: { fr: 'Retour en revue', ar: 'إعادة إلى المراجعة', en: 'Back to review' } },
+  { name: 'publish', from: 'approved', to: 'published', roles: [], label: appText('workflow:transitions:publish') },
+  { name: 'invalidate', from: 'approved', to: 'in_review', roles: [], label: appText('workflow:transitions:backToReview') },
   {
     name: 'invalidate_published',
     from: 'published',
     to: 'in_review',
     roles: [],
-    label: { fr: 'Retour en revue', ar: 'إعادة إلى المراجعة', en: 'Back to review' },
+    label: appText('workflow:transitions:backToReview'),
   },
-  { name: 'archive', from: 'approved', to: 'archived', roles: ['ncsc'], label: { fr: 'Archiver', ar: 'أرشفة', en: 'Archive' } },
-  { name: 'archive_published', from: 'published', to: 'archived', roles: ['ncsc'], label: { fr: 'Archiver', ar: 'أرشفة', en: 'Archive' } },
+  { name: 'archive', from: 'approved', to: 'archived', roles: ['ncsc'], label: appText('workflow:transitions:archive') },
+  { name: 'archive_published', from: 'published', to: 'archived', roles: ['ncsc'], label: appText('workflow:transitions:archive') },
 ]
 
 export function findTransition(from: WorkflowState, to: WorkflowState): Transition | undefined {

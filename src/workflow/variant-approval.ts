@@ -5,6 +5,7 @@ import { z } from 'zod'
 
 import { markedContext, markOf } from '../domain/actor'
 import { roleOf } from '../domain/roles'
+import { appText } from '../i18n/translations'
 import { defineEndpoint, refuse } from '../infra/endpoint'
 
 type Id = number | string
@@ -60,17 +61,13 @@ export const approveVariantEndpoint = defineEndpoint({
   method: 'post',
   access: {
     roles: ['ncsc'],
-    forbidden: {
-      fr: 'Seule l’équipe NCSC approuve le texte d’une variante.',
-      ar: 'فريق NCSC وحده يعتمد نص الصيغة.',
-      en: 'Only NCSC approves a variant’s text.',
-    },
+    forbidden: appText('workflow:ncscApprovesVariants'),
   },
   params: z.object({ id: z.string().min(1) }),
   handler: async ({ req, params }) => {
     const id = params.id
     const variant = await req.payload.findByID({ collection: 'platform-variants', id, depth: 0, overrideAccess: true }).catch(() => null)
-    if (!variant) refuse({ status: 404, code: 'not_found', message: { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' } })
+    if (!variant) refuse({ status: 404, code: 'not_found', message: appText('workflow:variantNotFound') })
     const approvedHash = variantApprovalHash(variant)
     const updated = await req.payload.update({
       collection: 'platform-variants',

@@ -301,7 +301,7 @@ describe('the ready-to-post kit', () => {
     expect(checklist).toContain('فيسبوك')
     expect(checklist).toContain('بتوقيت الدار البيضاء')
     expect(checklist).toContain(formatInCasablanca(scheduledAt, 'ar'))
-    expect(checklist).toContain('«تعليم كمنشورة»')
+    expect(checklist).toContain('«تأكيد النشر اليدوي»')
     expect(checklist).not.toContain('Étapes')
     // Only the checklist follows the admin's language: the post is the same.
     expect(arabic.get('post.txt')!.equals(files.get('post.txt')!)).toBe(true)

@@ -8,6 +8,7 @@ import { documentFieldPath, ruleFromDocument } from './rule-records'
 import type { RuleDocument } from './rule-records'
 import type { ModerationEngine, ModerationInput } from './types'
 import { validateRule } from './validate-rule'
+import { pluginText } from '../translations'
 
 let defaultEngine: ModerationEngine | undefined
 const shippedRulesEngine = () => (defaultEngine ??= compileEngine(defaultRules))
@@ -18,21 +19,8 @@ export const moderationCheckLimits = { comments: 500, characters: 5_000 }
 const maxBodyBytes = moderationCheckLimits.comments * (moderationCheckLimits.characters * 4 + 512) + 64 * 1024
 
 const limitWords = {
-  comments: (limit: number) => ({
-    fr: `Au plus ${limit} commentaires par vérification : découpez la liste.`,
-    ar: `${limit} تعليق على الأكثر في كل فحص: قسّم القائمة.`,
-    en: `At most ${limit} comments per check: split the list.`,
-  }),
-  characters: (limit: number, index: number) => ({
-    fr: `Le commentaire n° ${index + 1} dépasse ${limit} caractères.`,
-    ar: `التعليق رقم ${index + 1} يتجاوز ${limit} حرف.`,
-    en: `Comment ${index + 1} is longer than ${limit} characters.`,
-  }),
-  body: (bytes: number) => ({
-    fr: `La requête dépasse ${Math.ceil(bytes / 1024 / 1024)} Mo.`,
-    ar: `الطلب يتجاوز ${Math.ceil(bytes / 1024 / 1024)} ميغابايت.`,
-    en: `The request is larger than ${Math.ceil(bytes / 1024 / 1024)} MB.`,
-  }),
+  comments: (limit: number) => pluginText('moderationCheck:tooManyComments', { limit }),
+  characters: (limit: number, index: number) => pluginText('moderationCheck:commentTooLong', { limit, number: index + 1 }),
 }
 
 const commentSchema = z.union([z.string(), z.looseObject({ text: z.string(), platform: z.string().optional(), itemFormat: z.string().optional() })])
@@ -44,18 +32,10 @@ const checkBody = z.object({
 })
 
 const fieldWords = {
-  comments: {
-    fr: 'Collez au moins un commentaire : une liste de textes ou d’objets {text}.',
-    ar: 'الصق تعليقًا واحدًا على الأقل: قائمة نصوص أو كائنات {text}.',
-    en: 'comments must be a non-empty array of strings or {text} objects',
-  },
-  comment: {
-    fr: 'Chaque commentaire est un texte, ou un objet dont « text » est un texte.',
-    ar: 'كل تعليق نص، أو كائن يكون فيه «text» نصًّا.',
-    en: 'each comment is a string or an object with a string "text"',
-  },
-  rules: { fr: 'Les règles sont « active » ou « default ».', ar: 'القواعد إما «active» أو «default».', en: 'rules must be "active" or "default"' },
-  draftRule: { fr: 'La règle à l’essai doit être un objet.', ar: 'يجب أن تكون القاعدة التجريبية كائنًا.', en: 'draftRule must be a rule object' },
+  comments: pluginText('moderationCheck:fields:comments'),
+  comment: pluginText('moderationCheck:fields:comment'),
+  rules: pluginText('moderationCheck:fields:rules'),
+  draftRule: pluginText('moderationCheck:fields:draftRule'),
 }
 
 /** Within the limits of one check (413 otherwise, with the limit), the comments as the engine reads them. */
@@ -93,11 +73,7 @@ export const moderationCheckEndpoint = defineEndpoint({
   method: 'post',
   access: {
     roles: ['admin', 'ncsc', 'cm'],
-    forbidden: {
-      fr: 'Seuls l’équipe NCSC et les community managers testent les règles de modération.',
-      ar: 'فريق NCSC ومسيّرو المجتمع وحدهم يختبرون قواعد الإشراف.',
-      en: 'Only the NCSC team and community managers can test moderation rules.',
-    },
+    forbidden: pluginText('moderationCheck:forbidden'),
   },
   bodyLimitBytes: maxBodyBytes,
   body: checkBody,

@@ -1,18 +1,11 @@
 import { NetworkError } from './types'
 import type { AdapterContext } from './types'
 import type { Localized } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 
-const unknownOutcome = {
-  fr: 'Le réseau n’a pas répondu après l’envoi : la publication a peut-être eu lieu. Vérification en cours.',
-  ar: 'لم تُجب المنصة بعد الإرسال: ربما تم النشر. جارٍ التحقق.',
-  en: 'The network did not answer after the request was sent: the post may exist. Checking.',
-}
+const unknownOutcome = pluginText('networkErrors:unknownOutcome')
 
-const unreachable = {
-  fr: 'Le réseau est injoignable pour le moment ; nouvel essai plus tard.',
-  ar: 'تعذر الوصول إلى المنصة حاليا؛ ستُعاد المحاولة لاحقا.',
-  en: 'The network cannot be reached right now; retrying later.',
-}
+const unreachable = pluginText('networkErrors:unreachable')
 
 /** Connection errors that prove the request never reached the server. */
 const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])

@@ -2,6 +2,7 @@ import type { Language, Platform } from '../../../src/domain/platform-limits'
 import { validateVariant } from '../../../src/domain/variant-validation'
 import type { PublishRequest } from './types'
 import type { Localized } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 
 export type RequestIssue = { code: string; field: string; message: Localized }
 
@@ -47,11 +48,7 @@ export function publicUrlIssues(request: PublishRequest): RequestIssue[] {
         : {
             code: 'media.no_public_url',
             field: `media.${index}`,
-            message: {
-              fr: 'Ce réseau récupère les médias par une URL publique : configurez SERVER_URL avec l’adresse publique de Badil.',
-              ar: 'تجلب هذه المنصة الوسائط عبر رابط عام: اضبط SERVER_URL على العنوان العام لبديل.',
-              en: 'This network fetches media from a public URL: set SERVER_URL to Badil’s public address.',
-            },
+            message: pluginText('networkErrors:noPublicUrl'),
           },
     )
     .filter((issue): issue is RequestIssue => issue !== null)

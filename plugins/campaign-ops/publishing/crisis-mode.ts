@@ -7,6 +7,7 @@ import { advisoryLocks } from '../../../src/infra/locks'
 import { hasRole } from '../../../src/domain/roles'
 import { crisisEventsSlug, crisisModeSlug } from './crisis-mode-config'
 import type { AdminLanguage } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 
 export type CrisisState = {
   active: boolean
@@ -46,20 +47,9 @@ async function holdOverdueVariants(db: SqlClient): Promise<number> {
 }
 
 const messages = {
-  forbidden: {
-    fr: 'Seuls l’équipe NCSC et les administrateurs peuvent basculer le mode crise.',
-    ar: 'لا يمكن تبديل وضع الأزمة إلا لفريق الحملة والمسؤولين.',
-    en: 'Only the NCSC team and administrators can switch crisis mode.',
-  },
-  reason: {
-    fr: 'Une raison est requise pour basculer le mode crise.',
-    ar: 'يلزم ذكر سبب لتبديل وضع الأزمة.',
-    en: 'A reason is required to switch crisis mode.',
-  },
-  already: (active: boolean) =>
-    active
-      ? { fr: 'Le mode crise est déjà actif.', ar: 'وضع الأزمة مفعل أصلا.', en: 'Crisis mode is already on.' }
-      : { fr: 'Le mode crise n’est pas actif.', ar: 'وضع الأزمة غير مفعل.', en: 'Crisis mode is not on.' },
+  forbidden: pluginText('crisisSwitch:forbidden'),
+  reason: pluginText('crisisSwitch:reasonRequired'),
+  already: (active: boolean) => pluginText(active ? 'crisisSwitch:alreadyOn' : 'crisisSwitch:alreadyOff'),
 }
 
 /**

@@ -6,10 +6,11 @@ import type { Role } from '../../../src/domain/roles'
 
 export { refuse } from '../../../src/infra/endpoint'
 import type { AdminLanguage, Localized } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 
 /** The variant endpoints (publishing by hand, publish now, reschedule…) on the app's one endpoint helper. */
 
-export const variantNotFound: Localized = { fr: 'Variante introuvable.', ar: 'الصيغة غير موجودة.', en: 'Variant not found.' }
+export const variantNotFound: Localized = pluginText('variantActions:notFound')
 
 /** Who may call an endpoint, and what the others are told. */
 export type EndpointAccess = {

@@ -14,6 +14,7 @@ import { buildPublishRequest, summarizeRequest } from './publish-request'
 import { variantClearance } from './variant-clearance'
 import { queuePublicationEvent } from './webhooks'
 import type { Localized } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 
 /**
  * Publishing by hand: `GET /api/platform-variants/:id/kit` downloads the ready-to-post kit, and
@@ -21,56 +22,16 @@ import type { Localized } from '../../../src/i18n/catalogue'
  */
 
 const words = {
-  forbidden: {
-    fr: 'Seuls le community manager, l’équipe NCSC et les administrateurs publient à la main.',
-    ar: 'لا ينشر يدويا إلا مسير المجتمع وفريق الحملة والمسؤولون.',
-    en: 'Only the community manager, the NCSC team and administrators publish by hand.',
-  },
-  kitCancelled: {
-    fr: 'Cette variante est annulée : pas de kit de publication.',
-    ar: 'هذه الصيغة ملغاة: لا توجد حزمة نشر.',
-    en: 'This variant is cancelled: there is no kit to post.',
-  },
-  missingFile: (mediaId: number | string): Localized => ({
-    fr: `Le fichier du média n° ${mediaId} manque sur le serveur : téléversez-le de nouveau avant de télécharger le kit.`,
-    ar: `ملف الوسيط رقم ${mediaId} غير موجود على الخادم: أعد رفعه قبل تحميل الحزمة.`,
-    en: `The file of media #${mediaId} is missing on the server: upload it again before downloading the kit.`,
-  }),
-  permalinkRequired: {
-    fr: 'Collez le lien du post publié (une adresse http ou https).',
-    ar: 'الصق رابط المنشور (عنوان يبدأ بـ http أو https).',
-    en: 'Paste the link of the published post (an http or https address).',
-  },
-  permalinkInvalid: {
-    fr: 'Ce lien n’est pas une adresse http(s) valide : copiez le lien du post depuis le réseau.',
-    ar: 'هذا الرابط ليس عنوان http(s) صالحا: انسخ رابط المنشور من المنصة.',
-    en: 'This link is not a valid http(s) address: copy the post’s link from the network.',
-  },
-  remoteIdInvalid: {
-    fr: 'remoteId doit être un texte de 255 caractères au plus.',
-    ar: 'يجب أن يكون remoteId نصا لا يتجاوز 255 حرفا.',
-    en: 'remoteId must be text of at most 255 characters.',
-  },
-  alreadyPublished: {
-    fr: 'Cette variante est déjà marquée comme publiée : rien n’a été changé.',
-    ar: 'هذه الصيغة معلّمة كمنشورة بالفعل: لم يتغير شيء.',
-    en: 'This variant is already marked as published: nothing was changed.',
-  },
-  publishing: {
-    fr: 'Badil est en train de publier cette variante par l’API : attendez le résultat avant de la marquer comme publiée.',
-    ar: 'بديل ينشر هذه الصيغة الآن عبر الواجهة البرمجية: انتظر النتيجة قبل تعليمها كمنشورة.',
-    en: 'Badil is publishing this variant through the API right now: wait for the result before marking it as posted.',
-  },
-  cancelled: {
-    fr: 'Cette variante est annulée : elle ne peut pas être marquée comme publiée.',
-    ar: 'هذه الصيغة ملغاة: لا يمكن تعليمها كمنشورة.',
-    en: 'This variant is cancelled: it cannot be marked as posted.',
-  },
-  draft: {
-    fr: 'Cette variante est un brouillon : passez-la en « Prête » avant de la publier.',
-    ar: 'هذه الصيغة مسودة: اجعلها «جاهزة» قبل نشرها.',
-    en: 'This variant is a draft: set it to "Ready" before posting it.',
-  },
+  forbidden: pluginText('manualPublishing:forbidden'),
+  kitCancelled: pluginText('manualPublishing:kitCancelled'),
+  missingFile: (mediaId: number | string): Localized => pluginText('manualPublishing:missingFile', { mediaId }),
+  permalinkRequired: pluginText('manualPublishing:permalinkRequired'),
+  permalinkInvalid: pluginText('manualPublishing:permalinkInvalid'),
+  remoteIdInvalid: pluginText('manualPublishing:remoteIdInvalid'),
+  alreadyPublished: pluginText('manualPublishing:alreadyPublished'),
+  publishing: pluginText('manualPublishing:publishing'),
+  cancelled: pluginText('manualPublishing:cancelled'),
+  draft: pluginText('manualPublishing:draft'),
 }
 
 /** Who may download kits and mark variants as posted. */

@@ -15,7 +15,9 @@ import type { NetworkPlatform, PublishMedia } from '../networks/types'
 import { resolveAccountId } from './claim'
 import { buildPublishRequest } from './publish-request'
 import type { PublishableVariant } from './publish-request'
-import type { AdminLanguage, Localized } from '../../../src/i18n/catalogue'
+import type { AdminLanguage, Localized, TranslationVars } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
+import type { PluginStringKey } from '../translations'
 
 /**
  * The ready-to-post kit of a variant: everything a person needs to publish it by hand on an
@@ -77,149 +79,11 @@ export class MissingMediaFileError extends Error {
 }
 
 /** The admin's button the checklist points to; the publishing UI uses the same words. */
-export const markPostedLabel: Localized = { fr: 'Marquer comme publiée', ar: 'تعليم كمنشورة', en: 'Mark as posted' }
+export const markPostedLabel: Localized = pluginText('manualKit:markPostedButton')
 
-const languageNames: Record<string, Localized> = {
-  fr: { fr: 'français', ar: 'الفرنسية', en: 'French' },
-  ar: { fr: 'arabe', ar: 'العربية', en: 'Arabic' },
-  ary: { fr: 'darija', ar: 'الدارجة', en: 'Darija' },
-}
-
-const kindNames: Record<PublishMedia['kind'], Localized> = {
-  image: { fr: 'image', ar: 'صورة', en: 'image' },
-  video: { fr: 'vidéo (fichier original)', ar: 'فيديو (الملف الأصلي)', en: 'video (original file)' },
-  pdf: { fr: 'document PDF (fichier original)', ar: 'وثيقة PDF (الملف الأصلي)', en: 'PDF document (original file)' },
-}
-
-const checklistWords = {
-  title: (network: string, language: string, id: number): Localized => ({
-    fr: `Kit de publication — ${network} (${language}) · variante n° ${id}`,
-    ar: `حزمة النشر — ${network} (${language}) · الصيغة رقم ${id}`,
-    en: `Ready-to-post kit — ${network} (${language}) · variant #${id}`,
-  }),
-  network: { fr: 'Réseau', ar: 'المنصة', en: 'Network' },
-  account: { fr: 'Compte', ar: 'الحساب', en: 'Account' },
-  when: { fr: 'Quand', ar: 'متى', en: 'When' },
-  language: { fr: 'Langue du post', ar: 'لغة المنشور', en: 'Post language' },
-  casablancaTime: { fr: 'heure de Casablanca', ar: 'بتوقيت الدار البيضاء', en: 'Casablanca time' },
-  notScheduled: {
-    fr: 'pas d’heure prévue : publiez au moment convenu avec l’équipe',
-    ar: 'لا موعد محدد: انشر في الوقت المتفق عليه مع الفريق',
-    en: 'no time set: post when agreed with the team',
-  },
-  manualAccount: { fr: 'publication manuelle', ar: 'نشر يدوي', en: 'published by hand' },
-  apiAccount: { fr: 'publié d’habitude par l’API', ar: 'يُنشر عادة عبر الواجهة البرمجية', en: 'usually published through the API' },
-  noAccount: (candidates: number, network: string): Localized =>
-    candidates === 0
-      ? {
-          fr: `aucun compte ${network} n’est enregistré dans Badil : utilisez le compte officiel de la campagne`,
-          ar: `لا يوجد حساب ${network} مسجل في بديل: استعمل الحساب الرسمي للحملة`,
-          en: `no ${network} account is registered in Badil: use the campaign’s official account`,
-        }
-      : {
-          fr: `plusieurs comptes ${network} existent et aucun n’est choisi pour cette variante : demandez lequel à l’équipe`,
-          ar: `توجد عدة حسابات ${network} ولم يُختر أي منها لهذه الصيغة: اسأل الفريق عن الحساب المقصود`,
-          en: `several ${network} accounts exist and none is chosen for this variant: ask the team which one`,
-        },
-  backupWarning: {
-    fr: 'Ce compte publie d’habitude par l’API : ce kit est une solution de secours. Vérifiez sur le réseau que le post n’y est pas déjà avant de publier.',
-    ar: 'هذا الحساب يُنشر عادة عبر الواجهة البرمجية: هذه الحزمة حل احتياطي. تحقق على المنصة من أن المنشور غير موجود قبل النشر.',
-    en: 'This account is usually published through the API: this kit is a backup. Check on the network that the post is not already there before posting.',
-  },
-  mayBeOnline: {
-    fr: 'Attention : une publication automatique est en cours ou a peut-être déjà eu lieu. Vérifiez sur le réseau avant de publier, pour ne pas poster deux fois.',
-    ar: 'تنبيه: نشر آلي جارٍ أو ربما تم بالفعل. تحقق على المنصة قبل النشر حتى لا يُنشر المحتوى مرتين.',
-    en: 'Careful: an automatic publication is running or may already have happened. Check on the network before posting, so it is not posted twice.',
-  },
-  alreadyPublished: (permalink: string): Localized => ({
-    fr: `Cette variante est déjà publiée${permalink ? ` (${permalink})` : ''} : ne la publiez pas une seconde fois.`,
-    ar: `هذه الصيغة منشورة بالفعل${permalink ? ` (${permalink})` : ''}: لا تنشرها مرة ثانية.`,
-    en: `This variant is already published${permalink ? ` (${permalink})` : ''}: do not post it a second time.`,
-  }),
-  steps: { fr: 'Étapes', ar: 'الخطوات', en: 'Steps' },
-  openAccount: (account: string, network: string): Localized => ({
-    fr: `Ouvrez ${account} sur ${network}, dans l’application ou le site officiel.`,
-    ar: `افتح ${account} على ${network}، في التطبيق أو الموقع الرسمي.`,
-    en: `Open ${account} on ${network}, in the official app or website.`,
-  }),
-  theAccount: (name: string): Localized => ({ fr: `le compte « ${name} »`, ar: `الحساب «${name}»`, en: `the account "${name}"` }),
-  theCampaignAccount: { fr: 'le compte de la campagne', ar: 'حساب الحملة', en: 'the campaign’s account' },
-  pasteTitle: {
-    fr: 'Collez le titre de `title.txt` dans le champ Titre.',
-    ar: 'الصق العنوان الموجود في `title.txt` في خانة العنوان.',
-    en: 'Paste the title from `title.txt` into the Title field.',
-  },
-  pasteText: {
-    fr: 'Copiez tout le texte de `post.txt` et collez-le tel quel (ne le retapez pas, ne le raccourcissez pas : hashtags et mise en page compris).',
-    ar: 'انسخ كل نص `post.txt` والصقه كما هو (لا تُعد كتابته ولا تختصره: مع الوسوم والتنسيق).',
-    en: 'Copy all of `post.txt` and paste it as is (do not retype or shorten it: hashtags and layout included).',
-  },
-  rtlNote: {
-    fr: 'Le texte est en écriture arabe : collez-le sans le retoucher, le réseau l’affiche de droite à gauche.',
-    ar: 'النص مكتوب بالحروف العربية: الصقه دون تعديل، وستعرضه المنصة من اليمين إلى اليسار.',
-    en: 'The text is in Arabic script: paste it untouched, the network shows it right to left.',
-  },
-  noText: {
-    fr: 'Ce post n’a pas de texte.',
-    ar: 'هذا المنشور بلا نص.',
-    en: 'This post has no text.',
-  },
-  addMedia: {
-    fr: 'Ajoutez les médias dans cet ordre :',
-    ar: 'أضف الوسائط بهذا الترتيب:',
-    en: 'Add the media in this order:',
-  },
-  altToPaste: {
-    fr: 'Texte alternatif à coller (champ « Texte alternatif » / accessibilité) :',
-    ar: 'النص البديل للصق (خانة «النص البديل» / إمكانية الوصول):',
-    en: 'Alt text to paste (the "Alt text" / accessibility field):',
-  },
-  altMissing: {
-    fr: 'Pas de texte alternatif dans Badil pour cette image : demandez-le avant de publier.',
-    ar: 'لا يوجد نص بديل لهذه الصورة في بديل: اطلبه قبل النشر.',
-    en: 'No alt text in Badil for this image: ask for one before posting.',
-  },
-  noMedia: { fr: 'Ce post n’a pas de média.', ar: 'هذا المنشور بلا وسائط.', en: 'This post has no media.' },
-  link: {
-    text: (link: string): Localized => ({
-      fr: `Lien : il est déjà à la fin du texte (${link}) ; vérifiez qu’il reste cliquable.`,
-      ar: `الرابط: موجود بالفعل في آخر النص (${link})؛ تأكد من أنه قابل للنقر.`,
-      en: `Link: it is already at the end of the text (${link}); check that it stays clickable.`,
-    }),
-    link_field: (link: string): Localized => ({
-      fr: `Lien : il n’est pas dans le texte. Ajoutez-le comme aperçu de lien : collez ${link} dans la zone de texte, attendez l’aperçu, puis effacez l’adresse du texte (l’aperçu reste).`,
-      ar: `الرابط: ليس في النص. أضفه كمعاينة رابط: الصق ${link} في خانة النص، انتظر ظهور المعاينة، ثم احذف العنوان من النص (تبقى المعاينة).`,
-      en: `Link: it is not in the text. Add it as a link preview: paste ${link} into the text box, wait for the preview, then delete the address from the text (the preview stays).`,
-    }),
-    not_clickable: (link: string): Localized => ({
-      fr: `Lien : ce réseau ne rend pas les liens cliquables dans le texte, il n’y est donc pas. Si l’équipe le demande, mettez ${link} dans le lien de la bio du compte.`,
-      ar: `الرابط: هذه المنصة لا تجعل الروابط في النص قابلة للنقر، لذلك لم يُضف إليه. إن طلب الفريق ذلك، ضع ${link} في رابط السيرة التعريفية للحساب.`,
-      en: `Link: this network does not make links in the text clickable, so it is not there. If the team asks, put ${link} in the account’s bio link.`,
-    }),
-    not_supported: (link: string): Localized => ({
-      fr: `Lien : ce format ne porte pas de lien ; n’ajoutez ${link} que sur consigne de l’équipe.`,
-      ar: `الرابط: هذا الشكل لا يحمل رابطا؛ لا تضف ${link} إلا بطلب من الفريق.`,
-      en: `Link: this format carries no link; add ${link} only if the team asks.`,
-    }),
-  } satisfies Record<LinkPlacement, (link: string) => Localized>,
-  noLink: { fr: 'Pas de lien pour ce post.', ar: 'لا رابط لهذا المنشور.', en: 'No link for this post.' },
-  publish: { fr: 'Publiez.', ar: 'انشر.', en: 'Publish.' },
-  firstComment: {
-    fr: 'Juste après la publication, publiez en premier commentaire le texte de `first-comment.txt`, tel quel.',
-    ar: 'مباشرة بعد النشر، انشر نص `first-comment.txt` كما هو كأول تعليق.',
-    en: 'Right after posting, post the text of `first-comment.txt` as is, as the first comment.',
-  },
-  markPosted: (id: number): Localized => ({
-    fr: `Après la publication, copiez le lien permanent du post (« Copier le lien ») et cliquez sur « ${markPostedLabel.fr} » dans Badil (variante n° ${id}), en collant ce lien.`,
-    ar: `بعد النشر، انسخ الرابط الدائم للمنشور («نسخ الرابط») واضغط على «${markPostedLabel.ar}» في بديل (الصيغة رقم ${id})، مع لصق هذا الرابط.`,
-    en: `After posting, copy the post’s permalink ("Copy link") and click "${markPostedLabel.en}" in Badil (variant #${id}), pasting that link.`,
-  }),
-  footer: (key: string, generatedAt: string): Localized => ({
-    fr: `Référence : \`${key}\` · kit généré le ${generatedAt}. \`kit.json\` reprend ce kit pour les outils.`,
-    ar: `المرجع: \`${key}\` · أُنشئت الحزمة في ${generatedAt}. يتضمن \`kit.json\` هذه الحزمة للأدوات.`,
-    en: `Reference: \`${key}\` · kit generated ${generatedAt}. \`kit.json\` holds this kit for tools.`,
-  }),
-}
+/** The post languages the checklist names in words; another code is shown as it is. */
+const namedPostLanguages = ['fr', 'ar', 'ary'] as const
+const isNamedPostLanguage = (code: string): code is (typeof namedPostLanguages)[number] => (namedPostLanguages as readonly string[]).includes(code)
 
 const arabicScriptLanguages = new Set(['ar', 'ary'])
 
@@ -277,64 +141,66 @@ function renderChecklist(input: {
   hasPostText: boolean
 }): string {
   const { language: lang, variant, manifest } = input
-  const w = checklistWords
+  const w = (key: PluginStringKey, vars?: TranslationVars) => pluginText(key, vars)[lang]
   const platform = variant.platform as Platform
   const networkLabel = platformLimits[platform]?.labels[lang] ?? variant.platform
   const networkName = platformLimits[platform]?.labels.en ?? variant.platform
-  const postLanguage = languageNames[variant.language]?.[lang] ?? variant.language
+  const postLanguage = isNamedPostLanguage(variant.language) ? w(`manualKit:languageNames:${variant.language}`) : variant.language
   const lines: string[] = []
 
-  lines.push(`# ${w.title(networkLabel, postLanguage, variant.id)[lang]}`, '')
+  lines.push(`# ${w('manualKit:title', { network: networkLabel, language: postLanguage, id: variant.id })}`, '')
   const account = manifest.account
   const accountText = account
-    ? `${account.name} (${(account.connection === 'manual' ? w.manualAccount : w.apiAccount)[lang]})`
-    : w.noAccount(input.candidates, networkName)[lang]
-  const comma = lang === 'ar' ? '،' : ','
-  const when = manifest.scheduledAt ? `${formatInCasablanca(manifest.scheduledAt, lang)}${comma} ${w.casablancaTime[lang]}` : w.notScheduled[lang]
-  // French typography puts a space before the colon.
-  const colon = lang === 'fr' ? ' :' : ':'
-  lines.push(`- **${w.network[lang]}**${colon} ${networkLabel}`)
-  lines.push(`- **${w.account[lang]}**${colon} ${accountText}`)
-  lines.push(`- **${w.when[lang]}**${colon} ${when}`)
-  lines.push(`- **${w.language[lang]}**${colon} ${postLanguage}`)
+    ? `${account.name} (${w(account.connection === 'manual' ? 'manualKit:manualAccount' : 'manualKit:apiAccount')})`
+    : w(input.candidates === 0 ? 'manualKit:noAccount' : 'manualKit:severalAccounts', { network: networkName })
+  const when = manifest.scheduledAt
+    ? `${formatInCasablanca(manifest.scheduledAt, lang)}${w('manualKit:comma')} ${w('manualKit:casablancaTime')}`
+    : w('manualKit:notScheduled')
+  const colon = w('manualKit:colon')
+  lines.push(`- **${w('manualKit:network')}**${colon} ${networkLabel}`)
+  lines.push(`- **${w('manualKit:account')}**${colon} ${accountText}`)
+  lines.push(`- **${w('manualKit:when')}**${colon} ${when}`)
+  lines.push(`- **${w('manualKit:postLanguage')}**${colon} ${postLanguage}`)
   lines.push('')
 
   const state = variant.publicationState ?? 'draft'
-  if (state === 'published') lines.push(`> ⚠️ ${w.alreadyPublished(variant.permalink ?? '')[lang]}`, '')
-  else if (state === 'publishing' || state === 'outcome_unknown') lines.push(`> ⚠️ ${w.mayBeOnline[lang]}`, '')
-  else if (account?.connection === 'api') lines.push(`> ⚠️ ${w.backupWarning[lang]}`, '')
+  const permalink = variant.permalink ?? ''
+  const alreadyPublished = permalink ? w('manualKit:alreadyPublishedAt', { permalink }) : w('manualKit:alreadyPublished')
+  if (state === 'published') lines.push(`> ⚠️ ${alreadyPublished}`, '')
+  else if (state === 'publishing' || state === 'outcome_unknown') lines.push(`> ⚠️ ${w('manualKit:mayBeOnline')}`, '')
+  else if (account?.connection === 'api') lines.push(`> ⚠️ ${w('manualKit:backupWarning')}`, '')
 
   const steps: string[] = []
-  const accountPhrase = account ? w.theAccount(account.name)[lang] : w.theCampaignAccount[lang]
-  steps.push(w.openAccount(accountPhrase, networkLabel)[lang])
-  if (manifest.title) steps.push(w.pasteTitle[lang])
+  const accountPhrase = account ? w('manualKit:theAccount', { name: account.name }) : w('manualKit:theCampaignAccount')
+  steps.push(w('manualKit:openAccount', { account: accountPhrase, network: networkLabel }))
+  if (manifest.title) steps.push(w('manualKit:pasteTitle'))
   if (input.hasPostText) {
-    steps.push(arabicScriptLanguages.has(variant.language) ? `${w.pasteText[lang]} ${w.rtlNote[lang]}` : w.pasteText[lang])
+    steps.push(arabicScriptLanguages.has(variant.language) ? `${w('manualKit:pasteText')} ${w('manualKit:rtlNote')}` : w('manualKit:pasteText'))
   } else {
-    steps.push(w.noText[lang])
+    steps.push(w('manualKit:noText'))
   }
   if (manifest.media.length > 0) {
-    const mediaLines = [w.addMedia[lang]]
+    const mediaLines = [w('manualKit:addMedia')]
     manifest.media.forEach((media, index) => {
       const size = media.width && media.height ? ` ${media.width}×${media.height}` : ''
-      mediaLines.push(`   ${index + 1}. \`${media.file}\` — ${kindNames[media.kind][lang]}${size}`)
+      mediaLines.push(`   ${index + 1}. \`${media.file}\` — ${w(`manualKit:kindNames:${media.kind}`)}${size}`)
       if (media.kind !== 'image') return
-      if (media.alt) mediaLines.push(`      ${w.altToPaste[lang]}`, '', quoted(media.alt, '      '), '')
-      else mediaLines.push(`      ⚠️ ${w.altMissing[lang]}`)
+      if (media.alt) mediaLines.push(`      ${w('manualKit:altToPaste')}`, '', quoted(media.alt, '      '), '')
+      else mediaLines.push(`      ⚠️ ${w('manualKit:altMissing')}`)
     })
     steps.push(mediaLines.join('\n'))
   } else {
-    steps.push(w.noMedia[lang])
+    steps.push(w('manualKit:noMedia'))
   }
   const link = (variant.link ?? '').trim()
-  steps.push(link && manifest.linkPlacement ? w.link[manifest.linkPlacement](link)[lang] : w.noLink[lang])
-  steps.push(w.publish[lang])
-  if (manifest.firstComment) steps.push(w.firstComment[lang])
-  steps.push(w.markPosted(variant.id)[lang])
+  steps.push(link && manifest.linkPlacement ? w(`manualKit:link:${manifest.linkPlacement}`, { link }) : w('manualKit:noLink'))
+  steps.push(w('manualKit:publish'))
+  if (manifest.firstComment) steps.push(w('manualKit:firstComment'))
+  steps.push(w('manualKit:markPosted', { button: markPostedLabel[lang], id: variant.id }))
 
-  lines.push(`## ${w.steps[lang]}`, '')
+  lines.push(`## ${w('manualKit:steps')}`, '')
   steps.forEach((step, index) => lines.push(`${index + 1}. ${step}`))
-  lines.push('', '---', '', w.footer(manifest.idempotencyKey, formatInCasablanca(manifest.generatedAt, lang))[lang], '')
+  lines.push('', '---', '', w('manualKit:footer', { reference: manifest.idempotencyKey, generatedAt: formatInCasablanca(manifest.generatedAt, lang) }), '')
   return lines.join('\n')
 }
 

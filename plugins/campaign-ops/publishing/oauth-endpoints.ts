@@ -16,6 +16,7 @@ import type { StateProblem } from '../networks/oauth/state'
 import { TokenDecryptionError } from './token-crypto'
 import type { TokenCipher } from './token-crypto'
 import type { AdminLanguage, Localized } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 
 /**
  * Connecting network accounts with OAuth, and renewing their tokens:
@@ -38,108 +39,33 @@ export const refreshWindowMs = 5 * 60_000
 const defaultTimeoutMs = 15_000
 
 const text = {
-  signIn: {
-    fr: 'Connectez-vous en tant qu’administrateur pour relier un compte réseau.',
-    ar: 'سجّل الدخول بصفتك مسؤولا لربط حساب منصة.',
-    en: 'Sign in as an administrator to connect a network account.',
-  },
-  adminOnly: {
-    fr: 'Seuls les administrateurs relient et renouvellent les comptes réseaux.',
-    ar: 'وحدهم المسؤولون يربطون حسابات المنصات ويجددونها.',
-    en: 'Only administrators connect and renew network accounts.',
-  },
-  otherBrowser: {
-    fr: 'La connexion doit se terminer dans le navigateur qui l’a commencée (cookie de connexion absent ou différent) : recommencez-la.',
-    ar: 'يجب أن يكتمل الربط في المتصفح الذي بدأه (ملف تعريف الربط مفقود أو مختلف): أعد المحاولة.',
-    en: 'The connection must finish in the browser that started it (connection cookie missing or different): start it again.',
-  },
-  otherAdmin: {
-    fr: 'Cette connexion a été commencée par un autre utilisateur : recommencez-la depuis votre session.',
-    ar: 'بدأ مستخدم آخر عملية الربط هذه: أعد البدء من جلستك.',
-    en: 'This connection was started by another user: start it again from your own session.',
-  },
-  missingCode: {
-    fr: 'Le réseau n’a pas renvoyé de code d’autorisation : recommencez la connexion.',
-    ar: 'لم تُرجع المنصة رمز التفويض: أعد محاولة الربط.',
-    en: 'The network sent back no authorization code: start the connection again.',
-  },
-  notFound: { fr: 'Compte réseau introuvable.', ar: 'حساب المنصة غير موجود.', en: 'Network account not found.' },
-  manualAccount: {
-    fr: 'Ce compte est publié à la main : il n’a pas de jeton à renouveler.',
-    ar: 'يُنشر هذا الحساب يدويا: لا يوجد رمز لتجديده.',
-    en: 'This account is published by hand: it has no token to renew.',
-  },
-  unreadableToken: {
-    fr: 'Le jeton enregistré ne peut pas être déchiffré (la clé NETWORK_TOKEN_KEY a changé) : reconnectez le compte.',
-    ar: 'تعذر فك تشفير الرمز المحفوظ (تغير المفتاح NETWORK_TOKEN_KEY): أعد ربط الحساب.',
-    en: 'The stored token cannot be decrypted (NETWORK_TOKEN_KEY changed): reconnect the account.',
-  },
+  signIn: pluginText('oauth:signIn'),
+  adminOnly: pluginText('oauth:adminOnly'),
+  otherBrowser: pluginText('oauth:otherBrowser'),
+  otherAdmin: pluginText('oauth:otherAdmin'),
+  missingCode: pluginText('oauth:missingCode'),
+  notFound: pluginText('oauth:notFound'),
+  manualAccount: pluginText('oauth:manualAccount'),
+  unreadableToken: pluginText('oauth:unreadableToken'),
 } satisfies Record<string, Localized>
 
-const stateText: Record<StateProblem, Localized> = {
-  malformed: {
-    fr: 'Paramètre « state » absent ou illisible : recommencez la connexion depuis Badil.',
-    ar: 'المعامل «state» مفقود أو غير مقروء: أعد الربط من Badil.',
-    en: 'The "state" parameter is missing or unreadable: start the connection again from Badil.',
-  },
-  forged: {
-    fr: 'Paramètre « state » falsifié ou signé avec une autre clé : connexion refusée. Recommencez depuis Badil.',
-    ar: 'المعامل «state» مزوّر أو موقّع بمفتاح آخر: رُفض الربط. أعد البدء من Badil.',
-    en: 'The "state" parameter is forged or signed with another key: connection refused. Start again from Badil.',
-  },
-  expired: {
-    fr: 'La demande de connexion a expiré (10 minutes) : recommencez-la.',
-    ar: 'انتهت صلاحية طلب الربط (10 دقائق): أعد المحاولة.',
-    en: 'The connection request expired (10 minutes): start it again.',
-  },
-  wrong_network: {
-    fr: 'Ce paramètre « state » a été émis pour un autre réseau : recommencez la connexion.',
-    ar: 'صدر هذا المعامل «state» لمنصة أخرى: أعد الربط.',
-    en: 'This "state" parameter was issued for another network: start the connection again.',
-  },
-}
+const stateText = (problem: StateProblem): Localized => pluginText(`oauthState:${problem}`)
 
 function unknownNetwork(value: string): Localized {
-  const list = networks.join(', ')
-  return {
-    fr: `Réseau inconnu « ${value} » (réseaux : ${list}).`,
-    ar: `منصة غير معروفة «${value}» (المنصات: ${list}).`,
-    en: `Unknown network "${value}" (networks: ${list}).`,
-  }
+  return pluginText('oauth:unknownNetwork', { value, list: networks.join(', ') })
 }
 
 function notConfigured(network: Network): Localized {
   const [id, secret] = oauthProviders[network].credentialVariables
-  const label = networkLabels[network]
-  return {
-    fr: `La connexion OAuth à ${label} n’est pas configurée : définissez ${id} et ${secret} dans l’environnement du serveur (ou collez un jeton à la main).`,
-    ar: `ربط ${label} عبر OAuth غير مُعدّ: عرّف ${id} و${secret} في بيئة الخادم (أو الصق رمزا يدويا).`,
-    en: `OAuth for ${label} is not configured: set ${id} and ${secret} in the server environment (or paste a token by hand).`,
-  }
+  return pluginText('oauth:notConfigured', { network: networkLabels[network], id, secret })
 }
 
 function deniedByUser(network: Network, detail: string): Localized {
-  const label = networkLabels[network]
-  return {
-    fr: `${label} n’a pas autorisé la connexion : ${detail}`,
-    ar: `لم تأذن ${label} بالربط: ${detail}`,
-    en: `${label} did not authorize the connection: ${detail}`,
-  }
+  return pluginText('oauth:deniedByUser', { network: networkLabels[network], detail })
 }
 
 function noRefresh(network: Network): Localized {
-  const label = networkLabels[network]
-  return oauthProviders[network].refreshes
-    ? {
-        fr: `Ce compte ${label} n’a pas de jeton de renouvellement : reconnectez-le avec OAuth, ou collez de nouveaux jetons.`,
-        ar: `لا يملك حساب ${label} هذا رمز تجديد: أعد ربطه عبر OAuth أو الصق رموزا جديدة.`,
-        en: `This ${label} account has no refresh token: reconnect it with OAuth, or paste new tokens.`,
-      }
-    : {
-        fr: `${label} ne renouvelle pas ses jetons : les jetons de Page n’expirent pas. Reconnectez le compte si le jeton a été révoqué.`,
-        ar: `لا تجدد ${label} رموزها: رموز الصفحات لا تنتهي صلاحيتها. أعد ربط الحساب إذا أُلغي الرمز.`,
-        en: `${label} does not renew its tokens: Page tokens do not expire. Reconnect the account if the token was revoked.`,
-      }
+  return pluginText(oauthProviders[network].refreshes ? 'oauth:noRefreshToken' : 'oauth:noRefresh', { network: networkLabels[network] })
 }
 
 const noStore = { 'Cache-Control': 'no-store' }
@@ -426,7 +352,7 @@ export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): End
   /** The state the network sent back: signed by Badil, of this network, and started in this browser. */
   const verifiedState = (req: PayloadRequest, network: Network) => {
     const verification = stateCodec(req).verify(req.searchParams?.get('state'), network)
-    if (!verification.ok) refuse({ status: 400, code: `state_${verification.problem}`, field: 'state', message: stateText[verification.problem] })
+    if (!verification.ok) refuse({ status: 400, code: `state_${verification.problem}`, field: 'state', message: stateText(verification.problem) })
     if (!sameSecretString(readCookie(req, bindingCookieName(network)), verification.state.nonce)) {
       refuse({ status: 400, code: 'state_other_browser', field: 'state', message: text.otherBrowser })
     }

@@ -9,6 +9,7 @@ import type { EndpointStatus } from '../../../src/infra/endpoint'
 import { networkLabels, networkOfPlatform, networks } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
 import { CrisisModeError, readCrisisState, switchCrisisMode } from './crisis-mode'
+import { pluginText } from '../translations'
 
 type QueueRow = {
   id: number
@@ -43,7 +44,7 @@ const queueEndpoint = defineEndpoint({
       .default(24),
   }),
   fieldMessages: {
-    hours: { fr: 'hours : un nombre d’heures entre 0 et 744.', ar: 'hours: عدد ساعات بين 0 و744.', en: 'hours must be a number between 0 and 744' },
+    hours: pluginText('publishingEndpoints:hours'),
   },
   handler: async ({ req, language, query: { hours } }) => {
     const locale = language === 'fr' ? 'fr' : 'ar'
@@ -112,7 +113,7 @@ const crisisSwitchEndpoint = defineEndpoint({
   access: { roles: ['ncsc', 'admin'] },
   body: z.object({ active: z.boolean(), reason: z.string().nullish().catch(null) }),
   fieldMessages: {
-    active: { fr: 'active : vrai ou faux.', ar: 'active: صحيح أو خطأ.', en: 'active must be true or false' },
+    active: pluginText('publishingEndpoints:active'),
   },
   handler: async ({ req, language, body }) => {
     try {

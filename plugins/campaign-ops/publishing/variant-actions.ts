@@ -10,48 +10,26 @@ import type { PublishingRuntime } from './runtime'
 import { publishingScheduler } from './scheduler'
 import { variantClearance } from './variant-clearance'
 import type { Localized } from '../../../src/i18n/catalogue'
+import { pluginText, pluginTextByLanguage } from '../translations'
 
 const words = {
-  forbidden: {
-    fr: 'Seuls le community manager, l’équipe NCSC et les administrateurs agissent sur les publications.',
-    ar: 'لا يتصرف في النشر إلا مسير المجتمع وفريق الحملة والمسؤولون.',
-    en: 'Only the community manager, the NCSC team and administrators act on publications.',
-  },
-  crisis: {
-    fr: 'Mode crise : toute publication est suspendue. Levez le mode crise d’abord.',
-    ar: 'وضع الأزمة: النشر موقوف. ارفع وضع الأزمة أولا.',
-    en: 'Crisis mode: all publishing is paused. Lift crisis mode first.',
-  },
-  wrongState: (state: string, action: Localized): Localized => ({
-    fr: `Impossible (${action.fr}) : la variante est « ${state} ».`,
-    ar: `غير ممكن (${action.ar}): حالة الصيغة «${state}».`,
-    en: `Cannot ${action.en}: the variant is "${state}".`,
-  }),
-  badDate: { fr: 'Date invalide (ISO 8601 attendu).', ar: 'تاريخ غير صالح (المطلوب ISO 8601).', en: 'Not a valid date (ISO 8601 expected).' },
-  pastDate: {
-    fr: 'Cette date est passée : utilisez « Publier maintenant ».',
-    ar: 'هذا التاريخ مضى: استعمل «انشر الآن».',
-    en: 'This time has passed: use "Publish now".',
-  },
-  badResolution: {
-    fr: 'resolution doit valoir published, not_published ou failed.',
-    ar: 'يجب أن تكون resolution إحدى القيم published أو not_published أو failed.',
-    en: 'resolution must be published, not_published or failed.',
-  },
-  badPermalink: { fr: 'Lien http(s) requis.', ar: 'يلزم رابط http(s).', en: 'An http(s) link is required.' },
-  reasonRequired: { fr: 'Une raison est requise.', ar: 'يلزم ذكر السبب.', en: 'A reason is required.' },
-  reconciling: {
-    fr: 'Une vérification automatique est en cours ; réessayez dans un instant.',
-    ar: 'تحقق آلي جارٍ؛ أعد المحاولة بعد لحظة.',
-    en: 'An automatic check is running; try again in a moment.',
-  },
+  forbidden: pluginText('variantActions:forbidden'),
+  crisis: pluginText('variantActions:crisis'),
+  wrongState: (state: string, action: Localized): Localized =>
+    pluginTextByLanguage('variantActions:wrongState', (language) => ({ action: action[language], state })),
+  badDate: pluginText('variantActions:badDate'),
+  pastDate: pluginText('variantActions:pastDate'),
+  badResolution: pluginText('variantActions:badResolution'),
+  badPermalink: pluginText('variantActions:badPermalink'),
+  reasonRequired: pluginText('variantActions:reasonRequired'),
+  reconciling: pluginText('variantActions:reconciling'),
 }
 
 const actionNames = {
-  publishNow: { fr: 'publier maintenant', ar: 'النشر الآن', en: 'publish now' },
-  reschedule: { fr: 'reprogrammer', ar: 'إعادة البرمجة', en: 'reschedule' },
-  cancel: { fr: 'annuler', ar: 'الإلغاء', en: 'cancel' },
-  resolve: { fr: 'résoudre', ar: 'الحسم', en: 'resolve' },
+  publishNow: pluginText('variantActions:actions:publishNow'),
+  reschedule: pluginText('variantActions:actions:reschedule'),
+  cancel: pluginText('variantActions:actions:cancel'),
+  resolve: pluginText('variantActions:actions:resolve'),
 }
 
 /**

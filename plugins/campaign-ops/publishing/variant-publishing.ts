@@ -11,17 +11,14 @@ import { manualKitEndpoint, markPostedEndpoint } from './manual-endpoints'
 import type { PublishingRuntime } from './runtime'
 import { variantActionEndpoints } from './variant-actions'
 import type { AdminLanguage } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 
 type Id = number | string
 const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
 
 const accountWords = {
-  accountNotFound: { fr: 'Ce compte n’existe pas.', ar: 'هذا الحساب غير موجود.', en: 'This account does not exist.' },
-  accountOfOtherNetwork: (accountNetwork: string, variantNetwork: string) => ({
-    fr: `Ce compte est un compte ${accountNetwork} : une variante ${variantNetwork} se publie par un compte ${variantNetwork}.`,
-    ar: `هذا حساب على ${accountNetwork}: صيغة ${variantNetwork} تُنشر عبر حساب على ${variantNetwork}.`,
-    en: `This is a ${accountNetwork} account: a ${variantNetwork} variant is published through a ${variantNetwork} account.`,
-  }),
+  accountNotFound: pluginText('variantAccount:notFound'),
+  accountOfOtherNetwork: (accountNetwork: string, variantNetwork: string) => pluginText('variantAccount:otherNetwork', { accountNetwork, variantNetwork }),
 }
 
 /** The account must be one of the variant's network: a token is never sent to another network. */

@@ -191,6 +191,330 @@ export const en = {
     failedUnnamed: 'The connection failed',
     dismiss: 'Dismiss',
   },
+  /**
+   * The engine's own reasons for a variant that does not go out or waits (the networks' are under
+   * networkErrors), stored with the variant and its attempts and sent in webhooks.
+   */
+  reasons: {
+    noAccount: 'No {{network}} account is connected: an administrator must connect one.',
+    severalAccounts: 'Several {{network}} accounts are connected: choose the variant’s account.',
+    needsReconnect: 'The account "{{name}}" needs reconnecting (token expired or revoked).',
+    unreadableToken: 'The token of "{{name}}" cannot be read with the current NETWORK_TOKEN_KEY: reconnect the account.',
+    accountOfOtherNetwork: '"{{name}}" is a {{accountNetwork}} account: nothing was sent. Choose a {{variantNetwork}} account for this variant.',
+    manualAccount: '"{{name}}" is published by hand: download the kit, then mark the variant as posted.',
+    vetoed: 'A publishing rule refused this post: {{why}}',
+    // {{issues}} is the list of invalidIssue, joined with invalidIssueSeparator.
+    invalidRequest: 'The network would refuse this post (nothing was sent): {{issues}}',
+    invalidIssue: '{{field}} — {{message}}',
+    invalidIssueSeparator: '; ',
+    preparationFailed: 'The post could not be prepared (nothing was sent). Internal error {{reference}}: an administrator finds the details in the server log.',
+    unexpected: 'Internal error while sending ({{reference}}); the post may exist. Checking.',
+    lookupFailed: 'Checking the network failed (internal error {{reference}}); trying again later.',
+    // {{last}} is the last attempt's reason, in the same language.
+    gaveUp: 'Gave up after {{attempts}} attempts. Last error: {{last}}',
+    lookupUnsupported: 'This network cannot tell whether the post exists: check on the network, then resolve (published / not published).',
+    lookupGaveUp: 'Automatic checking failed several times: check on the network, then resolve.',
+    notFoundRequeued: 'The post is not on the network: publishing it again.',
+  },
+  /** The ready-to-post kit's checklist (checklist.md), in the admin's language. */
+  manualKit: {
+    // The admin's button the checklist points to.
+    markPostedButton: 'Mark as posted',
+    languageNames: {
+      fr: 'French',
+      ar: 'Arabic',
+      ary: 'Darija',
+    },
+    kindNames: {
+      image: 'image',
+      video: 'video (original file)',
+      pdf: 'PDF document (original file)',
+    },
+    title: 'Ready-to-post kit — {{network}} ({{language}}) · variant #{{id}}',
+    // After a label in the summary list (French puts a space before the colon).
+    colon: ':',
+    // Between the date and casablancaTime.
+    comma: ',',
+    network: 'Network',
+    account: 'Account',
+    when: 'When',
+    postLanguage: 'Post language',
+    casablancaTime: 'Casablanca time',
+    notScheduled: 'no time set: post when agreed with the team',
+    manualAccount: 'published by hand',
+    apiAccount: 'usually published through the API',
+    noAccount: 'no {{network}} account is registered in Badil: use the campaign’s official account',
+    severalAccounts: 'several {{network}} accounts exist and none is chosen for this variant: ask the team which one',
+    backupWarning:
+      'This account is usually published through the API: this kit is a backup. Check on the network that the post is not already there before posting.',
+    mayBeOnline: 'Careful: an automatic publication is running or may already have happened. Check on the network before posting, so it is not posted twice.',
+    alreadyPublished: 'This variant is already published: do not post it a second time.',
+    alreadyPublishedAt: 'This variant is already published ({{permalink}}): do not post it a second time.',
+    steps: 'Steps',
+    // {{account}} is theAccount or theCampaignAccount.
+    openAccount: 'Open {{account}} on {{network}}, in the official app or website.',
+    theAccount: 'the account "{{name}}"',
+    theCampaignAccount: 'the campaign’s account',
+    pasteTitle: 'Paste the title from `title.txt` into the Title field.',
+    pasteText: 'Copy all of `post.txt` and paste it as is (do not retype or shorten it: hashtags and layout included).',
+    rtlNote: 'The text is in Arabic script: paste it untouched, the network shows it right to left.',
+    noText: 'This post has no text.',
+    addMedia: 'Add the media in this order:',
+    altToPaste: 'Alt text to paste (the "Alt text" / accessibility field):',
+    altMissing: 'No alt text in Badil for this image: ask for one before posting.',
+    noMedia: 'This post has no media.',
+    /** Where the link goes, by the network's link placement. */
+    link: {
+      text: 'Link: it is already at the end of the text ({{link}}); check that it stays clickable.',
+      link_field:
+        'Link: it is not in the text. Add it as a link preview: paste {{link}} into the text box, wait for the preview, then delete the address from the text (the preview stays).',
+      not_clickable:
+        'Link: this network does not make links in the text clickable, so it is not there. If the team asks, put {{link}} in the account’s bio link.',
+      not_supported: 'Link: this format carries no link; add {{link}} only if the team asks.',
+    },
+    noLink: 'No link for this post.',
+    publish: 'Publish.',
+    firstComment: 'Right after posting, post the text of `first-comment.txt` as is, as the first comment.',
+    // {{button}} is markPostedButton.
+    markPosted: 'After posting, copy the post’s permalink ("Copy link") and click "{{button}}" in Badil (variant #{{id}}), pasting that link.',
+    footer: 'Reference: `{{reference}}` · kit generated {{generatedAt}}. `kit.json` holds this kit for tools.',
+  },
+  /** Downloading the kit and marking a variant as posted by hand. */
+  manualPublishing: {
+    forbidden: 'Only the community manager, the NCSC team and administrators publish by hand.',
+    kitCancelled: 'This variant is cancelled: there is no kit to post.',
+    missingFile: 'The file of media #{{mediaId}} is missing on the server: upload it again before downloading the kit.',
+    permalinkRequired: 'Paste the link of the published post (an http or https address).',
+    permalinkInvalid: 'This link is not a valid http(s) address: copy the post’s link from the network.',
+    remoteIdInvalid: 'remoteId must be text of at most 255 characters.',
+    alreadyPublished: 'This variant is already marked as published: nothing was changed.',
+    publishing: 'Badil is publishing this variant through the API right now: wait for the result before marking it as posted.',
+    cancelled: 'This variant is cancelled: it cannot be marked as posted.',
+    draft: 'This variant is a draft: set it to "Ready" before posting it.',
+  },
+  /** The variant endpoints: publish now, reschedule, cancel, resolve an unknown outcome. */
+  variantActions: {
+    notFound: 'Variant not found.',
+    forbidden: 'Only the community manager, the NCSC team and administrators act on publications.',
+    crisis: 'Crisis mode: all publishing is paused. Lift crisis mode first.',
+    // {{action}} is one of actions, {{state}} the publication state's code.
+    wrongState: 'Cannot {{action}}: the variant is "{{state}}".',
+    badDate: 'Not a valid date (ISO 8601 expected).',
+    pastDate: 'This time has passed: use "Publish now".',
+    badResolution: 'resolution must be published, not_published or failed.',
+    badPermalink: 'An http(s) link is required.',
+    reasonRequired: 'A reason is required.',
+    reconciling: 'An automatic check is running; try again in a moment.',
+    actions: {
+      publishNow: 'publish now',
+      reschedule: 'reschedule',
+      cancel: 'cancel',
+      resolve: 'resolve',
+    },
+  },
+  /** The account chosen on a platform variant. */
+  variantAccount: {
+    notFound: 'This account does not exist.',
+    otherNetwork: 'This is a {{accountNetwork}} account: a {{variantNetwork}} variant is published through a {{variantNetwork}} account.',
+  },
+  /** Switching crisis mode (POST /api/publishing/crisis). */
+  crisisSwitch: {
+    forbidden: 'Only the NCSC team and administrators can switch crisis mode.',
+    reasonRequired: 'A reason is required to switch crisis mode.',
+    alreadyOn: 'Crisis mode is already on.',
+    alreadyOff: 'Crisis mode is not on.',
+  },
+  /** Invalid fields of the publishing queue and crisis endpoints. */
+  publishingEndpoints: {
+    hours: 'hours must be a number between 0 and 744',
+    active: 'active must be true or false',
+  },
+  /** The moderation rule tester's endpoint (POST /api/moderation/check). */
+  moderationCheck: {
+    forbidden: 'Only the NCSC team and community managers can test moderation rules.',
+    tooManyComments: 'At most {{limit}} comments per check: split the list.',
+    commentTooLong: 'Comment {{number}} is longer than {{limit}} characters.',
+    fields: {
+      comments: 'comments must be a non-empty array of strings or {text} objects',
+      comment: 'each comment is a string or an object with a string "text"',
+      rules: 'rules must be "active" or "default"',
+      draftRule: 'draftRule must be a rule object',
+    },
+  },
+  /** Connecting network accounts with OAuth and renewing their tokens ({{network}} is the network's name). */
+  oauth: {
+    signIn: 'Sign in as an administrator to connect a network account.',
+    adminOnly: 'Only administrators connect and renew network accounts.',
+    otherBrowser: 'The connection must finish in the browser that started it (connection cookie missing or different): start it again.',
+    otherAdmin: 'This connection was started by another user: start it again from your own session.',
+    missingCode: 'The network sent back no authorization code: start the connection again.',
+    notFound: 'Network account not found.',
+    manualAccount: 'This account is published by hand: it has no token to renew.',
+    unreadableToken: 'The stored token cannot be decrypted (NETWORK_TOKEN_KEY changed): reconnect the account.',
+    unknownNetwork: 'Unknown network "{{value}}" (networks: {{list}}).',
+    // {{id}} and {{secret}} are the two environment variables.
+    notConfigured: 'OAuth for {{network}} is not configured: set {{id}} and {{secret}} in the server environment (or paste a token by hand).',
+    deniedByUser: '{{network}} did not authorize the connection: {{detail}}',
+    noRefreshToken: 'This {{network}} account has no refresh token: reconnect it with OAuth, or paste new tokens.',
+    noRefresh: '{{network}} does not renew its tokens: Page tokens do not expire. Reconnect the account if the token was revoked.',
+  },
+  /** The OAuth `state` sent back by the network, by what is wrong with it. */
+  oauthState: {
+    malformed: 'The "state" parameter is missing or unreadable: start the connection again from Badil.',
+    forged: 'The "state" parameter is forged or signed with another key: connection refused. Start again from Badil.',
+    expired: 'The connection request expired (10 minutes): start it again.',
+    wrong_network: 'This "state" parameter was issued for another network: start the connection again.',
+  },
+  /** A network's OAuth or account-listing call failed ({{step}} is one of steps, {{detail}} the network's words). */
+  oauthErrors: {
+    steps: {
+      code: 'the authorization code exchange',
+      refresh: 'the token refresh',
+      accounts: 'listing the accounts',
+    },
+    unavailable: '{{network}} could not be reached during {{step}} ({{detail}}); try again later.',
+    invalidResponse: 'Unexpected answer from {{network}} during {{step}}: {{detail}}',
+    refused: '{{network}} refused {{step}}: {{detail}}',
+    permissionsDeclined: 'Permissions declined in Facebook’s dialog (reconnect to grant them): {{list}}',
+    /** The login gave access to no account of the network. */
+    noAccounts: {
+      facebook: 'The Facebook login gives access to no Page: tick the campaign Page in Facebook’s dialog (you must be its admin or editor).',
+      instagram:
+        'None of the authorized Pages is linked to an Instagram professional account: link the campaign’s Instagram account to its Facebook Page, then reconnect.',
+      linkedin: 'This LinkedIn member administers no organization Page: sign in as an administrator of the campaign’s Page.',
+      youtube: 'This Google account has no YouTube channel: choose the account (or brand account) of the campaign’s channel.',
+    },
+  },
+  /** Why a network call failed or a post cannot go out, stored with the attempt and the variant. */
+  networkErrors: {
+    unknownOutcome: 'The network did not answer after the request was sent: the post may exist. Checking.',
+    unreachable: 'The network cannot be reached right now; retrying later.',
+    noPublicUrl: 'This network fetches media from a public URL: set SERVER_URL to Badil’s public address.',
+    /** Facebook Pages and Instagram (the Graph API). */
+    meta: {
+      retryable: 'The network had a temporary error; retrying automatically.',
+      mediaNotReady: 'The network has not finished processing the media; retrying later.',
+      mediaFetch: 'The network could not download the media from its public URL; retrying later.',
+      rateLimited: 'The network’s call limit for this account is reached; publishing resumes automatically.',
+      policyBlock: 'The network temporarily blocks posting from this account (posting too fast); retrying later.',
+      publishingLimit: 'The Instagram publishing quota for the last 24 hours is used up; publishing waits until it frees up.',
+      tokenExpired: 'Access to the account expired or was revoked: reconnect the account in settings.',
+      permission: 'A permission is missing for this action: reconnect the account granting every requested permission.',
+      duplicate: 'The network refuses this post: its text is identical to the previous one.',
+      linkPreview: 'The network could not read the post’s link; check the URL.',
+      imageRejected: 'The network rejected the image (format, size or dimensions); use another rendition.',
+      aspectRatio: 'The network does not accept the media’s aspect ratio.',
+      videoRejected: 'The network rejected the video (unsupported codec, duration or format).',
+      mediaExpired: 'The prepared media expired on the network; start the publication again.',
+      captionTooLong: 'The caption is longer than the network allows.',
+      accountRestricted: 'The network restricts this account or blocks this action (report, spam); check the account on the platform.',
+      invalidRequest: 'The network rejected the request as invalid; it will not be sent again as is.',
+      unreadableAfterSend: 'Unreadable answer from the network after sending: the post may exist. Checking.',
+    },
+    facebook: {
+      pdf: 'Facebook does not allow attaching a PDF to a Page post.',
+      videoOrPhotos: 'A Facebook post carries either one video or photos, not both.',
+      noId: 'Facebook answered without an id: the post may exist. Checking.',
+      videoTooLarge: 'The video is too large or too long for direct upload to Facebook (at most 1 GB, 20 minutes).',
+      photoIncomplete: 'Incomplete photo upload to Facebook; retrying.',
+      moderationRefused: 'Facebook refused this moderation action (the Page’s own comment or an action not allowed).',
+    },
+    instagram: {
+      /** What the post should hold, quoted in mediaMismatch as {{expected}}. */
+      expectations: {
+        story: 'a story holds exactly one image or video',
+        reel: 'a reel holds exactly one video',
+        feed: 'a feed post holds 1 to 10 images or videos',
+      },
+      mediaMismatch: 'Media do not fit this Instagram post: {{expected}}.',
+      noPublicUrl: 'Media “{{filename}}” has no public URL: Instagram cannot fetch it. Check the public media storage setup.',
+      notInstagram: 'This variant is not an Instagram one.',
+      notConfirmed: 'Instagram did not confirm the media preparation; retrying.',
+      processingFailed: 'Instagram could not process the media (format, codec, dimensions or duration refused).',
+      expired: 'The media prepared on Instagram expired; start the publication again.',
+      stillProcessing: 'Instagram is still processing the media; retrying later.',
+      noId: 'Instagram answered without an id: the post may exist. Checking.',
+      moderationRefused: 'Instagram refused this moderation action (the account’s own comment or an action not allowed).',
+    },
+    linkedin: {
+      // {{until}} is a UTC time.
+      rateLimitedDaily: 'LinkedIn daily quota reached; retrying after it resets ({{until}}).',
+      rateLimited: 'LinkedIn is throttling requests for now; retrying after {{until}}.',
+      auth: 'The LinkedIn access token expired or was revoked: reconnect the LinkedIn page.',
+      forbidden: 'LinkedIn denies access: the connected member must administer the page or be allowed to post ("{{detail}}").',
+      duplicate: 'LinkedIn rejects text identical to an existing post of the page.',
+      rejected: 'LinkedIn rejected the request: "{{detail}}".',
+      versionInactive: 'The LinkedIn API version Badil uses is no longer active: the adapter must be updated.',
+      notFound: 'LinkedIn cannot find this post or comment (deleted?).',
+      serverError: 'LinkedIn has a temporary error; retrying later.',
+      unexpectedAnswer: 'Unexpected answer from LinkedIn; retrying later.',
+      answerLost: 'LinkedIn’s answer was cut off after the request was sent: the post may exist. Checking.',
+      mediaMix: 'LinkedIn takes one image, 2 to 20 images, one video or one PDF document, not mixed.',
+      processingFailed: 'LinkedIn could not process the video; check its format (MP4, 3 s to 30 min).',
+      processingTooLong: 'LinkedIn is still processing the video after a long wait; retrying later.',
+      hideUnsupported: 'LinkedIn cannot hide a comment: delete it or reply to it instead.',
+      invalidTarget: 'Unexpected LinkedIn identifier: "{{id}}".',
+      untrustedUploadUrl: 'LinkedIn gave an upload address outside its domains; upload cancelled.',
+    },
+    tiktok: {
+      auth: 'Access to the TikTok account expired or was revoked: reconnect the account.',
+      rate: 'TikTok limits requests per minute; retrying in a minute.',
+      tooManyPosts: 'The TikTok account reached its daily posting cap; retrying tomorrow.',
+      pendingShares: 'Too many drafts are pending in the TikTok account’s inbox; retrying tomorrow.',
+      activeUserCap: 'The app reached its daily cap of TikTok users; retrying tomorrow.',
+      banned: 'TikTok has banned this account from posting. Contact TikTok; no retry.',
+      unaudited: 'The TikTok app is not audited yet: it can only post to private accounts.',
+      unavailable: 'TikTok is temporarily unavailable; retrying later.',
+      noVideo: 'A TikTok post needs a non-empty video.',
+      noPrivacyLevel: 'The TikTok account offers no privacy level to post with.',
+      sentToInbox: 'TikTok put the video in the creator’s inbox instead of posting it: finish posting in the app.',
+      stillProcessing: 'TikTok is still processing the uploaded video: it may get posted. Check the account before trying again.',
+      unknownOutcome: 'TikTok did not confirm receiving the video: it may be posted. Check the account before trying again.',
+      moderationUnsupported: 'TikTok’s API offers no comment moderation: hide, delete or reply from the TikTok app.',
+      tooLong: 'The video lasts {{seconds}} s; this TikTok account accepts at most {{max}} s.',
+      // {{code}} is TikTok's error code, {{message}} its words.
+      rejected: 'TikTok rejected the post ({{code}}): {{message}}. Fix it before trying again.',
+      /** TikTok's fail_reason of a post, when there are words for it; otherwise failed. */
+      failReasons: {
+        file_format_check_failed: 'TikTok does not accept this video file format (MP4 H.264 recommended).',
+        duration_check_failed: 'The video’s duration is outside TikTok’s limits.',
+        frame_rate_check_failed: 'The frame rate must be between 23 and 60 frames per second.',
+        picture_size_check_failed: 'The video’s dimensions are outside TikTok’s limits (360 to 4096 px per side).',
+      },
+      failed: 'TikTok could not process the video ({{failReason}}): fix the file before trying again.',
+    },
+    x: {
+      // {{until}} is a UTC time.
+      rateLimited: 'X request limit reached for this account; retrying after {{until}}.',
+      auth: 'The X access token expired or was revoked: reconnect the X account.',
+      duplicate: 'X rejects text identical to a recent post of the account.',
+      rejected: 'X rejected the request: "{{detail}}".',
+      notFound: 'X cannot find this post or reply (deleted?).',
+      serverError: 'X has a temporary error; retrying later.',
+      unexpectedAnswer: 'Unexpected answer from X; retrying later.',
+      answerLost: 'X’s answer was cut off after the request was sent: the post may exist. Checking.',
+      mediaMix: 'X takes up to 4 images, or one video, or one GIF, not mixed; PDFs are not supported.',
+      processingFailed: 'X could not process the media: "{{detail}}".',
+      processingTooLong: 'X is still processing the video after a long wait; retrying later.',
+      unknownAction: 'Unknown moderation action for X.',
+    },
+    youtube: {
+      quota: 'YouTube’s daily quota is used up; publishing resumes after midnight Pacific time.',
+      uploadLimit: 'The channel reached its daily upload limit; retrying after midnight Pacific time.',
+      rate: 'YouTube is limiting the request rate; retrying shortly.',
+      auth: 'Access to the YouTube channel expired or was revoked: reconnect the account.',
+      unavailable: 'YouTube is temporarily unavailable; retrying later.',
+      notFound: 'The video or comment no longer exists on YouTube.',
+      noVideo: 'A YouTube post needs a non-empty video.',
+      shortTooLong: 'A Short lasts 3 minutes at most: publish this as a regular YouTube video or shorten it.',
+      shortNotVertical: 'A Short must be vertical or square; this video is landscape.',
+      sessionExpired: 'The YouTube upload session expired; the upload will start over.',
+      interrupted: 'The upload to YouTube was interrupted repeatedly; retrying later.',
+      unknownOutcome: 'YouTube did not confirm the end of the upload: the video may exist. Check before trying again.',
+      // {{code}} is YouTube's reason code, {{message}} its words.
+      rejected: 'YouTube rejected the request ({{code}}): {{message}}. Fix the post before trying again.',
+    },
+  },
 } as const
 
 export type PluginStrings = typeof en

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { localizedTexts, namespacedTranslate } from '../../../src/i18n/catalogue'
-import type { CatalogueKey, TranslationVars } from '../../../src/i18n/catalogue'
+import type { AdminLanguage, CatalogueKey, Localized, TranslationVars } from '../../../src/i18n/catalogue'
 import { ar } from './ar'
 import { en } from './en'
 import type { PluginStrings } from './en'
@@ -30,3 +30,11 @@ export function translatePlugin(req: Pick<PayloadRequest, 't'>, key: PluginStrin
 
 /** One of the plugin's strings in the three languages, for an answer or a stored reason read later in the reader's language. */
 export const pluginText = localizedTexts<PluginStrings>(pluginCatalogue)
+
+/**
+ * Like `pluginText`, for a text whose values are themselves in each language (another text quoted
+ * in it, a list joined the language's way): `vars(language)` fills that language's text.
+ */
+export function pluginTextByLanguage(key: PluginStringKey, vars: (language: AdminLanguage) => TranslationVars): Localized {
+  return { fr: pluginText(key, vars('fr')).fr, ar: pluginText(key, vars('ar')).ar, en: pluginText(key, vars('en')).en }
+}

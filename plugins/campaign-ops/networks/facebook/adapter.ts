@@ -18,6 +18,7 @@ import type {
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText } from '../../translations'
 
 /**
  * Largest video sent in one multipart `source` request. docs/networks.md#facebook-videos only
@@ -58,20 +59,12 @@ function planPost(request: PublishRequest): PostPlan {
   const { media } = request
   if (media.length === 0) return { shape: 'text' }
   if (media.some((item) => item.kind === 'pdf')) {
-    throw permanent('facebook: PDF attachments are not supported on Page posts', {
-      fr: 'Facebook ne permet pas de joindre un PDF à une publication de Page.',
-      ar: 'لا يتيح فيسبوك إرفاق ملف PDF بمنشور الصفحة.',
-      en: 'Facebook does not allow attaching a PDF to a Page post.',
-    })
+    throw permanent('facebook: PDF attachments are not supported on Page posts', pluginText('networkErrors:facebook:pdf'))
   }
   const videos = media.filter((item) => item.kind === 'video')
   if (videos.length > 0) {
     if (media.length > 1) {
-      throw permanent('facebook: a Page post carries either one video or photos', {
-        fr: 'Une publication Facebook contient soit une seule vidéo, soit des photos, pas les deux.',
-        ar: 'يحتوي منشور فيسبوك إما على فيديو واحد أو على صور، لا على الاثنين معا.',
-        en: 'A Facebook post carries either one video or photos, not both.',
-      })
+      throw permanent('facebook: a Page post carries either one video or photos', pluginText('networkErrors:facebook:videoOrPhotos'))
     }
     return { shape: 'video', video: videos[0] }
   }
@@ -98,11 +91,7 @@ function requireId(value: string | undefined, what: string): string {
     throw new NetworkError({
       kind: 'outcome_unknown',
       message: `facebook: ${what} answered without an id`,
-      reason: {
-        fr: 'Facebook a répondu sans identifiant : la publication a peut-être eu lieu. Vérification en cours.',
-        ar: 'ردّ فيسبوك دون معرّف: ربما تم النشر. جارٍ التحقق.',
-        en: 'Facebook answered without an id: the post may exist. Checking.',
-      },
+      reason: pluginText('networkErrors:facebook:noId'),
     })
   }
   return value
@@ -140,11 +129,7 @@ async function uploadPhoto(
 async function postVideo(video: PublishMedia, request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<Created> {
   const tooLong = (video.durationSeconds ?? 0) > FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_SECONDS
   if (video.sizeBytes > FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_BYTES || tooLong) {
-    throw permanent(`facebook: video ${video.filename} exceeds the simple upload limit (1 GB, 20 min)`, {
-      fr: 'Vidéo trop lourde ou trop longue pour l’envoi direct vers Facebook (1 Go, 20 minutes au plus).',
-      ar: 'الفيديو أثقل أو أطول من المسموح به للرفع المباشر إلى فيسبوك (1 غيغابايت و20 دقيقة كحد أقصى).',
-      en: 'The video is too large or too long for direct upload to Facebook (at most 1 GB, 20 minutes).',
-    })
+    throw permanent(`facebook: video ${video.filename} exceeds the simple upload limit (1 GB, 20 min)`, pluginText('networkErrors:facebook:videoTooLarge'))
   }
   const form = new FormData()
   form.set('source', await fileField(video), video.filename)
@@ -189,11 +174,7 @@ function incompletePhotoUpload(): NetworkError {
   return new NetworkError({
     kind: 'retryable',
     message: 'facebook: unpublished photo upload answered without an id',
-    reason: {
-      fr: 'Envoi de photo incomplet vers Facebook ; nouvel essai.',
-      ar: 'رفع الصورة إلى فيسبوك غير مكتمل؛ ستُعاد المحاولة.',
-      en: 'Incomplete photo upload to Facebook; retrying.',
-    },
+    reason: pluginText('networkErrors:facebook:photoIncomplete'),
   })
 }
 
@@ -337,11 +318,7 @@ async function moderate(commentId: string, command: ModerationCommand, account: 
       return
   }
   if (answer.success === false) {
-    throw permanent(`facebook: ${command.action} on ${commentId} refused`, {
-      fr: 'Facebook a refusé cette action de modération (commentaire de la Page ou action non autorisée).',
-      ar: 'رفض فيسبوك إجراء الإشراف هذا (تعليق للصفحة نفسها أو إجراء غير مسموح به).',
-      en: 'Facebook refused this moderation action (the Page’s own comment or an action not allowed).',
-    })
+    throw permanent(`facebook: ${command.action} on ${commentId} refused`, pluginText('networkErrors:facebook:moderationRefused'))
   }
 }
 

@@ -1,6 +1,7 @@
 import { metaAuthorizeUrl, metaCredentialVariables, metaLogin, pageTokenAccount } from '../meta/login'
 import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
+import { pluginText } from '../../translations'
 
 /**
  * Facebook Login for Pages (docs/networks.md#facebook-login): code → short-lived user token → long-lived user
@@ -40,11 +41,7 @@ export const facebookOAuth: NetworkOAuthProvider = {
         kind: 'no_accounts',
         network: 'facebook',
         message: 'The Facebook login gave access to no Page.',
-        reason: {
-          fr: 'La connexion Facebook ne donne accès à aucune Page : cochez la Page de la campagne dans la fenêtre de Facebook (il faut en être administrateur ou éditeur).',
-          ar: 'لا يتيح ربط فيسبوك الوصول إلى أي صفحة: اختر صفحة الحملة في نافذة فيسبوك (يجب أن تكون مسؤولا أو محررا فيها).',
-          en: 'The Facebook login gives access to no Page: tick the campaign Page in Facebook’s dialog (you must be its admin or editor).',
-        },
+        reason: pluginText('oauthErrors:noAccounts:facebook'),
       })
     }
     return accounts

@@ -19,6 +19,7 @@ import type {
 } from '../types'
 import { publicUrlIssues, validatePublishRequest } from '../validate-request'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText, pluginTextByLanguage } from '../../translations'
 
 /**
  * Waits between container status polls: Meta asks for at most one poll a minute over about five
@@ -53,43 +54,18 @@ function permanent(message: string, reason: Localized): NetworkError {
   return new NetworkError({ kind: 'permanent', message, reason })
 }
 
-const expectations: Record<'story' | 'reel' | 'feed', Localized> = {
-  story: {
-    fr: 'une story contient une seule image ou une seule vidéo',
-    ar: 'تضم القصة صورة واحدة أو مقطع فيديو واحدا فقط',
-    en: 'a story holds exactly one image or video',
-  },
-  reel: {
-    fr: 'un reel contient une seule vidéo',
-    ar: 'يضم الريل مقطع فيديو واحدا فقط',
-    en: 'a reel holds exactly one video',
-  },
-  feed: {
-    fr: 'une publication contient de 1 à 10 images ou vidéos',
-    ar: 'يضم المنشور ما بين عنصر واحد وعشرة عناصر من الصور أو مقاطع الفيديو',
-    en: 'a feed post holds 1 to 10 images or videos',
-  },
-}
-
-function mediaMismatch(surface: keyof typeof expectations, detail: string): NetworkError {
-  const expected = expectations[surface]
-  return permanent(`instagram ${surface}: ${detail}`, {
-    fr: `Médias incompatibles avec cette publication Instagram : ${expected.fr}.`,
-    ar: `الوسائط غير متوافقة مع منشور إنستغرام هذا: ${expected.ar}.`,
-    en: `Media do not fit this Instagram post: ${expected.en}.`,
-  })
+function mediaMismatch(surface: 'story' | 'reel' | 'feed', detail: string): NetworkError {
+  const expected = pluginText(`networkErrors:instagram:expectations:${surface}`)
+  return permanent(
+    `instagram ${surface}: ${detail}`,
+    pluginTextByLanguage('networkErrors:instagram:mediaMismatch', (language) => ({ expected: expected[language] })),
+  )
 }
 
 /** Instagram pulls every file by URL at container creation; without one there is nothing to send. */
 function publicUrl(item: PublishMedia): string {
   if (!item.publicUrl) {
-    throw permanent(`instagram: ${item.filename} has no public URL`, {
-      fr:
-        `Le média « ${item.filename} » n’a pas d’adresse publique : Instagram ne peut pas le récupérer. ` +
-        'Vérifiez la configuration du stockage public des médias.',
-      ar: `لا يملك الملف «${item.filename}» رابطا عاما: لا يستطيع إنستغرام جلبه. تحقق من إعداد التخزين العام للوسائط.`,
-      en: `Media “${item.filename}” has no public URL: Instagram cannot fetch it. Check the public media storage setup.`,
-    })
+    throw permanent(`instagram: ${item.filename} has no public URL`, pluginText('networkErrors:instagram:noPublicUrl', { filename: item.filename }))
   }
   return item.publicUrl
 }
@@ -139,11 +115,7 @@ function planContainers(request: PublishRequest): ContainerPlan {
       return { children, parent: (childIds) => ({ media_type: 'CAROUSEL', children: childIds.join(','), caption: text }), isStory: false }
     }
     default:
-      throw permanent(`instagram: platform ${request.platform} is not handled here`, {
-        fr: 'Cette déclinaison ne relève pas d’Instagram.',
-        ar: 'هذه النسخة لا تخص إنستغرام.',
-        en: 'This variant is not an Instagram one.',
-      })
+      throw permanent(`instagram: platform ${request.platform} is not handled here`, pluginText('networkErrors:instagram:notInstagram'))
   }
 }
 
@@ -173,11 +145,7 @@ async function createContainer(params: ContainerParams, account: AccountCredenti
     throw new NetworkError({
       kind: 'retryable',
       message: 'instagram: container creation answered without an id',
-      reason: {
-        fr: 'Instagram n’a pas confirmé la préparation du média ; nouvel essai.',
-        ar: 'لم يؤكد إنستغرام تجهيز الوسائط؛ ستُعاد المحاولة.',
-        en: 'Instagram did not confirm the media preparation; retrying.',
-      },
+      reason: pluginText('networkErrors:instagram:notConfirmed'),
     })
   }
   return created.id
@@ -193,29 +161,20 @@ async function waitUntilFinished(containerId: string, account: AccountCredential
       case 'FINISHED':
         return
       case 'ERROR':
-        throw permanent(`instagram: container ${containerId} failed: ${container.status ?? 'no detail'}`, {
-          fr: 'Instagram n’a pas pu traiter le média (format, codec, dimensions ou durée refusés).',
-          ar: 'تعذر على إنستغرام معالجة الوسائط (الصيغة أو الترميز أو الأبعاد أو المدة مرفوضة).',
-          en: 'Instagram could not process the media (format, codec, dimensions or duration refused).',
-        })
+        throw permanent(
+          `instagram: container ${containerId} failed: ${container.status ?? 'no detail'}`,
+          pluginText('networkErrors:instagram:processingFailed'),
+        )
       case 'EXPIRED':
       case 'PUBLISHED':
         // A fresh container is never published already; either way it cannot be published now.
-        throw permanent(`instagram: container ${containerId} is ${container.status_code}`, {
-          fr: 'Le média préparé sur Instagram a expiré ; relancez la publication.',
-          ar: 'انتهت صلاحية الوسائط المُعدّة على إنستغرام؛ أعد إطلاق النشر.',
-          en: 'The media prepared on Instagram expired; start the publication again.',
-        })
+        throw permanent(`instagram: container ${containerId} is ${container.status_code}`, pluginText('networkErrors:instagram:expired'))
     }
     if (attempt >= INSTAGRAM_STATUS_POLL_DELAYS_MS.length) {
       throw new NetworkError({
         kind: 'retryable',
         message: `instagram: container ${containerId} still ${container.status_code ?? 'unknown'} after ${attempt + 1} polls`,
-        reason: {
-          fr: 'Instagram traite encore le média ; nouvel essai plus tard.',
-          ar: 'لا يزال إنستغرام يعالج الوسائط؛ ستُعاد المحاولة لاحقا.',
-          en: 'Instagram is still processing the media; retrying later.',
-        },
+        reason: pluginText('networkErrors:instagram:stillProcessing'),
       })
     }
     await context.sleep(INSTAGRAM_STATUS_POLL_DELAYS_MS[attempt])
@@ -242,11 +201,7 @@ async function publishContainer(containerId: string, account: AccountCredentials
     throw new NetworkError({
       kind: 'outcome_unknown',
       message: `instagram: media_publish of ${containerId} answered without an id`,
-      reason: {
-        fr: 'Instagram a répondu sans identifiant : la publication a peut-être eu lieu. Vérification en cours.',
-        ar: 'ردّ إنستغرام دون معرّف: ربما تم النشر. جارٍ التحقق.',
-        en: 'Instagram answered without an id: the post may exist. Checking.',
-      },
+      reason: pluginText('networkErrors:instagram:noId'),
     })
   }
   return published.id
@@ -401,11 +356,7 @@ async function moderate(commentId: string, command: ModerationCommand, account: 
 }
 
 function refused(action: string, commentId: string): NetworkError {
-  return permanent(`instagram: ${action} on ${commentId} refused`, {
-    fr: 'Instagram a refusé cette action de modération (commentaire du compte lui-même ou action non autorisée).',
-    ar: 'رفض إنستغرام إجراء الإشراف هذا (تعليق للحساب نفسه أو إجراء غير مسموح به).',
-    en: 'Instagram refused this moderation action (the account’s own comment or an action not allowed).',
-  })
+  return permanent(`instagram: ${action} on ${commentId} refused`, pluginText('networkErrors:instagram:moderationRefused'))
 }
 
 /** `satisfies` keeps the wider publish result (warnings) visible to callers that know this adapter. */

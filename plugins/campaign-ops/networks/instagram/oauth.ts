@@ -1,6 +1,7 @@
 import { metaAuthorizeUrl, metaCredentialVariables, metaLogin, pageTokenAccount } from '../meta/login'
 import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
+import { pluginText } from '../../translations'
 
 /**
  * Instagram professional accounts through Facebook Login (docs/networks.md#instagram-accounts-and-scopes): the same login as
@@ -47,11 +48,7 @@ export const instagramOAuth: NetworkOAuthProvider = {
         kind: 'no_accounts',
         network: 'instagram',
         message: 'None of the Pages of this Facebook login has an Instagram professional account.',
-        reason: {
-          fr: 'Aucune des Pages autorisées n’est liée à un compte Instagram professionnel : liez le compte Instagram de la campagne à sa Page Facebook, puis reconnectez.',
-          ar: 'لا ترتبط أي من الصفحات المسموح بها بحساب إنستغرام احترافي: اربط حساب إنستغرام الحملة بصفحتها على فيسبوك ثم أعد الربط.',
-          en: 'None of the authorized Pages is linked to an Instagram professional account: link the campaign’s Instagram account to its Facebook Page, then reconnect.',
-        },
+        reason: pluginText('oauthErrors:noAccounts:instagram'),
       })
     }
     return accounts

@@ -18,6 +18,7 @@ import type {
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText } from '../../translations'
 
 /**
  * LinkedIn has no default version and sunsets each one about a year after release
@@ -41,92 +42,22 @@ type UploadedMedia = { urn: string; kind: AssetKind; altText: string | null; tit
 
 const reasons = {
   rateLimited: (until: Date, daily: boolean): Localized =>
-    daily
-      ? {
-          fr: `Quota quotidien LinkedIn atteint ; nouvel essai après sa remise à zéro (${formatUtc(until)}).`,
-          ar: `بلغ الحساب الحصة اليومية على لينكدإن؛ ستُعاد المحاولة بعد تجديدها (${formatUtc(until)}).`,
-          en: `LinkedIn daily quota reached; retrying after it resets (${formatUtc(until)}).`,
-        }
-      : {
-          fr: `LinkedIn limite temporairement les requêtes ; nouvel essai après ${formatUtc(until)}.`,
-          ar: `يحدّ لينكدإن من الطلبات مؤقتًا؛ ستُعاد المحاولة بعد ${formatUtc(until)}.`,
-          en: `LinkedIn is throttling requests for now; retrying after ${formatUtc(until)}.`,
-        },
-  auth: {
-    fr: 'Le jeton d’accès LinkedIn a expiré ou a été révoqué : reconnectez la page LinkedIn.',
-    ar: 'انتهت صلاحية رمز الوصول إلى لينكدإن أو أُلغي: يُرجى إعادة ربط صفحة لينكدإن.',
-    en: 'The LinkedIn access token expired or was revoked: reconnect the LinkedIn page.',
-  },
-  forbidden: (detail: string): Localized => ({
-    fr: `LinkedIn refuse l’accès : le compte connecté doit être administrateur de la page ou avoir le droit de publier (« ${detail} »).`,
-    ar: `يرفض لينكدإن الوصول: يجب أن يكون الحساب المربوط مشرفًا على الصفحة أو مخوّلًا بالنشر («${detail}»).`,
-    en: `LinkedIn denies access: the connected member must administer the page or be allowed to post ("${detail}").`,
-  }),
-  duplicate: {
-    fr: 'LinkedIn refuse un texte identique à une publication existante de la page.',
-    ar: 'يرفض لينكدإن نصًّا مطابقًا لمنشور موجود على الصفحة.',
-    en: 'LinkedIn rejects text identical to an existing post of the page.',
-  },
-  rejected: (detail: string): Localized => ({
-    fr: `LinkedIn a refusé la requête : « ${detail} ».`,
-    ar: `رفض لينكدإن الطلب: «${detail}».`,
-    en: `LinkedIn rejected the request: "${detail}".`,
-  }),
-  versionInactive: {
-    fr: 'La version de l’API LinkedIn utilisée par Badil n’est plus active : l’adaptateur doit être mis à jour.',
-    ar: 'إصدار واجهة لينكدإن الذي يستعمله «بديل» لم يعد مفعّلًا: يجب تحديث المحوّل.',
-    en: 'The LinkedIn API version Badil uses is no longer active: the adapter must be updated.',
-  },
-  notFound: {
-    fr: 'LinkedIn ne trouve pas cette publication ou ce commentaire (supprimé ?).',
-    ar: 'لا يجد لينكدإن هذا المنشور أو هذا التعليق (ربما حُذف).',
-    en: 'LinkedIn cannot find this post or comment (deleted?).',
-  },
-  serverError: {
-    fr: 'LinkedIn rencontre une erreur temporaire ; nouvel essai plus tard.',
-    ar: 'يواجه لينكدإن خطأً مؤقتًا؛ ستُعاد المحاولة لاحقًا.',
-    en: 'LinkedIn has a temporary error; retrying later.',
-  },
-  unexpectedAnswer: {
-    fr: 'Réponse inattendue de LinkedIn ; nouvel essai plus tard.',
-    ar: 'ردّ غير متوقع من لينكدإن؛ ستُعاد المحاولة لاحقًا.',
-    en: 'Unexpected answer from LinkedIn; retrying later.',
-  },
-  answerLost: {
-    fr: 'La réponse de LinkedIn a été interrompue après l’envoi : la publication a peut-être eu lieu. Vérification en cours.',
-    ar: 'انقطع ردّ لينكدإن بعد الإرسال: ربما تم النشر. جارٍ التحقق.',
-    en: 'LinkedIn’s answer was cut off after the request was sent: the post may exist. Checking.',
-  },
-  mediaMix: {
-    fr: 'LinkedIn accepte une image, 2 à 20 images, une vidéo ou un document PDF, sans mélange.',
-    ar: 'يقبل لينكدإن صورة واحدة، أو من 2 إلى 20 صورة، أو فيديو واحدًا، أو مستند PDF واحدًا، دون خلط.',
-    en: 'LinkedIn takes one image, 2 to 20 images, one video or one PDF document, not mixed.',
-  },
-  processingFailed: {
-    fr: 'LinkedIn n’a pas pu traiter la vidéo ; vérifiez son format (MP4, 3 s à 30 min).',
-    ar: 'تعذّر على لينكدإن معالجة الفيديو؛ تحقّقوا من صيغته (MP4، من 3 ثوانٍ إلى 30 دقيقة).',
-    en: 'LinkedIn could not process the video; check its format (MP4, 3 s to 30 min).',
-  },
-  processingTooLong: {
-    fr: 'LinkedIn traite encore la vidéo après une longue attente ; nouvel essai plus tard.',
-    ar: 'لا يزال لينكدإن يعالج الفيديو بعد انتظار طويل؛ ستُعاد المحاولة لاحقًا.',
-    en: 'LinkedIn is still processing the video after a long wait; retrying later.',
-  },
-  hideUnsupported: {
-    fr: 'LinkedIn ne permet pas de masquer un commentaire : supprimez-le ou répondez-y.',
-    ar: 'لا يتيح لينكدإن إخفاء التعليقات: يمكن حذف التعليق أو الرد عليه.',
-    en: 'LinkedIn cannot hide a comment: delete it or reply to it instead.',
-  },
-  invalidTarget: (id: string): Localized => ({
-    fr: `Identifiant LinkedIn inattendu : « ${id} ».`,
-    ar: `معرّف لينكدإن غير متوقع: «${id}».`,
-    en: `Unexpected LinkedIn identifier: "${id}".`,
-  }),
-  untrustedUploadUrl: {
-    fr: 'LinkedIn a indiqué une adresse de téléversement hors de ses domaines ; envoi annulé.',
-    ar: 'أعطى لينكدإن عنوان رفع خارج نطاقاته؛ أُلغي الإرسال.',
-    en: 'LinkedIn gave an upload address outside its domains; upload cancelled.',
-  },
+    pluginText(daily ? 'networkErrors:linkedin:rateLimitedDaily' : 'networkErrors:linkedin:rateLimited', { until: formatUtc(until) }),
+  auth: pluginText('networkErrors:linkedin:auth'),
+  forbidden: (detail: string): Localized => pluginText('networkErrors:linkedin:forbidden', { detail }),
+  duplicate: pluginText('networkErrors:linkedin:duplicate'),
+  rejected: (detail: string): Localized => pluginText('networkErrors:linkedin:rejected', { detail }),
+  versionInactive: pluginText('networkErrors:linkedin:versionInactive'),
+  notFound: pluginText('networkErrors:linkedin:notFound'),
+  serverError: pluginText('networkErrors:linkedin:serverError'),
+  unexpectedAnswer: pluginText('networkErrors:linkedin:unexpectedAnswer'),
+  answerLost: pluginText('networkErrors:linkedin:answerLost'),
+  mediaMix: pluginText('networkErrors:linkedin:mediaMix'),
+  processingFailed: pluginText('networkErrors:linkedin:processingFailed'),
+  processingTooLong: pluginText('networkErrors:linkedin:processingTooLong'),
+  hideUnsupported: pluginText('networkErrors:linkedin:hideUnsupported'),
+  invalidTarget: (id: string): Localized => pluginText('networkErrors:linkedin:invalidTarget', { id }),
+  untrustedUploadUrl: pluginText('networkErrors:linkedin:untrustedUploadUrl'),
 }
 
 function formatUtc(date: Date): string {

@@ -3,6 +3,7 @@ import { callOAuth, trimSlash, withQuery } from '../oauth/http'
 import { exchangeCode, refreshTokens } from '../oauth/token-endpoint'
 import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider, OAuthCallContext } from '../oauth/types'
+import { pluginText } from '../../translations'
 
 /**
  * LinkedIn 3-legged OAuth (docs/networks.md#linkedin-rest-headers-and-oauth): the campaign posts as organization Pages, so the
@@ -81,11 +82,7 @@ export const linkedinOAuth: NetworkOAuthProvider = {
         kind: 'no_accounts',
         network: 'linkedin',
         message: 'This LinkedIn member administers no organization Page.',
-        reason: {
-          fr: 'Ce compte LinkedIn n’administre aucune page d’organisation : connectez-vous avec un administrateur de la page de la campagne.',
-          ar: 'لا يدير حساب لينكدإن هذا أي صفحة منظمة: سجّل الدخول بحساب مسؤول عن صفحة الحملة.',
-          en: 'This LinkedIn member administers no organization Page: sign in as an administrator of the campaign’s Page.',
-        },
+        reason: pluginText('oauthErrors:noAccounts:linkedin'),
       })
     }
     const accounts: ConnectedAccount[] = []

@@ -9,6 +9,7 @@ import { retryAfter } from '../http'
 import { NetworkError } from '../types'
 import type { NetworkErrorKind } from '../types'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText } from '../../translations'
 
 export type GraphErrorBody = {
   message?: string
@@ -41,91 +42,23 @@ const RETRYABLE_IG_CODES = new Set([9004, 9007])
 const PUBLISHING_LIMIT_SUBCODE = 2207042
 
 const reasons = {
-  retryable: {
-    fr: 'Le réseau a rencontré une erreur temporaire ; nouvel essai automatique.',
-    ar: 'واجهت المنصة خطأ مؤقتا؛ ستُعاد المحاولة تلقائيا.',
-    en: 'The network had a temporary error; retrying automatically.',
-  },
-  mediaNotReady: {
-    fr: 'Le réseau n’a pas fini de traiter le média ; nouvel essai plus tard.',
-    ar: 'لم تُنهِ المنصة معالجة الوسائط بعد؛ ستُعاد المحاولة لاحقا.',
-    en: 'The network has not finished processing the media; retrying later.',
-  },
-  mediaFetch: {
-    fr: 'Le réseau n’a pas pu télécharger le média depuis son adresse publique ; nouvel essai plus tard.',
-    ar: 'تعذر على المنصة تنزيل الوسائط من رابطها العام؛ ستُعاد المحاولة لاحقا.',
-    en: 'The network could not download the media from its public URL; retrying later.',
-  },
-  rateLimited: {
-    fr: 'Limite d’appels du réseau atteinte pour ce compte ; la publication reprendra automatiquement.',
-    ar: 'بلغ هذا الحساب حد الطلبات لدى المنصة؛ سيُستأنف النشر تلقائيا.',
-    en: 'The network’s call limit for this account is reached; publishing resumes automatically.',
-  },
-  policyBlock: {
-    fr: 'Le réseau bloque temporairement les publications de ce compte (rythme trop rapide) ; nouvel essai plus tard.',
-    ar: 'تحظر المنصة مؤقتا منشورات هذا الحساب (وتيرة سريعة جدا)؛ ستُعاد المحاولة لاحقا.',
-    en: 'The network temporarily blocks posting from this account (posting too fast); retrying later.',
-  },
-  publishingLimit: {
-    fr: 'Quota de publications Instagram des dernières 24 h atteint ; la publication attendra qu’il se libère.',
-    ar: 'تم بلوغ حصة منشورات إنستغرام خلال الساعات الأربع والعشرين الأخيرة؛ سينتظر النشر تحرر الحصة.',
-    en: 'The Instagram publishing quota for the last 24 hours is used up; publishing waits until it frees up.',
-  },
-  tokenExpired: {
-    fr: 'L’accès au compte a expiré ou a été révoqué : reconnectez le compte dans les réglages.',
-    ar: 'انتهت صلاحية الوصول إلى الحساب أو أُلغيت: أعد ربط الحساب من الإعدادات.',
-    en: 'Access to the account expired or was revoked: reconnect the account in settings.',
-  },
-  permission: {
-    fr: 'Une autorisation manque pour cette action : reconnectez le compte en accordant toutes les permissions demandées.',
-    ar: 'ينقص إذن لتنفيذ هذا الإجراء: أعد ربط الحساب مع منح جميع الأذونات المطلوبة.',
-    en: 'A permission is missing for this action: reconnect the account granting every requested permission.',
-  },
-  duplicate: {
-    fr: 'Le réseau refuse cette publication : texte identique à la précédente.',
-    ar: 'ترفض المنصة هذا المنشور: نصه مطابق للمنشور السابق.',
-    en: 'The network refuses this post: its text is identical to the previous one.',
-  },
-  linkPreview: {
-    fr: 'Le réseau n’a pas pu lire le lien de la publication ; vérifiez l’adresse.',
-    ar: 'تعذر على المنصة قراءة رابط المنشور؛ تحقق من العنوان.',
-    en: 'The network could not read the post’s link; check the URL.',
-  },
-  imageRejected: {
-    fr: 'Image refusée par le réseau (format, poids ou dimensions) ; utilisez une autre déclinaison.',
-    ar: 'رفضت المنصة الصورة (الصيغة أو الحجم أو الأبعاد)؛ استعمل نسخة أخرى.',
-    en: 'The network rejected the image (format, size or dimensions); use another rendition.',
-  },
-  aspectRatio: {
-    fr: 'Le format (rapport largeur/hauteur) du média n’est pas accepté par le réseau.',
-    ar: 'نسبة عرض الوسائط إلى ارتفاعها غير مقبولة لدى المنصة.',
-    en: 'The network does not accept the media’s aspect ratio.',
-  },
-  videoRejected: {
-    fr: 'Vidéo refusée par le réseau (codec, durée ou format non pris en charge).',
-    ar: 'رفضت المنصة الفيديو (الترميز أو المدة أو الصيغة غير مدعومة).',
-    en: 'The network rejected the video (unsupported codec, duration or format).',
-  },
-  mediaExpired: {
-    fr: 'Le média préparé a expiré côté réseau ; relancez la publication.',
-    ar: 'انتهت صلاحية الوسائط المُعدّة لدى المنصة؛ أعد إطلاق النشر.',
-    en: 'The prepared media expired on the network; start the publication again.',
-  },
-  captionTooLong: {
-    fr: 'La légende dépasse la longueur autorisée par le réseau.',
-    ar: 'يتجاوز التعليق المصاحب الطول المسموح به لدى المنصة.',
-    en: 'The caption is longer than the network allows.',
-  },
-  accountRestricted: {
-    fr: 'Le réseau restreint ce compte ou bloque cette action (signalement, spam) ; vérifiez le compte sur la plateforme.',
-    ar: 'تقيّد المنصة هذا الحساب أو تحظر هذا الإجراء (إبلاغ أو رسائل مزعجة)؛ تحقق من الحساب على المنصة.',
-    en: 'The network restricts this account or blocks this action (report, spam); check the account on the platform.',
-  },
-  invalidRequest: {
-    fr: 'Le réseau a refusé la demande comme invalide ; elle ne sera pas renvoyée telle quelle.',
-    ar: 'رفضت المنصة الطلب لأنه غير صالح؛ لن يُعاد إرساله كما هو.',
-    en: 'The network rejected the request as invalid; it will not be sent again as is.',
-  },
+  retryable: pluginText('networkErrors:meta:retryable'),
+  mediaNotReady: pluginText('networkErrors:meta:mediaNotReady'),
+  mediaFetch: pluginText('networkErrors:meta:mediaFetch'),
+  rateLimited: pluginText('networkErrors:meta:rateLimited'),
+  policyBlock: pluginText('networkErrors:meta:policyBlock'),
+  publishingLimit: pluginText('networkErrors:meta:publishingLimit'),
+  tokenExpired: pluginText('networkErrors:meta:tokenExpired'),
+  permission: pluginText('networkErrors:meta:permission'),
+  duplicate: pluginText('networkErrors:meta:duplicate'),
+  linkPreview: pluginText('networkErrors:meta:linkPreview'),
+  imageRejected: pluginText('networkErrors:meta:imageRejected'),
+  aspectRatio: pluginText('networkErrors:meta:aspectRatio'),
+  videoRejected: pluginText('networkErrors:meta:videoRejected'),
+  mediaExpired: pluginText('networkErrors:meta:mediaExpired'),
+  captionTooLong: pluginText('networkErrors:meta:captionTooLong'),
+  accountRestricted: pluginText('networkErrors:meta:accountRestricted'),
+  invalidRequest: pluginText('networkErrors:meta:invalidRequest'),
 } satisfies Record<string, Localized>
 
 /** Permanent Graph subcodes and codes with a reason people can act on. */
@@ -271,13 +204,7 @@ export async function readGraphResponse<T>(response: Response, now: Date, sideEf
       kind: sideEffect ? 'outcome_unknown' : 'retryable',
       message: `Graph API HTTP ${response.status}: unreadable body (${String(cause)})`,
       status: response.status,
-      reason: sideEffect
-        ? {
-            fr: 'Réponse illisible du réseau après l’envoi : la publication a peut-être eu lieu. Vérification en cours.',
-            ar: 'ردّ غير مقروء من المنصة بعد الإرسال: ربما تم النشر. جارٍ التحقق.',
-            en: 'Unreadable answer from the network after sending: the post may exist. Checking.',
-          }
-        : reasons.retryable,
+      reason: sideEffect ? pluginText('networkErrors:meta:unreadableAfterSend') : reasons.retryable,
     })
   }
   const error = (body as { error?: GraphErrorBody } | null)?.error

@@ -2,6 +2,7 @@ import { callOAuth, readTokenResponse, trimSlash, withQuery } from '../oauth/htt
 import type { StandardTokenResponse } from '../oauth/http'
 import type { AuthorizeRequest, ConnectedAccount, OAuthCallContext } from '../oauth/types'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText } from '../../translations'
 
 /**
  * Facebook Login, shared by the Facebook Pages (facebook.ts) and Instagram (instagram.ts)
@@ -81,12 +82,7 @@ async function metaPermissions(context: OAuthCallContext, userToken: string, wan
 
 function declinedWarning(declined: string[]): Localized | null {
   if (!declined.length) return null
-  const list = declined.join(', ')
-  return {
-    fr: `Permissions refusées dans la fenêtre de Facebook (reconnectez pour les accorder) : ${list}`,
-    ar: `صلاحيات مرفوضة في نافذة فيسبوك (أعد الربط لمنحها): ${list}`,
-    en: `Permissions declined in Facebook’s dialog (reconnect to grant them): ${list}`,
-  }
+  return pluginText('oauthErrors:permissionsDeclined', { list: declined.join(', ') })
 }
 
 /** What a Facebook login gave: the Pages it reaches, and the permissions asked for that were granted or declined. */

@@ -2,41 +2,18 @@ import { networkLabels } from '../registry'
 import { OAuthError } from './types'
 import type { OAuthCallContext, OAuthErrorKind, TokenSet } from './types'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText, pluginTextByLanguage } from '../../translations'
 
 /** The step of the flow a call belongs to, named in error messages. */
 export type OAuthStep = 'code' | 'refresh' | 'accounts'
 
-const stepNames: Record<OAuthStep, Localized> = {
-  code: { fr: 'l’échange du code d’autorisation', ar: 'تبادل رمز التفويض', en: 'the authorization code exchange' },
-  refresh: { fr: 'le renouvellement du jeton', ar: 'تجديد الرمز', en: 'the token refresh' },
-  accounts: { fr: 'la lecture des comptes', ar: 'قراءة الحسابات', en: 'listing the accounts' },
-}
-
 const maxDetailLength = 300
 
 function localizedFailure(kind: OAuthErrorKind, context: Pick<OAuthCallContext, 'network'>, step: OAuthStep, detail: string): Localized {
-  const label = networkLabels[context.network]
-  const name = stepNames[step]
-  switch (kind) {
-    case 'unavailable':
-      return {
-        fr: `${label} est injoignable pendant ${name.fr} (${detail}) ; réessayez plus tard.`,
-        ar: `تعذر الوصول إلى ${label} أثناء ${name.ar} (${detail})؛ أعد المحاولة لاحقا.`,
-        en: `${label} could not be reached during ${name.en} (${detail}); try again later.`,
-      }
-    case 'invalid_response':
-      return {
-        fr: `Réponse inattendue de ${label} pendant ${name.fr} : ${detail}`,
-        ar: `رد غير متوقع من ${label} أثناء ${name.ar}: ${detail}`,
-        en: `Unexpected answer from ${label} during ${name.en}: ${detail}`,
-      }
-    default:
-      return {
-        fr: `${label} a refusé ${name.fr} : ${detail}`,
-        ar: `رفضت ${label} ${name.ar}: ${detail}`,
-        en: `${label} refused ${name.en}: ${detail}`,
-      }
-  }
+  const network = networkLabels[context.network]
+  const name = pluginText(`oauthErrors:steps:${step}`)
+  const key = kind === 'unavailable' ? 'oauthErrors:unavailable' : kind === 'invalid_response' ? 'oauthErrors:invalidResponse' : 'oauthErrors:refused'
+  return pluginTextByLanguage(key, (language) => ({ network, step: name[language], detail }))
 }
 
 export function oauthFailure(kind: OAuthErrorKind, context: Pick<OAuthCallContext, 'network'>, step: OAuthStep, detail: string, status?: number): OAuthError {

@@ -7,6 +7,7 @@ import { NetworkError } from '../types'
 import type { AccountCredentials, AdapterContext, LookupResult, MetricsSnapshot, NetworkAdapter, PublishMedia, PublishRequest, PublishResult } from '../types'
 import { validatePublishRequest } from '../validate-request'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText } from '../../translations'
 
 export type TiktokAdapterOptions = {
   /** Bytes per uploaded chunk, 5 MiB to 64 MB (docs/networks.md#tiktok-video-direct-post). Default 10,000,000. */
@@ -28,125 +29,37 @@ const dailyCapCodes = new Set(['spam_risk_too_many_posts', 'spam_risk_too_many_p
 const dayMs = 24 * 60 * 60 * 1000
 
 const reasons = {
-  auth: {
-    fr: 'L’accès au compte TikTok a expiré ou a été révoqué : reconnectez le compte.',
-    ar: 'انتهت صلاحية الوصول إلى حساب TikTok أو أُلغي: يُرجى إعادة ربط الحساب.',
-    en: 'Access to the TikTok account expired or was revoked: reconnect the account.',
-  },
-  rate: {
-    fr: 'TikTok limite le nombre de requêtes par minute ; nouvel essai dans une minute.',
-    ar: 'يحدّ TikTok من عدد الطلبات في الدقيقة؛ ستُعاد المحاولة بعد دقيقة.',
-    en: 'TikTok limits requests per minute; retrying in a minute.',
-  },
-  tooManyPosts: {
-    fr: 'Le compte TikTok a atteint son plafond quotidien de publications ; nouvel essai demain.',
-    ar: 'بلغ حساب TikTok الحد اليومي للنشر؛ ستُعاد المحاولة غدا.',
-    en: 'The TikTok account reached its daily posting cap; retrying tomorrow.',
-  },
-  pendingShares: {
-    fr: 'Trop de brouillons attendent dans la boîte TikTok du compte ; nouvel essai demain.',
-    ar: 'توجد مسودات كثيرة معلقة في صندوق حساب TikTok؛ ستُعاد المحاولة غدا.',
-    en: 'Too many drafts are pending in the TikTok account’s inbox; retrying tomorrow.',
-  },
-  activeUserCap: {
-    fr: 'L’application a atteint son plafond quotidien d’utilisateurs TikTok ; nouvel essai demain.',
-    ar: 'بلغ التطبيق الحد اليومي لمستخدمي TikTok؛ ستُعاد المحاولة غدا.',
-    en: 'The app reached its daily cap of TikTok users; retrying tomorrow.',
-  },
-  banned: {
-    fr: 'TikTok interdit à ce compte de publier. Contactez TikTok ; aucune nouvelle tentative.',
-    ar: 'يمنع TikTok هذا الحساب من النشر. تواصلوا مع TikTok؛ لن تُعاد المحاولة.',
-    en: 'TikTok has banned this account from posting. Contact TikTok; no retry.',
-  },
-  unaudited: {
-    fr: 'L’application TikTok n’est pas encore auditée : elle ne peut publier que sur des comptes privés.',
-    ar: 'تطبيق TikTok لم يخضع للتدقيق بعد: لا يمكنه النشر إلا على حسابات خاصة.',
-    en: 'The TikTok app is not audited yet: it can only post to private accounts.',
-  },
-  unavailable: {
-    fr: 'TikTok est momentanément indisponible ; nouvel essai plus tard.',
-    ar: 'TikTok غير متاح مؤقتا؛ ستُعاد المحاولة لاحقا.',
-    en: 'TikTok is temporarily unavailable; retrying later.',
-  },
-  noVideo: {
-    fr: 'Une publication TikTok nécessite une vidéo non vide.',
-    ar: 'يتطلب النشر على TikTok مقطع فيديو غير فارغ.',
-    en: 'A TikTok post needs a non-empty video.',
-  },
-  noPrivacyLevel: {
-    fr: 'Le compte TikTok ne propose aucun niveau de confidentialité pour publier.',
-    ar: 'لا يتيح حساب TikTok أي مستوى خصوصية للنشر.',
-    en: 'The TikTok account offers no privacy level to post with.',
-  },
-  sentToInbox: {
-    fr: 'TikTok a placé la vidéo dans la boîte de réception du créateur au lieu de la publier : terminez la publication dans l’application.',
-    ar: 'وضع TikTok الفيديو في صندوق وارد صاحب الحساب بدل نشره: أكملوا النشر من التطبيق.',
-    en: 'TikTok put the video in the creator’s inbox instead of posting it: finish posting in the app.',
-  },
-  stillProcessing: {
-    fr: 'TikTok traite encore la vidéo envoyée : elle sera peut-être publiée. Vérifiez sur le compte avant tout nouvel essai.',
-    ar: 'لا يزال TikTok يعالج الفيديو المرسل: قد يُنشر. تحققوا من الحساب قبل أي محاولة جديدة.',
-    en: 'TikTok is still processing the uploaded video: it may get posted. Check the account before trying again.',
-  },
-  unknownOutcome: {
-    fr: 'TikTok n’a pas confirmé la réception de la vidéo : elle est peut-être publiée. Vérifiez sur le compte avant tout nouvel essai.',
-    ar: 'لم يؤكد TikTok استلام الفيديو: ربما تم نشره. تحققوا من الحساب قبل أي محاولة جديدة.',
-    en: 'TikTok did not confirm receiving the video: it may be posted. Check the account before trying again.',
-  },
-  moderationUnsupported: {
-    fr: 'L’API de TikTok ne permet pas de modérer les commentaires : masquez, supprimez ou répondez depuis l’application TikTok.',
-    ar: 'لا تتيح واجهة TikTok البرمجية الإشراف على التعليقات: يُرجى الإخفاء أو الحذف أو الرد من تطبيق TikTok.',
-    en: 'TikTok’s API offers no comment moderation: hide, delete or reply from the TikTok app.',
-  },
+  auth: pluginText('networkErrors:tiktok:auth'),
+  rate: pluginText('networkErrors:tiktok:rate'),
+  tooManyPosts: pluginText('networkErrors:tiktok:tooManyPosts'),
+  pendingShares: pluginText('networkErrors:tiktok:pendingShares'),
+  activeUserCap: pluginText('networkErrors:tiktok:activeUserCap'),
+  banned: pluginText('networkErrors:tiktok:banned'),
+  unaudited: pluginText('networkErrors:tiktok:unaudited'),
+  unavailable: pluginText('networkErrors:tiktok:unavailable'),
+  noVideo: pluginText('networkErrors:tiktok:noVideo'),
+  noPrivacyLevel: pluginText('networkErrors:tiktok:noPrivacyLevel'),
+  sentToInbox: pluginText('networkErrors:tiktok:sentToInbox'),
+  stillProcessing: pluginText('networkErrors:tiktok:stillProcessing'),
+  unknownOutcome: pluginText('networkErrors:tiktok:unknownOutcome'),
+  moderationUnsupported: pluginText('networkErrors:tiktok:moderationUnsupported'),
 } satisfies Record<string, Localized>
 
 function tooLong(seconds: number, max: number): Localized {
-  return {
-    fr: `La vidéo dure ${seconds} s ; ce compte TikTok accepte au plus ${max} s.`,
-    ar: `مدة الفيديو ${seconds} ثانية؛ يقبل حساب TikTok هذا ${max} ثانية على الأكثر.`,
-    en: `The video lasts ${seconds} s; this TikTok account accepts at most ${max} s.`,
-  }
+  return pluginText('networkErrors:tiktok:tooLong', { seconds, max })
 }
 
 function rejected(code: string, message: string): Localized {
-  return {
-    fr: `TikTok a refusé la publication (${code}) : ${message}. Corrigez-la avant de réessayer.`,
-    ar: `رفض TikTok المنشور (${code}): ${message}. يُرجى تصحيحه قبل إعادة المحاولة.`,
-    en: `TikTok rejected the post (${code}): ${message}. Fix it before trying again.`,
-  }
+  return pluginText('networkErrors:tiktok:rejected', { code, message })
 }
 
-const failReasons: Record<string, Localized> = {
-  file_format_check_failed: {
-    fr: 'TikTok n’accepte pas le format de ce fichier vidéo (MP4 H.264 recommandé).',
-    ar: 'لا يقبل TikTok صيغة ملف الفيديو هذا (يُنصح بـ MP4 H.264).',
-    en: 'TikTok does not accept this video file format (MP4 H.264 recommended).',
-  },
-  duration_check_failed: {
-    fr: 'La durée de la vidéo est hors des limites de TikTok.',
-    ar: 'مدة الفيديو خارج الحدود التي يقبلها TikTok.',
-    en: 'The video’s duration is outside TikTok’s limits.',
-  },
-  frame_rate_check_failed: {
-    fr: 'La fréquence d’images doit être comprise entre 23 et 60 images par seconde.',
-    ar: 'يجب أن يتراوح معدل الإطارات بين 23 و60 إطارا في الثانية.',
-    en: 'The frame rate must be between 23 and 60 frames per second.',
-  },
-  picture_size_check_failed: {
-    fr: 'Les dimensions de la vidéo sont hors des limites de TikTok (360 à 4096 px par côté).',
-    ar: 'أبعاد الفيديو خارج حدود TikTok (من 360 إلى 4096 بكسل لكل ضلع).',
-    en: 'The video’s dimensions are outside TikTok’s limits (360 to 4096 px per side).',
-  },
-}
+/** TikTok's fail reasons with words of their own; the others are named in a generic text. */
+const explainedFailReasons = ['file_format_check_failed', 'duration_check_failed', 'frame_rate_check_failed', 'picture_size_check_failed'] as const
+const isExplained = (failReason: string): failReason is (typeof explainedFailReasons)[number] =>
+  (explainedFailReasons as readonly string[]).includes(failReason)
 
 function failed(failReason: string): Localized {
-  return (
-    failReasons[failReason] ?? {
-      fr: `TikTok n’a pas pu traiter la vidéo (${failReason}) : corrigez le fichier avant de réessayer.`,
-      ar: `تعذر على TikTok معالجة الفيديو (${failReason}): يُرجى تصحيح الملف قبل إعادة المحاولة.`,
-      en: `TikTok could not process the video (${failReason}): fix the file before trying again.`,
-    }
-  )
+  return isExplained(failReason) ? pluginText(`networkErrors:tiktok:failReasons:${failReason}`) : pluginText('networkErrors:tiktok:failed', { failReason })
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText } from '../../translations'
 
 /** Video and GIF chunks: under X's 5 MB cap, in the 1–4 MB range clients use (docs/networks.md#x-media-upload). */
 export const xUploadChunkBytes = 4 * 1024 * 1024
@@ -56,66 +57,18 @@ type XProblem = {
 }
 
 const reasons = {
-  rateLimited: (until: Date): Localized => ({
-    fr: `Limite de requêtes X atteinte pour ce compte ; nouvel essai après ${formatUtc(until)}.`,
-    ar: `بلغ هذا الحساب حدّ الطلبات على X؛ ستُعاد المحاولة بعد ${formatUtc(until)}.`,
-    en: `X request limit reached for this account; retrying after ${formatUtc(until)}.`,
-  }),
-  auth: {
-    fr: 'Le jeton d’accès X a expiré ou a été révoqué : reconnectez le compte X.',
-    ar: 'انتهت صلاحية رمز الوصول إلى X أو أُلغي: يُرجى إعادة ربط حساب X.',
-    en: 'The X access token expired or was revoked: reconnect the X account.',
-  },
-  duplicate: {
-    fr: 'X refuse un texte identique à une publication récente du compte.',
-    ar: 'يرفض X نصًّا مطابقًا لمنشور حديث لهذا الحساب.',
-    en: 'X rejects text identical to a recent post of the account.',
-  },
-  rejected: (detail: string): Localized => ({
-    fr: `X a refusé la requête : « ${detail} ».`,
-    ar: `رفض X الطلب: «${detail}».`,
-    en: `X rejected the request: "${detail}".`,
-  }),
-  notFound: {
-    fr: 'X ne trouve pas cette publication ou ce commentaire (supprimé ?).',
-    ar: 'لا يجد X هذا المنشور أو هذا التعليق (ربما حُذف).',
-    en: 'X cannot find this post or reply (deleted?).',
-  },
-  serverError: {
-    fr: 'X rencontre une erreur temporaire ; nouvel essai plus tard.',
-    ar: 'يواجه X خطأً مؤقتًا؛ ستُعاد المحاولة لاحقًا.',
-    en: 'X has a temporary error; retrying later.',
-  },
-  unexpectedAnswer: {
-    fr: 'Réponse inattendue de X ; nouvel essai plus tard.',
-    ar: 'ردّ غير متوقع من X؛ ستُعاد المحاولة لاحقًا.',
-    en: 'Unexpected answer from X; retrying later.',
-  },
-  answerLost: {
-    fr: 'La réponse de X a été interrompue après l’envoi : la publication a peut-être eu lieu. Vérification en cours.',
-    ar: 'انقطع ردّ X بعد الإرسال: ربما تم النشر. جارٍ التحقق.',
-    en: 'X’s answer was cut off after the request was sent: the post may exist. Checking.',
-  },
-  mediaMix: {
-    fr: 'X accepte jusqu’à 4 images, ou une seule vidéo, ou un seul GIF, sans mélange ; les PDF ne sont pas pris en charge.',
-    ar: 'يقبل X حتى 4 صور، أو فيديو واحدًا، أو صورة GIF واحدة، دون خلط؛ ولا يدعم ملفات PDF.',
-    en: 'X takes up to 4 images, or one video, or one GIF, not mixed; PDFs are not supported.',
-  },
-  processingFailed: (detail: string): Localized => ({
-    fr: `X n’a pas pu traiter le média : « ${detail} ».`,
-    ar: `تعذّر على X معالجة الوسائط: «${detail}».`,
-    en: `X could not process the media: "${detail}".`,
-  }),
-  processingTooLong: {
-    fr: 'X traite encore la vidéo après une longue attente ; nouvel essai plus tard.',
-    ar: 'لا يزال X يعالج الفيديو بعد انتظار طويل؛ ستُعاد المحاولة لاحقًا.',
-    en: 'X is still processing the video after a long wait; retrying later.',
-  },
-  unknownAction: {
-    fr: 'Action de modération inconnue pour X.',
-    ar: 'إجراء إشراف غير معروف بالنسبة إلى X.',
-    en: 'Unknown moderation action for X.',
-  },
+  rateLimited: (until: Date): Localized => pluginText('networkErrors:x:rateLimited', { until: formatUtc(until) }),
+  auth: pluginText('networkErrors:x:auth'),
+  duplicate: pluginText('networkErrors:x:duplicate'),
+  rejected: (detail: string): Localized => pluginText('networkErrors:x:rejected', { detail }),
+  notFound: pluginText('networkErrors:x:notFound'),
+  serverError: pluginText('networkErrors:x:serverError'),
+  unexpectedAnswer: pluginText('networkErrors:x:unexpectedAnswer'),
+  answerLost: pluginText('networkErrors:x:answerLost'),
+  mediaMix: pluginText('networkErrors:x:mediaMix'),
+  processingFailed: (detail: string): Localized => pluginText('networkErrors:x:processingFailed', { detail }),
+  processingTooLong: pluginText('networkErrors:x:processingTooLong'),
+  unknownAction: pluginText('networkErrors:x:unknownAction'),
 }
 
 function formatUtc(date: Date): string {

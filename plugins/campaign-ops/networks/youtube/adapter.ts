@@ -17,6 +17,7 @@ import type {
 } from '../types'
 import { validatePublishRequest } from '../validate-request'
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { pluginText } from '../../translations'
 
 /** Every chunk but the last must be a multiple of this (resumable upload protocol). */
 export const youtubeChunkUnit = 256 * 1024
@@ -39,74 +40,22 @@ const rateReasons = new Set(['rateLimitExceeded', 'userRateLimitExceeded'])
 const resumableStatuses = new Set([500, 502, 503, 504])
 
 const reasons = {
-  quota: {
-    fr: 'Le quota quotidien de YouTube est épuisé ; la publication reprendra après minuit, heure du Pacifique.',
-    ar: 'نفدت الحصة اليومية لـ YouTube؛ سيُستأنف النشر بعد منتصف الليل بتوقيت المحيط الهادئ.',
-    en: 'YouTube’s daily quota is used up; publishing resumes after midnight Pacific time.',
-  },
-  uploadLimit: {
-    fr: 'La chaîne a atteint sa limite quotidienne de mises en ligne ; nouvel essai après minuit, heure du Pacifique.',
-    ar: 'بلغت القناة حدّها اليومي لرفع الفيديوهات؛ ستُعاد المحاولة بعد منتصف الليل بتوقيت المحيط الهادئ.',
-    en: 'The channel reached its daily upload limit; retrying after midnight Pacific time.',
-  },
-  rate: {
-    fr: 'YouTube limite le rythme des requêtes ; nouvel essai dans quelques instants.',
-    ar: 'يحدّ YouTube من وتيرة الطلبات؛ ستُعاد المحاولة بعد قليل.',
-    en: 'YouTube is limiting the request rate; retrying shortly.',
-  },
-  auth: {
-    fr: 'L’accès à la chaîne YouTube a expiré ou a été révoqué : reconnectez le compte.',
-    ar: 'انتهت صلاحية الوصول إلى قناة YouTube أو أُلغي: يُرجى إعادة ربط الحساب.',
-    en: 'Access to the YouTube channel expired or was revoked: reconnect the account.',
-  },
-  unavailable: {
-    fr: 'YouTube est momentanément indisponible ; nouvel essai plus tard.',
-    ar: 'YouTube غير متاح مؤقتا؛ ستُعاد المحاولة لاحقا.',
-    en: 'YouTube is temporarily unavailable; retrying later.',
-  },
-  notFound: {
-    fr: 'La vidéo ou le commentaire n’existe plus sur YouTube.',
-    ar: 'لم يعد الفيديو أو التعليق موجودا على YouTube.',
-    en: 'The video or comment no longer exists on YouTube.',
-  },
-  noVideo: {
-    fr: 'Une publication YouTube nécessite une vidéo non vide.',
-    ar: 'يتطلب النشر على YouTube مقطع فيديو غير فارغ.',
-    en: 'A YouTube post needs a non-empty video.',
-  },
-  shortTooLong: {
-    fr: 'Un Short dure au plus 3 minutes : publiez cette vidéo comme vidéo YouTube classique ou raccourcissez-la.',
-    ar: 'لا تتجاوز مدة مقطع Short ثلاث دقائق: انشروا هذا الفيديو كفيديو YouTube عادي أو اختصروه.',
-    en: 'A Short lasts 3 minutes at most: publish this as a regular YouTube video or shorten it.',
-  },
-  shortNotVertical: {
-    fr: 'Un Short doit être vertical ou carré ; cette vidéo est horizontale.',
-    ar: 'يجب أن يكون مقطع Short عموديا أو مربعا؛ هذا الفيديو أفقي.',
-    en: 'A Short must be vertical or square; this video is landscape.',
-  },
-  sessionExpired: {
-    fr: 'La session de mise en ligne YouTube a expiré ; la mise en ligne recommencera.',
-    ar: 'انتهت جلسة الرفع على YouTube؛ سيُعاد الرفع من البداية.',
-    en: 'The YouTube upload session expired; the upload will start over.',
-  },
-  interrupted: {
-    fr: 'La mise en ligne vers YouTube a été interrompue à plusieurs reprises ; nouvel essai plus tard.',
-    ar: 'انقطع الرفع إلى YouTube مرارا؛ ستُعاد المحاولة لاحقا.',
-    en: 'The upload to YouTube was interrupted repeatedly; retrying later.',
-  },
-  unknownOutcome: {
-    fr: 'YouTube n’a pas confirmé la fin de la mise en ligne : la vidéo existe peut-être. Vérification nécessaire avant tout nouvel essai.',
-    ar: 'لم يؤكد YouTube اكتمال الرفع: ربما أصبح الفيديو موجودا. يلزم التحقق قبل أي محاولة جديدة.',
-    en: 'YouTube did not confirm the end of the upload: the video may exist. Check before trying again.',
-  },
+  quota: pluginText('networkErrors:youtube:quota'),
+  uploadLimit: pluginText('networkErrors:youtube:uploadLimit'),
+  rate: pluginText('networkErrors:youtube:rate'),
+  auth: pluginText('networkErrors:youtube:auth'),
+  unavailable: pluginText('networkErrors:youtube:unavailable'),
+  notFound: pluginText('networkErrors:youtube:notFound'),
+  noVideo: pluginText('networkErrors:youtube:noVideo'),
+  shortTooLong: pluginText('networkErrors:youtube:shortTooLong'),
+  shortNotVertical: pluginText('networkErrors:youtube:shortNotVertical'),
+  sessionExpired: pluginText('networkErrors:youtube:sessionExpired'),
+  interrupted: pluginText('networkErrors:youtube:interrupted'),
+  unknownOutcome: pluginText('networkErrors:youtube:unknownOutcome'),
 } satisfies Record<string, Localized>
 
 function rejected(code: string, message: string): Localized {
-  return {
-    fr: `YouTube a refusé la requête (${code}) : ${message}. Corrigez la publication avant de réessayer.`,
-    ar: `رفض YouTube الطلب (${code}): ${message}. يُرجى تصحيح المنشور قبل إعادة المحاولة.`,
-    en: `YouTube rejected the request (${code}): ${message}. Fix the post before trying again.`,
-  }
+  return pluginText('networkErrors:youtube:rejected', { code, message })
 }
 
 /** Wall-clock fields of `instant` in `timeZone` (seconds precision). */

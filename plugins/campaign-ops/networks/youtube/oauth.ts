@@ -2,6 +2,7 @@ import { callOAuth, trimSlash, withQuery } from '../oauth/http'
 import { exchangeCode, refreshTokens } from '../oauth/token-endpoint'
 import { OAuthError } from '../oauth/types'
 import type { ConnectedAccount, NetworkOAuthProvider } from '../oauth/types'
+import { pluginText } from '../../translations'
 
 /**
  * Google OAuth for YouTube (docs/networks.md#youtube-oauth): offline access with forced consent so Google
@@ -55,11 +56,7 @@ export const youtubeOAuth: NetworkOAuthProvider = {
         kind: 'no_accounts',
         network: 'youtube',
         message: 'This Google account has no YouTube channel.',
-        reason: {
-          fr: 'Ce compte Google n’a pas de chaîne YouTube : choisissez le compte (ou le compte de marque) de la chaîne de la campagne.',
-          ar: 'لا يملك حساب Google هذا قناة على يوتيوب: اختر الحساب (أو حساب العلامة التجارية) الخاص بقناة الحملة.',
-          en: 'This Google account has no YouTube channel: choose the account (or brand account) of the campaign’s channel.',
-        },
+        reason: pluginText('oauthErrors:noAccounts:youtube'),
       })
     }
     return accounts
