@@ -10,6 +10,7 @@ import { appText } from '../src/i18n/translations'
 import { hasRole, roleOf } from '../src/domain/roles'
 import { editorialStates, frozenStates, publicationStates } from '../src/domain/publication-states'
 import { defineEndpoint } from '../src/infra/endpoint'
+import type { Localized } from '../src/i18n/catalogue'
 import { feedRendition } from '../src/domain/platform-renditions'
 import { composePostText } from '../src/domain/variant-validation'
 import { readinessOnlyCodes, variantReport } from '../src/domain/variant-report'
@@ -80,6 +81,12 @@ const validateAndReport: CollectionBeforeChangeHook = async ({ data, originalDoc
   return data
 }
 
+/** A publication state's label in each language (the raw value when unknown). */
+const stateLabel = (state: unknown): Localized => {
+  const label = publicationStates.find((option) => option.value === state)?.label
+  return label ?? { fr: String(state), ar: String(state), en: String(state) }
+}
+
 /**
  * States and approvals belong to their operations: the approval to its endpoint, the engine's
  * states to the engine (which writes them in SQL or as the named system). A person sets only
@@ -90,17 +97,17 @@ const guardSystemStates: CollectionBeforeChangeHook = ({ data, originalDoc, req 
     const before = (originalDoc?.approval ?? {}) as { state?: string }
     const after = data.approval as { state?: string }
     if ((after?.state ?? 'pending') !== (before.state ?? 'pending')) {
-      throw new APIError('A variant is approved through POST /api/platform-variants/:id/approve (NCSC), not by writing the field.', 403, null, true)
+      throw new APIError(appText('variants:approvalByEndpoint')[requestLanguage(req)], 403, null, true)
     }
     data.approval = originalDoc?.approval
   }
   const engine = actingSystem(req) === 'publishing-engine'
   const next = data.publicationState
   if (!engine && next !== undefined && next !== originalDoc?.publicationState && !editorialStates.includes(next)) {
-    throw new APIError(`The publication state "${next}" is set by the publishing engine, not by hand.`, 403, null, true)
+    throw new APIError(appText('variants:engineState', { state: stateLabel(next) })[requestLanguage(req)], 403, null, true)
   }
   if (!engine && frozenStates.includes(originalDoc?.publicationState)) {
-    throw new APIError(`This variant is ${originalDoc?.publicationState}: it is on the network, or may be, and can no longer be edited.`, 409, null, true)
+    throw new APIError(appText('variants:frozen', { state: stateLabel(originalDoc?.publicationState) })[requestLanguage(req)], 409, null, true)
   }
   return data
 }

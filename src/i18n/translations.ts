@@ -257,6 +257,18 @@ const en = {
     // A scheduled variant held, stored with it (one line per language).
     held: 'Held: {{reason}}',
     heldItemLeftApproval: 'Held: the content item is now “{{state}}”. Reschedule the variant once it is approved again.',
+    // Refused transitions, answered in the caller's language (the Local API keeps the English).
+    refusals: {
+      signIn: 'Sign in to move content through the workflow.',
+      staffOnly: 'Only the campaign staff move content through the workflow (external tools read the reporting API).',
+      itemMissing: 'Content item {{id}} does not exist.',
+      unknownState: '"{{to}}" is not a workflow state.',
+      notFromHere: 'An item in state “{{from}}” cannot move to “{{to}}”.',
+      notYourRole: 'Your role cannot “{{action}}” this item.',
+      systemOnly: '“{{action}}” is taken by the system, not by a person.',
+      sensitiveNeedsLegal: 'A sensitive item must go through legal review before approval.',
+      reasonRequired: 'A reason is required to request changes.',
+    },
     // The transitions' buttons (transition-table.ts).
     transitions: {
       submit: 'Submit for review',
@@ -292,6 +304,9 @@ const en = {
   },
   // Platform variants (collections/PlatformVariants.ts): refused saves and the validate endpoint.
   variants: {
+    approvalByEndpoint: 'A variant is approved through POST /api/platform-variants/:id/approve (NCSC), not by writing the field.',
+    engineState: 'The publication state “{{state}}” is set by the publishing engine, not by hand.',
+    frozen: 'This variant is “{{state}}”: it is on the network, or may be, and can no longer be edited.',
     foreignMedia: 'This media is not one of the content item’s assets.',
     scheduledAtRequired: 'Required to schedule',
     platformRequired: 'platform is required',
@@ -521,6 +536,17 @@ const fr: SameKeys<AppStrings> = {
     variantNotApproved: 'Le contenu est sensible : le texte de cette variante doit d’abord être approuvé par le NCSC.',
     held: 'Retenue : {{reason}}',
     heldItemLeftApproval: 'Retenue : le contenu est passé à l’état « {{state}} ». Reprogrammez la variante quand il sera de nouveau approuvé.',
+    refusals: {
+      signIn: 'Connectez-vous pour faire avancer les contenus.',
+      staffOnly: 'Seule l’équipe de la campagne fait avancer les contenus (les outils externes lisent l’API de reporting).',
+      itemMissing: 'Le contenu {{id}} n’existe pas.',
+      unknownState: '« {{to}} » n’est pas un état du circuit de validation.',
+      notFromHere: 'Un contenu à l’état « {{from}} » ne peut pas passer à « {{to}} ».',
+      notYourRole: 'Votre rôle ne permet pas « {{action}} » pour ce contenu.',
+      systemOnly: '« {{action}} » est fait par le système, pas par une personne.',
+      sensitiveNeedsLegal: 'Un contenu sensible doit passer par la revue juridique avant approbation.',
+      reasonRequired: 'Un motif est obligatoire pour demander des modifications.',
+    },
     transitions: {
       submit: 'Soumettre pour revue',
       resubmit: 'Soumettre à nouveau',
@@ -553,6 +579,9 @@ const fr: SameKeys<AppStrings> = {
     open: 'Ouvrir dans Badil',
   },
   variants: {
+    approvalByEndpoint: 'Une variante s’approuve par son bouton d’approbation (NCSC), pas en écrivant le champ.',
+    engineState: 'L’état de publication « {{state}} » est posé par le moteur de publication, pas à la main.',
+    frozen: 'Cette variante est « {{state}} » : elle est sur le réseau, ou peut l’être, et ne se modifie plus.',
     foreignMedia: 'Ce média ne fait pas partie des médias du contenu.',
     scheduledAtRequired: 'Requise pour programmer',
     platformRequired: 'Choisissez le réseau de la variante.',
@@ -778,6 +807,17 @@ const ar: SameKeys<AppStrings> = {
     variantNotApproved: 'المحتوى حساس: يجب أن يعتمد الفريق نص هذه الصيغة أولا.',
     held: 'محتجزة: {{reason}}',
     heldItemLeftApproval: 'محتجزة: أصبح المحتوى في حالة «{{state}}». أعد برمجة الصيغة عندما يُعتمد من جديد.',
+    refusals: {
+      signIn: 'سجّل الدخول لتمرير المحتوى عبر مراحل العمل.',
+      staffOnly: 'فريق الحملة وحده يُمرّر المحتوى عبر مراحل العمل (الأدوات الخارجية تقرأ واجهة التقارير).',
+      itemMissing: 'المحتوى رقم {{id}} غير موجود.',
+      unknownState: '«{{to}}» ليست حالة من حالات مسار المصادقة.',
+      notFromHere: 'لا يمكن لمحتوى في حالة «{{from}}» أن ينتقل إلى «{{to}}».',
+      notYourRole: 'دورك لا يسمح بـ«{{action}}» لهذا المحتوى.',
+      systemOnly: '«{{action}}» يقوم به النظام، لا شخص.',
+      sensitiveNeedsLegal: 'يجب أن يمر المحتوى الحساس بالمراجعة القانونية قبل اعتماده.',
+      reasonRequired: 'السبب إلزامي لطلب تعديلات.',
+    },
     transitions: {
       submit: 'إرسال للمراجعة',
       resubmit: 'إعادة الإرسال',
@@ -810,6 +850,9 @@ const ar: SameKeys<AppStrings> = {
     open: 'فتح في بديل',
   },
   variants: {
+    approvalByEndpoint: 'تُعتمد الصيغة بزر الاعتماد (فريق NCSC)، لا بكتابة الحقل.',
+    engineState: 'حالة النشر «{{state}}» يضعها محرك النشر، لا تُكتب يدويًا.',
+    frozen: 'هذه الصيغة «{{state}}»: هي على المنصة أو قد تكون، ولم يعد تعديلها ممكنًا.',
     foreignMedia: 'هذا الوسيط ليس من وسائط المحتوى.',
     scheduledAtRequired: 'مطلوب للبرمجة',
     platformRequired: 'اختر منصة الصيغة.',

@@ -5,6 +5,7 @@ import { roleOf } from '../domain/roles'
 import { appText } from '../i18n/translations'
 import { defineEndpoint, refuse } from '../infra/endpoint'
 import type { EndpointStatus } from '../infra/endpoint'
+import type { Localized } from '../i18n/catalogue'
 import { transitionContentItem } from './transition-content-item'
 import { availableTransitions } from './transition-table'
 
@@ -27,11 +28,11 @@ export const transitionEndpoint = defineEndpoint({
       return { doc: result.item, event: result.event }
     } catch (error) {
       if (!(error instanceof APIError)) throw error
-      const data = (error.data ?? {}) as { allowed?: string[]; field?: string; code?: string }
+      const data = (error.data ?? {}) as { allowed?: string[]; field?: string; code?: string; reason?: Localized }
       refuse({
         status: error.status as EndpointStatus,
         code: data.code ?? 'transition_refused',
-        message: error.message,
+        message: data.reason ?? error.message,
         field: data.field,
         details: { allowed: data.allowed ?? [] },
       })

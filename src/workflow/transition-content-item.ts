@@ -7,17 +7,23 @@ import { isStaff, roleOf } from '../domain/roles'
 import { transitionWriteContext } from './content-item-hooks'
 import { holdScheduledVariants, itemLeftApprovalReason, publishableItemStates } from './hold-variants'
 import { snapshotHash } from './snapshot'
-import { availableTransitions, findTransition, transitions, workflowStateValues } from './transition-table'
+import { availableTransitions, findTransition, workflowStateLabels, workflowStateValues } from './transition-table'
 import type { Transition, WorkflowState } from './transition-table'
+import type { Localized } from '../i18n/catalogue'
+import { appText } from '../i18n/translations'
 
 type Id = number | string
 type Person = { id: Id; role?: string | null; collection?: string }
 
 /** A refused transition: 400 (no reason), 401 (nobody signed in), 403 (role), 404 (no item), 409 (state or guard). */
-export class WorkflowTransitionError extends APIError<{ allowed: string[]; field?: string }> {
-  constructor(message: string, status: 400 | 401 | 403 | 404 | 409, allowed: string[], field?: string) {
-    super(message, status, { allowed, ...(field ? { field } : {}) }, true)
+export class WorkflowTransitionError extends APIError<{ allowed: string[]; field?: string; reason: Localized }> {
+  /** The refusal in each admin language; the error's message is the English one (Local API, logs). */
+  readonly reason: Localized
+
+  constructor(reason: Localized, status: 400 | 401 | 403 | 404 | 409, allowed: string[], field?: string) {
+    super(reason.en, status, { allowed, reason, ...(field ? { field } : {}) }, true)
     this.name = 'WorkflowTransitionError'
+    this.reason = reason
   }
 }
 
@@ -55,9 +61,9 @@ export async function transitionContentItem(payload: Payload, request: Transitio
   const to = request.to as WorkflowState
   const system = request.system
   const person = system ? undefined : (request.user ?? undefined)
-  if (!system && !person) throw new WorkflowTransitionError('Sign in to move content through the workflow.', 401, [])
+  if (!system && !person) throw new WorkflowTransitionError(appText('workflow:refusals:signIn'), 401, [])
   if (person && !isStaff(person)) {
-    throw new WorkflowTransitionError('Only the campaign staff move content through the workflow (external tools read the reporting API).', 403, [])
+    throw new WorkflowTransitionError(appText('workflow:refusals:staffOnly'), 403, [])
   }
   const req = await createLocalReq(
     {
@@ -70,19 +76,18 @@ export async function transitionContentItem(payload: Payload, request: Transitio
   const startedTransaction = await initTransaction(req)
   try {
     const item = await payload.findByID({ collection: 'content-items', id: request.id, depth: 0, overrideAccess: true, req }).catch(() => null)
-    if (!item) throw new WorkflowTransitionError(`Content item ${request.id} does not exist.`, 404, [])
+    if (!item) throw new WorkflowTransitionError(appText('workflow:refusals:itemMissing', { id: String(request.id) }), 404, [])
     const from = item.workflowState as WorkflowState
     const role = roleOf(person)
     const allowedHere = availableTransitions({ workflowState: from, sensitivity: item.sensitivity }, role).map((t) => t.to)
 
     if (!workflowStateValues.includes(to)) {
-      throw new WorkflowTransitionError(`"${request.to}" is not a workflow state.`, 400, allowedHere, 'to')
+      throw new WorkflowTransitionError(appText('workflow:refusals:unknownState', { to: String(request.to) }), 400, allowedHere, 'to')
     }
     const transition: Transition | undefined = findTransition(from, to)
     if (!transition) {
-      const fromHere = transitions.filter((t) => t.from === from).map((t) => t.to)
       throw new WorkflowTransitionError(
-        `An item in state "${from}" cannot move to "${to}". From "${from}" the workflow allows: ${fromHere.join(', ') || 'nothing'}.`,
+        appText('workflow:refusals:notFromHere', { from: workflowStateLabels[from] ?? from, to: workflowStateLabels[to] ?? to }),
         409,
         allowedHere,
       )
@@ -91,9 +96,7 @@ export async function transitionContentItem(payload: Payload, request: Transitio
     const permitted = system ? transition.roles.length === 0 : role !== undefined && transition.roles.includes(role)
     if (!permitted) {
       throw new WorkflowTransitionError(
-        transition.roles.length
-          ? `Only ${transition.roles.join(' or ')} can ${transition.label.en.toLowerCase()} (your role: ${system ? 'system' : (role ?? 'none')}).`
-          : `"${transition.name}" is taken by the system, not by a person.`,
+        appText(transition.roles.length ? 'workflow:refusals:notYourRole' : 'workflow:refusals:systemOnly', { action: transition.label }),
         403,
         allowedHere,
       )
@@ -102,7 +105,7 @@ export async function transitionContentItem(payload: Payload, request: Transitio
     if (blocked) throw new WorkflowTransitionError(blocked, 409, allowedHere)
     const reason = request.reason?.trim() || null
     if (transition.reasonRequired && !reason) {
-      throw new WorkflowTransitionError('A reason is required to request changes.', 400, allowedHere, 'reason')
+      throw new WorkflowTransitionError(appText('workflow:refusals:reasonRequired'), 400, allowedHere, 'reason')
     }
 
     const updated = await payload.update({

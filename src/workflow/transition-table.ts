@@ -33,11 +33,11 @@ export type Transition = {
   roles: readonly Role[]
   reasonRequired?: boolean
   /** Returns why the transition is not possible for this item, or null. */
-  guard?: (item: TransitionItem) => string | null
+  guard?: (item: TransitionItem) => Localized | null
   label: Localized
 }
 
-const notSensitive = (item: TransitionItem) => (item.sensitivity === 'sensitive' ? 'A sensitive item must go through legal review before approval.' : null)
+const notSensitive = (item: TransitionItem) => (item.sensitivity === 'sensitive' ? appText('workflow:refusals:sensitiveNeedsLegal') : null)
 
 export const transitions: readonly Transition[] = [
   {

@@ -136,7 +136,7 @@ describe.each(transports)('the transition table over %s', (transport) => {
     const id = await itemIn('in_review')
     const outcome = await attempt(transport, 'ncsc', id, 'changes_requested', null)
     expect(outcome).toMatchObject({ ok: false, status: 400 })
-    expect(outcome.message).toMatch(/reason/i)
+    expect(outcome.message).toMatch(transport === 'rest' ? /motif/ : /reason/i)
     expect(await stateOf(id)).toBe('in_review')
   })
 
@@ -144,7 +144,7 @@ describe.each(transports)('the transition table over %s', (transport) => {
     const id = await itemIn('in_review', 'sensitive')
     const outcome = await attempt(transport, 'ncsc', id, 'approved', null)
     expect(outcome).toMatchObject({ ok: false, status: 409 })
-    expect(outcome.message).toMatch(/legal review/)
+    expect(outcome.message).toMatch(transport === 'rest' ? /revue juridique/ : /legal review/)
     expect(await stateOf(id)).toBe('in_review')
     expect((await attempt(transport, 'ncsc', id, 'legal_review', null)).ok).toBe(true)
     expect((await attempt(transport, 'legal', id, 'approved', null)).ok).toBe(true)

@@ -6,6 +6,8 @@ import { option } from '../../../src/domain/labels'
 import { contentLocales } from '../../../src/domain/languages'
 import { actingSystem } from '../../../src/domain/actor'
 import { hasRole } from '../../../src/domain/roles'
+import { requestLanguage } from '../../../src/i18n/request-language'
+import { pluginText } from '../translations'
 import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './rule-hooks'
 
 export const moderationCategoryOptions = [
@@ -82,7 +84,7 @@ export const ModerationRules: CollectionConfig = {
         const previousState = operation === 'create' ? undefined : originalDoc?.state
         // NCSC or an admin activates; the system only when it seeds the shipped rules by name.
         if (nextState === 'active' && previousState !== 'active' && !hasRole(req.user, ...moderators) && actingSystem(req) !== 'seed') {
-          throw new APIError('Only the NCSC team or an administrator can activate a moderation rule; a community manager proposes it.', 403, null, true)
+          throw new APIError(pluginText('collectionRefusals:activateRule')[requestLanguage(req)], 403, null, true)
         }
         // Who proposed and who activated are recorded here, never taken from the request.
         data.proposedBy = operation === 'create' ? (req.user?.id ?? null) : originalDoc?.proposedBy

@@ -1,8 +1,10 @@
-import { APIError } from 'payload'
+import { ValidationError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { computedByServer } from '../../../src/domain/access'
 import { hasRole } from '../../../src/domain/roles'
+import { requestLanguage } from '../../../src/i18n/request-language'
+import { pluginText } from '../translations'
 import { networkLabels, networks } from '../networks/registry'
 import type { TokenCipher } from './token-crypto'
 import { rscComponent } from '../admin-components'
@@ -23,7 +25,7 @@ export const tokenPurpose = { access: 'network-account:access', refresh: 'networ
  * columns are hidden from every API, so no response or log can carry a token.
  */
 function sealPastedTokens(cipher: TokenCipher): CollectionBeforeChangeHook {
-  return ({ data, originalDoc, operation }) => {
+  return ({ data, originalDoc, operation, req }) => {
     const pastedAccess = typeof data.accessToken === 'string' ? data.accessToken.trim() : ''
     const pastedRefresh = typeof data.refreshToken === 'string' ? data.refreshToken.trim() : ''
     delete data.accessToken
@@ -39,11 +41,13 @@ function sealPastedTokens(cipher: TokenCipher): CollectionBeforeChangeHook {
     const connection = data.connection ?? originalDoc?.connection ?? 'api'
     const hasToken = Boolean(data.accessTokenSealed ?? originalDoc?.accessTokenSealed)
     if (operation === 'create' && connection === 'api' && !hasToken) {
-      throw new APIError(
-        'accessToken: an account published through the API needs an access token (paste it, or connect with OAuth).',
-        400,
-        [{ field: 'accessToken', message: 'Required for an API account' }],
-        true,
+      // A field error: the admin marks the field, and API callers get its path.
+      throw new ValidationError(
+        {
+          collection: 'network-accounts',
+          errors: [{ path: 'accessToken', message: pluginText('collectionRefusals:accessTokenRequired')[requestLanguage(req)] }],
+        },
+        req.t,
       )
     }
     return data

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
 
-import { APIError } from 'payload'
+import { ValidationError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { computedByServer } from '../../../src/domain/access'
 import { hasRole } from '../../../src/domain/roles'
+import { requestLanguage } from '../../../src/i18n/request-language'
+import { pluginText } from '../translations'
 import type { TokenCipher } from './token-crypto'
 import { privateTargetReason } from './webhook-delivery'
 import type { WebhookTarget } from './webhook-delivery'
@@ -23,7 +25,11 @@ function sealSecret(cipher: TokenCipher): CollectionBeforeChangeHook {
     const given = typeof data.secret === 'string' ? data.secret.trim() : ''
     delete data.secret
     if (given && given.length < 16) {
-      throw new APIError('secret: must be at least 16 characters.', 400, [{ field: 'secret', message: 'At least 16 characters' }], true)
+      // A field error: the admin marks the field, and API callers get its path.
+      throw new ValidationError(
+        { collection: 'webhook-subscriptions', errors: [{ path: 'secret', message: pluginText('collectionRefusals:secretTooShort')[requestLanguage(req)] }] },
+        req.t,
+      )
     }
     if (given) data.secretSealed = cipher.encrypt(given, webhookSecretPurpose)
     else if (operation === 'create') {

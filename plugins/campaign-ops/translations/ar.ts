@@ -2,6 +2,11 @@ import type { SameKeys } from '../../../src/i18n/catalogue'
 import type { PluginStrings } from './en'
 
 export const ar: SameKeys<PluginStrings> = {
+  collectionRefusals: {
+    activateRule: 'فريق NCSC أو مسؤول النظام وحدهما يفعّلان قاعدة إشراف؛ مسيّر المجتمع يقترحها.',
+    accessTokenRequired: 'الحساب الذي يُنشر عبر الواجهة البرمجية يحتاج رمز وصول (الصقه، أو اربط الحساب عبر OAuth).',
+    secretTooShort: '16 حرفًا على الأقل.',
+  },
   crisisBanner: {
     title: 'النشر موقوف — وضع الأزمة',
     // Between the title and the reason (French puts a space before the colon).

@@ -6,6 +6,11 @@
  * is filled by publishing/admin/with-elements.tsx.
  */
 export const en = {
+  collectionRefusals: {
+    activateRule: 'Only the NCSC team or an administrator can activate a moderation rule; a community manager proposes it.',
+    accessTokenRequired: 'An account published through the API needs an access token (paste it, or connect with OAuth).',
+    secretTooShort: 'At least 16 characters.',
+  },
   crisisBanner: {
     title: 'Publishing suspended — crisis mode',
     // Between the title and the reason (French puts a space before the colon).

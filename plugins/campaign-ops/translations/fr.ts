@@ -2,6 +2,11 @@ import type { SameKeys } from '../../../src/i18n/catalogue'
 import type { PluginStrings } from './en'
 
 export const fr: SameKeys<PluginStrings> = {
+  collectionRefusals: {
+    activateRule: 'Seuls l’équipe NCSC ou un administrateur activent une règle de modération ; un community manager la propose.',
+    accessTokenRequired: 'Un compte publié par l’API a besoin d’un jeton d’accès (collez-le, ou connectez le compte avec OAuth).',
+    secretTooShort: 'Au moins 16 caractères.',
+  },
   crisisBanner: {
     title: 'Publication suspendue — mode crise',
     // Between the title and the reason (French puts a space before the colon).
