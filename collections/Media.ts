@@ -13,6 +13,7 @@ import { inspectUpload } from '../src/media/media-sniffing'
 import { removeRenditions, writeRenditions } from '../src/media/media-renditions'
 import type { StoredRenditions } from '../src/media/media-renditions'
 import { requestLanguage } from '../src/i18n/request-language'
+import { appText } from '../src/i18n/translations'
 import { hasRole } from '../src/domain/roles'
 import { probeVideo, VideoProbeError } from '../src/media/video-probe'
 
@@ -56,7 +57,7 @@ function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook 
       try {
         req.context.badilVideo = await probeVideo(file.data)
       } catch (error) {
-        const reason = error instanceof VideoProbeError ? error.userMessage[requestLanguage(req)] : 'unreadable video'
+        const reason = error instanceof VideoProbeError ? error.userMessage[requestLanguage(req)] : appText('videoProbe:unreadable')[requestLanguage(req)]
         throw new ValidationError({ collection: 'media', errors: [{ path: 'file', message: reason }] }, req.t)
       }
     }

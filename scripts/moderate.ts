@@ -1,46 +1,46 @@
 /**
- * `npm run moderate -- [--rules default|db] [file.jsonl|-]`
+ * `npm run moderate -- [--rules default|db] [--language fr|ar|en] [file.jsonl|-]`
  * Reads one JSON object per line with a `text` field (other fields are passed through) and writes
  * one decision per line: flagged, action, category, rules, spans (UTF-16 offsets in `text`).
  * `--rules default` (the default) uses the shipped rule set; `--rules db` the active rules in the
  * database. A line that is not a JSON object with a string `text` gets an `error` line instead,
- * and the exit code is 1.
+ * and the exit code is 1. `--language` chooses the language of the explanations (French by default).
  */
 import fs from 'node:fs'
 import readline from 'node:readline'
+import { parseArgs } from 'node:util'
 
 import { defaultRules } from '../plugins/campaign-ops/moderation/default-rules'
 import { compileEngine } from '../plugins/campaign-ops/moderation/engine'
 import { activeEngine } from '../plugins/campaign-ops/moderation/engine-cache'
+import { explainDecision } from '../plugins/campaign-ops/moderation/explain-decision'
 import type { ModerationEngine } from '../plugins/campaign-ops/moderation/types'
+import { isAdminLanguage, type AdminLanguage } from '../src/i18n/catalogue'
 import { markScriptFinished } from './lib/load-app-config'
 import { withPayload } from './lib/with-payload'
 
-const usage = 'usage: npm run moderate -- [--rules default|db] [file.jsonl|-]'
+const usage = 'usage: npm run moderate -- [--rules default|db] [--language fr|ar|en] [file.jsonl|-]'
 
 function parseArguments(argv: string[]) {
-  let rules: 'default' | 'db' = 'default'
-  let input = '-'
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index]!
-    if (argument === '--rules') {
-      const value = argv[++index]
-      if (value !== 'default' && value !== 'db') throw new Error(`--rules must be "default" or "db"\n${usage}`)
-      rules = value
-    } else if (argument.startsWith('--rules=')) {
-      const value = argument.slice('--rules='.length)
-      if (value !== 'default' && value !== 'db') throw new Error(`--rules must be "default" or "db"\n${usage}`)
-      rules = value
-    } else if (argument === '--help' || argument === '-h') {
-      console.log(usage)
-      process.exit(0)
-    } else if (argument.startsWith('-') && argument !== '-') {
-      throw new Error(`unknown option ${argument}\n${usage}`)
-    } else {
-      input = argument
-    }
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { rules: { type: 'string', default: 'default' }, language: { type: 'string', default: 'fr' }, help: { type: 'boolean', short: 'h' } },
+    })
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, { cause: error })
   }
-  return { rules, input }
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(usage)
+    process.exit(0)
+  }
+  if (values.rules !== 'default' && values.rules !== 'db') throw new Error(`--rules must be "default" or "db"\n${usage}`)
+  if (!isAdminLanguage(values.language)) throw new Error(`--language must be "fr", "ar" or "en"\n${usage}`)
+  if (positionals.length > 1) throw new Error(`one input file at most\n${usage}`)
+  return { rules: values.rules, language: values.language, input: positionals[0] ?? '-' }
 }
 
 /** Exits with `code` once everything written to stdout has left (tsx does not keep process.exitCode). */
@@ -49,7 +49,7 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', () => process.exit(code))
 }
 
-async function decide(engine: ModerationEngine, input: string): Promise<number> {
+async function decide(engine: ModerationEngine, input: string, language: AdminLanguage): Promise<number> {
   const stream = input === '-' ? process.stdin : fs.createReadStream(input, { encoding: 'utf8' })
   const lines = readline.createInterface({ input: stream, crlfDelay: Infinity })
   let lineNumber = 0
@@ -82,7 +82,7 @@ async function decide(engine: ModerationEngine, input: string): Promise<number> 
       severity: decision.severity,
       rules: decision.rules.map((rule) => rule.id),
       spans: decision.spans,
-      explanation: decision.explanation,
+      explanation: explainDecision(decision, language),
     }
     if (!process.stdout.write(JSON.stringify(output) + '\n')) await new Promise((resolve) => process.stdout.once('drain', resolve))
   }
@@ -90,15 +90,15 @@ async function decide(engine: ModerationEngine, input: string): Promise<number> 
 }
 
 try {
-  const { rules, input } = parseArguments(process.argv.slice(2))
+  const { rules, language, input } = parseArguments(process.argv.slice(2))
   if (input !== '-' && !fs.existsSync(input)) throw new Error(`no such file: ${input}`)
   const errors =
     rules === 'db'
       ? await withPayload(
-          async (payload) => decide(await activeEngine(payload), input),
+          async (payload) => decide(await activeEngine(payload), input, language),
           (line) => console.error(line),
         )
-      : await decide(compileEngine(defaultRules), input)
+      : await decide(compileEngine(defaultRules), input, language)
   exitAfterFlush(errors > 0 ? 1 : 0)
 } catch (error) {
   console.error(`✖ ${error instanceof Error ? error.message : String(error)}`)

@@ -6,7 +6,7 @@
  * What is measured is what will be posted: see `composePostText`, which the publisher must
  * use too so that the report and the post never disagree.
  */
-import twitterText from 'twitter-text'
+import { twitterText, type ParsedXText } from './twitter-text'
 
 import {
   linkPlacementFor,
@@ -122,42 +122,13 @@ export interface ValidationReport {
 
 // --- Text measurement ------------------------------------------------------------------------
 
-interface ParsedXText {
-  weightedLength: number
-  valid: boolean
-}
-
-interface XWeightConfig {
-  scale: number
-  defaultWeight: number
-  ranges: { start: number; end: number; weight: number }[]
-}
-
-interface TwitterTextApi {
-  parseTweet: (text: string) => ParsedXText
-  configs: { version3: XWeightConfig }
-}
-
-// twitter-text is CommonJS whose module.exports is the API object: a default import yields it
-// under Node ESM, Jest and bundlers alike. Some interop layers wrap it once more in `default`.
-function loadTwitterText(): TwitterTextApi {
-  const loaded = twitterText as unknown as Partial<TwitterTextApi> & { default?: Partial<TwitterTextApi> }
-  const api = typeof loaded.parseTweet === 'function' ? loaded : loaded.default
-  if (typeof api?.parseTweet !== 'function' || api.configs?.version3 === undefined) {
-    throw new Error('twitter-text did not expose parseTweet and configs')
-  }
-  return api as TwitterTextApi
-}
-
-const twitterTextApi = loadTwitterText()
-
 // twitter-text's URL matcher backtracks quadratically over long runs of non-Latin letters
 // without spaces (8,000 Arabic letters: about a second). Past this size a post is far over
 // 280 anyway, so code points are weighed one by one without URL shortening: an upper bound.
 const exactXCountMaxUtf16 = 4000
 
 function approximateXWeight(text: string): number {
-  const { scale, defaultWeight, ranges } = twitterTextApi.configs.version3
+  const { scale, defaultWeight, ranges } = twitterText.configs.version3
   let total = 0
   for (const character of text.normalize('NFC')) {
     const codePoint = character.codePointAt(0) ?? 0
@@ -167,7 +138,7 @@ function approximateXWeight(text: string): number {
 }
 
 function parseXText(text: string): ParsedXText {
-  if (text.length <= exactXCountMaxUtf16) return twitterTextApi.parseTweet(text)
+  if (text.length <= exactXCountMaxUtf16) return twitterText.parseTweet(text)
   return { weightedLength: approximateXWeight(text), valid: false }
 }
 

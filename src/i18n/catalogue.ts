@@ -106,3 +106,9 @@ export function localizedTexts<Tree extends CatalogueTree>(catalogue: Record<Adm
     en: fillPlaceholders(lookup(catalogue.en as CatalogueTree, key), vars),
   })
 }
+
+/** Several texts as one, sentence after sentence, in each language. */
+export function joinLocalized(texts: readonly Localized[]): Localized {
+  const join = (language: AdminLanguage) => texts.map((text) => text[language]).join(' ')
+  return { fr: join('fr'), ar: join('ar'), en: join('en') }
+}

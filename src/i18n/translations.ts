@@ -205,6 +205,7 @@ const en = {
     corrupt: 'This video file is damaged and cannot be read. Export it again and upload the new file.',
     no_movie_header: 'This video file is unfinished: the recording or the export was interrupted. Export it again and upload the new file.',
     no_video_track: 'This file contains no video image (sound only?). Upload a video.',
+    unreadable: 'This video cannot be read. Export it again as MP4 (H.264) and upload the new file.',
   },
   // The calendar's API (src/calendar/calendar-endpoints.ts) and its warnings (calendar-data.ts).
   calendarApi: {
@@ -491,6 +492,7 @@ const fr: SameKeys<AppStrings> = {
     corrupt: 'Ce fichier vidéo est endommagé et illisible. Exportez-le à nouveau et envoyez le nouveau fichier.',
     no_movie_header: "Ce fichier vidéo est inachevé : l'enregistrement ou l'export a été interrompu. Exportez-le à nouveau et envoyez le nouveau fichier.",
     no_video_track: "Ce fichier ne contient pas d'image vidéo (son seul ?). Envoyez une vidéo.",
+    unreadable: 'Cette vidéo est illisible. Exportez-la à nouveau en MP4 (H.264) et envoyez le nouveau fichier.',
   },
   calendarApi: {
     badToken: 'Lien d’abonnement invalide ou révoqué : générez-en un nouveau depuis le calendrier.',
@@ -762,6 +764,7 @@ const ar: SameKeys<AppStrings> = {
     corrupt: 'ملف الفيديو هذا تالف ولا يمكن قراءته. صدِّره من جديد ثم ارفع الملف الجديد.',
     no_movie_header: 'ملف الفيديو هذا غير مكتمل: توقف التسجيل أو التصدير قبل نهايته. صدِّره من جديد ثم ارفع الملف الجديد.',
     no_video_track: 'لا يحتوي هذا الملف على صورة فيديو (صوت فقط؟). ارفع مقطع فيديو.',
+    unreadable: 'تعذّرت قراءة هذا الفيديو. صدِّره من جديد بصيغة MP4 (H.264) ثم ارفع الملف الجديد.',
   },
   calendarApi: {
     badToken: 'رابط الاشتراك غير صالح أو أُلغي: أنشئ رابطًا جديدًا من الرزنامة.',

@@ -1,5 +1,5 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
-import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
+import type { MigrateDownArgs, MigrateUpArgs, PostgresAdapter } from '@payloadcms/db-postgres'
 import pg from 'pg'
 
 /** The database could not be reached: a message for people, never a stack trace. */
@@ -130,4 +130,15 @@ export function sqlPool(payload: { db: unknown }): SqlPool {
   const pool = (payload.db as { pool?: SqlPool }).pool
   if (!pool) throw new Error('The PostgreSQL pool is not ready')
   return pool
+}
+
+/**
+ * Payload's adapter as the PostgreSQL adapter it is (drizzle, sessions of open transactions).
+ * Payload types `payload.db` as the generic adapter, whose type does not overlap this one; Badil
+ * runs on PostgreSQL only, which the check below makes sure of.
+ */
+export function postgresAdapterOf(payload: { db: unknown }): PostgresAdapter {
+  const db = payload.db as Partial<PostgresAdapter> | undefined
+  if (db?.name !== 'postgres' || db.drizzle === undefined) throw new Error('Badil needs the PostgreSQL adapter, connected')
+  return db as PostgresAdapter
 }

@@ -1,8 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { appText } from '../i18n/translations'
+import { postgresAdapterOf } from '../infra/database'
 import { workflowStateLabels } from './transition-table'
 import type { WorkflowState } from './transition-table'
 
@@ -17,8 +17,7 @@ export function itemLeftApprovalReason(to: WorkflowState): string {
 
 /** The drizzle handle of the request's open transaction, or the adapter's own (no transaction). */
 async function transactionOf(payload: Payload, req: Partial<PayloadRequest>) {
-  // Payload types `payload.db` as the generic adapter, whose type does not overlap the postgres adapter's.
-  const db = payload.db as unknown as PostgresAdapter
+  const db = postgresAdapterOf(payload)
   const id = req.transactionID ? await req.transactionID : undefined
   return (id !== undefined && db.sessions?.[String(id)]?.db) || db.drizzle
 }

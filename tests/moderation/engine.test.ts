@@ -1,5 +1,6 @@
 import { compileEngine } from '../../plugins/campaign-ops/moderation/engine'
 import type { RuleDefinition, RuleTerm } from '../../plugins/campaign-ops/moderation/types'
+import { explainDecision } from '../../plugins/campaign-ops/moderation/explain-decision'
 
 function rule(overrides: Partial<RuleDefinition> & Pick<RuleDefinition, 'id'>): RuleDefinition {
   return {
@@ -188,7 +189,7 @@ describe('decision order', () => {
   it('reports nothing when no rule matches', () => {
     const decision = compileEngine([rule({ id: 'x', terms: words })]).moderate({ text: 'très bien' })
     expect(decision).toMatchObject({ flagged: false, action: null, category: null, severity: null, rules: [], spans: [] })
-    expect(decision.explanation).toBe('No rule matched.')
+    expect(explainDecision(decision, 'en')).toBe('No rule matched.')
   })
 
   it('does not count mark_done as flagged', () => {
@@ -198,9 +199,26 @@ describe('decision order', () => {
 
   it('explains which rule decided, on which words and why', () => {
     const engine = compileEngine([rule({ id: 'donkey', name: 'Donkey insults', terms: [arabizi('ya 7mar')] })])
-    const { explanation } = engine.moderate({ text: 'wach ya hmaaar' })
-    expect(explanation).toContain('Hide: rule "Donkey insults" (donkey; harassment, severity high, priority 50)')
-    expect(explanation).toContain('"ya hmaaar" (term "ya 7mar" read as Arabizi)')
+    const decision = engine.moderate({ text: 'wach ya hmaaar' })
+    expect(explainDecision(decision, 'en')).toBe(
+      'Hide: rule “Donkey insults” (Harassment / threats, severity high) matched “ya hmaaar” (term “ya 7mar” read as Arabizi).',
+    )
+    expect(explainDecision(decision, 'fr')).toBe(
+      'Masquer : la règle « Donkey insults » (Harcèlement / menaces, gravité élevée) a relevé « ya hmaaar » (terme « ya 7mar » lu en arabizi).',
+    )
+    expect(explainDecision(decision, 'ar')).toBe(
+      'إخفاء: التقطت القاعدة «Donkey insults» (تحرش / تهديد، خطورة مرتفعة) «ya hmaaar» (العبارة «ya 7mar» مقروءة بالعربيزي).',
+    )
+  })
+
+  it('names the other rules by their action label, and never shows codes or patterns', () => {
+    const engine = compileEngine([
+      rule({ id: 'donkey', name: 'Donkey insults', priority: 50, terms: [arabizi('ya 7mar')] }),
+      rule({ id: 'bad-words', name: 'Gros mots', action: 'flag', priority: 10, terms: [], patterns: [{ source: '7m[a]+r' }] }),
+    ])
+    const explanation = explainDecision(engine.moderate({ text: 'ya 7mar' }), 'fr')
+    expect(explanation).toContain('Également relevé, avec une priorité moindre : « Gros mots » (Signaler pour revue).')
+    expect(explanation).not.toMatch(/donkey|bad-words|hide|priority|50|7m\[a\]/)
   })
 
   it('keeps at most the configured number of matches per rule', () => {
@@ -218,7 +236,8 @@ describe('exceptions', () => {
   it('cancel the rule when present, and say so', () => {
     const decision = engine.moderate({ text: 'ممنوع لحم الخنزير' })
     expect(decision.rules).toEqual([])
-    expect(decision.explanation).toContain('was cancelled by its exception "لحم الخنزير"')
+    expect(explainDecision(decision, 'en')).toContain('was cancelled by its exception “لحم الخنزير”')
+    expect(explainDecision(decision, 'ar')).toContain('باستثنائها «لحم الخنزير»')
     expect(matchedIds(engine, 'le ramassage des ordures ménagères')).toEqual([])
   })
 
@@ -322,14 +341,14 @@ describe('signals', () => {
   it('flags a right-to-left override even when no rule matches', () => {
     const decision = compileEngine([]).moderate({ text: 'abc\u202eetup' })
     expect(decision).toMatchObject({ flagged: true, action: 'flag', signals: ['bidi_override'] })
-    expect(decision.explanation).toContain('U+202E')
+    expect(explainDecision(decision, 'fr')).toContain('U+202E')
   })
 })
 
 describe('inputs', () => {
   it('accepts an empty comment and a non-string at run time', () => {
     const engine = compileEngine([rule({ id: 'x', terms: [fr('nul')] })])
-    expect(engine.moderate({ text: '' }).explanation).toBe('Empty comment: no rule applies.')
+    expect(explainDecision(engine.moderate({ text: '' }), 'en')).toBe('Empty comment: no rule applies.')
     expect(engine.moderate({ text: null as unknown as string }).rules).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { defaultRules } from '../../plugins/campaign-ops/moderation/default-rules/index'
 import { compileEngine } from '../../plugins/campaign-ops/moderation/engine'
 import type { Decision } from '../../plugins/campaign-ops/moderation/types'
+import { explainDecision } from '../../plugins/campaign-ops/moderation/explain-decision'
 
 type FixtureLine = { text: string; lang: string; category?: string }
 
@@ -30,7 +31,9 @@ describe('default rules on comments written for this purpose', () => {
   })
 
   it('hides no legitimate comment', () => {
-    const hidden = legitResults.filter(({ decision }) => decision.action === 'hide').map(({ line, decision }) => `${line.text} → ${decision.explanation}`)
+    const hidden = legitResults
+      .filter(({ decision }) => decision.action === 'hide')
+      .map(({ line, decision }) => `${line.text} → ${explainDecision(decision, 'en')}`)
     expect(hidden).toEqual([])
   })
 

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { defaultRules } from '../../plugins/campaign-ops/moderation/default-rules/index'
 import { compileEngine } from '../../plugins/campaign-ops/moderation/engine'
 import type { Decision } from '../../plugins/campaign-ops/moderation/types'
+import { explainDecision } from '../../plugins/campaign-ops/moderation/explain-decision'
 
 const engine = compileEngine(defaultRules)
 
@@ -56,7 +57,7 @@ function checkDecision(text: string, decision: Decision): void {
   for (const rule of decision.rules) {
     for (const match of rule.matches) expect(match.span[1]).toBeLessThanOrEqual(text.length)
   }
-  expect(typeof decision.explanation).toBe('string')
+  for (const language of ['fr', 'ar', 'en'] as const) expect(explainDecision(decision, language)).not.toBe('')
 }
 
 describe('robustness', () => {

@@ -1,16 +1,19 @@
+import type { Localized } from '../../src/i18n/catalogue'
 import { compilePatternSet, compileSafePattern, MAX_PATTERN_LENGTH, type SafePattern } from '../../plugins/campaign-ops/moderation/safe-pattern'
 
 function compiled(source: string): SafePattern {
   const result = compileSafePattern(source)
-  if (!result.ok) throw new Error(result.reason)
+  if (!result.ok) throw new Error(result.reason.en)
   return result.pattern
 }
 
-function reasonFor(source: string): string {
+function reasonsFor(source: string): Localized {
   const result = compileSafePattern(source)
   if (result.ok) throw new Error(`"${source}" was accepted`)
   return result.reason
 }
+
+const reasonFor = (source: string): string => reasonsFor(source).en
 
 describe('compileSafePattern', () => {
   it('finds whole-word matches and their ranges', () => {
@@ -69,8 +72,8 @@ describe('compileSafePattern', () => {
   })
 
   it('explains that backreferences are not supported', () => {
-    expect(reasonFor('(a)\\1')).toMatch(/Backreferences/)
-    expect(reasonFor('(?<x>a)\\k<x>')).toMatch(/backreferences/)
+    expect(reasonFor('(a)\\1')).toMatch(/Back-references such as “\\1”/)
+    expect(reasonFor('(?<x>a)\\k<x>')).toMatch(/back-references/)
   })
 
   it('explains that lookarounds and atomic groups are not supported', () => {
@@ -81,6 +84,13 @@ describe('compileSafePattern', () => {
     expect(reasonFor('(?>juge)')).toMatch(/Atomic/)
   })
 
+  it('gives its reasons in French and Arabic too, with the same values', () => {
+    const reasons = reasonsFor('(a)\\2')
+    expect(reasons.fr).toMatch(/^Les références arrière comme « \\2 »/)
+    expect(reasons.ar).toContain('«\\2»')
+    expect(reasonsFor('a'.repeat(MAX_PATTERN_LENGTH + 1)).ar).toContain(String(MAX_PATTERN_LENGTH))
+  })
+
   it('does not mistake escaped or bracketed syntax for lookarounds', () => {
     expect(compileSafePattern('\\(?=x').ok).toBe(true)
     expect(compileSafePattern('[(?=]x').ok).toBe(true)
@@ -88,7 +98,7 @@ describe('compileSafePattern', () => {
 
   it('refuses patterns that would match nearly every comment', () => {
     expect(reasonFor('a*')).toMatch(/empty text/)
-    expect(reasonFor('\\p{L}+')).toMatch(/lone text "a"/)
+    expect(reasonFor('\\p{L}+')).toMatch(/lone text “a”/)
     expect(reasonFor('.')).toMatch(/almost every comment/)
   })
 })

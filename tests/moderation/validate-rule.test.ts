@@ -73,7 +73,8 @@ describe('validateRule', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.errors.map((error) => error.field)).toEqual(['patterns.1.source', 'patterns.2.source'])
-    expect(result.errors[0]?.reason).toMatch(/Backreferences/)
+    expect(result.errors[0]?.reason.en).toMatch(/Back-references/)
+    expect(result.errors[0]?.reason.fr).toMatch(/références arrière/)
   })
 
   it('refuses empty exceptions and impossible conditions', () => {
@@ -92,7 +93,8 @@ describe('validateRule', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.errors.map((error) => error.field)).toEqual(['samples.shouldMatch.1', 'samples.shouldMatch.2', 'samples.shouldNotMatch.1'])
-    expect(result.errors[2]?.reason).toContain('Caught by this rule')
+    expect(result.errors[2]?.reason.en).toMatch(/^Caught by this rule\. Hide: rule “/)
+    expect(result.errors[2]?.reason.ar).toMatch(/^التقطته هذه القاعدة\. إخفاء: /)
   })
 
   it('requires samples on both sides', () => {

@@ -132,7 +132,7 @@ describe('facebook publish', () => {
     const result = await facebookAdapter.publish(post({ firstComment: 'Lien en commentaire' }), account, context)
 
     expect(result.remoteId).toBe(fake.state.feedPosts[0].id)
-    expect(result.warnings).toEqual([expect.stringMatching(/^First comment not posted/)])
+    expect(result.warnings).toEqual([expect.objectContaining({ en: expect.stringMatching(/^The post is published, but its first comment was not posted: /) })])
   })
 })
 

@@ -123,7 +123,7 @@ describe('instagram publish', () => {
 
     expect(containerRequests()).toEqual([{ media_type: 'STORIES', image_url: 'https://media.badil.ma/public/story.jpg' }])
     expect(fake.state.igMedia[0]).toMatchObject({ id: result.remoteId, productType: 'STORY', caption: null })
-    expect(result.warnings).toEqual([expect.stringMatching(/stories/)])
+    expect(result.warnings).toEqual([expect.objectContaining({ en: expect.stringMatching(/stories/), fr: expect.stringMatching(/stories/) })])
     expect(fake.state.comments.size).toBe(0)
   })
 
@@ -139,7 +139,13 @@ describe('instagram publish', () => {
     const result = await instagramAdapter.publish({ ...feedImage(), firstComment: 'Premier commentaire' }, account, context)
 
     expect(result.remoteId).toBe(fake.state.igMedia[0].id)
-    expect(result.warnings).toEqual([expect.stringMatching(/^First comment not posted.*Comments are disabled/)])
+    expect(result.warnings).toEqual([
+      {
+        en: expect.stringMatching(/^The post is published, but its first comment was not posted: The network rejected the request as invalid/),
+        fr: expect.stringMatching(/^La publication est en ligne, mais son premier commentaire n’a pas été posté : Le réseau a refusé la demande/),
+        ar: expect.stringMatching(/^نُشر المنشور، لكن تعليقه الأول لم يُنشر: /),
+      },
+    ])
   })
 
   it('a media without public URL → permanent, before any request', async () => {

@@ -131,6 +131,31 @@ describe('X adapter: publishing', () => {
     const result = await xAdapter.publish(post('Avec un premier commentaire', { firstComment: 'Plus d’infos : https://badil.ma' }), account, context)
 
     expect(fake.posts[1]).toMatchObject({ text: 'Plus d’infos : https://badil.ma', replyTo: result.remoteId })
+    expect(result.warnings).toBeUndefined()
+  })
+
+  it('keeps the post when the first reply fails, with a warning in each language', async () => {
+    fake.failNext(
+      1,
+      {
+        method: 'POST',
+        path: '/2/tweets',
+        status: 503,
+        body: { title: 'Service Unavailable', detail: 'Service Unavailable', type: 'about:blank', status: 503 },
+      },
+      { afterMatching: 1 },
+    )
+    const result = await xAdapter.publish(post('Le post passe', { firstComment: 'La réponse échoue' }), account, context)
+
+    expect(fake.posts).toHaveLength(1)
+    expect(fake.posts[0]).toMatchObject({ id: result.remoteId, text: 'Le post passe' })
+    expect(result.warnings).toEqual([
+      {
+        en: expect.stringMatching(/^The post is published, but its first comment was not posted: /),
+        fr: expect.stringMatching(/^La publication est en ligne, mais son premier commentaire n’a pas été posté : /),
+        ar: expect.stringMatching(/^نُشر المنشور، لكن تعليقه الأول لم يُنشر: /),
+      },
+    ])
   })
 })
 

@@ -1,8 +1,10 @@
 import { z } from 'zod'
 
+import { requestLanguage } from '../../../src/i18n/request-language'
 import { defineEndpoint, errorResponse, refuse } from '../../../src/infra/endpoint'
 import { defaultRules } from './default-rules'
 import { compileEngine } from './engine'
+import { explainDecision } from './explain-decision'
 import { activeEngine } from './engine-cache'
 import { documentFieldPath, ruleFromDocument } from './rule-records'
 import type { RuleDocument } from './rule-records'
@@ -94,7 +96,11 @@ export const moderationCheckEndpoint = defineEndpoint({
       if (!validation.ok) {
         return errorResponse(
           400,
-          validation.errors.map((issue) => ({ message: issue.reason, field: `draftRule.${documentFieldPath(issue.field)}`, code: 'invalid_rule' })),
+          validation.errors.map((issue) => ({
+            message: issue.reason[requestLanguage(req)],
+            field: `draftRule.${documentFieldPath(issue.field)}`,
+            code: 'invalid_rule',
+          })),
         )
       }
       engine = compileEngine([draft])
@@ -106,7 +112,11 @@ export const moderationCheckEndpoint = defineEndpoint({
       engine = await activeEngine(req.payload)
       ruleSet = 'active'
     }
-    const decisions = comments.map((comment) => ({ text: comment.text, ...engine.moderate(comment) }))
+    const language = requestLanguage(req)
+    const decisions = comments.map((comment) => {
+      const decision = engine.moderate(comment)
+      return { text: comment.text, ...decision, explanation: explainDecision(decision, language) }
+    })
     return { ruleSet, ruleCount: engine.ruleCount, flagged: decisions.filter((decision) => decision.flagged).length, decisions }
   },
 })

@@ -5,6 +5,8 @@
  * characters (JS `\b` knows only ASCII). Pure: no I/O, no clock, no randomness.
  */
 
+import type { Localized } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 import { isArabicLetter, isWordUnit, normalizeTermViews, normalizeViews, type NormalizedView, type NormalizedViews } from './normalize'
 import { compilePatternSet, compileSafePattern, type SafePattern } from './safe-pattern'
 import { TermAutomaton } from './term-automaton'
@@ -77,7 +79,7 @@ type CompiledRule = {
   patterns: CompiledPattern[]
 }
 
-export type EngineProblem = { ruleId: string; field: string; reason: string }
+export type EngineProblem = { ruleId: string; field: string; reason: Localized }
 
 export type CompiledModerationEngine = ModerationEngine & {
   /** Terms and patterns left out at compile time because they can never match safely. */
@@ -182,7 +184,7 @@ export function compileEngine(rules: readonly RuleDefinition[], options: EngineO
         problems.push({
           ruleId: definition.id,
           field: `terms.${termIndex}.text`,
-          reason: 'The term is empty once normalized.',
+          reason: pluginText('ruleCheck:termEmptyNormalized'),
         })
         return
       }
@@ -440,7 +442,8 @@ function decide(
   const signals: TextSignal[] = views.hasBidiOverride ? ['bidi_override'] : []
   const top = matchedRules[0]
   const spans = mergeSpans(matchedRules.flatMap((rule) => rule.matches.map((match) => match.span)))
-  const explanation = explain(original, matchedRules, cancelled, signals)
+  const cancelledBy = cancelled.map(({ rule, exception }) => ({ ruleId: rule.id, ruleName: rule.name, exception }))
+  const empty = original.trim() === ''
 
   if (top === undefined) {
     return {
@@ -451,7 +454,8 @@ function decide(
       rules: [],
       spans,
       signals,
-      explanation,
+      cancelled: cancelledBy,
+      empty,
     }
   }
   const severity = matchedRules.reduce((worst, rule) => (severityRank(rule.severity) > severityRank(worst) ? rule.severity : worst), top.severity)
@@ -463,7 +467,8 @@ function decide(
     rules: matchedRules,
     spans,
     signals,
-    explanation,
+    cancelled: cancelledBy,
+    empty,
   }
 }
 
@@ -481,51 +486,4 @@ function mergeSpans(spans: Span[]): Span[] {
 function excerpt(original: string, [start, end]: Span): string {
   const text = original.slice(start, Math.min(end, start + EXCERPT_LIMIT))
   return end - start > EXCERPT_LIMIT ? `${text}…` : text
-}
-
-const VIEW_WORDING: Record<NormalizedViewName, string> = {
-  base: '',
-  joined: ' once split letters are joined',
-  leet: ' read as leetspeak',
-  arabizi: ' read as Arabizi',
-}
-
-const ACTION_WORDING: Record<RuleDefinition['action'], string> = {
-  hide: 'Hide',
-  flag: 'Flag for review',
-  escalate: 'Escalate to NCSC',
-  suggest_reply: 'Suggest a reply',
-  mark_done: 'Mark as done',
-}
-
-function describeMatches(matches: RuleMatch[]): string {
-  const shown = matches.slice(0, 3).map((match) => {
-    const what = match.term !== undefined ? `term "${match.term}"` : `pattern /${match.pattern}/`
-    return `"${match.excerpt}" (${what}${VIEW_WORDING[match.view]})`
-  })
-  const more = matches.length > 3 ? ` and ${matches.length - 3} more` : ''
-  return shown.join(', ') + more
-}
-
-function explain(original: string, matchedRules: MatchedRule[], cancelled: Array<{ rule: RuleDefinition; exception: string }>, signals: TextSignal[]): string {
-  const sentences: string[] = []
-  const [top, ...others] = matchedRules
-  if (top === undefined) {
-    sentences.push(original.trim() === '' ? 'Empty comment: no rule applies.' : 'No rule matched.')
-  } else {
-    sentences.push(
-      `${ACTION_WORDING[top.action]}: rule "${top.name}" (${top.id}; ${top.category}, severity ${top.severity}, priority ${top.priority}) matched ${describeMatches(top.matches)}.`,
-    )
-    if (others.length > 0) {
-      const listed = others.map((rule) => `"${rule.name}" (${rule.id}, ${rule.action})`).join('; ')
-      sentences.push(`Also matched, with lower precedence: ${listed}.`)
-    }
-  }
-  for (const { rule, exception } of cancelled) {
-    sentences.push(`Rule "${rule.name}" (${rule.id}) was cancelled by its exception "${exception}".`)
-  }
-  if (signals.includes('bidi_override')) {
-    sentences.push('The comment contains a right-to-left override character (U+202E), which can disguise words: review it.')
-  }
-  return sentences.join(' ')
 }

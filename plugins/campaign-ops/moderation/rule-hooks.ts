@@ -1,6 +1,7 @@
 import { ValidationError } from 'payload'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload'
 
+import { requestLanguage } from '../../../src/i18n/request-language'
 import { forgetActiveEngine } from './engine-cache'
 import { appendModerationLog } from './moderation-log'
 import { documentFieldPath, ruleFromDocument } from './rule-records'
@@ -15,7 +16,7 @@ export const validateRuleBeforeChange: CollectionBeforeChangeHook = ({ data, ori
     throw new ValidationError(
       {
         collection: 'moderation-rules',
-        errors: result.errors.map((issue) => ({ path: documentFieldPath(issue.field), message: issue.reason })),
+        errors: result.errors.map((issue) => ({ path: documentFieldPath(issue.field), message: issue.reason[requestLanguage(req)] })),
       },
       req.t,
     )

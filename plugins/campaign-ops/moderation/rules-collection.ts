@@ -8,32 +8,8 @@ import { actingSystem } from '../../../src/domain/actor'
 import { hasRole } from '../../../src/domain/roles'
 import { requestLanguage } from '../../../src/i18n/request-language'
 import { pluginText } from '../translations'
+import { moderationActionOptions, moderationCategoryOptions, severityOptions } from './option-labels'
 import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './rule-hooks'
-
-export const moderationCategoryOptions = [
-  option('hate', { fr: 'Haine', ar: 'كراهية', en: 'Hate' }),
-  option('defamation', { fr: 'Diffamation', ar: 'تشهير', en: 'Defamation' }),
-  option('misinformation', { fr: 'Désinformation', ar: 'معلومات مضللة', en: 'Misinformation' }),
-  option('harassment', { fr: 'Harcèlement / menaces', ar: 'تحرش / تهديد', en: 'Harassment / threats' }),
-  option('spam', { fr: 'Spam', ar: 'رسائل مزعجة', en: 'Spam' }),
-  option('personal_data', { fr: 'Données personnelles', ar: 'معطيات شخصية', en: 'Personal data' }),
-  option('off_topic', { fr: 'Hors sujet', ar: 'خارج الموضوع', en: 'Off-topic' }),
-]
-
-export const moderationActionOptions = [
-  option('hide', { fr: 'Masquer', ar: 'إخفاء', en: 'Hide' }),
-  option('flag', { fr: 'Signaler pour revue', ar: 'إحالة للمراجعة', en: 'Flag for review' }),
-  option('escalate', { fr: 'Escalader au NCSC', ar: 'تصعيد إلى الفريق', en: 'Escalate to NCSC' }),
-  option('suggest_reply', { fr: 'Suggérer une réponse', ar: 'اقتراح رد', en: 'Suggest a reply' }),
-  option('mark_done', { fr: 'Marquer traité', ar: 'وضع علامة معالج', en: 'Mark done' }),
-]
-
-const severityOptions = [
-  option('low', { fr: 'Faible', ar: 'منخفضة', en: 'Low' }),
-  option('medium', { fr: 'Moyenne', ar: 'متوسطة', en: 'Medium' }),
-  option('high', { fr: 'Élevée', ar: 'مرتفعة', en: 'High' }),
-  option('critical', { fr: 'Critique', ar: 'حرجة', en: 'Critical' }),
-]
 
 const ruleStateOptions = [
   option('proposed', { fr: 'Proposée', ar: 'مقترحة', en: 'Proposed' }),

@@ -11,6 +11,8 @@
 import { RE2JS, RE2Set } from 're2js'
 
 import { normalizeViews } from './normalize'
+import type { Localized } from '../../../src/i18n/catalogue'
+import { pluginText } from '../translations'
 
 export const MAX_PATTERN_LENGTH = 1000
 const MAX_PROGRAM_SIZE = 4000
@@ -33,16 +35,16 @@ export type SafePattern = {
   findAll(text: string, limit: number): Array<[number, number]>
 }
 
-export type SafePatternResult = { ok: true; pattern: SafePattern } | { ok: false; reason: string }
+export type SafePatternResult = { ok: true; pattern: SafePattern } | { ok: false; reason: Localized }
 
 export function compileSafePattern(source: string): SafePatternResult {
   if (typeof source !== 'string' || source.trim() === '') {
-    return { ok: false, reason: 'The pattern is empty.' }
+    return { ok: false, reason: pluginText('ruleCheck:pattern:empty') }
   }
   if (source.length > MAX_PATTERN_LENGTH) {
     return {
       ok: false,
-      reason: `The pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}. Split it into several patterns.`,
+      reason: pluginText('ruleCheck:pattern:tooLong', { length: source.length, limit: MAX_PATTERN_LENGTH }),
     }
   }
   const unsupported = findUnsupportedSyntax(source)
@@ -56,22 +58,19 @@ export function compileSafePattern(source: string): SafePatternResult {
     wrapped = RE2JS.compile(`(?:^|${NOT_WORD})(${normalized})(?:${NOT_WORD}|$)`)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, reason: `The pattern is not valid RE2 syntax: ${message}` }
+    return { ok: false, reason: pluginText('ruleCheck:pattern:syntax', { detail: message }) }
   }
   if (wrapped.programSize() > MAX_PROGRAM_SIZE) {
     return {
       ok: false,
-      reason: 'The pattern is too complex (large repetition counts or alternations); simplify it or split it.',
+      reason: pluginText('ruleCheck:pattern:tooComplex'),
     }
   }
   const broadProbe = TOO_BROAD_PROBES.find((probe) => bare.matcher(probe).matches())
   if (broadProbe !== undefined) {
     return {
       ok: false,
-      reason:
-        broadProbe === ''
-          ? 'The pattern matches empty text, so it would match every comment.'
-          : `The pattern matches the lone text "${broadProbe}", so it would match almost every comment.`,
+      reason: broadProbe === '' ? pluginText('ruleCheck:pattern:matchesEmpty') : pluginText('ruleCheck:pattern:matchesLone', { probe: broadProbe }),
     }
   }
   return { ok: true, pattern: makeSafePattern(source, wrapped) }
@@ -121,17 +120,17 @@ export function compilePatternSet(patterns: readonly SafePattern[]): (text: stri
  * RE2 refuses these anyway; naming them gives the rule author a reason they can act on.
  * Returns null when nothing unsupported is found.
  */
-function findUnsupportedSyntax(source: string): string | null {
+function findUnsupportedSyntax(source: string): Localized | null {
   let inClass = false
   for (let index = 0; index < source.length; index++) {
     const character = source[index]!
     const next = source[index + 1] ?? ''
     if (character === '\\') {
       if (!inClass && /[1-9]/.test(next)) {
-        return `Backreferences such as "\\${next}" are not supported: RE2 keeps matching in linear time by leaving them out.`
+        return pluginText('ruleCheck:pattern:backreference', { reference: `\\${next}` })
       }
       if (!inClass && (next === 'k' || next === 'g')) {
-        return 'Named backreferences ("\\k<name>") are not supported: RE2 keeps matching in linear time by leaving them out.'
+        return pluginText('ruleCheck:pattern:namedBackreference')
       }
       index++
       continue
@@ -149,13 +148,13 @@ function findUnsupportedSyntax(source: string): string | null {
     if (character !== '(' || next !== '?') continue
     const construct = source.slice(index, index + 4)
     if (construct.startsWith('(?=') || construct.startsWith('(?!')) {
-      return 'Lookahead assertions "(?=…)" and "(?!…)" are not supported: RE2 keeps matching in linear time by leaving them out. Use an exception term to cancel the rule instead.'
+      return pluginText('ruleCheck:pattern:lookahead')
     }
     if (construct.startsWith('(?<=') || construct.startsWith('(?<!')) {
-      return 'Lookbehind assertions "(?<=…)" and "(?<!…)" are not supported: RE2 keeps matching in linear time by leaving them out. Use an exception term to cancel the rule instead.'
+      return pluginText('ruleCheck:pattern:lookbehind')
     }
     if (construct.startsWith('(?>')) {
-      return 'Atomic groups "(?>…)" are not supported by RE2; a plain group "(?:…)" is already safe here.'
+      return pluginText('ruleCheck:pattern:atomic')
     }
   }
   return null

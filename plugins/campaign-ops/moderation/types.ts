@@ -128,7 +128,10 @@ export type Decision = {
   /** Merged, sorted ranges of the original text to highlight. */
   spans: Span[]
   signals: TextSignal[]
-  explanation: string
+  /** Rules that matched but were cancelled by one of their exceptions. */
+  cancelled: Array<{ ruleId: string; ruleName: string; exception: string }>
+  /** The comment has no text at all. */
+  empty: boolean
 }
 
 export interface ModerationEngine {

@@ -58,7 +58,8 @@ export type AdapterContext = {
   now(): Date
 }
 
-export type PublishResult = { remoteId: string; permalink: string | null }
+/** `warnings`: what went wrong beside a publication that went out (a first comment not posted). */
+export type PublishResult = { remoteId: string; permalink: string | null; warnings?: Localized[] }
 
 export type LookupResult = { status: 'found'; remoteId: string; permalink: string | null } | { status: 'not_found' } | { status: 'unsupported' }
 

@@ -22,7 +22,7 @@ import { buildPublishRequest, summarizeRequest } from './publish-request'
 import { internalErrorReference, PreparationError, reasons } from './reasons'
 import type { PublishingRuntime } from './runtime'
 import { markAccountNeedsReconnect, markAccountRateLimited, markFailed, markOutcomeUnknown, markPublished, reasonText, scheduleRetry } from './variant-state'
-import type { Localized } from '../../../src/i18n/catalogue'
+import { joinLocalized, type Localized } from '../../../src/i18n/catalogue'
 
 /** Keeps the lease alive while a publication runs (uploads can outlast any fixed lease). */
 function holdLease(db: SqlClient, claim: Claim, leaseMs: number, onLost: () => void): () => void {
@@ -161,6 +161,8 @@ export async function publishClaimedVariant(payload: Payload, runtime: Publishin
     remoteId: result.remoteId,
     permalink: result.permalink,
     response: result,
+    // Shown with the attempt, in the reader's language, so a missing first comment is noticed.
+    ...(result.warnings?.length ? { reason: reasonText(joinLocalized(result.warnings)) } : {}),
   })
   await announceOutcome(payload, runtime, hookContext!, { outcome: 'succeeded', result }, claim, variant)
   return 'succeeded'

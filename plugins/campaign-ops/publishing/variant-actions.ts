@@ -9,6 +9,7 @@ import { announceOutcome } from './outcome-effects'
 import type { PublishingRuntime } from './runtime'
 import { publishingScheduler } from './scheduler'
 import { variantClearance } from './variant-clearance'
+import { reasonText } from './variant-state'
 import type { Localized } from '../../../src/i18n/catalogue'
 import { pluginText, pluginTextByLanguage } from '../translations'
 
@@ -104,7 +105,7 @@ export function variantActionEndpoints(runtime: PublishingRuntime): Endpoint[] {
       const { rowCount } = await sqlPool(req.payload).query(
         `UPDATE platform_variants SET publication_state = 'cancelled', next_attempt_at = NULL, last_error = $3, updated_at = now()
             WHERE id = $1 AND publication_state = $2`,
-        [Number(id), state, reason ? `Cancelled: ${reason}` : null],
+        [Number(id), state, reason ? reasonText(pluginText('publishWarnings:cancelled', { reason })) : null],
       )
       if (!rowCount) {
         const now = await loadVariant(req, id)

@@ -390,6 +390,82 @@ export const en = {
       youtube: 'This Google account has no YouTube channel: choose the account (or brand account) of the campaign’s channel.',
     },
   },
+  /** Why a moderation rule cannot be saved or activated (moderation/validate-rule.ts, safe-pattern.ts); {{number}} counts from 1. */
+  ruleCheck: {
+    idMissing: 'The rule needs an identifier.',
+    nameMissing: 'The rule needs a name.',
+    unknownCategory: 'Choose a category from the list.',
+    unknownAction: 'Choose an action from the list.',
+    unknownSeverity: 'Choose a severity from the list.',
+    priorityNumber: 'The priority must be a number.',
+    needsTermOrPattern: 'The rule needs at least one term or pattern.',
+    duplicateTerm: 'Same term as term {{number}} once normalized.',
+    patternView: 'Choose how the pattern reads the comment: as written, or as Arabizi.',
+    exceptionEmpty: 'The exception is empty once normalized.',
+    misinformationHidden: 'Misinformation is answered, not hidden: choose “Suggest a reply” or “Flag for review”.',
+    misinformationNoMyth: 'A misinformation rule should point to the myth it answers.',
+    replyWithoutTemplate: 'The rule suggests a reply but names no response template.',
+    noShouldMatch: 'Give at least one comment the rule must catch.',
+    noShouldNotMatch: 'Give at least one comment the rule must leave alone.',
+    termEmpty: 'The term is empty.',
+    unknownLanguage: 'Choose the term’s language from the list.',
+    unknownScript: 'Choose the term’s script from the list.',
+    starNotAtEnd: 'A “*” is allowed only at the end of a term, to match the start of a word.',
+    termEmptyNormalized: 'The term is empty once normalized (only punctuation, marks or invisible characters).',
+    notArabic: 'The term is marked as Arabic script but has no Arabic letter.',
+    notLatin: 'The term is marked as Latin script but is not written in Latin letters.',
+    prefixTooShort: 'A term ending in “*” needs at least {{min}} letters before the “*”.',
+    arabiziTooShort: 'Too short to be matched as an Arabizi variant: only this exact spelling is matched.',
+    wholeWords: 'Use a whole number of words, 0 or more.',
+    maxBelowMin: 'The maximum number of words is smaller than the minimum: the rule could never apply.',
+    nonEmptyNames: 'Choose names from the list.',
+    notCaught: 'Not caught by this rule. {{explanation}}',
+    caught: 'Caught by this rule. {{explanation}}',
+    pattern: {
+      empty: 'The pattern is empty.',
+      tooLong: 'The pattern is {{length}} characters long; the limit is {{limit}}. Split it into several patterns.',
+      // {{detail}} is the RE2 library's own message, in English.
+      syntax: 'The pattern is not valid RE2 syntax: {{detail}}',
+      tooComplex: 'The pattern is too complex (large repetition counts or alternations): simplify it or split it.',
+      matchesEmpty: 'The pattern matches empty text, so it would match every comment.',
+      matchesLone: 'The pattern matches the lone text “{{probe}}”, so it would match almost every comment.',
+      backreference: 'Back-references such as “{{reference}}” are not supported: RE2 keeps matching in linear time by leaving them out.',
+      namedBackreference: 'Named back-references (“\\k<name>”) are not supported: RE2 keeps matching in linear time by leaving them out.',
+      lookahead:
+        'Lookahead assertions “(?=…)” and “(?!…)” are not supported: RE2 keeps matching in linear time by leaving them out. Use an exception term to cancel the rule instead.',
+      lookbehind:
+        'Lookbehind assertions “(?<=…)” and “(?<!…)” are not supported: RE2 keeps matching in linear time by leaving them out. Use an exception term to cancel the rule instead.',
+      atomic: 'Atomic groups “(?>…)” are not supported by RE2; a plain group “(?:…)” is already safe here.',
+    },
+  },
+  /** The moderation engine's explanation of a decision (moderation/explain-decision.ts). */
+  decisionExplanation: {
+    noRule: 'No rule matched.',
+    empty: 'Empty comment: no rule applies.',
+    // {{action}}, {{category}} and {{severity}} are their labels; {{matches}} the list of matches below.
+    top: '{{action}}: rule “{{rule}}” ({{category}}, severity {{severity}}) matched {{matches}}.',
+    matchTerm: '“{{excerpt}}” (term “{{term}}”)',
+    matchTermView: '“{{excerpt}}” (term “{{term}}” {{view}})',
+    matchPattern: '“{{excerpt}}” (pattern of the rule)',
+    matchPatternView: '“{{excerpt}}” (pattern of the rule, {{view}})',
+    viewJoined: 'once split letters are joined',
+    viewLeet: 'read as leetspeak',
+    viewArabizi: 'read as Arabizi',
+    more: 'and {{count}} more',
+    separator: ', ',
+    alsoMatched: 'Also matched, with lower precedence: {{rules}}.',
+    otherRule: '“{{rule}}” ({{action}})',
+    cancelled: 'Rule “{{rule}}” was cancelled by its exception “{{exception}}”.',
+    bidiOverride: 'The comment contains a right-to-left override character (U+202E), which can disguise words: review it.',
+  },
+  /** What went wrong beside a publication that succeeded (the adapters' warnings). */
+  publishWarnings: {
+    // {{detail}} is the network's own message.
+    firstCommentFailed: 'The post is published, but its first comment was not posted: {{detail}}',
+    storyNoComment: 'The first comment was not posted: Instagram stories do not take comments.',
+    // {{reason}} is what the person wrote when cancelling.
+    cancelled: 'Cancelled: {{reason}}',
+  },
   /** Why a network call failed or a post cannot go out, stored with the attempt and the variant. */
   networkErrors: {
     unknownOutcome: 'The network did not answer after the request was sent: the post may exist. Checking.',

@@ -4,18 +4,23 @@
  * scripted first; a request that no script matches is served normally.
  */
 export class Scripts<Script, Request> {
-  private readonly entries: Array<{ script: Script; remaining: number }> = []
+  private readonly entries: Array<{ script: Script; remaining: number; skip: number }> = []
 
   constructor(private readonly matches: (script: Script, request: Request) => boolean) {}
 
-  add(script: Script, times: number): void {
-    this.entries.push({ script, remaining: times })
+  /** `skip`: the first matching requests served normally before the script applies (the second post, not the first). */
+  add(script: Script, times: number, skip = 0): void {
+    this.entries.push({ script, remaining: times, skip })
   }
 
   /** The script for this request, if any, counting it as used once. */
   take(request: Request): Script | undefined {
     const entry = this.entries.find((candidate) => candidate.remaining > 0 && this.matches(candidate.script, request))
     if (!entry) return undefined
+    if (entry.skip > 0) {
+      entry.skip -= 1
+      return undefined
+    }
     entry.remaining -= 1
     return entry.script
   }

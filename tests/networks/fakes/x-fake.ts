@@ -404,8 +404,8 @@ export async function startXFake(options: { token?: string; userId?: string; por
     metrics,
     /** The accepted top-level posts still online (what a duplicate check counts). */
     livePosts: () => posts.filter((post) => !post.deleted && !post.replyTo),
-    failNext(count: number, failure: ScriptedFailure): void {
-      failures.add(failure, count)
+    failNext(count: number, failure: ScriptedFailure, options: { afterMatching?: number } = {}): void {
+      failures.add(failure, count, options.afterMatching)
     },
     hangAfterNextPost(): void {
       state.hangNextPost = true

@@ -3,6 +3,7 @@
  * single and multi-photo posts, small videos, lookup after an unknown outcome, post insights and
  * comment moderation. The token goes in the Authorization header, never in URLs (they get logged).
  */
+import { postFirstComment } from '../meta/first-comment'
 import { graph } from '../meta/graph'
 import { NetworkError } from '../types'
 import type {
@@ -43,8 +44,6 @@ export const FACEBOOK_POST_METRICS = ['post_media_view', 'post_total_media_view_
 export const FACEBOOK_VIDEO_METRICS = ['total_video_views', 'total_video_impressions', 'post_video_avg_time_watched'] as const
 
 const FACEBOOK_WEB = 'https://www.facebook.com'
-
-export type FacebookPublishResult = PublishResult & { warnings?: string[] }
 
 const id = encodeURIComponent
 
@@ -157,19 +156,6 @@ async function readPermalink(remoteId: string, account: AccountCredentials, cont
   }
 }
 
-async function postFirstComment(remoteId: string, text: string, account: AccountCredentials, context: AdapterContext): Promise<string[]> {
-  try {
-    await graph(context, account, `${id(remoteId)}/comments`, {
-      method: 'POST',
-      body: new URLSearchParams({ message: text }),
-      sideEffect: true,
-    })
-    return []
-  } catch (error) {
-    return [`First comment not posted: ${error instanceof Error ? error.message : String(error)}`]
-  }
-}
-
 function incompletePhotoUpload(): NetworkError {
   return new NetworkError({
     kind: 'retryable',
@@ -178,7 +164,7 @@ function incompletePhotoUpload(): NetworkError {
   })
 }
 
-async function publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<FacebookPublishResult> {
+async function publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<PublishResult> {
   const plan = planPost(request)
   let created: Created
   switch (plan.shape) {
@@ -322,7 +308,6 @@ async function moderate(commentId: string, command: ModerationCommand, account: 
   }
 }
 
-/** `satisfies` keeps the wider publish result (warnings) visible to callers that know this adapter. */
 export const facebookAdapter = {
   platforms: ['facebook'] as const,
   validate: (request: PublishRequest) => validatePublishRequest(request),

@@ -4,6 +4,7 @@
  * comment, lookup after an unknown outcome, media insights and comment moderation.
  */
 import { publishingLimitReached } from '../meta/errors'
+import { postFirstComment } from '../meta/first-comment'
 import { graph } from '../meta/graph'
 import { NetworkError } from '../types'
 import type {
@@ -45,8 +46,6 @@ const METRICS_BY_PRODUCT: Record<string, string[]> = {
   REELS: [...COMMON_METRICS, 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time'],
   STORY: ['views', 'reach', 'shares', 'total_interactions', 'replies', 'navigation', 'profile_visits', 'follows'],
 }
-
-export type InstagramPublishResult = PublishResult & { warnings?: string[] }
 
 const id = encodeURIComponent
 
@@ -217,30 +216,15 @@ async function readPermalink(mediaId: string, account: AccountCredentials, conte
   }
 }
 
-async function postFirstComment(mediaId: string, text: string, account: AccountCredentials, context: AdapterContext): Promise<string[]> {
-  try {
-    await graph(context, account, `${id(mediaId)}/comments`, {
-      method: 'POST',
-      body: new URLSearchParams({ message: text }),
-      sideEffect: true,
-    })
-    return []
-  } catch (error) {
-    return [`First comment not posted: ${error instanceof Error ? error.message : String(error)}`]
-  }
-}
-
-async function publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<InstagramPublishResult> {
+async function publish(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<PublishResult> {
   const plan = planContainers(request)
   await ensureQuotaLeft(account, context)
   const containerId = await prepareContainer(plan, account, context)
   const mediaId = await publishContainer(containerId, account, context)
   const permalink = await readPermalink(mediaId, account, context)
-  let warnings: string[] = []
+  let warnings: Localized[] = []
   if (request.firstComment) {
-    warnings = plan.isStory
-      ? ['First comment skipped: Instagram stories do not take comments']
-      : await postFirstComment(mediaId, request.firstComment, account, context)
+    warnings = plan.isStory ? [pluginText('publishWarnings:storyNoComment')] : await postFirstComment(mediaId, request.firstComment, account, context)
   }
   return { remoteId: mediaId, permalink, ...(warnings.length ? { warnings } : {}) }
 }
@@ -359,7 +343,6 @@ function refused(action: string, commentId: string): NetworkError {
   return permanent(`instagram: ${action} on ${commentId} refused`, pluginText('networkErrors:instagram:moderationRefused'))
 }
 
-/** `satisfies` keeps the wider publish result (warnings) visible to callers that know this adapter. */
 export const instagramAdapter = {
   platforms: ['instagram_feed', 'instagram_reel', 'instagram_story'] as const,
   // Instagram pulls every image and video from a URL it can reach.

@@ -2,8 +2,9 @@
  * X (Twitter) API v2 adapter: media upload on the v2 dedicated paths, posts, lookup after an
  * unknown outcome, post metrics and reply moderation (docs/networks.md#x).
  */
-import twitterText from 'twitter-text'
+import { twitterText } from '../../../../src/domain/twitter-text'
 
+import { firstCommentWarning } from '../first-comment-warning'
 import { callNetwork, readAnswer, retryAfter } from '../http'
 import { NetworkError } from '../types'
 import type {
@@ -319,21 +320,15 @@ async function publish(request: PublishRequest, account: AccountCredentials, con
   for (const media of request.media) mediaIds.push(await uploadMedia(media, account, context))
   const postId = await createPost({ text: request.text, ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}) }, account, context)
   const firstComment = request.firstComment?.trim()
-  if (firstComment) {
-    // Best effort: the post exists, so a failed first reply must not make the scheduler publish again.
-    await createPost({ text: firstComment, reply: { in_reply_to_tweet_id: postId } }, account, context).catch(() => undefined)
-  }
-  return { remoteId: postId, permalink: xPermalink(postId) }
+  // The post exists, so a failed first reply is a warning: the scheduler must not publish again.
+  const warnings = firstComment
+    ? await createPost({ text: firstComment, reply: { in_reply_to_tweet_id: postId } }, account, context).then(
+        () => [],
+        (error: unknown) => [firstCommentWarning(error)],
+      )
+    : []
+  return { remoteId: postId, permalink: xPermalink(postId), ...(warnings.length ? { warnings } : {}) }
 }
-
-// twitter-text is CommonJS: a default import yields its API, or wraps it once more in `default`.
-type UrlExtractor = { extractUrls(text: string): string[] }
-const urlExtractor: UrlExtractor = (() => {
-  const loaded = twitterText as unknown as Partial<UrlExtractor> & { default?: Partial<UrlExtractor> }
-  const api = typeof loaded.extractUrls === 'function' ? loaded : loaded.default
-  if (typeof api?.extractUrls !== 'function') throw new Error('twitter-text did not expose extractUrls')
-  return api as UrlExtractor
-})()
 
 const urlToken = '\u0000url\u0000'
 
@@ -347,7 +342,7 @@ function collapse(text: string): string {
 
 /** Our text with every link X would wrap in t.co (with or without scheme) replaced by one token. */
 function comparableLocal(text: string): string {
-  const urls = [...new Set(urlExtractor.extractUrls(text))].sort((a, b) => b.length - a.length)
+  const urls = [...new Set(twitterText.extractUrls(text))].sort((a, b) => b.length - a.length)
   return collapse(urls.reduce((result, url) => result.split(url).join(urlToken), text))
 }
 
