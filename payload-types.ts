@@ -34,6 +34,8 @@ export interface Config {
     'publication-attempts': PublicationAttempt;
     'webhook-subscriptions': WebhookSubscription;
     'crisis-mode-events': CrisisModeEvent;
+    interactions: Interaction;
+    'inbound-deliveries': InboundDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -60,6 +62,8 @@ export interface Config {
     'publication-attempts': PublicationAttemptsSelect<false> | PublicationAttemptsSelect<true>;
     'webhook-subscriptions': WebhookSubscriptionsSelect<false> | WebhookSubscriptionsSelect<true>;
     'crisis-mode-events': CrisisModeEventsSelect<false> | CrisisModeEventsSelect<true>;
+    interactions: InteractionsSelect<false> | InteractionsSelect<true>;
+    'inbound-deliveries': InboundDeliveriesSelect<false> | InboundDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -88,6 +92,7 @@ export interface Config {
       notifyWorkflowTransition: TaskNotifyWorkflowTransition;
       deliverPublicationWebhook: TaskDeliverPublicationWebhook;
       purgeModerationLogExcerpts: TaskPurgeModerationLogExcerpts;
+      processInboundDeliveries: TaskProcessInboundDeliveries;
       inline: {
         input: unknown;
         output: unknown;
@@ -631,6 +636,82 @@ export interface CrisisModeEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interactions".
+ */
+export interface Interaction {
+  id: number;
+  network: 'facebook' | 'instagram' | 'x' | 'linkedin' | 'youtube' | 'tiktok';
+  account?: (number | null) | NetworkAccount;
+  accountRemoteId: string;
+  kind: 'comment' | 'reply' | 'dm' | 'mention' | 'review';
+  remoteId: string;
+  parentRemoteId?: string | null;
+  postRemoteId?: string | null;
+  variant?: (number | null) | PlatformVariant;
+  authorPseudonym?: string | null;
+  authorHandle?: string | null;
+  fromAccountItself?: boolean | null;
+  text?: string | null;
+  language?: ('fr' | 'ar' | 'ary_arabic' | 'ary_latin' | 'other') | null;
+  arrivedBy?: ('webhook' | 'poll' | 'import') | null;
+  receivedAt: string;
+  remoteCreatedAt?: string | null;
+  remoteUpdatedAt?: string | null;
+  removedOnNetworkAt?: string | null;
+  hiddenOnNetwork?: boolean | null;
+  moderation?: {
+    decidedAt?: string | null;
+    flagged?: boolean | null;
+    category?:
+      ('hate' | 'defamation' | 'misinformation' | 'harassment' | 'spam' | 'personal_data' | 'off_topic') | null;
+    action?: ('hide' | 'flag' | 'escalate' | 'suggest_reply' | 'mark_done') | null;
+    severity?: ('low' | 'medium' | 'high' | 'critical') | null;
+    ruleIds?: string | null;
+    spans?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  status: 'new' | 'assigned' | 'waiting' | 'answered' | 'escalated' | 'hidden' | 'closed';
+  reviewed?: boolean | null;
+  assignee?: (number | null) | User;
+  slaDueAt?: string | null;
+  tags?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbound-deliveries".
+ */
+export interface InboundDelivery {
+  id: number;
+  source: string;
+  deliveryKey: string;
+  body:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  receivedAt: string;
+  claimedUntil?: string | null;
+  processedAt?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -698,7 +779,12 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyWorkflowTransition' | 'deliverPublicationWebhook' | 'purgeModerationLogExcerpts';
+        taskSlug:
+          | 'inline'
+          | 'notifyWorkflowTransition'
+          | 'deliverPublicationWebhook'
+          | 'purgeModerationLogExcerpts'
+          | 'processInboundDeliveries';
         taskID: string;
         input?:
           | {
@@ -732,7 +818,14 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'notifyWorkflowTransition' | 'deliverPublicationWebhook' | 'purgeModerationLogExcerpts') | null;
+    | (
+        | 'inline'
+        | 'notifyWorkflowTransition'
+        | 'deliverPublicationWebhook'
+        | 'purgeModerationLogExcerpts'
+        | 'processInboundDeliveries'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -810,6 +903,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'crisis-mode-events';
         value: number | CrisisModeEvent;
+      } | null)
+    | ({
+        relationTo: 'interactions';
+        value: number | Interaction;
+      } | null)
+    | ({
+        relationTo: 'inbound-deliveries';
+        value: number | InboundDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1224,6 +1325,65 @@ export interface CrisisModeEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interactions_select".
+ */
+export interface InteractionsSelect<T extends boolean = true> {
+  network?: T;
+  account?: T;
+  accountRemoteId?: T;
+  kind?: T;
+  remoteId?: T;
+  parentRemoteId?: T;
+  postRemoteId?: T;
+  variant?: T;
+  authorPseudonym?: T;
+  authorHandle?: T;
+  fromAccountItself?: T;
+  text?: T;
+  language?: T;
+  arrivedBy?: T;
+  receivedAt?: T;
+  remoteCreatedAt?: T;
+  remoteUpdatedAt?: T;
+  removedOnNetworkAt?: T;
+  hiddenOnNetwork?: T;
+  moderation?:
+    | T
+    | {
+        decidedAt?: T;
+        flagged?: T;
+        category?: T;
+        action?: T;
+        severity?: T;
+        ruleIds?: T;
+        spans?: T;
+      };
+  status?: T;
+  reviewed?: T;
+  assignee?: T;
+  slaDueAt?: T;
+  tags?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbound-deliveries_select".
+ */
+export interface InboundDeliveriesSelect<T extends boolean = true> {
+  source?: T;
+  deliveryKey?: T;
+  body?: T;
+  receivedAt?: T;
+  claimedUntil?: T;
+  processedAt?: T;
+  attempts?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1400,6 +1560,18 @@ export interface TaskPurgeModerationLogExcerpts {
   output: {
     purged?: number | null;
     skipped?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessInboundDeliveries".
+ */
+export interface TaskProcessInboundDeliveries {
+  input?: unknown;
+  output: {
+    deliveries?: number | null;
+    events?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -17,7 +17,7 @@ import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { migrations } from './migrations'
 import { campaignOps, oauthConfigFromEnv, seedModerationLibrary } from './plugins/campaign-ops'
-import type { PublishingOptions } from './plugins/campaign-ops'
+import type { CampaignOpsOptions, PublishingOptions } from './plugins/campaign-ops'
 import { createDatabaseAdapter } from './src/infra/database'
 import { dataDir, resolvePayloadSecret } from './src/infra/data-dir'
 import { decodeTokenKey, isBuildPhase, loadEnv } from './src/infra/env'
@@ -52,6 +52,8 @@ export type BadilConfigOptions = {
   runScheduledJobs?: boolean
   /** Overrides of the publishing engine (tests: fake networks, short leases, hooks). */
   publishing?: PublishingOptions
+  /** Overrides of the inbox (tests: webhook secrets, processing on arrival). */
+  inbox?: CampaignOpsOptions['inbox']
 }
 
 /** Badil's Payload config: database, email, languages, collections and the campaign-ops plugin. */
@@ -144,6 +146,7 @@ export function badilConfig(options: BadilConfigOptions) {
     plugins: [
       campaignOps({
         moderation: { logRetentionDays: env.MODERATION_LOG_RETENTION_DAYS, pseudonymKey: env.MODERATION_PSEUDONYM_KEY },
+        inbox: { ...options.inbox, meta: { appSecret: env.FACEBOOK_APP_SECRET, verifyToken: env.META_WEBHOOK_VERIFY_TOKEN, ...options.inbox?.meta } },
         publishing: {
           tokenKey: env.NETWORK_TOKEN_KEY ? decodeTokenKey(env.NETWORK_TOKEN_KEY) : undefined,
           endpoints: {

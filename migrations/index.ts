@@ -3,6 +3,7 @@ import * as migration_20261128_113053_moderation from './20261128_113053_moderat
 import * as migration_20261128_121950_content_workflow from './20261128_121950_content_workflow';
 import * as migration_20261128_140204_publishing from './20261128_140204_publishing';
 import * as migration_20261205_202243_jobs_schedule from './20261205_202243_jobs_schedule';
+import * as migration_20261206_011745_inbox from './20261206_011745_inbox';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261205_202243_jobs_schedule.up,
     down: migration_20261205_202243_jobs_schedule.down,
-    name: '20261205_202243_jobs_schedule'
+    name: '20261205_202243_jobs_schedule',
+  },
+  {
+    up: migration_20261206_011745_inbox.up,
+    down: migration_20261206_011745_inbox.down,
+    name: '20261206_011745_inbox'
   },
 ];

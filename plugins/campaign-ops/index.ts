@@ -1,5 +1,11 @@
 import type { CollectionConfig, Config } from 'payload'
 
+import { inboundDeliveriesCollection } from './inbox/inbound-deliveries-collection'
+import { defaultSlaMinutes } from './inbox/ingest'
+import type { InboxSettings } from './inbox/ingest'
+import { interactionsCollection } from './inbox/interactions-collection'
+import { createArrivalProcessor, inboxQueue, processDeliveriesTaskConfig } from './inbox/processing'
+import { metaWebhookEndpoints } from './inbox/webhook-endpoints'
 import { moderationCheckEndpoint } from './moderation/check-endpoint'
 import { moderationLogCollection } from './moderation/log-collection'
 import { maintenanceQueue, retentionPurgeTaskConfig } from './moderation/retention-task'
@@ -75,6 +81,8 @@ export const campaignOps =
       publicationAttemptsCollection,
       webhookSubscriptionsCollection(cipher, webhookTarget),
       crisisEventsCollection,
+      interactionsCollection({ variantsSlug }),
+      inboundDeliveriesCollection,
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal)]
@@ -89,15 +97,31 @@ export const campaignOps =
       }
     }
     const retentionDays = options.moderation?.logRetentionDays ?? defaultLogRetentionDays
+    const inboxSettings: InboxSettings = {
+      variantsSlug,
+      slaMinutes: { ...defaultSlaMinutes, ...options.inbox?.slaMinutes },
+      pseudonymKey: options.moderation?.pseudonymKey,
+    }
+    const processArrivals = options.inbox?.processOnArrival === false ? () => undefined : createArrivalProcessor(inboxSettings)
     return {
       ...config,
       collections,
       globals,
       i18n: withPluginTranslations(config.i18n),
-      endpoints: [...(config.endpoints ?? []), moderationCheckEndpoint, ...publishingEndpoints],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        moderationCheckEndpoint,
+        ...publishingEndpoints,
+        ...metaWebhookEndpoints(options.inbox?.meta ?? {}, processArrivals),
+      ],
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), webhookDeliveryTaskConfig(cipher, createWebhookPoster(webhookTarget)), retentionPurgeTaskConfig(retentionDays)],
+        tasks: [
+          ...(config.jobs?.tasks ?? []),
+          webhookDeliveryTaskConfig(cipher, createWebhookPoster(webhookTarget)),
+          retentionPurgeTaskConfig(retentionDays),
+          processDeliveriesTaskConfig(inboxSettings),
+        ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).
         autoRun:
           options.runScheduledJobs === false
@@ -107,6 +131,8 @@ export const campaignOps =
                 { queue: webhookQueue, cron: '*/10 * * * * *', limit: 100 },
                 // Every minute: queues the nightly purge when it is due (schedule), and runs it.
                 { queue: maintenanceQueue, cron: '* * * * *', limit: 5 },
+                // Every minute: reads the webhook deliveries no instance has read yet.
+                { queue: inboxQueue, cron: '* * * * *', limit: 5 },
               ],
       },
       admin: {

@@ -1,3 +1,5 @@
+import type { InteractionKind } from './inbox/interactions-collection'
+import type { MetaWebhookSettings } from './inbox/webhook-endpoints'
 import type { PublishingOptions } from './publishing/options'
 
 /** Options of the campaign-ops plugin (publishing, inbox and moderation, reporting). */
@@ -17,6 +19,15 @@ export type CampaignOpsOptions = {
     logRetentionDays?: number
     /** HMAC key of commenter pseudonyms; default derived from PAYLOAD_SECRET. */
     pseudonymKey?: string
+  }
+  /** The inbox: webhook secrets, answer times. */
+  inbox?: {
+    /** Facebook Page and Instagram webhooks: the app secret that signs deliveries and the verify token. */
+    meta?: MetaWebhookSettings
+    /** Minutes within which each kind should be answered (default: messages 2 h, comments and replies 24 h, mentions and reviews 48 h). */
+    slaMinutes?: Partial<Record<InteractionKind, number>>
+    /** Read a delivery into the inbox as soon as it is stored (default); off, only the inbox job reads them. */
+    processOnArrival?: boolean
   }
   /** Publishing engine: token key, network endpoints, per-network hooks, scheduler tuning. */
   publishing?: PublishingOptions

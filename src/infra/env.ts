@@ -95,6 +95,8 @@ const envSchema = z
     // Network OAuth apps (connecting accounts from the admin): client id and secret, both or neither.
     FACEBOOK_APP_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
     FACEBOOK_APP_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // The token typed with the webhook callback URL in Meta's app dashboard (inbox webhooks).
+    META_WEBHOOK_VERIFY_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
     X_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
     X_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
     LINKEDIN_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),

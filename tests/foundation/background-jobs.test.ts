@@ -6,6 +6,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { inboxQueue } from '../../plugins/campaign-ops/inbox/processing'
 import { maintenanceQueue, retentionPurgeTask } from '../../plugins/campaign-ops/moderation/retention-task'
 import { nextCasablancaClockTime } from '../../src/domain/casablanca-time'
 import { startTestPayload } from '../helpers/payload'
@@ -52,12 +53,13 @@ describe('the jobs queue with its crons on', () => {
     await new Promise<void>((resolve) => receiver.close(() => resolve()))
   })
 
-  it('runs the notifications, webhooks and maintenance queues on Payload’s crons', () => {
+  it('runs the notifications, webhooks, maintenance and inbox queues on Payload’s crons', () => {
     const autoRun = app.config.jobs.autoRun as { queue: string; cron: string }[]
     expect(autoRun.map(({ queue, cron }) => ({ queue, cron }))).toEqual([
       { queue: 'notifications', cron: '* * * * *' },
       { queue: 'webhooks', cron: '*/10 * * * * *' },
       { queue: maintenanceQueue, cron: '* * * * *' },
+      { queue: inboxQueue, cron: '* * * * *' },
     ])
     expect(app.payload.crons.length).toBe(autoRun.length)
   })

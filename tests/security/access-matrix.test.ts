@@ -203,6 +203,9 @@ describe('endpoints', () => {
       'get /calendar.ics': { path: '/calendar.ics', passes: 200 },
       'post /calendar/feed-token': { path: '/calendar/feed-token', passes: 200 },
       'post /moderation/check': { path: '/moderation/check', body: { comments: ['Bonjour'], rules: 'default' }, passes: 200 },
+      // The matrix app has no Meta verify token nor app secret: the handshake is refused, a delivery cannot be checked.
+      'get /inbox/webhooks/meta': { path: '/inbox/webhooks/meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=guess', passes: 403 },
+      'post /inbox/webhooks/meta': { path: '/inbox/webhooks/meta', body: { object: 'page', entry: [] }, passes: 503 },
       'get /publishing/queue': { path: '/publishing/queue', passes: 200 },
       'get /publishing/crisis': { path: '/publishing/crisis', passes: 200 },
       'post /publishing/crisis': { path: '/publishing/crisis', body: { active: 'peut-être' }, passes: 400 },

@@ -166,6 +166,36 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       createData: async () => ({ active: false, reason: 'Forgé', actor: security.accounts.admin.id, at: new Date().toISOString() }),
       update: () => change('reason', 'Réécrit'),
     },
+    interactions: {
+      seed: () =>
+        create('interactions', {
+          network: 'facebook',
+          accountRemoteId: '104872391025567',
+          kind: 'comment',
+          remoteId: `matrix-${next()}`,
+          text: 'Commentaire',
+          receivedAt: new Date().toISOString(),
+        }),
+      createData: async () => ({
+        network: 'x',
+        accountRemoteId: 'forged',
+        kind: 'comment',
+        remoteId: `forged-${next()}`,
+        receivedAt: new Date().toISOString(),
+      }),
+      update: () => change('tags', ['matrice']),
+    },
+    'inbound-deliveries': {
+      seed: () =>
+        create('inbound-deliveries', {
+          source: 'meta',
+          deliveryKey: `matrix-${next()}`,
+          body: { object: 'page', entry: [] },
+          receivedAt: new Date().toISOString(),
+        }),
+      createData: async () => ({ source: 'meta', deliveryKey: `forged-${next()}`, body: { forged: true }, receivedAt: new Date().toISOString() }),
+      update: () => change('lastError', 'Réécrite'),
+    },
     'payload-kv': {
       seed: () => create('payload-kv', { key: `matrix-${next()}`, data: { a: 1 } }),
       createData: async () => ({ key: `forged-${next()}`, data: { a: 2 } }),

@@ -348,6 +348,14 @@ export const ar: SameKeys<PluginStrings> = {
       youtube: 'لا يملك حساب Google هذا قناة على يوتيوب: اختر الحساب (أو حساب العلامة التجارية) الخاص بقناة الحملة.',
     },
   },
+  inboxWebhooks: {
+    verificationRefused: 'رُفض التحقق: الوضع أو رمز التحقق لا يطابق المضبوط في Badil.',
+    notConfigured: 'إشعارات الشبكة غير مضبوطة في Badil (السر الخاص بالتطبيق ناقص): لم يُسجَّل الإشعار.',
+    tooLarge: 'حجم الإشعار يتجاوز {{kilobytes}} كيلوبايت.',
+    badSignature: 'الترويسة X-Hub-Signature-256 ناقصة أو لا تطابق المحتوى: لم يُسجَّل أي شيء.',
+    notMetaDelivery: 'المحتوى ليس إشعارا من صفحة Facebook أو من Instagram.',
+    unavailable: 'تعذّر تسجيل الإشعار الآن: أعد إرساله لاحقا.',
+  },
   ruleCheck: {
     idMissing: 'تحتاج القاعدة إلى معرّف.',
     nameMissing: 'تحتاج القاعدة إلى اسم.',

@@ -390,6 +390,15 @@ export const en = {
       youtube: 'This Google account has no YouTube channel: choose the account (or brand account) of the campaign’s channel.',
     },
   },
+  /** The network webhook receivers (inbox/webhook-endpoints.ts); the network reads these, people see them in logs. */
+  inboxWebhooks: {
+    verificationRefused: 'Verification refused: the mode or the verify token does not match the one set in Badil.',
+    notConfigured: 'The network’s webhooks are not configured in Badil (app secret missing): the delivery was not stored.',
+    tooLarge: 'The delivery is larger than {{kilobytes}} KB.',
+    badSignature: 'The X-Hub-Signature-256 header is missing or does not match the body: nothing was stored.',
+    notMetaDelivery: 'The body is not a Facebook Page or Instagram webhook delivery.',
+    unavailable: 'The delivery could not be stored right now: send it again later.',
+  },
   /** Why a moderation rule cannot be saved or activated (moderation/validate-rule.ts, safe-pattern.ts); {{number}} counts from 1. */
   ruleCheck: {
     idMissing: 'The rule needs an identifier.',

@@ -357,6 +357,14 @@ export const fr: SameKeys<PluginStrings> = {
       youtube: 'Ce compte Google n’a pas de chaîne YouTube : choisissez le compte (ou le compte de marque) de la chaîne de la campagne.',
     },
   },
+  inboxWebhooks: {
+    verificationRefused: 'Vérification refusée : le mode ou le jeton de vérification ne correspond pas à celui réglé dans Badil.',
+    notConfigured: 'Les webhooks du réseau ne sont pas configurés dans Badil (secret de l’application manquant) : la notification n’a pas été enregistrée.',
+    tooLarge: 'La notification dépasse {{kilobytes}} Ko.',
+    badSignature: 'L’en-tête X-Hub-Signature-256 manque ou ne correspond pas au corps : rien n’a été enregistré.',
+    notMetaDelivery: 'Le corps n’est pas une notification webhook de Page Facebook ou d’Instagram.',
+    unavailable: 'La notification n’a pas pu être enregistrée pour le moment : renvoyez-la plus tard.',
+  },
   ruleCheck: {
     idMissing: 'La règle a besoin d’un identifiant.',
     nameMissing: 'La règle a besoin d’un nom.',

@@ -8,6 +8,8 @@
 import http from 'node:http'
 
 import { listenOnLoopback } from './fake-server'
+import { instagramDelivery, pageDelivery, sendMetaDelivery } from './meta-webhook-sender'
+import type { DeliveryAnswer, WebhookAuthor } from './meta-webhook-sender'
 
 export const FAKE_PAGE_ID = '104872391025567'
 export const FAKE_IG_USER_ID = '17841405822304914'
@@ -69,6 +71,15 @@ export type MetaGraphFake = {
   delayNext(delay: { count?: number; ms: number | 'forever'; match?: RequestMatch }): void
   /** Adds a comment under a post/media so moderation has something real to act on. */
   addComment(network: 'facebook' | 'instagram', parentId: string, message?: string): string
+  /** Where Meta delivers webhooks from now on, signed with this app secret (the app dashboard's settings). */
+  subscribeWebhooks(callbackUrl: string, appSecret: string): void
+  /** A person comments on a post or media: stored, and delivered to the subscribed callback as Meta does. */
+  userComments(
+    network: 'facebook' | 'instagram',
+    parentId: string,
+    message: string,
+    author: WebhookAuthor,
+  ): Promise<{ commentId: string; delivery?: DeliveryAnswer }>
 }
 
 const KNOWN_METRICS = {
@@ -516,6 +527,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     }
   })
   const origin = await listenOnLoopback(server, options.port)
+  let webhookSubscription: { callbackUrl: string; appSecret: string } | undefined
 
   return {
     baseUrl: `${origin}/v23.0`,
@@ -523,6 +535,19 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     failNext: ({ count = 1, ...failure }) => state.failures.push({ remaining: count, ...failure }),
     delayNext: ({ count = 1, ...delay }) => state.delays.push({ remaining: count, ...delay }),
     addComment,
+    subscribeWebhooks(callbackUrl, appSecret) {
+      webhookSubscription = { callbackUrl, appSecret }
+    },
+    async userComments(network, parentId, message, author) {
+      const commentId = addComment(network, parentId, message)
+      if (!webhookSubscription) return { commentId }
+      const time = Math.floor(Date.now() / 1000)
+      const body =
+        network === 'facebook'
+          ? pageDelivery(FAKE_PAGE_ID, time, [{ verb: 'add', commentId, postId: parentId, message, from: author, createdTime: time }])
+          : instagramDelivery(FAKE_IG_USER_ID, time, [{ commentId, mediaId: parentId, text: message, from: author }])
+      return { commentId, delivery: await sendMetaDelivery(webhookSubscription.callbackUrl, body, webhookSubscription.appSecret) }
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer)

@@ -1,0 +1,89 @@
+/**
+ * Webhook deliveries, durable before acknowledged: stored as received (one row per distinct body),
+ * then read into interactions by whichever instance claims them. A claim is a lease, so a
+ * delivery whose processing crashed is taken again once the lease runs out; reading is
+ * idempotent, so processing twice changes nothing.
+ */
+import { createHash } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { sqlPool } from '../../../src/infra/database'
+import { readMetaDelivery } from '../networks/meta/webhook'
+import type { InboundEvent } from '../networks/inbound'
+import { ingestInboundEvent } from './ingest'
+import type { InboxSettings } from './ingest'
+
+/** Each source's reader of a stored body into inbound events. */
+const readers: Record<string, (body: unknown) => InboundEvent[]> = {
+  meta: readMetaDelivery,
+}
+
+export type DeliverySource = keyof typeof readers
+
+/** A delivery failing this many times is left for a person (its last error kept), not retried forever. */
+const maxAttempts = 5
+const leaseSeconds = 120
+
+/** Stores a verified delivery; false when the same bytes were already stored (a retried delivery). */
+export async function storeDelivery(payload: Payload, source: DeliverySource, rawBody: Uint8Array, body: unknown): Promise<boolean> {
+  const key = createHash('sha256').update(rawBody).digest('hex')
+  const { rowCount } = await sqlPool(payload).query(
+    `INSERT INTO inbound_deliveries (source, delivery_key, body, received_at, attempts, updated_at, created_at)
+     VALUES ($1, $2, $3, now(), 0, now(), now())
+     ON CONFLICT (delivery_key) DO NOTHING`,
+    [source, key, JSON.stringify(body)],
+  )
+  return (rowCount ?? 0) > 0
+}
+
+export type ProcessingReport = { deliveries: number; events: number; failed: number }
+
+/** Claims up to `limit` waiting deliveries and reads them into interactions, oldest first. */
+export async function processDeliveries(payload: Payload, settings: InboxSettings, limit = 50): Promise<ProcessingReport> {
+  const pool = sqlPool(payload)
+  const { rows } = await pool.query(
+    `UPDATE inbound_deliveries SET claimed_until = now() + make_interval(secs => $3), attempts = attempts + 1, updated_at = now()
+      WHERE id IN (
+        SELECT id FROM inbound_deliveries
+         WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < now()) AND attempts < $2
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, source, body`,
+    [limit, maxAttempts, leaseSeconds],
+  )
+  const report: ProcessingReport = { deliveries: 0, events: 0, failed: 0 }
+  for (const row of rows.sort((left, right) => Number(left.id) - Number(right.id))) {
+    try {
+      const read = readers[String(row.source)]
+      if (!read) throw new Error(`no reader for deliveries from ${String(row.source)}`)
+      const events = read(row.body).sort((left, right) => left.occurredAt.getTime() - right.occurredAt.getTime())
+      for (const event of events) await ingestInboundEvent(payload, settings, event, 'webhook')
+      await pool.query(`UPDATE inbound_deliveries SET processed_at = now(), claimed_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`, [
+        row.id,
+      ])
+      report.deliveries += 1
+      report.events += events.length
+    } catch (error) {
+      report.failed += 1
+      const message = error instanceof Error ? error.message : String(error)
+      payload.logger.error({ err: error, delivery: row.id }, 'Inbox: a webhook delivery could not be read; it will be tried again')
+      await pool.query(`UPDATE inbound_deliveries SET claimed_until = NULL, last_error = $2, updated_at = now() WHERE id = $1`, [
+        row.id,
+        message.slice(0, 2000),
+      ])
+    }
+  }
+  return report
+}
+
+/** Processes until nothing is waiting (or only deliveries that keep failing are left). */
+export async function drainDeliveries(payload: Payload, settings: InboxSettings): Promise<ProcessingReport> {
+  const total: ProcessingReport = { deliveries: 0, events: 0, failed: 0 }
+  for (;;) {
+    const report = await processDeliveries(payload, settings)
+    total.deliveries += report.deliveries
+    total.events += report.events
+    total.failed += report.failed
+    if (report.deliveries + report.failed === 0 || report.deliveries === 0) return total
+  }
+}

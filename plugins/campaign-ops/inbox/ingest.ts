@@ -1,0 +1,215 @@
+/**
+ * One inbound event into the inbox: a new interaction is stored, linked to its account and to our
+ * post, moderated on arrival and its decision appended to the moderation log; an edit, a removal
+ * or a change of visibility is applied only when it is newer than what is stored, so deliveries
+ * that arrive out of order end in the network's last state.
+ */
+import type { Payload } from 'payload'
+
+import type { Interaction } from '../../../payload-types'
+import { activeEngine } from '../moderation/engine-cache'
+import { pseudonymize } from '../moderation/log-chain'
+import { appendModerationLog, pseudonymKey } from '../moderation/moderation-log'
+import type { Decision } from '../moderation/types'
+import type { InboundEvent } from '../networks/inbound'
+import { interactionsSlug } from './interactions-collection'
+import type { InteractionKind } from './interactions-collection'
+import { guessLanguage } from './language-guess'
+
+export type InboxSettings = {
+  variantsSlug: string
+  /** Minutes within which each kind of interaction should be answered. */
+  slaMinutes: Record<InteractionKind, number>
+  pseudonymKey?: string
+}
+
+export const defaultSlaMinutes: Record<InteractionKind, number> = { dm: 120, comment: 24 * 60, reply: 24 * 60, mention: 48 * 60, review: 48 * 60 }
+
+export type IngestOutcome = 'created' | 'updated' | 'unchanged'
+export type ArrivalPath = 'webhook' | 'poll' | 'import'
+
+async function findInteraction(payload: Payload, event: InboundEvent): Promise<Interaction | undefined> {
+  const { docs } = await payload.find({
+    collection: interactionsSlug,
+    where: { and: [{ network: { equals: event.network } }, { remoteId: { equals: event.remoteId } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
+  return docs[0]
+}
+
+async function linkedIds(payload: Payload, settings: InboxSettings, event: InboundEvent) {
+  const [accounts, variants] = await Promise.all([
+    payload.find({
+      collection: 'network-accounts',
+      where: { and: [{ network: { equals: event.network } }, { accountId: { equals: event.accountRemoteId } }] },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      select: {},
+    }),
+    event.postRemoteId
+      ? payload.find({
+          collection: settings.variantsSlug as 'platform-variants',
+          where: { remoteId: { equals: event.postRemoteId } },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+          pagination: false,
+          select: {},
+        })
+      : undefined,
+  ])
+  return { account: accounts.docs[0]?.id ?? null, variant: variants?.docs[0]?.id ?? null }
+}
+
+function moderationFields(decision: Decision | null, at: Date) {
+  if (!decision) return { decidedAt: at.toISOString(), flagged: false, category: null, action: null, severity: null, ruleIds: null, spans: null }
+  return {
+    decidedAt: at.toISOString(),
+    flagged: decision.flagged,
+    category: decision.category,
+    action: decision.action,
+    severity: decision.severity,
+    ruleIds: decision.rules.length ? decision.rules.map((rule) => rule.id).join(',') : null,
+    spans: decision.spans,
+  }
+}
+
+/** Runs the active rules over the text and appends the decision to the moderation log. */
+async function moderate(
+  payload: Payload,
+  settings: InboxSettings,
+  event: InboundEvent,
+  interactionId: number | string,
+  before: unknown,
+): Promise<Decision | null> {
+  if (event.fromAccountItself || !event.text?.trim()) return null
+  const engine = await activeEngine(payload)
+  const decision = engine.moderate({ text: event.text, platform: event.network })
+  await appendModerationLog(
+    payload,
+    {
+      kind: 'decision',
+      actor: { type: 'rule' },
+      ruleIds: decision.rules.map((rule) => rule.id),
+      category: decision.category,
+      action: decision.action,
+      platform: event.network,
+      itemRef: `${interactionsSlug}/${interactionId}`,
+      commenter: event.author ? { platform: event.network, authorId: event.author.id } : null,
+      commentText: event.text,
+      before,
+      after: { flagged: decision.flagged, category: decision.category, action: decision.action, severity: decision.severity },
+    },
+    { pseudonymKey: settings.pseudonymKey },
+  )
+  return decision
+}
+
+async function create(payload: Payload, settings: InboxSettings, event: InboundEvent, arrivedBy: ArrivalPath, now: Date): Promise<IngestOutcome> {
+  const { account, variant } = await linkedIds(payload, settings, event)
+  const key = pseudonymKey(payload, settings.pseudonymKey)
+  let created: Interaction
+  try {
+    created = await payload.create({
+      collection: interactionsSlug,
+      overrideAccess: true,
+      data: {
+        network: event.network,
+        account,
+        accountRemoteId: event.accountRemoteId,
+        kind: event.kind,
+        remoteId: event.remoteId,
+        parentRemoteId: event.parentRemoteId,
+        postRemoteId: event.postRemoteId,
+        variant,
+        authorPseudonym: event.author ? pseudonymize(key, event.network, event.author.id) : null,
+        authorHandle: event.author?.handle ?? null,
+        fromAccountItself: event.fromAccountItself,
+        text: event.verb === 'remove' ? null : event.text,
+        language: guessLanguage(event.text),
+        arrivedBy,
+        receivedAt: now.toISOString(),
+        remoteCreatedAt: event.createdAt?.toISOString() ?? null,
+        remoteUpdatedAt: event.occurredAt.toISOString(),
+        removedOnNetworkAt: event.verb === 'remove' ? event.occurredAt.toISOString() : null,
+        hiddenOnNetwork: event.verb === 'hide',
+        status: event.fromAccountItself ? 'closed' : 'new',
+        slaDueAt: event.fromAccountItself ? null : new Date(now.getTime() + settings.slaMinutes[event.kind] * 60_000).toISOString(),
+      },
+    })
+  } catch (error) {
+    // Another instance stored the same remote id meanwhile: apply this event to its row instead.
+    const existing = await findInteraction(payload, event)
+    if (existing) return update(payload, settings, existing, event, now)
+    throw error
+  }
+  if (event.verb === 'add' || event.verb === 'edited') {
+    const decision = await moderate(payload, settings, event, created.id, null)
+    await payload.update({ collection: interactionsSlug, id: created.id, overrideAccess: true, data: { moderation: moderationFields(decision, now) } })
+  }
+  return 'created'
+}
+
+async function update(payload: Payload, settings: InboxSettings, existing: Interaction, event: InboundEvent, now: Date): Promise<IngestOutcome> {
+  const storedAt = existing.remoteUpdatedAt ? new Date(existing.remoteUpdatedAt) : undefined
+  // What is stored is newer: this event is a late delivery of an older state.
+  if (storedAt && event.occurredAt < storedAt) return 'unchanged'
+  const remoteUpdatedAt = event.occurredAt.toISOString()
+  switch (event.verb) {
+    case 'add':
+      // The same comment delivered again (a retry, or found by polling too).
+      return 'unchanged'
+    case 'edited': {
+      if (event.text === existing.text) return 'unchanged'
+      const before = { text: existing.text ?? null, category: existing.moderation?.category ?? null, action: existing.moderation?.action ?? null }
+      const decision = await moderate(payload, settings, event, existing.id, before)
+      await payload.update({
+        collection: interactionsSlug,
+        id: existing.id,
+        overrideAccess: true,
+        data: { text: event.text, language: guessLanguage(event.text), remoteUpdatedAt, moderation: moderationFields(decision, now) },
+      })
+      return 'updated'
+    }
+    case 'remove':
+      if (existing.removedOnNetworkAt) return 'unchanged'
+      await payload.update({
+        collection: interactionsSlug,
+        id: existing.id,
+        overrideAccess: true,
+        data: { removedOnNetworkAt: remoteUpdatedAt, remoteUpdatedAt },
+      })
+      return 'updated'
+    case 'hide':
+    case 'unhide': {
+      const hidden = event.verb === 'hide'
+      if (Boolean(existing.hiddenOnNetwork) === hidden) return 'unchanged'
+      await payload.update({ collection: interactionsSlug, id: existing.id, overrideAccess: true, data: { hiddenOnNetwork: hidden, remoteUpdatedAt } })
+      return 'updated'
+    }
+  }
+}
+
+/** Stores or applies one event; safe to run twice for the same event (a delivery processed again after a crash). */
+export async function ingestInboundEvent(
+  payload: Payload,
+  settings: InboxSettings,
+  event: InboundEvent,
+  arrivedBy: ArrivalPath,
+  now = new Date(),
+): Promise<IngestOutcome> {
+  const existing = await findInteraction(payload, event)
+  if (!existing) return create(payload, settings, event, arrivedBy, now)
+  // Stored but never moderated: the processing stopped between the two (a crash); finish it.
+  if (!existing.moderation?.decidedAt && (event.verb === 'add' || event.verb === 'edited') && existing.text === event.text) {
+    const decision = await moderate(payload, settings, event, existing.id, null)
+    await payload.update({ collection: interactionsSlug, id: existing.id, overrideAccess: true, data: { moderation: moderationFields(decision, now) } })
+    return 'updated'
+  }
+  return update(payload, settings, existing, event, now)
+}

@@ -1,0 +1,54 @@
+import type { Payload, TaskConfig } from 'payload'
+
+import { drainDeliveries } from './deliveries'
+import type { InboxSettings } from './ingest'
+
+export const inboxQueue = 'inbox'
+export const processDeliveriesTask = 'processInboundDeliveries'
+
+/**
+ * The inbox's job on Payload's queue: every minute, whatever deliveries are still waiting (stored
+ * while no instance processed them, or left by a crash) are read into interactions.
+ */
+export function processDeliveriesTaskConfig(settings: InboxSettings): TaskConfig {
+  return {
+    slug: processDeliveriesTask,
+    retries: 0,
+    schedule: [{ cron: '* * * * *', queue: inboxQueue }],
+    outputSchema: [
+      { name: 'deliveries', type: 'number' },
+      { name: 'events', type: 'number' },
+      { name: 'failed', type: 'number' },
+    ],
+    handler: async ({ req }) => ({ output: await drainDeliveries(req.payload, settings) }),
+  }
+}
+
+/**
+ * Reads a delivery right after it is stored, in the instance that received it, so an interaction
+ * shows within a second rather than at the next minute. One drain at a time per instance; a
+ * delivery stored meanwhile is picked up by the next round.
+ */
+export function createArrivalProcessor(settings: InboxSettings): (payload: Payload) => void {
+  let running = false
+  let again = false
+  return (payload) => {
+    if (running) {
+      again = true
+      return
+    }
+    running = true
+    void (async () => {
+      try {
+        do {
+          again = false
+          await drainDeliveries(payload, settings)
+        } while (again)
+      } catch (error) {
+        payload.logger.error({ err: error }, 'Inbox: reading stored deliveries failed; the inbox job will retry')
+      } finally {
+        running = false
+      }
+    })()
+  }
+}
