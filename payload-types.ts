@@ -36,6 +36,7 @@ export interface Config {
     'crisis-mode-events': CrisisModeEvent;
     interactions: Interaction;
     'inbound-deliveries': InboundDelivery;
+    'interaction-evidence': InteractionEvidence;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -64,6 +65,7 @@ export interface Config {
     'crisis-mode-events': CrisisModeEventsSelect<false> | CrisisModeEventsSelect<true>;
     interactions: InteractionsSelect<false> | InteractionsSelect<true>;
     'inbound-deliveries': InboundDeliveriesSelect<false> | InboundDeliveriesSelect<true>;
+    'interaction-evidence': InteractionEvidenceSelect<false> | InteractionEvidenceSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -93,6 +95,8 @@ export interface Config {
       deliverPublicationWebhook: TaskDeliverPublicationWebhook;
       purgeModerationLogExcerpts: TaskPurgeModerationLogExcerpts;
       processInboundDeliveries: TaskProcessInboundDeliveries;
+      notifyInboxEscalation: TaskNotifyInboxEscalation;
+      purgeInboxPersonalData: TaskPurgeInboxPersonalData;
       inline: {
         input: unknown;
         output: unknown;
@@ -562,7 +566,18 @@ export interface ModerationRule {
 export interface ModerationLog {
   id: number;
   sequence: number;
-  kind: 'decision' | 'hide' | 'unhide' | 'escalate' | 'reply' | 'restore' | 'rule_change' | 'retention_purge';
+  kind:
+    | 'decision'
+    | 'hide'
+    | 'unhide'
+    | 'delete'
+    | 'escalate'
+    | 'assign'
+    | 'status'
+    | 'reply'
+    | 'restore'
+    | 'rule_change'
+    | 'retention_purge';
   actorType: 'rule' | 'user' | 'system';
   actorUser?: (number | null) | User;
   ruleIds?: string | null;
@@ -677,6 +692,7 @@ export interface Interaction {
       | boolean
       | null;
   };
+  networkActionError?: string | null;
   status: 'new' | 'assigned' | 'waiting' | 'answered' | 'escalated' | 'hidden' | 'closed';
   reviewed?: boolean | null;
   assignee?: (number | null) | User;
@@ -707,6 +723,28 @@ export interface InboundDelivery {
   processedAt?: string | null;
   attempts?: number | null;
   lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interaction-evidence".
+ */
+export interface InteractionEvidence {
+  id: number;
+  interaction?: (number | null) | Interaction;
+  network: string;
+  remoteId: string;
+  text?: string | null;
+  authorHandle?: string | null;
+  authorPseudonym?: string | null;
+  permalink?: string | null;
+  writtenAt?: string | null;
+  action: 'hide' | 'delete';
+  reason?: string | null;
+  capturedBy?: (number | null) | User;
+  capturedAt: string;
+  expiresAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -784,7 +822,9 @@ export interface PayloadJob {
           | 'notifyWorkflowTransition'
           | 'deliverPublicationWebhook'
           | 'purgeModerationLogExcerpts'
-          | 'processInboundDeliveries';
+          | 'processInboundDeliveries'
+          | 'notifyInboxEscalation'
+          | 'purgeInboxPersonalData';
         taskID: string;
         input?:
           | {
@@ -824,6 +864,8 @@ export interface PayloadJob {
         | 'deliverPublicationWebhook'
         | 'purgeModerationLogExcerpts'
         | 'processInboundDeliveries'
+        | 'notifyInboxEscalation'
+        | 'purgeInboxPersonalData'
       )
     | null;
   queue?: string | null;
@@ -911,6 +953,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'inbound-deliveries';
         value: number | InboundDelivery;
+      } | null)
+    | ({
+        relationTo: 'interaction-evidence';
+        value: number | InteractionEvidence;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1358,6 +1404,7 @@ export interface InteractionsSelect<T extends boolean = true> {
         ruleIds?: T;
         spans?: T;
       };
+  networkActionError?: T;
   status?: T;
   reviewed?: T;
   assignee?: T;
@@ -1379,6 +1426,27 @@ export interface InboundDeliveriesSelect<T extends boolean = true> {
   processedAt?: T;
   attempts?: T;
   lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interaction-evidence_select".
+ */
+export interface InteractionEvidenceSelect<T extends boolean = true> {
+  interaction?: T;
+  network?: T;
+  remoteId?: T;
+  text?: T;
+  authorHandle?: T;
+  authorPseudonym?: T;
+  permalink?: T;
+  writtenAt?: T;
+  action?: T;
+  reason?: T;
+  capturedBy?: T;
+  capturedAt?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1572,6 +1640,31 @@ export interface TaskProcessInboundDeliveries {
     deliveries?: number | null;
     events?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyInboxEscalation".
+ */
+export interface TaskNotifyInboxEscalation {
+  input: {
+    interactionId: number;
+    toLegal?: boolean | null;
+    reason?: string | null;
+  };
+  output: {
+    sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeInboxPersonalData".
+ */
+export interface TaskPurgeInboxPersonalData {
+  input?: unknown;
+  output: {
+    evidenceDeleted?: number | null;
+    handlesBlanked?: number | null;
   };
 }
 /**

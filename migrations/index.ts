@@ -4,6 +4,7 @@ import * as migration_20261128_121950_content_workflow from './20261128_121950_c
 import * as migration_20261128_140204_publishing from './20261128_140204_publishing';
 import * as migration_20261205_202243_jobs_schedule from './20261205_202243_jobs_schedule';
 import * as migration_20261206_011745_inbox from './20261206_011745_inbox';
+import * as migration_20261206_013126_inbox_actions from './20261206_013126_inbox_actions';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261206_011745_inbox.up,
     down: migration_20261206_011745_inbox.down,
-    name: '20261206_011745_inbox'
+    name: '20261206_011745_inbox',
+  },
+  {
+    up: migration_20261206_013126_inbox_actions.up,
+    down: migration_20261206_013126_inbox_actions.down,
+    name: '20261206_013126_inbox_actions'
   },
 ];

@@ -1,10 +1,16 @@
 import type { CollectionConfig, Config } from 'payload'
 
+import { escalationTaskConfig } from './inbox/escalation'
+import { interactionEvidenceCollection } from './inbox/evidence-collection'
+import { logChangesByPeople, markReviewedByPeople } from './inbox/human-actions'
 import { inboundDeliveriesCollection } from './inbox/inbound-deliveries-collection'
+import { interactionEndpoints } from './inbox/interaction-endpoints'
+import { inboxRetentionTaskConfig } from './inbox/retention-task'
 import { defaultSlaMinutes } from './inbox/ingest'
 import type { InboxSettings } from './inbox/ingest'
 import { interactionsCollection } from './inbox/interactions-collection'
-import { createArrivalProcessor, inboxQueue, processDeliveriesTaskConfig } from './inbox/processing'
+import { createArrivalProcessor, processDeliveriesTaskConfig } from './inbox/processing'
+import { inboxQueue } from './inbox/queue'
 import { metaWebhookEndpoints } from './inbox/webhook-endpoints'
 import { moderationCheckEndpoint } from './moderation/check-endpoint'
 import { moderationLogCollection } from './moderation/log-collection'
@@ -33,6 +39,7 @@ export type { CampaignOpsOptions } from './types'
 export { defaultRules as defaultModerationRules } from './moderation/default-rules'
 
 export const defaultLogRetentionDays = 180
+export const defaultEvidenceRetentionDays = 365
 
 export { publishingScheduler } from './publishing/scheduler'
 export { seedModerationLibrary } from './moderation/seed-library'
@@ -70,6 +77,9 @@ export const campaignOps =
     const variantsSlug = options.collections?.variants ?? 'platform-variants'
     const runtime = enabled ? createPublishingRuntime(options.publishing ?? {}, cipher) : undefined
     const networkAccounts = networkAccountsCollection(cipher)
+    const actionSettings = runtime
+      ? { runtime, evidenceRetentionDays: options.inbox?.evidenceRetentionDays ?? defaultEvidenceRetentionDays, pseudonymKey: options.moderation?.pseudonymKey }
+      : undefined
     const pluginCollections = [
       Myths,
       ModerationRules,
@@ -81,8 +91,16 @@ export const campaignOps =
       publicationAttemptsCollection,
       webhookSubscriptionsCollection(cipher, webhookTarget),
       crisisEventsCollection,
-      interactionsCollection({ variantsSlug }),
+      // Working an interaction (actions, logged changes) is the plugin's behaviour: off with it.
+      runtime
+        ? interactionsCollection({
+            variantsSlug,
+            hooks: { beforeChange: [markReviewedByPeople], afterChange: [logChangesByPeople(options.moderation?.pseudonymKey)] },
+            endpoints: interactionEndpoints(actionSettings!),
+          })
+        : interactionsCollection({ variantsSlug }),
       inboundDeliveriesCollection,
+      interactionEvidenceCollection,
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal)]
@@ -99,6 +117,7 @@ export const campaignOps =
     const retentionDays = options.moderation?.logRetentionDays ?? defaultLogRetentionDays
     const inboxSettings: InboxSettings = {
       variantsSlug,
+      actions: actionSettings,
       slaMinutes: { ...defaultSlaMinutes, ...options.inbox?.slaMinutes },
       pseudonymKey: options.moderation?.pseudonymKey,
     }
@@ -121,6 +140,8 @@ export const campaignOps =
           webhookDeliveryTaskConfig(cipher, createWebhookPoster(webhookTarget)),
           retentionPurgeTaskConfig(retentionDays),
           processDeliveriesTaskConfig(inboxSettings),
+          escalationTaskConfig,
+          inboxRetentionTaskConfig({ handleRetentionDays: retentionDays }),
         ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).
         autoRun:

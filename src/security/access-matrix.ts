@@ -223,6 +223,13 @@ export const collectionRules: Record<string, CollectionRules> = {
     },
     note: 'written by the inbox (webhooks, polling, import); people set status, assignee and tags',
   },
+  'interaction-evidence': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'InteractionEvidence', plural: 'InteractionEvidences' },
+    operations: { create: nobody, read: only('ncsc', 'legal'), update: nobody, delete: nobody },
+    duplicate: true,
+    note: 'copies kept before a comment is hidden or deleted, for NCSC and the legal experts only; purged after their retention',
+  },
   'inbound-deliveries': {
     owner: 'campaign-ops plugin',
     graphQL: false,
@@ -337,6 +344,13 @@ export const endpointRules: readonly EndpointRule[] = [
     callers: 'public',
     note: 'Meta’s deliveries: refused unless signed with the app secret over the raw body (401), stored before 200',
   },
+  {
+    method: 'post',
+    path: '/interactions/:id/moderate',
+    callers: ['admin', 'ncsc', 'cm'],
+    note: 'hide, show again or delete on the network; deleting is NCSC’s, with a reason',
+  },
+  { method: 'post', path: '/interactions/:id/escalate', callers: ['admin', 'ncsc', 'cm'], note: 'escalates to NCSC (and legal), by e-mail, with a reason' },
   { method: 'get', path: '/publishing/queue', callers: publicationActors, note: 'the next hours and what needs a person' },
   { method: 'get', path: '/publishing/crisis', callers: staffRoles, note: 'crisis mode state' },
   { method: 'post', path: '/publishing/crisis', callers: ['admin', 'ncsc'], note: 'switches crisis mode, with a reason' },

@@ -6,7 +6,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { inboxQueue } from '../../plugins/campaign-ops/inbox/processing'
+import { inboxQueue } from '../../plugins/campaign-ops/inbox/queue'
 import { maintenanceQueue, retentionPurgeTask } from '../../plugins/campaign-ops/moderation/retention-task'
 import { nextCasablancaClockTime } from '../../src/domain/casablanca-time'
 import { startTestPayload } from '../helpers/payload'

@@ -206,6 +206,8 @@ describe('endpoints', () => {
       // The matrix app has no Meta verify token nor app secret: the handshake is refused, a delivery cannot be checked.
       'get /inbox/webhooks/meta': { path: '/inbox/webhooks/meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=guess', passes: 403 },
       'post /inbox/webhooks/meta': { path: '/inbox/webhooks/meta', body: { object: 'page', entry: [] }, passes: 503 },
+      'post /interactions/:id/moderate': { path: '/interactions/999999/moderate', body: { action: 'exploser' }, passes: 400 },
+      'post /interactions/:id/escalate': { path: '/interactions/999999/escalate', body: { reason: '' }, passes: 400 },
       'get /publishing/queue': { path: '/publishing/queue', passes: 200 },
       'get /publishing/crisis': { path: '/publishing/crisis', passes: 200 },
       'post /publishing/crisis': { path: '/publishing/crisis', body: { active: 'peut-être' }, passes: 400 },

@@ -185,6 +185,25 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       }),
       update: () => change('tags', ['matrice']),
     },
+    'interaction-evidence': {
+      seed: () =>
+        create('interaction-evidence', {
+          network: 'facebook',
+          remoteId: `matrix-${next()}`,
+          text: 'Menace',
+          action: 'hide',
+          capturedAt: new Date().toISOString(),
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        }),
+      createData: async () => ({
+        network: 'x',
+        remoteId: 'forged',
+        action: 'delete',
+        capturedAt: new Date().toISOString(),
+        expiresAt: new Date().toISOString(),
+      }),
+      update: () => change('reason', 'Réécrite'),
+    },
     'inbound-deliveries': {
       seed: () =>
         create('inbound-deliveries', {

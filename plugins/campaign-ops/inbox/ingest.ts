@@ -14,10 +14,16 @@ import type { Decision } from '../moderation/types'
 import type { InboundEvent } from '../networks/inbound'
 import { interactionsSlug } from './interactions-collection'
 import type { InteractionKind } from './interactions-collection'
+import { reasonText } from '../publishing/variant-state'
+import { escalateInteraction } from './escalation'
 import { guessLanguage } from './language-guess'
+import { actOnNetwork, NetworkActionError } from './network-actions'
+import type { ActionSettings } from './network-actions'
 
 export type InboxSettings = {
   variantsSlug: string
+  /** Acting on the networks (hide on arrival); absent, decisions are only recorded. */
+  actions?: ActionSettings
   /** Minutes within which each kind of interaction should be answered. */
   slaMinutes: Record<InteractionKind, number>
   pseudonymKey?: string
@@ -150,9 +156,36 @@ async function create(payload: Payload, settings: InboxSettings, event: InboundE
   }
   if (event.verb === 'add' || event.verb === 'edited') {
     const decision = await moderate(payload, settings, event, created.id, null)
-    await payload.update({ collection: interactionsSlug, id: created.id, overrideAccess: true, data: { moderation: moderationFields(decision, now) } })
+    const moderated = await payload.update({
+      collection: interactionsSlug,
+      id: created.id,
+      overrideAccess: true,
+      data: { moderation: moderationFields(decision, now) },
+    })
+    if (decision) await takeAction(payload, settings, moderated, decision)
   }
   return 'created'
+}
+
+/**
+ * The decisive rule's action, taken on arrival: hide on the network (an archived copy first) or
+ * escalate to NCSC. A hide the network refuses, or an account without API access, leaves the
+ * interaction flagged for a person, with the reason. Flag, suggest a reply and mark done are
+ * what the decision stored already says.
+ */
+async function takeAction(payload: Payload, settings: InboxSettings, interaction: Interaction, decision: Decision): Promise<void> {
+  const rule = { type: 'rule' as const }
+  if (decision.action === 'escalate') {
+    await escalateInteraction(payload, interaction, rule, { reason: decision.rules[0]?.name ?? '', toLegal: false, pseudonymKey: settings.pseudonymKey })
+    return
+  }
+  if (decision.action !== 'hide' || !settings.actions) return
+  try {
+    await actOnNetwork(payload, settings.actions, interaction, 'hide', rule, decision.rules[0]?.name ?? null)
+  } catch (error) {
+    if (!(error instanceof NetworkActionError)) throw error
+    await payload.update({ collection: interactionsSlug, id: interaction.id, overrideAccess: true, data: { networkActionError: reasonText(error.reason) } })
+  }
 }
 
 async function update(payload: Payload, settings: InboxSettings, existing: Interaction, event: InboundEvent, now: Date): Promise<IngestOutcome> {

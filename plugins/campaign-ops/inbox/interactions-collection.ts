@@ -53,7 +53,7 @@ const arrivalOptions = [
 /** Who works the inbox: the community managers, NCSC, the administrator. */
 const inboxTeam = ['admin', 'ncsc', 'cm'] as const
 
-type InteractionsOptions = { variantsSlug: string }
+type InteractionsOptions = { variantsSlug: string; hooks?: CollectionConfig['hooks']; endpoints?: CollectionConfig['endpoints'] }
 
 /**
  * Every comment, reply, message and mention that reaches Badil, one row per remote id and network.
@@ -61,9 +61,11 @@ type InteractionsOptions = { variantsSlug: string }
  * worked (status, assignee, tags). The author is kept as a keyed pseudonym; the handle only as
  * long as the retention allows.
  */
-export function interactionsCollection({ variantsSlug }: InteractionsOptions): CollectionConfig {
+export function interactionsCollection({ variantsSlug, hooks, endpoints }: InteractionsOptions): CollectionConfig {
   return {
     slug: interactionsSlug,
+    ...(hooks ? { hooks } : {}),
+    ...(endpoints ? { endpoints } : {}),
     labels: {
       singular: { fr: 'Interaction', ar: 'تفاعل', en: 'Interaction' },
       plural: { fr: 'Boîte de réception', ar: 'صندوق الوارد', en: 'Inbox' },
@@ -184,6 +186,12 @@ export function interactionsCollection({ variantsSlug }: InteractionsOptions): C
           { name: 'ruleIds', type: 'text', label: { fr: 'Règles', ar: 'القواعد', en: 'Rules' } },
           { name: 'spans', type: 'json', label: { fr: 'Passages relevés', ar: 'المقاطع الملتقطة', en: 'Matched passages' } },
         ],
+      },
+      {
+        name: 'networkActionError',
+        type: 'textarea',
+        access: computedByServer,
+        label: { fr: 'Action non faite sur le réseau', ar: 'إجراء لم يُنفّذ على الشبكة', en: 'Action not taken on the network' },
       },
       {
         name: 'status',

@@ -2,8 +2,8 @@ import type { Payload, TaskConfig } from 'payload'
 
 import { drainDeliveries } from './deliveries'
 import type { InboxSettings } from './ingest'
+import { inboxQueue } from './queue'
 
-export const inboxQueue = 'inbox'
 export const processDeliveriesTask = 'processInboundDeliveries'
 
 /**

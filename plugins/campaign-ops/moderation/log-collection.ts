@@ -1,12 +1,39 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../../../src/domain/roles'
+import type { Localized } from '../../../src/i18n/catalogue'
 
 export const moderationLogSlug = 'moderation-log'
 
-export const moderationLogKinds = ['decision', 'hide', 'unhide', 'escalate', 'reply', 'restore', 'rule_change', 'retention_purge'] as const
+export const moderationLogKinds = [
+  'decision',
+  'hide',
+  'unhide',
+  'delete',
+  'escalate',
+  'assign',
+  'status',
+  'reply',
+  'restore',
+  'rule_change',
+  'retention_purge',
+] as const
 
 export type ModerationLogKind = (typeof moderationLogKinds)[number]
+
+const kindLabels: Record<ModerationLogKind, Localized> = {
+  decision: { fr: 'Décision automatique', ar: 'قرار تلقائي', en: 'Automatic decision' },
+  hide: { fr: 'Masqué', ar: 'إخفاء', en: 'Hidden' },
+  unhide: { fr: 'Réaffiché', ar: 'إعادة الإظهار', en: 'Shown again' },
+  delete: { fr: 'Supprimé', ar: 'حذف', en: 'Deleted' },
+  escalate: { fr: 'Escaladé', ar: 'تصعيد', en: 'Escalated' },
+  assign: { fr: 'Attribué', ar: 'إسناد', en: 'Assigned' },
+  status: { fr: 'État changé', ar: 'تغيير الحالة', en: 'Status changed' },
+  reply: { fr: 'Réponse', ar: 'رد', en: 'Reply' },
+  restore: { fr: 'Rétabli', ar: 'استعادة', en: 'Restored' },
+  rule_change: { fr: 'Règle modifiée', ar: 'تعديل قاعدة', en: 'Rule changed' },
+  retention_purge: { fr: 'Purge de conservation', ar: 'حذف بعد مدة الحفظ', en: 'Retention purge' },
+}
 
 /**
  * Every automatic decision and every human moderation action. Nobody writes it through the API:
@@ -37,14 +64,18 @@ export const moderationLogCollection: CollectionConfig = {
       name: 'kind',
       type: 'select',
       required: true,
-      options: moderationLogKinds.map((kind) => ({ value: kind, label: kind })),
+      options: moderationLogKinds.map((kind) => ({ value: kind, label: kindLabels[kind] })),
       label: { fr: 'Type', ar: 'النوع', en: 'Kind' },
     },
     {
       name: 'actorType',
       type: 'select',
       required: true,
-      options: ['rule', 'user', 'system'],
+      options: [
+        { value: 'rule', label: { fr: 'Règle', ar: 'قاعدة', en: 'Rule' } },
+        { value: 'user', label: { fr: 'Personne', ar: 'شخص', en: 'Person' } },
+        { value: 'system', label: { fr: 'Système', ar: 'النظام', en: 'System' } },
+      ],
       label: { fr: 'Auteur', ar: 'الفاعل', en: 'Actor' },
     },
     { name: 'actorUser', type: 'relationship', relationTo: 'users', label: { fr: 'Utilisateur', ar: 'المستخدم', en: 'User' } },

@@ -22,8 +22,8 @@ export type ModerationLogEntry = {
   action?: string | null
   platform?: string | null
   itemRef?: string | null
-  /** The commenter's id on the network: stored only as a keyed pseudonym. */
-  commenter?: { platform: string; authorId: string } | null
+  /** The commenter's id on the network: stored only as a keyed pseudonym (or that pseudonym, already computed). */
+  commenter?: { platform: string; authorId: string } | { pseudonym: string } | null
   /** The comment's text: stored only as a redacted excerpt, purged after the retention period. */
   commentText?: string | null
   before?: unknown
@@ -64,9 +64,11 @@ export async function appendModerationLog(payload: Payload, entry: ModerationLog
       action: entry.action ?? null,
       platform: entry.platform ?? null,
       itemRef: entry.itemRef ?? null,
-      commenterPseudonym: entry.commenter
-        ? pseudonymize(pseudonymKey(payload, options.pseudonymKey), entry.commenter.platform, entry.commenter.authorId)
-        : null,
+      commenterPseudonym: !entry.commenter
+        ? null
+        : 'pseudonym' in entry.commenter
+          ? entry.commenter.pseudonym
+          : pseudonymize(pseudonymKey(payload, options.pseudonymKey), entry.commenter.platform, entry.commenter.authorId),
       excerptHash: excerpt ? excerptHashOf(excerpt) : null,
       before: entry.before ?? null,
       after: entry.after ?? null,

@@ -356,6 +356,22 @@ export const ar: SameKeys<PluginStrings> = {
     notMetaDelivery: 'المحتوى ليس إشعارا من صفحة Facebook أو من Instagram.',
     unavailable: 'تعذّر تسجيل الإشعار الآن: أعد إرساله لاحقا.',
   },
+  inboxActions: {
+    noAccount: 'وصل هذا التفاعل إلى حساب لا يعرفه Badil: تصرّف فيه مباشرة على الشبكة.',
+    noApiAccess: 'الحساب «{{name}}» غير مربوط بواجهة برمجة الشبكة: تصرّف مباشرة على الشبكة.',
+    deleteNcscOnly: 'فريق NCSC وحده يحذف التعليقات؛ أخفِ التعليق بدلا من ذلك، أو صعّده إلى NCSC.',
+    deleteNeedsReason: 'اذكر سبب حذف التعليق: يُحفظ السبب مع نسخته المحفوظة.',
+    escalateNeedsReason: 'اذكر لماذا يحتاج هذا إلى تدخل NCSC.',
+    forbidden: 'مديرو المجتمع وفريق NCSC والمسؤول وحدهم يعالجون صندوق الوارد.',
+    notFound: 'التفاعل غير موجود.',
+    alreadyRemoved: 'سبق أن أُزيل هذا التعليق من الشبكة.',
+  },
+  inboxEscalation: {
+    subject: 'تصعيد: تعليق على {{network}} يحتاج إلى تدخلك',
+    body: 'صُعّد تعليق على {{network}} إلى NCSC.\nالفئة: {{category}}\nمقتطف: {{excerpt}}\nالسبب: {{reason}}',
+    bodyLegal: 'صُعّد تعليق على {{network}} إلى NCSC وإلى الخبراء القانونيين.\nالفئة: {{category}}\nمقتطف: {{excerpt}}\nالسبب: {{reason}}',
+    open: 'فتح المحادثة',
+  },
   ruleCheck: {
     idMissing: 'تحتاج القاعدة إلى معرّف.',
     nameMissing: 'تحتاج القاعدة إلى اسم.',

@@ -399,6 +399,24 @@ export const en = {
     notMetaDelivery: 'The body is not a Facebook Page or Instagram webhook delivery.',
     unavailable: 'The delivery could not be stored right now: send it again later.',
   },
+  /** What the inbox does to an interaction on its network, and why it cannot (inbox/network-actions.ts, interaction-endpoints.ts). */
+  inboxActions: {
+    noAccount: 'This interaction came to an account Badil does not know: act on it directly on the network.',
+    noApiAccess: 'The account “{{name}}” is not connected to the network’s API: act on it directly on the network.',
+    deleteNcscOnly: 'Only the NCSC team deletes a comment; hide it instead, or escalate it to NCSC.',
+    deleteNeedsReason: 'Say why the comment is deleted: the reason is kept with its archived copy.',
+    escalateNeedsReason: 'Say why this needs NCSC.',
+    forbidden: 'Only community managers, the NCSC team and the administrator work the inbox.',
+    notFound: 'Interaction not found.',
+    alreadyRemoved: 'This comment was already removed from the network.',
+  },
+  /** The e-mail sent when an interaction is escalated ({{network}}, {{category}}, {{excerpt}} redacted, {{reason}}). */
+  inboxEscalation: {
+    subject: 'Escalated: a comment on {{network}} needs you',
+    body: 'A comment on {{network}} was escalated to NCSC.\nCategory: {{category}}\nExcerpt: {{excerpt}}\nWhy: {{reason}}',
+    bodyLegal: 'A comment on {{network}} was escalated to NCSC and to the legal experts.\nCategory: {{category}}\nExcerpt: {{excerpt}}\nWhy: {{reason}}',
+    open: 'Open the thread',
+  },
   /** Why a moderation rule cannot be saved or activated (moderation/validate-rule.ts, safe-pattern.ts); {{number}} counts from 1. */
   ruleCheck: {
     idMissing: 'The rule needs an identifier.',

@@ -365,6 +365,22 @@ export const fr: SameKeys<PluginStrings> = {
     notMetaDelivery: 'Le corps n’est pas une notification webhook de Page Facebook ou d’Instagram.',
     unavailable: 'La notification n’a pas pu être enregistrée pour le moment : renvoyez-la plus tard.',
   },
+  inboxActions: {
+    noAccount: 'Cette interaction est arrivée sur un compte que Badil ne connaît pas : agissez directement sur le réseau.',
+    noApiAccess: 'Le compte « {{name}} » n’est pas relié à l’API du réseau : agissez directement sur le réseau.',
+    deleteNcscOnly: 'Seule l’équipe NCSC supprime un commentaire ; masquez-le plutôt, ou escaladez-le au NCSC.',
+    deleteNeedsReason: 'Indiquez pourquoi le commentaire est supprimé : le motif est gardé avec sa copie conservée.',
+    escalateNeedsReason: 'Indiquez pourquoi le NCSC doit intervenir.',
+    forbidden: 'Seuls les community managers, l’équipe NCSC et l’administrateur traitent la boîte de réception.',
+    notFound: 'Interaction introuvable.',
+    alreadyRemoved: 'Ce commentaire a déjà été retiré du réseau.',
+  },
+  inboxEscalation: {
+    subject: 'Escalade : un commentaire sur {{network}} demande votre attention',
+    body: 'Un commentaire sur {{network}} a été escaladé au NCSC.\nCatégorie : {{category}}\nExtrait : {{excerpt}}\nMotif : {{reason}}',
+    bodyLegal: 'Un commentaire sur {{network}} a été escaladé au NCSC et aux juristes.\nCatégorie : {{category}}\nExtrait : {{excerpt}}\nMotif : {{reason}}',
+    open: 'Ouvrir la conversation',
+  },
   ruleCheck: {
     idMissing: 'La règle a besoin d’un identifiant.',
     nameMissing: 'La règle a besoin d’un nom.',
