@@ -37,6 +37,8 @@ export interface Config {
     interactions: Interaction;
     'inbound-deliveries': InboundDelivery;
     'interaction-evidence': InteractionEvidence;
+    'response-templates': ResponseTemplate;
+    'interaction-replies': InteractionReply;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -66,6 +68,8 @@ export interface Config {
     interactions: InteractionsSelect<false> | InteractionsSelect<true>;
     'inbound-deliveries': InboundDeliveriesSelect<false> | InboundDeliveriesSelect<true>;
     'interaction-evidence': InteractionEvidenceSelect<false> | InteractionEvidenceSelect<true>;
+    'response-templates': ResponseTemplatesSelect<false> | ResponseTemplatesSelect<true>;
+    'interaction-replies': InteractionRepliesSelect<false> | InteractionRepliesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -692,12 +696,34 @@ export interface Interaction {
       | boolean
       | null;
   };
+  escalatedAt?: string | null;
+  suggestedTemplate?: (number | null) | ResponseTemplate;
   networkActionError?: string | null;
   status: 'new' | 'assigned' | 'waiting' | 'answered' | 'escalated' | 'hidden' | 'closed';
   reviewed?: boolean | null;
   assignee?: (number | null) | User;
   slaDueAt?: string | null;
   tags?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "response-templates".
+ */
+export interface ResponseTemplate {
+  id: number;
+  name: string;
+  purpose: 'correction' | 'answer' | 'thanks' | 'notice';
+  myth?: (number | null) | Myth;
+  /**
+   * {{handle}}: the name of the person answered.
+   */
+  body: string;
+  state: 'proposed' | 'approved' | 'retired';
+  proposedBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -745,6 +771,25 @@ export interface InteractionEvidence {
   capturedBy?: (number | null) | User;
   capturedAt: string;
   expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interaction-replies".
+ */
+export interface InteractionReply {
+  id: number;
+  interaction: number | Interaction;
+  template?: (number | null) | ResponseTemplate;
+  text: string;
+  idempotencyKey: string;
+  state: 'awaiting_approval' | 'pending' | 'sending' | 'sent' | 'failed' | 'outcome_unknown' | 'rejected';
+  author?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  remoteId?: string | null;
+  error?: string | null;
+  sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -957,6 +1002,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'interaction-evidence';
         value: number | InteractionEvidence;
+      } | null)
+    | ({
+        relationTo: 'response-templates';
+        value: number | ResponseTemplate;
+      } | null)
+    | ({
+        relationTo: 'interaction-replies';
+        value: number | InteractionReply;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1404,6 +1457,8 @@ export interface InteractionsSelect<T extends boolean = true> {
         ruleIds?: T;
         spans?: T;
       };
+  escalatedAt?: T;
+  suggestedTemplate?: T;
   networkActionError?: T;
   status?: T;
   reviewed?: T;
@@ -1447,6 +1502,40 @@ export interface InteractionEvidenceSelect<T extends boolean = true> {
   capturedBy?: T;
   capturedAt?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "response-templates_select".
+ */
+export interface ResponseTemplatesSelect<T extends boolean = true> {
+  name?: T;
+  purpose?: T;
+  myth?: T;
+  body?: T;
+  state?: T;
+  proposedBy?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interaction-replies_select".
+ */
+export interface InteractionRepliesSelect<T extends boolean = true> {
+  interaction?: T;
+  template?: T;
+  text?: T;
+  idempotencyKey?: T;
+  state?: T;
+  author?: T;
+  approvedBy?: T;
+  remoteId?: T;
+  error?: T;
+  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

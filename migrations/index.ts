@@ -5,6 +5,7 @@ import * as migration_20261128_140204_publishing from './20261128_140204_publish
 import * as migration_20261205_202243_jobs_schedule from './20261205_202243_jobs_schedule';
 import * as migration_20261206_011745_inbox from './20261206_011745_inbox';
 import * as migration_20261206_013126_inbox_actions from './20261206_013126_inbox_actions';
+import * as migration_20261206_014425_inbox_replies from './20261206_014425_inbox_replies';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261206_013126_inbox_actions.up,
     down: migration_20261206_013126_inbox_actions.down,
-    name: '20261206_013126_inbox_actions'
+    name: '20261206_013126_inbox_actions',
+  },
+  {
+    up: migration_20261206_014425_inbox_replies.up,
+    down: migration_20261206_014425_inbox_replies.down,
+    name: '20261206_014425_inbox_replies'
   },
 ];

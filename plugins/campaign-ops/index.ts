@@ -4,7 +4,9 @@ import { escalationTaskConfig } from './inbox/escalation'
 import { interactionEvidenceCollection } from './inbox/evidence-collection'
 import { logChangesByPeople, markReviewedByPeople } from './inbox/human-actions'
 import { inboundDeliveriesCollection } from './inbox/inbound-deliveries-collection'
-import { interactionEndpoints } from './inbox/interaction-endpoints'
+import { interactionEndpoints, replyDecisionEndpoints } from './inbox/interaction-endpoints'
+import { interactionRepliesCollection } from './inbox/replies-collection'
+import { responseTemplatesCollection } from './inbox/templates-collection'
 import { inboxRetentionTaskConfig } from './inbox/retention-task'
 import { defaultSlaMinutes } from './inbox/ingest'
 import type { InboxSettings } from './inbox/ingest'
@@ -101,6 +103,8 @@ export const campaignOps =
         : interactionsCollection({ variantsSlug }),
       inboundDeliveriesCollection,
       interactionEvidenceCollection,
+      responseTemplatesCollection,
+      runtime ? { ...interactionRepliesCollection, endpoints: replyDecisionEndpoints(actionSettings!) } : interactionRepliesCollection,
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal)]

@@ -3,54 +3,22 @@ import fs from 'node:fs'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { drainDeliveries } from '../../plugins/campaign-ops/inbox/deliveries'
-import { defaultSlaMinutes } from '../../plugins/campaign-ops/inbox/ingest'
-import type { InboxSettings } from '../../plugins/campaign-ops/inbox/ingest'
 import { inboxQueue } from '../../plugins/campaign-ops/inbox/queue'
 import { purgeInboxPersonalData } from '../../plugins/campaign-ops/inbox/retention-task'
 import { verifyModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
-import { seedModerationLibrary } from '../../plugins/campaign-ops/moderation/seed-library'
-import { createPublishingRuntime } from '../../plugins/campaign-ops/publishing/runtime'
-import { createTokenCipher } from '../../plugins/campaign-ops/publishing/token-crypto'
 import type { Role } from '../../src/domain/roles'
 import { mailDropDirectory } from '../../src/infra/mailer'
-import { startHttpServer } from '../helpers/http-server'
-import type { TestHttpServer } from '../helpers/http-server'
-import { startTestPayload } from '../helpers/payload'
-import type { TestPayload } from '../helpers/payload'
-import { createAccountPerRole } from '../helpers/users'
-import type { TestAccount } from '../helpers/users'
-import { FAKE_PAGE_ID, FAKE_TOKEN, startMetaGraphFake } from '../networks/fakes/meta-graph-fake'
 import type { MetaGraphFake } from '../networks/fakes/meta-graph-fake'
-import { testTokenKey } from '../publishing/publishing-fixtures'
+import { startInboxApp } from './inbox-fixtures'
+import type { InboxApp } from './inbox-fixtures'
 
-const appSecret = 'meta-app-secret-for-actions-0123456789'
-const postId = `${FAKE_PAGE_ID}_900300400`
-
-let app: TestPayload
+let inbox: InboxApp
 let payload: Payload
-let http: TestHttpServer
 let meta: MetaGraphFake
-let accounts: Record<Role, TestAccount>
-let settings: InboxSettings
-const tokens = {} as Record<Role, string>
-
-async function api(role: Role, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${http.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `JWT ${tokens[role]}`, 'accept-language': 'fr' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, body: await response.json() }
-}
-
-/** A person comments on our post; the delivery is read into the inbox. */
-async function comment(message: string, author = { id: '7100', name: 'Yassine' }) {
-  const { commentId } = await meta.userComments('facebook', postId, message, author)
-  await drainDeliveries(payload, settings)
-  const { docs } = await payload.find({ collection: 'interactions', where: { remoteId: { equals: commentId } }, overrideAccess: true, depth: 0 })
-  return { commentId, interaction: docs[0]! }
-}
+let accounts: InboxApp['accounts']
+let app: InboxApp['app']
+const api: InboxApp['api'] = (...args) => inbox.api(...args)
+const comment: InboxApp['comment'] = (...args) => inbox.comment(...args)
 
 /** The mail drop's quoted-printable bodies, readable (soft line breaks joined, bytes decoded as UTF-8). */
 function decodeQuotedPrintable(message: string): string {
@@ -58,56 +26,18 @@ function decodeQuotedPrintable(message: string): string {
   return joined.replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'))
 }
 
-const logOf = async (id: number | string) =>
-  (
-    await payload.find({
-      collection: 'moderation-log',
-      where: { itemRef: { equals: `interactions/${id}` } },
-      overrideAccess: true,
-      sort: 'sequence',
-      pagination: false,
-      depth: 0,
-    })
-  ).docs
+const logOf: InboxApp['logOf'] = (id) => inbox.logOf(id)
 
 const evidenceOf = async (id: number | string) =>
   (await payload.find({ collection: 'interaction-evidence', where: { interaction: { equals: id } }, overrideAccess: true, depth: 0 })).docs
 
 beforeAll(async () => {
-  meta = await startMetaGraphFake()
-  app = await startTestPayload({
-    env: { FACEBOOK_GRAPH_URL: meta.baseUrl, INSTAGRAM_GRAPH_URL: meta.baseUrl, NETWORK_TOKEN_KEY: testTokenKey },
-    config: { inbox: { meta: { appSecret }, processOnArrival: false } },
-  })
-  payload = app.payload
-  await seedModerationLibrary(payload, { activateRules: true })
-  accounts = await createAccountPerRole(payload)
-  http = await startHttpServer(app.config)
-  for (const role of ['admin', 'ncsc', 'cm', 'legal', 'analyst'] as Role[]) {
-    const response = await fetch(`${http.baseUrl}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: accounts[role].email, password: accounts[role].password }),
-    })
-    tokens[role] = ((await response.json()) as { token: string }).token
-  }
-  meta.subscribeWebhooks(`${http.baseUrl}/api/inbox/webhooks/meta`, appSecret)
-  await payload.create({
-    collection: 'network-accounts',
-    overrideAccess: true,
-    data: { network: 'facebook', connection: 'api', name: 'Page Badil', accountId: FAKE_PAGE_ID, accessToken: FAKE_TOKEN },
-  })
-  const runtime = createPublishingRuntime(
-    { endpoints: { facebook: { baseUrl: meta.baseUrl }, instagram: { baseUrl: meta.baseUrl } } },
-    createTokenCipher(Buffer.from(testTokenKey, 'hex')),
-  )
-  settings = { variantsSlug: 'platform-variants', slaMinutes: defaultSlaMinutes, actions: { runtime, evidenceRetentionDays: 365 } }
+  inbox = await startInboxApp()
+  ;({ payload, meta, accounts, app } = inbox)
 })
 
 afterAll(async () => {
-  await http?.close()
-  await app?.close()
-  await meta?.close()
+  await inbox?.close()
 })
 
 describe('moderation on arrival', () => {

@@ -207,6 +207,8 @@ describe('endpoints', () => {
       'get /inbox/webhooks/meta': { path: '/inbox/webhooks/meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=guess', passes: 403 },
       'post /inbox/webhooks/meta': { path: '/inbox/webhooks/meta', body: { object: 'page', entry: [] }, passes: 503 },
       'post /interactions/:id/moderate': { path: '/interactions/999999/moderate', body: { action: 'exploser' }, passes: 400 },
+      'post /interactions/:id/reply': { path: '/interactions/999999/reply', body: { idempotencyKey: 'court' }, passes: 400 },
+      'post /interaction-replies/:id/decision': { path: '/interaction-replies/999999/decision', body: { approve: 'peut-être' }, passes: 400 },
       'post /interactions/:id/escalate': { path: '/interactions/999999/escalate', body: { reason: '' }, passes: 400 },
       'get /publishing/queue': { path: '/publishing/queue', passes: 200 },
       'get /publishing/crisis': { path: '/publishing/crisis', passes: 200 },

@@ -204,6 +204,33 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       }),
       update: () => change('reason', 'Réécrite'),
     },
+    'response-templates': {
+      seed: async (owner) =>
+        create(
+          'response-templates',
+          { name: `Modèle ${next()}`, purpose: 'answer', body: 'Merci {{handle}}' },
+          owner ? { user: await payload.findByID({ collection: 'users', id: security.accounts[owner].id, depth: 0 }) } : {},
+        ),
+      createData: async () => ({ name: `Nouveau modèle ${next()}`, purpose: 'thanks', body: 'Merci' }),
+      update: () => change('name', 'Modèle renommé'),
+    },
+    'interaction-replies': {
+      seed: async () =>
+        create('interaction-replies', {
+          interaction: await create('interactions', {
+            network: 'facebook',
+            accountRemoteId: '104872391025567',
+            kind: 'comment',
+            remoteId: `matrix-reply-${next()}`,
+            receivedAt: new Date().toISOString(),
+          }),
+          text: 'Merci',
+          idempotencyKey: `matrix-${next()}`,
+          state: 'sent',
+        }),
+      createData: async () => ({ text: 'Forgée', idempotencyKey: `forged-${next()}`, state: 'sent' }),
+      update: () => change('text', 'Réécrite'),
+    },
     'inbound-deliveries': {
       seed: () =>
         create('inbound-deliveries', {

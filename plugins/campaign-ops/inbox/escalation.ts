@@ -35,7 +35,11 @@ export async function escalateInteraction(
     collection: interactionsSlug,
     id: interaction.id,
     overrideAccess: true,
-    data: { status: 'escalated', reviewed: actor.type === 'user' ? true : interaction.reviewed },
+    data: {
+      status: 'escalated',
+      escalatedAt: interaction.escalatedAt ?? new Date().toISOString(),
+      reviewed: actor.type === 'user' ? true : interaction.reviewed,
+    },
     context: { inboxActionLogged: true },
   })
   await appendModerationLog(

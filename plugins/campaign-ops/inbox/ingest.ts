@@ -17,6 +17,7 @@ import type { InteractionKind } from './interactions-collection'
 import { reasonText } from '../publishing/variant-state'
 import { escalateInteraction } from './escalation'
 import { guessLanguage } from './language-guess'
+import { responseTemplatesSlug } from './templates-collection'
 import { actOnNetwork, NetworkActionError } from './network-actions'
 import type { ActionSettings } from './network-actions'
 
@@ -156,15 +157,32 @@ async function create(payload: Payload, settings: InboxSettings, event: InboundE
   }
   if (event.verb === 'add' || event.verb === 'edited') {
     const decision = await moderate(payload, settings, event, created.id, null)
+    const suggestedTemplate = decision ? await suggestedTemplateFor(payload, decision) : null
     const moderated = await payload.update({
       collection: interactionsSlug,
       id: created.id,
       overrideAccess: true,
-      data: { moderation: moderationFields(decision, now) },
+      data: { moderation: moderationFields(decision, now), suggestedTemplate },
     })
     if (decision) await takeAction(payload, settings, moderated, decision)
   }
   return 'created'
+}
+
+/** The approved correction of the first myth the matched rules answer, if NCSC approved one. */
+async function suggestedTemplateFor(payload: Payload, decision: Decision): Promise<number | null> {
+  const mythKey = decision.rules.find((rule) => rule.mythId)?.mythId
+  if (!mythKey) return null
+  const { docs } = await payload.find({
+    collection: responseTemplatesSlug,
+    where: { and: [{ 'myth.key': { equals: mythKey } }, { state: { equals: 'approved' } }] },
+    sort: '-approvedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: {},
+  })
+  return docs[0] ? Number(docs[0].id) : null
 }
 
 /**

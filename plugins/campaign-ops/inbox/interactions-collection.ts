@@ -187,6 +187,14 @@ export function interactionsCollection({ variantsSlug, hooks, endpoints }: Inter
           { name: 'spans', type: 'json', label: { fr: 'Passages relevés', ar: 'المقاطع الملتقطة', en: 'Matched passages' } },
         ],
       },
+      { name: 'escalatedAt', type: 'date', access: computedByServer, label: { fr: 'Escaladé le', ar: 'تاريخ التصعيد', en: 'Escalated at' } },
+      {
+        name: 'suggestedTemplate',
+        type: 'relationship',
+        relationTo: 'response-templates' as CollectionSlug,
+        access: computedByServer,
+        label: { fr: 'Réponse approuvée suggérée', ar: 'الرد المعتمد المقترح', en: 'Suggested approved reply' },
+      },
       {
         name: 'networkActionError',
         type: 'textarea',

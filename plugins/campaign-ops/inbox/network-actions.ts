@@ -36,7 +36,7 @@ export class NetworkActionError extends Error {
   }
 }
 
-async function credentialsFor(payload: Payload, runtime: PublishingRuntime, interaction: Interaction) {
+export async function credentialsFor(payload: Payload, runtime: PublishingRuntime, interaction: Interaction) {
   const accountId = typeof interaction.account === 'object' ? interaction.account?.id : interaction.account
   if (!accountId) throw new NetworkActionError(409, 'no_account', pluginText('inboxActions:noAccount'))
   const account = await loadAccount(sqlPool(payload), runtime.cipher, Number(accountId))

@@ -342,6 +342,7 @@ function moderate(
       action: definition.action,
       priority: definition.priority,
       severity: definition.severity,
+      ...(definition.mythId ? { mythId: definition.mythId } : {}),
       matches: state.matches.sort((left, right) => left.span[0] - right.span[0]),
     })
   })

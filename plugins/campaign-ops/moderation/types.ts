@@ -111,6 +111,8 @@ export type MatchedRule = {
   action: ModerationAction
   priority: number
   severity: Severity
+  /** The myth a misinformation rule answers (its key), to suggest the approved correction. */
+  mythId?: string
   matches: RuleMatch[]
 }
 

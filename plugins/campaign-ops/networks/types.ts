@@ -72,6 +72,9 @@ export type MetricsSnapshot = {
 
 export type ModerationCommand = { action: 'hide' | 'unhide' | 'delete' } | { action: 'reply'; text: string }
 
+/** What a moderation call created on the network: the reply's id, where the network gives one. */
+export type ModerationResult = { remoteId?: string }
+
 /**
  * Why a call failed, in the terms the scheduler acts on:
  * - `retryable`: transient (5xx, documented transient codes) — back off and try again;
@@ -109,5 +112,5 @@ export interface NetworkAdapter {
   /** Finds whether the post already exists (after an unknown outcome), where the network allows. */
   lookup(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<LookupResult>
   fetchMetrics(remoteId: string, account: AccountCredentials, context: AdapterContext): Promise<MetricsSnapshot>
-  moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<void>
+  moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void>
 }

@@ -5,6 +5,8 @@ export const ar: SameKeys<PluginStrings> = {
   collectionRefusals: {
     activateRule: 'فريق NCSC أو مسؤول النظام وحدهما يفعّلان قاعدة إشراف؛ مسيّر المجتمع يقترحها.',
     accessTokenRequired: 'الحساب الذي يُنشر عبر الواجهة البرمجية يحتاج رمز وصول (الصقه، أو اربط الحساب عبر OAuth).',
+    approveTemplate: 'فريق NCSC أو المسؤول وحدهما يعتمدان نموذج الرد؛ ويقترحه مدير المجتمع.',
+    templateVariable: 'متغير غير معروف {{{{name}}}}: يمكن للنموذج استعمال {{handle}} (اسم الشخص الذي نرد عليه).',
     secretTooShort: '16 حرفًا على الأقل.',
   },
   crisisBanner: {
@@ -371,6 +373,17 @@ export const ar: SameKeys<PluginStrings> = {
     body: 'صُعّد تعليق على {{network}} إلى NCSC.\nالفئة: {{category}}\nمقتطف: {{excerpt}}\nالسبب: {{reason}}',
     bodyLegal: 'صُعّد تعليق على {{network}} إلى NCSC وإلى الخبراء القانونيين.\nالفئة: {{category}}\nمقتطف: {{excerpt}}\nالسبب: {{reason}}',
     open: 'فتح المحادثة',
+  },
+  inboxReplies: {
+    textRequired: 'اكتب الرد، أو اختر نموذجا معتمدا.',
+    templateNotApproved: 'هذا النموذج لم يعتمده NCSC بعد: لا يمكن إرساله.',
+    templateNoText: 'لا يحتوي هذا النموذج على نص بهذه اللغة.',
+    keyReused: 'سبق استعمال مفتاح التفرد هذا لرد في محادثة أخرى.',
+    threadChanged: 'تغيرت المحادثة منذ أن فتحتها: أعد قراءتها ثم أكّد الإرسال.',
+    colleagueReplied: 'ردّ {{name}} على هذه المحادثة منذ أن فتحتها: أكّد للإرسال رغم ذلك.',
+    notAwaitingApproval: 'هذا الرد لا ينتظر الاعتماد.',
+    approveNcscOnly: 'فريق NCSC وحده يعتمد ردا في محادثة حساسة.',
+    notFound: 'الرد غير موجود.',
   },
   ruleCheck: {
     idMissing: 'تحتاج القاعدة إلى معرّف.',

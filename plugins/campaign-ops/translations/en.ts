@@ -9,6 +9,9 @@ export const en = {
   collectionRefusals: {
     activateRule: 'Only the NCSC team or an administrator can activate a moderation rule; a community manager proposes it.',
     accessTokenRequired: 'An account published through the API needs an access token (paste it, or connect with OAuth).',
+    approveTemplate: 'Only the NCSC team or an administrator approve a response template; a community manager proposes it.',
+    // {{name}} is what was written between the double braces.
+    templateVariable: 'Unknown variable {{{{name}}}}: a template may use {{handle}} (the name of the person answered).',
     secretTooShort: 'At least 16 characters.',
   },
   crisisBanner: {
@@ -416,6 +419,18 @@ export const en = {
     body: 'A comment on {{network}} was escalated to NCSC.\nCategory: {{category}}\nExcerpt: {{excerpt}}\nWhy: {{reason}}',
     bodyLegal: 'A comment on {{network}} was escalated to NCSC and to the legal experts.\nCategory: {{category}}\nExcerpt: {{excerpt}}\nWhy: {{reason}}',
     open: 'Open the thread',
+  },
+  /** Replying on a thread from the inbox (inbox/send-reply.ts). */
+  inboxReplies: {
+    textRequired: 'Write the reply, or choose an approved template.',
+    templateNotApproved: 'This template is not approved by NCSC yet: it cannot be sent.',
+    templateNoText: 'This template has no text in this language.',
+    keyReused: 'This idempotency key was already used for a reply on another thread.',
+    threadChanged: 'The thread changed since you opened it: read it again, then confirm to send.',
+    colleagueReplied: '{{name}} already replied on this thread since you opened it: confirm to send anyway.',
+    notAwaitingApproval: 'This reply is not waiting for approval.',
+    approveNcscOnly: 'Only the NCSC team approves a reply on a sensitive thread.',
+    notFound: 'Reply not found.',
   },
   /** Why a moderation rule cannot be saved or activated (moderation/validate-rule.ts, safe-pattern.ts); {{number}} counts from 1. */
   ruleCheck: {

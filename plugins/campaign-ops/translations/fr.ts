@@ -5,6 +5,8 @@ export const fr: SameKeys<PluginStrings> = {
   collectionRefusals: {
     activateRule: 'Seuls l’équipe NCSC ou un administrateur activent une règle de modération ; un community manager la propose.',
     accessTokenRequired: 'Un compte publié par l’API a besoin d’un jeton d’accès (collez-le, ou connectez le compte avec OAuth).',
+    approveTemplate: 'Seuls l’équipe NCSC ou un administrateur approuvent un modèle de réponse ; un community manager le propose.',
+    templateVariable: 'Variable inconnue {{{{name}}}} : un modèle peut utiliser {{handle}} (le nom de la personne à qui l’on répond).',
     secretTooShort: 'Au moins 16 caractères.',
   },
   crisisBanner: {
@@ -380,6 +382,17 @@ export const fr: SameKeys<PluginStrings> = {
     body: 'Un commentaire sur {{network}} a été escaladé au NCSC.\nCatégorie : {{category}}\nExtrait : {{excerpt}}\nMotif : {{reason}}',
     bodyLegal: 'Un commentaire sur {{network}} a été escaladé au NCSC et aux juristes.\nCatégorie : {{category}}\nExtrait : {{excerpt}}\nMotif : {{reason}}',
     open: 'Ouvrir la conversation',
+  },
+  inboxReplies: {
+    textRequired: 'Écrivez la réponse, ou choisissez un modèle approuvé.',
+    templateNotApproved: 'Ce modèle n’est pas encore approuvé par le NCSC : il ne peut pas être envoyé.',
+    templateNoText: 'Ce modèle n’a pas de texte dans cette langue.',
+    keyReused: 'Cette clé d’unicité a déjà servi pour une réponse sur une autre conversation.',
+    threadChanged: 'La conversation a changé depuis que vous l’avez ouverte : relisez-la, puis confirmez l’envoi.',
+    colleagueReplied: '{{name}} a déjà répondu sur cette conversation depuis que vous l’avez ouverte : confirmez pour envoyer quand même.',
+    notAwaitingApproval: 'Cette réponse n’attend pas d’approbation.',
+    approveNcscOnly: 'Seule l’équipe NCSC approuve une réponse sur une conversation sensible.',
+    notFound: 'Réponse introuvable.',
   },
   ruleCheck: {
     idMissing: 'La règle a besoin d’un identifiant.',

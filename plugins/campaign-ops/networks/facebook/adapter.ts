@@ -12,6 +12,7 @@ import type {
   LookupResult,
   MetricsSnapshot,
   ModerationCommand,
+  ModerationResult,
   NetworkAdapter,
   PublishMedia,
   PublishRequest,
@@ -273,7 +274,7 @@ function isAlreadyGone(error: unknown): boolean {
   return error instanceof NetworkError && error.code === '100/33'
 }
 
-async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<void> {
+async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
   const path = id(commentId)
   let answer: { success?: boolean; id?: string }
   switch (command.action) {
@@ -300,8 +301,7 @@ async function moderate(commentId: string, command: ModerationCommand, account: 
         body: new URLSearchParams({ message: command.text }),
         sideEffect: true,
       })
-      requireId(answer.id, 'reply')
-      return
+      return { remoteId: requireId(answer.id, 'reply') }
   }
   if (answer.success === false) {
     throw permanent(`facebook: ${command.action} on ${commentId} refused`, pluginText('networkErrors:facebook:moderationRefused'))

@@ -13,6 +13,7 @@ import type {
   LookupResult,
   MetricsSnapshot,
   ModerationCommand,
+  ModerationResult,
   NetworkAdapter,
   PublishMedia,
   PublishRequest,
@@ -304,7 +305,7 @@ async function fetchMetrics(remoteId: string, account: AccountCredentials, conte
   return { remoteId, fetchedAt: context.now().toISOString(), values }
 }
 
-async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<void> {
+async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
   const path = id(commentId)
   switch (command.action) {
     case 'hide':
@@ -329,13 +330,14 @@ async function moderate(commentId: string, command: ModerationCommand, account: 
       }
       return
     }
-    case 'reply':
-      await graph(context, account, `${path}/replies`, {
+    case 'reply': {
+      const answer = await graph<{ id?: string }>(context, account, `${path}/replies`, {
         method: 'POST',
         body: new URLSearchParams({ message: command.text }),
         sideEffect: true,
       })
-      return
+      return answer.id ? { remoteId: answer.id } : {}
+    }
   }
 }
 

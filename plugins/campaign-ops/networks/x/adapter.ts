@@ -13,6 +13,7 @@ import type {
   LookupResult,
   MetricsSnapshot,
   ModerationCommand,
+  ModerationResult,
   NetworkAdapter,
   PublishMedia,
   PublishRequest,
@@ -410,7 +411,7 @@ async function fetchMetrics(remoteId: string, account: AccountCredentials, conte
 }
 
 /** Hide and unhide apply to replies to the account's posts; delete to the account's own posts. */
-async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<void> {
+async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
   const postUrl = `${context.baseUrl}/2/tweets/${encodeURIComponent(commentId)}`
   switch (command.action) {
     case 'hide':
@@ -431,8 +432,7 @@ async function moderate(commentId: string, command: ModerationCommand, account: 
       return
     }
     case 'reply':
-      await createPost({ text: command.text, reply: { in_reply_to_tweet_id: commentId } }, account, context)
-      return
+      return { remoteId: await createPost({ text: command.text, reply: { in_reply_to_tweet_id: commentId } }, account, context) }
     default:
       throw new NetworkError({
         kind: 'permanent',
