@@ -38,6 +38,7 @@ export interface Config {
     'inbound-deliveries': InboundDelivery;
     'interaction-evidence': InteractionEvidence;
     'response-templates': ResponseTemplate;
+    'inbox-sync': InboxSync;
     'interaction-replies': InteractionReply;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -69,6 +70,7 @@ export interface Config {
     'inbound-deliveries': InboundDeliveriesSelect<false> | InboundDeliveriesSelect<true>;
     'interaction-evidence': InteractionEvidenceSelect<false> | InteractionEvidenceSelect<true>;
     'response-templates': ResponseTemplatesSelect<false> | ResponseTemplatesSelect<true>;
+    'inbox-sync': InboxSyncSelect<false> | InboxSyncSelect<true>;
     'interaction-replies': InteractionRepliesSelect<false> | InteractionRepliesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -100,6 +102,7 @@ export interface Config {
       purgeModerationLogExcerpts: TaskPurgeModerationLogExcerpts;
       processInboundDeliveries: TaskProcessInboundDeliveries;
       notifyInboxEscalation: TaskNotifyInboxEscalation;
+      pollInboundComments: TaskPollInboundComments;
       purgeInboxPersonalData: TaskPurgeInboxPersonalData;
       inline: {
         input: unknown;
@@ -776,6 +779,22 @@ export interface InteractionEvidence {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbox-sync".
+ */
+export interface InboxSync {
+  id: number;
+  network: string;
+  accountRemoteId: string;
+  postRemoteId: string;
+  lastWebhookAt?: string | null;
+  lastPollAt?: string | null;
+  foundOnlyByPolling?: number | null;
+  lastPollError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "interaction-replies".
  */
 export interface InteractionReply {
@@ -869,6 +888,7 @@ export interface PayloadJob {
           | 'purgeModerationLogExcerpts'
           | 'processInboundDeliveries'
           | 'notifyInboxEscalation'
+          | 'pollInboundComments'
           | 'purgeInboxPersonalData';
         taskID: string;
         input?:
@@ -910,6 +930,7 @@ export interface PayloadJob {
         | 'purgeModerationLogExcerpts'
         | 'processInboundDeliveries'
         | 'notifyInboxEscalation'
+        | 'pollInboundComments'
         | 'purgeInboxPersonalData'
       )
     | null;
@@ -1006,6 +1027,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'response-templates';
         value: number | ResponseTemplate;
+      } | null)
+    | ({
+        relationTo: 'inbox-sync';
+        value: number | InboxSync;
       } | null)
     | ({
         relationTo: 'interaction-replies';
@@ -1523,6 +1548,21 @@ export interface ResponseTemplatesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbox-sync_select".
+ */
+export interface InboxSyncSelect<T extends boolean = true> {
+  network?: T;
+  accountRemoteId?: T;
+  postRemoteId?: T;
+  lastWebhookAt?: T;
+  lastPollAt?: T;
+  foundOnlyByPolling?: T;
+  lastPollError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "interaction-replies_select".
  */
 export interface InteractionRepliesSelect<T extends boolean = true> {
@@ -1743,6 +1783,20 @@ export interface TaskNotifyInboxEscalation {
   };
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPollInboundComments".
+ */
+export interface TaskPollInboundComments {
+  input?: unknown;
+  output: {
+    accounts?: number | null;
+    posts?: number | null;
+    found?: number | null;
+    foundOnlyByPolling?: number | null;
+    errors?: number | null;
   };
 }
 /**

@@ -6,6 +6,7 @@ import * as migration_20261205_202243_jobs_schedule from './20261205_202243_jobs
 import * as migration_20261206_011745_inbox from './20261206_011745_inbox';
 import * as migration_20261206_013126_inbox_actions from './20261206_013126_inbox_actions';
 import * as migration_20261206_014425_inbox_replies from './20261206_014425_inbox_replies';
+import * as migration_20261206_015157_inbox_polling from './20261206_015157_inbox_polling';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261206_014425_inbox_replies.up,
     down: migration_20261206_014425_inbox_replies.down,
-    name: '20261206_014425_inbox_replies'
+    name: '20261206_014425_inbox_replies',
+  },
+  {
+    up: migration_20261206_015157_inbox_polling.up,
+    down: migration_20261206_015157_inbox_polling.down,
+    name: '20261206_015157_inbox_polling'
   },
 ];

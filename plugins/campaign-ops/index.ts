@@ -12,7 +12,9 @@ import { defaultSlaMinutes } from './inbox/ingest'
 import type { InboxSettings } from './inbox/ingest'
 import { interactionsCollection } from './inbox/interactions-collection'
 import { createArrivalProcessor, processDeliveriesTaskConfig } from './inbox/processing'
+import { pollTaskConfig } from './inbox/polling'
 import { inboxQueue } from './inbox/queue'
+import { inboxSyncCollection } from './inbox/sync-collection'
 import { metaWebhookEndpoints } from './inbox/webhook-endpoints'
 import { moderationCheckEndpoint } from './moderation/check-endpoint'
 import { moderationLogCollection } from './moderation/log-collection'
@@ -104,6 +106,7 @@ export const campaignOps =
       inboundDeliveriesCollection,
       interactionEvidenceCollection,
       responseTemplatesCollection,
+      inboxSyncCollection,
       runtime ? { ...interactionRepliesCollection, endpoints: replyDecisionEndpoints(actionSettings!) } : interactionRepliesCollection,
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
@@ -145,6 +148,7 @@ export const campaignOps =
           retentionPurgeTaskConfig(retentionDays),
           processDeliveriesTaskConfig(inboxSettings),
           escalationTaskConfig,
+          pollTaskConfig({ ...inboxSettings, actions: actionSettings!, lookbackDays: options.inbox?.pollLookbackDays ?? 7 }),
           inboxRetentionTaskConfig({ handleRetentionDays: retentionDays }),
         ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).

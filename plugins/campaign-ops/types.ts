@@ -26,6 +26,8 @@ export type CampaignOpsOptions = {
     meta?: MetaWebhookSettings
     /** Minutes within which each kind should be answered (default: messages 2 h, comments and replies 24 h, mentions and reviews 48 h). */
     slaMinutes?: Partial<Record<InteractionKind, number>>
+    /** Days after publication a post's comments are still polled (default 7). */
+    pollLookbackDays?: number
     /** Days an archived copy of a hidden or deleted comment is kept (default 365). */
     evidenceRetentionDays?: number
     /** Read a delivery into the inbox as soon as it is stored (default); off, only the inbox job reads them. */

@@ -256,6 +256,13 @@ export const collectionRules: Record<string, CollectionRules> = {
     duplicate: true,
     note: 'the inbox’s outbox, one row per idempotency key; written by the reply endpoints only',
   },
+  'inbox-sync': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'InboxSync', plural: 'InboxSyncs' },
+    operations: { create: nobody, read: only('admin', 'ncsc', 'cm'), update: nobody, delete: nobody },
+    duplicate: true,
+    note: 'per post: last webhook event, last poll, comments only the poll found; written by the inbox',
+  },
   'inbound-deliveries': {
     owner: 'campaign-ops plugin',
     graphQL: false,

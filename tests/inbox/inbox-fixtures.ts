@@ -3,6 +3,7 @@
  * Graph API with a Page connected through its API, and webhooks delivered to the app: what the
  * inbox suites share. Deliveries are read by the test (`comment`), not on arrival.
  */
+import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { drainDeliveries } from '../../plugins/campaign-ops/inbox/deliveries'
@@ -36,6 +37,10 @@ export type InboxApp = {
   api(role: Role, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>
   /** A person comments on our post; the delivery is read into the inbox. */
   comment(message: string, author?: { id: string; name: string }): Promise<{ commentId: string; interaction: Interaction }>
+  /** The Page's network account. */
+  pageAccount: number
+  /** One of our posts, published on the Page `ago` ms ago, with this id on the network. */
+  publishPost(remoteId: string, ago?: number): Promise<number>
   /** The moderation log's rows about one interaction, oldest first. */
   logOf(id: number | string): Promise<ModerationLog[]>
   close(): Promise<void>
@@ -61,11 +66,13 @@ export async function startInboxApp(): Promise<InboxApp> {
     tokens[role] = ((await response.json()) as { token: string }).token
   }
   meta.subscribeWebhooks(`${http.baseUrl}/api/inbox/webhooks/meta`, inboxAppSecret)
-  await payload.create({
-    collection: 'network-accounts',
-    overrideAccess: true,
-    data: { network: 'facebook', connection: 'api', name: 'Page Badil', accountId: FAKE_PAGE_ID, accessToken: FAKE_TOKEN },
-  })
+  const pageAccount = (
+    await payload.create({
+      collection: 'network-accounts',
+      overrideAccess: true,
+      data: { network: 'facebook', connection: 'api', name: 'Page Badil', accountId: FAKE_PAGE_ID, accessToken: FAKE_TOKEN },
+    })
+  ).id
   const runtime = createPublishingRuntime(
     { endpoints: { facebook: { baseUrl: meta.baseUrl }, instagram: { baseUrl: meta.baseUrl } } },
     createTokenCipher(Buffer.from(testTokenKey, 'hex')),
@@ -92,6 +99,22 @@ export async function startInboxApp(): Promise<InboxApp> {
       await drainDeliveries(payload, settings)
       const { docs } = await payload.find({ collection: 'interactions', where: { remoteId: { equals: commentId } }, overrideAccess: true, depth: 0 })
       return { commentId, interaction: docs[0]! }
+    },
+    pageAccount,
+    async publishPost(remoteId, ago = 60_000) {
+      const client = new pg.Client({ connectionString: app.databaseUrl })
+      await client.connect()
+      try {
+        const item = await client.query(`INSERT INTO content_items (format, sensitivity, workflow_state) VALUES ('post', 'normal', 'published') RETURNING id`)
+        const { rows } = await client.query(
+          `INSERT INTO platform_variants (label, content_item_id, platform, language, text, publication_state, remote_id, published_at, network_account_id, attempts)
+           VALUES ('facebook · fr', $1, 'facebook', 'fr', 'La peine alternative n’est pas l’impunité', 'published', $2, $3, $4, 1) RETURNING id`,
+          [item.rows[0].id, remoteId, new Date(Date.now() - ago), pageAccount],
+        )
+        return Number(rows[0].id)
+      } finally {
+        await client.end()
+      }
     },
     async logOf(id) {
       const { docs } = await payload.find({

@@ -231,6 +231,11 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       createData: async () => ({ text: 'Forgée', idempotencyKey: `forged-${next()}`, state: 'sent' }),
       update: () => change('text', 'Réécrite'),
     },
+    'inbox-sync': {
+      seed: () => create('inbox-sync', { network: 'facebook', accountRemoteId: '104872391025567', postRemoteId: `matrix-${next()}`, foundOnlyByPolling: 0 }),
+      createData: async () => ({ network: 'x', accountRemoteId: 'forged', postRemoteId: `forged-${next()}` }),
+      update: () => change('postRemoteId', 'Réécrite'),
+    },
     'inbound-deliveries': {
       seed: () =>
         create('inbound-deliveries', {

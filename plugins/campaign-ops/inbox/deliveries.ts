@@ -13,6 +13,7 @@ import { readMetaDelivery } from '../networks/meta/webhook'
 import type { InboundEvent } from '../networks/inbound'
 import { ingestInboundEvent } from './ingest'
 import type { InboxSettings } from './ingest'
+import { noteWebhookEvent } from './polling'
 
 /** Each source's reader of a stored body into inbound events. */
 const readers: Record<string, (body: unknown) => InboundEvent[]> = {
@@ -57,7 +58,10 @@ export async function processDeliveries(payload: Payload, settings: InboxSetting
       const read = readers[String(row.source)]
       if (!read) throw new Error(`no reader for deliveries from ${String(row.source)}`)
       const events = read(row.body).sort((left, right) => left.occurredAt.getTime() - right.occurredAt.getTime())
-      for (const event of events) await ingestInboundEvent(payload, settings, event, 'webhook')
+      for (const event of events) {
+        await ingestInboundEvent(payload, settings, event, 'webhook')
+        if (event.postRemoteId) await noteWebhookEvent(pool, event.network, event.accountRemoteId, event.postRemoteId)
+      }
       await pool.query(`UPDATE inbound_deliveries SET processed_at = now(), claimed_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`, [
         row.id,
       ])

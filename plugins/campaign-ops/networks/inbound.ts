@@ -1,4 +1,5 @@
 import type { Network } from '../../../src/domain/networks'
+import type { AccountCredentials, AdapterContext } from './types'
 
 /**
  * What a network tells Badil about one comment, reply, message or mention, whichever way it came
@@ -23,4 +24,10 @@ export type InboundEvent = {
   createdAt: Date | null
   /** Written by the account itself (the Page answering): kept in the thread, never moderated. */
   fromAccountItself: boolean
+}
+
+/** How Badil reads the comments of one of its posts where webhooks miss some (Meta) or do not exist. */
+export interface InboundPoller {
+  /** The comments on the post, newest first, down to `since` (replies included), as add events. */
+  commentsOn(postRemoteId: string, since: Date, account: AccountCredentials, context: AdapterContext): Promise<InboundEvent[]>
 }

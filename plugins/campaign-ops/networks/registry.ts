@@ -1,8 +1,11 @@
 import type { Network } from '../../../src/domain/networks'
 import { facebookAdapter } from './facebook/adapter'
+import { facebookInbound } from './facebook/inbound'
 import { instagramAdapter } from './instagram/adapter'
+import { instagramInbound } from './instagram/inbound'
 import { linkedinAdapter } from './linkedin/adapter'
 import { tiktokAdapter } from './tiktok/adapter'
+import type { InboundPoller } from './inbound'
 import type { NetworkAdapter } from './types'
 import { xAdapter } from './x/adapter'
 import { youtubeAdapter } from './youtube/adapter'
@@ -23,3 +26,9 @@ export const defaultAdapters: Record<Network, NetworkAdapter> = {
 
 /** Where each network's API lives (configuration; tests point these at fake servers). */
 export type NetworkEndpoints = Record<Network, { baseUrl: string; uploadBaseUrl?: string }>
+
+/** The networks whose comments Badil reads by polling, and how. */
+export const inboundPollers: Partial<Record<Network, InboundPoller>> = {
+  facebook: facebookInbound,
+  instagram: instagramInbound,
+}

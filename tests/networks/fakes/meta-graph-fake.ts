@@ -38,7 +38,16 @@ type Video = { id: string; description: string | null; title: string | null; cre
 type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED'
 type Container = { id: string; params: Record<string, string>; pollsLeft: number; finalStatus: ContainerStatus; published: boolean; polls: number }
 type IgMedia = { id: string; containerId: string; caption: string | null; productType: 'FEED' | 'REELS' | 'STORY'; timestamp: string; permalink: string }
-type Comment = { id: string; network: 'facebook' | 'instagram'; parentId: string; message: string; hidden: boolean; deleted: boolean }
+type Comment = {
+  id: string
+  network: 'facebook' | 'instagram'
+  parentId: string
+  message: string
+  hidden: boolean
+  deleted: boolean
+  createdTime: string
+  from: { id: string; name: string } | null
+}
 
 export type MetaGraphFakeState = {
   requests: RecordedRequest[]
@@ -73,12 +82,13 @@ export type MetaGraphFake = {
   addComment(network: 'facebook' | 'instagram', parentId: string, message?: string): string
   /** Where Meta delivers webhooks from now on, signed with this app secret (the app dashboard's settings). */
   subscribeWebhooks(callbackUrl: string, appSecret: string): void
-  /** A person comments on a post or media: stored, and delivered to the subscribed callback as Meta does. */
+  /** A person comments on a post or media: stored, and delivered to the subscribed callback as Meta does (unless `silently`: a lost delivery). */
   userComments(
     network: 'facebook' | 'instagram',
     parentId: string,
     message: string,
     author: WebhookAuthor,
+    options?: { silently?: boolean },
   ): Promise<{ commentId: string; delivery?: DeliveryAnswer }>
 }
 
@@ -342,10 +352,61 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     return { data }
   }
 
-  function addComment(network: 'facebook' | 'instagram', parentId: string, message = 'comment'): string {
+  function addComment(network: 'facebook' | 'instagram', parentId: string, message = 'comment', from: Comment['from'] = null): string {
     const commentId = network === 'facebook' ? `${parentId.split('_').at(-1)}_${nextId()}` : nextId()
-    state.comments.set(commentId, { id: commentId, network, parentId, message, hidden: false, deleted: false })
+    state.comments.set(commentId, { id: commentId, network, parentId, message, hidden: false, deleted: false, createdTime: new Date().toISOString(), from })
     return commentId
+  }
+
+  /**
+   * `GET /{post-or-media-id}/comments`, newest first, paged by an opaque `after` cursor. Facebook's
+   * `filter=stream` lists replies too, each with its `parent`; Instagram lists top-level comments
+   * with their `replies`.
+   */
+  function listComments(objectId: string, params: Record<string, string>) {
+    const live = [...state.comments.values()].filter((comment) => !comment.deleted)
+    const onObject = live.filter((comment) => comment.parentId === objectId)
+    const instagram = onObject[0]?.network === 'instagram' || state.igMedia.some((media) => media.id === objectId)
+    const stream = !instagram && params.filter === 'stream'
+    const replies = (parent: Comment) => live.filter((comment) => comment.parentId === parent.id)
+    const listed = stream ? onObject.flatMap((comment) => [comment, ...replies(comment)]) : onObject
+    const newestFirst = [...listed].sort((left, right) => Date.parse(right.createdTime) - Date.parse(left.createdTime) || (right.id > left.id ? 1 : -1))
+    const limit = Math.min(Number(params.limit ?? 25), 100)
+    const start = params.after ? Number(Buffer.from(params.after, 'base64url').toString('utf8')) : 0
+    const page = newestFirst.slice(start, start + limit)
+    const view = (comment: Comment): Record<string, unknown> =>
+      instagram
+        ? {
+            id: comment.id,
+            text: comment.message,
+            username: comment.from?.name,
+            ...(comment.from ? { from: { id: comment.from.id, username: comment.from.name } } : {}),
+            timestamp: comment.createdTime.replace('Z', '+0000'),
+            hidden: comment.hidden,
+            replies: {
+              data: replies(comment).map((reply) => ({
+                id: reply.id,
+                text: reply.message,
+                username: reply.from?.name,
+                ...(reply.from ? { from: { id: reply.from.id, username: reply.from.name } } : {}),
+                timestamp: reply.createdTime.replace('Z', '+0000'),
+              })),
+            },
+          }
+        : {
+            id: comment.id,
+            message: comment.message,
+            created_time: comment.createdTime.replace('Z', '+0000'),
+            is_hidden: comment.hidden,
+            ...(comment.from ? { from: comment.from } : {}),
+            ...(comment.parentId !== objectId ? { parent: { id: comment.parentId } } : {}),
+          }
+    const more = start + limit < newestFirst.length
+    const after = Buffer.from(String(start + limit), 'utf8').toString('base64url')
+    return {
+      data: page.map((comment) => pickFields(view(comment), params.fields, ['id'])),
+      paging: { cursors: { before: 'MA', after }, ...(more ? { next: `${origin}/v23.0/${objectId}/comments?after=${after}` } : {}) },
+    }
   }
 
   function liveComment(commentId: string, verb: string): Comment {
@@ -423,6 +484,8 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
         return readInsights(node, edge as 'insights' | 'video_insights', params)
       case 'POST node/comments':
         return commentOn(node, params)
+      case 'GET node/comments':
+        return listComments(node, params)
       case 'POST node/replies': {
         const parent = liveComment(node, 'post')
         if (parent.network !== 'instagram') throw invalidParameter('Unknown path components: /replies')
@@ -538,9 +601,9 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     subscribeWebhooks(callbackUrl, appSecret) {
       webhookSubscription = { callbackUrl, appSecret }
     },
-    async userComments(network, parentId, message, author) {
-      const commentId = addComment(network, parentId, message)
-      if (!webhookSubscription) return { commentId }
+    async userComments(network, parentId, message, author, options: { silently?: boolean } = {}) {
+      const commentId = addComment(network, parentId, message, author)
+      if (!webhookSubscription || options.silently) return { commentId }
       const time = Math.floor(Date.now() / 1000)
       const body =
         network === 'facebook'
