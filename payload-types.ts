@@ -39,6 +39,8 @@ export interface Config {
     'interaction-evidence': InteractionEvidence;
     'response-templates': ResponseTemplate;
     'inbox-sync': InboxSync;
+    'press-mentions': PressMention;
+    'inbox-imports': InboxImport;
     'interaction-replies': InteractionReply;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -71,6 +73,8 @@ export interface Config {
     'interaction-evidence': InteractionEvidenceSelect<false> | InteractionEvidenceSelect<true>;
     'response-templates': ResponseTemplatesSelect<false> | ResponseTemplatesSelect<true>;
     'inbox-sync': InboxSyncSelect<false> | InboxSyncSelect<true>;
+    'press-mentions': PressMentionsSelect<false> | PressMentionsSelect<true>;
+    'inbox-imports': InboxImportsSelect<false> | InboxImportsSelect<true>;
     'interaction-replies': InteractionRepliesSelect<false> | InteractionRepliesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -103,6 +107,7 @@ export interface Config {
       processInboundDeliveries: TaskProcessInboundDeliveries;
       notifyInboxEscalation: TaskNotifyInboxEscalation;
       pollInboundComments: TaskPollInboundComments;
+      resumeInboxImports: TaskResumeInboxImports;
       purgeInboxPersonalData: TaskPurgeInboxPersonalData;
       inline: {
         input: unknown;
@@ -706,6 +711,14 @@ export interface Interaction {
   reviewed?: boolean | null;
   assignee?: (number | null) | User;
   slaDueAt?: string | null;
+  notes?:
+    | {
+        text: string;
+        author?: (number | null) | User;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   tags?: string[] | null;
   updatedAt: string;
   createdAt: string;
@@ -790,6 +803,64 @@ export interface InboxSync {
   lastPollAt?: string | null;
   foundOnlyByPolling?: number | null;
   lastPollError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "press-mentions".
+ */
+export interface PressMention {
+  id: number;
+  title: string;
+  outlet: string;
+  publishedAt: string;
+  url?: string | null;
+  language: 'fr' | 'ar' | 'ary' | 'other';
+  summary?: string | null;
+  tone: 'positive' | 'neutral' | 'mixed' | 'negative';
+  themes?: (number | Theme)[] | null;
+  myths?: (number | Myth)[] | null;
+  highlighted?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbox-imports".
+ */
+export interface InboxImport {
+  id: number;
+  fileName?: string | null;
+  network: string;
+  accountRemoteId: string;
+  status: 'queued' | 'running' | 'done';
+  total: number;
+  processed?: number | null;
+  created?: number | null;
+  duplicates?: number | null;
+  invalid?: number | null;
+  rows:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  report?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  claimedUntil?: string | null;
+  startedBy?: (number | null) | User;
+  finishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -889,6 +960,7 @@ export interface PayloadJob {
           | 'processInboundDeliveries'
           | 'notifyInboxEscalation'
           | 'pollInboundComments'
+          | 'resumeInboxImports'
           | 'purgeInboxPersonalData';
         taskID: string;
         input?:
@@ -931,6 +1003,7 @@ export interface PayloadJob {
         | 'processInboundDeliveries'
         | 'notifyInboxEscalation'
         | 'pollInboundComments'
+        | 'resumeInboxImports'
         | 'purgeInboxPersonalData'
       )
     | null;
@@ -1031,6 +1104,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'inbox-sync';
         value: number | InboxSync;
+      } | null)
+    | ({
+        relationTo: 'press-mentions';
+        value: number | PressMention;
+      } | null)
+    | ({
+        relationTo: 'inbox-imports';
+        value: number | InboxImport;
       } | null)
     | ({
         relationTo: 'interaction-replies';
@@ -1489,6 +1570,14 @@ export interface InteractionsSelect<T extends boolean = true> {
   reviewed?: T;
   assignee?: T;
   slaDueAt?: T;
+  notes?:
+    | T
+    | {
+        text?: T;
+        author?: T;
+        at?: T;
+        id?: T;
+      };
   tags?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1558,6 +1647,46 @@ export interface InboxSyncSelect<T extends boolean = true> {
   lastPollAt?: T;
   foundOnlyByPolling?: T;
   lastPollError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "press-mentions_select".
+ */
+export interface PressMentionsSelect<T extends boolean = true> {
+  title?: T;
+  outlet?: T;
+  publishedAt?: T;
+  url?: T;
+  language?: T;
+  summary?: T;
+  tone?: T;
+  themes?: T;
+  myths?: T;
+  highlighted?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbox-imports_select".
+ */
+export interface InboxImportsSelect<T extends boolean = true> {
+  fileName?: T;
+  network?: T;
+  accountRemoteId?: T;
+  status?: T;
+  total?: T;
+  processed?: T;
+  created?: T;
+  duplicates?: T;
+  invalid?: T;
+  rows?: T;
+  report?: T;
+  claimedUntil?: T;
+  startedBy?: T;
+  finishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1797,6 +1926,16 @@ export interface TaskPollInboundComments {
     found?: number | null;
     foundOnlyByPolling?: number | null;
     errors?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskResumeInboxImports".
+ */
+export interface TaskResumeInboxImports {
+  input?: unknown;
+  output: {
+    resumed?: number | null;
   };
 }
 /**

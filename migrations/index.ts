@@ -7,6 +7,7 @@ import * as migration_20261206_011745_inbox from './20261206_011745_inbox';
 import * as migration_20261206_013126_inbox_actions from './20261206_013126_inbox_actions';
 import * as migration_20261206_014425_inbox_replies from './20261206_014425_inbox_replies';
 import * as migration_20261206_015157_inbox_polling from './20261206_015157_inbox_polling';
+import * as migration_20261206_020115_inbox_import_notes_press from './20261206_020115_inbox_import_notes_press';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261206_015157_inbox_polling.up,
     down: migration_20261206_015157_inbox_polling.down,
-    name: '20261206_015157_inbox_polling'
+    name: '20261206_015157_inbox_polling',
+  },
+  {
+    up: migration_20261206_020115_inbox_import_notes_press.up,
+    down: migration_20261206_020115_inbox_import_notes_press.down,
+    name: '20261206_020115_inbox_import_notes_press'
   },
 ];

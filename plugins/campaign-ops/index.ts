@@ -2,7 +2,8 @@ import type { CollectionConfig, Config } from 'payload'
 
 import { escalationTaskConfig } from './inbox/escalation'
 import { interactionEvidenceCollection } from './inbox/evidence-collection'
-import { logChangesByPeople, markReviewedByPeople } from './inbox/human-actions'
+import { keepNotesAppendOnly, logChangesByPeople, markReviewedByPeople } from './inbox/human-actions'
+import { pressMentionsCollection } from './inbox/press-mentions-collection'
 import { inboundDeliveriesCollection } from './inbox/inbound-deliveries-collection'
 import { interactionEndpoints, replyDecisionEndpoints } from './inbox/interaction-endpoints'
 import { interactionRepliesCollection } from './inbox/replies-collection'
@@ -12,6 +13,8 @@ import { defaultSlaMinutes } from './inbox/ingest'
 import type { InboxSettings } from './inbox/ingest'
 import { interactionsCollection } from './inbox/interactions-collection'
 import { createArrivalProcessor, processDeliveriesTaskConfig } from './inbox/processing'
+import { resumeImportsTaskConfig } from './inbox/import'
+import { inboxImportsCollection } from './inbox/imports-collection'
 import { pollTaskConfig } from './inbox/polling'
 import { inboxQueue } from './inbox/queue'
 import { inboxSyncCollection } from './inbox/sync-collection'
@@ -84,6 +87,12 @@ export const campaignOps =
     const actionSettings = runtime
       ? { runtime, evidenceRetentionDays: options.inbox?.evidenceRetentionDays ?? defaultEvidenceRetentionDays, pseudonymKey: options.moderation?.pseudonymKey }
       : undefined
+    const inboxSettings: InboxSettings = {
+      variantsSlug,
+      actions: actionSettings,
+      slaMinutes: { ...defaultSlaMinutes, ...options.inbox?.slaMinutes },
+      pseudonymKey: options.moderation?.pseudonymKey,
+    }
     const pluginCollections = [
       Myths,
       ModerationRules,
@@ -99,14 +108,16 @@ export const campaignOps =
       runtime
         ? interactionsCollection({
             variantsSlug,
-            hooks: { beforeChange: [markReviewedByPeople], afterChange: [logChangesByPeople(options.moderation?.pseudonymKey)] },
-            endpoints: interactionEndpoints(actionSettings!),
+            hooks: { beforeChange: [keepNotesAppendOnly, markReviewedByPeople], afterChange: [logChangesByPeople(options.moderation?.pseudonymKey)] },
+            endpoints: interactionEndpoints(actionSettings!, inboxSettings),
           })
         : interactionsCollection({ variantsSlug }),
       inboundDeliveriesCollection,
       interactionEvidenceCollection,
       responseTemplatesCollection,
       inboxSyncCollection,
+      pressMentionsCollection,
+      inboxImportsCollection,
       runtime ? { ...interactionRepliesCollection, endpoints: replyDecisionEndpoints(actionSettings!) } : interactionRepliesCollection,
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
@@ -122,12 +133,6 @@ export const campaignOps =
       }
     }
     const retentionDays = options.moderation?.logRetentionDays ?? defaultLogRetentionDays
-    const inboxSettings: InboxSettings = {
-      variantsSlug,
-      actions: actionSettings,
-      slaMinutes: { ...defaultSlaMinutes, ...options.inbox?.slaMinutes },
-      pseudonymKey: options.moderation?.pseudonymKey,
-    }
     const processArrivals = options.inbox?.processOnArrival === false ? () => undefined : createArrivalProcessor(inboxSettings)
     return {
       ...config,
@@ -149,6 +154,7 @@ export const campaignOps =
           processDeliveriesTaskConfig(inboxSettings),
           escalationTaskConfig,
           pollTaskConfig({ ...inboxSettings, actions: actionSettings!, lookbackDays: options.inbox?.pollLookbackDays ?? 7 }),
+          resumeImportsTaskConfig(inboxSettings),
           inboxRetentionTaskConfig({ handleRetentionDays: retentionDays }),
         ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).

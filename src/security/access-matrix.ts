@@ -263,6 +263,20 @@ export const collectionRules: Record<string, CollectionRules> = {
     duplicate: true,
     note: 'per post: last webhook event, last poll, comments only the poll found; written by the inbox',
   },
+  'press-mentions': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'PressMention', plural: 'PressMentions' },
+    operations: { create: only('admin', 'ncsc', 'cm'), read: staff, update: only('admin', 'ncsc', 'cm'), delete: only('admin', 'ncsc') },
+    duplicate: true,
+    note: 'the campaign’s appearances in the media, to highlight',
+  },
+  'inbox-imports': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'InboxImport', plural: 'InboxImports' },
+    operations: { create: nobody, read: only('admin', 'ncsc', 'cm'), update: nobody, delete: nobody },
+    duplicate: true,
+    note: 'files of comments imported through POST /api/interactions/import, with progress and a per-row report',
+  },
   'inbound-deliveries': {
     owner: 'campaign-ops plugin',
     graphQL: false,

@@ -206,6 +206,7 @@ describe('endpoints', () => {
       // The matrix app has no Meta verify token nor app secret: the handshake is refused, a delivery cannot be checked.
       'get /inbox/webhooks/meta': { path: '/inbox/webhooks/meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=guess', passes: 403 },
       'post /inbox/webhooks/meta': { path: '/inbox/webhooks/meta', body: { object: 'page', entry: [] }, passes: 503 },
+      'post /interactions/import': { path: '/interactions/import?network=myspace&account=1', body: {}, passes: 400 },
       'post /interactions/:id/moderate': { path: '/interactions/999999/moderate', body: { action: 'exploser' }, passes: 400 },
       'post /interactions/:id/reply': { path: '/interactions/999999/reply', body: { idempotencyKey: 'court' }, passes: 400 },
       'post /interaction-replies/:id/decision': { path: '/interaction-replies/999999/decision', body: { approve: 'peut-être' }, passes: 400 },

@@ -236,6 +236,17 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       createData: async () => ({ network: 'x', accountRemoteId: 'forged', postRemoteId: `forged-${next()}` }),
       update: () => change('postRemoteId', 'Réécrite'),
     },
+    'press-mentions': {
+      seed: () =>
+        create('press-mentions', { title: `Article ${next()}`, outlet: 'Hespress', publishedAt: new Date().toISOString(), language: 'fr', tone: 'neutral' }),
+      createData: async () => ({ title: `Nouvel article ${next()}`, outlet: 'Le360', publishedAt: new Date().toISOString(), language: 'fr', tone: 'positive' }),
+      update: () => change('summary', 'Résumé'),
+    },
+    'inbox-imports': {
+      seed: () => create('inbox-imports', { network: 'tiktok', accountRemoteId: 'matrix', status: 'done', total: 1, rows: [{ id: '1', text: 'ok' }] }),
+      createData: async () => ({ network: 'tiktok', accountRemoteId: 'forged', status: 'done', total: 1, rows: [] }),
+      update: () => change('fileName', 'Réécrit'),
+    },
     'inbound-deliveries': {
       seed: () =>
         create('inbound-deliveries', {

@@ -11,6 +11,20 @@ import { interactionsSlug } from './interactions-collection'
 
 const idOf = (value: Interaction['assignee']) => (value && typeof value === 'object' ? value.id : (value ?? null))
 
+/**
+ * Internal notes are append-only: the rows already stored stay as they are, whatever the request
+ * sends; a row without a stored id is a new note, signed with its author and time by the server.
+ */
+export const keepNotesAppendOnly: CollectionBeforeChangeHook<Interaction> = ({ data, originalDoc, req }) => {
+  if (data.notes === undefined) return data
+  const stored = originalDoc?.notes ?? []
+  const storedIds = new Set(stored.map((note) => note.id))
+  const added = (data.notes ?? [])
+    .filter((note) => !note.id || !storedIds.has(note.id))
+    .map((note) => ({ text: note.text, author: req.user?.id ?? null, at: new Date().toISOString() }))
+  return { ...data, notes: [...stored, ...added] }
+}
+
 export const markReviewedByPeople: CollectionBeforeChangeHook<Interaction> = ({ data, originalDoc, req, operation }) => {
   if (operation !== 'update' || !req.user || req.context.inboxActionLogged || !originalDoc) return data
   const statusChanged = data.status !== undefined && data.status !== originalDoc.status

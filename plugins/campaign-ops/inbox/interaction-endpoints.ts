@@ -8,9 +8,14 @@ import { z } from 'zod'
 
 import type { Interaction, User } from '../../../payload-types'
 import { hasRole } from '../../../src/domain/roles'
+import { networks } from '../../../src/domain/networks'
+import { BodyTooLargeError, readBodyWithin } from '../../../src/infra/body-limit'
 import { defineEndpoint, refuse } from '../../../src/infra/endpoint'
 import { pluginText } from '../translations'
 import { escalateInteraction } from './escalation'
+import { ImportFileError, maxImportBytes, maxImportRows, readImportFile, runImport, startImport } from './import'
+import type { ImportFormat } from './import'
+import type { InboxSettings } from './ingest'
 import { interactionsSlug } from './interactions-collection'
 import { actOnNetwork, NetworkActionError } from './network-actions'
 import type { ActionSettings } from './network-actions'
@@ -36,8 +41,71 @@ function answerNetworkError(error: unknown): never {
   throw error
 }
 
-export function interactionEndpoints(settings: ActionSettings): Endpoint[] {
+/** The file's format from its content type: CSV, or JSON Lines. */
+function importFormat(contentType: string | null): ImportFormat | null {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type === 'text/csv') return 'csv'
+  if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/x-jsonlines') return 'jsonl'
+  return null
+}
+
+export function interactionEndpoints(settings: ActionSettings, inboxSettings: InboxSettings): Endpoint[] {
   return [
+    defineEndpoint({
+      path: '/import',
+      method: 'post',
+      access: inboxTeam,
+      query: z.object({ network: z.enum(networks), account: z.string().trim().min(1).max(200), fileName: z.string().trim().max(300).optional() }),
+      handler: async ({ req, user, query }) => {
+        const format = importFormat(req.headers.get('content-type'))
+        if (!format) refuse({ status: 400, code: 'unsupported_format', field: 'body', message: pluginText('inboxImport:format') })
+        let text: string
+        try {
+          text = req.body ? new TextDecoder().decode(await readBodyWithin(req.body, maxImportBytes)) : ''
+        } catch (error) {
+          if (!(error instanceof BodyTooLargeError)) throw error
+          refuse({
+            status: 413,
+            code: 'body_too_large',
+            field: 'body',
+            message: pluginText('inboxImport:tooLarge', { megabytes: maxImportBytes / 1024 / 1024 }),
+          })
+        }
+        let rows: Record<string, unknown>[]
+        try {
+          rows = readImportFile(text, format)
+        } catch (error) {
+          if (!(error instanceof ImportFileError)) throw error
+          const message =
+            error.code === 'too_many_rows'
+              ? pluginText('inboxImport:tooManyRows', { max: maxImportRows })
+              : error.code === 'empty'
+                ? pluginText('inboxImport:empty')
+                : error.line
+                  ? pluginText('inboxImport:unreadableLine', { line: error.line })
+                  : pluginText('inboxImport:unreadable')
+          refuse({
+            status: error.code === 'too_many_rows' ? 413 : 400,
+            code: error.code,
+            field: 'body',
+            message,
+            ...(error.line ? { details: { line: error.line } } : {}),
+          })
+        }
+        const started = await startImport(req.payload, {
+          network: query.network,
+          accountRemoteId: query.account,
+          fileName: query.fileName ?? null,
+          rows,
+          userId: user.id,
+        })
+        // Read in the background; the inbox job takes it up again if this instance stops.
+        void runImport(req.payload, inboxSettings, Number(started.id)).catch((error: unknown) =>
+          req.payload.logger.error({ err: error, import: started.id }, 'Inbox: an import stopped; the inbox job will resume it'),
+        )
+        return Response.json({ import: { id: started.id, total: started.total, status: started.status } }, { status: 202 })
+      },
+    }),
     defineEndpoint({
       path: '/:id/moderate',
       method: 'post',

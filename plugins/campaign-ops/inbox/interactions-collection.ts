@@ -219,6 +219,17 @@ export function interactionsCollection({ variantsSlug, hooks, endpoints }: Inter
         access: computedByServer,
         label: { fr: 'Réponse attendue avant', ar: 'الرد متوقع قبل', en: 'Answer due by' },
       },
+      {
+        name: 'notes',
+        type: 'array',
+        label: { fr: 'Notes internes', ar: 'ملاحظات داخلية', en: 'Internal notes' },
+        labels: { singular: { fr: 'Note', ar: 'ملاحظة', en: 'Note' }, plural: { fr: 'Notes', ar: 'ملاحظات', en: 'Notes' } },
+        fields: [
+          { name: 'text', type: 'textarea', required: true, label: { fr: 'Note', ar: 'ملاحظة', en: 'Note' } },
+          { name: 'author', type: 'relationship', relationTo: 'users', access: computedByServer, label: { fr: 'Par', ar: 'بواسطة', en: 'By' } },
+          { name: 'at', type: 'date', access: computedByServer, label: { fr: 'Le', ar: 'في', en: 'At' } },
+        ],
+      },
       { name: 'tags', type: 'text', hasMany: true, label: { fr: 'Étiquettes', ar: 'وسوم', en: 'Tags' } },
     ],
   }

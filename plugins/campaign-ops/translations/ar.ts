@@ -385,6 +385,20 @@ export const ar: SameKeys<PluginStrings> = {
     approveNcscOnly: 'فريق NCSC وحده يعتمد ردا في محادثة حساسة.',
     notFound: 'الرد غير موجود.',
   },
+  pressMentions: {
+    url: 'أدخل العنوان الكامل للمقال، بدءا بـ https://.',
+  },
+  interactionNotes: {
+    forbidden: 'تبقى الملاحظات كما كُتبت: أضف ملاحظة جديدة بدل تعديل ملاحظة أو حذفها.',
+  },
+  inboxImport: {
+    format: 'أرسل الملف بصيغة text/csv (مع سطر العناوين) أو application/x-ndjson (كائن JSON في كل سطر).',
+    tooLarge: 'يتجاوز الملف {{megabytes}} ميغابايت: قسّمه.',
+    tooManyRows: '{{max}} تعليق على الأكثر في كل استيراد: قسّم الملف.',
+    empty: 'لا يحتوي الملف على أي تعليق.',
+    unreadable: 'تعذّرت قراءة الملف بصيغة CSV أو JSON Lines.',
+    unreadableLine: 'تعذّرت قراءة الملف في السطر {{line}}.',
+  },
   ruleCheck: {
     idMissing: 'تحتاج القاعدة إلى معرّف.',
     nameMissing: 'تحتاج القاعدة إلى اسم.',

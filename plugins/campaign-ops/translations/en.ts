@@ -432,6 +432,21 @@ export const en = {
     approveNcscOnly: 'Only the NCSC team approves a reply on a sensitive thread.',
     notFound: 'Reply not found.',
   },
+  pressMentions: {
+    url: 'Give the full address of the article, starting with https://.',
+  },
+  interactionNotes: {
+    forbidden: 'Notes are kept as written: add a new note instead of changing or removing one.',
+  },
+  /** Importing a file of comments (inbox/import.ts). */
+  inboxImport: {
+    format: 'Send the file as text/csv (with a header row) or application/x-ndjson (one JSON object per line).',
+    tooLarge: 'The file is larger than {{megabytes}} MB: split it.',
+    tooManyRows: 'At most {{max}} comments per import: split the file.',
+    empty: 'The file has no comment in it.',
+    unreadable: 'The file cannot be read as CSV or JSON Lines.',
+    unreadableLine: 'The file cannot be read at line {{line}}.',
+  },
   /** Why a moderation rule cannot be saved or activated (moderation/validate-rule.ts, safe-pattern.ts); {{number}} counts from 1. */
   ruleCheck: {
     idMissing: 'The rule needs an identifier.',

@@ -394,6 +394,20 @@ export const fr: SameKeys<PluginStrings> = {
     approveNcscOnly: 'Seule l’équipe NCSC approuve une réponse sur une conversation sensible.',
     notFound: 'Réponse introuvable.',
   },
+  pressMentions: {
+    url: 'Indiquez l’adresse complète de l’article, commençant par https://.',
+  },
+  interactionNotes: {
+    forbidden: 'Les notes restent telles qu’écrites : ajoutez une nouvelle note plutôt que d’en modifier ou d’en retirer une.',
+  },
+  inboxImport: {
+    format: 'Envoyez le fichier en text/csv (avec une ligne d’en-têtes) ou en application/x-ndjson (un objet JSON par ligne).',
+    tooLarge: 'Le fichier dépasse {{megabytes}} Mo : découpez-le.',
+    tooManyRows: 'Au plus {{max}} commentaires par import : découpez le fichier.',
+    empty: 'Le fichier ne contient aucun commentaire.',
+    unreadable: 'Le fichier ne se lit ni en CSV ni en JSON Lines.',
+    unreadableLine: 'Le fichier est illisible à la ligne {{line}}.',
+  },
   ruleCheck: {
     idMissing: 'La règle a besoin d’un identifiant.',
     nameMissing: 'La règle a besoin d’un nom.',
