@@ -393,6 +393,12 @@ export const endpointRules: readonly EndpointRule[] = [
   },
   {
     method: 'post',
+    path: '/interactions/import',
+    callers: ['admin', 'ncsc', 'cm'],
+    note: 'a CSV or JSON Lines file of comments, read in the background (202)',
+  },
+  {
+    method: 'post',
     path: '/interactions/:id/moderate',
     callers: ['admin', 'ncsc', 'cm'],
     note: 'hide, show again or delete on the network; deleting is NCSC’s, with a reason',

@@ -39,8 +39,8 @@ export type InboxApp = {
   comment(message: string, author?: { id: string; name: string }): Promise<{ commentId: string; interaction: Interaction }>
   /** The Page's network account. */
   pageAccount: number
-  /** One of our posts, published on the Page `ago` ms ago, with this id on the network. */
-  publishPost(remoteId: string, ago?: number): Promise<number>
+  /** One of our posts, published `ago` ms ago (on the Page unless said), with this id on the network. */
+  publishPost(remoteId: string, options?: { ago?: number; platform?: string; account?: number }): Promise<number>
   /** The moderation log's rows about one interaction, oldest first. */
   logOf(id: number | string): Promise<ModerationLog[]>
   close(): Promise<void>
@@ -101,15 +101,15 @@ export async function startInboxApp(): Promise<InboxApp> {
       return { commentId, interaction: docs[0]! }
     },
     pageAccount,
-    async publishPost(remoteId, ago = 60_000) {
+    async publishPost(remoteId, { ago = 60_000, platform = 'facebook', account = pageAccount } = {}) {
       const client = new pg.Client({ connectionString: app.databaseUrl })
       await client.connect()
       try {
         const item = await client.query(`INSERT INTO content_items (format, sensitivity, workflow_state) VALUES ('post', 'normal', 'published') RETURNING id`)
         const { rows } = await client.query(
           `INSERT INTO platform_variants (label, content_item_id, platform, language, text, publication_state, remote_id, published_at, network_account_id, attempts)
-           VALUES ('facebook · fr', $1, 'facebook', 'fr', 'La peine alternative n’est pas l’impunité', 'published', $2, $3, $4, 1) RETURNING id`,
-          [item.rows[0].id, remoteId, new Date(Date.now() - ago), pageAccount],
+           VALUES ($5 || ' · fr', $1, $5::enum_platform_variants_platform, 'fr', 'La peine alternative n’est pas l’impunité', 'published', $2, $3, $4, 1) RETURNING id`,
+          [item.rows[0].id, remoteId, new Date(Date.now() - ago), account, platform],
         )
         return Number(rows[0].id)
       } finally {

@@ -3,7 +3,11 @@ import type { Payload } from 'payload'
 
 import { drainDeliveries } from '../../plugins/campaign-ops/inbox/deliveries'
 import { pollInbox } from '../../plugins/campaign-ops/inbox/polling'
+import { createPublishingRuntime } from '../../plugins/campaign-ops/publishing/runtime'
+import { createTokenCipher } from '../../plugins/campaign-ops/publishing/token-crypto'
 import { FAKE_PAGE_ID } from '../networks/fakes/meta-graph-fake'
+import { YoutubeFake } from '../networks/fakes/youtube-fake'
+import { testTokenKey } from '../publishing/publishing-fixtures'
 import type { MetaGraphFake } from '../networks/fakes/meta-graph-fake'
 import { startInboxApp } from './inbox-fixtures'
 import type { InboxApp } from './inbox-fixtures'
@@ -26,6 +30,45 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await inbox?.close()
+})
+
+describe('polling YouTube, which has no comment webhook', () => {
+  let youtube: YoutubeFake
+  let channelId: number | undefined
+  beforeAll(async () => {
+    youtube = await YoutubeFake.start()
+  })
+  afterAll(async () => {
+    // The other tests poll with the documented hosts for YouTube: no channel may be left to poll.
+    if (channelId) await payload.delete({ collection: 'network-accounts', id: channelId, overrideAccess: true })
+    await youtube?.stop()
+  })
+
+  it('reads a video’s comment threads and every reply, page after page', async () => {
+    const channel = await payload.create({
+      collection: 'network-accounts',
+      overrideAccess: true,
+      data: { network: 'youtube', connection: 'api', name: 'Chaîne Badil', accountId: youtube.channelId, accessToken: 'yt-valid-token' },
+    })
+    channelId = channel.id
+    await inbox.publishPost('yt-video-1', { platform: 'youtube', account: channel.id })
+    const busy = youtube.viewerComments('yt-video-1', 'Question : qui contrôle le bracelet ?', { channelId: 'UCviewer1', name: 'Amal' })
+    for (let index = 0; index < 7; index++) youtube.viewerComments('yt-video-1', `Réponse ${index}`, { channelId: `UCreply${index}`, name: `R${index}` }, busy)
+    for (let index = 0; index < 120; index++) youtube.viewerComments('yt-video-1', `Avis ${index}`, { channelId: `UCv${index}`, name: `V${index}` })
+    const runtime = createPublishingRuntime(
+      { endpoints: { youtube: { baseUrl: youtube.baseUrl }, facebook: { baseUrl: meta.baseUrl }, instagram: { baseUrl: meta.baseUrl } } },
+      createTokenCipher(Buffer.from(testTokenKey, 'hex')),
+    )
+    const report = await pollInbox(payload, { ...inbox.settings, actions: { ...inbox.settings.actions!, runtime }, lookbackDays: 7 })
+    expect(report).toMatchObject({ errors: 0, foundOnlyByPolling: 128 })
+    expect(youtube.callsTo('commentThreads.list')).toHaveLength(2)
+    // The thread showed 5 of its 7 replies: the rest were asked for.
+    expect(youtube.callsTo('comments.list').map((call) => call.url.searchParams.get('parentId'))).toEqual([busy])
+    const [question] = await interaction(busy)
+    expect(question).toMatchObject({ network: 'youtube', arrivedBy: 'poll', authorHandle: 'Amal', postRemoteId: 'yt-video-1' })
+    const replies = await payload.find({ collection: 'interactions', where: { parentRemoteId: { equals: busy } }, overrideAccess: true })
+    expect(replies.totalDocs).toBe(7)
+  })
 })
 
 describe('polling our posts’ comments', () => {
@@ -79,7 +122,7 @@ describe('polling our posts’ comments', () => {
 
   it('leaves a post older than the look-back alone', async () => {
     const post = `${FAKE_PAGE_ID}_910000003`
-    await inbox.publishPost(post, 10 * 86_400_000)
+    await inbox.publishPost(post, { ago: 10 * 86_400_000 })
     await meta.userComments('facebook', post, 'Ancien commentaire', { id: '7601', name: 'Ancien' }, { silently: true })
     await poll()
     expect(meta.state.requests.some((request) => request.path === `/${post}/comments`)).toBe(false)

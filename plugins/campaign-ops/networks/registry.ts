@@ -9,6 +9,7 @@ import type { InboundPoller } from './inbound'
 import type { NetworkAdapter } from './types'
 import { xAdapter } from './x/adapter'
 import { youtubeAdapter } from './youtube/adapter'
+import { youtubeInbound } from './youtube/inbound'
 
 // The networks and their platforms are facts the collections use too: they live in src/domain.
 export { isNetwork, networkLabels, networkOfPlatform, networks } from '../../../src/domain/networks'
@@ -31,4 +32,5 @@ export type NetworkEndpoints = Record<Network, { baseUrl: string; uploadBaseUrl?
 export const inboundPollers: Partial<Record<Network, InboundPoller>> = {
   facebook: facebookInbound,
   instagram: instagramInbound,
+  youtube: youtubeInbound,
 }

@@ -21,6 +21,21 @@ export type YoutubeRoute =
   | 'comments.setModerationStatus'
   | 'comments.delete'
   | 'comments.insert'
+  | 'commentThreads.list'
+  | 'comments.list'
+
+type StoredComment = {
+  moderationStatus: string
+  text: string
+  parentId?: string
+  deleted?: boolean
+  videoId?: string
+  author?: { channelId: string; name: string }
+  publishedAt?: string
+}
+
+/** commentThreads.list returns only a few replies per thread; comments.list?parentId= gives them all. */
+const repliesPerThread = 5
 
 export type YoutubeCall = {
   route: YoutubeRoute | 'unknown'
@@ -73,7 +88,7 @@ export class YoutubeFake {
   readonly tokens = new Set(['yt-valid-token'])
   readonly videos: StoredVideo[] = []
   readonly calls: YoutubeCall[] = []
-  readonly comments = new Map<string, { moderationStatus: string; text: string; parentId?: string; deleted?: boolean }>()
+  readonly comments = new Map<string, StoredComment>()
   private readonly sessions = new Map<string, Session>()
   private readonly scripted = routeScripts<YoutubeRoute>()
   private readonly server = http.createServer((incoming, outgoing) => void this.serve(incoming, outgoing))
@@ -110,6 +125,13 @@ export class YoutubeFake {
     video.statistics = statistics
   }
 
+  /** A viewer comments on a video (or replies to a comment): what polling finds. */
+  viewerComments(videoId: string, text: string, author: { channelId: string; name: string }, parentId?: string): string {
+    const id = parentId ? `${parentId}.r${++this.sequence}` : `Ugx${++this.sequence}`
+    this.comments.set(id, { moderationStatus: 'published', text, videoId, author, publishedAt: new Date().toISOString(), ...(parentId ? { parentId } : {}) })
+    return id
+  }
+
   callsTo(route: YoutubeRoute): YoutubeCall[] {
     return this.calls.filter((call) => call.route === route)
   }
@@ -132,6 +154,8 @@ export class YoutubeFake {
       'POST /youtube/v3/comments/setModerationStatus': 'comments.setModerationStatus',
       'DELETE /youtube/v3/comments': 'comments.delete',
       'POST /youtube/v3/comments': 'comments.insert',
+      'GET /youtube/v3/commentThreads': 'commentThreads.list',
+      'GET /youtube/v3/comments': 'comments.list',
     }
     return { route: routes[`${method} ${path}`] ?? 'unknown', final: false }
   }
@@ -196,6 +220,10 @@ export class YoutubeFake {
         return this.deleteComment(url)
       case 'comments.insert':
         return this.insertComment(url, json)
+      case 'commentThreads.list':
+        return this.listThreads(url)
+      case 'comments.list':
+        return this.listReplies(url)
     }
   }
 
@@ -342,6 +370,93 @@ export class YoutubeFake {
     if (!comment || comment.deleted) return { status: 404, body: googleError(404, 'commentNotFound') }
     comment.deleted = true
     return { status: 204 }
+  }
+
+  private commentResource(id: string, comment: StoredComment) {
+    return {
+      kind: 'youtube#comment',
+      id,
+      snippet: {
+        videoId: comment.videoId,
+        textDisplay: comment.text,
+        textOriginal: comment.text,
+        authorDisplayName: comment.author?.name,
+        authorChannelId: comment.author ? { value: comment.author.channelId } : undefined,
+        moderationStatus: comment.moderationStatus,
+        publishedAt: comment.publishedAt,
+        updatedAt: comment.publishedAt,
+        ...(comment.parentId ? { parentId: comment.parentId } : {}),
+      },
+    }
+  }
+
+  /** Newest first; `pageToken` is an opaque offset, `nextPageToken` present while more remain. */
+  private page<T>(items: T[], url: URL, defaultSize: number): { page: T[]; nextPageToken?: string } | null {
+    const maxResults = Number(url.searchParams.get('maxResults') ?? defaultSize)
+    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) return null
+    const start = url.searchParams.get('pageToken') ? Number(Buffer.from(url.searchParams.get('pageToken')!, 'base64url').toString()) : 0
+    const end = start + maxResults
+    return { page: items.slice(start, end), ...(end < items.length ? { nextPageToken: Buffer.from(String(end)).toString('base64url') } : {}) }
+  }
+
+  private listThreads(url: URL): Reply {
+    const videoId = url.searchParams.get('videoId')
+    const channel = url.searchParams.get('allThreadsRelatedToChannelId')
+    if (!url.searchParams.get('part')?.split(',').includes('snippet') || (videoId ? 1 : 0) + (channel ? 1 : 0) !== 1) {
+      return { status: 400, body: googleError(400, 'invalidParameter', 'part=snippet and exactly one of videoId, allThreadsRelatedToChannelId') }
+    }
+    const status = url.searchParams.get('moderationStatus') ?? 'published'
+    const live = [...this.comments.entries()].filter(([, comment]) => !comment.deleted && comment.moderationStatus === status)
+    const threads = live
+      .filter(([, comment]) => !comment.parentId && comment.videoId && (videoId ? comment.videoId === videoId : true))
+      .sort(([, left], [, right]) => Date.parse(right.publishedAt!) - Date.parse(left.publishedAt!))
+    const paged = this.page(threads, url, 20)
+    if (!paged) return { status: 400, body: googleError(400, 'invalidParameter', 'maxResults must be 1..100') }
+    const withReplies = url.searchParams.get('part')!.split(',').includes('replies')
+    const items = paged.page.map(([id, comment]) => {
+      const replies = live.filter(([, reply]) => reply.parentId === id)
+      return {
+        kind: 'youtube#commentThread',
+        id,
+        snippet: {
+          channelId: this.channelId,
+          videoId: comment.videoId,
+          canReply: true,
+          totalReplyCount: replies.length,
+          isPublic: true,
+          topLevelComment: this.commentResource(id, comment),
+        },
+        ...(withReplies && replies.length
+          ? { replies: { comments: replies.slice(0, repliesPerThread).map(([replyId, reply]) => this.commentResource(replyId, reply)) } }
+          : {}),
+      }
+    })
+    return {
+      status: 200,
+      body: {
+        kind: 'youtube#commentThreadListResponse',
+        pageInfo: { totalResults: threads.length, resultsPerPage: items.length },
+        items,
+        ...(paged.nextPageToken ? { nextPageToken: paged.nextPageToken } : {}),
+      },
+    }
+  }
+
+  private listReplies(url: URL): Reply {
+    const parentId = url.searchParams.get('parentId')
+    if (!parentId || !url.searchParams.get('part')?.split(',').includes('snippet'))
+      return { status: 400, body: googleError(400, 'invalidParameter', 'parentId and part=snippet') }
+    const replies = [...this.comments.entries()].filter(([, comment]) => !comment.deleted && comment.parentId === parentId)
+    const paged = this.page(replies, url, 20)
+    if (!paged) return { status: 400, body: googleError(400, 'invalidParameter', 'maxResults must be 1..100') }
+    return {
+      status: 200,
+      body: {
+        kind: 'youtube#commentListResponse',
+        items: paged.page.map(([id, comment]) => this.commentResource(id, comment)),
+        ...(paged.nextPageToken ? { nextPageToken: paged.nextPageToken } : {}),
+      },
+    }
   }
 
   private insertComment(url: URL, json: unknown): Reply {

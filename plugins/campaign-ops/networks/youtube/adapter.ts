@@ -10,6 +10,7 @@ import type {
   LookupResult,
   MetricsSnapshot,
   ModerationCommand,
+  ModerationResult,
   NetworkAdapter,
   PublishMedia,
   PublishRequest,
@@ -350,7 +351,8 @@ async function uploadBytes(
 
 type PlaylistItem = { snippet?: { title?: string; description?: string; resourceId?: { videoId?: string } } }
 
-async function getJson<T>(url: string, what: string, account: AccountCredentials, context: AdapterContext): Promise<T> {
+/** A GET of the Data API, its errors read as the adapter reads them (quota, rate, auth). */
+export async function getJson<T>(url: string, what: string, account: AccountCredentials, context: AdapterContext): Promise<T> {
   const response = await callNetwork(context, url, { method: 'GET', headers: bearer(account), sideEffect: false })
   if (!response.ok) throw await errorFrom(response, context, what)
   return ((await readJson<T>(response)) ?? {}) as T
@@ -361,7 +363,7 @@ async function sendModeration(
   init: { method: string; body?: string; sideEffect: boolean },
   account: AccountCredentials,
   context: AdapterContext,
-): Promise<void> {
+): Promise<ModerationResult> {
   const response = await callNetwork(context, url, {
     method: init.method,
     headers: init.body ? { ...bearer(account), 'Content-Type': 'application/json; charset=UTF-8' } : bearer(account),
@@ -369,7 +371,9 @@ async function sendModeration(
     sideEffect: init.sideEffect,
   })
   if (!response.ok) throw await errorFrom(response, context, 'moderation')
-  await response.body?.cancel()
+  // 204 for moderation; a reply answers with the new comment, whose id the inbox records.
+  const created = response.status === 204 ? null : await readJson<{ id?: string }>(response)
+  return created?.id ? { remoteId: created.id } : {}
 }
 
 export function createYoutubeAdapter(options: YoutubeAdapterOptions = {}): NetworkAdapter {
@@ -454,7 +458,7 @@ export function createYoutubeAdapter(options: YoutubeAdapterOptions = {}): Netwo
      * Hide holds the comment for review rather than rejecting it, so `unhide` can publish it again.
      * Moderation calls are idempotent and retried; a reply adds a visible comment and is not.
      */
-    async moderate(commentId, command: ModerationCommand, account, context): Promise<void> {
+    async moderate(commentId, command: ModerationCommand, account, context): Promise<ModerationResult> {
       const base = `${context.baseUrl}/youtube/v3/comments`
       const id = encodeURIComponent(commentId)
       switch (command.action) {
