@@ -88,10 +88,12 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('fr' | 'ar' | 'ary') | ('fr' | 'ar' | 'ary')[];
   globals: {
     'crisis-mode': CrisisMode;
+    'inbox-settings': InboxSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'crisis-mode': CrisisModeSelect<false> | CrisisModeSelect<true>;
+    'inbox-settings': InboxSettingsSelect<false> | InboxSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'ar' | 'ary';
@@ -1795,6 +1797,20 @@ export interface CrisisMode {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbox-settings".
+ */
+export interface InboxSetting {
+  id: number;
+  dmHours?: number | null;
+  commentHours?: number | null;
+  replyHours?: number | null;
+  mentionHours?: number | null;
+  reviewHours?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1820,6 +1836,20 @@ export interface CrisisModeSelect<T extends boolean = true> {
   reason?: T;
   changedBy?: T;
   changedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbox-settings_select".
+ */
+export interface InboxSettingsSelect<T extends boolean = true> {
+  dmHours?: T;
+  commentHours?: T;
+  replyHours?: T;
+  mentionHours?: T;
+  reviewHours?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -8,6 +8,7 @@ import * as migration_20261206_013126_inbox_actions from './20261206_013126_inbo
 import * as migration_20261206_014425_inbox_replies from './20261206_014425_inbox_replies';
 import * as migration_20261206_015157_inbox_polling from './20261206_015157_inbox_polling';
 import * as migration_20261206_020115_inbox_import_notes_press from './20261206_020115_inbox_import_notes_press';
+import * as migration_20261206_022802_inbox_answer_times from './20261206_022802_inbox_answer_times';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261206_020115_inbox_import_notes_press.up,
     down: migration_20261206_020115_inbox_import_notes_press.down,
-    name: '20261206_020115_inbox_import_notes_press'
+    name: '20261206_020115_inbox_import_notes_press',
+  },
+  {
+    up: migration_20261206_022802_inbox_answer_times.up,
+    down: migration_20261206_022802_inbox_answer_times.down,
+    name: '20261206_022802_inbox_answer_times'
   },
 ];

@@ -17,6 +17,7 @@ import { resumeImportsTaskConfig } from './inbox/import'
 import { inboxImportsCollection } from './inbox/imports-collection'
 import { pollTaskConfig } from './inbox/polling'
 import { inboxQueue } from './inbox/queue'
+import { inboxSettingsGlobal } from './inbox/settings-global'
 import { inboxSyncCollection } from './inbox/sync-collection'
 import { metaWebhookEndpoints } from './inbox/webhook-endpoints'
 import { moderationCheckEndpoint } from './moderation/check-endpoint'
@@ -121,7 +122,7 @@ export const campaignOps =
       runtime ? { ...interactionRepliesCollection, endpoints: replyDecisionEndpoints(actionSettings!) } : interactionRepliesCollection,
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
-    const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal)]
+    const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal), isolatedGlobal(inboxSettingsGlobal)]
     // Off: the collections (and the fields on variants) stay, the behaviour goes.
     if (!runtime) {
       return {

@@ -331,6 +331,12 @@ export const globalRules: Record<string, GlobalRules> = {
     operations: { read: staff, update: nobody },
     note: 'switched through POST /api/publishing/crisis, with a reason',
   },
+  'inbox-settings': {
+    owner: 'campaign-ops plugin',
+    graphQL: { name: 'InboxSetting' },
+    operations: { read: only('admin', 'ncsc', 'cm'), update: only('admin', 'ncsc') },
+    note: 'the inbox’s answer times per kind, set by NCSC',
+  },
   'payload-jobs-stats': {
     owner: 'Payload',
     graphQL: { name: 'PayloadJobsStat' },

@@ -303,4 +303,13 @@ describe('Meta webhook deliveries', () => {
       await client.end()
     }
   })
+
+  it('gives each new comment the answer time NCSC set, or the default', async () => {
+    await payload.updateGlobal({ slug: 'inbox-settings', data: { commentHours: 6 }, overrideAccess: true })
+    const { commentId } = await meta.userComments('facebook', ourPost.remoteId, 'Quand la loi entre-t-elle en vigueur ?', { id: '7801', name: 'Ilyas' })
+    await drainDeliveries(payload, settings)
+    const [interaction] = await interactionsOf(commentId)
+    expect(new Date(interaction!.slaDueAt!).getTime() - new Date(interaction!.receivedAt).getTime()).toBe(6 * 3_600_000)
+    await payload.updateGlobal({ slug: 'inbox-settings', data: { commentHours: null }, overrideAccess: true })
+  })
 })

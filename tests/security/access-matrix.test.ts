@@ -123,6 +123,7 @@ describe('every way in has a row', () => {
 /** A change of each global, to try its update with. */
 const globalChanges: Record<string, Record<string, unknown>> = {
   'crisis-mode': { reason: 'Forgé' },
+  'inbox-settings': { dmHours: 3 },
   'payload-jobs-stats': { stats: { forged: true } },
 }
 

@@ -17,6 +17,7 @@ import type { InteractionKind } from './interactions-collection'
 import { reasonText } from '../publishing/variant-state'
 import { escalateInteraction } from './escalation'
 import { guessLanguage } from './language-guess'
+import { answerMinutes } from './settings-global'
 import { responseTemplatesSlug } from './templates-collection'
 import { actOnNetwork, NetworkActionError } from './network-actions'
 import type { ActionSettings } from './network-actions'
@@ -25,7 +26,7 @@ export type InboxSettings = {
   variantsSlug: string
   /** Acting on the networks (hide on arrival); absent, decisions are only recorded. */
   actions?: ActionSettings
-  /** Minutes within which each kind of interaction should be answered. */
+  /** Minutes within which each kind of interaction should be answered, unless NCSC set them (inbox-settings). */
   slaMinutes: Record<InteractionKind, number>
   pseudonymKey?: string
 }
@@ -146,7 +147,9 @@ async function create(payload: Payload, settings: InboxSettings, event: InboundE
         removedOnNetworkAt: event.verb === 'remove' ? event.occurredAt.toISOString() : null,
         hiddenOnNetwork: event.verb === 'hide',
         status: event.fromAccountItself ? 'closed' : 'new',
-        slaDueAt: event.fromAccountItself ? null : new Date(now.getTime() + settings.slaMinutes[event.kind] * 60_000).toISOString(),
+        slaDueAt: event.fromAccountItself
+          ? null
+          : new Date(now.getTime() + (await answerMinutes(payload, settings.slaMinutes))[event.kind] * 60_000).toISOString(),
       },
     })
   } catch (error) {

@@ -1,0 +1,57 @@
+import type { GlobalConfig, Payload } from 'payload'
+
+import type { InboxSetting } from '../../../payload-types'
+import { hasRole } from '../../../src/domain/roles'
+import type { InteractionKind } from './interactions-collection'
+
+export const inboxSettingsSlug = 'inbox-settings'
+
+const hoursField = (name: string, label: { fr: string; ar: string; en: string }) => ({
+  name,
+  type: 'number' as const,
+  min: 0.25,
+  max: 720,
+  label,
+  admin: { step: 0.25 },
+})
+
+const fieldOfKind: Record<InteractionKind, keyof Omit<InboxSetting, 'id' | 'updatedAt' | 'createdAt'>> = {
+  dm: 'dmHours',
+  comment: 'commentHours',
+  reply: 'replyHours',
+  mention: 'mentionHours',
+  review: 'reviewHours',
+}
+
+/**
+ * The inbox's answer times, per kind of interaction, set by NCSC (read by the team). An empty
+ * field keeps the default of the plugin's options (messages 2 h, comments and replies 24 h,
+ * mentions and reviews 48 h).
+ */
+export const inboxSettingsGlobal: GlobalConfig = {
+  slug: inboxSettingsSlug,
+  label: { fr: 'Délais de réponse', ar: 'آجال الرد', en: 'Answer times' },
+  admin: { group: { fr: 'Modération', ar: 'الإشراف', en: 'Moderation' } },
+  access: {
+    read: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm'),
+    update: ({ req }) => hasRole(req.user, 'admin', 'ncsc'),
+  },
+  fields: [
+    hoursField('dmHours', { fr: 'Messages privés (heures)', ar: 'الرسائل الخاصة (بالساعات)', en: 'Direct messages (hours)' }),
+    hoursField('commentHours', { fr: 'Commentaires (heures)', ar: 'التعليقات (بالساعات)', en: 'Comments (hours)' }),
+    hoursField('replyHours', { fr: 'Réponses (heures)', ar: 'الردود (بالساعات)', en: 'Replies (hours)' }),
+    hoursField('mentionHours', { fr: 'Mentions (heures)', ar: 'الإشارات (بالساعات)', en: 'Mentions (hours)' }),
+    hoursField('reviewHours', { fr: 'Avis (heures)', ar: 'التقييمات (بالساعات)', en: 'Reviews (hours)' }),
+  ],
+}
+
+/** The answer time of each kind in minutes: NCSC's setting where there is one, else the default. */
+export async function answerMinutes(payload: Payload, defaults: Record<InteractionKind, number>): Promise<Record<InteractionKind, number>> {
+  const settings = await payload.findGlobal({ slug: 'inbox-settings', depth: 0, overrideAccess: true })
+  const minutes = { ...defaults }
+  for (const [kind, field] of Object.entries(fieldOfKind) as [InteractionKind, (typeof fieldOfKind)[InteractionKind]][]) {
+    const hours = settings[field]
+    if (typeof hours === 'number' && hours > 0) minutes[kind] = Math.round(hours * 60)
+  }
+  return minutes
+}
