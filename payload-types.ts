@@ -108,6 +108,7 @@ export interface Config {
       purgeModerationLogExcerpts: TaskPurgeModerationLogExcerpts;
       processInboundDeliveries: TaskProcessInboundDeliveries;
       notifyInboxEscalation: TaskNotifyInboxEscalation;
+      notifyInboxSilence: TaskNotifyInboxSilence;
       pollInboundComments: TaskPollInboundComments;
       resumeInboxImports: TaskResumeInboxImports;
       purgeInboxPersonalData: TaskPurgeInboxPersonalData;
@@ -405,6 +406,7 @@ export interface NetworkAccount {
   status?: ('ok' | 'needs_reconnect' | 'rate_limited') | null;
   rateLimitedUntil?: string | null;
   lastError?: string | null;
+  inboxSilentSince?: string | null;
   connectedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -961,6 +963,7 @@ export interface PayloadJob {
           | 'purgeModerationLogExcerpts'
           | 'processInboundDeliveries'
           | 'notifyInboxEscalation'
+          | 'notifyInboxSilence'
           | 'pollInboundComments'
           | 'resumeInboxImports'
           | 'purgeInboxPersonalData';
@@ -1004,6 +1007,7 @@ export interface PayloadJob {
         | 'purgeModerationLogExcerpts'
         | 'processInboundDeliveries'
         | 'notifyInboxEscalation'
+        | 'notifyInboxSilence'
         | 'pollInboundComments'
         | 'resumeInboxImports'
         | 'purgeInboxPersonalData'
@@ -1471,6 +1475,7 @@ export interface NetworkAccountsSelect<T extends boolean = true> {
   status?: T;
   rateLimitedUntil?: T;
   lastError?: T;
+  inboxSilentSince?: T;
   connectedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1939,6 +1944,18 @@ export interface TaskNotifyInboxEscalation {
     interactionId: number;
     toLegal?: boolean | null;
     reason?: string | null;
+  };
+  output: {
+    sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyInboxSilence".
+ */
+export interface TaskNotifyInboxSilence {
+  input: {
+    accountId: number;
   };
   output: {
     sent?: number | null;

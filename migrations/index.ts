@@ -9,6 +9,7 @@ import * as migration_20261206_014425_inbox_replies from './20261206_014425_inbo
 import * as migration_20261206_015157_inbox_polling from './20261206_015157_inbox_polling';
 import * as migration_20261206_020115_inbox_import_notes_press from './20261206_020115_inbox_import_notes_press';
 import * as migration_20261206_022802_inbox_answer_times from './20261206_022802_inbox_answer_times';
+import * as migration_20261206_024327_inbox_silence from './20261206_024327_inbox_silence';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261206_022802_inbox_answer_times.up,
     down: migration_20261206_022802_inbox_answer_times.down,
-    name: '20261206_022802_inbox_answer_times'
+    name: '20261206_022802_inbox_answer_times',
+  },
+  {
+    up: migration_20261206_024327_inbox_silence.up,
+    down: migration_20261206_024327_inbox_silence.down,
+    name: '20261206_024327_inbox_silence'
   },
 ];

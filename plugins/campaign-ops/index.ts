@@ -18,6 +18,7 @@ import { inboxImportsCollection } from './inbox/imports-collection'
 import { pollTaskConfig } from './inbox/polling'
 import { inboxQueue } from './inbox/queue'
 import { inboxSettingsGlobal } from './inbox/settings-global'
+import { silenceTaskConfig } from './inbox/silence'
 import { inboxSyncCollection } from './inbox/sync-collection'
 import { metaWebhookEndpoints } from './inbox/webhook-endpoints'
 import { moderationCheckEndpoint } from './moderation/check-endpoint'
@@ -154,6 +155,7 @@ export const campaignOps =
           retentionPurgeTaskConfig(retentionDays),
           processDeliveriesTaskConfig(inboxSettings),
           escalationTaskConfig,
+          silenceTaskConfig,
           pollTaskConfig({ ...inboxSettings, actions: actionSettings!, lookbackDays: options.inbox?.pollLookbackDays ?? 7 }),
           resumeImportsTaskConfig(inboxSettings),
           inboxRetentionTaskConfig({ handleRetentionDays: retentionDays }),

@@ -179,6 +179,7 @@ export const collectionRules: Record<string, CollectionRules> = {
       rateLimitedUntil: serverOnly('the network’s answer'),
       lastError: serverOnly('written by the engine'),
       connectedAt: serverOnly('set when a token arrives'),
+      inboxSilentSince: serverOnly('set by the inbox when the account stops hearing anything'),
       scopes: serverOnly('the network’s answer'),
     },
     note: 'tokens are write-only and never returned',

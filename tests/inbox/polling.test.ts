@@ -1,13 +1,18 @@
+import fs from 'node:fs'
+
 import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { drainDeliveries } from '../../plugins/campaign-ops/inbox/deliveries'
 import { pollInbox } from '../../plugins/campaign-ops/inbox/polling'
+import { inboxQueue } from '../../plugins/campaign-ops/inbox/queue'
+import { checkSilentAccounts } from '../../plugins/campaign-ops/inbox/silence'
 import { createPublishingRuntime } from '../../plugins/campaign-ops/publishing/runtime'
 import { createTokenCipher } from '../../plugins/campaign-ops/publishing/token-crypto'
 import { FAKE_PAGE_ID } from '../networks/fakes/meta-graph-fake'
 import { YoutubeFake } from '../networks/fakes/youtube-fake'
 import { testTokenKey } from '../publishing/publishing-fixtures'
+import { mailDropDirectory } from '../../src/infra/mailer'
 import type { MetaGraphFake } from '../networks/fakes/meta-graph-fake'
 import { startInboxApp } from './inbox-fixtures'
 import type { InboxApp } from './inbox-fixtures'
@@ -155,5 +160,65 @@ describe('polling our posts’ comments', () => {
     meta.state.failures.length = 0
     expect((await poll()).errors).toBe(0)
     expect(await interaction(lost.commentId)).toHaveLength(1)
+  })
+})
+
+describe('an account that stops hearing anything', () => {
+  it('is marked silent once, with an e-mail to NCSC and the community managers, and cleared when something arrives', async () => {
+    const quiet = await payload.create({
+      collection: 'network-accounts',
+      overrideAccess: true,
+      data: { network: 'facebook', connection: 'api', name: 'Page régionale', accountId: '555000222', accessToken: 'EAAother' },
+    })
+    const now = new Date()
+    // About four comments a day for two weeks, then nothing for a day and a half.
+    for (let index = 0; index < 50; index++) {
+      await payload.create({
+        collection: 'interactions',
+        overrideAccess: true,
+        data: {
+          network: 'facebook',
+          account: quiet.id,
+          accountRemoteId: '555000222',
+          kind: 'comment',
+          remoteId: `quiet-${index}`,
+          status: 'closed',
+          receivedAt: new Date(now.getTime() - 36 * 3_600_000 - index * 5 * 3_600_000).toISOString(),
+        },
+      })
+    }
+    const first = await checkSilentAccounts(payload, now)
+    expect(first.silent).toEqual([quiet.id])
+    const marked = await payload.findByID({ collection: 'network-accounts', id: quiet.id, overrideAccess: true })
+    expect(new Date(marked.inboxSilentSince!).getTime()).toBe(now.getTime() - 36 * 3_600_000)
+    expect((await checkSilentAccounts(payload, now)).silent).toEqual([])
+
+    const mailDir = mailDropDirectory(inbox.app.dataDirPath)
+    const before = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).length : 0
+    await payload.jobs.run({ queue: inboxQueue })
+    const mails = fs
+      .readdirSync(mailDir)
+      .sort()
+      .slice(before)
+      .map((name) => fs.readFileSync(`${mailDir}/${name}`, 'utf8'))
+    expect(mails.map((mail) => /^To: (.*)$/m.exec(mail)?.[1]).sort()).toEqual([inbox.accounts.cm.email, inbox.accounts.ncsc.email].sort())
+
+    await payload.create({
+      collection: 'interactions',
+      overrideAccess: true,
+      data: {
+        network: 'facebook',
+        account: quiet.id,
+        accountRemoteId: '555000222',
+        kind: 'comment',
+        remoteId: 'quiet-back',
+        status: 'new',
+        receivedAt: now.toISOString(),
+      },
+    })
+    expect((await checkSilentAccounts(payload, now)).cleared).toEqual([quiet.id])
+    // The Page the other tests use hears comments every few minutes: never silent.
+    expect(first.silent).not.toContain(inbox.pageAccount)
+    await payload.delete({ collection: 'network-accounts', id: quiet.id, overrideAccess: true })
   })
 })

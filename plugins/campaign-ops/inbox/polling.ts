@@ -18,6 +18,7 @@ import { ingestInboundEvent } from './ingest'
 import type { InboxSettings } from './ingest'
 import type { ActionSettings } from './network-actions'
 import { inboxQueue } from './queue'
+import { checkSilentAccounts } from './silence'
 
 export const pollTask = 'pollInboundComments'
 
@@ -110,7 +111,7 @@ export async function pollInbox(
   return report
 }
 
-/** Every five minutes on the inbox queue, one run at a time across instances. */
+/** Every five minutes on the inbox queue, one run at a time across instances; then the silent accounts are checked. */
 export function pollTaskConfig(settings: InboxSettings & { actions: ActionSettings; lookbackDays: number }): TaskConfig {
   return {
     slug: pollTask,
@@ -123,6 +124,11 @@ export function pollTaskConfig(settings: InboxSettings & { actions: ActionSettin
       { name: 'foundOnlyByPolling', type: 'number' },
       { name: 'errors', type: 'number' },
     ],
-    handler: async ({ req }) => ({ output: await pollInbox(req.payload, settings) }),
+    handler: async ({ req }) => {
+      const report = await pollInbox(req.payload, settings)
+      // After the poll, which may have brought the comments a silent account was missing.
+      await checkSilentAccounts(req.payload)
+      return { output: report }
+    },
   }
 }

@@ -187,6 +187,13 @@ export function networkAccountsCollection(cipher: TokenCipher): CollectionConfig
         admin: { position: 'sidebar', readOnly: true },
       },
       {
+        name: 'inboxSilentSince',
+        type: 'date',
+        access: computedByServer,
+        label: { fr: 'Plus rien reçu depuis', ar: 'لم يصل أي شيء منذ', en: 'Nothing received since' },
+        admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.inboxSilentSince), date: { pickerAppearance: 'dayAndTime' } },
+      },
+      {
         name: 'connectedAt',
         type: 'date',
         access: computedByServer,

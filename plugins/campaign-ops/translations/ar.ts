@@ -399,6 +399,10 @@ export const ar: SameKeys<PluginStrings> = {
     unreadable: 'تعذّرت قراءة الملف بصيغة CSV أو JSON Lines.',
     unreadableLine: 'تعذّرت قراءة الملف في السطر {{line}}.',
   },
+  inboxSilence: {
+    subject: 'لم يصل أي شيء على «{{name}}» ({{network}}) منذ {{since}}',
+    body: 'يتلقى الحساب «{{name}}» على {{network}} تعليقات كل يوم عادة، لكن لم يصل أي شيء منذ {{since}}. تحقق من أن إشعاراته مفعّلة وأن ربطه ما زال صالحا؛ وتبيّن حالة استقبال منشوراته ما وجده الجلب الدوري.',
+  },
   ruleCheck: {
     idMissing: 'تحتاج القاعدة إلى معرّف.',
     nameMissing: 'تحتاج القاعدة إلى اسم.',

@@ -447,6 +447,11 @@ export const en = {
     unreadable: 'The file cannot be read as CSV or JSON Lines.',
     unreadableLine: 'The file cannot be read at line {{line}}.',
   },
+  /** The e-mail sent when an account stops hearing anything ({{name}}, {{network}}, {{since}} in Casablanca time). */
+  inboxSilence: {
+    subject: 'Nothing received on “{{name}}” ({{network}}) since {{since}}',
+    body: 'The account “{{name}}” on {{network}} usually receives comments every day, but nothing has arrived since {{since}}. Check that its webhooks are subscribed and its connection is still valid; the reception state of its posts shows what polling found.',
+  },
   /** Why a moderation rule cannot be saved or activated (moderation/validate-rule.ts, safe-pattern.ts); {{number}} counts from 1. */
   ruleCheck: {
     idMissing: 'The rule needs an identifier.',

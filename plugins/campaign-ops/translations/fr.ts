@@ -408,6 +408,10 @@ export const fr: SameKeys<PluginStrings> = {
     unreadable: 'Le fichier ne se lit ni en CSV ni en JSON Lines.',
     unreadableLine: 'Le fichier est illisible à la ligne {{line}}.',
   },
+  inboxSilence: {
+    subject: 'Plus rien reçu sur « {{name}} » ({{network}}) depuis {{since}}',
+    body: 'Le compte « {{name}} » sur {{network}} reçoit d’habitude des commentaires chaque jour, mais plus rien n’est arrivé depuis {{since}}. Vérifiez que ses webhooks sont abonnés et que sa connexion est toujours valide ; l’état de la réception de ses publications montre ce que le relevé a trouvé.',
+  },
   ruleCheck: {
     idMissing: 'La règle a besoin d’un identifiant.',
     nameMissing: 'La règle a besoin d’un nom.',
