@@ -131,4 +131,14 @@ export async function run(): Promise<void> {
   console.log(`Badil per comment: p50 ${(p50 * 1000).toFixed(1)} µs, p99 ${(p99 * 1000).toFixed(1)} µs`)
   console.log(`ratio Badil / obscenity: ${(badil.perSecond / obscenityResult.perSecond).toFixed(1)}×  (goal ≥ 10×)`)
   console.log(`ratio Badil / bare scan: ${(badil.perSecond / bareResult.perSecond).toFixed(2)}×  (goal ≥ 0.5×)`)
+
+  // One 1 MB comment (a paste, a spam wall): the figure the robustness test used to time.
+  const unit = "Ce n'est pas juste, wach had l9anoun mzyan? القانون ديال العقوبات البديلة ya 7maaar p u t e 06 12 34 56 78 ! "
+  const megabyte = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000)
+  const megabyteNormalized = normalizeViews(megabyte).base.text
+  const badilMegabyte = time('Badil moderate(), 1 MB comment', () => engine.moderate({ text: megabyte }))
+  const bareMegabyte = time('bare scan, 1 MB pre-normalized', () => bare.search(megabyteNormalized))
+  console.log(
+    `1 MB comment: Badil ${(badilMegabyte.seconds * 1000).toFixed(0)} ms, bare scan ${(bareMegabyte.seconds * 1000).toFixed(0)} ms, ratio ${(bareMegabyte.seconds / badilMegabyte.seconds).toFixed(2)}×`,
+  )
 }

@@ -4,6 +4,7 @@ import type { User } from '../../payload-types'
 import { workflowNotificationTask } from './transition-content-item'
 import type { AdminLanguage } from '../i18n/catalogue'
 import { appText } from '../i18n/translations'
+import { notificationBody } from '../infra/mail-body'
 
 type Recipient = Pick<User, 'email' | 'name' | 'language'>
 type Id = number | string
@@ -64,14 +65,9 @@ export const notifyWorkflowTransitionTask: TaskConfig = {
       await payload.sendEmail({
         to: recipient.email,
         subject: appText(`notifications:${to}:subject`, { title })[language],
-        text: `${body}\n\n${linkLabel} : ${link}\n`,
-        html: `<div dir="${language === 'ar' ? 'rtl' : 'ltr'}"><p>${escapeHtml(body).replace(/\n/g, '<br>')}</p><p><a href="${link}">${linkLabel}</a></p></div>`,
+        ...notificationBody(language, body, link, linkLabel),
       })
     }
     return { output: { sent: recipients.length } }
   },
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }

@@ -202,6 +202,12 @@ describe('an account that stops hearing anything', () => {
       .slice(before)
       .map((name) => fs.readFileSync(`${mailDir}/${name}`, 'utf8'))
     expect(mails.map((mail) => /^To: (.*)$/m.exec(mail)?.[1]).sort()).toEqual([inbox.accounts.cm.email, inbox.accounts.ncsc.email].sort())
+    for (const mail of mails) {
+      // A text part and an HTML part, each with the link to the reception state.
+      expect(mail).toMatch(/Content-Type: text\/plain/i)
+      expect(mail).toMatch(/Content-Type: text\/html/i)
+      expect(mail.split('/admin/collections/inbox-sync').length - 1).toBeGreaterThanOrEqual(2)
+    }
 
     await payload.create({
       collection: 'interactions',

@@ -64,41 +64,64 @@ function checkDecision(text: string, decision: Decision): void {
   expect(explainDecision(decision, explanationLanguages[checked++ % explanationLanguages.length]!)).not.toBe('')
 }
 
+/**
+ * CPU time this process spent on `work`, in ms. Wall-clock time on a shared 2-core machine depends
+ * on what else runs (the other jest worker, PostgreSQL); CPU time does not, so the bounds below hold
+ * the engine to its cost without timing luck. Speed figures live in `npm run bench -- moderation`.
+ */
+function cpuMilliseconds(work: () => void): number {
+  const before = process.cpuUsage()
+  work()
+  const used = process.cpuUsage(before)
+  return (used.user + used.system) / 1000
+}
+
+const mixedUnit = "Ce n'est pas juste, wach had l9anoun mzyan? القانون ديال العقوبات البديلة ya 7maaar p u t e 06 12 34 56 78 ! "
+const mixedText = (length: number) => mixedUnit.repeat(Math.ceil(length / mixedUnit.length)).slice(0, length)
+
 describe('robustness', () => {
-  it('moderates 1 MB of mixed-script text in about 2 seconds', () => {
-    const unit = "Ce n'est pas juste, wach had l9anoun mzyan? القانون ديال العقوبات البديلة ya 7maaar p u t e 06 12 34 56 78 ! "
-    const text = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000)
-    const started = performance.now()
-    const decision = engine.moderate({ text })
-    const elapsed = performance.now() - started
-    console.log(`1 MB comment moderated in ${Math.round(elapsed)} ms`)
-    checkDecision(text, decision)
-    expect(decision.action).toBe('hide')
-    expect(elapsed).toBeLessThan(3000)
+  it('moderates 1 MB of mixed-script text in linear time, under 3 s of CPU', () => {
+    // Warm-up on 100 KB, then the same text at 100 KB and 1 MB: a linear engine costs about 10×,
+    // a quadratic path 100×.
+    engine.moderate({ text: mixedText(100_000) })
+    const tenth = cpuMilliseconds(() => engine.moderate({ text: mixedText(100_000) }))
+    const text = mixedText(1_000_000)
+    let decision: Decision | undefined
+    const whole = cpuMilliseconds(() => {
+      decision = engine.moderate({ text })
+    })
+    checkDecision(text, decision!)
+    expect(decision!.action).toBe('hide')
+    expect(whole).toBeLessThan(3000)
+    expect(whole).toBeLessThan(30 * Math.max(tenth, 10))
   })
 
-  it('moderates 10,000 random Unicode strings without throwing, within bounds and time', () => {
+  it('moderates 10,000 random Unicode strings without throwing, within bounds, none over 1 s of CPU', () => {
     let slowest = 0
-    const started = performance.now()
     fc.assert(
       fc.property(comment, (text) => {
-        const before = performance.now()
-        const decision = engine.moderate({ text })
-        slowest = Math.max(slowest, performance.now() - before)
-        checkDecision(text, decision)
+        let decision: Decision | undefined
+        slowest = Math.max(
+          slowest,
+          cpuMilliseconds(() => {
+            decision = engine.moderate({ text })
+          }),
+        )
+        checkDecision(text, decision!)
       }),
       { numRuns: 10_000, seed: 43_22 },
     )
-    const total = performance.now() - started
-    console.log(`Fuzz: 10,000 comments in ${Math.round(total)} ms, slowest ${slowest.toFixed(1)} ms`)
     expect(slowest).toBeLessThan(1000)
   })
 
-  it('moderates 1 MB of a single repeated letter and of invisible characters quickly', () => {
+  it('moderates 1 MB of a single repeated letter and of invisible characters under 3 s of CPU each', () => {
     for (const text of ['a'.repeat(1_000_000), '\u200b'.repeat(1_000_000), 'ك'.repeat(1_000_000)]) {
-      const started = performance.now()
-      checkDecision(text, engine.moderate({ text }))
-      expect(performance.now() - started).toBeLessThan(3000)
+      let decision: Decision | undefined
+      const used = cpuMilliseconds(() => {
+        decision = engine.moderate({ text })
+      })
+      checkDecision(text, decision!)
+      expect(used).toBeLessThan(3000)
     }
   })
 })

@@ -7,6 +7,7 @@ import type { Payload, TaskConfig } from 'payload'
 
 import type { Interaction } from '../../../payload-types'
 import { adminLanguageOf } from '../../../src/i18n/catalogue'
+import { notificationBody } from '../../../src/infra/mail-body'
 import { appendModerationLog } from '../moderation/moderation-log'
 import { redactExcerpt } from '../moderation/log-chain'
 import { moderationCategoryOptions, optionLabel } from '../moderation/option-labels'
@@ -19,10 +20,6 @@ import { inboxQueue } from './queue'
 export const escalationTask = 'notifyInboxEscalation'
 
 type EscalationInput = { interactionId: number; toLegal: boolean; reason: string }
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
 
 /** Marks the interaction escalated, logs it, and queues the e-mails. */
 export async function escalateInteraction(
@@ -97,8 +94,7 @@ export const escalationTaskConfig: TaskConfig = {
       await payload.sendEmail({
         to: recipient.email,
         subject,
-        text: `${body}\n\n${open} : ${link}\n`,
-        html: `<div dir="${language === 'ar' ? 'rtl' : 'ltr'}"><p>${escapeHtml(body).replace(/\n/g, '<br>')}</p><p><a href="${link}">${escapeHtml(open)}</a></p></div>`,
+        ...notificationBody(language, body, link, open),
       })
     }
     return { output: { sent: recipients.length } }

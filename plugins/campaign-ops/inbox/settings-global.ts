@@ -36,6 +36,13 @@ export const inboxSettingsGlobal: GlobalConfig = {
     read: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm'),
     update: ({ req }) => hasRole(req.user, 'admin', 'ncsc'),
   },
+  hooks: {
+    afterChange: [
+      ({ req }) => {
+        readSettings.delete(req.payload)
+      },
+    ],
+  },
   fields: [
     hoursField('dmHours', { fr: 'Messages privés (heures)', ar: 'الرسائل الخاصة (بالساعات)', en: 'Direct messages (hours)' }),
     hoursField('commentHours', { fr: 'Commentaires (heures)', ar: 'التعليقات (بالساعات)', en: 'Comments (hours)' }),
@@ -45,9 +52,27 @@ export const inboxSettingsGlobal: GlobalConfig = {
   ],
 }
 
+/**
+ * The settings as last read, per Payload instance: every arriving interaction needs them, and a
+ * burst of webhooks should not read the same row thousands of times. A change made here clears it;
+ * a change made on another instance is seen within `settingsLifetimeMs`.
+ */
+const readSettings = new WeakMap<Payload, { readAt: number; settings: Promise<InboxSetting> }>()
+const settingsLifetimeMs = 60_000
+
+function currentSettings(payload: Payload): Promise<InboxSetting> {
+  const cached = readSettings.get(payload)
+  if (cached && Date.now() - cached.readAt < settingsLifetimeMs) return cached.settings
+  const settings = payload.findGlobal({ slug: 'inbox-settings', depth: 0, overrideAccess: true })
+  readSettings.set(payload, { readAt: Date.now(), settings })
+  // A failed read is not kept: the next arrival tries again.
+  settings.catch(() => readSettings.delete(payload))
+  return settings
+}
+
 /** The answer time of each kind in minutes: NCSC's setting where there is one, else the default. */
 export async function answerMinutes(payload: Payload, defaults: Record<InteractionKind, number>): Promise<Record<InteractionKind, number>> {
-  const settings = await payload.findGlobal({ slug: 'inbox-settings', depth: 0, overrideAccess: true })
+  const settings = await currentSettings(payload)
   const minutes = { ...defaults }
   for (const [kind, field] of Object.entries(fieldOfKind) as [InteractionKind, (typeof fieldOfKind)[InteractionKind]][]) {
     const hours = settings[field]

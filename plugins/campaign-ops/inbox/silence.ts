@@ -7,6 +7,7 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { adminLanguageOf } from '../../../src/i18n/catalogue'
+import { notificationBody } from '../../../src/infra/mail-body'
 import { sqlPool } from '../../../src/infra/database'
 import { networkLabels } from '../../../src/domain/networks'
 import type { Network } from '../../../src/domain/networks'
@@ -80,7 +81,7 @@ export const silenceTaskConfig: TaskConfig = {
       await payload.sendEmail({
         to: recipient.email,
         subject: pluginText('inboxSilence:subject', vars)[language],
-        text: `${pluginText('inboxSilence:body', vars)[language]}\n\n${link}\n`,
+        ...notificationBody(language, pluginText('inboxSilence:body', vars)[language], link, pluginText('inboxSilence:open')[language]),
       })
     }
     return { output: { sent: recipients.length } }

@@ -451,6 +451,7 @@ export const en = {
   inboxSilence: {
     subject: 'Nothing received on “{{name}}” ({{network}}) since {{since}}',
     body: 'The account “{{name}}” on {{network}} usually receives comments every day, but nothing has arrived since {{since}}. Check that its webhooks are subscribed and its connection is still valid; the reception state of its posts shows what polling found.',
+    open: 'Open the reception state',
   },
   /** Why a moderation rule cannot be saved or activated (moderation/validate-rule.ts, safe-pattern.ts); {{number}} counts from 1. */
   ruleCheck: {

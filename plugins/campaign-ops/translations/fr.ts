@@ -411,6 +411,7 @@ export const fr: SameKeys<PluginStrings> = {
   inboxSilence: {
     subject: 'Plus rien reçu sur « {{name}} » ({{network}}) depuis {{since}}',
     body: 'Le compte « {{name}} » sur {{network}} reçoit d’habitude des commentaires chaque jour, mais plus rien n’est arrivé depuis {{since}}. Vérifiez que ses webhooks sont abonnés et que sa connexion est toujours valide ; l’état de la réception de ses publications montre ce que le relevé a trouvé.',
+    open: 'Ouvrir l’état de la réception',
   },
   ruleCheck: {
     idMissing: 'La règle a besoin d’un identifiant.',
