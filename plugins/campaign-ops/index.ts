@@ -28,6 +28,7 @@ import { Myths } from './moderation/myths-collection'
 import { ModerationRules } from './moderation/rules-collection'
 import { crisisEventsCollection, crisisModeGlobal } from './publishing/crisis-mode-config'
 import { publishingEndpoints } from './publishing/publishing-endpoints'
+import { publicMediaEndpoint } from './publishing/public-media-endpoint'
 import { createPublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
 import { withVariantPublishing } from './publishing/variant-publishing'
@@ -145,6 +146,7 @@ export const campaignOps =
         ...(config.endpoints ?? []),
         moderationCheckEndpoint,
         ...publishingEndpoints,
+        publicMediaEndpoint,
         ...metaWebhookEndpoints(options.inbox?.meta ?? {}, processArrivals),
       ],
       jobs: {

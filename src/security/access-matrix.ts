@@ -374,6 +374,12 @@ export const endpointRules: readonly EndpointRule[] = [
   { method: 'post', path: '/platform-variants/:id/reschedule', callers: publicationActors, note: 'cleared variants only' },
   { method: 'post', path: '/platform-variants/:id/cancel', callers: publicationActors, note: 'withdraws a variant' },
   { method: 'post', path: '/platform-variants/:id/resolve', callers: publicationActors, note: 'settles an unknown outcome' },
+  {
+    method: 'get',
+    path: '/public-media/:filename',
+    callers: 'public',
+    note: 'one media file for a network to fetch (Instagram): only through a link Badil signed, until it expires (403, 410)',
+  },
   { method: 'get', path: '/network-accounts/oauth/:network/connect', callers: ['admin'], note: 'starts a network’s OAuth' },
   {
     method: 'get',

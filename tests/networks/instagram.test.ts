@@ -3,6 +3,8 @@ import type { AdapterContext, NetworkPlatform, PublishMedia, PublishRequest } fr
 import { networkFailure } from './adapter-test-kit'
 import { FAKE_IG_USER_ID, FAKE_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
 import type { MetaGraphFake } from './fakes/meta-graph-fake'
+import { jpegBytes, mp4Bytes, startPublicWeb } from './fakes/public-web'
+import type { PublicWeb } from './fakes/public-web'
 
 const account = { accountId: FAKE_IG_USER_ID, accessToken: FAKE_TOKEN }
 
@@ -13,11 +15,15 @@ const account = { accountId: FAKE_IG_USER_ID, accessToken: FAKE_TOKEN }
 const SHORT_TIMEOUT_MS = 400
 
 let fake: MetaGraphFake
+/** media.badil.ma, where the files Meta fetches are. */
+let web: PublicWeb
 let context: AdapterContext
 let sleeps: number[]
 
 beforeEach(async () => {
   fake = await startMetaGraphFake()
+  web = await startPublicWeb({ anyMediaFile: true })
+  fake.publicWeb.set('media.badil.ma', web.origin)
   sleeps = []
   context = {
     baseUrl: fake.baseUrl,
@@ -34,6 +40,7 @@ const hangingContext = (): AdapterContext => ({ ...context, timeoutMs: SHORT_TIM
 
 afterEach(async () => {
   await fake.close()
+  await web.close()
 })
 
 function media(kind: 'image' | 'video', filename: string, overrides: Partial<PublishMedia> = {}): PublishMedia {
@@ -146,6 +153,37 @@ describe('instagram publish', () => {
         ar: expect.stringMatching(/^نُشر المنشور، لكن تعليقه الأول لم يُنشر: /),
       },
     ])
+  })
+
+  it('Meta fetches each file from its public address when the container is created', async () => {
+    await instagramAdapter.publish(post('instagram_feed', [media('image', 'un.jpg'), media('video', 'deux.mp4')]), account, context)
+
+    expect(fake.state.mediaFetches).toEqual([
+      { url: 'https://media.badil.ma/public/un.jpg', status: 200, contentType: 'image/jpeg', bytes: jpegBytes().length },
+      { url: 'https://media.badil.ma/public/deux.mp4', status: 200, contentType: 'video/mp4', bytes: mp4Bytes().length },
+    ])
+  })
+
+  it('a file Meta cannot fetch (a page behind a sign-in answers 403) → no post, the fetch failure said', async () => {
+    const request = feedImage()
+    web.serve('/public/affiche.jpg', { type: 'application/json', body: new TextEncoder().encode('{"errors":[]}'), status: 403 })
+    const caught = await networkFailure(instagramAdapter.publish(request, account, context))
+
+    expect(fake.state.mediaFetches).toEqual([{ url: 'https://media.badil.ma/public/affiche.jpg', status: 403, contentType: 'application/json', bytes: 0 }])
+    // Meta calls a failed fetch retryable (2207052): the scheduler tries again later.
+    expect(caught.kind).toBe('retryable')
+    expect(caught.reason.en).toMatch(/^The network could not download the media from its public URL/)
+    expect(requestsTo('POST', /\/media_publish$/)).toHaveLength(0)
+    expect(fake.state.igMedia).toHaveLength(0)
+  })
+
+  it('an image that is not a JPEG is refused by Meta as an unsupported image', async () => {
+    const request = feedImage()
+    web.serve('/public/affiche.jpg', { type: 'image/png', body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) })
+    const caught = await networkFailure(instagramAdapter.publish(request, account, context))
+
+    expect(caught.kind).toBe('permanent')
+    expect(fake.state.igMedia).toHaveLength(0)
   })
 
   it('a media without public URL → permanent, before any request', async () => {

@@ -43,7 +43,7 @@ beforeAll(async () => {
     env: { ...fakes.env, WEBHOOK_ALLOW_PRIVATE: 'true' },
     config: {
       publishing: {
-        // Instagram fetches media from Badil's public address (the fake does not fetch it).
+        // Instagram fetches media from Badil's public address: the Meta fake reaches it at this test's HTTP server.
         publicMediaBaseUrl: 'https://badil.example.org',
         scheduler: { reconcileAfterMs: 0, backoffBaseMs: 200, backoffMaxMs: 400, requestTimeoutMs: 1_500, leaseMs: 10_000, maxAttempts: 3 },
         hooks: {
@@ -70,6 +70,7 @@ beforeAll(async () => {
   accounts = await connectFakeAccounts(payload, fakes)
   users = await createAccountPerRole(payload)
   server = await startHttpServer(app.config)
+  fakes.meta.publicWeb.set('badil.example.org', server.baseUrl)
   for (const role of ['admin', 'ncsc', 'cm', 'analyst'] as const) {
     tokens[role] = (await payload.login({ collection: 'users', data: { email: users[role].email, password: users[role].password } })).token!
   }
@@ -306,8 +307,18 @@ describe('multi-step networks', () => {
     expect(posted).toHaveLength(1)
     expect(published.remoteId).toBe(posted[0]!.id)
     const container = fakes.meta.state.containers.get(posted[0]!.containerId)!
-    // The portrait rendition, at Badil's public address.
-    expect(container.params.image_url).toMatch(/^https:\/\/badil\.example\.org\/api\/media\/file\/.+/)
+    // The portrait rendition, through a signed link at Badil's public address, fetched by Meta
+    // without any session: the media library itself stays closed to anonymous callers.
+    const portrait = (media.renditions as Record<string, { filename: string; filesize: number }>)['portrait']!
+    expect(container.params.image_url).toMatch(
+      new RegExp(
+        `^https://badil\\.example\\.org/api/public-media/${portrait.filename.replace('.', '\\.')}\\?type=image%2Fjpeg&expires=\\d+&signature=[\\w-]{43}$`,
+      ),
+    )
+    expect(fakes.meta.state.mediaFetches.filter((fetched) => fetched.url === container.params.image_url)).toEqual([
+      { url: container.params.image_url, status: 200, contentType: 'image/jpeg', bytes: portrait.filesize },
+    ])
+    expect((await fetch(`${server.baseUrl}/api/media/file/${portrait.filename}`)).status).toBe(403)
     expect(container.polls).toBeGreaterThanOrEqual(2)
     const [attempt] = await attemptsOf(variant.id as number)
     expect(attempt).toMatchObject({ outcome: 'succeeded' })

@@ -197,6 +197,8 @@ describe('endpoints', () => {
       'post /platform-variants/:id/reschedule': { path: `/platform-variants/${variant}/reschedule`, body: { scheduledAt: 'bientôt' }, passes: 400 },
       'post /platform-variants/:id/cancel': { path: `/platform-variants/${published}/cancel`, passes: 409 },
       'post /platform-variants/:id/resolve': { path: `/platform-variants/${variant}/resolve`, body: { resolution: 'peut-être' }, passes: 400 },
+      // A link without its signature: refused for everyone alike, signed in or not.
+      'get /public-media/:filename': { path: '/public-media/affiche.jpg?type=image%2Fjpeg&expires=9999999999', passes: 400 },
       'get /network-accounts/oauth/:network/connect': { path: '/network-accounts/oauth/myspace/connect', passes: 400 },
       'get /network-accounts/oauth/:network/callback': { path: '/network-accounts/oauth/x/callback', passes: 400 },
       'post /network-accounts/:id/refresh': { path: '/network-accounts/999999/refresh', passes: 404 },

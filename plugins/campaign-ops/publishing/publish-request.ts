@@ -10,6 +10,7 @@ import type { Platform } from '../../../src/domain/platform-limits'
 import { composePostText } from '../../../src/domain/variant-validation'
 import type { NetworkPlatform, PublishMedia, PublishRequest } from '../networks/types'
 import { idempotencyKeyOf } from './attempts'
+import { signPublicMediaLink } from './public-media-links'
 
 /** A rendition as the media pipeline stores it in the `renditions` JSON field, which the generated types leave untyped. */
 type StoredRendition = { filename: string; url: string; width: number; height: number; mimeType: string; filesize: number }
@@ -19,16 +20,6 @@ export type PublishableVariant = Pick<
   PlatformVariant,
   'id' | 'platform' | 'language' | 'title' | 'text' | 'hashtags' | 'link' | 'firstComment' | 'media' | 'contentItem' | 'scheduledAt'
 >
-
-/**
- * The file's address on Badil's public URL: stored URLs carry the host the upload was made on,
- * only their path is kept.
- */
-function publicAddress(storedUrl: string, publicBaseUrl: string): string {
-  const stored = new URL(storedUrl, 'http://stored.invalid')
-  const base = publicBaseUrl.replace(/\/+$/, '')
-  return `${base}${stored.pathname}${stored.search}`
-}
 
 /** Alt text in the variant's language: Darija variants use the Arabic alt text (same script). */
 function altLocale(language: string): 'fr' | 'ar' {
@@ -58,10 +49,10 @@ export async function buildPublishRequest(payload: Payload, variant: Publishable
     const rendition = kind === 'image' ? renditions?.[feedRendition[platform].name] : undefined
     const filename = rendition?.filename ?? doc.filename ?? ''
     const file = path.join(staticDir, path.basename(filename))
-    const relativeUrl = rendition?.url ?? doc.url ?? null
+    const mimeType = rendition?.mimeType ?? doc.mimeType ?? 'application/octet-stream'
     media.push({
       kind,
-      mimeType: rendition?.mimeType ?? doc.mimeType ?? 'application/octet-stream',
+      mimeType,
       filename,
       sizeBytes: rendition?.filesize ?? doc.filesize ?? 0,
       width: rendition?.width ?? doc.width ?? null,
@@ -69,7 +60,16 @@ export async function buildPublishRequest(payload: Payload, variant: Publishable
       durationSeconds: doc.video?.durationSeconds ?? null,
       altText: doc.alt ?? null,
       read: async () => new Uint8Array(await fs.readFile(file)),
-      publicUrl: relativeUrl ? publicAddress(relativeUrl, options.publicMediaBaseUrl ?? payload.config.serverURL ?? 'http://localhost:3000') : null,
+      // The media library is for staff: the network gets a short-lived link to this one file.
+      publicUrl: filename
+        ? signPublicMediaLink({
+            secret: payload.secret,
+            publicBaseUrl: options.publicMediaBaseUrl ?? payload.config.serverURL ?? 'http://localhost:3000',
+            apiRoute: payload.config.routes.api,
+            filename: path.basename(filename),
+            mimeType,
+          })
+        : null,
     })
   }
   const link = (variant.link ?? '').trim()

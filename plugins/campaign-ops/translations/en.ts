@@ -394,6 +394,12 @@ export const en = {
     },
   },
   /** The network webhook receivers (inbox/webhook-endpoints.ts); the network reads these, people see them in logs. */
+  publicMedia: {
+    incomplete: 'This media link is incomplete: “{{field}}” is missing or invalid.',
+    forged: 'This media link is not valid: its signature does not match.',
+    expired: 'This media link has expired; Badil makes a new one at the next publication.',
+    gone: 'The file of this media link no longer exists.',
+  },
   inboxWebhooks: {
     verificationRefused: 'Verification refused: the mode or the verify token does not match the one set in Badil.',
     notConfigured: 'The network’s webhooks are not configured in Badil (app secret missing): the delivery was not stored.',

@@ -359,6 +359,12 @@ export const fr: SameKeys<PluginStrings> = {
       youtube: 'Ce compte Google n’a pas de chaîne YouTube : choisissez le compte (ou le compte de marque) de la chaîne de la campagne.',
     },
   },
+  publicMedia: {
+    incomplete: 'Ce lien de média est incomplet : « {{field}} » manque ou n’est pas valide.',
+    forged: 'Ce lien de média n’est pas valide : sa signature ne correspond pas.',
+    expired: 'Ce lien de média a expiré ; Badil en crée un nouveau à la prochaine publication.',
+    gone: 'Le fichier de ce lien de média n’existe plus.',
+  },
   inboxWebhooks: {
     verificationRefused: 'Vérification refusée : le mode ou le jeton de vérification ne correspond pas à celui réglé dans Badil.',
     notConfigured: 'Les webhooks du réseau ne sont pas configurés dans Badil (secret de l’application manquant) : la notification n’a pas été enregistrée.',

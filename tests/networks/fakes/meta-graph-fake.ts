@@ -68,11 +68,19 @@ export type MetaGraphFakeState = {
   containerPlan: { inProgressPolls: number; finalStatus: 'FINISHED' | 'ERROR' | 'EXPIRED'; errorSubcode?: number }
   failures: FailureScript[]
   delays: DelayScript[]
+  /** Every media URL Meta fetched at container creation, and what it got. */
+  mediaFetches: { url: string; status: number | 'unreachable'; contentType: string | null; bytes: number }[]
 }
 
 export type MetaGraphFake = {
   baseUrl: string
   state: MetaGraphFakeState
+  /**
+   * The public web as Meta's servers see it: a host name ("badil.example.org") and the local origin
+   * that answers for it. Meta fetches `image_url`/`video_url` anonymously when a container is
+   * created; a host missing here cannot be reached, like any address off the internet.
+   */
+  publicWeb: Map<string, string>
   close(): Promise<void>
   /** The next `count` matching calls answer with this status, Graph error and headers (nothing is stored). */
   failNext(failure: { count?: number; status: number; error?: GraphErrorSpec; headers?: Record<string, string>; match?: RequestMatch }): void
@@ -138,6 +146,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     containerPlan: { inProgressPolls: 0, finalStatus: 'FINISHED' },
     failures: [],
     delays: [],
+    mediaFetches: [],
   }
 
   // Ids above 2^53, as Meta's are: they must stay strings end to end.
@@ -232,7 +241,33 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
 
   // ---- Instagram ----
 
-  function createContainer(params: Record<string, string>) {
+  const publicWeb = new Map<string, string>()
+  const fetchFailed = (detail: string) =>
+    new GraphFailure(400, { code: 9004, error_subcode: 2207052, message: `The media could not be fetched from this URI: ${detail}` })
+
+  /** Meta cURLs the media at container creation, with no cookie nor credential (section 2 of the reference). */
+  async function fetchMedia(url: string, kind: 'image' | 'video'): Promise<void> {
+    const parsed = new URL(url)
+    const origin = publicWeb.get(parsed.host)
+    if (!origin) {
+      state.mediaFetches.push({ url, status: 'unreachable', contentType: null, bytes: 0 })
+      throw fetchFailed(url)
+    }
+    const response = await fetch(`${origin}${parsed.pathname}${parsed.search}`, { headers: { 'user-agent': 'facebookexternalhit/1.1' } }).catch(() => null)
+    const bytes = response?.ok ? new Uint8Array(await response.arrayBuffer()) : new Uint8Array()
+    const contentType = response?.headers.get('content-type') ?? null
+    state.mediaFetches.push({ url, status: response?.status ?? 'unreachable', contentType, bytes: bytes.length })
+    if (!response?.ok) throw fetchFailed(url)
+    if (kind === 'image') {
+      // Images must be JPEG (section 2.1): the type answered and the bytes themselves.
+      const isJpeg = contentType?.split(';')[0]?.trim() === 'image/jpeg' && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
+      if (!isJpeg) throw new GraphFailure(400, { code: 9004, error_subcode: 2207005, message: 'The image format is not supported.' })
+    } else if (!/^video\/(mp4|quicktime)\b/.test(contentType ?? '')) {
+      throw new GraphFailure(400, { code: 9004, error_subcode: 2207026, message: 'The video format is not supported.' })
+    }
+  }
+
+  async function createContainer(params: Record<string, string>) {
     const type = params.media_type
     const isChild = params.is_carousel_item === 'true'
     if (type && !['REELS', 'STORIES', 'VIDEO', 'CAROUSEL'].includes(type)) throw invalidParameter(`media_type ${type} is not supported`)
@@ -254,6 +289,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
       if (!/^https?:\/\//.test(url)) {
         throw new GraphFailure(400, { code: 9004, error_subcode: 2207052, message: 'Media download has failed. The media URI does not meet our requirements.' })
       }
+      await fetchMedia(url, url === params.image_url ? 'image' : 'video')
     }
     const container: Container = {
       id: nextId(),
@@ -440,7 +476,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
 
   // ---- Routing ----
 
-  function route(request: RecordedRequest): unknown {
+  function route(request: RecordedRequest): unknown | Promise<unknown> {
     const segments = request.path.split('/').filter(Boolean)
     const [node, edge] = segments
     const { method, params } = request
@@ -568,7 +604,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
       let body: unknown
       try {
         checkToken(request.token)
-        body = route(request)
+        body = await route(request)
       } catch (error) {
         if (!(error instanceof GraphFailure)) throw error
         status = error.status
@@ -595,6 +631,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
   return {
     baseUrl: `${origin}/v23.0`,
     state,
+    publicWeb,
     failNext: ({ count = 1, ...failure }) => state.failures.push({ remaining: count, ...failure }),
     delayNext: ({ count = 1, ...delay }) => state.delays.push({ remaining: count, ...delay }),
     addComment,
