@@ -30,6 +30,7 @@ export interface Config {
     myths: Myth;
     'moderation-rules': ModerationRule;
     'moderation-log': ModerationLog;
+    'moderation-log-checkpoints': ModerationLogCheckpoint;
     'network-accounts': NetworkAccount;
     'publication-attempts': PublicationAttempt;
     'webhook-subscriptions': WebhookSubscription;
@@ -64,6 +65,7 @@ export interface Config {
     myths: MythsSelect<false> | MythsSelect<true>;
     'moderation-rules': ModerationRulesSelect<false> | ModerationRulesSelect<true>;
     'moderation-log': ModerationLogSelect<false> | ModerationLogSelect<true>;
+    'moderation-log-checkpoints': ModerationLogCheckpointsSelect<false> | ModerationLogCheckpointsSelect<true>;
     'network-accounts': NetworkAccountsSelect<false> | NetworkAccountsSelect<true>;
     'publication-attempts': PublicationAttemptsSelect<false> | PublicationAttemptsSelect<true>;
     'webhook-subscriptions': WebhookSubscriptionsSelect<false> | WebhookSubscriptionsSelect<true>;
@@ -106,6 +108,7 @@ export interface Config {
       notifyWorkflowTransition: TaskNotifyWorkflowTransition;
       deliverPublicationWebhook: TaskDeliverPublicationWebhook;
       purgeModerationLogExcerpts: TaskPurgeModerationLogExcerpts;
+      checkpointModerationLog: TaskCheckpointModerationLog;
       processInboundDeliveries: TaskProcessInboundDeliveries;
       notifyInboxEscalation: TaskNotifyInboxEscalation;
       notifyInboxSilence: TaskNotifyInboxSilence;
@@ -630,6 +633,20 @@ export interface ModerationLog {
   createdAt: string;
 }
 /**
+ * The number and hash of the moderation log’s last row, recorded every hour. Copy one outside Badil to be able to prove later that nothing was removed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-log-checkpoints".
+ */
+export interface ModerationLogCheckpoint {
+  id: number;
+  sequence: number;
+  hash: string;
+  recordedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-subscriptions".
  */
@@ -961,6 +978,7 @@ export interface PayloadJob {
           | 'notifyWorkflowTransition'
           | 'deliverPublicationWebhook'
           | 'purgeModerationLogExcerpts'
+          | 'checkpointModerationLog'
           | 'processInboundDeliveries'
           | 'notifyInboxEscalation'
           | 'notifyInboxSilence'
@@ -1005,6 +1023,7 @@ export interface PayloadJob {
         | 'notifyWorkflowTransition'
         | 'deliverPublicationWebhook'
         | 'purgeModerationLogExcerpts'
+        | 'checkpointModerationLog'
         | 'processInboundDeliveries'
         | 'notifyInboxEscalation'
         | 'notifyInboxSilence'
@@ -1074,6 +1093,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'moderation-log';
         value: number | ModerationLog;
+      } | null)
+    | ({
+        relationTo: 'moderation-log-checkpoints';
+        value: number | ModerationLogCheckpoint;
       } | null)
     | ({
         relationTo: 'network-accounts';
@@ -1454,6 +1477,17 @@ export interface ModerationLogSelect<T extends boolean = true> {
   occurredAt?: T;
   prevHash?: T;
   hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-log-checkpoints_select".
+ */
+export interface ModerationLogCheckpointsSelect<T extends boolean = true> {
+  sequence?: T;
+  hash?: T;
+  recordedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1921,6 +1955,16 @@ export interface TaskPurgeModerationLogExcerpts {
   output: {
     purged?: number | null;
     skipped?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCheckpointModerationLog".
+ */
+export interface TaskCheckpointModerationLog {
+  input?: unknown;
+  output: {
+    sealedSequence?: number | null;
   };
 }
 /**

@@ -10,6 +10,7 @@ import * as migration_20261206_015157_inbox_polling from './20261206_015157_inbo
 import * as migration_20261206_020115_inbox_import_notes_press from './20261206_020115_inbox_import_notes_press';
 import * as migration_20261206_022802_inbox_answer_times from './20261206_022802_inbox_answer_times';
 import * as migration_20261206_024327_inbox_silence from './20261206_024327_inbox_silence';
+import * as migration_20261206_035259_moderation_log_checkpoints from './20261206_035259_moderation_log_checkpoints';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261206_024327_inbox_silence.up,
     down: migration_20261206_024327_inbox_silence.down,
-    name: '20261206_024327_inbox_silence'
+    name: '20261206_024327_inbox_silence',
+  },
+  {
+    up: migration_20261206_035259_moderation_log_checkpoints.up,
+    down: migration_20261206_035259_moderation_log_checkpoints.down,
+    name: '20261206_035259_moderation_log_checkpoints'
   },
 ];

@@ -23,6 +23,8 @@ import { inboxSyncCollection } from './inbox/sync-collection'
 import { metaWebhookEndpoints } from './inbox/webhook-endpoints'
 import { moderationCheckEndpoint } from './moderation/check-endpoint'
 import { moderationLogCollection } from './moderation/log-collection'
+import { logCheckpointsCollection } from './moderation/log-checkpoints-collection'
+import { checkpointTaskConfig } from './moderation/checkpoint-task'
 import { maintenanceQueue, retentionPurgeTaskConfig } from './moderation/retention-task'
 import { Myths } from './moderation/myths-collection'
 import { ModerationRules } from './moderation/rules-collection'
@@ -100,6 +102,7 @@ export const campaignOps =
       Myths,
       ModerationRules,
       moderationLogCollection,
+      logCheckpointsCollection,
       // Connecting accounts with OAuth and renewing their tokens are the engine's: off with the plugin.
       runtime
         ? { ...networkAccounts, endpoints: [...(networkAccounts.endpoints || []), ...networkAccountOAuthEndpoints({ cipher, oauth: runtime.oauth })] }
@@ -155,6 +158,7 @@ export const campaignOps =
           ...(config.jobs?.tasks ?? []),
           webhookDeliveryTaskConfig(cipher, createWebhookPoster(webhookTarget)),
           retentionPurgeTaskConfig(retentionDays),
+          checkpointTaskConfig,
           processDeliveriesTaskConfig(inboxSettings),
           escalationTaskConfig,
           silenceTaskConfig,

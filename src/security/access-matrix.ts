@@ -167,6 +167,13 @@ export const collectionRules: Record<string, CollectionRules> = {
     duplicate: true,
     note: 'append-only, hash-chained; written by the moderation engine',
   },
+  'moderation-log-checkpoints': {
+    owner: 'campaign-ops plugin',
+    graphQL: false,
+    operations: { create: nobody, read: only('admin', 'ncsc', 'cm', 'analyst'), update: nobody, delete: nobody },
+    duplicate: true,
+    note: 'seals of the log’s last row, hourly; written by the server only',
+  },
   'network-accounts': {
     owner: 'campaign-ops plugin',
     graphQL: { singular: 'NetworkAccount', plural: 'NetworkAccounts' },

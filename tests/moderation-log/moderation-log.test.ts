@@ -2,6 +2,9 @@ import pg from 'pg'
 
 import { appendModerationLog, purgeExpiredExcerpts, verifyModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
 import { verifyModerationLogTable } from '../../plugins/campaign-ops/moderation/verify-log-table'
+import { checkpointModerationLog } from '../../plugins/campaign-ops/moderation/log-checkpoints'
+import type { LogAnchor } from '../../plugins/campaign-ops/moderation/log-chain'
+import { advisoryLocks } from '../../src/infra/locks'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
@@ -22,12 +25,12 @@ async function sql(statement: string, values: unknown[] = []) {
 }
 
 /** Both verifiers — through Payload and straight from the table — must agree. */
-async function verifyBoth() {
-  const throughPayload = await verifyModerationLog(app.payload)
+async function verifyBoth(anchors?: LogAnchor[]) {
+  const throughPayload = await verifyModerationLog(app.payload, { anchors })
   const client = new pg.Client({ connectionString: app.databaseUrl })
   await client.connect()
   try {
-    const fromTable = await verifyModerationLogTable(client, 2)
+    const fromTable = await verifyModerationLogTable(client, { pageSize: 2, anchors })
     expect(fromTable).toEqual(throughPayload)
   } finally {
     await client.end()
@@ -110,6 +113,89 @@ describe('moderation log', () => {
     expect(result.problems[0]).toMatchObject({ sequence: 4, problem: expect.stringMatching(/removed/) })
   })
 
+  it('detects its first row deleted', async () => {
+    await appendSample(3)
+    await sql('delete from moderation_log where sequence = 1')
+    const result = await verifyBoth()
+    expect(result.ok).toBe(false)
+    expect(result.problems).toEqual([
+      { sequence: 2, id: expect.any(Number), problem: 'expected sequence 1: a row was removed, inserted or reordered' },
+      { sequence: 2, id: expect.any(Number), problem: 'previous-hash link broken: the row before it changed, moved or vanished' },
+    ])
+  })
+
+  it('seals its end only when it grew since the last seal', async () => {
+    expect(await checkpointModerationLog(app.payload)).toBeNull()
+    await appendSample(2)
+    const first = await checkpointModerationLog(app.payload, new Date('2026-01-10T11:07:00Z'))
+    const [last] = (await app.payload.find({ collection: 'moderation-log', sort: '-sequence', limit: 1, overrideAccess: true })).docs
+    expect(first).toMatchObject({ sequence: 2, hash: last!.hash, recordedAt: '2026-01-10T11:07:00.000Z' })
+    expect(await checkpointModerationLog(app.payload)).toBeNull()
+    await appendSample(1)
+    expect(await checkpointModerationLog(app.payload)).toMatchObject({ sequence: 3 })
+    expect((await app.payload.count({ collection: 'moderation-log-checkpoints', overrideAccess: true })).totalDocs).toBe(2)
+    expect(await verifyBoth()).toEqual({ ok: true, checked: 3, problems: [] })
+  })
+
+  it('detects its last rows deleted, through the seal written apart', async () => {
+    await appendSample(5)
+    await checkpointModerationLog(app.payload, new Date('2026-01-10T11:07:00Z'))
+    // Without a seal, deleting the tail leaves a chain that verifies: the reason seals exist.
+    await sql('delete from moderation_log where sequence >= 4')
+    const result = await verifyBoth()
+    expect(result).toEqual({
+      ok: false,
+      checked: 3,
+      problems: [
+        {
+          sequence: 5,
+          id: null,
+          problem: 'the log ends at row #3, but the seal of 2026-01-10T11:07:00.000Z saw row #5: its last rows were removed',
+        },
+      ],
+    })
+  })
+
+  it('detects a tail deleted and written again, which the chain alone accepts', async () => {
+    await appendSample(5)
+    await checkpointModerationLog(app.payload, new Date('2026-01-10T11:07:00Z'))
+    await sql('delete from moderation_log where sequence >= 4')
+    await appendSample(2, new Date('2026-01-10T12:00:00Z'))
+    const result = await verifyBoth()
+    expect(result.checked).toBe(5)
+    expect(result.problems).toEqual([
+      {
+        sequence: 5,
+        id: expect.any(Number),
+        problem: 'row #5 differs from what the seal of 2026-01-10T11:07:00.000Z saw: the log was rewritten from there on',
+      },
+    ])
+  })
+
+  it('detects the tail and the seals deleted together, given a seal copied out of Badil', async () => {
+    await appendSample(4)
+    const seal = (await checkpointModerationLog(app.payload))!
+    await sql('delete from moderation_log where sequence >= 3')
+    await sql('delete from moderation_log_checkpoints')
+    expect(await verifyBoth()).toEqual({ ok: true, checked: 2, problems: [] })
+    const anchor = { sequence: seal.sequence, hash: seal.hash, source: 'the anchor given' }
+    expect((await verifyBoth([anchor])).problems).toEqual([
+      { sequence: 4, id: null, problem: 'the log ends at row #2, but the anchor given saw row #4: its last rows were removed' },
+    ])
+  })
+
+  it('keeps one unbroken chain when many appends arrive at once', async () => {
+    await Promise.all(
+      Array.from({ length: 24 }, (_, index) =>
+        appendModerationLog(app.payload, { kind: 'decision', actor: { type: 'rule' }, itemRef: `concurrent:${index}`, category: 'spam', action: 'flag' }),
+      ),
+    )
+    const { docs } = await app.payload.find({ collection: 'moderation-log', sort: 'sequence', pagination: false, overrideAccess: true })
+    expect(docs.map((doc) => doc.sequence)).toEqual(Array.from({ length: 24 }, (_, index) => index + 1))
+    expect(new Set(docs.map((doc) => doc.itemRef)).size).toBe(24)
+    expect(await verifyBoth()).toEqual({ ok: true, checked: 24, problems: [] })
+  })
+
   it('detects reordered rows', async () => {
     await appendSample(4)
     await sql('update moderation_log set sequence = -1 where sequence = 2')
@@ -141,6 +227,24 @@ describe('moderation log', () => {
       ).rejects.toMatchObject({ status: 403 })
     }
     expect(await verifyBoth()).toMatchObject({ ok: true, checked: 1 })
+  })
+
+  it('skips a purge while another one runs, touching nothing', async () => {
+    await appendSample(2, new Date('2026-01-01T10:00:00Z'))
+    const other = new pg.Client({ connectionString: app.databaseUrl })
+    await other.connect()
+    try {
+      await other.query('select pg_advisory_lock($1)', [advisoryLocks.moderationLogPurge])
+      const result = await purgeExpiredExcerpts(app.payload, { retentionDays: 180, now: new Date('2026-11-28T00:00:00Z') })
+      expect(result).toEqual({ purged: 0, skipped: true })
+    } finally {
+      await other.end()
+    }
+    const { docs } = await app.payload.find({ collection: 'moderation-log', sort: 'sequence', overrideAccess: true })
+    expect(docs.map((doc) => [doc.kind, Boolean(doc.excerpt)])).toEqual([
+      ['decision', true],
+      ['hide', true],
+    ])
   })
 
   it('purges excerpts past the retention period, records it, and still verifies', async () => {

@@ -90,4 +90,33 @@ describe('npm run moderation-log:verify', () => {
     const broken = await script('scripts/verify-moderation-log.ts', [], { DATABASE_URL: app.databaseUrl })
     expect(broken).toMatchObject({ code: 1, stdout: expect.stringMatching(/row #2 .*edited/) })
   })
+
+  it('finds the last rows removed with the seals, given an anchor copied out of Badil', async () => {
+    const client = new pg.Client({ connectionString: app.databaseUrl })
+    await client.connect()
+    try {
+      // Row 2 as it was written, whether or not the test before edited it.
+      await client.query("update moderation_log set category = 'spam' where sequence = 2")
+      const seal = (await client.query('select sequence, hash from moderation_log order by sequence desc limit 1')).rows[0] as {
+        sequence: string
+        hash: string
+      }
+      const anchor = `${seal.sequence}:${seal.hash}`
+      const intact = await script('scripts/verify-moderation-log.ts', ['--anchor', anchor], { DATABASE_URL: app.databaseUrl })
+      expect(intact).toMatchObject({ code: 0, stdout: expect.stringMatching(/intact: 3 rows, hash chain and seals verified, 1 anchor\(s\) matched/) })
+
+      await client.query('delete from moderation_log where sequence = 3')
+      const truncated = await script('scripts/verify-moderation-log.ts', ['--anchor', anchor], { DATABASE_URL: app.databaseUrl })
+      expect(truncated.code).toBe(1)
+      expect(truncated.stdout).toContain('row #3: the log ends at row #2, but the anchor 3 given saw row #3: its last rows were removed')
+    } finally {
+      await client.end()
+    }
+  })
+
+  it('refuses an anchor it cannot read, saying what it expects', async () => {
+    const refused = await script('scripts/verify-moderation-log.ts', ['--anchor', '3:abc'], { DATABASE_URL: app.databaseUrl })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('"3:abc" is not an anchor: expected <row number>:<64 hex hash>')
+  })
 })

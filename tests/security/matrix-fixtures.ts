@@ -138,6 +138,11 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       createData: async () => ({ sequence: 999_999, kind: 'decision', actorType: 'system' }),
       update: () => change('sequence', 999_998),
     },
+    'moderation-log-checkpoints': {
+      seed: () => create('moderation-log-checkpoints', { sequence: next(), hash: 'a'.repeat(64), recordedAt: new Date().toISOString() }),
+      createData: async () => ({ sequence: 999_999, hash: 'b'.repeat(64), recordedAt: new Date().toISOString() }),
+      update: () => change('hash', 'c'.repeat(64)),
+    },
     'network-accounts': {
       seed: () => create('network-accounts', { network: 'x', connection: 'manual', name: `Compte ${next()}`, accountId: `matrix-${next()}` }),
       createData: async () => ({ network: 'linkedin', connection: 'manual', name: `Compte ${next()}`, accountId: `urn:li:organization:${next()}` }),

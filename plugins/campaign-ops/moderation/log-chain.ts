@@ -88,7 +88,8 @@ export function redactExcerpt(text: string, maxLength = 200): string {
   return characters.length > maxLength ? characters.slice(0, maxLength).join('') + '…' : redacted
 }
 
-export type ChainProblem = { sequence: number; id: number | string; problem: string }
+/** `id` is the row's; null when the problem is a row that is no longer there. */
+export type ChainProblem = { sequence: number; id: number | string | null; problem: string }
 
 /**
  * Walks rows in sequence order and reports every break: a gap or repeat in sequence numbers
@@ -123,4 +124,53 @@ export function verifyChain(
     expectedSequence = fields.sequence + 1
   }
   return { checked, problems, lastHash: previousHash, lastSequence: expectedSequence - 1 }
+}
+
+/**
+ * A row's hash known from outside the chain: a checkpoint written apart from the log, or one copied
+ * out of it (a report, an auditor's note). The chain alone cannot tell its last rows were deleted;
+ * an anchor past the end can.
+ */
+export type LogAnchor = { sequence: number; hash: string; source: string }
+
+/** Collects the hashes of the anchored rows while the chain is walked, then says what the anchors saw that is gone or changed. */
+export function anchorCheck(anchors: readonly LogAnchor[]) {
+  const wanted = new Set(anchors.map((anchor) => anchor.sequence))
+  const seen = new Map<number, { id: number | string; hash: string }>()
+  return {
+    note(rows: Iterable<LogRow>): void {
+      for (const row of rows) {
+        const sequence = Number(row.sequence)
+        if (wanted.has(sequence) && !seen.has(sequence)) seen.set(sequence, { id: row.id as number, hash: String(row.hash) })
+      }
+    },
+    problems(lastSequence: number): ChainProblem[] {
+      const problems: ChainProblem[] = []
+      for (const anchor of [...anchors].sort((a, b) => a.sequence - b.sequence)) {
+        const row = seen.get(anchor.sequence)
+        if (anchor.sequence > lastSequence) {
+          problems.push({
+            sequence: anchor.sequence,
+            id: null,
+            problem: `the log ends at row #${lastSequence}, but ${anchor.source} saw row #${anchor.sequence}: its last rows were removed`,
+          })
+        } else if (!row) {
+          problems.push({ sequence: anchor.sequence, id: null, problem: `row #${anchor.sequence}, seen by ${anchor.source}, is missing` })
+        } else if (row.hash !== anchor.hash) {
+          problems.push({
+            sequence: anchor.sequence,
+            id: row.id,
+            problem: `row #${anchor.sequence} differs from what ${anchor.source} saw: the log was rewritten from there on`,
+          })
+        }
+      }
+      return problems
+    },
+  }
+}
+
+/** Reads `<sequence>:<hash>` as typed on the command line; null when it is not one. */
+export function parseAnchor(text: string, source: string): LogAnchor | null {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim())
+  return match ? { sequence: Number(match[1]), hash: match[2]!, source } : null
 }

@@ -2,11 +2,11 @@ import { createHmac } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import type { ModerationLog } from '../../../payload-types'
 import { sqlPool } from '../../../src/infra/database'
 import { advisoryLocks } from '../../../src/infra/locks'
-import { excerptHashOf, genesisHash, pseudonymize, redactExcerpt, rowHash, verifyChain } from './log-chain'
-import type { ChainedFields, ChainProblem } from './log-chain'
+import { anchorCheck, excerptHashOf, genesisHash, pseudonymize, redactExcerpt, rowHash, verifyChain } from './log-chain'
+import type { ChainedFields, ChainProblem, LogAnchor } from './log-chain'
+import { checkpointAnchors } from './log-checkpoints'
 import { moderationLogSlug } from './log-collection'
 import type { ModerationLogKind } from './log-collection'
 
@@ -36,26 +36,37 @@ export function pseudonymKey(payload: Payload, configuredKey?: string): string {
   return configuredKey ?? createHmac('sha256', payload.secret).update('badil/moderation-log/pseudonym').digest('hex')
 }
 
+const insertRow = `
+  insert into moderation_log (sequence, kind, actor_type, actor_user_id, rule_ids, category, action, platform, item_ref,
+                              commenter_pseudonym, excerpt, excerpt_hash, before, after, occurred_at, prev_hash, hash)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+  returning id`
+
 /**
  * Appends one row to the moderation log, chained to the last one. Appends from every instance
- * are serialized by a PostgreSQL advisory lock held until the row is committed.
+ * take turns on a transaction-scoped PostgreSQL advisory lock, and each does all its work on the
+ * one connection that holds or awaits the lock: a burst of appends larger than the connection pool
+ * cannot leave the lock's holder waiting for a connection the waiters hold.
  */
-export async function appendModerationLog(payload: Payload, entry: ModerationLogEntry, options: { pseudonymKey?: string } = {}) {
+export async function appendModerationLog(
+  payload: Payload,
+  entry: ModerationLogEntry,
+  options: { pseudonymKey?: string } = {},
+): Promise<{ id: number; sequence: number; hash: string }> {
+  const excerpt = entry.commentText ? redactExcerpt(entry.commentText) : null
+  const commenterPseudonym = !entry.commenter
+    ? null
+    : 'pseudonym' in entry.commenter
+      ? entry.commenter.pseudonym
+      : pseudonymize(pseudonymKey(payload, options.pseudonymKey), entry.commenter.platform, entry.commenter.authorId)
   const client = await sqlPool(payload).connect()
   try {
-    await client.query('select pg_advisory_lock($1)', [appendLockKey])
-    const { docs } = await payload.find({
-      collection: moderationLogSlug,
-      sort: '-sequence',
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      pagination: false,
-    })
-    const last: ModerationLog | undefined = docs[0]
-    const excerpt = entry.commentText ? redactExcerpt(entry.commentText) : null
+    await client.query('begin')
+    await client.query('select pg_advisory_xact_lock($1)', [appendLockKey])
+    const { rows } = await client.query('select sequence, hash from moderation_log order by sequence desc limit 1')
+    const last = rows[0] as { sequence: string; hash: string } | undefined
     const fields: ChainedFields = {
-      sequence: (last?.sequence ?? 0) + 1,
+      sequence: Number(last?.sequence ?? 0) + 1,
       kind: entry.kind,
       actorType: entry.actor.type,
       actorUser: entry.actor.type === 'user' ? entry.actor.userId : null,
@@ -64,43 +75,54 @@ export async function appendModerationLog(payload: Payload, entry: ModerationLog
       action: entry.action ?? null,
       platform: entry.platform ?? null,
       itemRef: entry.itemRef ?? null,
-      commenterPseudonym: !entry.commenter
-        ? null
-        : 'pseudonym' in entry.commenter
-          ? entry.commenter.pseudonym
-          : pseudonymize(pseudonymKey(payload, options.pseudonymKey), entry.commenter.platform, entry.commenter.authorId),
+      commenterPseudonym,
       excerptHash: excerpt ? excerptHashOf(excerpt) : null,
       before: entry.before ?? null,
       after: entry.after ?? null,
       occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
     }
     const prevHash = last?.hash ?? genesisHash
-    return await payload.create({
-      collection: moderationLogSlug,
-      overrideAccess: true,
-      data: {
-        ...fields,
-        kind: entry.kind,
-        actorType: entry.actor.type,
-        actorUser: fields.actorUser as number | null,
-        before: fields.before as Record<string, unknown> | null,
-        after: fields.after as Record<string, unknown> | null,
-        excerpt,
-        prevHash,
-        hash: rowHash(prevHash, fields),
-      },
-    })
+    const hash = rowHash(prevHash, fields)
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+    const inserted = await client.query(insertRow, [
+      fields.sequence,
+      fields.kind,
+      fields.actorType,
+      fields.actorUser,
+      fields.ruleIds,
+      fields.category,
+      fields.action,
+      fields.platform,
+      fields.itemRef,
+      fields.commenterPseudonym,
+      excerpt,
+      fields.excerptHash,
+      json(fields.before),
+      json(fields.after),
+      fields.occurredAt,
+      prevHash,
+      hash,
+    ])
+    await client.query('commit')
+    return { id: Number((inserted.rows[0] as { id: number }).id), sequence: fields.sequence, hash }
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined)
+    throw error
   } finally {
-    await client.query('select pg_advisory_unlock($1)', [appendLockKey]).catch(() => undefined)
     client.release()
   }
 }
 
-/** Reads the whole log in sequence order, page by page, and checks the chain. */
-export async function verifyModerationLog(payload: Payload, pageSize = 1000) {
+/**
+ * Reads the whole log in sequence order, page by page, and checks the chain, then its end against
+ * the checkpoints and any `anchors` kept outside (a report, an auditor's note).
+ */
+export async function verifyModerationLog(payload: Payload, options: { pageSize?: number; anchors?: LogAnchor[] } = {}) {
+  const pageSize = options.pageSize ?? 1000
   let start = { previousHash: genesisHash, sequence: 0 }
   let checked = 0
   const problems: ChainProblem[] = []
+  const anchors = anchorCheck([...(await checkpointAnchors(payload)), ...(options.anchors ?? [])])
   for (let page = 1; ; page += 1) {
     const result = await payload.find({
       collection: moderationLogSlug,
@@ -111,11 +133,13 @@ export async function verifyModerationLog(payload: Payload, pageSize = 1000) {
       overrideAccess: true,
     })
     const outcome = verifyChain(result.docs, start)
+    anchors.note(result.docs)
     checked += outcome.checked
     problems.push(...outcome.problems)
     start = { previousHash: outcome.lastHash, sequence: outcome.lastSequence }
     if (!result.hasNextPage) break
   }
+  problems.push(...anchors.problems(start.sequence))
   return { ok: problems.length === 0, checked, problems }
 }
 

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { nextCasablancaClockTime } from '../../../src/domain/casablanca-time'
+import { checkpointModerationLog } from './log-checkpoints'
 import { purgeExpiredExcerpts } from './moderation-log'
 
 export const retentionPurgeTask = 'purgeModerationLogExcerpts'
@@ -38,7 +39,11 @@ export function retentionPurgeTaskConfig(retentionDays: number): TaskConfig {
     ],
     handler: async ({ req }) => {
       const result = await purgeExpiredExcerpts(req.payload, { retentionDays })
-      if (!result.skipped) req.payload.logger.info(`Moderation log: purged ${result.purged} comment excerpts older than ${retentionDays} days`)
+      if (!result.skipped) {
+        req.payload.logger.info(`Moderation log: purged ${result.purged} comment excerpts older than ${retentionDays} days`)
+        // The purge's own row is sealed at once: it is the night's last word on the log.
+        await checkpointModerationLog(req.payload)
+      }
       return { output: result }
     },
   }
