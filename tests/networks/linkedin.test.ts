@@ -1,4 +1,4 @@
-import { escapeLittleText, linkedinAdapter, linkedinApiVersion, linkedinMaxProcessingPolls } from '../../plugins/campaign-ops/networks/linkedin/adapter'
+import { escapeLittleText, linkedinAdapter, linkedinMaxProcessingPolls } from '../../plugins/campaign-ops/networks/linkedin/adapter'
 import type { AdapterContext, AccountCredentials, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { answeredTimeoutMs, mediaOfSize, networkFailure, recordingContext, requestsMatching, unansweredTimeoutMs } from './adapter-test-kit'
 import { displayedCommentary, startLinkedInFake } from './fakes/linkedin-fake'
@@ -55,12 +55,30 @@ describe('LinkedIn adapter: publishing', () => {
     const [call] = requestsTo('POST', '/rest/posts')
     expect(call?.headers).toMatchObject({
       authorization: `Bearer ${fake.token}`,
-      'linkedin-version': linkedinApiVersion,
       'x-restli-protocol-version': '2.0.0',
       'content-type': 'application/json',
     })
-    expect(linkedinApiVersion).toMatch(/^\d{6}$/)
+    // Checked against LinkedIn's rule (the fake's), not read back from the adapter's own constant.
+    expect(call?.headers['linkedin-version']).toMatch(/^\d{6}$/)
+    expect(fake.isActiveVersion(call?.headers['linkedin-version'])).toBe(true)
     expect(call?.json).toEqual(postBody('Les peines alternatives réduisent la récidive.'))
+  })
+
+  it('sends on every REST call a LinkedIn-Version that is active today (released, not sunset) and the Rest.li 2.0.0 header', async () => {
+    // The fake runs on the real clock: this fails once the adapter's version is about to be sunset.
+    const media = [mediaOfSize('image', 'image/png', 100), mediaOfSize('image', 'image/png', 200)]
+    const { remoteId } = await linkedinAdapter.publish(post('Deux images et les statistiques', { media }), account, context)
+    await linkedinAdapter.fetchMetrics(remoteId, account, context)
+    await linkedinAdapter.lookup(post('Jamais publiée'), account, context)
+
+    const restCalls = fake.requests.filter((request) => request.path.startsWith('/rest/'))
+    expect(new Set(restCalls.map((call) => `${call.method} ${call.path}`))).toEqual(
+      new Set(['POST /rest/images', 'POST /rest/posts', 'GET /rest/organizationalEntityShareStatistics', 'GET /rest/posts']),
+    )
+    for (const call of restCalls) {
+      expect({ path: call.path, active: fake.isActiveVersion(call.headers['linkedin-version']) }).toEqual({ path: call.path, active: true })
+      expect(call.headers['x-restli-protocol-version']).toBe('2.0.0')
+    }
   })
 
   it('escapes little-text reserved characters so LinkedIn does not truncate, keeping hashtags, mentions and links', async () => {

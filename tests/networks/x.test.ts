@@ -262,6 +262,43 @@ describe('X adapter: errors', () => {
   })
 })
 
+describe('X adapter: weighted length, the app’s check against the fake’s', () => {
+  // The fake weighs posts from the reference (twitter-text v3), independently of the library the
+  // app validates with: each text weighs exactly 280, and one character more must be refused by both.
+  const link = `https://badil.ma/loi-43-22?${'utm_source=x&'.repeat(10)}id=1`
+  const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'
+  const atLimit: Array<[string, string]> = [
+    ['Latin', 'a'.repeat(280)],
+    ['Arabic (weighs 1)', 'ب'.repeat(280)],
+    ['CJK (weighs 2)', '中'.repeat(140)],
+    ['a long link (weighs 23)', `${link} ${'a'.repeat(256)}`],
+    ['links without scheme', `www.badil.ma badil.ma/loi ${'a'.repeat(232)}`],
+    ['emoji sequences (weigh 2 each)', family.repeat(140)],
+    ['decomposed accents (NFC)', 'e\u0301'.repeat(280)],
+    ['a campaign post mixing them', `Réparer plutôt qu’enfermer — البدائل تحمي المجتمع \u{1F1F2}\u{1F1E6} ${link} #Badil ${'a'.repeat(196)}`],
+  ]
+  const tooLong = (issues: ReturnType<typeof xAdapter.validate>) => issues.filter((issue) => issue.code === 'text.too_long')
+
+  it.each(atLimit)('at 280 weighted characters (%s), a post passes the app’s check and the fake', async (_case, text) => {
+    expect(tooLong(xAdapter.validate(post(text)))).toEqual([])
+
+    const result = await xAdapter.publish(post(text), account, context)
+
+    expect(fake.posts.map((stored) => stored.id)).toEqual([result.remoteId])
+  })
+
+  it.each(atLimit)('one weighted character more (%s), a post is refused by the app’s check and by the fake (400, permanent)', async (_case, text) => {
+    const over = `${text}a`
+    expect(tooLong(xAdapter.validate(post(over)))).toHaveLength(1)
+
+    const error = await networkFailure(xAdapter.publish(post(over), account, context))
+
+    expect(error).toMatchObject({ kind: 'permanent', status: 400 })
+    expect(error.reason.en).toContain('Your Tweet text is too long.')
+    expect(fake.posts).toHaveLength(0)
+  })
+})
+
 describe('X adapter: unknown outcome and lookup', () => {
   it('reports outcome_unknown when the post was stored but no answer came, and lookup finds it', async () => {
     fake.hangAfterNextPost()

@@ -21,6 +21,8 @@ const tokens = {} as Record<Role, string>
 
 type Transport = 'local' | 'rest' | 'graphql'
 type Outcome = { ok: boolean; status: number; message: string; allowed?: string[] }
+/** Who tries: a role signed in (an API key for the integration), or nobody. */
+type Caller = Role | 'anonymous'
 
 const user = (role: Role) => payload.findByID({ collection: 'users', id: accounts[role].id })
 
@@ -36,14 +38,15 @@ async function itemIn(state: WorkflowState, sensitivity: 'normal' | 'sensitive' 
   return item.id
 }
 
-function authHeader(role: Role): Record<string, string> {
+function authHeader(role: Caller): Record<string, string> {
+  if (role === 'anonymous') return {}
   return role === 'integration' ? { Authorization: `users API-Key ${integrationApiKey}` } : { Authorization: `JWT ${tokens[role]}` }
 }
 
-async function attempt(transport: Transport, role: Role, id: number, to: string, reason: string | null): Promise<Outcome> {
+async function attempt(transport: Transport, role: Caller, id: number, to: string, reason: string | null): Promise<Outcome> {
   if (transport === 'local') {
     try {
-      await transitionContentItem(payload, { id, to, reason, user: (await user(role)) as never })
+      await transitionContentItem(payload, { id, to, reason, user: (role === 'anonymous' ? null : await user(role)) as never })
       return { ok: true, status: 200, message: '' }
     } catch (error) {
       const failure = error as { status: number; message: string; data?: { allowed?: string[] } }
@@ -67,8 +70,11 @@ async function attempt(transport: Transport, role: Role, id: number, to: string,
   })
   const body = await response.json()
   const error = body.errors?.[0]
+  // A refusal carries its status; any other error (a schema error, a crash) is not a refusal and fails the test.
+  if (error && typeof error.extensions?.statusCode !== 'number')
+    throw new Error(`GraphQL answered an error that is not a refusal: ${JSON.stringify(body.errors)}`)
   return error
-    ? { ok: false, status: error.extensions?.statusCode ?? 500, message: error.message }
+    ? { ok: false, status: error.extensions.statusCode, message: error.message, allowed: error.extensions.data?.allowed }
     : { ok: body.data.transitionContentItem.workflowState === to, status: 200, message: '' }
 }
 
@@ -91,6 +97,7 @@ afterAll(async () => {
 
 const transports: Transport[] = ['local', 'rest', 'graphql']
 const personTransitions = transitions.filter((transition) => transition.roles.length > 0)
+const systemTransitions = transitions.filter((transition) => transition.roles.length === 0)
 const counts = { allowed: 0, refusedRole: 0, refusedState: 0 }
 
 afterAll(() => {
@@ -101,22 +108,43 @@ describe.each(transports)('the transition table over %s', (transport) => {
   it.each(personTransitions.map((transition) => [transition.name, transition] as const))(
     '%s: allowed exactly for its roles, nothing changes otherwise',
     async (_name, transition) => {
-      for (const role of roles) {
+      for (const role of [...roles, 'anonymous'] as const) {
         const id = await itemIn(transition.from)
         const outcome = await attempt(transport, role, id, transition.to, 'Motif de test')
-        if (transition.roles.includes(role)) {
-          expect({ role, ...outcome }).toMatchObject({ role, ok: true })
+        if (role !== 'anonymous' && transition.roles.includes(role)) {
+          expect({ role, ...outcome }).toMatchObject({ role, ok: true, status: 200 })
           expect(await stateOf(id)).toBe(transition.to)
           counts.allowed += 1
         } else {
-          expect({ role, ok: outcome.ok }).toEqual({ role, ok: false })
-          expect([401, 403]).toContain(outcome.status)
+          // Signed in with another role: 403; nobody signed in: 401.
+          expect({ role, ok: outcome.ok, status: outcome.status }).toEqual({ role, ok: false, status: role === 'anonymous' ? 401 : 403 })
           expect(await stateOf(id)).toBe(transition.from)
           counts.refusedRole += 1
         }
       }
     },
   )
+
+  it.each(systemTransitions.map((transition) => [transition.name, transition] as const))(
+    '%s is the system’s: refused to every role (403) and to anonymous callers (401)',
+    async (_name, transition) => {
+      for (const role of [...roles, 'anonymous'] as const) {
+        const id = await itemIn(transition.from)
+        const outcome = await attempt(transport, role, id, transition.to, 'Motif de test')
+        expect({ role, ok: outcome.ok, status: outcome.status }).toEqual({ role, ok: false, status: role === 'anonymous' ? 401 : 403 })
+        expect(await stateOf(id)).toBe(transition.from)
+      }
+    },
+  )
+
+  it('answers 404 for an item that does not exist, and 400 naming `to` for a state that does not exist', async () => {
+    expect(await attempt(transport, 'ncsc', 999_999, 'approved', null)).toMatchObject({ ok: false, status: 404 })
+    const id = await itemIn('in_review')
+    const outcome = await attempt(transport, 'ncsc', id, 'nowhere', null)
+    expect(outcome).toMatchObject({ ok: false, status: 400 })
+    expect(outcome.allowed?.slice().sort()).toEqual(['approved', 'changes_requested', 'legal_review'])
+    expect(await stateOf(id)).toBe('in_review')
+  })
 
   it('answers 409 with the allowed transitions for every move the table does not have', async () => {
     for (const from of workflowStateValues) {
@@ -125,7 +153,9 @@ describe.each(transports)('the transition table over %s', (transport) => {
         const id = await itemIn(from)
         const outcome = await attempt(transport, 'ncsc', id, to, 'Motif')
         expect({ from, to, ok: outcome.ok, status: outcome.status }).toEqual({ from, to, ok: false, status: 409 })
-        if (transport !== 'graphql') expect(Array.isArray(outcome.allowed)).toBe(true)
+        // Where NCSC can go from here, on every transport.
+        const ncscMoves = transitions.filter((transition) => transition.from === from && transition.roles.includes('ncsc')).map((transition) => transition.to)
+        expect({ from, to, allowed: outcome.allowed?.slice().sort() }).toEqual({ from, to, allowed: [...ncscMoves].sort() })
         expect(await stateOf(id)).toBe(from)
         counts.refusedState += 1
       }
@@ -169,7 +199,15 @@ describe('the state field', () => {
         headers: { 'Content-Type': 'application/json', ...authHeader(role) },
         body: JSON.stringify({ query: `mutation { updateContentItem(id: ${id}, data: { workflowState: approved }) { workflowState } }` }),
       })
-      expect((await graphql.json()).errors?.length).toBeGreaterThan(0)
+      // The write is refused by the workflow's guard (403), not by a schema error.
+      const answer = await graphql.json()
+      expect(answer.data).toEqual({ updateContentItem: null })
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          extensions: expect.objectContaining({ statusCode: 403 }),
+          message: expect.stringMatching(/^The workflow state changes only through a transition/),
+        }),
+      ])
     }
     // Not even the Local API with overrideAccess.
     await expect(payload.update({ collection: 'content-items', id, data: { workflowState: 'approved' } })).rejects.toMatchObject({ status: 403 })

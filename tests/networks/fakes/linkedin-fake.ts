@@ -3,6 +3,12 @@
  * headers, image/document/video uploads with their upload URLs and ETags, posts with the id in
  * `x-restli-id` and "little text" truncation, the author finder, share statistics and comments.
  * Tests script failures, hangs, slow video processing and expired tokens.
+ *
+ * As strict as LinkedIn where the reference says what LinkedIn refuses (tests/networks/fakes-contract.test.ts
+ * proves each rule): the token, then `LinkedIn-Version` (present, `YYYYMM`, a month already
+ * released by the fake's clock and not yet sunset), `X-Restli-Protocol-Version: 2.0.0` and a JSON
+ * Content-Type are checked before anything else, a scripted failure included; a body that is not
+ * JSON gets a 400, not a 500.
  */
 import http from 'node:http'
 
@@ -83,10 +89,31 @@ export function displayedCommentary(commentary: string): string {
   return shown
 }
 
+/**
+ * How many months back a version stays active: LinkedIn sunsets each monthly version about a year
+ * after its release and supports it at least that long (reference, section 5), so twelve months
+ * back is still served and thirteen is not.
+ */
+export const linkedinSupportedMonths = 12
+
+/** Why LinkedIn refuses this `LinkedIn-Version` at `now`, or null when it is active. */
+export function linkedinVersionProblem(version: string, now: Date): string | null {
+  const match = /^(\d{4})(\d{2})$/.exec(version)
+  if (!match) return 'not a YYYYMM month'
+  const month = Number(match[2])
+  if (month < 1 || month > 12) return 'not a month'
+  const age = now.getUTCFullYear() * 12 + now.getUTCMonth() - (Number(match[1]) * 12 + month - 1)
+  if (age < 0) return 'not released yet'
+  if (age > linkedinSupportedMonths) return 'sunset'
+  return null
+}
+
 export type LinkedInFake = Awaited<ReturnType<typeof startLinkedInFake>>
 
-export async function startLinkedInFake(options: { token?: string; organization?: string; port?: number } = {}) {
+/** `now`: the fake's clock, which decides which versions are active (the real time unless given). */
+export async function startLinkedInFake(options: { token?: string; organization?: string; port?: number; now?: () => Date } = {}) {
   const token = options.token ?? 'linkedin-member-token'
+  const now = options.now ?? (() => new Date())
   const organization = options.organization ?? 'urn:li:organization:5515715'
   const requests: RecordedRequest[] = []
   const posts: FakeLinkedInPost[] = []
@@ -131,7 +158,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
     if (state.tokenExpired) return [401, error(401, 'The token used in the request has expired', 'EXPIRED_ACCESS_TOKEN', 65601)]
     const version = request.headers['linkedin-version']
     if (!version) return [400, error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING')]
-    if (typeof version !== 'string' || !/^\d{6}(\.\d{2})?$/.test(version))
+    if (typeof version !== 'string' || linkedinVersionProblem(version, now()) !== null)
       return [426, error(426, `Requested version ${String(version)} is not active`, 'NONEXISTENT_VERSION')]
     if (request.headers['x-restli-protocol-version'] !== '2.0.0')
       return [400, error(400, 'X-Restli-Protocol-Version 2.0.0 is required', 'INVALID_PROTOCOL_VERSION')]
@@ -398,6 +425,8 @@ export async function startLinkedInFake(options: { token?: string; organization?
     if (asset.kind !== 'video' && (request.headers.authorization !== `Bearer ${token}` || state.tokenExpired)) {
       return send(response, 401, error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600))
     }
+    const failure = failures.take(recorded)
+    if (failure) return send(response, failure.status, failure.body, failure.headers)
     const slot = asset.parts[part] as Asset['parts'][number]
     if (body.length === 0 || (asset.kind === 'video' && body.length !== slot.lastByte - slot.firstByte + 1)) {
       return send(response, 400, error(400, `Part ${part} has ${body.length} bytes`, 'BAD_REQUEST'))
@@ -419,14 +448,24 @@ export async function startLinkedInFake(options: { token?: string; organization?
         headers: request.headers,
         bodyBytes: body.length,
       }
-      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length) recorded.json = JSON.parse(body.toString('utf8'))
+      let unreadableBody = false
+      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length) {
+        try {
+          recorded.json = JSON.parse(body.toString('utf8'))
+        } catch {
+          unreadableBody = true
+        }
+      }
       requests.push(recorded)
 
-      const failure = failures.take(recorded)
-      if (failure) return send(response, failure.status, failure.body, failure.headers)
+      // Upload URLs are not REST calls: their own token rule, then any scripted failure.
       if (recorded.path.startsWith('/dms-uploads/')) return upload(request, response, recorded, body)
+      // The token and the required headers first: a scripted failure answers only a request LinkedIn would have read.
       const problem = restHeaderProblem(request)
       if (problem) return send(response, problem[0], problem[1])
+      const failure = failures.take(recorded)
+      if (failure) return send(response, failure.status, failure.body, failure.headers)
+      if (unreadableBody) return send(response, 400, error(400, 'The request body is not valid JSON', 'BAD_REQUEST'))
       route(response, recorded)
     } catch (caught) {
       send(response, 500, error(500, String(caught), 'INTERNAL_SERVER_ERROR'))
@@ -444,6 +483,8 @@ export async function startLinkedInFake(options: { token?: string; organization?
     assets,
     statistics,
     livePosts: () => posts.filter((post) => !post.deleted),
+    /** Whether this `LinkedIn-Version` is one the fake serves now (by its clock). */
+    isActiveVersion: (version: unknown): boolean => typeof version === 'string' && linkedinVersionProblem(version, now()) === null,
     failNext(count: number, failure: ScriptedFailure): void {
       failures.add(failure, count)
     },

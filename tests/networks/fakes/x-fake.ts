@@ -1,7 +1,13 @@
 /**
  * A local stand-in for the X API v2 (docs/networks.md#x): bearer checks, the v2 media upload
- * paths with processing states, posts with duplicate refusal, the user timeline as X renders it,
- * metrics, hidden replies and deletes. Tests script failures, hangs and slow processing.
+ * paths with processing states, posts with duplicate refusal and X's weighted 280-character limit,
+ * the user timeline as X renders it, metrics, hidden replies and deletes. Tests script failures,
+ * hangs and slow processing.
+ *
+ * As strict as X where the reference says what X refuses (tests/networks/fakes-contract.test.ts
+ * proves each rule): a request without the bearer token gets 401 before anything else, a scripted
+ * failure included; a body that is not JSON gets X's 400 invalid-request problem, not a 500; a
+ * post over 280 weighted characters (or with U+FFFE, U+FEFF, U+FFFF) is refused.
  */
 import http from 'node:http'
 
@@ -50,6 +56,124 @@ export type FakeXMetrics = {
 
 const mediaCategories = new Set(['tweet_image', 'tweet_gif', 'tweet_video', 'amplify_video', 'dm_image', 'dm_gif', 'dm_video', 'subtitles'])
 const firstId = 1880028106020515840n
+
+/**
+ * twitter-text's configuration v3 (the reference, section 4.3), written here from its text and not
+ * taken from the app (src/domain/twitter-text.ts wraps the library the app validates with): a
+ * fake that reused it would only compare the app with itself.
+ */
+const xMaxWeightedLength = 280
+const xScale = 100
+const xDefaultWeight = 200
+const xTransformedUrlLength = 23
+const xLightRanges: Array<[number, number]> = [
+  [0x0000, 0x10ff],
+  [0x2000, 0x200d],
+  [0x2010, 0x201f],
+  [0x2032, 0x2037],
+]
+const xInvalidCodePoints = new Set([0xfffe, 0xfeff, 0xffff])
+
+/** Country-code TLDs, which twitter-text's extractor recognises. */
+const countryTlds =
+  'ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl bm bn bo bq br bs bt bv bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg eh er es et eu fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mf mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk um us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw'
+/** Generic TLDs: the historical ones and common new ones (twitter-text knows more; a link without scheme on a rarer one weighs as text here). */
+const genericTlds =
+  'com net org info biz edu gov mil int name pro mobi asia tel travel jobs aero coop museum cat post app dev blog shop online site store tech xyz news media page web cloud digital agency network world today email link live life global group center company social studio africa arab ngo ong art design club space website press wiki'
+const knownTlds = new Set(`${countryTlds} ${genericTlds}`.split(' '))
+
+/** What a host label is made of: anything but spaces, ASCII punctuation and direction marks (so "المجتمع.badil.ma" is one host). */
+const domainCharacter = '[^\\s!"#$%&\'()*+,\\-./:;<=>?@[\\]\\\\^_`{|}~\\u202a-\\u202e]'
+/**
+ * A candidate link: optional scheme, dotted host whose last label is a known TLD (the longest
+ * such host; labels start and end with a domain character), then what may follow (port, path, query).
+ */
+const urlCandidate = new RegExp(
+  `(https?:\\/\\/)?((?:${domainCharacter}(?:(?:[_-]|${domainCharacter})*${domainCharacter})?\\.)+(?:${[...knownTlds].sort((a, b) => b.length - a.length).join('|')}))` +
+    `(?![a-z0-9@+-])((?::\\d{1,5})?(?:[/?][^\\s]*)?)`,
+  'giu',
+)
+/** Without scheme, the link is the Latin part of the host that ends it ("badil.ma" in "المجتمع.badil.ma"). */
+const latinHostEnd = /(?:[a-z0-9\u00c0-\u024f-]+\.)+[a-z]+$/i
+/** twitter-text's longest link, scheme included. */
+const xMaxUrlLength = 4096
+/** Characters a path or query may hold (twitter-text's validUrlPath / validUrlQuery, Latin and Cyrillic letters). */
+const urlTailCharacters = /^[a-z0-9\u00c0-\u024f\u0400-\u04ff!*';:=+,.$/%#[\]\-\u2013_~&|@()?]*/i
+/** Characters a path or query may end with: trailing punctuation belongs to the sentence, not the link. */
+const urlEndCharacter = /[a-z0-9\u00c0-\u024f\u0400-\u04ff=_#/+\-&)]/i
+/** An emoji sequence (ZWJ families, flags, skin tones, keycaps) weighs as one character. */
+const emojiSequence = new RegExp('\\p{RGI_Emoji}|[#*0-9]\\u20e3', 'gv')
+
+/** The path and query that belong to a link: trailing punctuation and an unbalanced `)` are the sentence's. */
+function urlTail(after: string): string {
+  let tail = (urlTailCharacters.exec(after) as RegExpExecArray)[0]
+  for (;;) {
+    if (tail && !urlEndCharacter.test(tail.at(-1) as string)) tail = tail.slice(0, -1)
+    else if (tail.endsWith(')') && tail.split('(').length < tail.split(')').length) tail = tail.slice(0, -1)
+    else return tail
+  }
+}
+
+/** Where each link starts and ends (UTF-16 indices), as twitter-text's extractor finds them. */
+function xUrlSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  const candidates = new RegExp(urlCandidate)
+  for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
+    const [whole, scheme, host, after] = match as unknown as [string, string | undefined, string, string]
+    const before = text[match.index - 1] ?? ''
+    const latinHost = scheme ? host : latinHostEnd.exec(host)?.[0]
+    const start = match.index + (scheme ? 0 : host.length - (latinHost?.length ?? 0))
+    const tail = urlTail(after)
+    const end = match.index + whole.length - after.length + tail.length
+    const accepted =
+      // A link does not continue an ASCII word, a mention, a cashtag or a hashtag (nor follow - _ . / without scheme).
+      !/[a-z0-9@＠$#＃\u202a-\u202e]/i.test(before) &&
+      !(!scheme && /[-_./]/.test(before)) &&
+      // An underscore may appear in a subdomain only, not in the registered name.
+      !(host.split('.').at(-2) as string).includes('_') &&
+      latinHost !== undefined &&
+      (scheme ? 0 : 'https://'.length) + end - start <= xMaxUrlLength
+    if (accepted) {
+      spans.push([start, end])
+      candidates.lastIndex = end
+    } else {
+      // Not a link here: one character further may start one ("peines.https://…").
+      candidates.lastIndex = match.index + 1
+    }
+  }
+  return spans
+}
+
+/** A post's length as X weighs it (twitter-text v3), and whether it holds a character X refuses. */
+export function xWeightedLength(text: string): { weightedLength: number; invalidCharacters: boolean } {
+  const normalized = text.normalize('NFC')
+  const entities = new Map<number, { end: number; weight: number }>()
+  const spans = xUrlSpans(normalized)
+  for (const [start, end] of spans) entities.set(start, { end, weight: xTransformedUrlLength * xScale })
+  for (const match of normalized.matchAll(emojiSequence)) {
+    const start = match.index ?? 0
+    if (spans.some(([from, to]) => start < to && start + match[0].length > from)) continue
+    entities.set(start, { end: start + match[0].length, weight: xDefaultWeight })
+  }
+  let total = 0
+  let invalidCharacters = false
+  for (let index = 0; index < normalized.length;) {
+    const entity = entities.get(index)
+    if (entity) {
+      total += entity.weight
+      index = entity.end
+      continue
+    }
+    const codePoint = normalized.codePointAt(index) as number
+    total += xLightRanges.some(([from, to]) => codePoint >= from && codePoint <= to) ? xScale : xDefaultWeight
+    if (xInvalidCodePoints.has(codePoint)) invalidCharacters = true
+    index += codePoint > 0xffff ? 2 : 1
+  }
+  return { weightedLength: total / xScale, invalidCharacters }
+}
+
+export const xTooLongDetail =
+  'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.'
 
 export type XFake = Awaited<ReturnType<typeof startXFake>>
 
@@ -139,6 +263,12 @@ export async function startXFake(options: { token?: string; userId?: string; por
     const replyTo = (json.reply as { in_reply_to_tweet_id?: unknown } | undefined)?.in_reply_to_tweet_id
     if (!Array.isArray(mediaIds) || mediaIds.some((id) => typeof id !== 'string')) return send(response, 400, invalid('media_ids must be strings'))
     if (!text && mediaIds.length === 0) return send(response, 400, invalid('text or media is required'))
+    if (text) {
+      const { weightedLength, invalidCharacters } = xWeightedLength(text)
+      if (invalidCharacters) return send(response, 400, invalid('Your Tweet text contains invalid characters.', { text: [text] }))
+      if (weightedLength > xMaxWeightedLength)
+        return send(response, 400, problem(400, 'Invalid Request', xTooLongDetail, { errors: [{ message: xTooLongDetail, parameters: { text: [text] } }] }))
+    }
     if (mediaIds.length > 4) return send(response, 400, invalid('Too many media ids', { 'media.media_ids': mediaIds }))
     if (mediaIds.some((id) => !usableMedia(id as string))) return send(response, 400, invalid('Your media IDs are invalid.', { 'media.media_ids': mediaIds }))
     if (replyTo !== undefined && typeof replyTo !== 'string') return send(response, 400, invalid('in_reply_to_tweet_id must be a string'))
@@ -376,16 +506,28 @@ export async function startXFake(options: { token?: string; userId?: string; por
         query: url.searchParams,
         headers: request.headers,
       }
-      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length) recorded.json = JSON.parse(body.toString('utf8'))
-      const form = await readForm(request, body)
+      let unreadableBody = false
+      if (String(request.headers['content-type'] ?? '').startsWith('application/json') && body.length) {
+        try {
+          recorded.json = JSON.parse(body.toString('utf8'))
+        } catch {
+          unreadableBody = true
+        }
+      }
+      const form = await readForm(request, body).catch(() => {
+        unreadableBody = true
+        return null
+      })
       if (form) recorded.form = recordForm(form)
       requests.push(recorded)
 
-      const failure = failures.take(recorded)
-      if (failure) return send(response, failure.status, failure.body, failure.headers)
+      // X authenticates first: without the token nothing else is answered, a scripted failure included.
       if (request.headers.authorization !== `Bearer ${token}` || state.tokenExpired) {
         return send(response, 401, problem(401, 'Unauthorized', 'Unauthorized'))
       }
+      const failure = failures.take(recorded)
+      if (failure) return send(response, failure.status, failure.body, failure.headers)
+      if (unreadableBody) return send(response, 400, invalid('The request body could not be parsed.'))
       await route(response, recorded, form)
     } catch (error) {
       send(response, 500, problem(500, 'Internal Error', String(error)))

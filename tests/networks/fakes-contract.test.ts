@@ -1,0 +1,293 @@
+/**
+ * The fake networks refuse what the real ones refuse (issue 18; /work/shared/reference/social-apis.md
+ * and docs/networks.md). For each rule a fake enforces, a raw request that breaks exactly that rule
+ * gets the status and body the network documents, and a correct request is accepted: the adapter
+ * tests can then trust a fake's "yes". One `describe` per network; no app code is used here.
+ */
+import { startLinkedInFake } from './fakes/linkedin-fake'
+import type { LinkedInFake } from './fakes/linkedin-fake'
+import { xTooLongDetail } from './fakes/x-fake'
+import { startXFake } from './fakes/x-fake'
+import type { XFake } from './fakes/x-fake'
+
+/** The status and the parsed body of an answer (null when it has none). */
+async function answer(response: Response): Promise<{ status: number; body: unknown }> {
+  const text = await response.text()
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null }
+}
+
+describe('X fake (reference section 4)', () => {
+  let fake: XFake
+
+  beforeEach(async () => {
+    fake = await startXFake()
+  })
+
+  afterEach(async () => {
+    await fake.close()
+  })
+
+  const jsonHeaders = () => ({ authorization: `Bearer ${fake.token}`, 'content-type': 'application/json' })
+
+  /** POST /2/tweets with the valid token unless `headers` says otherwise. */
+  const createPost = (body: string, headers: Record<string, string> = jsonHeaders()) =>
+    fetch(`${fake.baseUrl}/2/tweets`, { method: 'POST', headers, body }).then(answer)
+
+  const tooLong = (text: string) => ({
+    status: 400,
+    body: {
+      title: 'Invalid Request',
+      detail: xTooLongDetail,
+      type: 'https://api.twitter.com/2/problems/invalid-request',
+      status: 400,
+      errors: [{ message: xTooLongDetail, parameters: { text: [text] } }],
+    },
+  })
+
+  const unauthorized = { status: 401, body: { title: 'Unauthorized', detail: 'Unauthorized', type: 'about:blank', status: 401 } }
+
+  it('accepts a correct post: 201 with its id and text', async () => {
+    const { status, body } = await createPost(JSON.stringify({ text: 'Les peines alternatives protègent la société.' }))
+
+    expect(status).toBe(201)
+    const id = fake.posts[0]?.id
+    expect(body).toEqual({ data: { id, text: 'Les peines alternatives protègent la société.', edit_history_tweet_ids: [id] } })
+  })
+
+  it.each([
+    ['no Authorization header', { 'content-type': 'application/json' }],
+    ['another bearer token', { authorization: 'Bearer someone-else', 'content-type': 'application/json' }],
+    ['a token without the Bearer scheme', { authorization: 'x-user-token', 'content-type': 'application/json' }],
+  ])('refuses a post with %s: 401', async (_case, headers) => {
+    await expect(createPost(JSON.stringify({ text: 'Sans jeton' }), headers)).resolves.toEqual(unauthorized)
+    expect(fake.posts).toHaveLength(0)
+  })
+
+  it('checks the token before a scripted failure, which then answers the next authenticated request', async () => {
+    const scripted = { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 }
+    fake.failNext(1, { method: 'POST', path: '/2/tweets', status: 429, body: scripted })
+
+    await expect(createPost(JSON.stringify({ text: 'Sans jeton' }), { 'content-type': 'application/json' })).resolves.toEqual(unauthorized)
+    await expect(createPost(JSON.stringify({ text: 'Avec jeton' }))).resolves.toEqual({ status: 429, body: scripted })
+    await expect(createPost(JSON.stringify({ text: 'Avec jeton' }))).resolves.toMatchObject({ status: 201 })
+  })
+
+  it('answers an expired token with 401 too', async () => {
+    fake.expireToken()
+
+    await expect(createPost(JSON.stringify({ text: 'Jeton expiré' }))).resolves.toEqual(unauthorized)
+  })
+
+  it('refuses a body that is not JSON with the 400 invalid-request problem, not a 500', async () => {
+    await expect(createPost('{"text": "virgule en trop",}')).resolves.toEqual({
+      status: 400,
+      body: {
+        title: 'Invalid Request',
+        detail: 'One or more parameters to your request was invalid.',
+        type: 'https://api.twitter.com/2/problems/invalid-request',
+        status: 400,
+        errors: [{ message: 'The request body could not be parsed.', parameters: {} }],
+      },
+    })
+    expect(fake.posts).toHaveLength(0)
+  })
+
+  it('refuses a post over 280 weighted characters with 400 and a detail about its length', async () => {
+    const text = 'a'.repeat(281)
+
+    await expect(createPost(JSON.stringify({ text }))).resolves.toEqual(tooLong(text))
+    expect(fake.posts).toHaveLength(0)
+  })
+
+  it.each([
+    ['U+FFFE', '\uFFFE'],
+    ['U+FEFF (byte order mark)', '\uFEFF'],
+    ['U+FFFF', '\uFFFF'],
+  ])('refuses a text holding %s with 400', async (_name, character) => {
+    const text = `Texte ${character} caché`
+
+    await expect(createPost(JSON.stringify({ text }))).resolves.toEqual({
+      status: 400,
+      body: {
+        title: 'Invalid Request',
+        detail: 'One or more parameters to your request was invalid.',
+        type: 'https://api.twitter.com/2/problems/invalid-request',
+        status: 400,
+        errors: [{ message: 'Your Tweet text contains invalid characters.', parameters: { text: [text] } }],
+      },
+    })
+  })
+
+  // twitter-text v3 (reference 4.3): each case at exactly 280 passes and one step more is refused.
+  const url = `https://badil.ma/loi-43-22?${'utm_source=x&'.repeat(20)}id=1`
+  const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'
+  it.each([
+    ['Latin letters weigh 1', 'a'.repeat(280), 'a'.repeat(281)],
+    ['Arabic letters (below U+10FF) weigh 1', 'ب'.repeat(280), 'ب'.repeat(281)],
+    ['CJK weighs 2', '中'.repeat(140), '中'.repeat(140) + 'a'],
+    ['the ellipsis U+2026 (outside the light ranges) weighs 2', '…'.repeat(140), '…'.repeat(140) + 'a'],
+    ['dashes and quotes U+2010–U+201F weigh 1', '—'.repeat(140) + '’'.repeat(140), '—'.repeat(140) + '’'.repeat(141)],
+    ['a link with scheme weighs 23 whatever its length', `${url} ${'a'.repeat(256)}`, `${url} ${'a'.repeat(257)}`],
+    [
+      'a link without scheme (www., a path, a generic TLD) weighs 23',
+      `www.badil.ma badil.ma/loi badil.org ${'a'.repeat(208)}`,
+      `www.badil.ma badil.ma/loi badil.org ${'a'.repeat(209)}`,
+    ],
+    ['a bare domain on a country TLD is a link too', `${'a'.repeat(256)} badil.ma`, `${'a'.repeat(257)} badil.ma`],
+    ['a dotted word without a known TLD is text', `Loi n° 43.22, p.ex. ${'a'.repeat(260)}`, `Loi n° 43.22, p.ex. ${'a'.repeat(261)}`],
+    [
+      'an e-mail address, a hashtag or a cashtag is text',
+      `contact@badil.ma #badil.com $x.com ${'a'.repeat(245)}`,
+      `contact@badil.ma #badil.com $x.com ${'a'.repeat(246)}`,
+    ],
+    ['an emoji ZWJ sequence weighs 2 once', family.repeat(140), family.repeat(140) + 'a'],
+    ['a flag weighs 2', '\u{1F1F2}\u{1F1E6}'.repeat(140), '\u{1F1F2}\u{1F1E6}'.repeat(140) + '.'],
+    ['text is weighed after NFC normalization (e + combining accent = é)', 'e\u0301'.repeat(280), 'e\u0301'.repeat(281)],
+  ])('weighs as X does: %s', async (_case, fits, over) => {
+    await expect(createPost(JSON.stringify({ text: fits }))).resolves.toMatchObject({ status: 201 })
+    await expect(createPost(JSON.stringify({ text: over }))).resolves.toEqual(tooLong(over))
+  })
+})
+
+describe('LinkedIn fake (reference section 5)', () => {
+  // The fake's clock: March 2026, so 202603 is the newest version and 202503 the oldest still served.
+  const clock = new Date('2026-03-15T12:00:00Z')
+  let fake: LinkedInFake
+
+  beforeEach(async () => {
+    fake = await startLinkedInFake({ now: () => clock })
+  })
+
+  afterEach(async () => {
+    await fake.close()
+  })
+
+  const validHeaders = (): Record<string, string> => ({
+    authorization: `Bearer ${fake.token}`,
+    'linkedin-version': '202602',
+    'x-restli-protocol-version': '2.0.0',
+    'content-type': 'application/json',
+  })
+
+  const postBody = (commentary: string) =>
+    JSON.stringify({
+      author: fake.organization,
+      commentary,
+      visibility: 'PUBLIC',
+      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      lifecycleState: 'PUBLISHED',
+      isReshareDisabledByAuthor: false,
+    })
+
+  /** POST /rest/posts with every required header, `change` replacing (or, as undefined, removing) some. */
+  function postResponse(change: Record<string, string | undefined> = {}, body = postBody('Réparer plutôt qu’enfermer')): Promise<Response> {
+    const headers = Object.fromEntries(Object.entries({ ...validHeaders(), ...change }).filter(([, value]) => value !== undefined)) as Record<string, string>
+    return fetch(`${fake.baseUrl}/rest/posts`, { method: 'POST', headers, body })
+  }
+
+  const createPost = (change: Record<string, string | undefined> = {}, body?: string) => postResponse(change, body).then(answer)
+
+  const inactive = (version: string) => ({
+    status: 426,
+    body: { status: 426, code: 'NONEXISTENT_VERSION', message: `Requested version ${version} is not active` },
+  })
+
+  it('accepts a correct post: 201, empty body, the id in x-restli-id', async () => {
+    const response = await postResponse()
+
+    const restliId = response.headers.get('x-restli-id')
+    await expect(answer(response)).resolves.toEqual({ status: 201, body: null })
+    expect(restliId).toMatch(/^urn:li:share:\d+$/)
+    expect(fake.posts.map((post) => post.urn)).toEqual([restliId])
+  })
+
+  it.each([
+    ['no Authorization header', undefined],
+    ['another bearer token', 'Bearer someone-else'],
+  ])('refuses a call with %s: 401', async (_case, authorization) => {
+    await expect(createPost({ authorization })).resolves.toEqual({
+      status: 401,
+      body: { status: 401, code: 'INVALID_ACCESS_TOKEN', serviceErrorCode: 65600, message: 'Invalid access token' },
+    })
+    expect(fake.posts).toHaveLength(0)
+  })
+
+  it('answers an expired token with 401 EXPIRED_ACCESS_TOKEN', async () => {
+    fake.expireToken()
+
+    await expect(createPost()).resolves.toEqual({
+      status: 401,
+      body: { status: 401, code: 'EXPIRED_ACCESS_TOKEN', serviceErrorCode: 65601, message: 'The token used in the request has expired' },
+    })
+  })
+
+  it('checks the token and headers before a scripted failure, which then answers the next correct request', async () => {
+    const scripted = { status: 429, message: 'Resource level throttle limit for calls to this resource is reached.' }
+    fake.failNext(1, { method: 'POST', path: '/rest/posts', status: 429, body: scripted })
+
+    await expect(createPost({ authorization: undefined })).resolves.toMatchObject({ status: 401 })
+    await expect(createPost({ 'linkedin-version': '202612' })).resolves.toEqual(inactive('202612'))
+    await expect(createPost()).resolves.toEqual({ status: 429, body: scripted })
+    await expect(createPost()).resolves.toMatchObject({ status: 201 })
+  })
+
+  it('refuses a call without LinkedIn-Version: 400 VERSION_MISSING (there is no default version)', async () => {
+    await expect(createPost({ 'linkedin-version': undefined })).resolves.toEqual({
+      status: 400,
+      body: {
+        status: 400,
+        code: 'VERSION_MISSING',
+        message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+      },
+    })
+  })
+
+  it.each([
+    ['a month after the fake’s clock (not released yet)', '202604'],
+    ['a year ahead', '202703'],
+    ['month 13', '202613'],
+    ['month 00', '202600'],
+    ['thirteen months old (sunset)', '202502'],
+    ['years old (sunset)', '202306'],
+    ['not YYYYMM: a dashed month', '2026-02'],
+    ['not YYYYMM: five digits', '20262'],
+    ['not YYYYMM: a full date', '20260201'],
+    ['not YYYYMM: a patch suffix', '202602.01'],
+  ])('refuses LinkedIn-Version %s (%s): 426 NONEXISTENT_VERSION', async (_case, version) => {
+    await expect(createPost({ 'linkedin-version': version })).resolves.toEqual(inactive(version))
+    expect(fake.posts).toHaveLength(0)
+  })
+
+  it.each([
+    ['the current month', '202603'],
+    ['twelve months old, the oldest still served', '202503'],
+  ])('accepts LinkedIn-Version %s (%s)', async (_case, version) => {
+    await expect(createPost({ 'linkedin-version': version })).resolves.toMatchObject({ status: 201 })
+    expect(fake.isActiveVersion(version)).toBe(true)
+  })
+
+  it.each([
+    ['missing', undefined],
+    ['1.0.0', '1.0.0'],
+  ])('refuses X-Restli-Protocol-Version %s: 400', async (_case, protocol) => {
+    await expect(createPost({ 'x-restli-protocol-version': protocol })).resolves.toEqual({
+      status: 400,
+      body: { status: 400, code: 'INVALID_PROTOCOL_VERSION', message: 'X-Restli-Protocol-Version 2.0.0 is required' },
+    })
+  })
+
+  it('refuses a body that is not sent as application/json: 415', async () => {
+    await expect(createPost({ 'content-type': 'text/plain' })).resolves.toEqual({
+      status: 415,
+      body: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Content-Type must be application/json' },
+    })
+  })
+
+  it('refuses a body that is not JSON with 400, not a 500', async () => {
+    await expect(createPost({}, '{"commentary": "virgule en trop",}')).resolves.toEqual({
+      status: 400,
+      body: { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON' },
+    })
+    expect(fake.posts).toHaveLength(0)
+  })
+})
