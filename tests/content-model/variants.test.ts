@@ -155,6 +155,16 @@ describe('platform variants', () => {
     })
     expect(december.scheduledAt).toBe('2026-12-10T09:00:00.000Z')
     expect((december as unknown as { scheduledAt_tz: string }).scheduledAt_tz).toBe('Africa/Casablanca')
+    // 10:00 in Casablanca on 1 March 2026, during Ramadan: 10:00 UTC.
+    const ramadan = await payload.update({
+      collection: 'platform-variants',
+      id,
+      data: { scheduledAt: '2026-03-01T10:00:00.000Z', scheduledAt_tz: 'Africa/Casablanca' } as never,
+    })
+    expect(ramadan.scheduledAt).toBe('2026-03-01T10:00:00.000Z')
+    // Read back as stored: the instant in UTC and the zone it was chosen in.
+    const stored = await payload.findByID({ collection: 'platform-variants', id, depth: 0 })
+    expect([stored.scheduledAt, (stored as unknown as { scheduledAt_tz: string }).scheduledAt_tz]).toEqual(['2026-03-01T10:00:00.000Z', 'Africa/Casablanca'])
   })
 
   it('returns the composed text, the truncation point and a right-to-left preview for Arabic', async () => {

@@ -1,4 +1,5 @@
 import { platformLimits, platforms, type SourcedLimit } from '../../src/domain/platform-limits'
+import { cpuMilliseconds } from '../helpers/cpu-time'
 import {
   composePostText,
   countUtf8Bytes,
@@ -159,14 +160,16 @@ describe('X weighted length (twitter-text v3)', () => {
   })
 
   it('stays fast on a long run of letters without spaces, which twitter-text handles quadratically', () => {
-    const started = Date.now()
-    const report = validate({
-      platform: 'x',
-      language: 'ar',
-      text: `${'ب'.repeat(50000)} 43.22 a.b c.d`,
-      firstComment: 'ب'.repeat(20000),
+    let report = undefined as unknown as ReturnType<typeof validate>
+    const used = cpuMilliseconds(() => {
+      report = validate({
+        platform: 'x',
+        language: 'ar',
+        text: `${'ب'.repeat(50000)} 43.22 a.b c.d`,
+        firstComment: 'ب'.repeat(20000),
+      })
     })
-    expect(Date.now() - started).toBeLessThan(5000)
+    expect(used).toBeLessThan(5000)
     expect(report.measures.textLength).toBe(50000 + ' 43.22 a.b c.d'.length)
     expect(errorCodes(report).sort()).toEqual(['first_comment.too_long', 'text.too_long'])
     expect(countWeightedX('😀'.repeat(2100))).toBe(4200)

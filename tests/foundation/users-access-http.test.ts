@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto'
+
 import { roles } from '../../src/domain/roles'
 import type { Role } from '../../src/domain/roles'
 import { startHttpServer } from '../helpers/http-server'
@@ -29,6 +31,20 @@ async function graphql(query: string, auth: { token?: string; apiKey?: string } 
   return api('/api/graphql', { method: 'POST', body: JSON.stringify({ query }), ...auth })
 }
 
+/** Payload's count of wrong passwords and whether the account is locked now. */
+async function lockState(email: string) {
+  const [user] = (await app.payload.find({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true, showHiddenFields: true })).docs
+  const hidden = user as unknown as { loginAttempts?: number; lockUntil?: string | null }
+  return { loginAttempts: hidden.loginAttempts ?? 0, locked: Boolean(hidden.lockUntil && new Date(hidden.lockUntil).getTime() > Date.now()) }
+}
+
+/** A session token signed as Payload signs them (its header, HS256 with its secret), with the claims given. */
+function signSessionToken(header: string, claims: Record<string, unknown>): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const unsigned = `${header}.${encode(claims)}`
+  return `${unsigned}.${createHmac('sha256', app.payload.secret).update(unsigned).digest('base64url')}`
+}
+
 beforeAll(async () => {
   app = await startTestPayload()
   accounts = await createAccountPerRole(app.payload)
@@ -49,13 +65,53 @@ afterAll(async () => {
 })
 
 describe('users over REST', () => {
-  it('answers 401 with a reason to a wrong password, and stores nothing', async () => {
+  it('answers 401 with a reason to a wrong password, gives no token, and counts the attempt', async () => {
     const login = await api('/api/users/login', {
       method: 'POST',
-      body: JSON.stringify({ email: accounts.cm.email, password: 'wrong-password' }),
+      body: JSON.stringify({ email: accounts.analyst.email, password: 'wrong-password' }),
     })
     expect(login.status).toBe(401)
-    expect(login.body.errors[0].message).toMatch(/incorrect|incorrect|invalid/i)
+    expect(login.body.token).toBeUndefined()
+    expect(login.body.errors[0].message).toBe('L’adresse e-mail ou le mot de passe fourni est incorrect.')
+    expect(await lockState(accounts.analyst.email)).toEqual({ loginAttempts: 1, locked: false })
+    // The right password afterwards signs in and starts the count again.
+    const right = await api('/api/users/login', {
+      method: 'POST',
+      body: JSON.stringify({ email: accounts.analyst.email, password: accounts.analyst.password }),
+    })
+    expect(right.status).toBe(200)
+    expect(await lockState(accounts.analyst.email)).toEqual({ loginAttempts: 0, locked: false })
+  })
+
+  it('locks an account after five wrong passwords, even against the right one', async () => {
+    const email = 'verrou@test.badil.local'
+    const password = 'Un-mot-de-passe-solide-43'
+    await app.payload.create({ collection: 'users', overrideAccess: true, data: { email, password, name: 'Verrou', role: 'cm', language: 'fr' } })
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const wrong = await api('/api/users/login', { method: 'POST', body: JSON.stringify({ email, password: `faux-${attempt}` }) })
+      expect(wrong.status).toBe(401)
+    }
+    expect(await lockState(email)).toEqual({ loginAttempts: 5, locked: true })
+    const right = await api('/api/users/login', { method: 'POST', body: JSON.stringify({ email, password }) })
+    expect(right.status).toBe(401)
+    expect(right.body.token).toBeUndefined()
+    expect(right.body.errors[0].message).toBe('Cet utilisateur est verrouillé en raison d’un trop grand nombre de tentatives de connexion infructueuses.')
+    await app.payload.delete({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
+  })
+
+  it('treats an expired session token as no session at all', async () => {
+    const [header, claims] = tokens.cm.split('.') as [string, string]
+    const decoded = JSON.parse(Buffer.from(claims!, 'base64url').toString('utf8')) as Record<string, unknown>
+    const now = Math.floor(Date.now() / 1000)
+    const expired = signSessionToken(header, { ...decoded, iat: now - 9 * 3600, exp: now - 3600 })
+    const stillValid = signSessionToken(header, { ...decoded, iat: now, exp: now + 3600 })
+    // The same claims signed the same way are accepted while they last: only the expiry differs.
+    expect((await api('/api/users/me', { token: stillValid })).body.user?.email).toBe(accounts.cm.email)
+    expect((await api('/api/users/me', { token: expired })).body.user).toBeNull()
+    const anonymous = await api('/api/platform-variants')
+    const withExpired = await api('/api/platform-variants', { token: expired })
+    expect(anonymous.status).toBe(403)
+    expect(withExpired).toEqual(anonymous)
   })
 
   it('answers 403 to a password login of an integration account', async () => {

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { runImport } from '../../plugins/campaign-ops/inbox/import'
+import { waitFor } from '../helpers/wait-for'
 import { startInboxApp } from './inbox-fixtures'
 import type { InboxApp } from './inbox-fixtures'
 
@@ -31,12 +32,9 @@ async function token(role: 'cm' | 'analyst') {
 }
 
 async function finished(id: number) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const found = await payload.findByID({ collection: 'inbox-imports', id, overrideAccess: true, depth: 0 })
-    if (found.status === 'done') return found
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('the import did not finish')
+  const read = () => payload.findByID({ collection: 'inbox-imports', id, overrideAccess: true, depth: 0 })
+  await waitFor(async () => (await read()).status === 'done', 30_000, `import ${id} to finish`)
+  return read()
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { defaultRules } from '../../plugins/campaign-ops/moderation/default-rule
 import { compileEngine } from '../../plugins/campaign-ops/moderation/engine'
 import type { Decision } from '../../plugins/campaign-ops/moderation/types'
 import { explainDecision } from '../../plugins/campaign-ops/moderation/explain-decision'
+import { cpuMilliseconds } from '../helpers/cpu-time'
 
 const engine = compileEngine(defaultRules)
 
@@ -62,18 +63,6 @@ function checkDecision(text: string, decision: Decision): void {
   }
   // Each decision is put into words in one of the three languages, in turn.
   expect(explainDecision(decision, explanationLanguages[checked++ % explanationLanguages.length]!)).not.toBe('')
-}
-
-/**
- * CPU time this process spent on `work`, in ms. Wall-clock time on a shared 2-core machine depends
- * on what else runs (the other jest worker, PostgreSQL); CPU time does not, so the bounds below hold
- * the engine to its cost without timing luck. Speed figures live in `npm run bench -- moderation`.
- */
-function cpuMilliseconds(work: () => void): number {
-  const before = process.cpuUsage()
-  work()
-  const used = process.cpuUsage(before)
-  return (used.user + used.system) / 1000
 }
 
 const mixedUnit = "Ce n'est pas juste, wach had l9anoun mzyan? القانون ديال العقوبات البديلة ya 7maaar p u t e 06 12 34 56 78 ! "

@@ -152,13 +152,7 @@ export async function stateCounts(databaseUrl: string, ids: number[]): Promise<R
   }
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
+export { waitFor } from '../helpers/wait-for'
 
 export type WorkerProcess = { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null>; output: () => string }
 

@@ -24,6 +24,7 @@ import { FAKE_IG_USER_ID, FAKE_TOKEN } from '../networks/fakes/meta-graph-fake'
 import { connectFakeAccounts, publishCallsByText, startNetworkFakes } from './publishing-fixtures'
 import type { FakeAccounts, NetworkFakes } from './publishing-fixtures'
 import { setWorkflowState } from '../helpers/workflow'
+import { waitFor } from '../helpers/wait-for'
 
 jest.setTimeout(60_000)
 
@@ -166,7 +167,8 @@ describe('a CM schedules an approved variant for three networks', () => {
     // Before the minute: nothing is claimed.
     await tick()
     expect(publishCallsByText(fakes).get('Le TIG en 3 minutes (x)')).toBeUndefined()
-    await new Promise((resolve) => setTimeout(resolve, at.getTime() - Date.now() + 50))
+    // From the minute on, the three go out in one tick.
+    await waitFor(async () => Date.now() > at.getTime() + 50, 10_000, 'the scheduled minute', 20)
     const report = await tick()
     expect(report.published).toEqual({ succeeded: 3 })
     await tick()
@@ -343,10 +345,16 @@ describe('what the networks answer', () => {
     expect(new Date(account.rateLimitedUntil!).getTime()).toBeGreaterThan(Date.now() + 500)
     expect((await attemptsOf(first))[0]).toMatchObject({ outcome: 'rate_limited', errorKind: 'rate_limited' })
 
-    await new Promise((resolve) => setTimeout(resolve, 2_300))
-    await tick()
-    expect((await variantById(first)).publicationState).toBe('published')
-    expect((await variantById(second)).publicationState).toBe('published')
+    // Once the account's limit has passed, both go out (ticking until they do, however slow the machine).
+    await waitFor(
+      async () => {
+        await tick()
+        return (await variantById(first)).publicationState === 'published' && (await variantById(second)).publicationState === 'published'
+      },
+      20_000,
+      'both variants published after the rate limit',
+      250,
+    )
     expect(publishCallsByText(fakes).get('Limite de débit 1')).toBe(2) // the refused call, then the post
     expect(fakes.x.livePosts().filter((post) => post.text === 'Limite de débit 1')).toHaveLength(1)
     expect((await payload.findByID({ collection: 'network-accounts', id: accounts.x, overrideAccess: true })).status).toBe('ok')
@@ -358,8 +366,15 @@ describe('what the networks answer', () => {
     await tick()
     expect((await variantById(flaky)).publicationState).toBe('scheduled')
     expect((await attemptsOf(flaky))[0]).toMatchObject({ outcome: 'retry_scheduled', errorKind: 'retryable' })
-    await new Promise((resolve) => setTimeout(resolve, 450))
-    await tick()
+    await waitFor(
+      async () => {
+        await tick()
+        return (await variantById(flaky)).publicationState !== 'scheduled'
+      },
+      20_000,
+      'the retried LinkedIn post',
+      100,
+    )
     const done = await variantById(flaky)
     expect(done.publicationState).toBe('published')
     expect(done.attempts).toBe(2)
