@@ -7,9 +7,14 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { inboxQueue } from '../../plugins/campaign-ops/inbox/queue'
+import { checkpointTask } from '../../plugins/campaign-ops/moderation/checkpoint-task'
 import { maintenanceQueue, retentionPurgeTask } from '../../plugins/campaign-ops/moderation/retention-task'
 import { nextCasablancaClockTime } from '../../src/domain/casablanca-time'
 import { startTestPayload } from '../helpers/payload'
+import { waitFor } from '../helpers/wait-for'
+import { setWorkflowState } from '../helpers/workflow'
+import { connectFakeAccounts, startNetworkFakes } from '../publishing/publishing-fixtures'
+import type { NetworkFakes } from '../publishing/publishing-fixtures'
 import type { TestPayload } from '../helpers/payload'
 
 const casablancaClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Casablanca', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
@@ -95,6 +100,25 @@ describe('the jobs queue with its crons on', () => {
     expect(job.completedAt).toBeTruthy()
     const purge = await app.payload.find({ collection: 'moderation-log', where: { kind: { equals: 'retention_purge' } }, overrideAccess: true })
     expect(purge.totalDocs).toBe(1)
+    // The purge's row is sealed at once.
+    const seals = await app.payload.find({ collection: 'moderation-log-checkpoints', overrideAccess: true })
+    expect(seals.docs.map((seal) => seal.sequence)).toEqual([purge.docs[0]!.sequence])
+  })
+
+  it('schedules the log’s seal once, for the next minute 7 of an hour', async () => {
+    const before = new Date()
+    await app.payload.jobs.handleSchedules({ queue: maintenanceQueue })
+    await app.payload.jobs.handleSchedules({ queue: maintenanceQueue })
+    const { docs } = await app.payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: checkpointTask } }, { completedAt: { exists: false } }] },
+      overrideAccess: true,
+    })
+    expect(docs).toHaveLength(1)
+    const waitUntil = new Date(docs[0]!.waitUntil as string)
+    expect(waitUntil.getUTCMinutes()).toBe(7)
+    expect(waitUntil.getTime()).toBeGreaterThan(before.getTime())
+    expect(waitUntil.getTime() - before.getTime()).toBeLessThanOrEqual(3600_000)
   })
 
   it('leaves no cron running once Payload is destroyed', async () => {
@@ -102,4 +126,51 @@ describe('the jobs queue with its crons on', () => {
     await app.close()
     expect(crons.every((cron) => cron.isStopped())).toBe(true)
   })
+})
+
+describe('the publishing scheduler on its own cron', () => {
+  let app: TestPayload
+  let fakes: NetworkFakes
+
+  beforeAll(async () => {
+    fakes = await startNetworkFakes()
+    app = await startTestPayload({
+      env: fakes.env,
+      // Every second, so the test need not wait ten; nothing calls tick().
+      config: { runScheduledJobs: true, publishing: { runScheduler: true, scheduler: { cron: '* * * * * *' } } },
+    })
+  })
+
+  afterAll(async () => {
+    await app?.close()
+    await fakes?.close()
+  })
+
+  it('publishes a due variant by itself, once, and its cron stops when Payload is destroyed', async () => {
+    const accounts = await connectFakeAccounts(app.payload, fakes)
+    const item = await app.payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Cron', format: 'post' } })
+    await setWorkflowState(app.payload, item.id, 'approved')
+    const variant = await app.payload.create({
+      collection: 'platform-variants',
+      overrideAccess: true,
+      data: {
+        contentItem: item.id,
+        platform: 'x',
+        language: 'fr',
+        text: 'Publié par le planificateur, sans appel à tick().',
+        networkAccount: accounts.x,
+        publicationState: 'scheduled',
+        scheduledAt: new Date(Date.now() - 1000).toISOString(),
+      },
+    })
+    const stateOf = async () =>
+      (await app.payload.findByID({ collection: 'platform-variants', id: variant.id, depth: 0, overrideAccess: true })).publicationState
+    await waitFor(async () => (await stateOf()) === 'published', 30_000, 'the scheduler’s cron to publish the variant', 200)
+    expect(fakes.x.livePosts().filter((post) => post.text === 'Publié par le planificateur, sans appel à tick().')).toHaveLength(1)
+
+    const crons = [...app.payload.crons]
+    expect(crons.some((cron) => cron.name === 'publishing-scheduler')).toBe(true)
+    await app.close()
+    expect(crons.every((cron) => cron.isStopped())).toBe(true)
+  }, 60_000)
 })

@@ -487,6 +487,24 @@ describe('callback, refused', () => {
     expect(fake.requests.length).toBe(requestsBefore)
   })
 
+  it('refuses a replayed callback before calling the network, even from the same browser', async () => {
+    const { started, callbackUrl } = await validCallback('x')
+    const first = await finish(callbackUrl, { cookie: started.cookie })
+    expect(first.status).toBe(302)
+    expect(first.location).toMatch(/oauthConnected=/)
+    const requestsBefore = fake.requests.length
+    const replayed = await finish(callbackUrl, { cookie: started.cookie, browser: false })
+    expect(replayed.status).toBe(400)
+    expect(replayed.json.errors).toEqual([
+      { code: 'state_used', message: 'Ce lien de connexion a déjà servi : recommencez la connexion depuis la liste des comptes.' },
+    ])
+    // In a browser: back to the accounts list with the reason.
+    const inBrowser = await finish(callbackUrl, { cookie: started.cookie, language: 'ar' })
+    expect(inBrowser.status).toBe(302)
+    expect(new URL(inBrowser.location, http.baseUrl).searchParams.get('oauthError')).toBe('سبق استعمال رابط الربط هذا: أعد الربط من قائمة الحسابات.')
+    expect(fake.requests.length).toBe(requestsBefore)
+  })
+
   it('refuses an expired state (400)', async () => {
     const { callbackUrl } = await validCallback()
     const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000)

@@ -2,6 +2,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { advisoryLockSpaces } from '../../../src/infra/locks'
+import { useOnce } from '../../../src/infra/single-use'
 import { defineEndpoint, refuse } from '../../../src/infra/endpoint'
 import { isNetwork, networkLabels, networks } from '../networks/registry'
 import type { Network } from '../networks/registry'
@@ -42,6 +43,7 @@ const text = {
   signIn: pluginText('oauth:signIn'),
   adminOnly: pluginText('oauth:adminOnly'),
   otherBrowser: pluginText('oauth:otherBrowser'),
+  stateUsed: pluginText('oauth:stateUsed'),
   otherAdmin: pluginText('oauth:otherAdmin'),
   missingCode: pluginText('oauth:missingCode'),
   notFound: pluginText('oauth:notFound'),
@@ -417,6 +419,8 @@ export function networkAccountOAuthEndpoints(options: OAuthEndpointOptions): End
       }
       const code = query.get('code')
       if (!code) refuse({ status: 400, code: 'missing_code', field: 'code', message: text.missingCode })
+      // One callback per state: a replayed or double-clicked link is refused before the network is called.
+      if (!(await useOnce(req.payload, `oauth-state:${state.nonce}`))) return fail(text.stateUsed, 'state_used')
       const settings = settingsOf(network)
 
       const redirectUri = oauthRedirectUri(baseUrl, req.payload.config.routes.api, network)

@@ -353,6 +353,7 @@ export const en = {
   oauth: {
     signIn: 'Sign in as an administrator to connect a network account.',
     adminOnly: 'Only administrators connect and renew network accounts.',
+    stateUsed: 'This connection link was already used: start the connection again from the accounts list.',
     otherBrowser: 'The connection must finish in the browser that started it (connection cookie missing or different): start it again.',
     otherAdmin: 'This connection was started by another user: start it again from your own session.',
     missingCode: 'The network sent back no authorization code: start the connection again.',

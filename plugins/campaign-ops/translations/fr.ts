@@ -321,6 +321,7 @@ export const fr: SameKeys<PluginStrings> = {
   oauth: {
     signIn: 'Connectez-vous en tant qu’administrateur pour relier un compte réseau.',
     adminOnly: 'Seuls les administrateurs relient et renouvellent les comptes réseaux.',
+    stateUsed: 'Ce lien de connexion a déjà servi : recommencez la connexion depuis la liste des comptes.',
     otherBrowser: 'La connexion doit se terminer dans le navigateur qui l’a commencée (cookie de connexion absent ou différent) : recommencez-la.',
     otherAdmin: 'Cette connexion a été commencée par un autre utilisateur : recommencez-la depuis votre session.',
     missingCode: 'Le réseau n’a pas renvoyé de code d’autorisation : recommencez la connexion.',
