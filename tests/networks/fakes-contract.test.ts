@@ -5,6 +5,10 @@
  * tests can then trust a fake's "yes". One `describe` per network; no app code is used here.
  */
 import { startLinkedInFake } from './fakes/linkedin-fake'
+import { FAKE_IG_USER_ID, FAKE_PAGE_ID, FAKE_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
+import type { MetaGraphFake } from './fakes/meta-graph-fake'
+import { jpegBytes, startPublicWeb } from './fakes/public-web'
+import type { PublicWeb } from './fakes/public-web'
 import type { LinkedInFake } from './fakes/linkedin-fake'
 import { xTooLongDetail } from './fakes/x-fake'
 import { startXFake } from './fakes/x-fake'
@@ -289,5 +293,85 @@ describe('LinkedIn fake (reference section 5)', () => {
       body: { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON' },
     })
     expect(fake.posts).toHaveLength(0)
+  })
+})
+
+describe('Meta Graph fake (reference sections 1, 2 and 8)', () => {
+  let fake: MetaGraphFake
+  let web: PublicWeb
+  /** The fake's origin, without the version its base URL carries. */
+  let origin: string
+
+  beforeEach(async () => {
+    fake = await startMetaGraphFake()
+    web = await startPublicWeb()
+    fake.publicWeb.set('media.badil.example', web.origin)
+    origin = fake.baseUrl.replace(/\/v\d+\.\d+$/, '')
+  })
+
+  afterEach(async () => {
+    await fake.close()
+    await web.close()
+  })
+
+  const graph = (method: string, path: string, params: Record<string, string> = {}, token: string | null = FAKE_TOKEN) =>
+    fetch(`${origin}${path}`, {
+      method,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: method === 'GET' ? undefined : new URLSearchParams({ ...params, ...(token ? { access_token: token } : {}) }),
+    }).then(answer)
+  const graphGet = (path: string, params: Record<string, string>) =>
+    fetch(`${origin}${path}?${new URLSearchParams({ ...params, access_token: FAKE_TOKEN })}`).then(answer)
+  const graphError = (status: number, error: Record<string, unknown>) => ({
+    status,
+    body: { error: { type: 'OAuthException', is_transient: false, ...error, fbtrace_id: expect.any(String) } },
+  })
+
+  it('refuses a call without a token (code 104) and accepts one with it', async () => {
+    expect(await graph('POST', `/v23.0/${FAKE_PAGE_ID}/feed`, { message: 'Bonjour' }, null)).toEqual(
+      graphError(400, { code: 104, message: 'An access token is required to request this resource.' }),
+    )
+    expect(await graph('POST', `/v23.0/${FAKE_PAGE_ID}/feed`, { message: 'Bonjour' })).toMatchObject({ status: 200, body: { id: expect.any(String) } })
+  })
+
+  it('fetches an Instagram image at container creation, anonymously, and refuses what it cannot fetch or is not a JPEG', async () => {
+    web.serve('/ok.jpg', { type: 'image/jpeg', body: jpegBytes() })
+    web.serve('/private.jpg', { type: 'application/json', body: new TextEncoder().encode('{}'), status: 403 })
+    web.serve('/image.png', { type: 'image/png', body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) })
+    const container = (url: string) => graph('POST', `/v23.0/${FAKE_IG_USER_ID}/media`, { image_url: url, caption: 'Affiche' })
+    expect(await container('https://media.badil.example/ok.jpg')).toMatchObject({ status: 200, body: { id: expect.any(String) } })
+    for (const url of ['https://media.badil.example/private.jpg', 'https://not-on-the-internet.example/ok.jpg']) {
+      expect(await container(url)).toEqual(
+        graphError(400, { code: 9004, error_subcode: 2207052, message: `The media could not be fetched from this URI: ${url}` }),
+      )
+    }
+    expect(await container('https://media.badil.example/image.png')).toEqual(
+      graphError(400, { code: 9004, error_subcode: 2207005, message: 'The image format is not supported.' }),
+    )
+    expect(fake.state.mediaFetches.map((fetched) => fetched.status)).toEqual([200, 403, 'unreachable', 200])
+    // Fetched as Meta does: no credential of any kind.
+    expect(web.requests).toEqual([
+      { path: '/ok.jpg', withCredential: false },
+      { path: '/private.jpg', withCredential: false },
+      { path: '/image.png', withCredential: false },
+    ])
+  })
+
+  it('answers with the version served: a metric of v23.0 is refused on v21.0 and on a call without a version', async () => {
+    const post = (await graph('POST', `/v23.0/${FAKE_PAGE_ID}/feed`, { message: 'Insights' })).body as { id: string }
+    fake.state.insights.set(post.id, { post_total_media_view_unique: 42 })
+    expect(await graphGet(`/v23.0/${post.id}/insights`, { metric: 'post_total_media_view_unique' })).toMatchObject({
+      status: 200,
+      body: { data: [{ name: 'post_total_media_view_unique', values: [{ value: 42 }] }] },
+    })
+    for (const path of [`/v21.0/${post.id}/insights`, `/v19.0/${post.id}/insights`, `/${post.id}/insights`]) {
+      expect(await graphGet(path, { metric: 'post_total_media_view_unique' })).toEqual(
+        graphError(400, {
+          code: 100,
+          message: '(#100) metric[0] must be one of the following values: … (post_total_media_view_unique is not a valid insights metric)',
+        }),
+      )
+    }
+    expect(fake.state.requests.map((request) => request.version)).toEqual([23, 23, 21, 19, null])
   })
 })

@@ -30,7 +30,20 @@ export type RecordedRequest = {
   files: Record<string, { filename: string; type: string; size: number }>
   contentType: string
   token: string | null
+  /** The API version in the path (23 for /v23.0/…), null when the path has none. */
+  version: number | null
 }
+
+/**
+ * The version Graph serves a call with: the one in the path, the oldest live one for a version
+ * already retired, the app's default (the fake's app: v21.0) for a call without one (reference,
+ * section 1). Answers follow the version served, not the one asked.
+ */
+export const oldestLiveVersion = 21
+export const appDefaultVersion = 21
+const servedVersion = (asked: number | null) => Math.max(asked ?? appDefaultVersion, oldestLiveVersion)
+/** Metrics that exist from a version on (section 8.1: the unique media views are v23.0+). */
+const metricsSince: Record<string, number> = { post_total_media_view_unique: 23, page_total_media_view_unique: 23 }
 
 type FeedPost = { id: string; message: string | null; link: string | null; attachedMedia: string[]; createdTime: string; permalink: string }
 type Photo = { id: string; published: boolean; postId: string | null; filename: string; attachedTo: string | null }
@@ -365,12 +378,12 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     return media ? KNOWN_METRICS[media.productType] : undefined
   }
 
-  function readInsights(objectId: string, edge: 'insights' | 'video_insights', params: Record<string, string>) {
+  function readInsights(objectId: string, edge: 'insights' | 'video_insights', params: Record<string, string>, version: number) {
     const known = metricsFor(objectId, edge)
     if (!known) throw missingObject(objectId, 'get')
     const metrics = (params.metric ?? '').split(',').filter(Boolean)
     if (!metrics.length) throw invalidParameter('The parameter metric is required')
-    const invalid = metrics.find((name) => !known.has(name) || state.retiredMetrics.has(name))
+    const invalid = metrics.find((name) => !known.has(name) || state.retiredMetrics.has(name) || (metricsSince[name] ?? 0) > version)
     if (invalid)
       throw invalidParameter(`metric[${metrics.indexOf(invalid)}] must be one of the following values: … (${invalid} is not a valid insights metric)`)
     const recorded = state.insights.get(objectId) ?? {}
@@ -517,7 +530,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
         return readNode(node, params)
       case 'GET node/insights':
       case 'GET node/video_insights':
-        return readInsights(node, edge as 'insights' | 'video_insights', params)
+        return readInsights(node, edge as 'insights' | 'video_insights', params, servedVersion(request.version))
       case 'POST node/comments':
         return commentOn(node, params)
       case 'GET node/comments':
@@ -563,7 +576,16 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     const bearer = /^Bearer (.+)$/.exec(incoming.headers.authorization ?? '')?.[1]
     const token = bearer ?? params.access_token ?? null
     delete params.access_token
-    return { method: incoming.method ?? 'GET', path: url.pathname.replace(/^\/v\d+\.\d+/, ''), params, files, contentType, token }
+    const version = /^\/v(\d+)\.\d+(?=\/)/.exec(url.pathname)?.[1]
+    return {
+      method: incoming.method ?? 'GET',
+      path: url.pathname.replace(/^\/v\d+\.\d+/, ''),
+      params,
+      files,
+      contentType,
+      token,
+      version: version ? Number(version) : null,
+    }
   }
 
   function takeScript<T extends { remaining: number; match?: RequestMatch }>(scripts: T[], request: RecordedRequest): T | undefined {

@@ -4,6 +4,8 @@ import { listenOnLoopback } from './fake-server'
 
 export type PublicWeb = {
   origin: string
+  /** Every request received: the path and whether it carried a credential (an Authorization or Cookie header). */
+  requests: { path: string; withCredential: boolean }[]
   /** What this address answers from now on (status 200 unless given). */
   serve(path: string, file: ServedFile): void
   close(): Promise<void>
@@ -25,8 +27,10 @@ const byExtension = (path: string): ServedFile | undefined =>
  */
 export async function startPublicWeb(options: { anyMediaFile?: boolean } = {}): Promise<PublicWeb> {
   const files = new Map<string, ServedFile>()
+  const requests: PublicWeb['requests'] = []
   const server = http.createServer((incoming, outgoing) => {
     const path = new URL(incoming.url ?? '/', 'http://public.local').pathname
+    requests.push({ path, withCredential: Boolean(incoming.headers.authorization || incoming.headers.cookie) })
     const file = files.get(path) ?? (options.anyMediaFile ? byExtension(path) : undefined)
     if (!file) {
       outgoing.writeHead(404, { 'content-type': 'text/plain' })
@@ -38,6 +42,7 @@ export async function startPublicWeb(options: { anyMediaFile?: boolean } = {}): 
   const origin = await listenOnLoopback(server)
   return {
     origin,
+    requests,
     serve: (path, file) => void files.set(path, file),
     close: () =>
       new Promise<void>((resolve, reject) => {
