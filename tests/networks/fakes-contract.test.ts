@@ -5,7 +5,7 @@
  * tests can then trust a fake's "yes". One `describe` per network; no app code is used here.
  */
 import { startLinkedInFake } from './fakes/linkedin-fake'
-import { FAKE_IG_USER_ID, FAKE_PAGE_ID, FAKE_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
+import { FAKE_IG_USER_ID, FAKE_OTHER_PAGE_TOKEN, FAKE_PAGE_ID, FAKE_TOKEN, FAKE_USER_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
 import type { MetaGraphFake } from './fakes/meta-graph-fake'
 import { jpegBytes, startPublicWeb } from './fakes/public-web'
 import type { PublicWeb } from './fakes/public-web'
@@ -332,6 +332,19 @@ describe('Meta Graph fake (reference sections 1, 2 and 8)', () => {
       graphError(400, { code: 104, message: 'An access token is required to request this resource.' }),
     )
     expect(await graph('POST', `/v23.0/${FAKE_PAGE_ID}/feed`, { message: 'Bonjour' })).toMatchObject({ status: 200, body: { id: expect.any(String) } })
+  })
+
+  it('lets a Page token act for its Page and its Instagram account only, and a user token not post unpublished as the Page', async () => {
+    const permissions = graphError(403, { code: 200, message: '(#200) Permissions error' })
+    expect(await graph('POST', `/v23.0/${FAKE_PAGE_ID}/feed`, { message: 'Bonjour' }, FAKE_OTHER_PAGE_TOKEN)).toEqual(permissions)
+    expect(await graph('POST', `/v23.0/${FAKE_IG_USER_ID}/media`, { image_url: 'https://media.badil.example/x.jpg' }, FAKE_OTHER_PAGE_TOKEN)).toEqual(
+      permissions,
+    )
+    expect(await graph('POST', `/v23.0/${FAKE_PAGE_ID}/feed`, { message: 'Brouillon', published: 'false' }, FAKE_USER_TOKEN)).toEqual(
+      graphError(403, { code: 200, message: '(#200) Unpublished posts must be posted to a page as the page itself.' }),
+    )
+    expect(await graph('POST', `/v23.0/${FAKE_PAGE_ID}/feed`, { message: 'Brouillon', published: 'false' })).toMatchObject({ status: 200 })
+    expect(fake.state.feedPosts).toHaveLength(1)
   })
 
   it('fetches an Instagram image at container creation, anonymously, and refuses what it cannot fetch or is not a JPEG', async () => {

@@ -14,6 +14,12 @@ import type { DeliveryAnswer, WebhookAuthor } from './meta-webhook-sender'
 export const FAKE_PAGE_ID = '104872391025567'
 export const FAKE_IG_USER_ID = '17841405822304914'
 export const FAKE_TOKEN = 'EAAfakePageToken'
+/**
+ * Tokens are not all alike (reference, section 1): a Page token acts for its Page and the Instagram
+ * account linked to it, nothing else; a user token cannot publish as the Page.
+ */
+export const FAKE_OTHER_PAGE_TOKEN = 'EAAfakeOtherPageToken'
+export const FAKE_USER_TOKEN = 'EAAfakeUserToken'
 
 export type GraphErrorSpec = { code: number; error_subcode?: number; message?: string; type?: string; is_transient?: boolean }
 export type RequestMatch = { method?: string; path?: RegExp }
@@ -145,7 +151,7 @@ const graphTime = (date = new Date()) => date.toISOString().replace(/\.\d{3}Z$/,
 export async function startMetaGraphFake(options: { port?: number } = {}): Promise<MetaGraphFake> {
   const state: MetaGraphFakeState = {
     requests: [],
-    validTokens: new Set([FAKE_TOKEN]),
+    validTokens: new Set([FAKE_TOKEN, FAKE_OTHER_PAGE_TOKEN, FAKE_USER_TOKEN]),
     expiredTokens: new Set(),
     feedPosts: [],
     photos: new Map(),
@@ -495,6 +501,14 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     const { method, params } = request
     if (segments.length > 2 || !node) throw invalidParameter('Unknown path components')
     const key = `${method} ${node === FAKE_PAGE_ID ? 'page' : node === FAKE_IG_USER_ID ? 'ig' : 'node'}/${edge ?? ''}`
+    // Another Page's token reaches neither this Page nor its Instagram account.
+    if ((node === FAKE_PAGE_ID || node === FAKE_IG_USER_ID) && request.token === FAKE_OTHER_PAGE_TOKEN) {
+      throw new GraphFailure(403, { code: 200, message: '(#200) Permissions error', type: 'OAuthException' })
+    }
+    // Publishing as the Page needs the Page's token.
+    if (key === 'POST page/feed' && request.token === FAKE_USER_TOKEN && params.published === 'false') {
+      throw new GraphFailure(403, { code: 200, message: '(#200) Unpublished posts must be posted to a page as the page itself.', type: 'OAuthException' })
+    }
     switch (key) {
       case 'POST page/feed':
         return postFeed(params)
