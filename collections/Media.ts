@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { ValidationError } from 'payload'
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import { Forbidden, ValidationError } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
 
 import { computedByServer, staffOnly } from '../src/domain/access'
 import { consentStatus } from '../src/domain/consent'
@@ -37,6 +37,9 @@ const consentScopes = [
  * and reads a video's duration, size and codec. Runs before Payload stores anything, so a refused
  * file leaves the earlier version untouched.
  */
+/** Who uploads and edits media: the people who write content. */
+const mayWriteMedia = (user: PayloadRequest['user']) => hasRole(user, ...editors)
+
 function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook {
   return async ({ args, operation, req }) => {
     if (operation !== 'create' && operation !== 'update') return args
@@ -47,6 +50,9 @@ function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook 
       if (data && !(args as { overrideAccess?: boolean }).overrideAccess) for (const field of fileDerivedFields) delete data[field]
       return args
     }
+    // Payload checks access after this hook: a caller who may not write is refused before the file
+    // is read, whatever the file, so the answer tells nobody which files would be accepted.
+    if (!(args as { overrideAccess?: boolean }).overrideAccess && !mayWriteMedia(req.user)) throw new Forbidden(req.t)
     const verdict = await inspectUpload({ data: file.data, filename: file.name, declaredMimeType: file.mimetype, limits })
     if (!verdict.ok) {
       throw new ValidationError({ collection: 'media', errors: [{ path: 'file', message: verdict.message[requestLanguage(req)] }] }, req.t)
@@ -102,8 +108,8 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
     },
     access: {
       read: staffOnly,
-      create: ({ req }) => hasRole(req.user, ...editors),
-      update: ({ req }) => hasRole(req.user, ...editors),
+      create: ({ req }) => mayWriteMedia(req.user),
+      update: ({ req }) => mayWriteMedia(req.user),
       delete: ({ req }) => hasRole(req.user, 'admin', 'ncsc'),
     },
     // A copy would share the original's rendition files, and deleting either would remove them.
