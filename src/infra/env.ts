@@ -90,7 +90,7 @@ const envSchema = z
     X_UPLOAD_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     LINKEDIN_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://api.linkedin.com')),
     YOUTUBE_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.googleapis.com')),
-    YOUTUBE_UPLOAD_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.googleapis.com/upload')),
+    YOUTUBE_UPLOAD_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.googleapis.com')),
     TIKTOK_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://open.tiktokapis.com')),
     // Network OAuth apps (connecting accounts from the admin): client id and secret, both or neither.
     FACEBOOK_APP_ID: z.preprocess(emptyAsUndefined, z.string().optional()),

@@ -72,13 +72,21 @@ export async function buildPublishRequest(payload: Payload, variant: Publishable
         : null,
     })
   }
+  // A surface that needs a title (YouTube) takes the item's when the variant has none, as the
+  // variant's limit report promises the CM.
+  let title = variant.title?.trim() || null
+  if (!title && platformLimits[platform].title && variant.contentItem) {
+    const itemId = typeof variant.contentItem === 'object' ? variant.contentItem.id : variant.contentItem
+    const item = await payload.findByID({ collection: 'content-items', id: itemId, depth: 0, locale: altLocale(variant.language), overrideAccess: true })
+    title = item.title?.trim() || null
+  }
   const link = (variant.link ?? '').trim()
   const linkAsField = link !== '' && linkPlacementFor(platformLimits[platform].link, media.length > 0) === 'link_field'
   return {
     variantId: String(variant.id),
     platform: platform as NetworkPlatform,
     text: composePostText({ platform, text: variant.text, hashtags: variant.hashtags ?? [], link: variant.link, mediaCount: media.length }),
-    title: variant.title ?? null,
+    title,
     link: linkAsField ? link : null,
     firstComment: variant.firstComment?.trim() || null,
     media,

@@ -38,7 +38,7 @@ const documentedHosts: NetworkEndpoints = {
   instagram: { baseUrl: 'https://graph.facebook.com/v23.0' },
   x: { baseUrl: 'https://api.x.com' },
   linkedin: { baseUrl: 'https://api.linkedin.com' },
-  youtube: { baseUrl: 'https://www.googleapis.com', uploadBaseUrl: 'https://www.googleapis.com/upload' },
+  youtube: { baseUrl: 'https://www.googleapis.com', uploadBaseUrl: 'https://www.googleapis.com' },
   tiktok: { baseUrl: 'https://open.tiktokapis.com' },
 }
 

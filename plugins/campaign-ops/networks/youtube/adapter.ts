@@ -223,7 +223,9 @@ async function startSession(
   account: AccountCredentials,
   context: AdapterContext,
 ): Promise<string> {
-  const uploadBase = context.uploadBaseUrl ?? context.baseUrl
+  // The upload host, given bare (https://www.googleapis.com) or with Google's /upload prefix: the
+  // path gets the prefix once either way.
+  const uploadBase = (context.uploadBaseUrl ?? context.baseUrl).replace(/\/+$/, '').replace(/\/upload$/, '')
   const url = `${uploadBase}/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status`
   const tags = hashtagTags(request.text)
   const resource = {
