@@ -23,6 +23,11 @@ describe('first start on an empty database', () => {
       const rules = await app.payload.find({ collection: 'moderation-rules', pagination: false, overrideAccess: true })
       expect(rules.totalDocs).toBe(defaultModerationRules.length)
       expect(new Set(rules.docs.map((rule) => rule.state))).toEqual(new Set(['proposed']))
+
+      // A second start on the same database (a restart, a deploy) creates nothing again.
+      const restarted = await app.restart()
+      expect((await restarted.find({ collection: 'users', overrideAccess: true })).docs.map((user) => user.email)).toEqual(['chef@ncsc.ma'])
+      expect((await restarted.count({ collection: 'moderation-rules', overrideAccess: true })).totalDocs).toBe(defaultModerationRules.length)
     } finally {
       await app.close()
     }
@@ -49,6 +54,14 @@ describe('first start on an empty database', () => {
       expect(engine.ruleCount).toBe(defaultModerationRules.length)
       expect(engine.moderate({ text: 'ya 7maaar sir t9awd' }).action).toBe('hide')
       expect((await verifyModerationLog(app.payload)).ok).toBe(true)
+
+      // Restarted: the same accounts, the same password, no second library or rule set.
+      const restarted = await app.restart()
+      expect(readDemoCredentials(app.dataDirPath)).toEqual(credentials)
+      expect((await restarted.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(6)
+      expect((await restarted.count({ collection: 'myths', overrideAccess: true })).totalDocs).toBe(factLibrary.length)
+      expect((await restarted.count({ collection: 'moderation-rules', overrideAccess: true })).totalDocs).toBe(defaultModerationRules.length)
+      expect((await verifyModerationLog(restarted)).ok).toBe(true)
     } finally {
       await app.close()
     }

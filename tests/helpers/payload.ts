@@ -18,6 +18,8 @@ export type TestPayload = {
   config: SanitizedConfig
   databaseUrl: string
   dataDirPath: string
+  /** Stops Payload and boots it again on the same database and data folder, as a server restart does. */
+  restart(): Promise<Payload>
   close(): Promise<void>
 }
 
@@ -70,13 +72,20 @@ export async function startTestPayload(
     throw error
   }
 
-  return {
+  const app: TestPayload = {
     payload,
     config,
     databaseUrl,
     dataDirPath,
+    restart: async () => {
+      await closePayload(app.payload)
+      forgetCachedInstance()
+      app.config = await badilConfig({ seed: 'none', ...options.config, env, databaseUrl })
+      app.payload = await getPayload({ config: app.config, cron: options.cron ?? false })
+      return app.payload
+    },
     close: async () => {
-      await closePayload(payload)
+      await closePayload(app.payload)
       // getPayload caches the instance for the whole test file (Payload's own route handlers
       // find it there); forget it so the next suite-level boot gets a fresh one.
       forgetCachedInstance()
@@ -84,4 +93,5 @@ export async function startTestPayload(
       fs.rmSync(dataDirPath, { recursive: true, force: true })
     },
   }
+  return app
 }
