@@ -56,6 +56,7 @@ describe('the jobs queue with its crons on', () => {
 
   afterAll(async () => {
     await new Promise<void>((resolve) => receiver.close(() => resolve()))
+    await app?.close()
   })
 
   it('runs the notifications, webhooks, maintenance and inbox queues on Payload’s crons', () => {
@@ -120,9 +121,14 @@ describe('the jobs queue with its crons on', () => {
     expect(waitUntil.getTime()).toBeGreaterThan(before.getTime())
     expect(waitUntil.getTime() - before.getTime()).toBeLessThanOrEqual(3600_000)
   })
+})
 
-  it('leaves no cron running once Payload is destroyed', async () => {
+describe('Payload destroyed', () => {
+  it('leaves none of its crons running', async () => {
+    // An app of its own: stopping it cannot take another test's app away.
+    const app = await startTestPayload({ config: { runScheduledJobs: true, publishing: { runScheduler: false } }, cron: true })
     const crons = [...app.payload.crons]
+    expect(crons.length).toBeGreaterThan(0)
     await app.close()
     expect(crons.every((cron) => cron.isStopped())).toBe(true)
   })
