@@ -537,86 +537,53 @@ for (const slug of ['content-items', 'platform-variants'] as const) {
       }
     })
 
-    describe(`updating: PATCH /api/${slug}/:id`, () => {
-      for (const caller of callers) {
-        const allowed = may(slug, 'update', caller)
-        it(`${caller}: ${allowed ? 'allowed (200), changed' : 'refused (403), the document, its versions and history unchanged'}`, async () => {
-          const id = await fixture.seed()
-          const before = await stored(slug, id)
-          const effects = await sideEffects()
-          const change = fixture.change()
-          const answer = await send(caller, 'PATCH', `/api/${slug}/${id}`, change.data)
-          if (allowed) {
-            expect(answer.status).toBe(allowedStatus.update)
-            expect((await stored(slug, id))?.[change.field]).toEqual(change.stored)
-          } else {
-            expectRefusal(answer, refused('update', caller))
-            expect(await stored(slug, id)).toEqual(before)
-            expect(await sideEffects()).toEqual(effects)
-          }
-        })
-      }
-    })
+    // One by id and in bulk by a where clause: each way is checked alike.
+    const ways = [
+      { label: 'one', path: (id: number | string) => `/api/${slug}/${id}`, update: 'update', remove: 'delete' },
+      { label: 'in bulk', path: (id: number | string) => `/api/${slug}?where[id][equals]=${id}`, update: 'bulkUpdate', remove: 'bulkDelete' },
+    ] as const
 
-    describe(`updating in bulk: PATCH /api/${slug}?where[id][equals]=:id`, () => {
-      for (const caller of callers) {
-        const allowed = may(slug, 'update', caller)
-        it(`${caller}: ${allowed ? 'allowed (200), changed' : 'refused (403), nothing changed'}`, async () => {
-          const id = await fixture.seed()
-          const before = await stored(slug, id)
-          const effects = await sideEffects()
-          const change = fixture.change()
-          const answer = await send(caller, 'PATCH', `/api/${slug}?where[id][equals]=${id}`, change.data)
-          if (allowed) {
-            expect(answer.status).toBe(allowedStatus.bulkUpdate)
-            expect((await stored(slug, id))?.[change.field]).toEqual(change.stored)
-          } else {
-            expectRefusal(answer, refused('bulkUpdate', caller))
-            expect(await stored(slug, id)).toEqual(before)
-            expect(await sideEffects()).toEqual(effects)
-          }
-        })
-      }
-    })
+    for (const way of ways) {
+      describe(`updating ${way.label}: PATCH ${way.path(':id')}`, () => {
+        for (const caller of callers) {
+          const allowed = may(slug, 'update', caller)
+          it(`${caller}: ${allowed ? 'allowed (200), changed' : 'refused (403), the document, its versions and history unchanged'}`, async () => {
+            const id = await fixture.seed()
+            const before = await stored(slug, id)
+            const effects = await sideEffects()
+            const change = fixture.change()
+            const answer = await send(caller, 'PATCH', way.path(id), change.data)
+            if (allowed) {
+              expect(answer.status).toBe(allowedStatus[way.update])
+              expect((await stored(slug, id))?.[change.field]).toEqual(change.stored)
+            } else {
+              expectRefusal(answer, refused(way.update, caller))
+              expect(await stored(slug, id)).toEqual(before)
+              expect(await sideEffects()).toEqual(effects)
+            }
+          })
+        }
+      })
 
-    describe(`deleting: DELETE /api/${slug}/:id`, () => {
-      for (const caller of callers) {
-        const allowed = may(slug, 'delete', caller)
-        it(`${caller}: ${allowed ? 'allowed (200), gone' : 'refused (403), still there, unchanged'}`, async () => {
-          const id = await fixture.seed()
-          const before = await stored(slug, id)
-          const effects = await sideEffects()
-          const answer = await send(caller, 'DELETE', `/api/${slug}/${id}`)
-          if (allowed) {
-            expect(answer.status).toBe(allowedStatus.delete)
-            expect(await stored(slug, id)).toBeNull()
-          } else {
-            expectRefusal(answer, refused('delete', caller))
-            expect(await stored(slug, id)).toEqual(before)
-            expect(await sideEffects()).toEqual(effects)
-          }
-        })
-      }
-    })
-
-    describe(`deleting in bulk: DELETE /api/${slug}?where[id][equals]=:id`, () => {
-      for (const caller of callers) {
-        const allowed = may(slug, 'delete', caller)
-        it(`${caller}: ${allowed ? 'allowed (200), gone' : 'refused (403), still there, unchanged'}`, async () => {
-          const id = await fixture.seed()
-          const before = await stored(slug, id)
-          const effects = await sideEffects()
-          const answer = await send(caller, 'DELETE', `/api/${slug}?where[id][equals]=${id}`)
-          if (allowed) {
-            expect(answer.status).toBe(allowedStatus.bulkDelete)
-            expect(await stored(slug, id)).toBeNull()
-          } else {
-            expectRefusal(answer, refused('bulkDelete', caller))
-            expect(await stored(slug, id)).toEqual(before)
-            expect(await sideEffects()).toEqual(effects)
-          }
-        })
-      }
-    })
+      describe(`deleting ${way.label}: DELETE ${way.path(':id')}`, () => {
+        for (const caller of callers) {
+          const allowed = may(slug, 'delete', caller)
+          it(`${caller}: ${allowed ? 'allowed (200), gone' : 'refused (403), still there, unchanged'}`, async () => {
+            const id = await fixture.seed()
+            const before = await stored(slug, id)
+            const effects = await sideEffects()
+            const answer = await send(caller, 'DELETE', way.path(id))
+            if (allowed) {
+              expect(answer.status).toBe(allowedStatus[way.remove])
+              expect(await stored(slug, id)).toBeNull()
+            } else {
+              expectRefusal(answer, refused(way.remove, caller))
+              expect(await stored(slug, id)).toEqual(before)
+              expect(await sideEffects()).toEqual(effects)
+            }
+          })
+        }
+      })
+    }
   })
 }

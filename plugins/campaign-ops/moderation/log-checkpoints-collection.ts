@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { hasRole } from '../../../src/domain/roles'
+import { readsTheLog } from './log-collection'
 
 export const logCheckpointsSlug = 'moderation-log-checkpoints'
 
@@ -29,7 +29,7 @@ export const logCheckpointsCollection: CollectionConfig = {
   },
   graphQL: false,
   access: {
-    read: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm', 'analyst'),
+    read: ({ req }) => readsTheLog(req.user),
     create: () => false,
     update: () => false,
     delete: () => false,

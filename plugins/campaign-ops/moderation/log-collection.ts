@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../src/domain/roles'
 import type { Localized } from '../../../src/i18n/catalogue'
@@ -35,6 +35,9 @@ const kindLabels: Record<ModerationLogKind, Localized> = {
   retention_purge: { fr: 'Purge de conservation', ar: 'حذف بعد مدة الحفظ', en: 'Retention purge' },
 }
 
+/** Who reads the log (and its seals): the people who moderate and those who report on it. */
+export const readsTheLog = (user: PayloadRequest['user']) => hasRole(user, 'admin', 'ncsc', 'cm', 'analyst')
+
 /**
  * Every automatic decision and every human moderation action. Nobody writes it through the API:
  * rows are appended by the plugin's server code only, and never updated or deleted (the retention
@@ -52,7 +55,7 @@ export const moderationLogCollection: CollectionConfig = {
     group: { fr: 'Modération', ar: 'الإشراف', en: 'Moderation' },
   },
   access: {
-    read: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm', 'analyst'),
+    read: ({ req }) => readsTheLog(req.user),
     create: () => false,
     update: () => false,
     delete: () => false,
