@@ -16,6 +16,7 @@ import { pluginText } from '../translations'
 import type { Actor } from './network-actions'
 import { interactionsSlug } from './interactions-collection'
 import { inboxQueue } from './queue'
+import { interactionLogFields } from './log-entry'
 
 export const escalationTask = 'notifyInboxEscalation'
 
@@ -44,12 +45,8 @@ export async function escalateInteraction(
     {
       kind: 'escalate',
       actor,
-      category: interaction.moderation?.category ?? null,
+      ...interactionLogFields(interaction, { withText: true }),
       action: 'escalate',
-      platform: interaction.network,
-      itemRef: `${interactionsSlug}/${interaction.id}`,
-      commenter: interaction.authorPseudonym ? { pseudonym: interaction.authorPseudonym } : null,
-      commentText: interaction.text ?? null,
       before: { status: interaction.status },
       after: { status: 'escalated', toLegal: options.toLegal, reason: options.reason },
     },

@@ -7,7 +7,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 
 import type { Interaction } from '../../../payload-types'
 import { appendModerationLog } from '../moderation/moderation-log'
-import { interactionsSlug } from './interactions-collection'
+import { interactionLogFields } from './log-entry'
 
 const idOf = (value: Interaction['assignee']) => (value && typeof value === 'object' ? value.id : (value ?? null))
 
@@ -35,13 +35,7 @@ export const markReviewedByPeople: CollectionBeforeChangeHook<Interaction> = ({ 
 export function logChangesByPeople(pseudonymKey?: string): CollectionAfterChangeHook<Interaction> {
   return async ({ doc, previousDoc, req, operation }) => {
     if (operation !== 'update' || !req.user || req.context.inboxActionLogged || !previousDoc) return doc
-    const common = {
-      actor: { type: 'user' as const, userId: req.user.id },
-      category: doc.moderation?.category ?? null,
-      platform: doc.network,
-      itemRef: `${interactionsSlug}/${doc.id}`,
-      commenter: doc.authorPseudonym ? { pseudonym: doc.authorPseudonym } : null,
-    }
+    const common = { actor: { type: 'user' as const, userId: req.user.id }, ...interactionLogFields(doc, { withText: false }) }
     if (idOf(doc.assignee) !== idOf(previousDoc.assignee)) {
       await appendModerationLog(
         req.payload,

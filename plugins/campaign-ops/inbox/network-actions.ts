@@ -16,6 +16,7 @@ import type { PublishingRuntime } from '../publishing/runtime'
 import { pluginText } from '../translations'
 import { interactionEvidenceSlug } from './evidence-collection'
 import { interactionsSlug } from './interactions-collection'
+import { interactionLogFields } from './log-entry'
 
 export type NetworkAction = 'hide' | 'unhide' | 'delete'
 
@@ -129,12 +130,8 @@ export async function actOnNetwork(
     {
       kind: action,
       actor,
-      category: interaction.moderation?.category ?? null,
+      ...interactionLogFields(interaction, { withText: true }),
       action,
-      platform: interaction.network,
-      itemRef: `${interactionsSlug}/${interaction.id}`,
-      commenter: interaction.authorPseudonym ? { pseudonym: interaction.authorPseudonym } : null,
-      commentText: interaction.text ?? null,
       before,
       after: {
         status: updated.status,

@@ -16,6 +16,7 @@ import { NetworkError } from '../networks/types'
 import { reasonText } from '../publishing/variant-state'
 import { pluginText } from '../translations'
 import { interactionsSlug } from './interactions-collection'
+import { interactionLogFields } from './log-entry'
 import { credentialsFor, NetworkActionError } from './network-actions'
 import type { ActionSettings } from './network-actions'
 import { interactionRepliesSlug } from './replies-collection'
@@ -213,12 +214,8 @@ export async function sendReply(payload: Payload, settings: ActionSettings, repl
     {
       kind: 'reply',
       actor: { type: 'user', userId: user.id },
-      category: interaction.moderation?.category ?? null,
+      ...interactionLogFields(interaction, { withText: true }),
       action: 'reply',
-      platform: interaction.network,
-      itemRef: `${interactionsSlug}/${interaction.id}`,
-      commenter: interaction.authorPseudonym ? { pseudonym: interaction.authorPseudonym } : null,
-      commentText: interaction.text ?? null,
       before: { status: interaction.status },
       after: { status: interaction.status === 'closed' ? 'closed' : 'answered', replyId, remoteId, template: reply.template ?? null },
     },
