@@ -1,11 +1,13 @@
-import { APIError, ValidationError } from 'payload'
-import type { CollectionConfig, Where } from 'payload'
+import { ValidationError } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { computedByServer } from '../../../src/domain/access'
 import { option } from '../../../src/domain/labels'
 import { hasRole } from '../../../src/domain/roles'
 import { requestLanguage } from '../../../src/i18n/request-language'
 import { pluginText } from '../translations'
+import { proposalUpdateAccess, recordProposal } from '../moderation/proposals'
+import type { ProposalRules } from '../moderation/proposals'
 
 export const responseTemplatesSlug = 'response-templates'
 
@@ -14,12 +16,15 @@ export const templateVariables = ['handle'] as const
 
 const approvers = ['admin', 'ncsc'] as const
 
-/** A community manager edits the templates they proposed while they are not approved. */
-const canUpdateTemplate = ({ req }: { req: { user?: { id: number | string; role?: string | null } | null } }) => {
-  if (hasRole(req.user, ...approvers)) return true
-  if (!hasRole(req.user, 'cm') || !req.user) return false
-  const where: Where = { and: [{ proposedBy: { equals: req.user.id } }, { state: { not_equals: 'approved' } }] }
-  return where
+/** A community manager proposes and edits their proposals until NCSC approves them. */
+const templateProposals: ProposalRules = {
+  decidedState: 'approved',
+  deciders: approvers,
+  refusal: pluginText('collectionRefusals:approveTemplate'),
+  decidedByField: 'approvedBy',
+  decidedAtField: 'approvedAt',
+  // A template taken back to proposal is no longer approved by anyone.
+  forgetDecisionWhenLeft: true,
 }
 
 const unknownVariables = (text: string | null | undefined): string[] =>
@@ -45,32 +50,17 @@ export const responseTemplatesCollection: CollectionConfig = {
   access: {
     read: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm', 'legal'),
     create: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm'),
-    update: canUpdateTemplate,
+    update: proposalUpdateAccess(templateProposals),
     delete: ({ req }) => hasRole(req.user, ...approvers),
   },
   hooks: {
     beforeChange: [
-      ({ data, originalDoc, operation, req }) => {
-        const nextState = data.state ?? originalDoc?.state ?? 'proposed'
-        const previousState = operation === 'create' ? undefined : originalDoc?.state
-        if (nextState === 'approved' && previousState !== 'approved' && !hasRole(req.user, ...approvers)) {
-          throw new APIError(pluginText('collectionRefusals:approveTemplate')[requestLanguage(req)], 403, null, true)
-        }
+      recordProposal(templateProposals),
+      ({ data, req }) => {
         const unknown = unknownVariables(data.body)
         if (unknown.length > 0) {
           const message = pluginText('collectionRefusals:templateVariable', { name: unknown[0]! })[requestLanguage(req)]
           throw new ValidationError({ collection: responseTemplatesSlug, errors: [{ path: 'body', message }] }, req.t)
-        }
-        data.proposedBy = operation === 'create' ? (req.user?.id ?? null) : originalDoc?.proposedBy
-        if (nextState === 'approved' && previousState !== 'approved') {
-          data.approvedBy = req.user?.id ?? null
-          data.approvedAt = new Date().toISOString()
-        } else if (nextState !== 'approved') {
-          data.approvedBy = null
-          data.approvedAt = null
-        } else {
-          data.approvedBy = originalDoc?.approvedBy ?? null
-          data.approvedAt = originalDoc?.approvedAt ?? null
         }
         return data
       },

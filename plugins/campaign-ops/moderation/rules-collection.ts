@@ -1,15 +1,15 @@
-import { APIError } from 'payload'
-import type { CollectionConfig, Where } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { computedByServer } from '../../../src/domain/access'
 import { option } from '../../../src/domain/labels'
 import { contentLocales } from '../../../src/domain/languages'
 import { actingSystem } from '../../../src/domain/actor'
 import { hasRole } from '../../../src/domain/roles'
-import { requestLanguage } from '../../../src/i18n/request-language'
 import { pluginText } from '../translations'
 import { moderationActionOptions, moderationCategoryOptions, severityOptions } from './option-labels'
 import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './rule-hooks'
+import { proposalUpdateAccess, recordProposal } from './proposals'
+import type { ProposalRules } from './proposals'
 
 const ruleStateOptions = [
   option('proposed', { fr: 'Proposée', ar: 'مقترحة', en: 'Proposed' }),
@@ -22,12 +22,16 @@ const itemFormatOptions = ['post', 'infographic', 'short_video', 'animated_video
 
 const moderators = ['admin', 'ncsc'] as const
 
-/** A CM edits only the proposals they wrote and that are not active yet. */
-const canUpdateRule = ({ req }: { req: { user?: { id: number | string; role?: string | null } | null } }) => {
-  if (hasRole(req.user, ...moderators)) return true
-  if (!hasRole(req.user, 'cm') || !req.user) return false
-  const where: Where = { and: [{ proposedBy: { equals: req.user.id } }, { state: { not_equals: 'active' } }] }
-  return where
+/** A CM proposes; NCSC or an admin activates — the system too, when it seeds the shipped rules. */
+const ruleProposals: ProposalRules = {
+  decidedState: 'active',
+  deciders: moderators,
+  refusal: pluginText('collectionRefusals:activateRule'),
+  decidedByField: 'activatedBy',
+  decidedAtField: 'activatedAt',
+  // A retired rule keeps who activated it.
+  forgetDecisionWhenLeft: false,
+  alsoDecides: (req) => actingSystem(req) === 'seed',
 }
 
 /**
@@ -50,29 +54,12 @@ export const ModerationRules: CollectionConfig = {
   access: {
     read: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm', 'analyst', 'legal'),
     create: ({ req }) => hasRole(req.user, 'admin', 'ncsc', 'cm'),
-    update: canUpdateRule,
+    update: proposalUpdateAccess(ruleProposals),
     delete: ({ req }) => hasRole(req.user, ...moderators),
   },
   hooks: {
     beforeChange: [
-      ({ data, originalDoc, operation, req }) => {
-        const nextState = data.state ?? originalDoc?.state ?? 'proposed'
-        const previousState = operation === 'create' ? undefined : originalDoc?.state
-        // NCSC or an admin activates; the system only when it seeds the shipped rules by name.
-        if (nextState === 'active' && previousState !== 'active' && !hasRole(req.user, ...moderators) && actingSystem(req) !== 'seed') {
-          throw new APIError(pluginText('collectionRefusals:activateRule')[requestLanguage(req)], 403, null, true)
-        }
-        // Who proposed and who activated are recorded here, never taken from the request.
-        data.proposedBy = operation === 'create' ? (req.user?.id ?? null) : originalDoc?.proposedBy
-        if (nextState === 'active' && previousState !== 'active') {
-          data.activatedBy = req.user?.id ?? null
-          data.activatedAt = new Date().toISOString()
-        } else {
-          data.activatedBy = originalDoc?.activatedBy ?? null
-          data.activatedAt = originalDoc?.activatedAt ?? null
-        }
-        return data
-      },
+      recordProposal(ruleProposals),
       // The engine validates the rule against its own samples before it is stored.
       validateRuleBeforeChange,
     ],

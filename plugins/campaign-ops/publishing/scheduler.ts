@@ -87,6 +87,9 @@ export function createPublishingScheduler(payload: Payload, runtime: PublishingR
       (claim) => publishClaimedVariant(payload, runtime, claim),
       report.published,
     )
+    // Again at the end: a limit that ran out during the pass (its variant was claimed and went
+    // out) must not leave the account showing "rate limited" until the next pass.
+    await clearExpiredRateLimits(db)
     return report
   }
 
