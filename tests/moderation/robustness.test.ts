@@ -69,19 +69,17 @@ const mixedUnit = "Ce n'est pas juste, wach had l9anoun mzyan? القانون د
 const mixedText = (length: number) => mixedUnit.repeat(Math.ceil(length / mixedUnit.length)).slice(0, length)
 
 describe('robustness', () => {
-  it('moderates 1 MB of mixed-script text in linear time, under 3 s of CPU', () => {
-    // Warm-up on 100 KB, then the same text at 100 KB and 1 MB: a linear engine costs about 10×,
-    // a quadratic path 100×.
-    engine.moderate({ text: mixedText(100_000) })
-    const tenth = cpuMilliseconds(() => engine.moderate({ text: mixedText(100_000) }))
+  it('moderates 1 MB of mixed-script text in linear time', () => {
+    // The same text at 100 KB and 1 MB, each the least of a few runs (what else the machine does
+    // only adds): a linear engine costs about 10× more, a quadratic path 100×. No absolute bound:
+    // how fast is the benchmark's business (npm run bench -- moderation).
+    const least = (text: string, runs: number) => Math.min(...Array.from({ length: runs }, () => cpuMilliseconds(() => engine.moderate({ text }))))
+    const tenth = least(mixedText(100_000), 3)
     const text = mixedText(1_000_000)
-    let decision: Decision | undefined
-    const whole = cpuMilliseconds(() => {
-      decision = engine.moderate({ text })
-    })
-    checkDecision(text, decision!)
-    expect(decision!.action).toBe('hide')
-    expect(whole).toBeLessThan(3000)
+    const whole = least(text, 2)
+    const decision = engine.moderate({ text })
+    checkDecision(text, decision)
+    expect(decision.action).toBe('hide')
     expect(whole).toBeLessThan(30 * Math.max(tenth, 10))
   })
 

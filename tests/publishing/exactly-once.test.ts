@@ -11,7 +11,7 @@ import type { TestPayload } from '../helpers/payload'
 import { connectFakeAccounts, insertScheduledVariants, publishCallsByText, startNetworkFakes, startWorker, stateCounts, waitFor } from './publishing-fixtures'
 import type { FakeAccounts, NetworkFakes, WorkerProcess } from './publishing-fixtures'
 
-jest.setTimeout(240_000)
+jest.setTimeout(420_000)
 
 let app: TestPayload
 let fakes: NetworkFakes

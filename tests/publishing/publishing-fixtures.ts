@@ -158,7 +158,7 @@ export type WorkerProcess = { child: ChildProcess; ready: Promise<void>; exited:
 
 function spawnWorker(databaseUrl: string, env: Record<string, string>, args: string[]) {
   const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'scripts/publishing-worker.ts', ...args], {
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', LOG_LEVEL: 'error', BADIL_CONFIG_LOAD_TIMEOUT_MS: '45000' },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', LOG_LEVEL: 'error', BADIL_CONFIG_LOAD_TIMEOUT_MS: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -195,7 +195,8 @@ export function startWorker(databaseUrl: string, env: Record<string, string>, ar
         try {
           return await current.ready
         } catch (error) {
-          if ((error as { code?: number }).code !== 3 || start >= 3) throw error
+          // A cold TypeScript loader on a loaded machine can take a minute: a start gets 100 s, and one more try.
+          if ((error as { code?: number }).code !== 3 || start >= 2) throw error
           current = spawnWorker(databaseUrl, env, args)
         }
       }
