@@ -164,7 +164,7 @@ describe('platform variants', () => {
     expect(ramadan.scheduledAt).toBe('2026-03-01T10:00:00.000Z')
     // Read back as stored: the instant in UTC and the zone it was chosen in.
     const stored = await payload.findByID({ collection: 'platform-variants', id, depth: 0 })
-    expect([stored.scheduledAt, (stored as unknown as { scheduledAt_tz: string }).scheduledAt_tz]).toEqual(['2026-03-01T10:00:00.000Z', 'Africa/Casablanca'])
+    expect([stored.scheduledAt, stored.scheduledAt_tz]).toEqual(['2026-03-01T10:00:00.000Z', 'Africa/Casablanca'])
   })
 
   it('returns the composed text, the truncation point and a right-to-left preview for Arabic', async () => {

@@ -34,8 +34,7 @@ async function graphql(query: string, auth: { token?: string; apiKey?: string } 
 /** Payload's count of wrong passwords and whether the account is locked now. */
 async function lockState(email: string) {
   const [user] = (await app.payload.find({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true, showHiddenFields: true })).docs
-  const hidden = user as unknown as { loginAttempts?: number; lockUntil?: string | null }
-  return { loginAttempts: hidden.loginAttempts ?? 0, locked: Boolean(hidden.lockUntil && new Date(hidden.lockUntil).getTime() > Date.now()) }
+  return { loginAttempts: user?.loginAttempts ?? 0, locked: Boolean(user?.lockUntil && new Date(user.lockUntil).getTime() > Date.now()) }
 }
 
 /** A session token signed as Payload signs them (its header, HS256 with its secret), with the claims given. */

@@ -119,7 +119,7 @@ function xUrlSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
   const candidates = new RegExp(urlCandidate)
   for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
-    const [whole, scheme, host, after] = match as unknown as [string, string | undefined, string, string]
+    const [whole, scheme, host = '', after = ''] = match
     const before = text[match.index - 1] ?? ''
     const latinHost = scheme ? host : latinHostEnd.exec(host)?.[0]
     const start = match.index + (scheme ? 0 : host.length - (latinHost?.length ?? 0))
