@@ -9,6 +9,9 @@ import { oauthConfigFromEnv } from '../../plugins/campaign-ops/networks/oauth'
 import type { OAuthConfig } from '../../plugins/campaign-ops/networks/oauth'
 import { createStateCodec } from '../../plugins/campaign-ops/networks/oauth/state'
 import { refreshAccountIfExpiring } from '../../plugins/campaign-ops/publishing/oauth-endpoints'
+import { createPublishingRuntime } from '../../plugins/campaign-ops/publishing/runtime'
+import { pollInbox } from '../../plugins/campaign-ops/inbox/polling'
+import { defaultSlaMinutes } from '../../plugins/campaign-ops/inbox/ingest'
 import type { PublishingOptions } from '../../plugins/campaign-ops/publishing/options'
 import { createTokenCipher } from '../../plugins/campaign-ops/publishing/token-crypto'
 import { decodeTokenKey, loadEnv } from '../../src/infra/env'
@@ -646,6 +649,24 @@ describe('refresh', () => {
     expect(publishedWithTokens.at(-1)).toBe(after.access)
     expect(publishedWithTokens).not.toContain(before.access)
     near(after.tokenExpiresAt, Date.now() + 7200_000)
+  })
+
+  it('the inbox poll renews a token about to expire before it reads with it', async () => {
+    const before = await accountOf('x')
+    await sql(`UPDATE network_accounts SET token_expires_at = now() + interval '1 minute' WHERE id = $1`, [before.id])
+    // X's API itself is a closed local port: the read fails, but only after the renewal.
+    const runtime = createPublishingRuntime({ oauth, endpoints: { x: { baseUrl: 'http://127.0.0.1:9' } } }, cipher)
+    const report = await pollInbox(payload, {
+      variantsSlug: 'platform-variants',
+      slaMinutes: defaultSlaMinutes,
+      actions: { runtime, evidenceRetentionDays: 365 },
+      lookbackDays: 7,
+    })
+    const after = await accountOf('x')
+    expect(after.access).not.toBe(before.access)
+    near(after.tokenExpiresAt, Date.now() + 7200_000)
+    expect(after.status).not.toBe('needs_reconnect')
+    expect(report.accounts).toBeGreaterThanOrEqual(1)
   })
 
   it('refreshAccountIfExpiring: nothing when the token is fresh, one refresh when two instances ask at once', async () => {

@@ -2,6 +2,8 @@
  * Polling, where webhooks lose comments or do not exist: for each account connected through its
  * network's API, the comments of our recent posts are read back to the last poll (its cursor, with
  * an overlap) and stored like any other interaction; what only the poll found is counted per post.
+ * Networks that list what is addressed to an account rather than a post's comments (X mentions)
+ * are read once per account from the network's own cursor, kept in the key-value store.
  * An account the network is rate-limiting is skipped until its limit ends, the same budget the
  * publishing engine keeps; a revoked token marks it for reconnecting.
  */
@@ -12,7 +14,10 @@ import type { SqlClient } from '../../../src/infra/database'
 import { inboundPollers } from '../networks/registry'
 import type { Network } from '../networks/registry'
 import { NetworkError } from '../networks/types'
+import type { AccountCredentials } from '../networks/types'
+import type { AccountRecord } from '../publishing/account-credentials'
 import { loadAccount } from '../publishing/account-credentials'
+import { refreshAccountIfExpiring, refreshWindowMs } from '../publishing/oauth-endpoints'
 import { markAccountNeedsReconnect, markAccountRateLimited, reasonText } from '../publishing/variant-state'
 import { ingestInboundEvent } from './ingest'
 import type { InboxSettings } from './ingest'
@@ -48,12 +53,109 @@ async function recordPoll(db: SqlClient, network: Network, accountRemoteId: stri
   )
 }
 
+/** Where an account-wide read stopped (the network's cursor) and how the last one went, kept in Payload's key-value store. */
+export type AccountPollState = { cursor: string | null; lastPollAt: string; lastError: string | null }
+
+export const accountPollStateKey = (network: Network, accountRemoteId: string) => `inbox-poll:${network}:${accountRemoteId}`
+
+type PollSettings = InboxSettings & { actions: ActionSettings; lookbackDays: number }
+type LoadedAccount = AccountRecord & { credentials: AccountCredentials }
+
+/**
+ * What a network error means for the rest of this account's poll: a rate limit or a revoked token
+ * stops it (and is recorded on the account, shared with publishing); anything else only skips the
+ * post. Errors that are not the network's are bugs and propagate.
+ */
+async function stopsAccount(db: SqlClient, account: LoadedAccount, error: unknown, now: Date): Promise<boolean> {
+  if (!(error instanceof NetworkError)) throw error
+  if (error.kind === 'rate_limited') {
+    await markAccountRateLimited(db, account.id, error.retryAt ?? new Date(now.getTime() + 15 * 60_000), reasonText(error.reason))
+    return true
+  }
+  if (error.kind === 'auth') {
+    await markAccountNeedsReconnect(db, account.id, reasonText(error.reason))
+    return true
+  }
+  return false
+}
+
+/** Reads what was addressed to the account since its kept cursor; returns false when the account must stop. */
+async function pollAccountActivity(payload: Payload, settings: PollSettings, account: LoadedAccount, report: PollReport, now: Date): Promise<boolean> {
+  const db = sqlPool(payload)
+  const poller = inboundPollers[account.network]!
+  const key = accountPollStateKey(account.network, account.accountId)
+  const previous = await payload.kv.get<AccountPollState>(key)
+  const since = previous ? new Date(new Date(previous.lastPollAt).getTime() - overlapMs) : new Date(now.getTime() - settings.lookbackDays * 86_400_000)
+  try {
+    const activity = await poller.accountActivity!(
+      previous?.cursor ?? null,
+      since,
+      account.credentials,
+      settings.actions.runtime.adapterContext(account.network),
+    )
+    for (const event of activity.events) {
+      if ((await ingestInboundEvent(payload, settings, event, 'poll')) === 'created') report.foundOnlyByPolling += 1
+    }
+    report.found += activity.events.length
+    await payload.kv.set(key, {
+      cursor: activity.cursor ?? previous?.cursor ?? null,
+      lastPollAt: now.toISOString(),
+      lastError: null,
+    } satisfies AccountPollState)
+    return true
+  } catch (error) {
+    const stop = await stopsAccount(db, account, error, now)
+    report.errors += 1
+    // The cursor stays where it was: the next poll resumes from it.
+    const reason = error instanceof NetworkError ? reasonText(error.reason) : null
+    await payload.kv.set(key, {
+      cursor: previous?.cursor ?? null,
+      lastPollAt: previous?.lastPollAt ?? since.toISOString(),
+      lastError: reason,
+    } satisfies AccountPollState)
+    return !stop
+  }
+}
+
+/** Reads back each recent post's comments to its last poll; stops at the first error that stops the account. */
+async function pollPostComments(payload: Payload, settings: PollSettings, account: LoadedAccount, report: PollReport, now: Date): Promise<void> {
+  const db = sqlPool(payload)
+  const poller = inboundPollers[account.network]!
+  const context = settings.actions.runtime.adapterContext(account.network)
+  const { rows: posts } = await db.query(
+    `SELECT v.remote_id, v.published_at, s.last_poll_at
+       FROM platform_variants v
+       LEFT JOIN inbox_sync s ON s.network = $2 AND s.account_remote_id = $3 AND s.post_remote_id = v.remote_id
+      WHERE v.network_account_id = $1 AND v.publication_state = 'published' AND v.remote_id IS NOT NULL
+        AND v.published_at > $4::timestamptz - make_interval(days => $5)
+      ORDER BY v.published_at DESC`,
+    [account.id, account.network, account.accountId, now, settings.lookbackDays],
+  )
+  for (const post of posts) {
+    const postRemoteId = String(post.remote_id)
+    const lastPoll = post.last_poll_at ? new Date(post.last_poll_at as string) : null
+    const since = lastPoll ? new Date(lastPoll.getTime() - overlapMs) : new Date(post.published_at as string)
+    report.posts += 1
+    try {
+      const events = await poller.commentsOn!(postRemoteId, since, account.credentials, context)
+      let onlyHere = 0
+      for (const event of events.reverse()) {
+        if ((await ingestInboundEvent(payload, settings, event, 'poll')) === 'created') onlyHere += 1
+      }
+      report.found += events.length
+      report.foundOnlyByPolling += onlyHere
+      await recordPoll(db, account.network, account.accountId, postRemoteId, now, onlyHere, null)
+    } catch (error) {
+      const stop = await stopsAccount(db, account, error, now)
+      report.errors += 1
+      await recordPoll(db, account.network, account.accountId, postRemoteId, now, 0, reasonText((error as NetworkError).reason))
+      if (stop) return
+    }
+  }
+}
+
 /** Polls every API account of a network Badil can poll; returns what it found. */
-export async function pollInbox(
-  payload: Payload,
-  settings: InboxSettings & { actions: ActionSettings; lookbackDays: number },
-  now = new Date(),
-): Promise<PollReport> {
+export async function pollInbox(payload: Payload, settings: PollSettings, now = new Date()): Promise<PollReport> {
   const db = sqlPool(payload)
   const report: PollReport = { accounts: 0, posts: 0, found: 0, foundOnlyByPolling: 0, errors: 0 }
   const pollable = Object.keys(inboundPollers)
@@ -65,54 +167,26 @@ export async function pollInbox(
     [pollable, now],
   )
   for (const { id } of accounts) {
-    const account = await loadAccount(db, settings.actions.runtime.cipher, Number(id))
-    if (!account?.credentials) continue
-    const poller = inboundPollers[account.network]!
-    const context = settings.actions.runtime.adapterContext(account.network)
-    report.accounts += 1
-    const { rows: posts } = await db.query(
-      `SELECT v.remote_id, v.published_at, s.last_poll_at
-         FROM platform_variants v
-         LEFT JOIN inbox_sync s ON s.network = $2 AND s.account_remote_id = $3 AND s.post_remote_id = v.remote_id
-        WHERE v.network_account_id = $1 AND v.publication_state = 'published' AND v.remote_id IS NOT NULL
-          AND v.published_at > $4::timestamptz - make_interval(days => $5)
-        ORDER BY v.published_at DESC`,
-      [account.id, account.network, account.accountId, now, settings.lookbackDays],
-    )
-    for (const post of posts) {
-      const postRemoteId = String(post.remote_id)
-      const lastPoll = post.last_poll_at ? new Date(post.last_poll_at as string) : null
-      const since = lastPoll ? new Date(lastPoll.getTime() - overlapMs) : new Date(post.published_at as string)
-      report.posts += 1
-      try {
-        const events = await poller.commentsOn(postRemoteId, since, account.credentials, context)
-        let onlyHere = 0
-        for (const event of events.reverse()) {
-          if ((await ingestInboundEvent(payload, settings, event, 'poll')) === 'created') onlyHere += 1
-        }
-        report.found += events.length
-        report.foundOnlyByPolling += onlyHere
-        await recordPoll(db, account.network, account.accountId, postRemoteId, now, onlyHere, null)
-      } catch (error) {
-        if (!(error instanceof NetworkError)) throw error
-        report.errors += 1
-        await recordPoll(db, account.network, account.accountId, postRemoteId, now, 0, reasonText(error.reason))
-        if (error.kind === 'rate_limited') {
-          await markAccountRateLimited(db, account.id, error.retryAt ?? new Date(now.getTime() + 15 * 60_000), reasonText(error.reason))
-          break
-        }
-        if (error.kind === 'auth') {
-          await markAccountNeedsReconnect(db, account.id, reasonText(error.reason))
-          break
-        }
-      }
+    const { runtime } = settings.actions
+    let account = await loadAccount(db, runtime.cipher, Number(id))
+    // Short-lived tokens (X 2 h) are renewed first when about to expire, as publishing does: an
+    // account that has not published for a while would otherwise be polled with a dead token.
+    if (account?.tokenExpiresAt && account.tokenExpiresAt.getTime() - now.getTime() < refreshWindowMs) {
+      await refreshAccountIfExpiring(payload, account.id, runtime.cipher, runtime.oauth, { now: () => now })
+      account = await loadAccount(db, runtime.cipher, account.id)
     }
+    if (!account?.credentials || account.status === 'needs_reconnect') continue
+    const loaded = { ...account, credentials: account.credentials }
+    const poller = inboundPollers[account.network]!
+    report.accounts += 1
+    if (poller.accountActivity && !(await pollAccountActivity(payload, settings, loaded, report, now))) continue
+    if (poller.commentsOn) await pollPostComments(payload, settings, loaded, report, now)
   }
   return report
 }
 
 /** Every five minutes on the inbox queue, one run at a time across instances; then the silent accounts are checked. */
-export function pollTaskConfig(settings: InboxSettings & { actions: ActionSettings; lookbackDays: number }): TaskConfig {
+export function pollTaskConfig(settings: PollSettings): TaskConfig {
   return {
     slug: pollTask,
     retries: 0,

@@ -26,8 +26,21 @@ export type InboundEvent = {
   fromAccountItself: boolean
 }
 
-/** How Badil reads the comments of one of its posts where webhooks miss some (Meta) or do not exist. */
+/** What an account-wide read brought, and where the next one starts. */
+export type AccountActivity = { events: InboundEvent[]; cursor: string | null }
+
+/**
+ * How Badil reads what webhooks miss (Meta) or never send: per post where the network lists a
+ * post's comments, per account where it lists what was addressed to the account (X mentions,
+ * which carry the replies to our posts too). A network implements one or both.
+ */
 export interface InboundPoller {
-  /** The comments on the post, newest first, down to `since` (replies included), as add events. */
-  commentsOn(postRemoteId: string, since: Date, account: AccountCredentials, context: AdapterContext): Promise<InboundEvent[]>
+  /** The comments on the post, newest first, down to `since` (replies included): add events, or edited ones where the network shows a later change. */
+  commentsOn?(postRemoteId: string, since: Date, account: AccountCredentials, context: AdapterContext): Promise<InboundEvent[]>
+  /**
+   * What was addressed to the account after `cursor` (the network's own position, kept by Badil
+   * between polls), or since `since` on a first read; returns the events oldest first and the
+   * cursor to keep (the previous one when nothing new came).
+   */
+  accountActivity?(cursor: string | null, since: Date, account: AccountCredentials, context: AdapterContext): Promise<AccountActivity>
 }

@@ -4,10 +4,12 @@ import { facebookInbound } from './facebook/inbound'
 import { instagramAdapter } from './instagram/adapter'
 import { instagramInbound } from './instagram/inbound'
 import { linkedinAdapter } from './linkedin/adapter'
+import { linkedinInbound } from './linkedin/inbound'
 import { tiktokAdapter } from './tiktok/adapter'
 import type { InboundPoller } from './inbound'
 import type { NetworkAdapter } from './types'
 import { xAdapter } from './x/adapter'
+import { xInbound } from './x/inbound'
 import { youtubeAdapter } from './youtube/adapter'
 import { youtubeInbound } from './youtube/inbound'
 
@@ -32,5 +34,7 @@ export type NetworkEndpoints = Record<Network, { baseUrl: string; uploadBaseUrl?
 export const inboundPollers: Partial<Record<Network, InboundPoller>> = {
   facebook: facebookInbound,
   instagram: instagramInbound,
+  linkedin: linkedinInbound,
+  x: xInbound,
   youtube: youtubeInbound,
 }

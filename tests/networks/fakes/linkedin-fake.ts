@@ -1,8 +1,10 @@
 /**
  * A local stand-in for LinkedIn's versioned REST API (docs/networks.md#linkedin): the required
  * headers, image/document/video uploads with their upload URLs and ETags, posts with the id in
- * `x-restli-id` and "little text" truncation, the author finder, share statistics and comments.
- * Tests script failures, hangs, slow video processing and expired tokens.
+ * `x-restli-id` and "little text" truncation, the author finder, share statistics and comments
+ * (created, deleted, and listed per post or per comment with start/count paging, the way the
+ * inbox polls them). Tests script failures, hangs, slow video processing and expired tokens, and
+ * post members' comments, replies and edits.
  *
  * As strict as LinkedIn where the reference says what LinkedIn refuses (tests/networks/fakes-contract.test.ts
  * proves each rule): the token, then `LinkedIn-Version` (present, `YYYYMM`, a month already
@@ -44,12 +46,19 @@ export type FakeLinkedInPost = {
 
 export type FakeLinkedInComment = {
   urn: string
+  /** The activity URN of the post it sits on. */
   parent: string
   actor: string
   text: string
   parentComment: string | null
   deleted: boolean
+  /** Epoch milliseconds, as LinkedIn's audit stamps give them. */
+  createdAt: number
+  lastModifiedAt: number
 }
+
+/** Who writes a member's comment, and when (the fake's clock unless given). */
+export type MemberCommentOptions = { actor?: string; at?: Date }
 
 type Asset = {
   urn: string
@@ -88,6 +97,9 @@ export function displayedCommentary(commentary: string): string {
   }
   return shown
 }
+
+/** The most comments one page lists, whatever `count` asks; paging goes on with `start` and `total`. */
+export const defaultCommentsPageLimit = 100
 
 /**
  * How many months back a version stays active: LinkedIn sunsets each monthly version about a year
@@ -128,6 +140,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
     processingPolls: 0,
     processingOutcome: 'AVAILABLE' as 'AVAILABLE' | 'PROCESSING_FAILED',
     counter: 7012000000000000000n,
+    commentsPageLimit: defaultCommentsPageLimit,
   }
   let baseUrl = ''
 
@@ -310,6 +323,72 @@ export async function startLinkedInFake(options: { token?: string; organization?
     return posts.find((post) => !post.deleted && (post.urn === urn || post.activityUrn === urn))
   }
 
+  function memberComments(target: string, text: string, { actor = 'urn:li:person:abc', at = now() }: MemberCommentOptions = {}): string {
+    const parentComment = target.startsWith('urn:li:comment:') ? comments.find((candidate) => candidate.urn === target && !candidate.deleted) : undefined
+    const parent = parentComment?.parent ?? findPost(target)?.activityUrn
+    if (!parent) throw new Error(`no post or comment ${target}`)
+    const urn = `urn:li:comment:(${parent},${nextNumber()})`
+    comments.push({
+      urn,
+      parent,
+      actor,
+      text,
+      parentComment: parentComment?.urn ?? null,
+      deleted: false,
+      createdAt: at.getTime(),
+      lastModifiedAt: at.getTime(),
+    })
+    return urn
+  }
+
+  const liveReplies = (urn: string) => comments.filter((candidate) => !candidate.deleted && candidate.parentComment === urn)
+
+  /** A comment as `GET …/comments` lists it; `commentsSummary` counts its live replies (all levels, and the first). */
+  function commentElement(comment: FakeLinkedInComment): Record<string, unknown> {
+    const countAll = (urn: string): number => liveReplies(urn).reduce((sum, reply) => sum + 1 + countAll(reply.urn), 0)
+    return {
+      id: comment.urn.slice(comment.urn.lastIndexOf(',') + 1, -1),
+      commentUrn: comment.urn,
+      actor: comment.actor,
+      created: { actor: comment.actor, time: comment.createdAt },
+      lastModified: { actor: comment.actor, time: comment.lastModifiedAt },
+      message: { text: comment.text, attributes: [] },
+      object: comment.parent,
+      ...(comment.parentComment ? { parentComment: comment.parentComment } : {}),
+      commentsSummary: { aggregatedTotalComments: countAll(comment.urn), totalFirstLevelComments: liveReplies(comment.urn).length },
+    }
+  }
+
+  /** A post's first-level comments, or a comment's replies, oldest first, deleted ones left out. */
+  function listComments(response: http.ServerResponse, recorded: RecordedRequest, target: string): void {
+    const { query } = recorded
+    const start = Number(query.get('start') ?? 0)
+    const asked = Number(query.get('count') ?? 10)
+    if (!Number.isInteger(start) || start < 0 || !Number.isInteger(asked) || asked < 0)
+      return send(response, 400, error(400, 'start and count must be non-negative integers', 'BAD_REQUEST'))
+    let listed: FakeLinkedInComment[]
+    if (target.startsWith('urn:li:comment:')) {
+      if (!comments.some((candidate) => candidate.urn === target && !candidate.deleted))
+        return send(response, 404, error(404, 'Comment not found', 'NOT_FOUND'))
+      listed = liveReplies(target)
+    } else {
+      const post = findPost(target)
+      if (!post) return send(response, 404, error(404, 'Post not found', 'NOT_FOUND'))
+      listed = comments.filter((candidate) => !candidate.deleted && candidate.parent === post.activityUrn && candidate.parentComment === null)
+    }
+    const count = Math.min(asked, state.commentsPageLimit)
+    const link = (rel: string, from: number) => ({
+      type: 'application/json',
+      rel,
+      href: `${recorded.path}?start=${from}&count=${count}`,
+    })
+    const links = [...(start > 0 ? [link('prev', Math.max(0, start - count))] : []), ...(start + count < listed.length ? [link('next', start + count)] : [])]
+    send(response, 200, {
+      paging: { start, count, total: listed.length, links },
+      elements: listed.slice(start, start + count).map(commentElement),
+    })
+  }
+
   function route(response: http.ServerResponse, recorded: RecordedRequest): void {
     const { method, path, query } = recorded
     const json = recorded.json as Record<string, unknown> | undefined
@@ -375,6 +454,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
     const commentPath = /^\/rest\/socialActions\/([^/]+)\/comments(?:\/([^/]+))?$/.exec(path)
     if (commentPath) {
       const target = decodeURIComponent(commentPath[1] as string)
+      if (method === 'GET' && !commentPath[2]) return listComments(response, recorded, target)
       if (method === 'DELETE' && commentPath[2]) {
         if (query.get('actor') !== organization) return send(response, 403, error(403, 'actor must be the organization', 'ACCESS_DENIED', 100))
         const found = comments.find(
@@ -402,6 +482,7 @@ export async function startLinkedInFake(options: { token?: string; organization?
         if (!parentComment && (!findPost(target) || body.object !== target)) return send(response, 404, error(404, 'Post not found', 'NOT_FOUND'))
         const parent = parentComment?.parent ?? (findPost(target) as FakeLinkedInPost).activityUrn
         const urn = `urn:li:comment:(${parent},${nextNumber()})`
+        const at = now().getTime()
         comments.push({
           urn,
           parent,
@@ -409,6 +490,8 @@ export async function startLinkedInFake(options: { token?: string; organization?
           text: body.message.text,
           parentComment: parentComment?.urn ?? null,
           deleted: false,
+          createdAt: at,
+          lastModifiedAt: at,
         })
         return send(response, 201, { id: urn.slice(urn.lastIndexOf(',') + 1, -1), object: body.object, message: body.message }, { 'x-restli-id': urn })
       }
@@ -501,18 +584,30 @@ export async function startLinkedInFake(options: { token?: string; organization?
     },
     /** A member's comment on one of the page's posts, for moderation tests. */
     addMemberComment(postUrn: string, text: string): string {
-      const post = findPost(postUrn)
-      if (!post) throw new Error(`no post ${postUrn}`)
-      const urn = `urn:li:comment:(${post.activityUrn},${nextNumber()})`
-      comments.push({
-        urn,
-        parent: post.activityUrn,
-        actor: 'urn:li:person:abc',
-        text,
-        parentComment: null,
-        deleted: false,
-      })
-      return urn
+      return memberComments(postUrn, text)
+    },
+    /**
+     * A member comments on a post (its share, ugcPost or activity URN) or replies to a comment
+     * (its comment URN); `actor` may be the organization, for the Page's own comments. Answers the
+     * new comment's URN.
+     */
+    memberComments,
+    /** The member edits their comment: new text, `lastModified` moves on. */
+    editComment(urn: string, text: string, at: Date = now()): void {
+      const comment = comments.find((candidate) => candidate.urn === urn && !candidate.deleted)
+      if (!comment) throw new Error(`no comment ${urn}`)
+      comment.text = text
+      comment.lastModifiedAt = at.getTime()
+    },
+    /** The member deletes their comment: LinkedIn stops listing it. */
+    deleteComment(urn: string): void {
+      const comment = comments.find((candidate) => candidate.urn === urn)
+      if (!comment) throw new Error(`no comment ${urn}`)
+      comment.deleted = true
+    },
+    /** At most this many comments per listed page, whatever `count` asks (LinkedIn may serve fewer than asked). */
+    limitCommentPages(limit: number = defaultCommentsPageLimit): void {
+      state.commentsPageLimit = limit
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,8 +1,8 @@
 /**
  * A local stand-in for the X API v2 (docs/networks.md#x): bearer checks, the v2 media upload
  * paths with processing states, posts with duplicate refusal and X's weighted 280-character limit,
- * the user timeline as X renders it, metrics, hidden replies and deletes. Tests script failures,
- * hangs and slow processing.
+ * the user timeline as X renders it, the mentions timeline (what the inbox polls), metrics, hidden
+ * replies and deletes. Tests script failures, hangs and slow processing, and post as other people.
  *
  * As strict as X where the reference says what X refuses (tests/networks/fakes-contract.test.ts
  * proves each rule): a request without the bearer token gets 401 before anything else, a scripted
@@ -33,7 +33,14 @@ export type FakeXPost = {
   mediaIds: string[]
   replyTo: string | null
   deleted: boolean
+  /** The first post of its thread: the post itself unless it replies. */
+  conversationId: string
+  createdAt: string
+  /** Whose mentions timeline lists the post: the users its text names, and for a reply those X puts in front of it. */
+  mentionedUserIds: string[]
 }
+
+export type FakeXUser = { id: string; username: string; name: string }
 
 type FakeMedia = {
   id: string
@@ -53,6 +60,27 @@ export type FakeXMetrics = {
   /** Like a post over 30 days old: asking for private metrics returns it under `errors` only. */
   privateUnavailable?: boolean
 }
+
+/** Fields and expansions X knows: an unknown one is refused, as a typo would be on X. */
+const tweetFields = new Set(
+  'attachments author_id card_uri context_annotations conversation_id created_at edit_controls edit_history_tweet_ids entities geo id in_reply_to_user_id lang non_public_metrics note_tweet organic_metrics possibly_sensitive promoted_metrics public_metrics referenced_tweets reply_settings source text withheld'.split(
+    ' ',
+  ),
+)
+const tweetExpansions = new Set(
+  'author_id attachments.media_keys attachments.poll_ids edit_history_tweet_ids entities.mentions.username geo.place_id in_reply_to_user_id referenced_tweets.id referenced_tweets.id.author_id'.split(
+    ' ',
+  ),
+)
+const userFields = new Set(
+  'created_at description entities id location name pinned_tweet_id profile_image_url protected public_metrics url username verified withheld'.split(' '),
+)
+/** The mentions timeline reaches back this many posts at most. */
+const mentionsTimelineDepth = 800
+const postIdPattern = /^[0-9]{1,19}$/
+/** RFC 3339 as X takes it: to the second, optionally with milliseconds, in UTC. */
+const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
+const mentionsPage = /^\/2\/users\/([^/]+)\/mentions$/
 
 const mediaCategories = new Set(['tweet_image', 'tweet_gif', 'tweet_video', 'amplify_video', 'dm_image', 'dm_gif', 'dm_video', 'subtitles'])
 const firstId = 1880028106020515840n
@@ -177,9 +205,15 @@ export const xTooLongDetail =
 
 export type XFake = Awaited<ReturnType<typeof startXFake>>
 
-export async function startXFake(options: { token?: string; userId?: string; port?: number } = {}) {
+export async function startXFake(options: { token?: string; userId?: string; username?: string; port?: number } = {}) {
   const token = options.token ?? 'x-user-token'
   const userId = options.userId ?? '1500000000000000001'
+  const account: FakeXUser = { id: userId, username: options.username ?? 'BadilMaroc', name: 'Badil' }
+  const foreignUser: FakeXUser = { id: '99', username: 'citoyen99', name: 'Citoyen' }
+  const users = new Map<string, FakeXUser>([
+    [account.id, account],
+    [foreignUser.id, foreignUser],
+  ])
   const requests: RecordedRequest[] = []
   const posts: FakeXPost[] = []
   const media = new Map<string, FakeMedia>()
@@ -252,6 +286,38 @@ export async function startXFake(options: { token?: string; userId?: string; por
     return post.mediaIds.length ? `${linked} https://t.co/Md${post.id.slice(-6)}` : linked
   }
 
+  /**
+   * Whose mentions timeline will list a post: the users its text names (even its author), and for
+   * a reply the author of the post it answers and those that post named, as X's reply does.
+   */
+  function mentionedBy(authorId: string, text: string, parent: FakeXPost | undefined): string[] {
+    const named = [...text.matchAll(/@(\w{1,15})/g)].flatMap((match) => {
+      const user = [...users.values()].find((candidate) => candidate.username.toLowerCase() === match[1]?.toLowerCase())
+      return user ? [user.id] : []
+    })
+    const answered = parent ? [parent.authorId, ...parent.mentionedUserIds].filter((id) => id !== authorId) : []
+    return [...new Set([...answered, ...named])]
+  }
+
+  /** Stores a post as X would: its thread, its time, whom it mentions. */
+  function storePost(authorId: string, text: string, mediaIds: string[], replyTo: string | null, createdAt = new Date()): FakeXPost {
+    const parent = replyTo ? posts.find((candidate) => candidate.id === replyTo) : undefined
+    const id = newId()
+    const post: FakeXPost = {
+      id,
+      authorId,
+      text,
+      mediaIds,
+      replyTo,
+      deleted: false,
+      conversationId: parent?.conversationId ?? replyTo ?? id,
+      createdAt: createdAt.toISOString(),
+      mentionedUserIds: mentionedBy(authorId, text, parent),
+    }
+    posts.push(post)
+    return post
+  }
+
   function usableMedia(id: string): boolean {
     const item = media.get(id)
     return item?.state === 'succeeded'
@@ -275,15 +341,7 @@ export async function startXFake(options: { token?: string; userId?: string; por
     if (!replyTo && posts.some((post) => !post.deleted && post.authorId === userId && post.text === text)) {
       return send(response, 403, problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.'))
     }
-    const post: FakeXPost = {
-      id: newId(),
-      authorId: userId,
-      text,
-      mediaIds: mediaIds as string[],
-      replyTo: replyTo ?? null,
-      deleted: false,
-    }
-    posts.push(post)
+    const post = storePost(userId, text, mediaIds as string[], replyTo ?? null)
     if (state.hangNextPost) {
       // Stored, then no answer: the client times out not knowing the post exists.
       state.hangNextPost = false
@@ -301,6 +359,105 @@ export async function startXFake(options: { token?: string; userId?: string; por
         'x-user-limit-24hour-reset': reset,
       },
     )
+  }
+
+  /** A comma-separated list parameter whose values X does not all know: the 400 problem X answers, else null. */
+  function unknownValues(query: URLSearchParams, name: string, known: Set<string>): unknown {
+    const unknown = (query.get(name) ?? '').split(',').filter((value) => value && !known.has(value))
+    if (unknown.length === 0) return null
+    return invalid(`The \`${name}\` query parameter value [${unknown[0]}] is not one of [${[...known].join(',')}]`, { [name]: [query.get(name)] })
+  }
+
+  /** The first malformed parameter of a mentions request, as X's 400 problem; null when all are well-formed. */
+  function malformedMentionsQuery(query: URLSearchParams): unknown {
+    const max = query.get('max_results')
+    if (max !== null && !(/^\d+$/.test(max) && Number(max) >= 5 && Number(max) <= 100))
+      return invalid(`The \`max_results\` query parameter value [${max}] is not between 5 and 100`, { max_results: [max] })
+    for (const name of ['since_id', 'until_id']) {
+      const value = query.get(name)
+      if (value !== null && !postIdPattern.test(value))
+        return invalid(`The \`${name}\` query parameter value [${value}] does not match ^[0-9]{1,19}$`, { [name]: [value] })
+    }
+    for (const name of ['start_time', 'end_time']) {
+      const value = query.get(name)
+      if (value !== null && !(timestampPattern.test(value) && Number.isFinite(Date.parse(value))))
+        return invalid(`Invalid \`${name}\` value [${value}]: expected an RFC 3339 UTC timestamp such as 2026-01-31T10:00:00Z`, { [name]: [value] })
+    }
+    const token = query.get('pagination_token')
+    if (token !== null && pageAfter(token) === null)
+      return invalid(`The \`pagination_token\` query parameter value [${token}] is not valid`, { pagination_token: [token] })
+    return (
+      unknownValues(query, 'tweet.fields', tweetFields) ??
+      unknownValues(query, 'expansions', tweetExpansions) ??
+      unknownValues(query, 'user.fields', userFields)
+    )
+  }
+
+  /** Pagination tokens are opaque on X; here one names the last post of the page it follows. */
+  const pageToken = (lastId: string) => Buffer.from(`mentions-after:${lastId}`).toString('base64url')
+  function pageAfter(token: string): bigint | null {
+    const decoded = /^mentions-after:([0-9]{1,19})$/.exec(Buffer.from(token, 'base64url').toString('utf8'))
+    return decoded ? BigInt(decoded[1] as string) : null
+  }
+
+  /** A post as a timeline lists it: the default fields, plus the ones asked for. */
+  function listed(post: FakeXPost, fields: Set<string>): Record<string, unknown> {
+    const parent = post.replyTo ? posts.find((candidate) => candidate.id === post.replyTo) : undefined
+    return {
+      id: post.id,
+      text: renderedText(post),
+      edit_history_tweet_ids: [post.id],
+      ...(fields.has('created_at') ? { created_at: post.createdAt } : {}),
+      ...(fields.has('author_id') ? { author_id: post.authorId } : {}),
+      ...(fields.has('conversation_id') ? { conversation_id: post.conversationId } : {}),
+      ...(fields.has('in_reply_to_user_id') && parent ? { in_reply_to_user_id: parent.authorId } : {}),
+      ...(fields.has('referenced_tweets') && post.replyTo ? { referenced_tweets: [{ type: 'replied_to', id: post.replyTo }] } : {}),
+    }
+  }
+
+  /**
+   * GET /2/users/{id}/mentions: the posts naming the user, newest first, the 800 most recent at
+   * most; `since_id` and `until_id` exclusive, `start_time` and `end_time` inclusive; pages of
+   * `max_results` (10 by default) chained by `meta.next_token`.
+   */
+  function mentionsTimeline(response: http.ServerResponse, mentionedId: string, query: URLSearchParams): void {
+    const malformed = malformedMentionsQuery(query)
+    if (malformed) return send(response, 400, malformed)
+    const max = Number(query.get('max_results') ?? 10)
+    const sinceId = query.get('since_id')
+    const untilId = query.get('until_id')
+    const startTime = query.get('start_time')
+    const endTime = query.get('end_time')
+    const token = query.get('pagination_token')
+    const after = token === null ? null : pageAfter(token)
+    const matching = posts
+      .filter((post) => !post.deleted && post.mentionedUserIds.includes(mentionedId))
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+      .slice(0, mentionsTimelineDepth)
+      .filter(
+        (post) =>
+          (sinceId === null || BigInt(post.id) > BigInt(sinceId)) &&
+          (untilId === null || BigInt(post.id) < BigInt(untilId)) &&
+          (startTime === null || Date.parse(post.createdAt) >= Date.parse(startTime)) &&
+          (endTime === null || Date.parse(post.createdAt) <= Date.parse(endTime)) &&
+          (after === null || BigInt(post.id) < after),
+      )
+    const page = matching.slice(0, max)
+    if (page.length === 0) return send(response, 200, { meta: { result_count: 0 } })
+    const fields = new Set((query.get('tweet.fields') ?? '').split(','))
+    const expansions = new Set((query.get('expansions') ?? '').split(','))
+    const authors = [...new Set(page.map((post) => post.authorId))].map((id) => users.get(id) ?? { id, username: `user${id}`, name: `User ${id}` })
+    const last = page.at(-1) as FakeXPost
+    return send(response, 200, {
+      data: page.map((post) => listed(post, fields)),
+      ...(expansions.has('author_id') ? { includes: { users: authors.map(({ id, name, username }) => ({ id, name, username })) } } : {}),
+      meta: {
+        result_count: page.length,
+        newest_id: page[0]?.id,
+        oldest_id: last.id,
+        ...(matching.length > page.length ? { next_token: pageToken(last.id) } : {}),
+      },
+    })
   }
 
   async function route(response: http.ServerResponse, recorded: RecordedRequest, form: FormData | null): Promise<void> {
@@ -438,6 +595,9 @@ export async function startXFake(options: { token?: string; userId?: string; por
       })
     }
 
+    const mentioned = mentionsPage.exec(path)
+    if (method === 'GET' && mentioned) return mentionsTimeline(response, mentioned[1] as string, query)
+
     if (method === 'GET' && path === '/2/tweets') {
       const ids = (query.get('ids') ?? '').split(',').filter(Boolean)
       const fields = (query.get('tweet.fields') ?? '').split(',')
@@ -561,9 +721,23 @@ export async function startXFake(options: { token?: string; userId?: string; por
     },
     /** A reply by someone else to one of the account's posts, for moderation tests. */
     addForeignReply(inReplyTo: string, text: string): string {
-      const id = newId()
-      posts.push({ id, authorId: '99', text, mediaIds: [], replyTo: inReplyTo, deleted: false })
-      return id
+      return storePost(foreignUser.id, text, [], inReplyTo).id
+    },
+    /** The connected account as a user (its handle is what others write to mention it). */
+    account,
+    /**
+     * Someone (a viewer, or the account itself through X's own app) posts: a reply to one of our
+     * posts or to a reply under it, or a post that names the account. A reply mentions whom it
+     * answers, as X writes it; `mentionsAccount: false` is a person who took the account out of
+     * their reply (X then leaves it out of the account's mentions), `true` one who named it.
+     * `at` backdates it; ids grow with time on X, so backdate only what is posted before the rest.
+     */
+    postAs(author: FakeXUser, text: string, options: { inReplyTo?: string; mentionsAccount?: boolean; at?: Date } = {}): string {
+      users.set(author.id, author)
+      const post = storePost(author.id, text, [], options.inReplyTo ?? null, options.at)
+      if (options.mentionsAccount === false) post.mentionedUserIds = post.mentionedUserIds.filter((id) => id !== userId)
+      if (options.mentionsAccount === true && !post.mentionedUserIds.includes(userId)) post.mentionedUserIds.push(userId)
+      return post.id
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -74,7 +74,7 @@ export function linkedinPermalink(postUrn: string): string {
 }
 
 /** The account id is the organization URN; a bare numeric id is accepted too. */
-function organizationUrn(account: AccountCredentials): string {
+export function organizationUrn(account: AccountCredentials): string {
   return account.accountId.startsWith('urn:li:') ? account.accountId : `urn:li:organization:${account.accountId}`
 }
 
@@ -202,7 +202,7 @@ function headersFor(call: LinkedInCall, account: AccountCredentials): Record<str
   }
 }
 
-async function callLinkedIn(call: LinkedInCall, account: AccountCredentials, context: AdapterContext): Promise<LinkedInAnswer> {
+export async function callLinkedIn(call: LinkedInCall, account: AccountCredentials, context: AdapterContext): Promise<LinkedInAnswer> {
   const response = await callNetwork(context, call.url, {
     method: call.method,
     headers: headersFor(call, account),

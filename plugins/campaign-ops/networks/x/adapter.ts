@@ -150,7 +150,7 @@ type XCall = {
   sideEffect: boolean
 }
 
-async function callX(call: XCall, account: AccountCredentials, context: AdapterContext): Promise<unknown> {
+export async function callX(call: XCall, account: AccountCredentials, context: AdapterContext): Promise<unknown> {
   const headers: Record<string, string> = { Authorization: `Bearer ${account.accessToken}` }
   if (call.json !== undefined) headers['Content-Type'] = 'application/json'
   const response = await callNetwork(context, call.url, {
@@ -333,7 +333,7 @@ async function publish(request: PublishRequest, account: AccountCredentials, con
 
 const urlToken = '\u0000url\u0000'
 
-function decodeXEntities(text: string): string {
+export function decodeXEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 }
 
