@@ -91,17 +91,33 @@ export function createDatabaseAdapter(options: DatabaseAdapterOptions) {
   })
 }
 
+type ClientInternals = {
+  release?: (error?: Error | boolean) => void
+  on?: (event: 'error', listener: () => void) => void
+  /** pg's own state (pg 8): the query running on this connection, and those waiting for it. */
+  _activeQuery?: unknown
+  _queryQueue?: unknown[]
+}
+
 type PoolInternals = {
-  _clients?: { release?: (error?: Error | boolean) => void; on?: (event: 'error', listener: () => void) => void }[]
+  _clients?: ClientInternals[]
+  _idle?: { client: ClientInternals }[]
   on?: (event: 'error', listener: () => void) => void
   end(): Promise<void>
   ended?: boolean
 }
 
+/** How long a query still running when Payload stops (a job its crons started) may take to finish. */
+const runningQueriesGraceMs = 10_000
+
+const isBusy = (client: ClientInternals) => Boolean(client._activeQuery) || (client._queryQueue?.length ?? 0) > 0
+
 /**
  * Stops a Payload instance and closes its PostgreSQL pool. `payload.destroy()` leaves the pool
  * open with one client the adapter checked out at connect; `pool.end()` would wait for it forever,
- * so that client is released (and destroyed) first.
+ * so that client is released (and destroyed) first. Queries still running are let finish first:
+ * releasing their connection under them made pg release it a second time when they ended, an
+ * uncaught error that failed whichever test file was stopping.
  */
 export async function closePayload(payload: { destroy(): Promise<void>; db: unknown }): Promise<void> {
   const pool = (payload.db as { pool?: PoolInternals }).pool
@@ -110,8 +126,12 @@ export async function closePayload(payload: { destroy(): Promise<void>; db: unkn
   // A socket may still be closing when the database is dropped or the server stops; its late
   // "connection terminated" must not become an unhandled error.
   pool.on?.('error', () => undefined)
+  const deadline = Date.now() + runningQueriesGraceMs
+  while ((pool._clients ?? []).some(isBusy) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
+  const idle = new Set((pool._idle ?? []).map((item) => item.client))
   for (const client of [...(pool._clients ?? [])]) {
     client.on?.('error', () => undefined)
+    if (idle.has(client)) continue
     try {
       client.release?.(true)
     } catch {
