@@ -185,6 +185,8 @@ export const campaignOps =
           ...config.admin?.components,
           // The crisis pause shows on every admin page.
           header: [...(config.admin?.components?.header ?? []), rscComponent('CrisisBanner')],
+          // The press mentions chosen to highlight open the dashboard.
+          beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), rscComponent('PressMentionsDashboard')],
           views: {
             ...config.admin?.components?.views,
             moderationTester: {
@@ -195,11 +197,16 @@ export const campaignOps =
               Component: rscComponent('PublishingQueueView'),
               path: '/publishing-queue',
             },
+            inbox: {
+              Component: rscComponent('InboxView'),
+              path: '/inbox',
+            },
           },
           afterNavLinks: [
             ...(config.admin?.components?.afterNavLinks ?? []),
             clientComponent('ModerationTesterNavLink'),
             clientComponent('PublishingQueueNavLink'),
+            clientComponent('InboxNavLink'),
           ],
         },
       },

@@ -431,6 +431,13 @@ export const endpointRules: readonly EndpointRule[] = [
   },
   { method: 'post', path: '/interaction-replies/:id/decision', callers: ['admin', 'ncsc'], note: 'NCSC approves (and sends) or rejects a waiting reply' },
   { method: 'post', path: '/interactions/:id/escalate', callers: ['admin', 'ncsc', 'cm'], note: 'escalates to NCSC (and legal), by e-mail, with a reason' },
+  {
+    method: 'post',
+    path: '/interactions/:id/presence',
+    callers: ['admin', 'ncsc', 'cm'],
+    note: 'the inbox view’s beat (viewing or replying); answers who else is on the thread',
+  },
+  { method: 'delete', path: '/interactions/:id/presence', callers: ['admin', 'ncsc', 'cm'], note: 'the caller leaves the thread; answers who else is on it' },
   { method: 'get', path: '/publishing/queue', callers: publicationActors, note: 'the next hours and what needs a person' },
   { method: 'get', path: '/publishing/crisis', callers: staffRoles, note: 'crisis mode state' },
   { method: 'post', path: '/publishing/crisis', callers: ['admin', 'ncsc'], note: 'switches crisis mode, with a reason' },

@@ -10,6 +10,9 @@
  *   GET /counts   → { total, texts: { "<text>": <publish calls> } } (publishCallsByText)
  *   GET /accounts → the account id and token each fake accepts, to paste into network accounts
  *   GET /env      → the environment that points a Badil server at these fakes
+ *   POST /meta/comments {network?, parentId, message, author: {id, name}, callbackUrl}
+ *                 → a person comments on Facebook (or Instagram); Meta delivers the signed webhook to
+ *                   callbackUrl with FAKE_META_APP_SECRET, as its app dashboard would: { commentId, delivery }
  * Prints "fake networks ready …" once everything listens; stops on SIGINT/SIGTERM.
  */
 import http from 'node:http'
@@ -48,13 +51,51 @@ const accounts = {
   linkedin: { accountId: fakes.linkedin.organization, accessToken: fakes.linkedin.token },
 }
 
+/** The app secret Meta signs webhook deliveries with: the Badil server under test has it as FACEBOOK_APP_SECRET. */
+const metaAppSecret = process.env.FAKE_META_APP_SECRET ?? ''
+
+type CommentOrder = { network?: 'facebook' | 'instagram'; parentId?: string; message?: string; author?: { id?: string; name?: string }; callbackUrl?: string }
+
+/** A person comments on the fake Meta, which delivers the signed webhook to the given callback. */
+async function postComment(order: CommentOrder) {
+  if (!metaAppSecret) return { status: 409, body: { error: 'start the fakes with FAKE_META_APP_SECRET to send webhooks' } }
+  const { network = 'facebook', parentId, message, author, callbackUrl } = order
+  if (!parentId || !message || !author?.id || !author.name || !callbackUrl || !URL.canParse(callbackUrl)) {
+    return { status: 400, body: { error: 'give parentId, message, author {id, name} and callbackUrl' } }
+  }
+  fakes.meta.subscribeWebhooks(callbackUrl, metaAppSecret)
+  const sent = await fakes.meta.userComments(network, parentId, message, { id: author.id, name: author.name })
+  return { status: 200, body: sent }
+}
+
+function readJson(request: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+      } catch {
+        resolve(null)
+      }
+    })
+  })
+}
+
 const control = http.createServer((request, response) => {
   const reply = (status: number, body: unknown) => {
     response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
     response.end(JSON.stringify(body))
   }
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
-  if (request.method !== 'GET') return reply(405, { error: 'GET only' })
+  if (request.method === 'POST' && path === '/meta/comments') {
+    void readJson(request)
+      .then((order) => postComment((order ?? {}) as CommentOrder))
+      .then(({ status, body }) => reply(status, body))
+      .catch((error: unknown) => reply(500, { error: String(error) }))
+    return
+  }
+  if (request.method !== 'GET') return reply(405, { error: 'GET only, and POST /meta/comments' })
   if (path === '/counts') {
     const texts = Object.fromEntries(publishCallsByText(fakes))
     return reply(200, { total: Object.values(texts).reduce((sum, count) => sum + count, 0), texts })

@@ -17,36 +17,17 @@ import type { Locator, Page } from 'playwright-core'
 import { casablancaInputValue } from '../../plugins/campaign-ops/publishing/admin/publishing-client'
 import { launchBrowser, shot, signIn } from './lib/browser'
 import { check } from './lib/check'
+import { ensureFakeAccount, fakeNetworks } from './lib/fake-networks-client'
+import type { FakeNetwork } from './lib/fake-networks-client'
 import { adminEmail, adminPassword, api, baseUrl, ensureUser, login } from './lib/rest'
 
-const fakeNetworksUrl = process.env.FAKE_NETWORKS_URL ?? 'http://127.0.0.1:3924'
 const users = { emailTag: 'publishing', namePrefix: 'Publication', password: 'publishing-password-0123' }
 /** The scheduler ticks every 10 s; a variant due at the next minute is out well within this. */
 const publishTimeoutMs = 150_000
 const tag = `e2e-${Date.now().toString(36)}`
 
-async function fakeNetworks<T>(pathname: string): Promise<T> {
-  const response = await fetch(`${fakeNetworksUrl}${pathname}`).catch((error: unknown) => {
-    throw new Error(`the fake networks do not answer on ${fakeNetworksUrl} (start tests/e2e/fake-networks.ts): ${String(error)}`)
-  })
-  check(response.ok, `GET ${fakeNetworksUrl}${pathname}: HTTP ${response.status}`)
-  return (await response.json()) as T
-}
-
-type Network = 'facebook' | 'x' | 'linkedin'
+type Network = FakeNetwork
 const networks: Network[] = ['facebook', 'x', 'linkedin']
-
-/** The account each fake accepts, pasted as a token (re-pasted when a previous run created it). */
-async function ensureAccount(adminToken: string, network: Network, account: { accountId: string; accessToken: string }) {
-  const found = await api(`/api/network-accounts?where[network][equals]=${network}&where[accountId][equals]=${encodeURIComponent(account.accountId)}&depth=0`, {
-    token: adminToken,
-  })
-  const data = { network, connection: 'api', name: `Badil ${network} (fake)`, accountId: account.accountId, accessToken: account.accessToken }
-  if (found.totalDocs > 0) {
-    return (await api(`/api/network-accounts/${found.docs[0].id}`, { method: 'PATCH', token: adminToken, body: JSON.stringify(data) })).doc.id as number
-  }
-  return (await api('/api/network-accounts', { method: 'POST', token: adminToken, body: JSON.stringify(data) })).doc.id as number
-}
 
 async function variantState(id: number, token: string) {
   return (await api(`/api/platform-variants/${id}?depth=0`, { token })) as {
@@ -86,7 +67,7 @@ const tokens = {
 
 // The administrator's accounts, connected by pasting the fakes' tokens.
 const accounts = {} as Record<Network, number>
-for (const network of networks) accounts[network] = await ensureAccount(adminToken, network, fakeAccounts[network])
+for (const network of networks) accounts[network] = await ensureFakeAccount(adminToken, network, fakeAccounts[network])
 
 // An approved item: the consultant submits it, NCSC approves it (REST workflow transitions).
 const item = (

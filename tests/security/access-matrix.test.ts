@@ -214,6 +214,9 @@ describe('endpoints', () => {
       'post /interactions/:id/reply': { path: '/interactions/999999/reply', body: { idempotencyKey: 'court' }, passes: 400 },
       'post /interaction-replies/:id/decision': { path: '/interaction-replies/999999/decision', body: { approve: 'peut-être' }, passes: 400 },
       'post /interactions/:id/escalate': { path: '/interactions/999999/escalate', body: { reason: '' }, passes: 400 },
+      'post /interactions/:id/presence': { path: '/interactions/999999/presence', body: { activity: 'dormir' }, passes: 400 },
+      // No thread of that id: nobody is recorded, the inbox team is told it is not found.
+      'delete /interactions/:id/presence': { path: '/interactions/999999/presence', passes: 404 },
       'get /publishing/queue': { path: '/publishing/queue', passes: 200 },
       'get /publishing/crisis': { path: '/publishing/crisis', passes: 200 },
       'post /publishing/crisis': { path: '/publishing/crisis', body: { active: 'peut-être' }, passes: 400 },

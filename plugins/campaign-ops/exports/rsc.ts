@@ -1,4 +1,6 @@
 // The plugin's server components, named in the admin config through admin-components.ts.
+export { InboxView } from '../inbox/admin/InboxView'
+export { PressMentionsDashboard } from '../inbox/admin/PressMentionsDashboard'
 export { ModerationTesterView } from '../moderation/admin/ModerationTesterView'
 export { CrisisBanner } from '../publishing/admin/CrisisBanner'
 export { NetworkAccountsConnect } from '../publishing/admin/NetworkAccountsConnect'

@@ -1,6 +1,7 @@
 /**
  * The inbox's one-click actions on an interaction: hide, show again or delete it on its network
  * (`POST /api/interactions/:id/moderate`), and escalate it to NCSC (`POST /api/interactions/:id/escalate`).
+ * `POST`/`DELETE /api/interactions/:id/presence`: who else is viewing or replying to the thread (presence.ts).
  * Assignment, status and tags are plain updates of the interaction (logged by its hooks).
  */
 import type { Endpoint, PayloadRequest } from 'payload'
@@ -19,6 +20,7 @@ import type { InboxSettings } from './ingest'
 import { interactionsSlug } from './interactions-collection'
 import { actOnNetwork, NetworkActionError } from './network-actions'
 import type { ActionSettings } from './network-actions'
+import { leavePresence, othersPresent, presenceActivities, recordPresence } from './presence'
 import { decideOnReply, ReplyRefusal, requestReply } from './send-reply'
 
 const inboxTeam = { roles: ['admin', 'ncsc', 'cm'] as const, forbidden: pluginText('inboxActions:forbidden') }
@@ -167,6 +169,32 @@ export function interactionEndpoints(settings: ActionSettings, inboxSettings: In
           },
         )
         return { interaction: updated }
+      },
+    }),
+    defineEndpoint({
+      path: '/:id/presence',
+      method: 'post',
+      access: inboxTeam,
+      params: idParams,
+      body: z.object({ activity: z.enum(presenceActivities) }),
+      fieldMessages: { activity: pluginText('inboxActions:presenceActivity') },
+      headers: { 'Cache-Control': 'no-store' },
+      handler: async ({ req, user, params, body }) => {
+        await readable(req, params.id)
+        await recordPresence(req.payload, params.id, user, body.activity)
+        return { present: await othersPresent(req.payload, params.id, user.id) }
+      },
+    }),
+    defineEndpoint({
+      path: '/:id/presence',
+      method: 'delete',
+      access: inboxTeam,
+      params: idParams,
+      headers: { 'Cache-Control': 'no-store' },
+      handler: async ({ req, user, params }) => {
+        await readable(req, params.id)
+        await leavePresence(req.payload, params.id, user.id)
+        return { present: await othersPresent(req.payload, params.id, user.id) }
       },
     }),
   ]

@@ -18,7 +18,7 @@ export type InteractionStatus = (typeof interactionStatuses)[number]
 export const interactionLanguages = ['fr', 'ar', 'ary_arabic', 'ary_latin', 'other'] as const
 export type InteractionLanguage = (typeof interactionLanguages)[number]
 
-const kindOptions = [
+export const interactionKindOptions = [
   option('comment', { fr: 'Commentaire', ar: 'تعليق', en: 'Comment' }),
   option('reply', { fr: 'Réponse', ar: 'رد', en: 'Reply' }),
   option('dm', { fr: 'Message privé', ar: 'رسالة خاصة', en: 'Direct message' }),
@@ -26,7 +26,7 @@ const kindOptions = [
   option('review', { fr: 'Avis', ar: 'تقييم', en: 'Review' }),
 ]
 
-const statusOptions = [
+export const interactionStatusOptions = [
   option('new', { fr: 'Nouveau', ar: 'جديد', en: 'New' }),
   option('assigned', { fr: 'Attribué', ar: 'مسند', en: 'Assigned' }),
   option('waiting', { fr: 'En attente', ar: 'في الانتظار', en: 'Waiting' }),
@@ -36,7 +36,7 @@ const statusOptions = [
   option('closed', { fr: 'Clos', ar: 'مغلق', en: 'Closed' }),
 ]
 
-const languageOptions = [
+export const interactionLanguageOptions = [
   option('fr', { fr: 'Français', ar: 'الفرنسية', en: 'French' }),
   option('ar', { fr: 'Arabe', ar: 'العربية', en: 'Arabic' }),
   option('ary_arabic', { fr: 'Darija (lettres arabes)', ar: 'الدارجة (بالحروف العربية)', en: 'Darija (Arabic letters)' }),
@@ -101,7 +101,14 @@ export function interactionsCollection({ variantsSlug, hooks, endpoints }: Inter
         access: computedByServer,
         label: { fr: 'Identifiant du compte sur le réseau', ar: 'معرّف الحساب على الشبكة', en: 'Account id on the network' },
       },
-      { name: 'kind', type: 'select', required: true, options: kindOptions, access: computedByServer, label: { fr: 'Type', ar: 'النوع', en: 'Kind' } },
+      {
+        name: 'kind',
+        type: 'select',
+        required: true,
+        options: interactionKindOptions,
+        access: computedByServer,
+        label: { fr: 'Type', ar: 'النوع', en: 'Kind' },
+      },
       {
         name: 'remoteId',
         type: 'text',
@@ -143,7 +150,7 @@ export function interactionsCollection({ variantsSlug, hooks, endpoints }: Inter
       {
         name: 'language',
         type: 'select',
-        options: languageOptions,
+        options: interactionLanguageOptions,
         index: true,
         access: computedByServer,
         label: { fr: 'Langue', ar: 'اللغة', en: 'Language' },
@@ -207,7 +214,7 @@ export function interactionsCollection({ variantsSlug, hooks, endpoints }: Inter
         required: true,
         defaultValue: 'new',
         index: true,
-        options: statusOptions,
+        options: interactionStatusOptions,
         label: { fr: 'État', ar: 'الحالة', en: 'Status' },
       },
       { name: 'reviewed', type: 'checkbox', defaultValue: false, label: { fr: 'Examiné', ar: 'رُوجع', en: 'Reviewed' } },

@@ -14,6 +14,7 @@ import { NetworkError } from '../networks/types'
 import { loadAccount } from '../publishing/account-credentials'
 import type { PublishingRuntime } from '../publishing/runtime'
 import { pluginText } from '../translations'
+import { isDirectMessage } from './direct-messages'
 import { interactionEvidenceSlug } from './evidence-collection'
 import { interactionsSlug } from './interactions-collection'
 import { interactionLogFields } from './log-entry'
@@ -97,6 +98,8 @@ export async function actOnNetwork(
   actor: Actor,
   reason: string | null = null,
 ): Promise<Interaction> {
+  // A network hides or deletes comments, never a person's private message: refused before any copy or call.
+  if (isDirectMessage(interaction)) throw new NetworkActionError(409, 'not_for_direct_messages', pluginText('inboxDirectMessages:notForDirectMessages'))
   const credentials = await credentialsFor(payload, settings.runtime, interaction)
   if (action !== 'unhide') await keepEvidence(payload, settings, interaction, action, actor, reason)
   const adapter = settings.runtime.adapters[interaction.network]

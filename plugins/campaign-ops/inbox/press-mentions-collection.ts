@@ -5,6 +5,14 @@ import { hasRole, isStaff } from '../../../src/domain/roles'
 import { requestLanguage } from '../../../src/i18n/request-language'
 import { pluginText } from '../translations'
 
+/** How an article speaks of the alternatives to incarceration. */
+export const pressToneOptions = [
+  option('positive', { fr: 'Favorable', ar: 'إيجابي', en: 'Positive' }),
+  option('neutral', { fr: 'Neutre', ar: 'محايد', en: 'Neutral' }),
+  option('mixed', { fr: 'Nuancé', ar: 'متباين', en: 'Mixed' }),
+  option('negative', { fr: 'Défavorable', ar: 'سلبي', en: 'Negative' }),
+]
+
 export const pressMentionsSlug = 'press-mentions'
 
 const editors = ['admin', 'ncsc', 'cm'] as const
@@ -64,12 +72,7 @@ export const pressMentionsCollection: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'neutral',
-      options: [
-        option('positive', { fr: 'Favorable', ar: 'إيجابي', en: 'Positive' }),
-        option('neutral', { fr: 'Neutre', ar: 'محايد', en: 'Neutral' }),
-        option('mixed', { fr: 'Nuancé', ar: 'متباين', en: 'Mixed' }),
-        option('negative', { fr: 'Défavorable', ar: 'سلبي', en: 'Negative' }),
-      ],
+      options: pressToneOptions,
       label: { fr: 'Ton', ar: 'النبرة', en: 'Tone' },
     },
     { name: 'themes', type: 'relationship', relationTo: 'themes', hasMany: true, label: { fr: 'Thèmes', ar: 'المحاور', en: 'Themes' } },

@@ -3,6 +3,17 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 import { option } from '../../../src/domain/labels'
 import { hasRole } from '../../../src/domain/roles'
 
+/** Where a reply stands, from written to sent (or refused). */
+export const interactionReplyStateOptions = [
+  option('awaiting_approval', { fr: 'En attente du NCSC', ar: 'في انتظار NCSC', en: 'Awaiting NCSC' }),
+  option('pending', { fr: 'À envoyer', ar: 'في انتظار الإرسال', en: 'To send' }),
+  option('sending', { fr: 'En cours d’envoi', ar: 'قيد الإرسال', en: 'Sending' }),
+  option('sent', { fr: 'Envoyée', ar: 'أُرسل', en: 'Sent' }),
+  option('failed', { fr: 'Échec', ar: 'فشل', en: 'Failed' }),
+  option('outcome_unknown', { fr: 'Issue inconnue, à vérifier', ar: 'نتيجة غير معروفة، يلزم التحقق', en: 'Outcome unknown, to check' }),
+  option('rejected', { fr: 'Refusée par le NCSC', ar: 'رفضها NCSC', en: 'Rejected by NCSC' }),
+]
+
 export const interactionRepliesSlug = 'interaction-replies'
 
 export const replyStates = ['awaiting_approval', 'pending', 'sending', 'sent', 'failed', 'outcome_unknown', 'rejected'] as const
@@ -48,15 +59,7 @@ export const interactionRepliesCollection: CollectionConfig = {
       type: 'select',
       required: true,
       index: true,
-      options: [
-        option('awaiting_approval', { fr: 'En attente du NCSC', ar: 'في انتظار NCSC', en: 'Awaiting NCSC' }),
-        option('pending', { fr: 'À envoyer', ar: 'في انتظار الإرسال', en: 'To send' }),
-        option('sending', { fr: 'En cours d’envoi', ar: 'قيد الإرسال', en: 'Sending' }),
-        option('sent', { fr: 'Envoyée', ar: 'أُرسل', en: 'Sent' }),
-        option('failed', { fr: 'Échec', ar: 'فشل', en: 'Failed' }),
-        option('outcome_unknown', { fr: 'Issue inconnue, à vérifier', ar: 'نتيجة غير معروفة، يلزم التحقق', en: 'Outcome unknown, to check' }),
-        option('rejected', { fr: 'Refusée par le NCSC', ar: 'رفضها NCSC', en: 'Rejected by NCSC' }),
-      ],
+      options: interactionReplyStateOptions,
       label: { fr: 'État', ar: 'الحالة', en: 'State' },
     },
     { name: 'author', type: 'relationship', relationTo: 'users', label: { fr: 'Écrite par', ar: 'كتبها', en: 'Written by' } },

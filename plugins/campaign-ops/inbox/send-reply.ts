@@ -15,6 +15,7 @@ import { appendModerationLog } from '../moderation/moderation-log'
 import { NetworkError } from '../networks/types'
 import { reasonText } from '../publishing/variant-state'
 import { pluginText } from '../translations'
+import { replyTarget } from './direct-messages'
 import { interactionsSlug } from './interactions-collection'
 import { interactionLogFields } from './log-entry'
 import { credentialsFor, NetworkActionError } from './network-actions'
@@ -112,6 +113,8 @@ export async function requestReply(
     return existing
   }
   const { text, template } = await replyText(payload, interaction, request)
+  const destination = await replyTarget(payload, interaction, new Date())
+  if ('refusal' in destination) throw new ReplyRefusal(409, destination.refusal.code, destination.refusal.reason)
   if (request.openedAt && !request.confirm) {
     const refusal = await collision(payload, interaction, request.openedAt, user)
     if (refusal) throw refusal
@@ -175,11 +178,20 @@ export async function sendReply(payload: Payload, settings: ActionSettings, repl
   const reply = await reload()
   const interactionId = typeof reply.interaction === 'object' ? reply.interaction.id : reply.interaction
   const interaction = await payload.findByID({ collection: interactionsSlug, id: interactionId, depth: 0, overrideAccess: true })
+  // Checked again at sending: a reply approved late may have missed a private message's window.
+  const destination = await replyTarget(payload, interaction, new Date())
+  if ('refusal' in destination) {
+    await pool.query(`UPDATE interaction_replies SET state = 'failed', error = $2, updated_at = now() WHERE id = $1`, [
+      replyId,
+      reasonText(destination.refusal.reason),
+    ])
+    return reload()
+  }
   let remoteId: string | null
   try {
     const credentials = await credentialsFor(payload, settings.runtime, interaction)
     const result = await settings.runtime.adapters[interaction.network].moderate(
-      interaction.remoteId,
+      destination.target,
       { action: 'reply', text: reply.text },
       credentials,
       settings.runtime.adapterContext(interaction.network),

@@ -1,14 +1,14 @@
 /**
  * A local stand-in for the Meta Graph API (Facebook Page + Instagram), reproducing the contract of
  * docs/networks.md#meta-graph-api, docs/networks.md#facebook-page and docs/networks.md#instagram:
- * token checks, request shapes, id formats, container life cycle, publishing quota, insights and
- * comment moderation. Tests script failures, delays and hangs on top of it, and read `state` to
- * count what was really published.
+ * token checks, request shapes, id formats, container life cycle, publishing quota, insights,
+ * comment moderation and private messages (the Send API and its 24-hour window). Tests script
+ * failures, delays and hangs on top of it, and read `state` to count what was really published.
  */
 import http from 'node:http'
 
 import { listenOnLoopback } from './fake-server'
-import { instagramDelivery, pageDelivery, sendMetaDelivery } from './meta-webhook-sender'
+import { instagramDelivery, messagingDelivery, pageDelivery, sendMetaDelivery } from './meta-webhook-sender'
 import type { DeliveryAnswer, WebhookAuthor } from './meta-webhook-sender'
 
 export const FAKE_PAGE_ID = '104872391025567'
@@ -68,6 +68,24 @@ type Comment = {
   from: { id: string; name: string } | null
 }
 
+/** One private message between an account (Page or Instagram) and a person, either way. */
+export type DirectMessage = {
+  network: 'facebook' | 'instagram'
+  /** The Page id or the Instagram user id. */
+  accountId: string
+  /** The person's scoped id (PSID, IGSID). */
+  personId: string
+  mid: string
+  text: string | null
+  fromPerson: boolean
+  /** Through the Send API (`messaging_type` kept), or written on the network (null). */
+  messagingType: string | null
+  at: Date
+}
+
+/** Meta's standard messaging window: the Send API answers a person up to 24 hours after their last message. */
+export const MESSAGING_WINDOW_MS = 24 * 3600_000
+
 export type MetaGraphFakeState = {
   requests: RecordedRequest[]
   validTokens: Set<string>
@@ -89,6 +107,8 @@ export type MetaGraphFakeState = {
   delays: DelayScript[]
   /** Every media URL Meta fetched at container creation, and what it got. */
   mediaFetches: { url: string; status: number | 'unreachable'; contentType: string | null; bytes: number }[]
+  /** Private messages, oldest first: what people wrote and what the accounts answered. */
+  directMessages: DirectMessage[]
 }
 
 export type MetaGraphFake = {
@@ -117,6 +137,19 @@ export type MetaGraphFake = {
     author: WebhookAuthor,
     options?: { silently?: boolean },
   ): Promise<{ commentId: string; delivery?: DeliveryAnswer }>
+  /**
+   * A person writes to the Page (`facebook`, Messenger) or the Instagram account: stored, and
+   * delivered signed to the subscribed callback (unless `silently`). `at` backdates it; a message
+   * with attachments and an empty text carries no text, as Meta sends it.
+   */
+  userMessages(
+    network: 'facebook' | 'instagram',
+    text: string,
+    sender: { id: string },
+    options?: { silently?: boolean; at?: Date; attachments?: { type: string; url: string }[] },
+  ): Promise<{ messageId: string; delivery?: DeliveryAnswer }>
+  /** The account answers a person from Meta Business Suite or the app: delivered as an echo. */
+  accountMessages(network: 'facebook' | 'instagram', text: string, recipient: { id: string }): Promise<{ messageId: string; delivery?: DeliveryAnswer }>
 }
 
 const KNOWN_METRICS = {
@@ -166,6 +199,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     failures: [],
     delays: [],
     mediaFetches: [],
+    directMessages: [],
   }
 
   // Ids above 2^53, as Meta's are: they must stay strings end to end.
@@ -493,6 +527,63 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     return { success: true }
   }
 
+  // ---- Private messages (Send API) ----
+
+  /** Message ids as Meta shapes them: `m_…` on Messenger, a base64 string on Instagram. */
+  const nextMessageId = (network: 'facebook' | 'instagram') =>
+    network === 'facebook' ? `m_${Buffer.from(`mid.${nextId()}`).toString('base64url')}` : Buffer.from(`ig_item:${nextId()}`).toString('base64url')
+
+  function recordMessage(message: Omit<DirectMessage, 'mid'>): DirectMessage {
+    const stored = { ...message, mid: nextMessageId(message.network) }
+    state.directMessages.push(stored)
+    return stored
+  }
+
+  function jsonParam(params: Record<string, string>, name: string): Record<string, unknown> | undefined {
+    try {
+      const value = params[name] ? (JSON.parse(params[name]) as unknown) : undefined
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  /**
+   * `POST /{page-id}/messages` and `POST /{ig-user-id}/messages`: the account's Page token only, a
+   * person who wrote to this account, within 24 hours of their last message for a RESPONSE.
+   */
+  function sendMessage(network: 'facebook' | 'instagram', request: RecordedRequest) {
+    if (request.token !== FAKE_TOKEN) {
+      throw new GraphFailure(403, { code: 230, message: '(#230) Requires pages_messaging permission to manage the object', type: 'OAuthException' })
+    }
+    const recipientId = jsonParam(request.params, 'recipient')?.id
+    const text = jsonParam(request.params, 'message')?.text
+    const messagingType = request.params.messaging_type ?? ''
+    if (typeof recipientId !== 'string' || recipientId === '') throw invalidParameter('param recipient must be non-empty.')
+    if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType))
+      throw invalidParameter('param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}')
+    if (typeof text !== 'string' || text === '') throw invalidParameter('param message must be non-empty.')
+    const accountId = network === 'facebook' ? FAKE_PAGE_ID : FAKE_IG_USER_ID
+    const written = state.directMessages.filter(
+      (message) => message.network === network && message.accountId === accountId && message.personId === recipientId && message.fromPerson,
+    )
+    if (!written.length) throw invalidParameter('No matching user found', 2018001)
+    const lastWrittenAt = Math.max(...written.map((message) => message.at.getTime()))
+    if (Date.now() - lastWrittenAt > MESSAGING_WINDOW_MS) {
+      throw network === 'facebook'
+        ? new GraphFailure(400, {
+            code: 10,
+            error_subcode: 2018278,
+            message:
+              '(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview',
+            type: 'OAuthException',
+          })
+        : new GraphFailure(400, { code: 10, error_subcode: 2534022, message: 'This message is sent outside of allowed window.', type: 'IGApiException' })
+    }
+    const sent = recordMessage({ network, accountId, personId: recipientId, text, fromPerson: false, messagingType, at: new Date() })
+    return { recipient_id: recipientId, message_id: sent.mid }
+  }
+
   // ---- Routing ----
 
   function route(request: RecordedRequest): unknown | Promise<unknown> {
@@ -530,6 +621,10 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
           created_time: video.createdTime,
           permalink_url: `/${FAKE_PAGE_ID}/videos/${video.id}/`,
         }))
+      case 'POST page/messages':
+        return sendMessage('facebook', request)
+      case 'POST ig/messages':
+        return sendMessage('instagram', request)
       case 'POST ig/media':
         return createContainer(params)
       case 'POST ig/media_publish':
@@ -683,6 +778,32 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
           ? pageDelivery(FAKE_PAGE_ID, time, [{ verb: 'add', commentId, postId: parentId, message, from: author, createdTime: time }])
           : instagramDelivery(FAKE_IG_USER_ID, time, [{ commentId, mediaId: parentId, text: message, from: author }])
       return { commentId, delivery: await sendMetaDelivery(webhookSubscription.callbackUrl, body, webhookSubscription.appSecret) }
+    },
+    async userMessages(network, text, sender, options = {}) {
+      const accountId = network === 'facebook' ? FAKE_PAGE_ID : FAKE_IG_USER_ID
+      const at = options.at ?? new Date()
+      const message = recordMessage({ network, accountId, personId: sender.id, text: text || null, fromPerson: true, messagingType: null, at })
+      if (!webhookSubscription || options.silently) return { messageId: message.mid }
+      const body = messagingDelivery(network === 'facebook' ? 'page' : 'instagram', accountId, [
+        {
+          senderId: sender.id,
+          recipientId: accountId,
+          timestamp: at.getTime(),
+          mid: message.mid,
+          ...(text ? { text } : {}),
+          ...(options.attachments ? { attachments: options.attachments } : {}),
+        },
+      ])
+      return { messageId: message.mid, delivery: await sendMetaDelivery(webhookSubscription.callbackUrl, body, webhookSubscription.appSecret) }
+    },
+    async accountMessages(network, text, recipient) {
+      const accountId = network === 'facebook' ? FAKE_PAGE_ID : FAKE_IG_USER_ID
+      const message = recordMessage({ network, accountId, personId: recipient.id, text, fromPerson: false, messagingType: null, at: new Date() })
+      if (!webhookSubscription) return { messageId: message.mid }
+      const body = messagingDelivery(network === 'facebook' ? 'page' : 'instagram', accountId, [
+        { senderId: accountId, recipientId: recipient.id, timestamp: message.at.getTime(), mid: message.mid, text, echo: true },
+      ])
+      return { messageId: message.mid, delivery: await sendMetaDelivery(webhookSubscription.callbackUrl, body, webhookSubscription.appSecret) }
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

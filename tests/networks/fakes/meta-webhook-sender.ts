@@ -1,6 +1,6 @@
 /**
  * What Meta's webhook sender does (docs/networks.md#meta-webhooks): the delivery bodies of Page
- * feed and Instagram comment events, serialized the way Meta does (non-ASCII as \uXXXX escapes,
+ * feed and Instagram comment events and of private messages (Messenger, Instagram), serialized the way Meta does (non-ASCII as \uXXXX escapes,
  * "/" escaped), signed with the app secret over those exact bytes, and POSTed to the callback.
  */
 import { createHmac } from 'node:crypto'
@@ -24,6 +24,20 @@ export type InstagramCommentChange = {
   from: WebhookAuthor
   parentId?: string
   field?: 'comments' | 'live_comments'
+}
+
+/** One private message as Meta's `messaging` item carries it; times in milliseconds, as Meta gives them. */
+export type MessagingItem = {
+  senderId: string
+  recipientId: string
+  timestamp: number
+  mid: string
+  text?: string
+  /** Written by the account itself (Meta Business Suite, the app, or the Send API). */
+  echo?: boolean
+  /** Unsent by the person (Instagram sends the message again with `is_deleted`). */
+  deleted?: boolean
+  attachments?: { type: string; url: string }[]
 }
 
 /** JSON as Meta writes it: every non-ASCII character and "/" escaped, so a re-serialization never matches the signature. */
@@ -84,6 +98,34 @@ export function instagramDelivery(igUserId: string, time: number, changes: Insta
         })),
       },
     ],
+  }
+}
+
+/**
+ * A messaging delivery: `object` is `page` for Messenger and `instagram` for Instagram Direct; the
+ * entry is the account's, with its `messaging` items (one per entry, as Meta batches them).
+ */
+export function messagingDelivery(object: 'page' | 'instagram', accountId: string, items: MessagingItem[]): unknown {
+  return {
+    object,
+    entry: items.map((item) => ({
+      id: accountId,
+      time: item.timestamp,
+      messaging: [
+        {
+          sender: { id: item.senderId },
+          recipient: { id: item.recipientId },
+          timestamp: item.timestamp,
+          message: {
+            mid: item.mid,
+            ...(item.echo ? { is_echo: true, app_id: 1517000000000001 } : {}),
+            ...(item.deleted ? { is_deleted: true } : {}),
+            ...(item.text !== undefined ? { text: item.text } : {}),
+            ...(item.attachments ? { attachments: item.attachments.map(({ type, url }) => ({ type, payload: { url } })) } : {}),
+          },
+        },
+      ],
+    })),
   }
 }
 

@@ -3,8 +3,9 @@ import { Button } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { usePluginStrings } from '../../translations/use-plugin-strings'
+import { Highlighted } from './Highlighted'
+import type { Span } from './Highlighted'
 
-type Span = [number, number]
 type Decision = {
   text: string
   flagged: boolean
@@ -13,23 +14,6 @@ type Decision = {
   spans: Span[]
   explanation: string
   rules: { id: string; name: string; category: string; action: string }[]
-}
-
-/** The comment with its matched spans (UTF-16 ranges of the original) in <mark>. */
-function Highlighted({ text, spans }: { text: string; spans: Span[] }) {
-  const parts: React.ReactNode[] = []
-  let cursor = 0
-  spans.forEach(([start, end], index) => {
-    if (start > cursor) parts.push(text.slice(cursor, start))
-    parts.push(
-      <mark key={index} style={{ background: '#ffd54f', padding: '0 2px' }}>
-        {text.slice(start, end)}
-      </mark>,
-    )
-    cursor = end
-  })
-  if (cursor < text.length) parts.push(text.slice(cursor))
-  return <span dir="auto">{parts}</span>
 }
 
 export function ModerationTester() {

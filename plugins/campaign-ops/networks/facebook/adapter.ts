@@ -1,10 +1,12 @@
 /**
  * Facebook Page adapter over the Graph API (docs/networks.md#facebook-page): text/link posts,
- * single and multi-photo posts, small videos, lookup after an unknown outcome, post insights and
- * comment moderation. The token goes in the Authorization header, never in URLs (they get logged).
+ * single and multi-photo posts, small videos, lookup after an unknown outcome, post insights,
+ * comment moderation and answers to private messages (meta/messaging.ts). The token goes in the
+ * Authorization header, never in URLs (they get logged).
  */
 import { postFirstComment } from '../meta/first-comment'
 import { graph } from '../meta/graph'
+import { actOnDirectConversation, directConversationPerson } from '../meta/messaging'
 import { NetworkError } from '../types'
 import type {
   AccountCredentials,
@@ -275,6 +277,9 @@ function isAlreadyGone(error: unknown): boolean {
 }
 
 async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
+  // A private conversation is named by its key (meta/messaging.ts): answered through the Send API.
+  const person = directConversationPerson(commentId)
+  if (person !== null) return actOnDirectConversation(person, command, account, context)
   const path = id(commentId)
   let answer: { success?: boolean; id?: string }
   switch (command.action) {

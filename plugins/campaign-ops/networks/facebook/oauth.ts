@@ -18,6 +18,8 @@ export const facebookScopes = [
   'read_insights',
   'publish_video',
   'pages_manage_metadata',
+  // Answering the Page's private messages (Send API).
+  'pages_messaging',
 ] as const
 
 type ListedPage = { id?: string; name?: string; access_token?: string }

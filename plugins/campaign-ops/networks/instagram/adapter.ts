@@ -1,11 +1,13 @@
 /**
  * Instagram adapter (feed, reel, story) over the Instagram Graph API (docs/networks.md#instagram):
  * containers pulled by Meta from public URLs, status polling, quota check, publish, optional first
- * comment, lookup after an unknown outcome, media insights and comment moderation.
+ * comment, lookup after an unknown outcome, media insights, comment moderation and answers to
+ * private messages (meta/messaging.ts).
  */
 import { publishingLimitReached } from '../meta/errors'
 import { postFirstComment } from '../meta/first-comment'
 import { graph } from '../meta/graph'
+import { actOnDirectConversation, directConversationPerson } from '../meta/messaging'
 import { NetworkError } from '../types'
 import type {
   AccountCredentials,
@@ -306,6 +308,9 @@ async function fetchMetrics(remoteId: string, account: AccountCredentials, conte
 }
 
 async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
+  // A private conversation is named by its key (meta/messaging.ts): answered through the Send API.
+  const person = directConversationPerson(commentId)
+  if (person !== null) return actOnDirectConversation(person, command, account, context)
   const path = id(commentId)
   switch (command.action) {
     case 'hide':

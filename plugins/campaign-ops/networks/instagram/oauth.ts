@@ -14,6 +14,8 @@ export const instagramScopes = [
   'instagram_content_publish',
   'instagram_manage_comments',
   'instagram_manage_insights',
+  // Reading and answering the account's private messages (Messenger API support for Instagram).
+  'instagram_manage_messages',
   'pages_show_list',
   'pages_read_engagement',
 ] as const

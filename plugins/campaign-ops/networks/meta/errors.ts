@@ -40,6 +40,11 @@ const RETRYABLE_SUBCODES = new Set([2207003, 2207027, 2207052])
 /** Instagram codes without a telling subcode: 9004 = media fetch failed, 9007 = media not ready. */
 const RETRYABLE_IG_CODES = new Set([9004, 9007])
 const PUBLISHING_LIMIT_SUBCODE = 2207042
+/**
+ * The Send API's refusal past the 24-hour messaging window (Messenger, Instagram): code 10 like a
+ * missing permission, but the account is fine, so it is read first, as a permanent refusal.
+ */
+const MESSAGING_WINDOW_SUBCODES = new Set([2018278, 2534022])
 
 const reasons = {
   retryable: pluginText('networkErrors:meta:retryable'),
@@ -59,6 +64,8 @@ const reasons = {
   captionTooLong: pluginText('networkErrors:meta:captionTooLong'),
   accountRestricted: pluginText('networkErrors:meta:accountRestricted'),
   invalidRequest: pluginText('networkErrors:meta:invalidRequest'),
+  messagingWindowClosed: pluginText('inboxDirectMessages:windowClosedByMeta'),
+  recipientUnavailable: pluginText('inboxDirectMessages:recipientUnavailable'),
 } satisfies Record<string, Localized>
 
 /** Permanent Graph subcodes and codes with a reason people can act on. */
@@ -76,6 +83,11 @@ const PERMANENT_REASONS = new Map<number, Localized>([
   [2207001, reasons.accountRestricted],
   [2207050, reasons.accountRestricted],
   [2207051, reasons.accountRestricted],
+  [2018278, reasons.messagingWindowClosed],
+  [2534022, reasons.messagingWindowClosed],
+  // Send API: no matching user (2018001), the person is not available (code 551).
+  [2018001, reasons.recipientUnavailable],
+  [551, reasons.recipientUnavailable],
 ])
 
 type UsageReading = { exhausted: boolean; regainMinutes?: number }
@@ -123,6 +135,7 @@ function classify(status: number, error: GraphErrorBody | undefined, usage: Usag
   const code = error?.code
   const subcode = error?.error_subcode
   if (code === TOKEN_CODE || (subcode !== undefined && TOKEN_SUBCODES.has(subcode))) return 'auth'
+  if (subcode !== undefined && MESSAGING_WINDOW_SUBCODES.has(subcode)) return 'permanent'
   if (code === PERMISSION_CODE || (code !== undefined && code >= 200 && code <= 299)) return 'auth'
   if (code !== undefined && (RATE_LIMIT_CODES.has(code) || code === POLICY_BLOCK_CODE)) return 'rate_limited'
   if (subcode === PUBLISHING_LIMIT_SUBCODE || usage.exhausted || status === 429) return 'rate_limited'

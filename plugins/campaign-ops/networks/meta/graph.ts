@@ -7,6 +7,8 @@ export type GraphCall = {
   method?: 'GET' | 'POST' | 'DELETE'
   query?: Record<string, string>
   body?: URLSearchParams | FormData
+  /** A JSON body instead (the Send API takes nested objects: `recipient`, `message`). */
+  json?: Record<string, unknown>
   /** Whether a lost answer leaves a visible effect of unknown state (see callNetwork). */
   sideEffect: boolean
   /** Video bytes may go to a separate host (graph-video.facebook.com). */
@@ -19,8 +21,8 @@ export async function graph<T>(context: AdapterContext, account: AccountCredenti
   for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value)
   const response = await callNetwork(context, url.toString(), {
     method: call.method ?? 'GET',
-    headers: { Authorization: `Bearer ${account.accessToken}` },
-    body: call.body,
+    headers: { Authorization: `Bearer ${account.accessToken}`, ...(call.json ? { 'content-type': 'application/json' } : {}) },
+    body: call.json ? JSON.stringify(call.json) : call.body,
     sideEffect: call.sideEffect,
   })
   return readGraphResponse<T>(response, context.now(), call.sideEffect)

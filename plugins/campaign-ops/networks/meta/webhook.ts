@@ -1,11 +1,13 @@
 /**
  * Meta's webhooks for Facebook Pages and Instagram (docs/networks.md#meta-webhooks): the one-time
  * verification handshake, the `X-Hub-Signature-256` check over the raw body, and the reading of
- * comment events into Badil's inbound shape. Pure: no I/O.
+ * comment events and private messages (Messenger, Instagram Direct) into Badil's inbound shape.
+ * Pure: no I/O.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 
 import type { InboundEvent } from '../inbound'
+import { directConversationKey } from './messaging'
 
 /** Constant-time comparison of two secrets: their digests have one length, so not even the length leaks. */
 function sameSecret(given: string, expected: string): boolean {
@@ -41,7 +43,7 @@ export function hasValidMetaSignature(rawBody: Uint8Array, header: string | null
 
 type MetaFrom = { id?: unknown; name?: unknown; username?: unknown }
 type MetaChange = { field?: unknown; value?: Record<string, unknown> }
-type MetaEntry = { id?: unknown; time?: unknown; changes?: unknown; field?: unknown; value?: unknown }
+type MetaEntry = { id?: unknown; time?: unknown; changes?: unknown; field?: unknown; value?: unknown; messaging?: unknown }
 
 const asString = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined
@@ -109,10 +111,76 @@ function instagramComment(igUserId: string, entryTime: Date, value: Record<strin
   }
 }
 
+type MessagingParty = { id?: unknown }
+type MessagingEvent = {
+  sender?: MessagingParty
+  recipient?: MessagingParty
+  timestamp?: unknown
+  message?: { mid?: unknown; text?: unknown; is_echo?: unknown; is_deleted?: unknown; attachments?: unknown }
+  message_edit?: { mid?: unknown; text?: unknown }
+}
+
+/** Messaging timestamps are Unix milliseconds (feed changes use seconds). */
+function messagingTime(value: unknown): Date | undefined {
+  const milliseconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN
+  return Number.isFinite(milliseconds) ? new Date(milliseconds) : undefined
+}
+
 /**
- * The comment events of one delivery. Instagram's may carry `field`/`value` directly in the entry
- * instead of under `changes`; both shapes are read. Anything else (posts, reactions, mentions of
- * other kinds) is left out. Throws only when the body is not a Meta delivery at all.
+ * What a message without text carried, as Meta names it (`[image]`, `[audio, file]`): the inbox
+ * shows that something was sent, in words that read the same in every language. No URL is kept
+ * (Meta's attachment links expire and may be private).
+ */
+function attachmentsSummary(attachments: unknown): string | null {
+  if (!Array.isArray(attachments) || attachments.length === 0) return null
+  const types = attachments.map((attachment) => asString((attachment as { type?: unknown } | null)?.type) ?? 'attachment')
+  return `[${[...new Set(types)].join(', ')}]`
+}
+
+/**
+ * One `messaging` item of a Page (Messenger) or Instagram delivery: a private message, an unsent
+ * one, or an edit; an echo is a message the account itself sent (Meta Business Suite, the app, or
+ * Badil's own reply), kept in the conversation unmoderated. Reads, deliveries, reactions and
+ * postbacks carry no message and are left out.
+ */
+function directMessage(network: 'facebook' | 'instagram', entryAccountId: string, entryTime: Date, item: MessagingEvent): InboundEvent | undefined {
+  const edit = item.message_edit
+  const message = item.message ?? edit
+  const remoteId = asString(message?.mid)
+  if (!message || !remoteId) return undefined
+  const senderId = asString(item.sender?.id)
+  const recipientId = asString(item.recipient?.id)
+  // An edit carries no is_echo: the account's own message is the one it sent.
+  const echo = item.message?.is_echo === true || (senderId !== undefined && senderId === entryAccountId)
+  // The account is the recipient of a person's message and the sender of an echo.
+  const accountRemoteId = (echo ? senderId : recipientId) ?? entryAccountId
+  const personId = echo ? recipientId : senderId
+  if (!personId) return undefined
+  const at = messagingTime(item.timestamp) ?? entryTime
+  const verb: InboundEvent['verb'] = item.message?.is_deleted === true ? 'remove' : edit ? 'edited' : 'add'
+  const text = typeof message.text === 'string' && message.text !== '' ? message.text : attachmentsSummary(item.message?.attachments)
+  return {
+    network,
+    accountRemoteId,
+    remoteId,
+    kind: 'dm',
+    verb,
+    postRemoteId: null,
+    parentRemoteId: directConversationKey(personId),
+    // Meta sends no name with a message: only the scoped id, which the inbox keeps as a pseudonym.
+    author: { id: echo ? accountRemoteId : personId, handle: null },
+    text: verb === 'remove' ? null : text,
+    occurredAt: at,
+    createdAt: verb === 'add' ? at : null,
+    fromAccountItself: echo,
+  }
+}
+
+/**
+ * The comment and private-message events of one delivery. Instagram's may carry `field`/`value`
+ * directly in the entry instead of under `changes`; both shapes are read, and an entry's
+ * `messaging` items (Messenger, Instagram Direct) beside them. Anything else (posts, reactions,
+ * mentions of other kinds) is left out. Throws only when the body is not a Meta delivery at all.
  */
 export function readMetaDelivery(body: unknown): InboundEvent[] {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('not a JSON object')
@@ -123,6 +191,15 @@ export function readMetaDelivery(body: unknown): InboundEvent[] {
     const accountId = asString(item?.id)
     if (!accountId) continue
     const entryTime = metaTime(item.time) ?? new Date()
+    if (Array.isArray(item.messaging)) {
+      const network = object === 'page' ? 'facebook' : 'instagram'
+      // Messaging entries give their time in milliseconds.
+      const messagingEntryTime = messagingTime(item.time) ?? new Date()
+      for (const message of item.messaging as MessagingEvent[]) {
+        const event = message && typeof message === 'object' ? directMessage(network, accountId, messagingEntryTime, message) : undefined
+        if (event) events.push(event)
+      }
+    }
     const changes: MetaChange[] = Array.isArray(item.changes)
       ? (item.changes as MetaChange[])
       : item.field

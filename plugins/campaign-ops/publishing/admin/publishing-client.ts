@@ -31,17 +31,18 @@ export const idOf = (value: unknown): Id | null => {
 export const publishingRoles: readonly string[] = ['admin', 'ncsc', 'cm']
 export const crisisRoles: readonly string[] = ['admin', 'ncsc']
 
-export type ApiError = { status: number; message: string; field?: string }
+export type ApiError = { status: number; message: string; field?: string; code?: string }
 export type ApiResult<T> = { ok: true; body: T; response: Response } | ({ ok: false } & ApiError)
 
 /** The first error of a failed call, as the endpoints shape it (or the status text). */
 async function errorOf(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as { errors?: { message?: string; field?: string }[]; message?: string } | null
+  const body = (await response.json().catch(() => null)) as { errors?: { message?: string; field?: string; code?: string }[]; message?: string } | null
   const first = body?.errors?.[0]
   return {
     status: response.status,
     message: first?.message || body?.message || response.statusText || `HTTP ${response.status}`,
     field: first?.field,
+    code: first?.code,
   }
 }
 

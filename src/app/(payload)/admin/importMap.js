@@ -33,12 +33,15 @@ import { CrisisModeControl as CrisisModeControl_49033927bfdb43d0d5d201c043044b75
 import { CrisisBanner as CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { ModerationTesterNavLink as ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { PublishingQueueNavLink as PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { InboxNavLink as InboxNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { PressMentionsDashboard as PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { ReviewQueueNav as ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28 } from '../../../../src/admin/ReviewQueueNav'
 import { CalendarNavLink as CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e } from '../../../../src/admin/CalendarNavLink'
 import { UserLanguageSync as UserLanguageSync_af9ac8c7278a294c0b961b71cb3c2efc } from '../../../../src/admin/UserLanguageSync'
 import { CalendarView as CalendarView_c852a4fce6104cc29945524c4abb31b2 } from '../../../../src/admin/CalendarView'
 import { ModerationTesterView as ModerationTesterView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { PublishingQueueView as PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { InboxView as InboxView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -78,11 +81,14 @@ export const importMap = {
   "/plugins/campaign-ops/exports/rsc#CrisisBanner": CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/client#ModerationTesterNavLink": ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#PublishingQueueNavLink": PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/client#InboxNavLink": InboxNavLink_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/rsc#PressMentionsDashboard": PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/src/admin/ReviewQueueNav#ReviewQueueNav": ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28,
   "/src/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e,
   "/src/admin/UserLanguageSync#UserLanguageSync": UserLanguageSync_af9ac8c7278a294c0b961b71cb3c2efc,
   "/src/admin/CalendarView#CalendarView": CalendarView_c852a4fce6104cc29945524c4abb31b2,
   "/plugins/campaign-ops/exports/rsc#ModerationTesterView": ModerationTesterView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#PublishingQueueView": PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#InboxView": InboxView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
