@@ -16,6 +16,7 @@ import { NetworkError } from '../networks/types'
 import { reasonText } from '../publishing/variant-state'
 import { pluginText } from '../translations'
 import { replyTarget } from './direct-messages'
+import { fillReplyTemplate } from './template-text'
 import { interactionsSlug } from './interactions-collection'
 import { interactionLogFields } from './log-entry'
 import { credentialsFor, NetworkActionError } from './network-actions'
@@ -74,7 +75,7 @@ async function replyText(payload: Payload, interaction: Interaction, request: Re
     throw new ReplyRefusal(409, 'template_not_approved', pluginText('inboxReplies:templateNotApproved'), 'templateId')
   const body = request.text?.trim() || template.body?.trim()
   if (!body) throw new ReplyRefusal(400, 'template_no_text', pluginText('inboxReplies:templateNoText'), 'language')
-  return { text: body.replace(/\{\{\s*handle\s*\}\}/g, interaction.authorHandle ?? ''), template: Number(template.id) }
+  return { text: fillReplyTemplate(body, interaction.authorHandle), template: Number(template.id) }
 }
 
 /** What changed on the thread since it was opened: a colleague's reply, or the thread itself. */

@@ -8,6 +8,7 @@ import type { InboxApi } from './inbox-actions'
 import { memberName } from './inbox-labels'
 import type { InboxLabels } from './inbox-labels'
 import styles from './inbox.module.css'
+import { InboxOutcome } from './InboxOutcome'
 
 export type InboxNotesHandle = { focus: () => void }
 
@@ -82,11 +83,7 @@ export function InboxNotes({
           {t('inboxView:notes:add')}
         </button>
       </form>
-      {error && (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      )}
+      <InboxOutcome error={error} />
     </section>
   )
 }

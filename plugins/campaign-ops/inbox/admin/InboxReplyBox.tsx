@@ -4,16 +4,15 @@ import React, { useEffect, useImperativeHandle, useRef, useState } from 'react'
 import type { Interaction, InteractionReply, ResponseTemplate } from '../../../../payload-types'
 import { callApi } from '../../publishing/admin/publishing-client'
 import { usePluginStrings } from '../../translations/use-plugin-strings'
+import { fillReplyTemplate } from '../template-text'
 import { newIdempotencyKey, replyLanguageFor } from './inbox-actions'
 import type { InboxApi, ReplyLanguage } from './inbox-actions'
 import styles from './inbox.module.css'
+import { InboxOutcome } from './InboxOutcome'
 
 export type InboxReplyBoxHandle = { focus: () => void }
 
 const replyLanguages: ReplyLanguage[] = ['fr', 'ar', 'ary']
-
-/** The template's text as it will be sent: the author's name in place of {{handle}}. */
-const filled = (body: string, handle: string | null | undefined) => body.replace(/\{\{\s*handle\s*\}\}/g, handle ?? '')
 
 /** Refusals the person can overrule after reading the thread again. */
 const confirmable = new Set(['thread_changed', 'colleague_replied'])
@@ -79,7 +78,7 @@ export function InboxReplyBox({
   const choose = (id: number | null) => {
     setTemplateId(id)
     const template = templates.find((candidate) => candidate.id === id)
-    if (template) setText(filled(template.body, interaction.authorHandle))
+    if (template) setText(fillReplyTemplate(template.body, interaction.authorHandle))
   }
 
   const send = async (confirm: boolean) => {
@@ -179,16 +178,7 @@ export function InboxReplyBox({
           {t('inboxView:reply:send')}
         </button>
       )}
-      {error && (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className={styles.done} role="status">
-          {done}
-        </p>
-      )}
+      <InboxOutcome error={error} done={done} />
     </section>
   )
 }

@@ -2,18 +2,18 @@
 import React, { useImperativeHandle, useRef, useState } from 'react'
 
 import type { Interaction } from '../../../../payload-types'
+import { idOf } from '../../publishing/admin/publishing-client'
 import { labelIn } from '../../publishing/admin/publishing-queue-labels'
 import { usePluginStrings } from '../../translations/use-plugin-strings'
 import type { InboxApi } from './inbox-actions'
 import type { InboxLabels } from './inbox-labels'
 import styles from './inbox.module.css'
+import { InboxOutcome } from './InboxOutcome'
 import type { ThreadCommand } from './InboxThread'
 
 export type InboxThreadActionsHandle = { run: (command: Exclude<ThreadCommand, 'reply' | 'note'>) => void }
 
 type Pending = 'escalate' | 'delete' | null
-
-const idOf = (value: Interaction['assignee']) => (value && typeof value === 'object' ? value.id : (value ?? null))
 
 /** The one-click actions on the open interaction: assign, status, hide or show, escalate, close, delete (NCSC). */
 export function InboxThreadActions({
@@ -189,16 +189,7 @@ export function InboxThreadActions({
           </div>
         </form>
       )}
-      {error && (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className={styles.done} role="status">
-          {done}
-        </p>
-      )}
+      <InboxOutcome error={error} done={done} />
     </section>
   )
 }

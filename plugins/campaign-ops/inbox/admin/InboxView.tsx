@@ -1,10 +1,11 @@
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
+import { labelsOf } from '../../../../src/domain/labels'
+
 import { networkLabels } from '../../../../src/domain/networks'
 import { hasRole } from '../../../../src/domain/roles'
 import { adminLanguageOf } from '../../../../src/i18n/catalogue'
-import type { Localized } from '../../../../src/i18n/catalogue'
 import { AdminPage } from '../../../../src/ui/AdminPage'
 import { moderationActionOptions, moderationCategoryOptions, severityOptions } from '../../moderation/option-labels'
 import { translatePlugin } from '../../translations'
@@ -12,9 +13,6 @@ import { interactionKindOptions, interactionLanguageOptions, interactionStatusOp
 import { interactionReplyStateOptions } from '../replies-collection'
 import { Inbox } from './Inbox'
 import type { InboxLabels } from './inbox-labels'
-
-const labelsOf = (options: readonly { value: string; label: Localized }[]) =>
-  Object.fromEntries(options.map(({ value, label }) => [value, label])) as Record<string, Localized>
 
 /** Who the inbox can assign to; their names are shown to the team only. */
 const inboxTeamRoles = ['admin', 'ncsc', 'cm']

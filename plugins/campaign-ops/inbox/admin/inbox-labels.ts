@@ -1,4 +1,5 @@
 import type { Localized } from '../../../../src/i18n/catalogue'
+import { idOf } from '../../publishing/admin/publishing-client'
 
 /** A colleague the inbox can assign to: the inbox team (community managers, NCSC, administrators). */
 export type TeamMember = { id: number; name: string; role: string }
@@ -22,7 +23,7 @@ export type InboxLabels = {
 }
 
 /** A team member's name, or a neutral word when the id is not in the team any more. */
-export const memberName = (team: TeamMember[], id: unknown, unknown: string): string => {
-  const key = id && typeof id === 'object' ? (id as { id?: unknown }).id : id
-  return team.find((member) => String(member.id) === String(key))?.name ?? unknown
+export const memberName = (team: TeamMember[], user: unknown, fallback: string): string => {
+  const id = idOf(user)
+  return team.find((member) => String(member.id) === String(id))?.name ?? fallback
 }

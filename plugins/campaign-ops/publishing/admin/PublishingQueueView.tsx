@@ -1,19 +1,18 @@
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
+import { labelsOf } from '../../../../src/domain/labels'
+
 import { publicationStates } from '../../../../src/domain/publication-states'
 import { accountStatuses } from '../network-accounts-collection'
 import { contentLocales } from '../../../../src/domain/languages'
 import { platformLimits, platforms } from '../../../../src/domain/platform-limits'
-import type { Localized } from '../../../../src/i18n/catalogue'
 import { hasRole } from '../../../../src/domain/roles'
 import { AdminPage } from '../../../../src/ui/AdminPage'
 import { translatePlugin } from '../../translations'
 import { PublishingQueue } from './PublishingQueue'
 
 // The labels come from the collections (server-only modules) and travel to the client as props.
-const labelsOf = (options: readonly { value: string; label: Localized }[]) =>
-  Object.fromEntries(options.map(({ value, label }) => [value, label])) as Record<string, Localized>
 const stateLabels = labelsOf(publicationStates)
 const accountStatusLabels = labelsOf(accountStatuses)
 const platformLabels = labelsOf(platforms.map((platform) => ({ value: platform, label: platformLimits[platform].labels })))
