@@ -1,8 +1,7 @@
 /**
- * Loads payload.config.ts for a script. When the config's module graph pulls Payload's rich-text
- * editor in through the TypeScript loader, its top-level awaits sometimes never settle (measured:
- * 6 stalls in 12 fresh processes); importing the editor on its own first made it 0 in 28. The
- * deadline and the exit guard stay so that a stall can only ever fail loudly, never pass silently.
+ * Loads payload.config.ts for a script run through scripts/run-ts.mjs (which keeps Lexical's
+ * top-level-await wrappers out of the module graph: they were what stalled loading). The deadline
+ * and the exit guard stay so that a stall can only ever fail loudly, never pass silently.
  */
 let finished = false
 
@@ -26,8 +25,6 @@ export async function loadAppConfigModule(
     process.exit(3)
   }, timeoutMs)
   try {
-    // Settle the editor's own top-level awaits before the config's graph imports it.
-    await import('@payloadcms/richtext-lexical')
     return await import('../../payload.config')
   } finally {
     clearInterval(keepAlive)

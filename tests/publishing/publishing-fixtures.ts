@@ -176,9 +176,9 @@ function spawnWorker(databaseUrl: string, env: Record<string, string>, args: str
 }
 
 /**
- * Starts `npm run publishing-worker` as its own process on the test database. Loading the config
- * through the TypeScript loader can stall (see scripts/lib/load-app-config.ts); such a start fails
- * fast with exit code 3 and is tried again — before the worker is ready it has claimed nothing.
+ * Starts `npm run publishing-worker` as its own process on the test database. Should loading the
+ * config ever stall again (see scripts/run-ts.mjs), the start fails with exit code 3 and is tried
+ * once more — before the worker is ready it has claimed nothing.
  */
 export function startWorker(databaseUrl: string, env: Record<string, string>, args: string[]): WorkerProcess {
   let current = spawnWorker(databaseUrl, env, args)
@@ -195,7 +195,7 @@ export function startWorker(databaseUrl: string, env: Record<string, string>, ar
         try {
           return await current.ready
         } catch (error) {
-          // A cold TypeScript loader on a loaded machine can take a minute: a start gets 100 s, and one more try.
+          // A start gets 100 s (a loaded machine takes seconds), and one more try.
           if ((error as { code?: number }).code !== 3 || start >= 2) throw error
           current = spawnWorker(databaseUrl, env, args)
         }
