@@ -74,7 +74,7 @@ async function linkedIds(payload: Payload, settings: InboxSettings, event: Inbou
   return { account: accounts.docs[0]?.id ?? null, variant: variants?.docs[0]?.id ?? null }
 }
 
-function moderationFields(decision: Decision | null, at: Date) {
+export function moderationFields(decision: Decision | null, at: Date) {
   if (!decision) return { decidedAt: at.toISOString(), flagged: false, category: null, action: null, severity: null, ruleIds: null, spans: null }
   return {
     decidedAt: at.toISOString(),
@@ -173,7 +173,7 @@ async function create(payload: Payload, settings: InboxSettings, event: InboundE
 }
 
 /** The approved correction of the first myth the matched rules answer, if NCSC approved one. */
-async function suggestedTemplateFor(payload: Payload, decision: Decision): Promise<number | null> {
+export async function suggestedTemplateFor(payload: Payload, decision: Decision): Promise<number | null> {
   const mythKey = decision.rules.find((rule) => rule.mythId)?.mythId
   if (!mythKey) return null
   const { docs } = await payload.find({
@@ -194,7 +194,7 @@ async function suggestedTemplateFor(payload: Payload, decision: Decision): Promi
  * interaction flagged for a person, with the reason. Flag, suggest a reply and mark done are
  * what the decision stored already says.
  */
-async function takeAction(payload: Payload, settings: InboxSettings, interaction: Interaction, decision: Decision): Promise<void> {
+export async function takeAction(payload: Payload, settings: InboxSettings, interaction: Interaction, decision: Decision): Promise<void> {
   const rule = { type: 'rule' as const }
   if (decision.action === 'escalate') {
     await escalateInteraction(payload, interaction, rule, { reason: decision.rules[0]?.name ?? '', toLegal: false, pseudonymKey: settings.pseudonymKey })

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { sqlPool } from '../../../src/infra/database'
+import type { SqlClient } from '../../../src/infra/database'
 import { advisoryLocks } from '../../../src/infra/locks'
 import { anchorCheck, excerptHashOf, genesisHash, pseudonymize, redactExcerpt, rowHash, verifyChain } from './log-chain'
 import type { ChainedFields, ChainProblem, LogAnchor } from './log-chain'
@@ -36,37 +37,44 @@ export function pseudonymKey(payload: Payload, configuredKey?: string): string {
   return configuredKey ?? createHmac('sha256', payload.secret).update('badil/moderation-log/pseudonym').digest('hex')
 }
 
-const insertRow = `
-  insert into moderation_log (sequence, kind, actor_type, actor_user_id, rule_ids, category, action, platform, item_ref,
-                              commenter_pseudonym, excerpt, excerpt_hash, before, after, occurred_at, prev_hash, hash)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-  returning id`
+const logColumns = `sequence, kind, actor_type, actor_user_id, rule_ids, category, action, platform, item_ref,
+  commenter_pseudonym, excerpt, excerpt_hash, before, after, occurred_at, prev_hash, hash`
+const columnsPerRow = 17
+/** Rows per insert statement: far below PostgreSQL's 65,535 parameters. */
+const rowsPerStatement = 1000
+
+export type AppendedLogRow = { id: number; sequence: number; hash: string }
 
 /**
- * Appends one row to the moderation log, chained to the last one. Appends from every instance
- * take turns on a transaction-scoped PostgreSQL advisory lock, and each does all its work on the
- * one connection that holds or awaits the lock: a burst of appends larger than the connection pool
- * cannot leave the lock's holder waiting for a connection the waiters hold.
+ * Appends rows to the moderation log, chained to the last one, inside the caller's transaction on
+ * `client` (whatever the caller stores with them commits or rolls back with them). Appends from
+ * every instance take turns on a transaction-scoped PostgreSQL advisory lock, held until that
+ * transaction ends; the caller keeps it short.
  */
-export async function appendModerationLog(
+export async function appendModerationLogRows(
+  client: SqlClient,
   payload: Payload,
-  entry: ModerationLogEntry,
+  entries: ModerationLogEntry[],
   options: { pseudonymKey?: string } = {},
-): Promise<{ id: number; sequence: number; hash: string }> {
-  const excerpt = entry.commentText ? redactExcerpt(entry.commentText) : null
-  const commenterPseudonym = !entry.commenter
-    ? null
-    : 'pseudonym' in entry.commenter
-      ? entry.commenter.pseudonym
-      : pseudonymize(pseudonymKey(payload, options.pseudonymKey), entry.commenter.platform, entry.commenter.authorId)
-  const client = await sqlPool(payload).connect()
-  try {
-    await client.query('begin')
-    await client.query('select pg_advisory_xact_lock($1)', [appendLockKey])
-    const { rows } = await client.query('select sequence, hash from moderation_log order by sequence desc limit 1')
-    const last = rows[0] as { sequence: string; hash: string } | undefined
+): Promise<AppendedLogRow[]> {
+  if (entries.length === 0) return []
+  const key = pseudonymKey(payload, options.pseudonymKey)
+  await client.query('select pg_advisory_xact_lock($1)', [appendLockKey])
+  const { rows } = await client.query('select sequence, hash from moderation_log order by sequence desc limit 1')
+  const last = rows[0] as { sequence: string; hash: string } | undefined
+  let sequence = Number(last?.sequence ?? 0)
+  let prevHash = last?.hash ?? genesisHash
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+  const chained = entries.map((entry) => {
+    const excerpt = entry.commentText ? redactExcerpt(entry.commentText) : null
+    const commenterPseudonym = !entry.commenter
+      ? null
+      : 'pseudonym' in entry.commenter
+        ? entry.commenter.pseudonym
+        : pseudonymize(key, entry.commenter.platform, entry.commenter.authorId)
+    sequence += 1
     const fields: ChainedFields = {
-      sequence: Number(last?.sequence ?? 0) + 1,
+      sequence,
       kind: entry.kind,
       actorType: entry.actor.type,
       actorUser: entry.actor.type === 'user' ? entry.actor.userId : null,
@@ -81,10 +89,8 @@ export async function appendModerationLog(
       after: entry.after ?? null,
       occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
     }
-    const prevHash = last?.hash ?? genesisHash
     const hash = rowHash(prevHash, fields)
-    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
-    const inserted = await client.query(insertRow, [
+    const values = [
       fields.sequence,
       fields.kind,
       fields.actorType,
@@ -102,9 +108,36 @@ export async function appendModerationLog(
       fields.occurredAt,
       prevHash,
       hash,
-    ])
+    ]
+    prevHash = hash
+    return { sequence: fields.sequence, hash, values }
+  })
+  const appended: AppendedLogRow[] = []
+  for (let start = 0; start < chained.length; start += rowsPerStatement) {
+    const chunk = chained.slice(start, start + rowsPerStatement)
+    const placeholders = chunk.map((_, row) => `(${Array.from({ length: columnsPerRow }, (_, column) => `$${row * columnsPerRow + column + 1}`).join(', ')})`)
+    const inserted = await client.query(
+      `insert into moderation_log (${logColumns}) values ${placeholders.join(', ')} returning id, sequence`,
+      chunk.flatMap((row) => row.values),
+    )
+    const idOfSequence = new Map(inserted.rows.map((row) => [Number(row.sequence), Number(row.id)]))
+    for (const row of chunk) appended.push({ id: idOfSequence.get(row.sequence)!, sequence: row.sequence, hash: row.hash })
+  }
+  return appended
+}
+
+/**
+ * Appends one row to the moderation log, chained to the last one, in a transaction of its own. All
+ * its work is done on the one connection that holds or awaits the lock: a burst of appends larger
+ * than the connection pool cannot leave the lock's holder waiting for a connection the waiters hold.
+ */
+export async function appendModerationLog(payload: Payload, entry: ModerationLogEntry, options: { pseudonymKey?: string } = {}): Promise<AppendedLogRow> {
+  const client = await sqlPool(payload).connect()
+  try {
+    await client.query('begin')
+    const [appended] = await appendModerationLogRows(client, payload, [entry], options)
     await client.query('commit')
-    return { id: Number((inserted.rows[0] as { id: number }).id), sequence: fields.sequence, hash }
+    return appended!
   } catch (error) {
     await client.query('rollback').catch(() => undefined)
     throw error
