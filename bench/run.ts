@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   moderation: () => import('./moderation.bench'),
   media: () => import('./media.bench'),
   scheduler: () => import('./scheduler.bench'),
+  inbox: () => import('./inbox.bench'),
 }
 
 const requested = process.argv.slice(2).filter((argument) => !argument.startsWith('-'))

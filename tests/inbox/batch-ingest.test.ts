@@ -120,6 +120,19 @@ describe('webhook deliveries read in batches', () => {
     expect((await verifyModerationLog(payload)).ok).toBe(true)
   })
 
+  it('deliveries arriving together are stored together, each told whether it was new, a retry among them stored once', async () => {
+    const time = 1765400000
+    const bodies = Array.from({ length: 250 }, (_, index) => pageDelivery(FAKE_PAGE_ID, time + index, [comment('together', index, time)]))
+    const before = await countRows(`SELECT count(*) AS n FROM inbound_deliveries`, [])
+    // 250 deliveries at once, and Meta retrying the first 50 while they are being stored.
+    const answers = await Promise.all([...bodies, ...bodies.slice(0, 50)].map((body) => store(body)))
+    expect(answers.slice(0, 250).every(Boolean)).toBe(true)
+    expect(answers.slice(250).some(Boolean)).toBe(false)
+    expect(await countRows(`SELECT count(*) AS n FROM inbound_deliveries`, [])).toBe(before + 250)
+    expect(await processDeliveries(payload, settings, 500)).toEqual({ deliveries: 250, events: 250, failed: 0 })
+    expect(await interactionCount('together')).toBe(250)
+  })
+
   it('a delivery that cannot be read keeps its error; the rest of its batch is stored', async () => {
     const time = 1765300000
     expect(await store(pageDelivery(FAKE_PAGE_ID, time, [comment('mixed', 1, time)]))).toBe(true)

@@ -13,6 +13,7 @@ import type { SqlClient } from '../../../src/infra/database'
 import { activeEngine } from '../moderation/engine-cache'
 import { pseudonymize } from '../moderation/log-chain'
 import { appendModerationLogRows, pseudonymKey } from '../moderation/moderation-log'
+import { normalizeViews } from '../moderation/normalize'
 import type { ModerationLogEntry } from '../moderation/moderation-log'
 import type { Decision } from '../moderation/types'
 import type { InboundEvent } from '../networks/inbound'
@@ -121,8 +122,16 @@ async function freshRows(payload: Payload, settings: InboxSettings, events: Inbo
   const key = pseudonymKey(payload, settings.pseudonymKey)
   const templateOfMyth = new Map<string, Promise<number | null>>()
   const rows: FreshRow[] = []
+  let slice = performance.now()
   for (const event of events) {
-    const decision = event.fromAccountItself || !event.text?.trim() ? null : engine.moderate({ text: event.text, platform: event.network })
+    // Moderating a large batch is CPU work: the instance keeps answering webhooks in between.
+    if (performance.now() - slice > 5) {
+      await new Promise((resolve) => setImmediate(resolve))
+      slice = performance.now()
+    }
+    // Normalized once, for the rules and the language guess.
+    const views = event.text ? normalizeViews(event.text) : undefined
+    const decision = event.fromAccountItself || !event.text?.trim() ? null : engine.moderate({ text: event.text, platform: event.network }, views)
     const mythKey = decision?.rules.find((rule) => rule.mythId)?.mythId
     if (mythKey && !templateOfMyth.has(mythKey)) templateOfMyth.set(mythKey, suggestedTemplateFor(payload, decision!))
     const moderation = moderationFields(decision, now)
@@ -142,7 +151,7 @@ async function freshRows(payload: Payload, settings: InboxSettings, events: Inbo
         event.author?.handle ?? null,
         event.fromAccountItself,
         event.text,
-        guessLanguage(event.text),
+        guessLanguage(event.text, views),
         arrivedBy,
         now.toISOString(),
         event.createdAt?.toISOString() ?? null,
@@ -242,7 +251,8 @@ export async function ingestInboundEvents(
   // The actions a decision takes on arrival (hide, escalate) need the stored interaction.
   for (const { event, decision } of rows) {
     const id = inserted.get(keyOf(event))
-    if (id === undefined || !decision || (decision.action !== 'hide' && decision.action !== 'escalate')) continue
+    const acts = decision?.action === 'escalate' || (decision?.action === 'hide' && settings.actions)
+    if (id === undefined || !decision || !acts) continue
     const interaction = await payload.findByID({ collection: interactionsSlug, id, depth: 0, overrideAccess: true })
     await takeAction(payload, settings, interaction, decision)
   }

@@ -14,6 +14,7 @@ import type { InboundEvent } from '../networks/inbound'
 import { ingestInboundEvents } from './batch-ingest'
 import type { InboxSettings } from './ingest'
 import { noteWebhookEvent } from './polling'
+import { writeDelivery } from './delivery-writer'
 
 /** Each source's reader of a stored body into inbound events. */
 const readers: Record<string, (body: unknown) => InboundEvent[]> = {
@@ -27,15 +28,8 @@ const maxAttempts = 5
 const leaseSeconds = 120
 
 /** Stores a verified delivery; false when the same bytes were already stored (a retried delivery). */
-export async function storeDelivery(payload: Payload, source: DeliverySource, rawBody: Uint8Array, body: unknown): Promise<boolean> {
-  const key = createHash('sha256').update(rawBody).digest('hex')
-  const { rowCount } = await sqlPool(payload).query(
-    `INSERT INTO inbound_deliveries (source, delivery_key, body, received_at, attempts, updated_at, created_at)
-     VALUES ($1, $2, $3, now(), 0, now(), now())
-     ON CONFLICT (delivery_key) DO NOTHING`,
-    [source, key, JSON.stringify(body)],
-  )
-  return (rowCount ?? 0) > 0
+export function storeDelivery(payload: Payload, source: DeliverySource, rawBody: Uint8Array, body: unknown): Promise<boolean> {
+  return writeDelivery(payload, { source, key: createHash('sha256').update(rawBody).digest('hex'), body: JSON.stringify(body) })
 }
 
 export type ProcessingReport = { deliveries: number; events: number; failed: number }

@@ -5,6 +5,7 @@
  */
 import { hasArabiziEvidence } from '../moderation/text-features'
 import { normalizeViews } from '../moderation/normalize'
+import type { NormalizedViews } from '../moderation/normalize'
 import type { InteractionLanguage } from './interactions-collection'
 
 const normalizedWord = (word: string) => normalizeViews(word).base.text
@@ -23,16 +24,17 @@ const frenchWords = new Set(
   ),
 )
 
-export function guessLanguage(text: string | null | undefined): InteractionLanguage {
+const notArabic = /\P{Script=Arabic}/gu
+const notLatin = /\P{Script=Latin}/gu
+
+/** `views`: the text's normalized views when the caller has them already (for moderation). */
+export function guessLanguage(text: string | null | undefined, views?: NormalizedViews): InteractionLanguage {
   if (!text || text.trim() === '') return 'other'
-  let arabic = 0
-  let latin = 0
-  for (const character of text) {
-    if (/\p{Script=Arabic}/u.test(character)) arabic++
-    else if (/\p{Script=Latin}/u.test(character)) latin++
-  }
+  // Letters of each script, counted by the regular-expression engine rather than one test per character.
+  const arabic = text.replace(notArabic, '').length
+  const latin = text.replace(notLatin, '').length
   if (arabic === 0 && latin === 0) return 'other'
-  const base = normalizeViews(text).base.text
+  const base = (views ?? normalizeViews(text)).base.text
   const words = base.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
   if (arabic >= latin) return words.some((word) => darijaArabicWords.has(word)) ? 'ary_arabic' : 'ar'
   if (hasArabiziEvidence(base)) return 'ary_latin'

@@ -26,10 +26,11 @@ export function processDeliveriesTaskConfig(settings: InboxSettings): TaskConfig
 
 /**
  * Reads a delivery right after it is stored, in the instance that received it, so an interaction
- * shows within a second rather than at the next minute. One drain at a time per instance; a
- * delivery stored meanwhile is picked up by the next round.
+ * shows within a second rather than at the next minute. The first arrival waits `gatherMs` for
+ * those that come with it, so a burst is read in a few batches rather than one by one. One drain
+ * at a time per instance; a delivery stored meanwhile is picked up by the next round.
  */
-export function createArrivalProcessor(settings: InboxSettings): (payload: Payload) => void {
+export function createArrivalProcessor(settings: InboxSettings, gatherMs = 25): (payload: Payload) => void {
   let running = false
   let again = false
   return (payload) => {
@@ -39,6 +40,7 @@ export function createArrivalProcessor(settings: InboxSettings): (payload: Paylo
     }
     running = true
     void (async () => {
+      await new Promise((resolve) => setTimeout(resolve, gatherMs))
       try {
         do {
           again = false

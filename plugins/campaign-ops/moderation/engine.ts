@@ -240,7 +240,7 @@ export function compileEngine(rules: readonly RuleDefinition[], options: EngineO
   return {
     ruleCount: compiled.length,
     problems,
-    moderate: (input) => moderate(input, compiled, automata, patternViews, maxMatchesPerRule),
+    moderate: (input, views) => moderate(input, compiled, automata, patternViews, maxMatchesPerRule, views),
   }
 }
 
@@ -260,10 +260,11 @@ function moderate(
   automata: Record<ScannedView, TermAutomaton<Entry>>,
   patternViews: PatternViews,
   maxMatchesPerRule: number,
+  givenViews?: NormalizedViews,
 ): Decision {
   // Inputs come from network payloads: anything that is not a string is read as empty text.
   const original = typeof input?.text === 'string' ? input.text : ''
-  const views = normalizeViews(original)
+  const views = givenViews ?? normalizeViews(original)
   const states: RuleState[] = rules.map(() => ({
     matches: [],
     seen: new Set(),

@@ -193,11 +193,30 @@ function isArabiziWord(text: string, start: number, end: number): boolean {
     else if (!isAsciiDigit(unit)) return false
   }
   if (letters === 0) return false
-  for (let index = start; index < end; index++) {
-    if (!ARABIZI_DIGITS.has(text.charCodeAt(index))) continue
-    const before = index > start && isLatinLetter(text.charCodeAt(index - 1))
-    const after = index + 1 < end && isLatinLetter(text.charCodeAt(index + 1))
-    if (before || after) return true
+  // A word spelled with digits still has its vowels ("7mar", "m3a", "sa7bi") and only the digits
+  // that stand for letters; a code such as "mxbj672j" or "ab12cd3" has a digit no letter is written
+  // with, no vowel, or a run of digits no word has.
+  if (looksLikeWord(text, start, end)) {
+    for (let index = start; index < end; index++) {
+      if (!ARABIZI_DIGITS.has(text.charCodeAt(index))) continue
+      const before = index > start && isLatinLetter(text.charCodeAt(index - 1))
+      const after = index + 1 < end && isLatinLetter(text.charCodeAt(index + 1))
+      if (before || after) return true
+    }
   }
   return end - start <= 10 && DARIJA_MARKERS.has(text.slice(start, end))
+}
+
+const LATIN_VOWELS = new Set(Array.from('aeiouy', (vowel) => vowel.charCodeAt(0)))
+
+function looksLikeWord(text: string, start: number, end: number): boolean {
+  let vowels = 0
+  let digitRun = 0
+  for (let index = start; index < end; index++) {
+    const unit = text.charCodeAt(index)
+    digitRun = isAsciiDigit(unit) ? digitRun + 1 : 0
+    if (digitRun >= 3 || (digitRun > 0 && !ARABIZI_DIGITS.has(unit))) return false
+    if (LATIN_VOWELS.has(unit | 0x20)) vowels++
+  }
+  return vowels > 0
 }

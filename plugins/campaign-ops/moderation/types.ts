@@ -1,3 +1,4 @@
+import type { NormalizedViews } from './normalize'
 /**
  * Types shared by the moderation core (normalizer, rule engine, rule validation) and by the rest of
  * the plugin, which meets the engine only through `ModerationEngine`.
@@ -137,6 +138,7 @@ export type Decision = {
 }
 
 export interface ModerationEngine {
-  moderate(input: ModerationInput): Decision
+  /** `views`: the text's normalized views when the caller computed them already (normalizeViews of the same text). */
+  moderate(input: ModerationInput, views?: NormalizedViews): Decision
   readonly ruleCount: number
 }
