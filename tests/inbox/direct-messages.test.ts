@@ -271,7 +271,7 @@ describe('answering a private message', () => {
     const { interaction } = await message('instagram', 'Merci pour la vidéo, où trouver le texte de loi ?', '8803')
     const reply = await inbox.api('cm', 'POST', `/interactions/${interaction.id}/reply`, { text: 'Au Bulletin officiel, loi 43.22.', idempotencyKey: key() })
     expect(reply.body.reply.state).toBe('sent')
-    expect(sendApiCalls().at(-1)).toMatchObject({ path: `/${FAKE_IG_USER_ID}/messages`, token: FAKE_TOKEN })
+    expect(sendApiCalls().at(-1)).toMatchObject({ path: '/me/messages', token: FAKE_TOKEN })
     expect(sentThroughSendApi().filter((entry) => entry.personId === '8803')).toEqual([
       expect.objectContaining({ network: 'instagram', accountId: FAKE_IG_USER_ID, text: 'Au Bulletin officiel, loi 43.22.' }),
     ])
@@ -363,9 +363,20 @@ describe('the fake’s Send API (reference section 3)', () => {
       body: { error: { code: 10, error_subcode: 2018278 } },
     })
     await meta.userMessages('instagram', 'Salam', { id: '8901' }, { silently: true, at: new Date(Date.now() - hours(25)) })
-    expect(await send(`/${FAKE_IG_USER_ID}/messages`, FAKE_TOKEN, { ...body, recipient: { id: '8901' } })).toMatchObject({
+    expect(await send('/me/messages', FAKE_TOKEN, { ...body, recipient: { id: '8901' } })).toMatchObject({
       status: 400,
       body: { error: { code: 10, error_subcode: 2534022 } },
     })
+    await meta.userMessages('instagram', 'Salam', { id: '8902' }, { silently: true })
+    expect(await send('/me/messages', FAKE_TOKEN, { ...body, recipient: { id: '8902' } })).toEqual({
+      status: 200,
+      body: { recipient_id: '8902', message_id: expect.not.stringMatching(/^m_/) },
+    })
+  })
+
+  it('refuses the Instagram Login path on the Facebook host: an Instagram account is answered as its Page', async () => {
+    await meta.userMessages('instagram', 'Salam', { id: '8903' }, { silently: true })
+    const body = { recipient: { id: '8903' }, messaging_type: 'RESPONSE', message: { text: 'Salam !' } }
+    expect(await send(`/${FAKE_IG_USER_ID}/messages`, FAKE_TOKEN, body)).toMatchObject({ status: 400, body: { error: { code: 100, error_subcode: 33 } } })
   })
 })

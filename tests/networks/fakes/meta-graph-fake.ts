@@ -549,10 +549,20 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
   }
 
   /**
-   * `POST /{page-id}/messages` and `POST /{ig-user-id}/messages`: the account's Page token only, a
-   * person who wrote to this account, within 24 hours of their last message for a RESPONSE.
+   * The Send API as the Page: `POST /{page-id}/messages`, or `POST /me/messages` with the Page's
+   * token, which also answers on the Instagram account linked to the Page (Messenger API support
+   * for Instagram). The Page token only, a person who wrote to the account, within 24 hours of
+   * their last message for a RESPONSE. (`/{ig-user-id}/messages` belongs to Instagram Login's API
+   * on graph.instagram.com: on graph.facebook.com it is refused.)
    */
-  function sendMessage(network: 'facebook' | 'instagram', request: RecordedRequest) {
+  function sendMessage(request: RecordedRequest) {
+    const recipient = jsonParam(request.params, 'recipient')?.id
+    // Scoped ids are per account: the person's id says which of the Page's inboxes they wrote to.
+    const network = state.directMessages.some((message) => message.network === 'instagram' && message.personId === recipient) ? 'instagram' : 'facebook'
+    return sendMessageOn(network, request)
+  }
+
+  function sendMessageOn(network: 'facebook' | 'instagram', request: RecordedRequest) {
     if (request.token !== FAKE_TOKEN) {
       throw new GraphFailure(403, { code: 230, message: '(#230) Requires pages_messaging permission to manage the object', type: 'OAuthException' })
     }
@@ -622,9 +632,12 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
           permalink_url: `/${FAKE_PAGE_ID}/videos/${video.id}/`,
         }))
       case 'POST page/messages':
-        return sendMessage('facebook', request)
+        return sendMessageOn('facebook', request)
+      case 'POST node/messages':
+        if (node !== 'me') throw missingObject(node, 'post')
+        return sendMessage(request)
       case 'POST ig/messages':
-        return sendMessage('instagram', request)
+        throw missingObject(node, 'post')
       case 'POST ig/media':
         return createContainer(params)
       case 'POST ig/media_publish':

@@ -279,7 +279,7 @@ function isAlreadyGone(error: unknown): boolean {
 async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
   // A private conversation is named by its key (meta/messaging.ts): answered through the Send API.
   const person = directConversationPerson(commentId)
-  if (person !== null) return actOnDirectConversation(person, command, account, context)
+  if (person !== null) return actOnDirectConversation('facebook', person, command, account, context)
   const path = id(commentId)
   let answer: { success?: boolean; id?: string }
   switch (command.action) {

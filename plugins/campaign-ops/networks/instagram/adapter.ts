@@ -310,7 +310,7 @@ async function fetchMetrics(remoteId: string, account: AccountCredentials, conte
 async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
   // A private conversation is named by its key (meta/messaging.ts): answered through the Send API.
   const person = directConversationPerson(commentId)
-  if (person !== null) return actOnDirectConversation(person, command, account, context)
+  if (person !== null) return actOnDirectConversation('instagram', person, command, account, context)
   const path = id(commentId)
   switch (command.action) {
     case 'hide':

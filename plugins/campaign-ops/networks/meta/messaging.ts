@@ -42,12 +42,14 @@ export function messagingWindowClosed(lastMessageFromPerson: Date | null, now: D
 type SendApiAnswer = { recipient_id?: string; message_id?: string }
 
 /**
- * Acts on a conversation (`moderate` called with its key): a reply goes through the Send API,
- * `POST /{account-id}/messages` with the Page token (the Page id for Messenger, the Instagram user
- * id for Instagram); hiding or deleting a private message does not exist on Meta, so it is refused
- * without a call. The Send API takes no idempotency key: a lost answer leaves the outcome unknown.
+ * Acts on a conversation (`moderate` called with its key): a reply goes through the Send API with
+ * the Page token — `POST /{page-id}/messages` for Messenger, `POST /me/messages` for the Instagram
+ * account linked to the Page (`/{ig-user-id}/messages` is Instagram Login's API, on another host);
+ * hiding or deleting a private message does not exist on Meta, so it is refused without a call.
+ * The Send API takes no idempotency key: a lost answer leaves the outcome unknown.
  */
 export async function actOnDirectConversation(
+  network: 'facebook' | 'instagram',
   personScopedId: string,
   command: ModerationCommand,
   account: AccountCredentials,
@@ -60,7 +62,8 @@ export async function actOnDirectConversation(
       reason: pluginText('inboxDirectMessages:notForDirectMessages'),
     })
   }
-  const answer = await graph<SendApiAnswer>(context, account, `${encodeURIComponent(account.accountId)}/messages`, {
+  const sender = network === 'facebook' ? encodeURIComponent(account.accountId) : 'me'
+  const answer = await graph<SendApiAnswer>(context, account, `${sender}/messages`, {
     method: 'POST',
     json: { recipient: { id: personScopedId }, messaging_type: 'RESPONSE', message: { text: command.text } },
     sideEffect: true,
