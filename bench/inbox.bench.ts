@@ -36,6 +36,8 @@ const burstEvents = 20_000
 const eventsPerBurstDelivery = 5
 const steadyRate = 500
 const steadySeconds = Number(process.env.BENCH_INBOX_SECONDS ?? 10)
+/** What the inbox writes for a delivery: the delivery, the interaction, its moderation log row. */
+const storedTables = ['inbound_deliveries', 'interactions', 'moderation_log']
 
 const campaignComments = [
   'La peine alternative n’est pas l’impunité, merci pour ces explications',
@@ -219,6 +221,8 @@ export async function run(): Promise<void> {
 
     // Throughput, one comment per delivery, 16 callers.
     memory.reset()
+    const idsBefore: Record<string, number> = {}
+    for (const table of storedTables) idsBefore[table] = await count(`SELECT coalesce(max(id), 0) AS n FROM ${table}`)
     const throughput = sender(callback)
     const serverCpuBefore = cpuSeconds(server.pid)
     const clientCpuBefore = process.cpuUsage()
@@ -236,29 +240,35 @@ export async function run(): Promise<void> {
     const clientCpu = process.cpuUsage(clientCpuBefore)
     const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000 / throughputDeliveries
 
-    // Baseline: the same rows, as the inbox stored them, inserted raw in batches of 1,000.
-    const columns = (
-      await db.query(
-        `SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS list FROM information_schema.columns
-          WHERE table_name = 'interactions' AND column_name NOT IN ('id', 'remote_id')`,
+    // Baseline: the very rows the inbox wrote for these deliveries (the delivery, the interaction
+    // and its log row), inserted raw in batches of 1,000 into copies of the three tables.
+    let rawRows = 0
+    let rawSeconds = 0
+    for (const table of storedTables) {
+      const copied = await db.query(`SELECT * FROM ${table} WHERE id > $1 ORDER BY id`, [idsBefore[table]])
+      const jsonColumns = new Set(
+        (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND data_type = 'jsonb'`, [table])).rows.map((row) =>
+          String(row.column_name),
+        ),
       )
-    ).rows[0].list as string
-    await db.query(`CREATE TEMP TABLE baseline_rows AS SELECT ${columns}, 'raw_' || remote_id AS remote_id FROM interactions WHERE remote_id LIKE 'thr\\_%'`)
-    const baselineRows = (await db.query(`SELECT ${columns}, remote_id FROM baseline_rows`)).rows
-    const names = Object.keys(baselineRows[0] ?? {})
-    const rawStarted = performance.now()
-    for (let start = 0; start < baselineRows.length; start += 1000) {
-      const chunk = baselineRows.slice(start, start + 1000)
-      const placeholders = chunk.map((_, row) => `(${names.map((_, column) => `$${row * names.length + column + 1}`).join(', ')})`)
-      await db.query(
-        `INSERT INTO interactions (${names.map((name) => `"${name}"`).join(', ')}) VALUES ${placeholders.join(', ')}`,
-        chunk.flatMap((row) => names.map((name) => (name === 'moderation_spans' && row[name] !== null ? JSON.stringify(row[name]) : row[name]))),
-      )
+      const names = copied.fields.map((field) => field.name).filter((name) => name !== 'id')
+      await db.query(`CREATE TABLE raw_${table} (LIKE ${table} INCLUDING ALL)`)
+      const timed = performance.now()
+      for (let start = 0; start < copied.rows.length; start += 1000) {
+        const chunk = copied.rows.slice(start, start + 1000)
+        const placeholders = chunk.map((_, row) => `(${names.map((_, column) => `$${row * names.length + column + 1}`).join(', ')})`)
+        await db.query(
+          `INSERT INTO raw_${table} (${names.map((name) => `"${name}"`).join(', ')}) VALUES ${placeholders.join(', ')}`,
+          chunk.flatMap((row) => names.map((name) => (jsonColumns.has(name) && row[name] !== null ? JSON.stringify(row[name]) : row[name]))),
+        )
+      }
+      rawSeconds += (performance.now() - timed) / 1000
+      rawRows += copied.rows.length
+      await db.query(`DROP TABLE raw_${table}`)
     }
-    const rawRate = baselineRows.length / ((performance.now() - rawStarted) / 1000)
-    await db.query(`DELETE FROM interactions WHERE remote_id LIKE 'raw\\_%'`)
+    const rawRate = throughputStored / rawSeconds
     console.log(
-      `baseline: raw pg batched insert of the same ${baselineRows.length} rows: ${rawRate.toFixed(0)} rows/s\n` +
+      `baseline: raw pg batched insert of the same ${rawRows} rows (deliveries, interactions, log rows): ${rawRate.toFixed(0)} deliveries/s\n` +
         `throughput: ${throughputStored}/${throughputDeliveries} deliveries stored and moderated in ${inboxSeconds.toFixed(1)} s ` +
         `(all acknowledged after ${(acknowledgedMs / 1000).toFixed(1)} s): ${inboxRate.toFixed(0)} /s = ${(inboxRate / rawRate).toFixed(2)}× the raw insert (goal ≥ 0.30×); ` +
         `refused ${throughput.refused}, retried ${throughput.retried}; server RSS peak ${memory.peakMb().toFixed(0)} MB\n` +
