@@ -43,6 +43,7 @@ export interface Config {
     'press-mentions': PressMention;
     'inbox-imports': InboxImport;
     'interaction-replies': InteractionReply;
+    'metric-snapshots': MetricSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -78,6 +79,7 @@ export interface Config {
     'press-mentions': PressMentionsSelect<false> | PressMentionsSelect<true>;
     'inbox-imports': InboxImportsSelect<false> | InboxImportsSelect<true>;
     'interaction-replies': InteractionRepliesSelect<false> | InteractionRepliesSelect<true>;
+    'metric-snapshots': MetricSnapshotsSelect<false> | MetricSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -115,6 +117,7 @@ export interface Config {
       pollInboundComments: TaskPollInboundComments;
       resumeInboxImports: TaskResumeInboxImports;
       purgeInboxPersonalData: TaskPurgeInboxPersonalData;
+      pullPostMetrics: TaskPullPostMetrics;
       inline: {
         input: unknown;
         output: unknown;
@@ -906,6 +909,30 @@ export interface InteractionReply {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-snapshots".
+ */
+export interface MetricSnapshot {
+  id: number;
+  network: 'facebook' | 'instagram' | 'x' | 'linkedin' | 'youtube' | 'tiktok';
+  account?: (number | null) | NetworkAccount;
+  variant?: (number | null) | PlatformVariant;
+  remoteId: string;
+  values:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  fetchedAt: string;
+  definitionDate: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -984,7 +1011,8 @@ export interface PayloadJob {
           | 'notifyInboxSilence'
           | 'pollInboundComments'
           | 'resumeInboxImports'
-          | 'purgeInboxPersonalData';
+          | 'purgeInboxPersonalData'
+          | 'pullPostMetrics';
         taskID: string;
         input?:
           | {
@@ -1030,6 +1058,7 @@ export interface PayloadJob {
         | 'pollInboundComments'
         | 'resumeInboxImports'
         | 'purgeInboxPersonalData'
+        | 'pullPostMetrics'
       )
     | null;
   queue?: string | null;
@@ -1145,6 +1174,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'interaction-replies';
         value: number | InteractionReply;
+      } | null)
+    | ({
+        relationTo: 'metric-snapshots';
+        value: number | MetricSnapshot;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1751,6 +1784,21 @@ export interface InteractionRepliesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-snapshots_select".
+ */
+export interface MetricSnapshotsSelect<T extends boolean = true> {
+  network?: T;
+  account?: T;
+  variant?: T;
+  remoteId?: T;
+  values?: T;
+  fetchedAt?: T;
+  definitionDate?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2038,6 +2086,19 @@ export interface TaskPurgeInboxPersonalData {
   output: {
     evidenceDeleted?: number | null;
     handlesBlanked?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPullPostMetrics".
+ */
+export interface TaskPullPostMetrics {
+  input?: unknown;
+  output: {
+    accounts?: number | null;
+    posts?: number | null;
+    snapshots?: number | null;
+    errors?: number | null;
   };
 }
 /**

@@ -11,6 +11,7 @@ import * as migration_20261206_020115_inbox_import_notes_press from './20261206_
 import * as migration_20261206_022802_inbox_answer_times from './20261206_022802_inbox_answer_times';
 import * as migration_20261206_024327_inbox_silence from './20261206_024327_inbox_silence';
 import * as migration_20261206_035259_moderation_log_checkpoints from './20261206_035259_moderation_log_checkpoints';
+import * as migration_20261206_112722_metric_snapshots from './20261206_112722_metric_snapshots';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261206_035259_moderation_log_checkpoints.up,
     down: migration_20261206_035259_moderation_log_checkpoints.down,
-    name: '20261206_035259_moderation_log_checkpoints'
+    name: '20261206_035259_moderation_log_checkpoints',
+  },
+  {
+    up: migration_20261206_112722_metric_snapshots.up,
+    down: migration_20261206_112722_metric_snapshots.down,
+    name: '20261206_112722_metric_snapshots'
   },
 ];

@@ -17,6 +17,8 @@ import { resumeImportsTaskConfig } from './inbox/import'
 import { inboxImportsCollection } from './inbox/imports-collection'
 import { pollTaskConfig } from './inbox/polling'
 import { inboxQueue } from './inbox/queue'
+import { metricSnapshotsCollection } from './reporting/metric-snapshots-collection'
+import { pullMetricsTaskConfig, reportingQueue } from './reporting/metrics-pull'
 import { inboxSettingsGlobal } from './inbox/settings-global'
 import { silenceTaskConfig } from './inbox/silence'
 import { inboxSyncCollection } from './inbox/sync-collection'
@@ -125,6 +127,7 @@ export const campaignOps =
       pressMentionsCollection,
       inboxImportsCollection,
       runtime ? { ...interactionRepliesCollection, endpoints: replyDecisionEndpoints(actionSettings!) } : interactionRepliesCollection,
+      metricSnapshotsCollection(variantsSlug),
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal), isolatedGlobal(inboxSettingsGlobal)]
@@ -165,6 +168,7 @@ export const campaignOps =
           pollTaskConfig({ ...inboxSettings, actions: actionSettings!, lookbackDays: options.inbox?.pollLookbackDays ?? 7 }),
           resumeImportsTaskConfig(inboxSettings),
           inboxRetentionTaskConfig({ handleRetentionDays: retentionDays }),
+          pullMetricsTaskConfig({ runtime: runtime!, postsPerAccount: options.reporting?.metricsPostsPerAccount }),
         ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).
         autoRun:
@@ -177,6 +181,8 @@ export const campaignOps =
                 { queue: maintenanceQueue, cron: '* * * * *', limit: 5 },
                 // Every minute: reads the webhook deliveries no instance has read yet.
                 { queue: inboxQueue, cron: '* * * * *', limit: 5 },
+                // Every minute: queues the hourly metrics pull when it is due, and runs it.
+                { queue: reportingQueue, cron: '* * * * *', limit: 2 },
               ],
       },
       admin: {

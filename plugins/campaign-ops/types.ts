@@ -33,6 +33,11 @@ export type CampaignOpsOptions = {
     /** Read a delivery into the inbox as soon as it is stored (default); off, only the inbox job reads them. */
     processOnArrival?: boolean
   }
+  /** Reporting: how the networks' metrics are read. */
+  reporting?: {
+    /** Posts whose metrics are read per account and hourly run at most, the most overdue first (default 50). */
+    metricsPostsPerAccount?: number
+  }
   /** Publishing engine: token key, network endpoints, per-network hooks, scheduler tuning. */
   publishing?: PublishingOptions
   /** Start scheduled jobs (retention purge, publishing scheduler) on init; off for tests and one-off scripts. */

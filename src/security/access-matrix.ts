@@ -271,6 +271,13 @@ export const collectionRules: Record<string, CollectionRules> = {
     duplicate: true,
     note: 'per post: last webhook event, last poll, comments only the poll found; written by the inbox',
   },
+  'metric-snapshots': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'MetricSnapshot', plural: 'MetricSnapshots' },
+    operations: { create: nobody, read: only('admin', 'ncsc', 'cm', 'analyst'), update: nobody, delete: nobody },
+    duplicate: true,
+    note: 'append-only: what a network said about a post at a time, written by the metrics pulls',
+  },
   'press-mentions': {
     owner: 'campaign-ops plugin',
     graphQL: { singular: 'PressMention', plural: 'PressMentions' },

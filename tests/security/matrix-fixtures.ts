@@ -241,6 +241,24 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       createData: async () => ({ network: 'x', accountRemoteId: 'forged', postRemoteId: `forged-${next()}` }),
       update: () => change('postRemoteId', 'Réécrite'),
     },
+    'metric-snapshots': {
+      seed: () =>
+        create('metric-snapshots', {
+          network: 'facebook',
+          remoteId: `104872391025567_${next()}`,
+          values: { post_media_view: 120, post_clicks: null },
+          fetchedAt: new Date().toISOString(),
+          definitionDate: '2025-11-15T00:00:00.000Z',
+        }),
+      createData: async () => ({
+        network: 'x',
+        remoteId: `forged-${next()}`,
+        values: { impression_count: 1 },
+        fetchedAt: new Date().toISOString(),
+        definitionDate: '2023-01-01',
+      }),
+      update: () => change('remoteId', 'Réécrit'),
+    },
     'press-mentions': {
       seed: () =>
         create('press-mentions', { title: `Article ${next()}`, outlet: 'Hespress', publishedAt: new Date().toISOString(), language: 'fr', tone: 'neutral' }),

@@ -14,11 +14,9 @@ import type { SqlClient } from '../../../src/infra/database'
 import { inboundPollers } from '../networks/registry'
 import type { Network } from '../networks/registry'
 import { NetworkError } from '../networks/types'
-import type { AccountCredentials } from '../networks/types'
-import type { AccountRecord } from '../publishing/account-credentials'
-import { loadAccount } from '../publishing/account-credentials'
-import { refreshAccountIfExpiring, refreshWindowMs } from '../publishing/oauth-endpoints'
-import { markAccountNeedsReconnect, markAccountRateLimited, reasonText } from '../publishing/variant-state'
+import { accountsWithinBudget, stopsAccount, usableAccount } from '../publishing/account-budget'
+import type { UsableAccount } from '../publishing/account-budget'
+import { reasonText } from '../publishing/variant-state'
 import { ingestInboundEvent } from './ingest'
 import type { InboxSettings } from './ingest'
 import type { ActionSettings } from './network-actions'
@@ -59,28 +57,8 @@ export type AccountPollState = { cursor: string | null; lastPollAt: string; last
 export const accountPollStateKey = (network: Network, accountRemoteId: string) => `inbox-poll:${network}:${accountRemoteId}`
 
 type PollSettings = InboxSettings & { actions: ActionSettings; lookbackDays: number }
-type LoadedAccount = AccountRecord & { credentials: AccountCredentials }
-
-/**
- * What a network error means for the rest of this account's poll: a rate limit or a revoked token
- * stops it (and is recorded on the account, shared with publishing); anything else only skips the
- * post. Errors that are not the network's are bugs and propagate.
- */
-async function stopsAccount(db: SqlClient, account: LoadedAccount, error: unknown, now: Date): Promise<boolean> {
-  if (!(error instanceof NetworkError)) throw error
-  if (error.kind === 'rate_limited') {
-    await markAccountRateLimited(db, account.id, error.retryAt ?? new Date(now.getTime() + 15 * 60_000), reasonText(error.reason))
-    return true
-  }
-  if (error.kind === 'auth') {
-    await markAccountNeedsReconnect(db, account.id, reasonText(error.reason))
-    return true
-  }
-  return false
-}
-
 /** Reads what was addressed to the account since its kept cursor; returns false when the account must stop. */
-async function pollAccountActivity(payload: Payload, settings: PollSettings, account: LoadedAccount, report: PollReport, now: Date): Promise<boolean> {
+async function pollAccountActivity(payload: Payload, settings: PollSettings, account: UsableAccount, report: PollReport, now: Date): Promise<boolean> {
   const db = sqlPool(payload)
   const poller = inboundPollers[account.network]!
   const key = accountPollStateKey(account.network, account.accountId)
@@ -118,7 +96,7 @@ async function pollAccountActivity(payload: Payload, settings: PollSettings, acc
 }
 
 /** Reads back each recent post's comments to its last poll; stops at the first error that stops the account. */
-async function pollPostComments(payload: Payload, settings: PollSettings, account: LoadedAccount, report: PollReport, now: Date): Promise<void> {
+async function pollPostComments(payload: Payload, settings: PollSettings, account: UsableAccount, report: PollReport, now: Date): Promise<void> {
   const db = sqlPool(payload)
   const poller = inboundPollers[account.network]!
   const context = settings.actions.runtime.adapterContext(account.network)
@@ -158,26 +136,10 @@ async function pollPostComments(payload: Payload, settings: PollSettings, accoun
 export async function pollInbox(payload: Payload, settings: PollSettings, now = new Date()): Promise<PollReport> {
   const db = sqlPool(payload)
   const report: PollReport = { accounts: 0, posts: 0, found: 0, foundOnlyByPolling: 0, errors: 0 }
-  const pollable = Object.keys(inboundPollers)
-  const { rows: accounts } = await db.query(
-    `SELECT id FROM network_accounts
-      WHERE connection = 'api' AND network = ANY($1) AND status <> 'needs_reconnect'
-        AND (rate_limited_until IS NULL OR rate_limited_until <= $2)
-      ORDER BY id`,
-    [pollable, now],
-  )
-  for (const { id } of accounts) {
-    const { runtime } = settings.actions
-    let account = await loadAccount(db, runtime.cipher, Number(id))
-    // Short-lived tokens (X 2 h) are renewed first when about to expire, as publishing does: an
-    // account that has not published for a while would otherwise be polled with a dead token.
-    if (account?.tokenExpiresAt && account.tokenExpiresAt.getTime() - now.getTime() < refreshWindowMs) {
-      await refreshAccountIfExpiring(payload, account.id, runtime.cipher, runtime.oauth, { now: () => now })
-      account = await loadAccount(db, runtime.cipher, account.id)
-    }
-    if (!account?.credentials || account.status === 'needs_reconnect') continue
-    const loaded = { ...account, credentials: account.credentials }
-    const poller = inboundPollers[account.network]!
+  for (const id of await accountsWithinBudget(db, Object.keys(inboundPollers), now)) {
+    const loaded = await usableAccount(payload, db, settings.actions.runtime, id, now)
+    if (!loaded) continue
+    const poller = inboundPollers[loaded.network]!
     report.accounts += 1
     if (poller.accountActivity && !(await pollAccountActivity(payload, settings, loaded, report, now))) continue
     if (poller.commentsOn) await pollPostComments(payload, settings, loaded, report, now)

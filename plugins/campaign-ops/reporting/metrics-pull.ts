@@ -1,0 +1,146 @@
+/**
+ * Scheduled pulls of our posts' metrics through each network's adapter: recent posts often, older
+ * ones rarely, a limited number per account and run, inside the account's budget shared with
+ * publishing and the inbox (a rate-limited account is left alone, a revoked one waits for a
+ * person). Each successful read is appended as a snapshot; a read that fails keeps the last good
+ * snapshot, and when it failed and why are kept per post in the key-value store.
+ */
+import type { Payload, TaskConfig } from 'payload'
+
+import { sqlPool } from '../../../src/infra/database'
+import { networks } from '../networks/registry'
+import type { Network } from '../networks/registry'
+import type { NetworkError } from '../networks/types'
+import { accountsWithinBudget, stopsAccount, usableAccount } from '../publishing/account-budget'
+import type { UsableAccount } from '../publishing/account-budget'
+import type { PublishingRuntime } from '../publishing/runtime'
+import { reasonText } from '../publishing/variant-state'
+import { metricDefinitionDate } from './metric-definitions'
+import { metricSnapshotsSlug } from './metric-snapshots-collection'
+
+export const pullMetricsTask = 'pullPostMetrics'
+/** The queue of the reporting's background work. */
+export const reportingQueue = 'reporting'
+
+const hour = 3_600_000
+const day = 24 * hour
+
+/** How often a post's metrics are read, by the post's age; posts older than the last step are no longer read. */
+export const pullCadence: readonly { maxAgeMs: number; everyMs: number }[] = [
+  { maxAgeMs: 2 * day, everyMs: hour },
+  { maxAgeMs: 7 * day, everyMs: 6 * hour },
+  { maxAgeMs: 30 * day, everyMs: day },
+  { maxAgeMs: 365 * day, everyMs: 7 * day },
+]
+
+export type MetricsPullSettings = {
+  runtime: PublishingRuntime
+  /** Posts read per account and run at most, the most overdue first (the rest wait for the next run). */
+  postsPerAccount?: number
+}
+
+export type MetricsPullReport = { accounts: number; posts: number; snapshots: number; errors: number }
+
+/** The last pull of one post: when it was tried, and the last failure (kept until a read succeeds). */
+export type MetricsPullState = { lastAttemptAt: string; lastError: string | null; lastErrorAt: string | null }
+
+export const metricsPullStateKey = (variantId: number) => `metrics-pull:${variantId}`
+
+/** Every how long a post of this age is read; null once it is too old to be read. */
+export function pullInterval(ageMs: number): number | null {
+  return pullCadence.find((step) => ageMs <= step.maxAgeMs)?.everyMs ?? null
+}
+
+type DuePost = { variantId: number; remoteId: string; overdueMs: number; state: MetricsPullState | null }
+
+/** The account's published posts whose next read is due, the most overdue first. */
+async function duePosts(payload: Payload, account: UsableAccount, now: Date, limit: number): Promise<DuePost[]> {
+  const { rows } = await sqlPool(payload).query(
+    `SELECT v.id, v.remote_id, v.published_at, (SELECT max(s.fetched_at) FROM metric_snapshots s WHERE s.variant_id = v.id) AS last_snapshot
+       FROM platform_variants v
+      WHERE v.network_account_id = $1 AND v.publication_state = 'published' AND v.remote_id IS NOT NULL AND v.published_at IS NOT NULL
+        AND v.published_at > $2::timestamptz - make_interval(days => 365)`,
+    [account.id, now],
+  )
+  const due: DuePost[] = []
+  for (const row of rows) {
+    const variantId = Number(row.id)
+    const every = pullInterval(now.getTime() - new Date(row.published_at as string).getTime())
+    if (every === null) continue
+    const state = await payload.kv.get<MetricsPullState>(metricsPullStateKey(variantId))
+    const touched = Math.max(row.last_snapshot ? new Date(row.last_snapshot as string).getTime() : 0, state ? new Date(state.lastAttemptAt).getTime() : 0)
+    const overdueMs = now.getTime() - (touched + every)
+    if (touched === 0 || overdueMs >= 0) due.push({ variantId, remoteId: String(row.remote_id), overdueMs: touched === 0 ? Infinity : overdueMs, state })
+  }
+  return due.sort((left, right) => right.overdueMs - left.overdueMs).slice(0, limit)
+}
+
+async function pullAccount(payload: Payload, settings: MetricsPullSettings, account: UsableAccount, report: MetricsPullReport, now: Date): Promise<void> {
+  const db = sqlPool(payload)
+  const adapter = settings.runtime.adapters[account.network]
+  // A run's snapshots are dated by the run's clock, the one their next reading is planned with.
+  const context = { ...settings.runtime.adapterContext(account.network), now: () => now }
+  for (const post of await duePosts(payload, account, now, settings.postsPerAccount ?? 50)) {
+    report.posts += 1
+    try {
+      const snapshot = await adapter.fetchMetrics(post.remoteId, account.credentials, context)
+      await payload.create({
+        collection: metricSnapshotsSlug,
+        overrideAccess: true,
+        data: {
+          network: account.network,
+          account: account.id,
+          variant: post.variantId,
+          remoteId: post.remoteId,
+          values: snapshot.values,
+          fetchedAt: snapshot.fetchedAt,
+          definitionDate: metricDefinitionDate(account.network, new Date(snapshot.fetchedAt)),
+        },
+      })
+      report.snapshots += 1
+      await payload.kv.set(metricsPullStateKey(post.variantId), {
+        lastAttemptAt: now.toISOString(),
+        lastError: null,
+        lastErrorAt: null,
+      } satisfies MetricsPullState)
+    } catch (error) {
+      const stop = await stopsAccount(db, account, error, now)
+      report.errors += 1
+      await payload.kv.set(metricsPullStateKey(post.variantId), {
+        lastAttemptAt: now.toISOString(),
+        lastError: reasonText((error as NetworkError).reason),
+        lastErrorAt: now.toISOString(),
+      } satisfies MetricsPullState)
+      if (stop) return
+    }
+  }
+}
+
+/** Reads the metrics of every due post of every API account within its budget. */
+export async function pullMetrics(payload: Payload, settings: MetricsPullSettings, now = new Date()): Promise<MetricsPullReport> {
+  const db = sqlPool(payload)
+  const report: MetricsPullReport = { accounts: 0, posts: 0, snapshots: 0, errors: 0 }
+  for (const id of await accountsWithinBudget(db, networks as readonly Network[], now)) {
+    const account = await usableAccount(payload, db, settings.runtime, id, now)
+    if (!account) continue
+    report.accounts += 1
+    await pullAccount(payload, settings, account, report, now)
+  }
+  return report
+}
+
+/** Every hour on the reporting queue, one run at a time across instances. */
+export function pullMetricsTaskConfig(settings: MetricsPullSettings): TaskConfig {
+  return {
+    slug: pullMetricsTask,
+    retries: 0,
+    schedule: [{ cron: '7 * * * *', queue: reportingQueue }],
+    outputSchema: [
+      { name: 'accounts', type: 'number' },
+      { name: 'posts', type: 'number' },
+      { name: 'snapshots', type: 'number' },
+      { name: 'errors', type: 'number' },
+    ],
+    handler: async ({ req }) => ({ output: await pullMetrics(req.payload, settings) }),
+  }
+}
