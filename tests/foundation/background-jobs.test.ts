@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { inboxQueue } from '../../plugins/campaign-ops/inbox/queue'
 import { checkpointTask } from '../../plugins/campaign-ops/moderation/checkpoint-task'
 import { maintenanceQueue, retentionPurgeTask } from '../../plugins/campaign-ops/moderation/retention-task'
+import { pullMetricsTask, reportingQueue } from '../../plugins/campaign-ops/reporting/metrics-pull'
 import { nextCasablancaClockTime } from '../../src/domain/casablanca-time'
 import { startTestPayload } from '../helpers/payload'
 import { waitFor } from '../helpers/wait-for'
@@ -59,13 +60,14 @@ describe('the jobs queue with its crons on', () => {
     await app?.close()
   })
 
-  it('runs the notifications, webhooks, maintenance and inbox queues on Payload’s crons', () => {
+  it('runs the notifications, webhooks, maintenance, inbox and reporting queues on Payload’s crons', () => {
     const autoRun = app.config.jobs.autoRun as { queue: string; cron: string }[]
     expect(autoRun.map(({ queue, cron }) => ({ queue, cron }))).toEqual([
       { queue: 'notifications', cron: '* * * * *' },
       { queue: 'webhooks', cron: '*/10 * * * * *' },
       { queue: maintenanceQueue, cron: '* * * * *' },
       { queue: inboxQueue, cron: '* * * * *' },
+      { queue: reportingQueue, cron: '* * * * *' },
     ])
     expect(app.payload.crons.length).toBe(autoRun.length)
   })
@@ -119,6 +121,21 @@ describe('the jobs queue with its crons on', () => {
     const waitUntil = new Date(docs[0]!.waitUntil as string)
     expect(waitUntil.getUTCMinutes()).toBe(7)
     expect(waitUntil.getTime()).toBeGreaterThan(before.getTime())
+    expect(waitUntil.getTime() - before.getTime()).toBeLessThanOrEqual(3600_000)
+  })
+
+  it('schedules the metrics pull once, for the next minute 7 of an hour', async () => {
+    const before = new Date()
+    await app.payload.jobs.handleSchedules({ queue: reportingQueue })
+    await app.payload.jobs.handleSchedules({ queue: reportingQueue })
+    const { docs } = await app.payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: pullMetricsTask } }, { completedAt: { exists: false } }] },
+      overrideAccess: true,
+    })
+    expect(docs).toHaveLength(1)
+    const waitUntil = new Date(docs[0]!.waitUntil as string)
+    expect(waitUntil.getUTCMinutes()).toBe(7)
     expect(waitUntil.getTime() - before.getTime()).toBeLessThanOrEqual(3600_000)
   })
 })
