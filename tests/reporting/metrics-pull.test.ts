@@ -144,6 +144,14 @@ describe('pulling our posts’ metrics', () => {
     meta.state.failures.length = 0
   })
 
+  it('reads at most the allowed number of posts per account and run; the rest wait for the next run', async () => {
+    const later = new Date(Date.now() + 20 * day)
+    const limited = (now: Date) => pullMetrics(payload, { runtime: inbox.settings.actions!.runtime, postsPerAccount: 1 }, now)
+    expect(await limited(later)).toMatchObject({ posts: 1, snapshots: 1 })
+    expect(await limited(later)).toMatchObject({ posts: 1, snapshots: 1 })
+    expect(await limited(later)).toMatchObject({ posts: 0, snapshots: 0 })
+  })
+
   it('nobody can write a snapshot through the API', async () => {
     const created = await inbox.api('admin', 'POST', '/metric-snapshots', {
       network: 'facebook',
