@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { accountPollStateKey, pollInbox } from '../../plugins/campaign-ops/inbox/polling'
 import type { AccountPollState } from '../../plugins/campaign-ops/inbox/polling'
+import { conversationQueries } from '../../plugins/campaign-ops/networks/x/inbound'
 import { createPublishingRuntime } from '../../plugins/campaign-ops/publishing/runtime'
 import type { PublishingRuntime } from '../../plugins/campaign-ops/publishing/runtime'
 import { createTokenCipher } from '../../plugins/campaign-ops/publishing/token-crypto'
@@ -29,6 +30,7 @@ const nora: FakeXUser = { id: '2100000000000000104', username: 'nora_tanger', na
 
 const mentionsPath = () => `/2/users/${x.userId}/mentions`
 const mentionRequests = () => x.requests.filter((request) => request.method === 'GET' && request.path === mentionsPath())
+const searchRequests = () => x.requests.filter((request) => request.method === 'GET' && request.path === '/2/tweets/search/recent')
 
 const interactionsByRemoteId = async (remoteIds: string[]) =>
   (
@@ -93,13 +95,26 @@ describe('polling X mentions, which carry the replies to our posts', () => {
     comment = x.postAs(amal, 'Encore une loi pour les riches', { inReplyTo: ourPost })
     const reply = x.postAs(omar, 'Pas du tout, lisez la loi', { inReplyTo: comment })
     const mention = x.postAs(sara, `@${x.account.username} Loi 43.22 & bracelet : où lire le texte ?`)
-    // Omar took us out of his answer to Amal: X leaves it out of our mentions, so the inbox cannot see it.
-    const unseen = x.postAs(omar, 'Et les victimes ?', { inReplyTo: comment, mentionsAccount: false })
+    // Omar took us out of his answer to Amal: X leaves it out of our mentions; the search of our post's conversation finds it.
+    const unnamed = x.postAs(omar, 'Et les victimes ?', { inReplyTo: comment, mentionsAccount: false })
 
     const now = new Date()
     const report = await poll(now)
 
-    expect(report).toMatchObject({ errors: 0, found: 3, foundOnlyByPolling: 3 })
+    // Three by the mentions, three by the conversation (two of them the same): four stored.
+    expect(report).toMatchObject({ errors: 0, found: 6, foundOnlyByPolling: 4 })
+    const [search] = searchRequests()
+    expect(searchRequests()).toHaveLength(1)
+    expect(search!.headers.authorization).toBe(`Bearer ${x.token}`)
+    expect(Object.fromEntries(search!.query)).toEqual({
+      query: `(conversation_id:${ourPost})`,
+      // The search reaches back 7 days: the look-back starts a minute inside it.
+      start_time: `${new Date(now.getTime() - lookbackDays * 86_400_000 + 60_000).toISOString().slice(0, 19)}Z`,
+      max_results: '100',
+      'tweet.fields': 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets',
+      expansions: 'author_id',
+      'user.fields': 'username',
+    })
     const [request] = mentionRequests()
     expect(mentionRequests()).toHaveLength(1)
     expect(request!.headers.authorization).toBe(`Bearer ${x.token}`)
@@ -111,10 +126,11 @@ describe('polling X mentions, which carry the replies to our posts', () => {
       'user.fields': 'username',
     })
 
-    // Stored oldest first, as they were written.
-    const stored = await interactionsByRemoteId([comment, reply, mention, unseen, old])
-    expect(stored.map((item) => item.remoteId)).toEqual([comment, reply, mention])
-    const [fromAmal, fromOmar, fromSara] = stored
+    // Our own post is not an interaction; the rest stored in the order it was read.
+    const stored = await interactionsByRemoteId([comment, reply, mention, unnamed, old, ourPost])
+    expect(stored.map((item) => item.remoteId)).toEqual([comment, reply, mention, unnamed])
+    const [fromAmal, fromOmar, fromSara, unnamedReply] = stored
+    expect(unnamedReply).toMatchObject({ kind: 'reply', postRemoteId: ourPost, parentRemoteId: comment, variant, authorHandle: '@omar_rabat' })
     expect(fromAmal).toMatchObject({
       kind: 'comment',
       postRemoteId: ourPost,
@@ -143,7 +159,25 @@ describe('polling X mentions, which carry the replies to our posts', () => {
       expect(item.slaDueAt).toBeTruthy()
       expect((await inbox.logOf(item.id)).map((row) => row.kind)).toContain('decision')
     }
-    expect(await pollState()).toMatchObject({ cursor: mention, lastError: null })
+    expect(await pollState()).toMatchObject({ cursor: mention, conversations: { cursor: unnamed, movedAt: now.toISOString() }, lastError: null })
+  })
+
+  it('searches the conversations after the kept cursor, a dozen posts per query within X’s 512 characters', async () => {
+    const before = searchRequests().length
+    const kept = (await pollState())!.conversations!.cursor
+    const lateReply = x.postAs(sara, 'Et pour les mineurs ?', { inReplyTo: ourPost, mentionsAccount: false })
+    expect(await poll()).toMatchObject({ errors: 0, foundOnlyByPolling: 1 })
+    const [search] = searchRequests().slice(before)
+    expect(search!.query.get('since_id')).toBe(kept)
+    expect(search!.query.has('start_time')).toBe(false)
+    expect(await interaction(lateReply)).toMatchObject({ kind: 'comment', postRemoteId: ourPost, authorHandle: '@sara_fes' })
+    expect((await pollState())!.conversations!.cursor).toBe(lateReply)
+
+    const ids = Array.from({ length: 30 }, (_, index) => String(1900000000000000000n + BigInt(index)))
+    const queries = conversationQueries(ids)
+    expect(queries).toHaveLength(3)
+    expect(queries.every((query) => query.length <= 512)).toBe(true)
+    expect(queries.join(' ').match(/conversation_id:\d+/g)).toHaveLength(30)
   })
 
   it('reads every page when more than 100 came, then asks only after the kept cursor and stores nothing twice', async () => {

@@ -151,6 +151,28 @@ describe('X fake (reference section 4)', () => {
     await expect(createPost(JSON.stringify({ text: fits }))).resolves.toMatchObject({ status: 201 })
     await expect(createPost(JSON.stringify({ text: over }))).resolves.toEqual(tooLong(over))
   })
+
+  it('recent search: a conversation within 7 days answers; a query over 512 characters, a start over 7 days back, no token are refused', async () => {
+    const search = (params: Record<string, string>, headers: Record<string, string> = jsonHeaders()) =>
+      fetch(`${fake.baseUrl}/2/tweets/search/recent?${new URLSearchParams(params)}`, { headers }).then(answer)
+    const root = fake.postAs(fake.account, 'Notre publication')
+    const reply = fake.postAs({ id: '2100000000000000901', username: 'lina_ma', name: 'Lina' }, 'Merci', { inReplyTo: root, mentionsAccount: false })
+    await expect(search({ query: `conversation_id:${root}`, max_results: '10' })).resolves.toMatchObject({
+      status: 200,
+      body: { data: [{ id: reply }, { id: root }], meta: { result_count: 2, newest_id: reply } },
+    })
+    await expect(search({ query: `conversation_id:${root}`, since_id: reply })).resolves.toMatchObject({ status: 200, body: { meta: { result_count: 0 } } })
+    const long = `(${Array.from({ length: 14 }, (_, index) => `conversation_id:${1900000000000000000n + BigInt(index)}`).join(' OR ')})`
+    expect(long.length).toBeGreaterThan(512)
+    await expect(search({ query: long })).resolves.toMatchObject({ status: 400, body: { errors: [{ parameters: { query: [long] } }] } })
+    const eightDaysAgo = `${new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 19)}Z`
+    await expect(search({ query: `conversation_id:${root}`, start_time: eightDaysAgo })).resolves.toMatchObject({
+      status: 400,
+      body: { errors: [{ parameters: { start_time: [eightDaysAgo] } }] },
+    })
+    await expect(search({ query: `conversation_id:${root}`, max_results: '5' })).resolves.toMatchObject({ status: 400 })
+    await expect(search({ query: `conversation_id:${root}` }, {})).resolves.toEqual(unauthorized)
+  })
 })
 
 describe('LinkedIn fake (reference section 5)', () => {

@@ -3,7 +3,8 @@
  * network's API, the comments of our recent posts are read back to the last poll (its cursor, with
  * an overlap) and stored like any other interaction; what only the poll found is counted per post.
  * Networks that list what is addressed to an account rather than a post's comments (X mentions)
- * are read once per account from the network's own cursor, kept in the key-value store.
+ * are read once per account from the network's own cursor, kept in the key-value store, and, where
+ * that read misses replies, our recent posts' conversations are searched after a cursor of their own.
  * An account the network is rate-limiting is skipped until its limit ends, the same budget the
  * publishing engine keeps; a revoked token marks it for reconnecting.
  */
@@ -52,11 +53,31 @@ async function recordPoll(db: SqlClient, network: Network, accountRemoteId: stri
 }
 
 /** Where an account-wide read stopped (the network's cursor) and how the last one went, kept in Payload's key-value store. */
-export type AccountPollState = { cursor: string | null; lastPollAt: string; lastError: string | null }
+export type AccountPollState = {
+  cursor: string | null
+  /** Where the search of our posts' conversations stopped (X), and when that cursor last moved. */
+  conversations?: { cursor: string; movedAt: string } | null
+  lastPollAt: string
+  lastError: string | null
+}
+
+const conversationCursorLifeMs = 6 * 24 * 3_600_000
 
 export const accountPollStateKey = (network: Network, accountRemoteId: string) => `inbox-poll:${network}:${accountRemoteId}`
 
 type PollSettings = InboxSettings & { actions: ActionSettings; lookbackDays: number }
+/** The remote ids of the account's posts published in the last `days` days. */
+async function recentPosts(db: SqlClient, account: UsableAccount, now: Date, days: number): Promise<string[]> {
+  const { rows } = await db.query(
+    `SELECT remote_id FROM platform_variants
+      WHERE network_account_id = $1 AND publication_state = 'published' AND remote_id IS NOT NULL
+        AND published_at > $2::timestamptz - make_interval(days => $3)
+      ORDER BY published_at DESC`,
+    [account.id, now, days],
+  )
+  return rows.map((row) => String(row.remote_id))
+}
+
 /** Reads what was addressed to the account since its kept cursor; returns false when the account must stop. */
 async function pollAccountActivity(payload: Payload, settings: PollSettings, account: UsableAccount, report: PollReport, now: Date): Promise<boolean> {
   const db = sqlPool(payload)
@@ -71,12 +92,27 @@ async function pollAccountActivity(payload: Payload, settings: PollSettings, acc
       account.credentials,
       settings.actions.runtime.adapterContext(account.network),
     )
-    for (const event of activity.events) {
+    const events = [...activity.events]
+    let conversations = previous?.conversations ?? null
+    if (poller.conversationActivity) {
+      const posts = await recentPosts(db, account, now, settings.lookbackDays)
+      // A cursor that has not moved for 6 days is about to leave the search's 7-day reach: start from `since` again.
+      const cursor = conversations && now.getTime() - new Date(conversations.movedAt).getTime() < conversationCursorLifeMs ? conversations.cursor : null
+      if (posts.length) {
+        const context = settings.actions.runtime.adapterContext(account.network)
+        const found = await poller.conversationActivity(posts, cursor, since, account.credentials, context)
+        events.push(...found.events)
+        if (found.cursor && found.cursor !== cursor) conversations = { cursor: found.cursor, movedAt: now.toISOString() }
+      }
+    }
+    // A reply that names the account comes by both reads: stored once.
+    for (const event of events) {
       if ((await ingestInboundEvent(payload, settings, event, 'poll')) === 'created') report.foundOnlyByPolling += 1
     }
-    report.found += activity.events.length
+    report.found += events.length
     await payload.kv.set(key, {
       cursor: activity.cursor ?? previous?.cursor ?? null,
+      conversations,
       lastPollAt: now.toISOString(),
       lastError: null,
     } satisfies AccountPollState)
@@ -88,6 +124,7 @@ async function pollAccountActivity(payload: Payload, settings: PollSettings, acc
     const reason = error instanceof NetworkError ? reasonText(error.reason) : null
     await payload.kv.set(key, {
       cursor: previous?.cursor ?? null,
+      conversations: previous?.conversations ?? null,
       lastPollAt: previous?.lastPollAt ?? since.toISOString(),
       lastError: reason,
     } satisfies AccountPollState)

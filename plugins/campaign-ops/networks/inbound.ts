@@ -43,4 +43,17 @@ export interface InboundPoller {
    * cursor to keep (the previous one when nothing new came).
    */
   accountActivity?(cursor: string | null, since: Date, account: AccountCredentials, context: AdapterContext): Promise<AccountActivity>
+  /**
+   * What was posted in the conversations these posts of ours started, whatever it names, after
+   * `cursor` (the network's own position) or since `since` without one: for a network whose
+   * account-wide read misses the replies that leave the account out (X). Events oldest first, our
+   * posts themselves left out, and the cursor to keep.
+   */
+  conversationActivity?(
+    postRemoteIds: string[],
+    cursor: string | null,
+    since: Date,
+    account: AccountCredentials,
+    context: AdapterContext,
+  ): Promise<AccountActivity>
 }

@@ -81,6 +81,9 @@ const postIdPattern = /^[0-9]{1,19}$/
 /** RFC 3339 as X takes it: to the second, optionally with milliseconds, in UTC. */
 const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
 const mentionsPage = /^\/2\/users\/([^/]+)\/mentions$/
+/** Recent search reaches back 7 days, with a query of 512 characters at most (self-serve tiers). */
+const searchWindowMs = 7 * 24 * 3600_000
+const maxSearchQueryLength = 512
 
 const mediaCategories = new Set(['tweet_image', 'tweet_gif', 'tweet_video', 'amplify_video', 'dm_image', 'dm_gif', 'dm_video', 'subtitles'])
 const firstId = 1880028106020515840n
@@ -393,6 +396,90 @@ export async function startXFake(options: { token?: string; userId?: string; use
     )
   }
 
+  /**
+   * The conversations a recent-search query names: `conversation_id:<id>` terms joined by OR, in
+   * parentheses or not. X's query language has many more operators; this fake reads only these
+   * and refuses the rest, so a query Badil did not mean to send fails loudly.
+   */
+  function conversationsOf(search: string): Set<string> | null {
+    const inner = search.trim().replace(/^\((.*)\)$/, '$1')
+    const ids = inner.split(/\s+OR\s+/).map((term) => /^conversation_id:([0-9]{1,19})$/.exec(term.trim())?.[1])
+    return ids.every((id): id is string => id !== undefined) ? new Set(ids) : null
+  }
+
+  /**
+   * GET /2/tweets/search/recent: posts of the last 7 days matching `query` (512 characters at
+   * most), newest first; `start_time` no earlier than 7 days ago, `since_id` exclusive; pages of
+   * `max_results` (10 to 100) chained by `meta.next_token`, sent back as `next_token`.
+   */
+  function searchRecent(response: http.ServerResponse, query: URLSearchParams): void {
+    const search = query.get('query') ?? ''
+    if (search === '') return send(response, 400, invalid('The `query` query parameter can not be empty', { query: [search] }))
+    if (search.length > maxSearchQueryLength)
+      return send(
+        response,
+        400,
+        invalid(`The \`query\` query parameter value [${search}] is longer than ${maxSearchQueryLength} characters`, { query: [search] }),
+      )
+    const conversations = conversationsOf(search)
+    if (!conversations)
+      return send(response, 400, invalid(`The \`query\` query parameter value [${search}] is not a query this fake reads`, { query: [search] }))
+    const max = query.get('max_results')
+    if (max !== null && !(/^\d+$/.test(max) && Number(max) >= 10 && Number(max) <= 100))
+      return send(response, 400, invalid(`The \`max_results\` query parameter value [${max}] is not between 10 and 100`, { max_results: [max] }))
+    const oldest = Date.now() - searchWindowMs
+    const startTime = query.get('start_time')
+    if (startTime !== null) {
+      if (!(timestampPattern.test(startTime) && Number.isFinite(Date.parse(startTime))))
+        return send(response, 400, invalid(`Invalid \`start_time\` value [${startTime}]`, { start_time: [startTime] }))
+      if (Date.parse(startTime) < oldest)
+        return send(
+          response,
+          400,
+          invalid(`Invalid 'start_time':'${startTime}'. 'start_time' must be on or after ${new Date(oldest).toISOString()}`, { start_time: [startTime] }),
+        )
+    }
+    const sinceId = query.get('since_id')
+    if (sinceId !== null && !postIdPattern.test(sinceId))
+      return send(response, 400, invalid(`The \`since_id\` query parameter value [${sinceId}] does not match ^[0-9]{1,19}$`, { since_id: [sinceId] }))
+    const token = query.get('next_token')
+    const after = token === null ? null : searchPageAfter(token)
+    if (token !== null && after === null)
+      return send(response, 400, invalid(`The \`next_token\` query parameter value [${token}] is not valid`, { next_token: [token] }))
+    const matching = posts
+      .filter(
+        (post) =>
+          !post.deleted &&
+          conversations.has(post.conversationId) &&
+          Date.parse(post.createdAt) >= oldest &&
+          (startTime === null || Date.parse(post.createdAt) >= Date.parse(startTime)) &&
+          (sinceId === null || BigInt(post.id) > BigInt(sinceId)) &&
+          (after === null || BigInt(post.id) < after),
+      )
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+    const page = matching.slice(0, Number(max ?? 10))
+    if (page.length === 0) return send(response, 200, { meta: { result_count: 0 } })
+    const fields = new Set((query.get('tweet.fields') ?? '').split(','))
+    const expansions = new Set((query.get('expansions') ?? '').split(','))
+    const authors = [...new Set(page.map((post) => post.authorId))].map((id) => users.get(id) ?? { id, username: `user${id}`, name: `User ${id}` })
+    const last = page.at(-1) as FakeXPost
+    return send(response, 200, {
+      data: page.map((post) => listed(post, fields)),
+      ...(expansions.has('author_id') ? { includes: { users: authors.map(({ id, name, username }) => ({ id, name, username })) } } : {}),
+      meta: {
+        result_count: page.length,
+        newest_id: page[0]?.id,
+        oldest_id: last.id,
+        ...(matching.length > page.length ? { next_token: Buffer.from(`search-after:${last.id}`).toString('base64url') } : {}),
+      },
+    })
+  }
+
+  function searchPageAfter(token: string): bigint | null {
+    const decoded = /^search-after:([0-9]{1,19})$/.exec(Buffer.from(token, 'base64url').toString('utf8'))
+    return decoded ? BigInt(decoded[1] as string) : null
+  }
+
   /** Pagination tokens are opaque on X; here one names the last post of the page it follows. */
   const pageToken = (lastId: string) => Buffer.from(`mentions-after:${lastId}`).toString('base64url')
   function pageAfter(token: string): bigint | null {
@@ -597,6 +684,8 @@ export async function startXFake(options: { token?: string; userId?: string; use
 
     const mentioned = mentionsPage.exec(path)
     if (method === 'GET' && mentioned) return mentionsTimeline(response, mentioned[1] as string, query)
+
+    if (method === 'GET' && path === '/2/tweets/search/recent') return searchRecent(response, query)
 
     if (method === 'GET' && path === '/2/tweets') {
       const ids = (query.get('ids') ?? '').split(',').filter(Boolean)

@@ -3,6 +3,8 @@
  * (docs/networks.md#x-mentions-and-replies): the account's mentions timeline lists every post that
  * names the account, and a reply names whom it answers, so the replies under our posts come with
  * it. Read after the last post seen (`since_id`, X's own cursor), newest first, page after page.
+ * A reply whose author took the account out is found by searching our recent posts' conversations
+ * (recent search, 7 days back), a dozen conversations per query.
  */
 import type { AccountActivity, InboundEvent, InboundPoller } from '../inbound'
 import type { AccountCredentials, AdapterContext } from '../types'
@@ -90,4 +92,73 @@ async function accountActivity(cursor: string | null, since: Date, account: Acco
   return { events: newestFirst.reverse(), cursor: newestId ?? cursor }
 }
 
-export const xInbound: InboundPoller = { accountActivity }
+/** Recent search reaches back 7 days; a minute of margin keeps the start inside the window. */
+const searchWindowMs = 7 * 24 * 3_600_000 - 60_000
+/** The longest query the self-serve tiers accept. */
+const maxQueryLength = 512
+
+/** Our posts' conversations, as few queries as fit in the length limit: `(conversation_id:1 OR conversation_id:2 …)`. */
+export function conversationQueries(postRemoteIds: string[]): string[] {
+  const queries: string[] = []
+  let terms: string[] = []
+  const query = (list: string[]) => `(${list.join(' OR ')})`
+  for (const id of postRemoteIds) {
+    const term = `conversation_id:${id}`
+    if (terms.length && query([...terms, term]).length > maxQueryLength) {
+      queries.push(query(terms))
+      terms = []
+    }
+    terms.push(term)
+  }
+  if (terms.length) queries.push(query(terms))
+  return queries
+}
+
+function searchUrl(search: string, cursor: string | null, since: Date, context: AdapterContext, nextToken: string | undefined): string {
+  const earliest = new Date(context.now().getTime() - searchWindowMs)
+  const query = new URLSearchParams({
+    query: search,
+    ...(cursor ? { since_id: cursor } : { start_time: xTimestamp(since > earliest ? since : earliest) }),
+    max_results: '100',
+    'tweet.fields': 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets',
+    expansions: 'author_id',
+    'user.fields': 'username',
+    ...(nextToken ? { next_token: nextToken } : {}),
+  })
+  return `${context.baseUrl}/2/tweets/search/recent?${query}`
+}
+
+/**
+ * Our posts' conversations after the kept cursor (`since_id`), or from `since` without one (no
+ * earlier than the search's 7 days); the newest id seen, in any of the queries, is the next cursor.
+ */
+async function conversationActivity(
+  postRemoteIds: string[],
+  cursor: string | null,
+  since: Date,
+  account: AccountCredentials,
+  context: AdapterContext,
+): Promise<AccountActivity> {
+  const ours = new Set(postRemoteIds)
+  const events: InboundEvent[] = []
+  let newest = cursor
+  for (const search of conversationQueries(postRemoteIds)) {
+    let nextToken: string | undefined
+    for (let page = 0; page < maxPages; page++) {
+      const url = searchUrl(search, cursor, since, context, nextToken)
+      const answer = (await callX({ method: 'GET', url, sideEffect: false }, account, context)) as MentionsPage | null
+      const usernames = new Map((answer?.includes?.users ?? []).flatMap((user) => (user.username ? [[user.id, user.username] as const] : [])))
+      for (const post of answer?.data ?? []) {
+        if (!newest || BigInt(post.id) > BigInt(newest)) newest = post.id
+        if (!ours.has(post.id)) events.push(event(account, post, usernames, context))
+      }
+      nextToken = answer?.meta?.next_token
+      if (!nextToken) break
+    }
+  }
+  // Ids grow with time on X: oldest first is smallest id first.
+  events.sort((left, right) => (BigInt(left.remoteId) < BigInt(right.remoteId) ? -1 : 1))
+  return { events, cursor: newest }
+}
+
+export const xInbound: InboundPoller = { accountActivity, conversationActivity }
