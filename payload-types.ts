@@ -927,6 +927,15 @@ export interface MetricSnapshot {
     | boolean
     | null;
   fetchedAt: string;
+  impressions?: number | null;
+  reach?: number | null;
+  reactions?: number | null;
+  comments?: number | null;
+  shares?: number | null;
+  saves?: number | null;
+  clicks?: number | null;
+  videoViews?: number | null;
+  interactions?: number | null;
   definitionDate: string;
   updatedAt: string;
   createdAt: string;
@@ -1793,6 +1802,15 @@ export interface MetricSnapshotsSelect<T extends boolean = true> {
   remoteId?: T;
   values?: T;
   fetchedAt?: T;
+  impressions?: T;
+  reach?: T;
+  reactions?: T;
+  comments?: T;
+  shares?: T;
+  saves?: T;
+  clicks?: T;
+  videoViews?: T;
+  interactions?: T;
   definitionDate?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -54,6 +54,8 @@ export type BadilConfigOptions = {
   publishing?: PublishingOptions
   /** Overrides of the inbox (tests: webhook secrets, processing on arrival). */
   inbox?: CampaignOpsOptions['inbox']
+  /** Overrides of the reporting (tests: a small rate limit). */
+  reporting?: CampaignOpsOptions['reporting']
 }
 
 /** Badil's Payload config: database, email, languages, collections and the campaign-ops plugin. */
@@ -163,6 +165,7 @@ export function badilConfig(options: BadilConfigOptions) {
           webhooks: { allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE },
           ...options.publishing,
         },
+        reporting: { apiRateLimit: { calls: env.REPORT_API_CALLS_PER_MINUTE, perSeconds: 60 }, ...options.reporting },
         runScheduledJobs: options.runScheduledJobs ?? env.NODE_ENV !== 'test',
       }),
     ],

@@ -1,30 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { staffOnly } from '../src/domain/access'
+import { audiences, contentFormats } from '../src/domain/content-taxonomy'
 import { option } from '../src/domain/labels'
 import { hasRole } from '../src/domain/roles'
 import { guardWorkflowState, recordInvalidation } from '../src/workflow/content-item-hooks'
 import { availableTransitionsEndpoint, transitionEndpoint } from '../src/workflow/endpoints'
 import { workflowStateLabels, workflowStateValues } from '../src/workflow/transition-table'
 
-export const contentFormats = [
-  option('post', { fr: 'Publication', ar: 'منشور', en: 'Post' }),
-  option('infographic', { fr: 'Infographie', ar: 'إنفوغرافيك', en: 'Infographic' }),
-  option('short_video', { fr: 'Vidéo courte', ar: 'فيديو قصير', en: 'Short video' }),
-  option('animated_video', { fr: 'Vidéo animée', ar: 'فيديو متحرك', en: 'Animated video' }),
-  option('story', { fr: 'Story', ar: 'قصة', en: 'Story' }),
-  option('carousel', { fr: 'Carrousel', ar: 'دوّارة صور', en: 'Carousel' }),
-  option('article', { fr: 'Article', ar: 'مقال', en: 'Article' }),
-  option('live', { fr: 'Direct', ar: 'بث مباشر', en: 'Live' }),
-]
-
-export const audiences = [
-  option('general_public', { fr: 'Grand public', ar: 'عموم المواطنين', en: 'General public' }),
-  option('journalists', { fr: 'Journalistes', ar: 'الصحفيون', en: 'Journalists' }),
-  option('students', { fr: 'Étudiants', ar: 'الطلبة', en: 'Students' }),
-  option('associations', { fr: 'Associations', ar: 'الجمعيات', en: 'Associations' }),
-  option('professionals', { fr: 'Professionnels', ar: 'المهنيون', en: 'Professionals' }),
-]
+export { audiences, contentFormats }
 
 export const workflowStates = workflowStateValues.map((state) => option(state, workflowStateLabels[state]))
 

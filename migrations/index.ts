@@ -12,6 +12,7 @@ import * as migration_20261206_022802_inbox_answer_times from './20261206_022802
 import * as migration_20261206_024327_inbox_silence from './20261206_024327_inbox_silence';
 import * as migration_20261206_035259_moderation_log_checkpoints from './20261206_035259_moderation_log_checkpoints';
 import * as migration_20261206_112722_metric_snapshots from './20261206_112722_metric_snapshots';
+import * as migration_20261206_155050_reporting_api from './20261206_155050_reporting_api';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261206_112722_metric_snapshots.up,
     down: migration_20261206_112722_metric_snapshots.down,
-    name: '20261206_112722_metric_snapshots'
+    name: '20261206_112722_metric_snapshots',
+  },
+  {
+    up: migration_20261206_155050_reporting_api.up,
+    down: migration_20261206_155050_reporting_api.down,
+    name: '20261206_155050_reporting_api'
   },
 ];

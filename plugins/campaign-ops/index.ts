@@ -32,6 +32,8 @@ import { Myths } from './moderation/myths-collection'
 import { ModerationRules } from './moderation/rules-collection'
 import { crisisEventsCollection, crisisModeGlobal } from './publishing/crisis-mode-config'
 import { publishingEndpoints } from './publishing/publishing-endpoints'
+import { reportEndpoints } from './reporting/report-endpoints'
+import { reportOpenApiEndpoint } from './reporting/report-openapi'
 import { publicMediaEndpoint } from './publishing/public-media-endpoint'
 import { createPublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
@@ -154,6 +156,8 @@ export const campaignOps =
         ...publishingEndpoints,
         publicMediaEndpoint,
         ...metaWebhookEndpoints(options.inbox?.meta ?? {}, processArrivals),
+        ...reportEndpoints({ rateLimit: options.reporting?.apiRateLimit }),
+        reportOpenApiEndpoint,
       ],
       jobs: {
         ...config.jobs,

@@ -33,10 +33,12 @@ export type CampaignOpsOptions = {
     /** Read a delivery into the inbox as soon as it is stored (default); off, only the inbox job reads them. */
     processOnArrival?: boolean
   }
-  /** Reporting: how the networks' metrics are read. */
+  /** Reporting: how the networks' metrics are read, and the reporting API's limits. */
   reporting?: {
     /** Posts whose metrics are read per account and hourly run at most, the most overdue first (default 50). */
     metricsPostsPerAccount?: number
+    /** Calls an integration key may make to the reporting API per period (default 120 per 60 s). */
+    apiRateLimit?: { calls: number; perSeconds: number }
   }
   /** Publishing engine: token key, network endpoints, per-network hooks, scheduler tuning. */
   publishing?: PublishingOptions

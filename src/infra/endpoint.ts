@@ -113,14 +113,15 @@ function parse<S extends Schema | undefined>(
   // Zod's own words in the caller's language, unless the endpoint names the field's message.
   const result = schema.safeParse(value, { error: zodLocales[language].localeError })
   if (result.success) return result.data as Parsed<S>
-  errors.push(
-    ...result.error.issues.map((issue) => {
-      const field = issue.path.map(String).join('.')
+  for (const issue of result.error.issues) {
+    // A strict schema's unknown names: one error each, naming it (a misspelt `?platfrom=` is not ignored).
+    const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path.map(String), key].join('.')) : [issue.path.map(String).join('.')]
+    for (const field of fields) {
       // A message named for the field, or for its pattern with array positions as `*` ("comments.*.text").
       const own = fieldMessages?.[field] ?? fieldMessages?.[field.replace(/(^|\.)\d+(?=\.|$)/g, '$1*')]
-      return { message: own?.[language] ?? issue.message, ...(field ? { field } : {}), code: issue.code }
-    }),
-  )
+      errors.push({ message: own?.[language] ?? issue.message, ...(field ? { field } : {}), code: issue.code })
+    }
+  }
   return undefined as Parsed<S>
 }
 

@@ -116,6 +116,10 @@ const envSchema = z
     WEBHOOK_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, booleanFromString.default(false)),
     // Publishing scheduler: run it in this process (every web instance by default).
     PUBLISHING_SCHEDULER: z.preprocess(emptyAsUndefined, booleanFromString.default(true)),
+    REPORT_API_CALLS_PER_MINUTE: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(120),
+    ),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   })
   .superRefine((env, ctx) => {

@@ -243,6 +243,13 @@ describe('endpoints', () => {
           })
         },
       },
+      'get /reports/kpis': { path: '/reports/kpis?from=2026-11-01&to=2026-11-30&kpi=impressions,inbound_volume', passes: 200 },
+      'get /reports/timeseries': { path: '/reports/timeseries?from=2026-11-01&to=2026-11-07&kpi=posts_published', passes: 200 },
+      'get /reports/breakdown': { path: '/reports/breakdown?from=2026-11-01&to=2026-11-07&kpi=inbound_volume&by=network', passes: 200 },
+      'get /reports/misconceptions': { path: '/reports/misconceptions?from=2026-11-01&to=2026-11-07', passes: 200 },
+      'get /reports/posts': { path: '/reports/posts?from=2026-11-01&to=2026-11-07', passes: 200 },
+      'get /reports/openapi.json': { path: '/reports/openapi.json', passes: 200 },
+      'get /reports/usage': { path: '/reports/usage', passes: 200 },
       'post /users/unlock': { path: '/users/unlock', body: { email: security.accounts.analyst.email }, passes: 200 },
       'post /users/first-register': {
         path: '/users/first-register',

@@ -86,7 +86,7 @@ export const moderationLogCollection: CollectionConfig = {
     { name: 'category', type: 'text', index: true, label: { fr: 'Catégorie', ar: 'الفئة', en: 'Category' } },
     { name: 'action', type: 'text', index: true, label: { fr: 'Action', ar: 'الإجراء', en: 'Action' } },
     { name: 'platform', type: 'text', label: { fr: 'Plateforme', ar: 'المنصة', en: 'Platform' } },
-    { name: 'itemRef', type: 'text', label: { fr: 'Référence', ar: 'المرجع', en: 'Item reference' } },
+    { name: 'itemRef', type: 'text', index: true, label: { fr: 'Référence', ar: 'المرجع', en: 'Item reference' } },
     { name: 'commenterPseudonym', type: 'text', index: true, label: { fr: 'Pseudonyme', ar: 'الاسم المستعار', en: 'Commenter pseudonym' } },
     { name: 'excerpt', type: 'textarea', label: { fr: 'Extrait (expurgé)', ar: 'مقتطف (منقح)', en: 'Excerpt (redacted)' } },
     { name: 'excerptHash', type: 'text', label: { fr: 'Empreinte de l’extrait', ar: 'بصمة المقتطف', en: 'Excerpt hash' } },

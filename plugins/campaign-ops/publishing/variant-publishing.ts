@@ -94,6 +94,7 @@ const publishingRecordFields: Field[] = [
   {
     name: 'publishedAt',
     type: 'date',
+    index: true,
     access: computedByServer,
     label: { fr: 'Publiée le', ar: 'نُشرت في', en: 'Published at' },
     admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },

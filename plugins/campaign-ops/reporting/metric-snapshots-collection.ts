@@ -3,8 +3,23 @@ import type { CollectionConfig } from 'payload'
 import { hasRole } from '../../../src/domain/roles'
 import { option } from '../../../src/domain/labels'
 import { networkLabels, networks } from '../../../src/domain/networks'
+import type { Network } from '../networks/registry'
+import { metricComponents, metricCounts } from './metric-components'
+import type { MetricComponent } from './metric-components'
 
 export const metricSnapshotsSlug = 'metric-snapshots'
+
+const componentLabels: Record<MetricComponent | 'interactions', { fr: string; ar: string; en: string }> = {
+  impressions: { fr: 'Impressions', ar: 'مرات الظهور', en: 'Impressions' },
+  reach: { fr: 'Portée', ar: 'الوصول', en: 'Reach' },
+  reactions: { fr: 'Réactions', ar: 'التفاعلات بالإعجاب', en: 'Reactions' },
+  comments: { fr: 'Commentaires', ar: 'التعليقات', en: 'Comments' },
+  shares: { fr: 'Partages', ar: 'المشاركات', en: 'Shares' },
+  saves: { fr: 'Enregistrements', ar: 'الحفظ', en: 'Saves' },
+  clicks: { fr: 'Clics', ar: 'النقرات', en: 'Clicks' },
+  videoViews: { fr: 'Vues de vidéo', ar: 'مشاهدات الفيديو', en: 'Video views' },
+  interactions: { fr: 'Interactions', ar: 'مجموع التفاعلات', en: 'Interactions' },
+}
 
 /**
  * What a network said about one of our posts at one moment: the metric names Badil asked for, the
@@ -32,6 +47,15 @@ export function metricSnapshotsCollection(variantsSlug: string): CollectionConfi
       delete: () => false,
     },
     indexes: [{ fields: ['variant', 'fetchedAt'] }, { fields: ['network', 'remoteId', 'fetchedAt'] }],
+    hooks: {
+      // The KPIs read common components; they are derived here from the network's own names, for every writer.
+      beforeChange: [
+        ({ data }) =>
+          data.network && data.values && typeof data.values === 'object'
+            ? { ...data, ...metricCounts(data.network as Network, data.values as Record<string, unknown>) }
+            : data,
+      ],
+    },
     fields: [
       {
         name: 'network',
@@ -59,6 +83,16 @@ export function metricSnapshotsCollection(variantsSlug: string): CollectionConfi
         },
       },
       { name: 'fetchedAt', type: 'date', required: true, index: true, label: { fr: 'Relevé le', ar: 'تاريخ القراءة', en: 'Fetched at' } },
+      {
+        type: 'collapsible',
+        label: { fr: 'Valeurs communes à tous les réseaux', ar: 'القيم المشتركة بين الشبكات', en: 'Values common to every network' },
+        fields: [...metricComponents, 'interactions' as const].map((name) => ({
+          name,
+          type: 'number' as const,
+          admin: { readOnly: true },
+          label: componentLabels[name],
+        })),
+      },
       {
         name: 'definitionDate',
         type: 'date',

@@ -419,6 +419,15 @@ export const ar: SameKeys<PluginStrings> = {
     unreadable: 'تعذّرت قراءة الملف بصيغة CSV أو JSON Lines.',
     unreadableLine: 'تعذّرت قراءة الملف في السطر {{line}}.',
   },
+  reportsApi: {
+    day: 'يوم بتوقيت الدار البيضاء، بصيغة YYYY-MM-DD.',
+    toBeforeFrom: 'لا يمكن أن تسبق النهاية (to) البداية (from).',
+    periodTooLong: 'تغطي الفترة {{days}} يومًا؛ {{max}} على الأكثر (سنتان).',
+    unknownValue: 'قيمة غير معروفة: {{values}}.',
+    breakdownUnavailable: 'هذا التوزيع لا ينطبق على {{kpis}}.',
+    rateLimited: 'طلبات كثيرة بهذا المفتاح: أعد المحاولة بعد {{seconds}} ثانية.',
+    forbidden: 'التقارير مخصّصة لفريق الحملة ولمفاتيح الربط الخاصة به.',
+  },
   inboxSilence: {
     subject: 'لم يصل أي شيء على «{{name}}» ({{network}}) منذ {{since}}',
     body: 'يتلقى الحساب «{{name}}» على {{network}} تعليقات كل يوم عادة، لكن لم يصل أي شيء منذ {{since}}. تحقق من أن إشعاراته مفعّلة وأن ربطه ما زال صالحا؛ وتبيّن حالة استقبال منشوراته ما وجده الجلب الدوري.',

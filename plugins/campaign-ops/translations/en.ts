@@ -470,6 +470,15 @@ export const en = {
     unreadableLine: 'The file cannot be read at line {{line}}.',
   },
   /** The e-mail sent when an account stops hearing anything ({{name}}, {{network}}, {{since}} in Casablanca time). */
+  reportsApi: {
+    day: 'A Casablanca day, YYYY-MM-DD.',
+    toBeforeFrom: 'to must not come before from.',
+    periodTooLong: 'The period covers {{days}} days; at most {{max}} (2 years).',
+    unknownValue: 'Unknown value: {{values}}.',
+    breakdownUnavailable: 'This breakdown does not apply to {{kpis}}.',
+    rateLimited: 'Too many calls with this key: try again in {{seconds}} s.',
+    forbidden: 'Reports are for the campaign team and its integration keys.',
+  },
   inboxSilence: {
     subject: 'Nothing received on “{{name}}” ({{network}}) since {{since}}',
     body: 'The account “{{name}}” on {{network}} usually receives comments every day, but nothing has arrived since {{since}}. Check that its webhooks are subscribed and its connection is still valid; the reception state of its posts shows what polling found.',

@@ -431,6 +431,15 @@ export const fr: SameKeys<PluginStrings> = {
     unreadable: 'Le fichier ne se lit ni en CSV ni en JSON Lines.',
     unreadableLine: 'Le fichier est illisible à la ligne {{line}}.',
   },
+  reportsApi: {
+    day: 'Un jour de Casablanca, AAAA-MM-JJ.',
+    toBeforeFrom: 'La fin (to) ne peut pas précéder le début (from).',
+    periodTooLong: 'La période couvre {{days}} jours ; {{max}} au plus (2 ans).',
+    unknownValue: 'Valeur inconnue : {{values}}.',
+    breakdownUnavailable: 'Cette répartition ne s’applique pas à {{kpis}}.',
+    rateLimited: 'Trop d’appels avec cette clé : réessayez dans {{seconds}} s.',
+    forbidden: 'Les rapports sont réservés à l’équipe de la campagne et à ses clés d’intégration.',
+  },
   inboxSilence: {
     subject: 'Plus rien reçu sur « {{name}} » ({{network}}) depuis {{since}}',
     body: 'Le compte « {{name}} » sur {{network}} reçoit d’habitude des commentaires chaque jour, mais plus rien n’est arrivé depuis {{since}}. Vérifiez que ses webhooks sont abonnés et que sa connexion est toujours valide ; l’état de la réception de ses publications montre ce que le relevé a trouvé.',
