@@ -34,6 +34,7 @@ import { crisisEventsCollection, crisisModeGlobal } from './publishing/crisis-mo
 import { publishingEndpoints } from './publishing/publishing-endpoints'
 import { reportEndpoints } from './reporting/report-endpoints'
 import { reportOpenApiEndpoint } from './reporting/report-openapi'
+import { reportQueries } from './reporting/report-graphql'
 import { publicMediaEndpoint } from './publishing/public-media-endpoint'
 import { createPublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
@@ -150,6 +151,13 @@ export const campaignOps =
       collections,
       globals,
       i18n: withPluginTranslations(config.i18n),
+      graphQL: {
+        ...config.graphQL,
+        queries: (graphQL, context) => ({
+          ...config.graphQL?.queries?.(graphQL, context),
+          ...reportQueries(graphQL, { rateLimit: options.reporting?.apiRateLimit }),
+        }),
+      },
       endpoints: [
         ...(config.endpoints ?? []),
         moderationCheckEndpoint,

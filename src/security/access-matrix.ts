@@ -513,5 +513,10 @@ export const graphQLMutationRules: Record<string, { callers: readonly Role[]; no
   transitionContentItem: { callers: staffRoles, note: 'the transition table decides each move by role' },
 }
 
+/** Custom GraphQL queries. */
+export const graphQLQueryRules: Record<string, { callers: readonly Role[]; note: string }> = {
+  reports: { callers: roles, note: 'the reporting API (kpis, timeseries, breakdown, misconceptions, posts); integration keys are rate-limited and counted' },
+}
+
 /** Everyone Badil knows, for generated tables. */
 export const everyRole: readonly Role[] = roles

@@ -1,4 +1,4 @@
-import { collectionRules, endpointRules, globalRules, graphQLMutationRules } from './access-matrix'
+import { collectionRules, endpointRules, globalRules, graphQLMutationRules, graphQLQueryRules } from './access-matrix'
 import type { Grant } from './access-matrix'
 import { staffRoles } from '../domain/roles'
 import type { Role } from '../domain/roles'
@@ -60,6 +60,9 @@ export function readmeAccessSection(): string {
   }
   for (const [name, rule] of Object.entries(graphQLMutationRules)) {
     lines.push(`| GraphQL \`${name}\` | ${rolesText(rule.callers)} | ${rule.note} |`)
+  }
+  for (const [name, rule] of Object.entries(graphQLQueryRules)) {
+    lines.push(`| GraphQL query \`${name}\` | ${rolesText(rule.callers)} | ${rule.note} |`)
   }
   lines.push('', accessSectionEnd)
   return lines.join('\n')

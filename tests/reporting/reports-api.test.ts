@@ -545,6 +545,97 @@ describe('integration keys', () => {
     expect(limited!.json.errors[0]).toMatchObject({ code: 'rate_limited', limit: keyCallsPerWindow })
     // The team's own sessions are not limited.
     expect((await get(`/reports/kpis?${period}&kpi=posts_published`, { role: 'analyst' })).status).toBe(200)
+    // The next window starts afresh (the suite does not wait a minute for it).
+    await db.query(`DELETE FROM report_api_rate_limits`)
+  })
+})
+
+async function graphql(query: string, auth: Auth = { apiKey: integrationApiKey }) {
+  const headers = new Headers({ 'Content-Type': 'application/json', ...auth.headers })
+  if (auth.role) headers.set('Authorization', `JWT ${tokens[auth.role]}`)
+  if (auth.apiKey) headers.set('Authorization', `users API-Key ${auth.apiKey}`)
+  const response = await fetch(`${http.baseUrl}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) })
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, any> }[] },
+  }
+}
+
+describe('the same reports in GraphQL', () => {
+  it('gives the REST figures to an integration key', async () => {
+    const answer = await graphql(`
+      {
+        reports {
+          kpis(from: "2026-11-02", to: "2026-11-15", kpi: [posts_published, response_rate, sum_of_post_reach], compare: true) {
+            name
+            unit
+            value
+            previous
+            change
+          }
+          timeseries(from: "2026-11-02", to: "2026-11-15", kpi: [posts_published], interval: week) {
+            start
+            values {
+              kpi
+              value
+            }
+          }
+          breakdown(from: "2026-11-02", to: "2026-11-15", kpi: [inbound_volume], by: network, platform: [x]) {
+            key
+            values {
+              kpi
+              value
+            }
+          }
+          misconceptions(from: "2026-11-09", to: "2026-11-15") {
+            myth
+            week
+            matching
+            comments
+            prevalence
+          }
+          posts(from: "2026-11-02", to: "2026-11-15", sort: impressions, limit: 1) {
+            totalDocs
+            totalPages
+            docs {
+              id
+              network
+              impressions
+            }
+          }
+        }
+      }
+    `)
+    expect(answer.body.errors).toBeUndefined()
+    const { reports } = answer.body.data!
+    expect(reports.kpis).toEqual([
+      { name: 'posts_published', unit: 'count', value: 3, previous: 1, change: 2 },
+      { name: 'response_rate', unit: 'ratio', value: 0.75, previous: 0, change: null },
+      { name: 'sum_of_post_reach', unit: 'count', value: 1800, previous: null, change: null },
+    ])
+    expect(reports.timeseries).toEqual([
+      { start: '2026-11-02', values: [{ kpi: 'posts_published', value: 2 }] },
+      { start: '2026-11-09', values: [{ kpi: 'posts_published', value: 1 }] },
+    ])
+    expect(reports.breakdown).toEqual([{ key: 'x', values: [{ kpi: 'inbound_volume', value: 2 }] }])
+    expect(reports.misconceptions).toContainEqual({ myth: 'rich-buy-freedom', week: '2026-11-09', matching: 1, comments: 2, prevalence: 0.5 })
+    expect(reports.posts).toMatchObject({ totalDocs: 3, totalPages: 3, docs: [{ id: ids.v3, network: 'x' }] })
+  })
+
+  it('refuses bad arguments with the REST status and the parameter named', async () => {
+    const answer = await graphql('{ reports { kpis(from: "2026-11-15", to: "2026-11-02") { name } } }')
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ statusCode: 400, data: { errors: [{ field: 'to', code: 'to_before_from' }] } })
+    const unknownTheme = await graphql('{ reports { kpis(from: "2026-11-02", to: "2026-11-15", theme: [999999]) { name } } }')
+    expect(unknownTheme.body.errors?.[0]?.extensions).toMatchObject({ statusCode: 400, data: { errors: [{ field: 'theme' }] } })
+    const anonymous = await graphql('{ reports { kpis(from: "2026-11-02", to: "2026-11-15") { name } } }', {})
+    expect(anonymous.body.errors?.[0]?.extensions).toMatchObject({ statusCode: 401 })
+  })
+
+  it('describes every KPI with its unit and definition in the schema', async () => {
+    const answer = await graphql('{ __type(name: "ReportKpi") { enumValues { name description } } }', { role: 'analyst' })
+    const values = answer.body.data!.__type.enumValues as { name: string; description: string }[]
+    expect(values.map((value) => value.name)).toEqual(kpiNames)
+    expect(values.find((value) => value.name === 'sum_of_post_reach')!.description).toMatch(/not the period reach.*unit: count/)
   })
 })
 

@@ -8,7 +8,14 @@ import fs from 'node:fs'
 
 import { jest } from '@jest/globals'
 
-import { collectionRules, endpointRules, globalRules, graphQLMutationRules, payloadOperationEndpoints } from '../../src/security/access-matrix'
+import {
+  collectionRules,
+  endpointRules,
+  globalRules,
+  graphQLMutationRules,
+  graphQLQueryRules,
+  payloadOperationEndpoints,
+} from '../../src/security/access-matrix'
 import { readmeAccessSection } from '../../src/security/access-tables'
 import { roles } from '../../src/domain/roles'
 import type { Role } from '../../src/domain/roles'
@@ -99,11 +106,12 @@ describe('every way in has a row', () => {
       for (const name of [rules.graphQL.name, `docAccess${rules.graphQL.name}`, `update${rules.graphQL.name}`]) generated.add(name)
     const query = schemaTypes.get('Query')!.fields!.map((field) => field.name)
     const mutation = schemaTypes.get('Mutation')!.fields!.map((field) => field.name)
-    expect(query.filter((name) => !generated.has(name))).toEqual([])
+    expect(query.filter((name) => !generated.has(name) && !(name in graphQLQueryRules))).toEqual([])
     expect(mutation.filter((name) => !generated.has(name) && !(name in graphQLMutationRules))).toEqual([])
     // Each row's names exist: a renamed collection cannot leave its row untried.
     for (const rules of Object.values(collectionRules)) if (rules.graphQL) expect(query).toContain(rules.graphQL.plural)
     for (const name of Object.keys(graphQLMutationRules)) expect(mutation).toContain(name)
+    for (const name of Object.keys(graphQLQueryRules)) expect(query).toContain(name)
   })
 
   it('has readVersions rows exactly for the collections with versions', () => {
@@ -283,6 +291,24 @@ describe('custom GraphQL mutations', () => {
       const answer = await gql(caller, `mutation { ${name}(id: ${item}, to: "nowhere") { id } }`, {}, name)
       const allowed = rule.callers.includes(caller as Role)
       const expected = allowed ? 400 : caller === 'anonymous' || keyCallers.includes(caller) ? 401 : 403
+      expectCase(mismatches, `${name} ${caller}`, allowed, expected, answer.status)
+    }
+    expect(mismatches).toEqual([])
+  })
+})
+
+describe('custom GraphQL queries', () => {
+  const probes: Record<string, string> = {
+    reports: '{ reports { kpis(from: "2026-11-01", to: "2026-11-30", kpi: [impressions]) { name value } } }',
+  }
+
+  it.each(Object.entries(graphQLQueryRules))('%s answers exactly its callers', async (name, rule) => {
+    expect(probes[name]).toBeDefined()
+    const mismatches: Mismatch[] = []
+    for (const caller of callers) {
+      const answer = await gql(caller, probes[name]!, {}, name)
+      const allowed = rule.callers.includes(caller as Role)
+      const expected = allowed ? 200 : caller === 'anonymous' || keyCallers.includes(caller) ? 401 : 403
       expectCase(mismatches, `${name} ${caller}`, allowed, expected, answer.status)
     }
     expect(mismatches).toEqual([])
