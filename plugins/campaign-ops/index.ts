@@ -35,6 +35,7 @@ import { publishingEndpoints } from './publishing/publishing-endpoints'
 import { reportEndpoints } from './reporting/report-endpoints'
 import { reportOpenApiEndpoint } from './reporting/report-openapi'
 import { reportQueries } from './reporting/report-graphql'
+import { metricsPullEndpoint } from './reporting/metrics-pull-endpoint'
 import { publicMediaEndpoint } from './publishing/public-media-endpoint'
 import { createPublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
@@ -165,6 +166,7 @@ export const campaignOps =
         publicMediaEndpoint,
         ...metaWebhookEndpoints(options.inbox?.meta ?? {}, processArrivals),
         ...reportEndpoints({ rateLimit: options.reporting?.apiRateLimit }),
+        metricsPullEndpoint({ runtime: runtime!, postsPerAccount: options.reporting?.metricsPostsPerAccount }),
         reportOpenApiEndpoint,
       ],
       jobs: {
@@ -203,8 +205,8 @@ export const campaignOps =
           ...config.admin?.components,
           // The crisis pause shows on every admin page.
           header: [...(config.admin?.components?.header ?? []), rscComponent('CrisisBanner')],
-          // The press mentions chosen to highlight open the dashboard.
-          beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), rscComponent('PressMentionsDashboard')],
+          // The campaign's KPIs open the admin, then the press mentions chosen to highlight.
+          beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), rscComponent('ReportsDashboard'), rscComponent('PressMentionsDashboard')],
           views: {
             ...config.admin?.components?.views,
             moderationTester: {

@@ -452,6 +452,7 @@ export const endpointRules: readonly EndpointRule[] = [
   { method: 'get', path: '/reports/posts', callers: roles, note: 'posts of the period with their latest figures' },
   { method: 'get', path: '/reports/openapi.json', callers: roles, note: 'the reporting API’s OpenAPI 3.1 document' },
   { method: 'get', path: '/reports/usage', callers: ['admin', 'integration'], note: 'calls counted per key; a key sees its own' },
+  { method: 'post', path: '/reports/metrics/pull', callers: ['admin', 'ncsc'], note: 'reads the due posts’ metrics now, within each account’s budget' },
   { method: 'get', path: '/publishing/queue', callers: publicationActors, note: 'the next hours and what needs a person' },
   { method: 'get', path: '/publishing/crisis', callers: staffRoles, note: 'crisis mode state' },
   { method: 'post', path: '/publishing/crisis', callers: ['admin', 'ncsc'], note: 'switches crisis mode, with a reason' },

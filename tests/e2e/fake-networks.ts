@@ -13,6 +13,7 @@
  *   POST /meta/comments {network?, parentId, message, author: {id, name}, callbackUrl}
  *                 → a person comments on Facebook (or Instagram); Meta delivers the signed webhook to
  *                   callbackUrl with FAKE_META_APP_SECRET, as its app dashboard would: { commentId, delivery }
+ *   POST /meta/insights {postId, values} → what Meta's insights say about a post from now on
  * Prints "fake networks ready …" once everything listens; stops on SIGINT/SIGTERM.
  */
 import http from 'node:http'
@@ -95,7 +96,16 @@ const control = http.createServer((request, response) => {
       .catch((error: unknown) => reply(500, { error: String(error) }))
     return
   }
-  if (request.method !== 'GET') return reply(405, { error: 'GET only, and POST /meta/comments' })
+  if (request.method === 'POST' && path === '/meta/insights') {
+    void readJson(request).then((order) => {
+      const { postId, values } = (order ?? {}) as { postId?: string; values?: Record<string, unknown> }
+      if (!postId || !values || typeof values !== 'object') return reply(400, { error: 'give postId and values {metric: value}' })
+      fakes.meta.state.insights.set(postId, values)
+      return reply(200, { postId, values })
+    })
+    return
+  }
+  if (request.method !== 'GET') return reply(405, { error: 'GET only, and POST /meta/comments or /meta/insights' })
   if (path === '/counts') {
     const texts = Object.fromEntries(publishCallsByText(fakes))
     return reply(200, { total: Object.values(texts).reduce((sum, count) => sum + count, 0), texts })

@@ -258,6 +258,7 @@ describe('endpoints', () => {
       'get /reports/posts': { path: '/reports/posts?from=2026-11-01&to=2026-11-07', passes: 200 },
       'get /reports/openapi.json': { path: '/reports/openapi.json', passes: 200 },
       'get /reports/usage': { path: '/reports/usage', passes: 200 },
+      'post /reports/metrics/pull': { path: '/reports/metrics/pull', passes: 200 },
       'post /users/unlock': { path: '/users/unlock', body: { email: security.accounts.analyst.email }, passes: 200 },
       'post /users/first-register': {
         path: '/users/first-register',

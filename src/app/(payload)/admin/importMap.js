@@ -34,6 +34,7 @@ import { CrisisBanner as CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '.
 import { ModerationTesterNavLink as ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { PublishingQueueNavLink as PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { InboxNavLink as InboxNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { ReportsDashboard as ReportsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { PressMentionsDashboard as PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { ReviewQueueNav as ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28 } from '../../../../src/admin/ReviewQueueNav'
 import { CalendarNavLink as CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e } from '../../../../src/admin/CalendarNavLink'
@@ -82,6 +83,7 @@ export const importMap = {
   "/plugins/campaign-ops/exports/client#ModerationTesterNavLink": ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#PublishingQueueNavLink": PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#InboxNavLink": InboxNavLink_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/rsc#ReportsDashboard": ReportsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#PressMentionsDashboard": PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/src/admin/ReviewQueueNav#ReviewQueueNav": ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28,
   "/src/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e,
