@@ -913,6 +913,7 @@ export interface InteractionReply {
  */
 export interface MetricSnapshot {
   id: number;
+  scope: 'post' | 'account';
   network: 'facebook' | 'instagram' | 'x' | 'linkedin' | 'youtube' | 'tiktok';
   account?: (number | null) | NetworkAccount;
   variant?: (number | null) | PlatformVariant;
@@ -936,6 +937,8 @@ export interface MetricSnapshot {
   clicks?: number | null;
   videoViews?: number | null;
   interactions?: number | null;
+  followers?: number | null;
+  periodReach?: number | null;
   definitionDate: string;
   updatedAt: string;
   createdAt: string;
@@ -1796,6 +1799,7 @@ export interface InteractionRepliesSelect<T extends boolean = true> {
  * via the `definition` "metric-snapshots_select".
  */
 export interface MetricSnapshotsSelect<T extends boolean = true> {
+  scope?: T;
   network?: T;
   account?: T;
   variant?: T;
@@ -1811,6 +1815,8 @@ export interface MetricSnapshotsSelect<T extends boolean = true> {
   clicks?: T;
   videoViews?: T;
   interactions?: T;
+  followers?: T;
+  periodReach?: T;
   definitionDate?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2116,6 +2122,7 @@ export interface TaskPullPostMetrics {
     accounts?: number | null;
     posts?: number | null;
     snapshots?: number | null;
+    accountSnapshots?: number | null;
     errors?: number | null;
   };
 }

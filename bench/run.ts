@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   media: () => import('./media.bench'),
   scheduler: () => import('./scheduler.bench'),
   inbox: () => import('./inbox.bench'),
+  reporting: () => import('./reporting.bench'),
 }
 
 const requested = process.argv.slice(2).filter((argument) => !argument.startsWith('-'))

@@ -13,6 +13,7 @@ import * as migration_20261206_024327_inbox_silence from './20261206_024327_inbo
 import * as migration_20261206_035259_moderation_log_checkpoints from './20261206_035259_moderation_log_checkpoints';
 import * as migration_20261206_112722_metric_snapshots from './20261206_112722_metric_snapshots';
 import * as migration_20261206_155050_reporting_api from './20261206_155050_reporting_api';
+import * as migration_20261206_162850_account_metrics from './20261206_162850_account_metrics';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261206_155050_reporting_api.up,
     down: migration_20261206_155050_reporting_api.down,
-    name: '20261206_155050_reporting_api'
+    name: '20261206_155050_reporting_api',
+  },
+  {
+    up: migration_20261206_162850_account_metrics.up,
+    down: migration_20261206_162850_account_metrics.down,
+    name: '20261206_162850_account_metrics'
   },
 ];

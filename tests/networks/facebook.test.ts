@@ -1,7 +1,7 @@
 import { facebookAdapter, FACEBOOK_SIMPLE_VIDEO_UPLOAD_MAX_BYTES } from '../../plugins/campaign-ops/networks/facebook/adapter'
 import type { AdapterContext, PublishMedia, PublishRequest } from '../../plugins/campaign-ops/networks/types'
 import { networkFailure } from './adapter-test-kit'
-import { FAKE_PAGE_ID, FAKE_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
+import { FAKE_PAGE_ID, FAKE_TOKEN, FAKE_USER_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
 import type { MetaGraphFake } from './fakes/meta-graph-fake'
 
 const account = { accountId: FAKE_PAGE_ID, accessToken: FAKE_TOKEN }
@@ -300,6 +300,70 @@ describe('facebook metrics', () => {
     const { remoteId } = await facebookAdapter.publish(post(), account, context)
     fake.state.expiredTokens.add(FAKE_TOKEN)
     expect((await networkFailure(facebookAdapter.fetchMetrics(remoteId, account, context))).kind).toBe('auth')
+  })
+})
+
+describe('facebook account metrics', () => {
+  const fixedNow = new Date('2026-03-02T10:00:00Z')
+  const atFixedTime = (): AdapterContext => ({ ...context, now: () => fixedNow })
+
+  it('reads the Page counters and the latest 28-day reach, at the context’s time', async () => {
+    fake.state.accountFigures.page = { followers_count: 15_020, fan_count: 14_310 }
+    fake.state.accountInsights.page.page_total_media_view_unique = { days_28: [40_100, 43_870] }
+
+    const snapshot = await facebookAdapter.fetchAccountMetrics(account, atFixedTime())
+
+    expect(snapshot).toEqual({
+      fetchedAt: fixedNow.toISOString(),
+      values: { followers_count: 15_020, fan_count: 14_310, page_total_media_view_unique_28d: 43_870 },
+    })
+    expect(requestsTo('GET', new RegExp(`^/${FAKE_PAGE_ID}$`))[0].params).toEqual({ fields: 'followers_count,fan_count' })
+    const [insights] = requestsTo('GET', new RegExp(`^/${FAKE_PAGE_ID}/insights$`))
+    expect(insights.params).toEqual({ metric: 'page_total_media_view_unique', period: 'days_28' })
+    expect(fake.state.requests.every((request) => request.token === FAKE_TOKEN && !('access_token' in request.params))).toBe(true)
+  })
+
+  it.each([
+    ['retired', (): AdapterContext => (fake.state.retiredMetrics.add('page_total_media_view_unique'), context)],
+    ['not served before v23.0', (): AdapterContext => ({ ...context, baseUrl: fake.baseUrl.replace(/v23\.0$/, 'v21.0') })],
+  ])('a reach metric refused with (#100) (%s) stays null while the counters still come', async (_label, contextFor) => {
+    const snapshot = await facebookAdapter.fetchAccountMetrics(account, contextFor())
+
+    expect(snapshot.values).toEqual({ followers_count: 12_480, fan_count: 11_905, page_total_media_view_unique_28d: null })
+  })
+
+  it('a figure Meta does not give is null, never 0', async () => {
+    fake.state.accountFigures.page.fan_count = null
+    fake.state.accountInsights.page = {}
+
+    const snapshot = await facebookAdapter.fetchAccountMetrics(account, context)
+
+    expect(snapshot.values).toEqual({ followers_count: 12_480, fan_count: null, page_total_media_view_unique_28d: null })
+  })
+
+  it('an expired token → auth, as for post metrics', async () => {
+    fake.state.expiredTokens.add(FAKE_TOKEN)
+    const caught = await networkFailure(facebookAdapter.fetchAccountMetrics(account, context))
+
+    expect(caught.kind).toBe('auth')
+    expect(caught.code).toBe('190/463')
+  })
+
+  it('a user token, refused on Page insights, → auth rather than a null reach', async () => {
+    const caught = await networkFailure(facebookAdapter.fetchAccountMetrics({ ...account, accessToken: FAKE_USER_TOKEN }, context))
+
+    expect(caught.kind).toBe('auth')
+    expect(caught.code).toBe('190')
+  })
+
+  it.each([
+    ['a transient 500 on the Page read', 'retryable', /^\/\d+$/, 500, { code: 2, message: 'Service temporarily unavailable', is_transient: true }],
+    ['a transient 500 on the insights read', 'retryable', /\/insights$/, 500, { code: 2, message: 'Service temporarily unavailable', is_transient: true }],
+    ['a Page rate limit (32) on the insights read', 'rate_limited', /\/insights$/, 400, { code: 32, message: '(#32) Page request limit reached' }],
+    ['a missing permission (200) on the insights read', 'auth', /\/insights$/, 403, { code: 200, message: '(#200) Requires read_insights permission' }],
+  ])('%s → %s, as for post metrics (no partial snapshot)', async (_label, kind, path, status, error) => {
+    fake.failNext({ status, error, match: { method: 'GET', path } })
+    expect((await networkFailure(facebookAdapter.fetchAccountMetrics(account, context))).kind).toBe(kind)
   })
 })
 

@@ -4,15 +4,16 @@
  * gets the status and body the network documents, and a correct request is accepted: the adapter
  * tests can then trust a fake's "yes". One `describe` per network; no app code is used here.
  */
-import { startLinkedInFake } from './fakes/linkedin-fake'
+import { defaultLinkedInFollowerCount, startLinkedInFake } from './fakes/linkedin-fake'
 import { FAKE_IG_USER_ID, FAKE_OTHER_PAGE_TOKEN, FAKE_PAGE_ID, FAKE_TOKEN, FAKE_USER_TOKEN, startMetaGraphFake } from './fakes/meta-graph-fake'
 import type { MetaGraphFake } from './fakes/meta-graph-fake'
 import { jpegBytes, startPublicWeb } from './fakes/public-web'
 import type { PublicWeb } from './fakes/public-web'
 import type { LinkedInFake } from './fakes/linkedin-fake'
-import { xTooLongDetail } from './fakes/x-fake'
-import { startXFake } from './fakes/x-fake'
+import { defaultXAccountPublicMetrics, startXFake, xTooLongDetail } from './fakes/x-fake'
 import type { XFake } from './fakes/x-fake'
+import { TiktokFake } from './fakes/tiktok-fake'
+import { YoutubeFake } from './fakes/youtube-fake'
 
 /** The status and the parsed body of an answer (null when it has none). */
 async function answer(response: Response): Promise<{ status: number; body: unknown }> {
@@ -173,6 +174,20 @@ describe('X fake (reference section 4)', () => {
     await expect(search({ query: `conversation_id:${root}`, max_results: '5' })).resolves.toMatchObject({ status: 400 })
     await expect(search({ query: `conversation_id:${root}` }, {})).resolves.toEqual(unauthorized)
   })
+
+  it('users/me: the connected user, its public_metrics only when user.fields asks; an unknown field and no token are refused', async () => {
+    const me = (query: string, headers: Record<string, string> = jsonHeaders()) => fetch(`${fake.baseUrl}/2/users/me${query}`, { headers }).then(answer)
+    const user = { id: fake.userId, name: fake.account.name, username: fake.account.username }
+
+    await expect(me('?user.fields=public_metrics')).resolves.toEqual({ status: 200, body: { data: { ...user, public_metrics: defaultXAccountPublicMetrics } } })
+    await expect(me('')).resolves.toEqual({ status: 200, body: { data: user } })
+    await expect(me('?user.fields=created_at')).resolves.toEqual({ status: 200, body: { data: user } })
+    await expect(me('?user.fields=public_metrics,followers')).resolves.toMatchObject({
+      status: 400,
+      body: { errors: [{ parameters: { 'user.fields': ['public_metrics,followers'] } }] },
+    })
+    await expect(me('?user.fields=public_metrics', {})).resolves.toEqual(unauthorized)
+  })
 })
 
 describe('LinkedIn fake (reference section 5)', () => {
@@ -316,6 +331,29 @@ describe('LinkedIn fake (reference section 5)', () => {
     })
     expect(fake.posts).toHaveLength(0)
   })
+
+  it('networkSizes: the organization’s followers; another organization, another edge type, no version, no token are refused', async () => {
+    const networkSizes = (urn: string, query: string, change: Record<string, string | undefined> = {}) => {
+      const headers = Object.fromEntries(Object.entries({ ...validHeaders(), ...change }).filter(([, value]) => value !== undefined)) as Record<string, string>
+      return fetch(`${fake.baseUrl}/rest/networkSizes/${encodeURIComponent(urn)}${query}`, { headers }).then(answer)
+    }
+    const followers = '?edgeType=COMPANY_FOLLOWED_BY_MEMBER'
+
+    await expect(networkSizes(fake.organization, followers)).resolves.toEqual({ status: 200, body: { firstDegreeSize: defaultLinkedInFollowerCount } })
+    await expect(networkSizes('urn:li:organization:1', followers)).resolves.toMatchObject({ status: 403, body: { code: 'ACCESS_DENIED' } })
+    await expect(networkSizes(fake.organization, '?edgeType=CompanyFollowedByMember')).resolves.toMatchObject({ status: 400 })
+    await expect(networkSizes(fake.organization, '')).resolves.toMatchObject({ status: 400 })
+    await expect(networkSizes(fake.organization, followers, { 'linkedin-version': undefined })).resolves.toMatchObject({
+      status: 400,
+      body: { code: 'VERSION_MISSING' },
+    })
+    await expect(networkSizes(fake.organization, followers, { authorization: undefined })).resolves.toMatchObject({
+      status: 401,
+      body: { code: 'INVALID_ACCESS_TOKEN' },
+    })
+    fake.setFollowerCount(null)
+    await expect(networkSizes(fake.organization, followers)).resolves.toEqual({ status: 200, body: {} })
+  })
 })
 
 describe('Meta Graph fake (reference sections 1, 2 and 8)', () => {
@@ -408,5 +446,152 @@ describe('Meta Graph fake (reference sections 1, 2 and 8)', () => {
       )
     }
     expect(fake.state.requests.map((request) => request.version)).toEqual([23, 23, 21, 19, null])
+  })
+
+  it('serves the accounts’ counters and insights over days_28; an unknown field, metric or period is refused with (#100), a Page’s insights need its token', async () => {
+    const refused = (message: string) => graphError(400, { code: 100, message: `(#100) ${message}` })
+    expect(await graphGet(`/v23.0/${FAKE_PAGE_ID}`, { fields: 'followers_count,fan_count' })).toEqual({
+      status: 200,
+      body: { id: FAKE_PAGE_ID, followers_count: 12_480, fan_count: 11_905 },
+    })
+    expect(await graphGet(`/v23.0/${FAKE_IG_USER_ID}`, { fields: 'followers_count,media_count' })).toEqual({
+      status: 200,
+      body: { id: FAKE_IG_USER_ID, followers_count: 8_730, media_count: 214 },
+    })
+    expect(await graphGet(`/v23.0/${FAKE_IG_USER_ID}`, { fields: 'fan_count' })).toEqual(
+      refused('Tried accessing nonexisting field (fan_count) on node type (IGUser)'),
+    )
+
+    const pageReach = await graphGet(`/v23.0/${FAKE_PAGE_ID}/insights`, { metric: 'page_total_media_view_unique', period: 'days_28' })
+    expect(pageReach).toMatchObject({
+      status: 200,
+      body: { data: [{ name: 'page_total_media_view_unique', period: 'days_28', values: [{ value: 41_200 }, { value: 42_950 }] }] },
+    })
+    // One value per day that ends a window, oldest first, the last ending today at 08:00 UTC.
+    const [earlier, latest] = (pageReach.body as { data: { values: { end_time: string }[] }[] }).data[0].values.map((value) => value.end_time)
+    expect(Date.parse(latest) - Date.parse(earlier)).toBe(24 * 3600_000)
+    expect(latest).toMatch(/T08:00:00\+0000$/)
+    expect(Date.now() - Date.parse(latest)).toBeLessThan(24 * 3600_000)
+    // Without a period a Page metric comes over each of its periods; Instagram needs one.
+    const everyPeriod = (await graphGet(`/v23.0/${FAKE_PAGE_ID}/insights`, { metric: 'page_total_media_view_unique' })).body as { data: { period: string }[] }
+    expect(everyPeriod.data.map((entry) => entry.period)).toEqual(['day', 'week', 'days_28'])
+    expect(await graphGet(`/v23.0/${FAKE_IG_USER_ID}/insights`, { metric: 'reach' })).toEqual(refused('The parameter period is required'))
+
+    expect(await graphGet(`/v23.0/${FAKE_IG_USER_ID}/insights`, { metric: 'reach', period: 'days_28' })).toMatchObject({
+      status: 200,
+      body: { data: [{ name: 'reach', period: 'days_28', values: [{ value: 26_900 }, { value: 27_450 }] }] },
+    })
+    fake.state.accountInsights.instagram = {}
+    expect(await graphGet(`/v23.0/${FAKE_IG_USER_ID}/insights`, { metric: 'reach', period: 'days_28' })).toEqual({ status: 200, body: { data: [] } })
+
+    // One unknown metric fails the whole request, as on posts; so does a period the metric lacks.
+    expect(await graphGet(`/v23.0/${FAKE_PAGE_ID}/insights`, { metric: 'page_total_media_view_unique,page_impressions', period: 'days_28' })).toEqual(
+      refused('metric[1] must be one of the following values: … (page_impressions is not a valid insights metric)'),
+    )
+    expect(await graphGet(`/v23.0/${FAKE_IG_USER_ID}/insights`, { metric: 'reach', period: 'lifetime' })).toEqual(
+      refused('period must be one of the following values for reach: day, week, days_28'),
+    )
+    expect(await graphGet(`/v23.0/${FAKE_IG_USER_ID}/insights`, { metric: 'follower_count', period: 'days_28' })).toEqual(
+      refused('period must be one of the following values for follower_count: day'),
+    )
+
+    const withToken = (path: string, token: string) =>
+      fetch(`${origin}${path}?${new URLSearchParams({ metric: 'page_total_media_view_unique', period: 'days_28', access_token: token })}`).then(answer)
+    expect(await withToken(`/v23.0/${FAKE_PAGE_ID}/insights`, FAKE_USER_TOKEN)).toEqual(
+      graphError(400, { code: 190, message: '(#190) This method must be called with a Page Access Token' }),
+    )
+    expect(await withToken(`/v23.0/${FAKE_PAGE_ID}/insights`, FAKE_OTHER_PAGE_TOKEN)).toEqual(
+      graphError(403, { code: 200, message: '(#200) Permissions error' }),
+    )
+    fake.state.expiredTokens.add(FAKE_TOKEN)
+    expect(await graphGet(`/v23.0/${FAKE_PAGE_ID}`, { fields: 'followers_count' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 190, error_subcode: 463 } },
+    })
+  })
+})
+
+describe('YouTube fake (reference sections 6 and 8.5)', () => {
+  let fake: YoutubeFake
+
+  beforeEach(async () => {
+    fake = await YoutubeFake.start()
+  })
+
+  afterEach(async () => {
+    await fake.stop()
+  })
+
+  const channels = (query: string, token: string | null = 'yt-valid-token') =>
+    fetch(`${fake.baseUrl}/youtube/v3/channels?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(answer)
+
+  it('channels.list statistics: the token checked, mine=true and part required, counts as strings, a hidden count left out', async () => {
+    expect(await channels('part=statistics&mine=true', null)).toMatchObject({ status: 401, body: { error: { code: 401, errors: [{ reason: 'authError' }] } } })
+    expect(await channels('part=statistics')).toMatchObject({ status: 400, body: { error: { errors: [{ reason: 'invalidParameter' }] } } })
+    expect(await channels('mine=true')).toMatchObject({ status: 400, body: { error: { errors: [{ reason: 'invalidParameter' }] } } })
+    expect(await channels('part=statistics,brandingSettingz&mine=true')).toMatchObject({
+      status: 400,
+      body: { error: { errors: [{ reason: 'invalidPart' }] } },
+    })
+
+    fake.setChannelStatistics({ subscriberCount: 123_456_789, viewCount: 4_000_321, videoCount: 148 })
+    const answered = await channels('part=statistics&mine=true')
+    expect(answered).toMatchObject({ status: 200, body: { items: [{ id: fake.channelId }] } })
+    // Public subscriber counts are rounded down to three significant figures.
+    expect((answered.body as { items: { statistics: unknown }[] }).items[0].statistics).toEqual({
+      viewCount: '4000321',
+      subscriberCount: '123000000',
+      hiddenSubscriberCount: false,
+      videoCount: '148',
+    })
+
+    fake.setChannelStatistics({ hiddenSubscriberCount: true })
+    const hidden = await channels('part=statistics&mine=true')
+    expect((hidden.body as { items: { statistics: unknown }[] }).items[0].statistics).toEqual({
+      viewCount: '4000321',
+      hiddenSubscriberCount: true,
+      videoCount: '148',
+    })
+  })
+})
+
+describe('TikTok fake (reference sections 7 and 8.6)', () => {
+  let fake: TiktokFake
+
+  beforeEach(async () => {
+    fake = await TiktokFake.start()
+  })
+
+  afterEach(async () => {
+    await fake.stop()
+  })
+
+  const userInfo = (fields: string | null, token: string | null = 'tt-valid-token') =>
+    fetch(`${fake.baseUrl}/v2/user/info/${fields === null ? '' : `?fields=${fields}`}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(
+      answer,
+    )
+  const tiktokFailure = (status: number, code: string) => ({
+    status,
+    body: { data: {}, error: { code, message: expect.any(String), log_id: expect.any(String) } },
+  })
+
+  it('user/info: the token checked, only the fields asked, those of an ungranted scope left out', async () => {
+    expect(await userInfo('follower_count', null)).toEqual(tiktokFailure(401, 'access_token_invalid'))
+    expect(await userInfo(null)).toEqual(tiktokFailure(400, 'invalid_params'))
+    expect(await userInfo('follower_count,followers')).toEqual(tiktokFailure(400, 'invalid_params'))
+
+    expect(await userInfo('open_id,follower_count,video_count')).toEqual({
+      status: 200,
+      body: {
+        data: { user: { open_id: 'open-id-badil', follower_count: 12_840, video_count: 64 } },
+        error: { code: 'ok', message: '', log_id: expect.any(String) },
+      },
+    })
+
+    fake.grantedScopes.delete('user.info.stats')
+    expect(await userInfo('open_id,follower_count,following_count,likes_count,video_count')).toEqual({
+      status: 200,
+      body: { data: { user: { open_id: 'open-id-badil' } }, error: { code: 'ok', message: '', log_id: expect.any(String) } },
+    })
   })
 })

@@ -376,6 +376,64 @@ describe('instagram metrics', () => {
   })
 })
 
+describe('instagram account metrics', () => {
+  const fixedNow = new Date('2026-03-02T10:00:00Z')
+
+  it('reads the account counters and the latest 28-day reach, at the context’s time', async () => {
+    fake.state.accountFigures.instagram = { followers_count: 9_140, media_count: 221 }
+    fake.state.accountInsights.instagram.reach = { days_28: [25_300, 27_810] }
+
+    const snapshot = await instagramAdapter.fetchAccountMetrics(account, { ...context, now: () => fixedNow })
+
+    expect(snapshot).toEqual({ fetchedAt: fixedNow.toISOString(), values: { followers_count: 9_140, media_count: 221, reach_28d: 27_810 } })
+    expect(requestsTo('GET', new RegExp(`^/${FAKE_IG_USER_ID}$`))[0].params).toEqual({ fields: 'followers_count,media_count' })
+    expect(requestsTo('GET', new RegExp(`^/${FAKE_IG_USER_ID}/insights$`))[0].params).toEqual({ metric: 'reach', period: 'days_28' })
+  })
+
+  it('an empty data set leaves the reach null (never 0) while the counters still come', async () => {
+    fake.state.accountInsights.instagram = {}
+
+    const snapshot = await instagramAdapter.fetchAccountMetrics(account, context)
+
+    expect(snapshot.values).toEqual({ followers_count: 8_730, media_count: 214, reach_28d: null })
+  })
+
+  it('a refused reach metric (#100) or "not enough viewers" (code 10) leaves the reach null', async () => {
+    fake.state.retiredMetrics.add('reach')
+    expect((await instagramAdapter.fetchAccountMetrics(account, context)).values.reach_28d).toBeNull()
+
+    fake.state.retiredMetrics.delete('reach')
+    fake.failNext({ status: 400, error: { code: 10, message: '(#10) Not enough viewers for the media to show insights' }, match: { path: /\/insights$/ } })
+    expect((await instagramAdapter.fetchAccountMetrics(account, context)).values).toEqual({ followers_count: 8_730, media_count: 214, reach_28d: null })
+  })
+
+  it('a counter Meta does not give is null', async () => {
+    fake.state.accountFigures.instagram.media_count = null
+    expect((await instagramAdapter.fetchAccountMetrics(account, context)).values.media_count).toBeNull()
+  })
+
+  it('an expired token (190) → auth, as for media metrics', async () => {
+    fake.state.expiredTokens.add(FAKE_TOKEN)
+    expect((await networkFailure(instagramAdapter.fetchAccountMetrics(account, context))).kind).toBe('auth')
+  })
+
+  it.each([
+    ['a transient 500 on the account read', 'retryable', /^\/\d+$/, 500, { code: 2, message: 'An unexpected error has occurred', is_transient: true }],
+    ['a transient 500 on the insights read', 'retryable', /\/insights$/, 500, { code: 2, message: 'An unexpected error has occurred', is_transient: true }],
+    ['Instagram throttling (80002) on the insights read', 'rate_limited', /\/insights$/, 400, { code: 80002, message: 'Too many calls' }],
+    [
+      'a missing permission (10) on the insights read',
+      'auth',
+      /\/insights$/,
+      403,
+      { code: 10, message: '(#10) Application does not have permission for this action' },
+    ],
+  ])('%s → %s, as for media metrics (no partial snapshot)', async (_label, kind, path, status, error) => {
+    fake.failNext({ status, error, match: { method: 'GET', path } })
+    expect((await networkFailure(instagramAdapter.fetchAccountMetrics(account, context))).kind).toBe(kind)
+  })
+})
+
 describe('instagram moderation', () => {
   let commentId: string
 

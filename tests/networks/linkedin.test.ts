@@ -69,11 +69,18 @@ describe('LinkedIn adapter: publishing', () => {
     const media = [mediaOfSize('image', 'image/png', 100), mediaOfSize('image', 'image/png', 200)]
     const { remoteId } = await linkedinAdapter.publish(post('Deux images et les statistiques', { media }), account, context)
     await linkedinAdapter.fetchMetrics(remoteId, account, context)
+    await linkedinAdapter.fetchAccountMetrics(account, context)
     await linkedinAdapter.lookup(post('Jamais publiée'), account, context)
 
     const restCalls = fake.requests.filter((request) => request.path.startsWith('/rest/'))
     expect(new Set(restCalls.map((call) => `${call.method} ${call.path}`))).toEqual(
-      new Set(['POST /rest/images', 'POST /rest/posts', 'GET /rest/organizationalEntityShareStatistics', 'GET /rest/posts']),
+      new Set([
+        'POST /rest/images',
+        'POST /rest/posts',
+        'GET /rest/organizationalEntityShareStatistics',
+        `GET /rest/networkSizes/${encodeURIComponent(fake.organization)}`,
+        'GET /rest/posts',
+      ]),
     )
     for (const call of restCalls) {
       expect({ path: call.path, active: fake.isActiveVersion(call.headers['linkedin-version']) }).toEqual({ path: call.path, active: true })
@@ -385,6 +392,62 @@ describe('LinkedIn adapter: metrics', () => {
 
     expect(requestsTo('GET', '/rest/organizationalEntityShareStatistics')[0]?.rawQuery).toContain('ugcPosts=List(')
     expect(Object.values(snapshot.values).every((value) => value === null)).toBe(true)
+  })
+})
+
+describe('LinkedIn adapter: account metrics', () => {
+  const networkSizesPath = () => `/rest/networkSizes/${encodeURIComponent(fake.organization)}`
+
+  it('reads the page’s followers from networkSizes as followers_count', async () => {
+    fake.setFollowerCount(5_120)
+
+    const snapshot = await linkedinAdapter.fetchAccountMetrics(account, context)
+
+    expect(snapshot).toEqual({ fetchedAt: fixedNow.toISOString(), values: { followers_count: 5_120 } })
+    const [call] = requestsTo('GET', networkSizesPath())
+    expect(call?.query.get('edgeType')).toBe('COMPANY_FOLLOWED_BY_MEMBER')
+    expect(call?.headers.authorization).toBe(`Bearer ${fake.token}`)
+  })
+
+  it('takes a bare numeric organization id as the organization URN', async () => {
+    const numericAccount = { ...account, accountId: fake.organization.replace('urn:li:organization:', '') }
+
+    await expect(linkedinAdapter.fetchAccountMetrics(numericAccount, context)).resolves.toMatchObject({ values: { followers_count: expect.any(Number) } })
+    expect(requestsTo('GET', networkSizesPath())).toHaveLength(1)
+  })
+
+  it('keeps the count null when LinkedIn leaves firstDegreeSize out', async () => {
+    fake.setFollowerCount(null)
+
+    await expect(linkedinAdapter.fetchAccountMetrics(account, context)).resolves.toEqual({
+      fetchedAt: fixedNow.toISOString(),
+      values: { followers_count: null },
+    })
+  })
+
+  it('maps an expired token to auth, as fetchMetrics does', async () => {
+    fake.expireToken()
+
+    const postError = await networkFailure(linkedinAdapter.fetchMetrics('urn:li:share:7012000000000000000', account, context))
+    const accountError = await networkFailure(linkedinAdapter.fetchAccountMetrics(account, context))
+
+    expect(accountError).toMatchObject({ kind: 'auth', status: 401 })
+    expect(accountError.kind).toBe(postError.kind)
+  })
+
+  it.each([
+    ['without headers (daily quota), until the next 00:00 UTC', {}, new Date('2026-03-02T00:00:00Z')],
+    ['with Retry-After, a short backoff', { 'retry-after': '30' }, new Date(fixedNow.getTime() + 30_000)],
+  ])('maps a 429 %s, as fetchMetrics does', async (_case, headers: Record<string, string>, retryAt) => {
+    const rateLimited = { status: 429, body: { status: 429, message: 'Resource level throttle limit for calls to this resource is reached.' }, headers }
+    fake.failNext(1, { method: 'GET', path: '/rest/organizationalEntityShareStatistics', ...rateLimited })
+    fake.failNext(1, { method: 'GET', path: networkSizesPath(), ...rateLimited })
+
+    const postError = await networkFailure(linkedinAdapter.fetchMetrics('urn:li:share:7012000000000000000', account, context))
+    const accountError = await networkFailure(linkedinAdapter.fetchAccountMetrics(account, context))
+
+    expect(accountError).toMatchObject({ kind: 'rate_limited', status: 429, retryAt })
+    expect({ kind: accountError.kind, retryAt: accountError.retryAt }).toEqual({ kind: postError.kind, retryAt: postError.retryAt })
   })
 })
 

@@ -232,6 +232,52 @@ describe('TikTok metrics and moderation', () => {
   })
 })
 
+describe('TikTok account metrics', () => {
+  it('reads the account’s figures with one user/info GET', async () => {
+    Object.assign(fake.user, { follower_count: 12_840, following_count: 37, likes_count: 215_300, video_count: 64 })
+    await expect(adapter.fetchAccountMetrics(account, context())).resolves.toEqual({
+      fetchedAt: now.toISOString(),
+      values: { follower_count: 12_840, following_count: 37, likes_count: 215_300, video_count: 64 },
+    })
+    const [call, ...others] = fake.callsTo('user.info')
+    expect(others).toHaveLength(0)
+    expect(call.method).toBe('GET')
+    expect(call.url.searchParams.get('fields')).toBe('follower_count,following_count,likes_count,video_count')
+  })
+
+  it('without the user.info.stats scope, TikTok leaves the figures out: all null, never 0', async () => {
+    fake.grantedScopes.delete('user.info.stats')
+    const snapshot = await adapter.fetchAccountMetrics(account, context())
+    expect(snapshot.values).toEqual({ follower_count: null, following_count: null, likes_count: null, video_count: null })
+  })
+
+  it('a single figure missing from the answer is null, the others read', async () => {
+    fake.script(
+      { route: 'user.info' },
+      { kind: 'respond', status: 200, body: { data: { user: { follower_count: 980, video_count: 0 } }, error: { code: 'ok' } } },
+    )
+    const snapshot = await adapter.fetchAccountMetrics(account, context())
+    expect(snapshot.values).toEqual({ follower_count: 980, following_count: null, likes_count: null, video_count: 0 })
+  })
+
+  it('an expired token is the same auth error as for a video’s metrics', async () => {
+    const { remoteId } = await adapter.publish(request(randomBytes(mebibyte)), account, context())
+    fake.expireToken('tt-valid-token')
+    const videoError = await networkFailure(adapter.fetchMetrics(remoteId, account, context()))
+    const accountError = await networkFailure(adapter.fetchAccountMetrics(account, context()))
+    expect(accountError).toMatchObject({ kind: 'auth', code: 'access_token_invalid', status: 401 })
+    expect(accountError.kind).toBe(videoError.kind)
+    expect(accountError.reason).toEqual(videoError.reason)
+  })
+
+  it('a rate limit on user/info waits a minute', async () => {
+    fake.failNext('user.info', 1, 429, 'rate_limit_exceeded')
+    const error = await networkFailure(adapter.fetchAccountMetrics(account, context()))
+    expect(error).toMatchObject({ kind: 'rate_limited', code: 'rate_limit_exceeded' })
+    expect(error.retryAt?.getTime()).toBe(now.getTime() + 60_000)
+  })
+})
+
 describe('TikTok helpers', () => {
   it('plans chunks as floor(size / chunk), the last absorbing the remainder', () => {
     expect(tiktokChunkPlan(3 * mebibyte, 10_000_000)).toEqual({ chunkSize: 3 * mebibyte, totalChunkCount: 1 })

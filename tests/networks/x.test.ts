@@ -395,6 +395,66 @@ describe('X adapter: metrics', () => {
   })
 })
 
+describe('X adapter: account metrics', () => {
+  const tooManyRequests = { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 }
+
+  it('reads the account’s counts from GET /2/users/me with the user token', async () => {
+    fake.setAccountPublicMetrics({ followers_count: 15_200, following_count: 320, tweet_count: 2_500, listed_count: 61, like_count: 4_000 })
+
+    const snapshot = await xAdapter.fetchAccountMetrics(account, context)
+
+    expect(snapshot).toEqual({
+      fetchedAt: fixedNow.toISOString(),
+      values: { followers_count: 15_200, following_count: 320, tweet_count: 2_500, listed_count: 61 },
+    })
+    const [call] = requestsTo('GET', '/2/users/me')
+    expect(call?.query.get('user.fields')).toBe('public_metrics')
+    expect(call?.headers.authorization).toBe(`Bearer ${fake.token}`)
+  })
+
+  it('keeps a count X leaves out as null, and a real zero as 0', async () => {
+    fake.setAccountPublicMetrics({ followers_count: 0, following_count: 12, tweet_count: 3 })
+
+    const snapshot = await xAdapter.fetchAccountMetrics(account, context)
+
+    expect(snapshot.values).toEqual({ followers_count: 0, following_count: 12, tweet_count: 3, listed_count: null })
+  })
+
+  it('maps an expired token to auth, as fetchMetrics does', async () => {
+    const { remoteId } = await xAdapter.publish(post('Mesures du compte'), account, context)
+    fake.expireToken()
+
+    const postError = await networkFailure(xAdapter.fetchMetrics(remoteId, account, context))
+    const accountError = await networkFailure(xAdapter.fetchAccountMetrics(account, context))
+
+    expect(accountError).toMatchObject({ kind: 'auth', status: 401 })
+    expect(accountError.kind).toBe(postError.kind)
+  })
+
+  it('maps a 429 to rate_limited until the exhausted window’s reset, as fetchMetrics does', async () => {
+    const reset = nowSeconds + 600
+    const rateLimited = {
+      status: 429,
+      body: tooManyRequests,
+      headers: { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(reset) },
+    }
+    fake.failNext(1, { method: 'GET', path: '/2/tweets', ...rateLimited })
+    fake.failNext(1, { method: 'GET', path: '/2/users/me', ...rateLimited })
+
+    const postError = await networkFailure(xAdapter.fetchMetrics('1880028106020515840', account, context))
+    const accountError = await networkFailure(xAdapter.fetchAccountMetrics(account, context))
+
+    expect(accountError).toMatchObject({ kind: 'rate_limited', status: 429, retryAt: new Date(reset * 1000) })
+    expect({ kind: accountError.kind, retryAt: accountError.retryAt }).toEqual({ kind: postError.kind, retryAt: postError.retryAt })
+  })
+
+  it('treats an answer without the user as retryable', async () => {
+    fake.failNext(1, { method: 'GET', path: '/2/users/me', status: 200, body: { errors: [{ title: 'Service Unavailable' }] } })
+
+    await expect(networkFailure(xAdapter.fetchAccountMetrics(account, context))).resolves.toMatchObject({ kind: 'retryable' })
+  })
+})
+
 describe('X adapter: moderation', () => {
   it('hides and unhides a reply with PUT /2/tweets/{id}/hidden', async () => {
     const { remoteId } = await xAdapter.publish(post('Sujet'), account, context)

@@ -273,6 +273,53 @@ describe('YouTube metrics', () => {
   })
 })
 
+describe('YouTube account metrics', () => {
+  it('reads the channel’s counters as numbers, in one channels.list', async () => {
+    fake.setChannelStatistics({ subscriberCount: 5127, viewCount: 1_284_390, videoCount: 148 })
+    await expect(adapter.fetchAccountMetrics(account, context())).resolves.toEqual({
+      fetchedAt: now.toISOString(),
+      // YouTube shows subscribers to three significant figures.
+      values: { subscriberCount: 5120, viewCount: 1_284_390, videoCount: 148 },
+    })
+    const calls = fake.callsTo('channels.list')
+    expect(calls.map((call) => [call.method, call.url.searchParams.get('part'), call.url.searchParams.get('mine')])).toEqual([['GET', 'statistics', 'true']])
+  })
+
+  it('gives null, never 0, for a subscriber count the channel hides', async () => {
+    fake.setChannelStatistics({ hiddenSubscriberCount: true, viewCount: 900, videoCount: 12 })
+    const snapshot = await adapter.fetchAccountMetrics(account, context())
+    expect(snapshot.values).toEqual({ subscriberCount: null, viewCount: 900, videoCount: 12 })
+  })
+
+  it('trusts the hidden flag over a count that comes with it', async () => {
+    const statistics = { viewCount: '900', subscriberCount: '0', hiddenSubscriberCount: true, videoCount: '12' }
+    fake.script({ route: 'channels.list' }, { kind: 'respond', status: 200, body: { items: [{ id: fake.channelId, statistics }] } })
+    const snapshot = await adapter.fetchAccountMetrics(account, context())
+    expect(snapshot.values.subscriberCount).toBeNull()
+  })
+
+  it('an expired token is the same auth error as for a video’s metrics', async () => {
+    fake.expireToken('yt-valid-token')
+    const videoError = await networkFailure(adapter.fetchMetrics('vid00000001', account, context()))
+    const accountError = await networkFailure(adapter.fetchAccountMetrics(account, context()))
+    expect(accountError).toMatchObject({ kind: 'auth', status: 401 })
+    expect(accountError.kind).toBe(videoError.kind)
+    expect(accountError.reason).toEqual(videoError.reason)
+  })
+
+  it('a used-up quota waits for midnight Pacific time, like every other call', async () => {
+    fake.failNext('channels.list', 1, 403, youtubeErrors.quotaExceeded)
+    const error = await networkFailure(adapter.fetchAccountMetrics(account, context()))
+    expect(error).toMatchObject({ kind: 'rate_limited', code: 'quotaExceeded' })
+    expect(error.retryAt?.toISOString()).toBe('2026-06-16T07:00:00.000Z')
+  })
+
+  it('a token that leads to no channel asks for the account to be reconnected', async () => {
+    fake.script({ route: 'channels.list' }, { kind: 'respond', status: 200, body: { kind: 'youtube#channelListResponse', items: [] } })
+    await expect(adapter.fetchAccountMetrics(account, context())).rejects.toMatchObject({ kind: 'auth', code: 'channel_not_found' })
+  })
+})
+
 describe('YouTube moderation', () => {
   beforeEach(() => {
     fake.comments.set('Ugz-comment-1', { moderationStatus: 'published', text: 'Ce n’est que de l’impunité' })

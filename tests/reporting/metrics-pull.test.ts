@@ -76,7 +76,7 @@ describe('pulling our posts’ metrics', () => {
 
   it('reads every post still in its reading window, with missing metrics null and the definition date', async () => {
     const now = new Date()
-    expect(await pull(now)).toEqual({ accounts: 1, posts: 2, snapshots: 2, errors: 0 })
+    expect(await pull(now)).toEqual({ accounts: 1, posts: 2, snapshots: 2, accountSnapshots: 1, errors: 0 })
     const [snapshot] = await snapshotsOf(fresh.variant)
     expect(snapshot).toMatchObject({ network: 'facebook', account: inbox.pageAccount, remoteId: fresh.remoteId, fetchedAt: now.toISOString() })
     expect(snapshot!.values).toMatchObject({ post_media_view: 1_250, post_reactions_by_type_total: 34 })
@@ -165,5 +165,31 @@ describe('pulling our posts’ metrics', () => {
     expect((await inbox.api('admin', 'DELETE', `/metric-snapshots/${first!.id}`)).status).toBe(403)
     expect((await inbox.api('analyst', 'GET', `/metric-snapshots/${first!.id}`)).status).toBe(200)
     expect((await inbox.api('legal', 'GET', `/metric-snapshots/${first!.id}`)).status).toBe(403)
+  })
+})
+
+describe('pulling our accounts’ own figures', () => {
+  it('reads each account’s followers and 28-day reach once a day, as an account snapshot', async () => {
+    const accountSnapshots = async () =>
+      (
+        await payload.find({
+          collection: 'metric-snapshots',
+          where: { and: [{ scope: { equals: 'account' } }, { account: { equals: inbox.pageAccount } }] },
+          sort: 'fetchedAt',
+          overrideAccess: true,
+          depth: 0,
+        })
+      ).docs
+    const before = (await accountSnapshots()).length
+    meta.state.accountFigures.page.followers_count = 13_001
+    const now = new Date(Date.now() + 40 * day)
+    expect((await pull(now)).accountSnapshots).toBe(1)
+    const latest = (await accountSnapshots()).at(-1)!
+    expect(latest).toMatchObject({ scope: 'account', network: 'facebook', variant: null, followers: 13_001, fetchedAt: now.toISOString() })
+    expect(latest.values).toMatchObject({ followers_count: 13_001 })
+    expect(typeof latest.periodReach).toBe('number')
+    // Within the day: not again.
+    expect((await pull(new Date(now.getTime() + 3 * hour))).accountSnapshots).toBe(0)
+    expect((await accountSnapshots()).length).toBe(before + 1)
   })
 })

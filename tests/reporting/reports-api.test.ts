@@ -80,7 +80,15 @@ async function snapshot(variantId: number, network: string, fetchedAt: string, v
   await payload.create({
     collection: 'metric-snapshots',
     overrideAccess: true,
-    data: { network: network as 'facebook', variant: variantId, remoteId: `remote-${variantId}`, values, fetchedAt, definitionDate: '2025-11-15' },
+    data: {
+      scope: 'post',
+      network: network as 'facebook',
+      variant: variantId,
+      remoteId: `remote-${variantId}`,
+      values,
+      fetchedAt,
+      definitionDate: '2025-11-15',
+    },
   })
 }
 
@@ -209,6 +217,20 @@ beforeAll(async () => {
   })
   await snapshot(ids.v6, 'tiktok', '2026-11-05T09:00:00Z', { view_count: 99_999, like_count: 999, comment_count: 99, share_count: 9 })
 
+  // Two accounts' own figures: the Page counted at both ends of the period, the X account at its end only.
+  const page = await insert(`INSERT INTO network_accounts (network, connection, name, account_id) VALUES ('facebook', 'api', 'Page Badil', 'page-1')`, [])
+  const xAccount = await insert(`INSERT INTO network_accounts (network, connection, name, account_id) VALUES ('x', 'api', 'Badil sur X', 'x-1')`, [])
+  const accountSnapshot = (account: number, network: string, fetchedAt: string, values: Record<string, number | null>) =>
+    payload.create({
+      collection: 'metric-snapshots',
+      overrideAccess: true,
+      data: { scope: 'account', network: network as 'facebook', account, remoteId: `account-${account}`, values, fetchedAt, definitionDate: '2025-11-15' },
+    })
+  await accountSnapshot(page, 'facebook', '2026-10-25T06:00:00Z', { followers_count: 1000, fan_count: 990, page_total_media_view_unique_28d: 3000 })
+  await accountSnapshot(page, 'facebook', '2026-11-10T06:00:00Z', { followers_count: 1200, fan_count: 1150, page_total_media_view_unique_28d: 5000 })
+  await accountSnapshot(page, 'facebook', '2026-11-20T06:00:00Z', { followers_count: 1500, fan_count: 1400, page_total_media_view_unique_28d: 9000 })
+  await accountSnapshot(xAccount, 'x', '2026-11-05T06:00:00Z', { followers_count: 300, following_count: 12, tweet_count: 40, listed_count: 1 })
+
   const richRule = await db.query(`SELECT r.id FROM moderation_rules r JOIN myths m ON m.id = r.myth_id WHERE m.key = 'rich-buy-freedom' LIMIT 1`)
   ids.richRule = Number(richRule.rows[0].id)
 
@@ -309,6 +331,10 @@ describe('the KPIs of kpis.md on a hand-computed fixture', () => {
       // Posts V1 (1000/800/40 reactions/12 clicks), V2 (2000/1000/70) and V3 (3000/—/50): the latest reading before the end.
       impressions: 6000,
       sum_of_post_reach: 1800,
+      // The Page: 1200 at the end, 1000 at the start; X: 300 at the end only.
+      followers: 1500,
+      net_follower_change: 200,
+      period_reach_28d: 5000,
       video_views: null,
       interactions: 160,
       clicks: 12,
@@ -365,6 +391,11 @@ describe('the KPIs of kpis.md on a hand-computed fixture', () => {
     expect(await figures('audience=journalists&format=short_video')).toEqual({ impressions: 3000, posts_published: 1, inbound_volume: 1 })
     expect(await figures(`keyMoment=${ids.moment}`)).toEqual({ impressions: 3000, posts_published: 2, inbound_volume: 4 })
     expect(await figures('platform=facebook&platform=x')).toEqual({ impressions: 4000, posts_published: 2, inbound_volume: 4 })
+    // Account figures follow the network filter; an account has no language or theme.
+    const followers = async (filters: string) => kpiValues((await get(`/reports/kpis?${period}&kpi=followers,net_follower_change&${filters}`)).json)
+    expect(await followers('platform=x')).toEqual({ followers: 300, net_follower_change: null })
+    expect(await followers('platform=facebook')).toEqual({ followers: 1200, net_follower_change: 200 })
+    expect(await followers('language=fr')).toEqual({ followers: null, net_follower_change: null })
   })
 
   it('gives time series by Casablanca day, week and month, with empty buckets', async () => {
@@ -404,6 +435,13 @@ describe('the KPIs of kpis.md on a hand-computed fixture', () => {
     const refused = await get(`/reports/breakdown?${period}&kpi=impressions&by=category`)
     expect(refused.status).toBe(400)
     expect(refused.json.errors[0]).toMatchObject({ field: 'by', code: 'breakdown_unavailable' })
+    const followersByNetwork = await get(`/reports/breakdown?${period}&kpi=followers&by=network`)
+    expect(followersByNetwork.json.groups).toEqual([
+      { key: 'facebook', values: { followers: 1200 } },
+      { key: 'x', values: { followers: 300 } },
+    ])
+    expect((await get(`/reports/breakdown?${period}&kpi=followers&by=language`)).json.errors[0]).toMatchObject({ field: 'by' })
+    expect((await get(`/reports/timeseries?${period}&kpi=followers`)).json.errors[0]).toMatchObject({ field: 'kpi', code: 'time_series_unavailable' })
   })
 
   it('gives misconception prevalence per myth and week', async () => {

@@ -70,6 +70,16 @@ export type MetricsSnapshot = {
   values: Record<string, number | null>
 }
 
+/**
+ * The account's own figures at one moment, under the network's own metric names (followers and,
+ * where the network gives it, the reach of the last days); null where the network could not give
+ * one — never 0 for missing.
+ */
+export type AccountMetricsSnapshot = {
+  fetchedAt: string
+  values: Record<string, number | null>
+}
+
 export type ModerationCommand = { action: 'hide' | 'unhide' | 'delete' } | { action: 'reply'; text: string }
 
 /** What a moderation call created on the network: the reply's id, where the network gives one. */
@@ -112,5 +122,7 @@ export interface NetworkAdapter {
   /** Finds whether the post already exists (after an unknown outcome), where the network allows. */
   lookup(request: PublishRequest, account: AccountCredentials, context: AdapterContext): Promise<LookupResult>
   fetchMetrics(remoteId: string, account: AccountCredentials, context: AdapterContext): Promise<MetricsSnapshot>
+  /** The account's figures now (followers; period reach where the network gives it), for account-level KPIs. */
+  fetchAccountMetrics(account: AccountCredentials, context: AdapterContext): Promise<AccountMetricsSnapshot>
   moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void>
 }

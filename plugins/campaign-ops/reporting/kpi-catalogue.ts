@@ -14,9 +14,11 @@ export type KpiUnit = 'count' | 'ratio' | 'hours'
  *   taken before the period's end;
  * - publishing: variants planned in the period (planned time), whatever became of them;
  * - inbound: comments, replies, messages, mentions and reviews received in the period (receipt time);
- * - moderation: moderation log entries of the period (time of the decision or action).
+ * - moderation: moderation log entries of the period (time of the decision or action);
+ * - accounts: the campaign's network accounts, with their latest account-level snapshots before
+ *   the period's start and end (network filter only: an account has no language or theme).
  */
-export type KpiSource = 'posts' | 'publishing' | 'inbound' | 'moderation'
+export type KpiSource = 'posts' | 'publishing' | 'inbound' | 'moderation' | 'accounts'
 
 export type KpiGroup = 'reach' | 'engagement' | 'community' | 'moderation' | 'publishing'
 
@@ -43,6 +45,26 @@ export const kpiCatalogue = {
     group: 'reach',
     definition:
       'Video views as each network counts them (YouTube and Instagram changed their counting in 2025–2026; each snapshot records its definition date).',
+  },
+  followers: {
+    unit: 'count',
+    source: 'accounts',
+    group: 'reach',
+    definition:
+      'Followers at the end of the period: for each of the campaign’s accounts, the latest count its network gave before the period’s end (read daily), summed. Filtered by network only.',
+  },
+  net_follower_change: {
+    unit: 'count',
+    source: 'accounts',
+    group: 'reach',
+    definition: 'Followers at the end of the period minus followers at its start, over the accounts counted at both ends. Filtered by network only.',
+  },
+  period_reach_28d: {
+    unit: 'count',
+    source: 'accounts',
+    group: 'reach',
+    definition:
+      'Unique accounts reached over the 28 days before the period’s end, as Facebook (page_total_media_view_unique) and Instagram (reach) report it per account, summed over accounts. Filtered by network only.',
   },
   interactions: {
     unit: 'count',

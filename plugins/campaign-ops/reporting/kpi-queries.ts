@@ -11,6 +11,7 @@ import { kpiCatalogue } from './kpi-catalogue'
 import { bucketsOf } from './report-periods'
 import type { TimeBucket } from './report-periods'
 import type { KpiName, KpiSource } from './kpi-catalogue'
+import { filtersOnContent } from './report-filters'
 import type { ReportFilters, ReportLanguage } from './report-filters'
 
 type Queryable = { query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }
@@ -145,6 +146,23 @@ const sourceRows: Record<KpiSource, (filters: ReportFilters, parameters: SqlPara
               LEFT JOIN content_items c ON c.id = v.content_item_id
              WHERE ${where(conditions)}`
   },
+  /** The campaign's accounts, with their followers at the period's start and end and their latest 28-day reach. */
+  accounts: (filters, parameters) => {
+    const from = parameters.add(filters.from)
+    const to = parameters.add(filters.to)
+    const conditions: string[] = []
+    if (filters.networks) conditions.push(`a.network::text = ANY(${parameters.add(filters.networks)}::text[])`)
+    // An account has no language, theme, audience, format or key moment: such a filter leaves none.
+    if (filters.languages || filtersOnContent(filters)) conditions.push('false')
+    const latest = (column: string, before: string) =>
+      `(SELECT m.${column} FROM metric_snapshots m
+         WHERE m.account_id = a.id AND m.scope = 'account' AND m.fetched_at < ${before} AND m.${column} IS NOT NULL
+         ORDER BY m.fetched_at DESC LIMIT 1)`
+    return `SELECT a.id, ${to}::timestamptz AS at, a.network::text AS network, NULL::text AS language,
+                   ${latest('followers', to)} AS followers_end, ${latest('followers', from)} AS followers_start, ${latest('period_reach', to)} AS period_reach
+              FROM network_accounts a
+             WHERE ${where(conditions)}`
+  },
   /** Moderation log entries of the period; an automatic hide says whether a person restored it within 7 days. */
   moderation: (filters, parameters) => {
     const conditions = [
@@ -181,6 +199,9 @@ const kpiAggregates: Record<KpiName, string> = {
   impressions: `sum(r.impressions)`,
   sum_of_post_reach: `sum(r.reach)`,
   video_views: `sum(r.video_views)`,
+  followers: `sum(r.followers_end)`,
+  net_follower_change: `sum(r.followers_end - r.followers_start)`,
+  period_reach_28d: `sum(r.period_reach)`,
   interactions: `sum(r.interactions)`,
   clicks: `sum(r.clicks)`,
   engagement_rate_reach_median: `percentile_cont(0.5) WITHIN GROUP (ORDER BY (r.interactions / nullif(r.reach, 0))::double precision) FILTER (WHERE r.reach > 0 AND r.interactions IS NOT NULL)`,
@@ -299,9 +320,16 @@ export type BreakdownDimension = (typeof breakdownDimensions)[number]
 /** The sources whose rows have a moderation category. */
 const sourcesWithCategory: readonly KpiSource[] = ['inbound', 'moderation']
 
-/** The KPIs among `kpis` that cannot be broken down by `dimension`. */
+/** The KPIs among `kpis` that cannot be broken down by `dimension` (an account has no language nor category). */
 export function kpisWithoutDimension(kpis: readonly KpiName[], dimension: BreakdownDimension): KpiName[] {
-  return dimension === 'category' ? kpis.filter((kpi) => !sourcesWithCategory.includes(kpiCatalogue[kpi].source)) : []
+  if (dimension === 'category') return kpis.filter((kpi) => !sourcesWithCategory.includes(kpiCatalogue[kpi].source))
+  if (dimension === 'language') return kpis.filter((kpi) => kpiCatalogue[kpi].source === 'accounts')
+  return []
+}
+
+/** The KPIs among `kpis` that have no figure per interval (the accounts' are figures at one moment). */
+export function kpisWithoutTimeSeries(kpis: readonly KpiName[]): KpiName[] {
+  return kpis.filter((kpi) => kpiCatalogue[kpi].source === 'accounts')
 }
 
 /** The KPIs by network, language or moderation category, over the period and filters. */

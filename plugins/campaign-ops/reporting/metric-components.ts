@@ -45,6 +45,27 @@ const componentSources: Record<Network, Partial<Record<MetricComponent, readonly
   tiktok: { impressions: ['view_count'], videoViews: ['view_count'], reactions: ['like_count'], comments: ['comment_count'], shares: ['share_count'] },
 }
 
+/** The figures of an account as a whole (not of a post): followers, and its reach over the last 28 days. */
+export const accountComponents = ['followers', 'periodReach'] as const
+export type AccountComponent = (typeof accountComponents)[number]
+
+const accountComponentSources: Record<Network, Partial<Record<AccountComponent, readonly string[]>>> = {
+  facebook: { followers: ['followers_count'], periodReach: ['page_total_media_view_unique_28d'] },
+  instagram: { followers: ['followers_count'], periodReach: ['reach_28d'] },
+  x: { followers: ['followers_count'] },
+  linkedin: { followers: ['followers_count'] },
+  youtube: { followers: ['subscriberCount'] },
+  tiktok: { followers: ['follower_count'] },
+}
+
+/** The account-level components of one account snapshot's values. */
+export function accountCounts(network: Network, values: Record<string, unknown>): Record<AccountComponent, number | null> {
+  const sources = accountComponentSources[network]
+  return Object.fromEntries(
+    accountComponents.map((component) => [component, sumOfPresent((sources[component] ?? []).map((name) => values[name] as number | null | undefined))]),
+  ) as Record<AccountComponent, number | null>
+}
+
 /** The network metrics that give each component, for the API's documentation. */
 export function componentSourcesOf(network: Network): Partial<Record<MetricComponent, readonly string[]>> {
   return componentSources[network]

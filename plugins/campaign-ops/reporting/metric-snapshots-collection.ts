@@ -4,12 +4,14 @@ import { hasRole } from '../../../src/domain/roles'
 import { option } from '../../../src/domain/labels'
 import { networkLabels, networks } from '../../../src/domain/networks'
 import type { Network } from '../networks/registry'
-import { metricComponents, metricCounts } from './metric-components'
-import type { MetricComponent } from './metric-components'
+import { accountComponents, accountCounts, metricComponents, metricCounts } from './metric-components'
+import type { AccountComponent, MetricComponent } from './metric-components'
 
 export const metricSnapshotsSlug = 'metric-snapshots'
 
-const componentLabels: Record<MetricComponent | 'interactions', { fr: string; ar: string; en: string }> = {
+const componentLabels: Record<MetricComponent | AccountComponent | 'interactions', { fr: string; ar: string; en: string }> = {
+  followers: { fr: 'Abonnés', ar: 'المتابعون', en: 'Followers' },
+  periodReach: { fr: 'Portée sur 28 jours', ar: 'الوصول خلال 28 يومًا', en: 'Reach over 28 days' },
   impressions: { fr: 'Impressions', ar: 'مرات الظهور', en: 'Impressions' },
   reach: { fr: 'Portée', ar: 'الوصول', en: 'Reach' },
   reactions: { fr: 'Réactions', ar: 'التفاعلات بالإعجاب', en: 'Reactions' },
@@ -46,17 +48,31 @@ export function metricSnapshotsCollection(variantsSlug: string): CollectionConfi
       update: () => false,
       delete: () => false,
     },
-    indexes: [{ fields: ['variant', 'fetchedAt'] }, { fields: ['network', 'remoteId', 'fetchedAt'] }],
+    indexes: [{ fields: ['variant', 'fetchedAt'] }, { fields: ['network', 'remoteId', 'fetchedAt'] }, { fields: ['account', 'scope', 'fetchedAt'] }],
     hooks: {
       // The KPIs read common components; they are derived here from the network's own names, for every writer.
       beforeChange: [
-        ({ data }) =>
-          data.network && data.values && typeof data.values === 'object'
-            ? { ...data, ...metricCounts(data.network as Network, data.values as Record<string, unknown>) }
-            : data,
+        ({ data }) => {
+          if (!data.network || !data.values || typeof data.values !== 'object') return data
+          const values = data.values as Record<string, unknown>
+          return data.scope === 'account'
+            ? { ...data, ...accountCounts(data.network as Network, values) }
+            : { ...data, ...metricCounts(data.network as Network, values) }
+        },
       ],
     },
     fields: [
+      {
+        name: 'scope',
+        type: 'select',
+        required: true,
+        defaultValue: 'post',
+        options: [
+          { value: 'post', label: { fr: 'Publication', ar: 'منشور', en: 'Post' } },
+          { value: 'account', label: { fr: 'Compte', ar: 'حساب', en: 'Account' } },
+        ],
+        label: { fr: 'Portée du relevé', ar: 'نطاق القراءة', en: 'About' },
+      },
       {
         name: 'network',
         type: 'select',
@@ -86,7 +102,7 @@ export function metricSnapshotsCollection(variantsSlug: string): CollectionConfi
       {
         type: 'collapsible',
         label: { fr: 'Valeurs communes à tous les réseaux', ar: 'القيم المشتركة بين الشبكات', en: 'Values common to every network' },
-        fields: [...metricComponents, 'interactions' as const].map((name) => ({
+        fields: [...metricComponents, 'interactions' as const, ...accountComponents].map((name) => ({
           name,
           type: 'number' as const,
           admin: { readOnly: true },

@@ -10,7 +10,7 @@ import type { Payload, TaskConfig } from 'payload'
 import { sqlPool } from '../../../src/infra/database'
 import { networks } from '../networks/registry'
 import type { Network } from '../networks/registry'
-import type { NetworkError } from '../networks/types'
+import type { AdapterContext, NetworkAdapter, NetworkError } from '../networks/types'
 import { accountsWithinBudget, stopsAccount, usableAccount } from '../publishing/account-budget'
 import type { UsableAccount } from '../publishing/account-budget'
 import type { PublishingRuntime } from '../publishing/runtime'
@@ -39,12 +39,17 @@ export type MetricsPullSettings = {
   postsPerAccount?: number
 }
 
-export type MetricsPullReport = { accounts: number; posts: number; snapshots: number; errors: number }
+/** What a run read: accounts asked, posts due, post snapshots and account snapshots taken, reads that failed. */
+export type MetricsPullReport = { accounts: number; posts: number; snapshots: number; accountSnapshots: number; errors: number }
+
+/** An account's own figures (followers, period reach) are read once a day. */
+export const accountFiguresEveryMs = 24 * 3_600_000
 
 /** The last pull of one post: when it was tried, and the last failure (kept until a read succeeds). */
 export type MetricsPullState = { lastAttemptAt: string; lastError: string | null; lastErrorAt: string | null }
 
 export const metricsPullStateKey = (variantId: number) => `metrics-pull:${variantId}`
+export const accountFiguresStateKey = (accountId: number) => `metrics-pull:account:${accountId}`
 
 /** Every how long a post of this age is read; null once it is too old to be read. */
 export function pullInterval(ageMs: number): number | null {
@@ -75,11 +80,62 @@ async function duePosts(payload: Payload, account: UsableAccount, now: Date, lim
   return due.sort((left, right) => right.overdueMs - left.overdueMs).slice(0, limit)
 }
 
+/**
+ * The account's own figures, once a day: appended as an account snapshot; a failure is kept like
+ * a post's. True when the failure means the account must be left alone for now.
+ */
+async function pullAccountFigures(
+  payload: Payload,
+  account: UsableAccount,
+  adapter: NetworkAdapter,
+  context: AdapterContext,
+  report: MetricsPullReport,
+  now: Date,
+): Promise<boolean> {
+  const db = sqlPool(payload)
+  const state = await payload.kv.get<MetricsPullState>(accountFiguresStateKey(account.id))
+  const { rows } = await db.query(`SELECT max(fetched_at) AS last FROM metric_snapshots WHERE account_id = $1 AND scope = 'account'`, [account.id])
+  const touched = Math.max(rows[0]?.last ? new Date(rows[0].last as string).getTime() : 0, state ? new Date(state.lastAttemptAt).getTime() : 0)
+  if (touched && now.getTime() - touched < accountFiguresEveryMs) return false
+  try {
+    const figures = await adapter.fetchAccountMetrics(account.credentials, context)
+    await payload.create({
+      collection: metricSnapshotsSlug,
+      overrideAccess: true,
+      data: {
+        scope: 'account',
+        network: account.network,
+        account: account.id,
+        remoteId: account.credentials.accountId,
+        values: figures.values,
+        fetchedAt: figures.fetchedAt,
+        definitionDate: metricDefinitionDate(account.network, new Date(figures.fetchedAt)),
+      },
+    })
+    report.accountSnapshots += 1
+    await payload.kv.set(accountFiguresStateKey(account.id), {
+      lastAttemptAt: now.toISOString(),
+      lastError: null,
+      lastErrorAt: null,
+    } satisfies MetricsPullState)
+    return false
+  } catch (error) {
+    report.errors += 1
+    await payload.kv.set(accountFiguresStateKey(account.id), {
+      lastAttemptAt: now.toISOString(),
+      lastError: reasonText((error as NetworkError).reason),
+      lastErrorAt: now.toISOString(),
+    } satisfies MetricsPullState)
+    return stopsAccount(db, account, error, now)
+  }
+}
+
 async function pullAccount(payload: Payload, settings: MetricsPullSettings, account: UsableAccount, report: MetricsPullReport, now: Date): Promise<void> {
   const db = sqlPool(payload)
   const adapter = settings.runtime.adapters[account.network]
   // A run's snapshots are dated by the run's clock, the one their next reading is planned with.
   const context = { ...settings.runtime.adapterContext(account.network), now: () => now }
+  if (await pullAccountFigures(payload, account, adapter, context, report, now)) return
   for (const post of await duePosts(payload, account, now, settings.postsPerAccount ?? 50)) {
     report.posts += 1
     try {
@@ -88,6 +144,7 @@ async function pullAccount(payload: Payload, settings: MetricsPullSettings, acco
         collection: metricSnapshotsSlug,
         overrideAccess: true,
         data: {
+          scope: 'post',
           network: account.network,
           account: account.id,
           variant: post.variantId,
@@ -119,7 +176,7 @@ async function pullAccount(payload: Payload, settings: MetricsPullSettings, acco
 /** Reads the metrics of every due post of every API account within its budget. */
 export async function pullMetrics(payload: Payload, settings: MetricsPullSettings, now = new Date()): Promise<MetricsPullReport> {
   const db = sqlPool(payload)
-  const report: MetricsPullReport = { accounts: 0, posts: 0, snapshots: 0, errors: 0 }
+  const report: MetricsPullReport = { accounts: 0, posts: 0, snapshots: 0, accountSnapshots: 0, errors: 0 }
   for (const id of await accountsWithinBudget(db, networks as readonly Network[], now)) {
     const account = await usableAccount(payload, db, settings.runtime, id, now)
     if (!account) continue
@@ -139,6 +196,7 @@ export function pullMetricsTaskConfig(settings: MetricsPullSettings): TaskConfig
       { name: 'accounts', type: 'number' },
       { name: 'posts', type: 'number' },
       { name: 'snapshots', type: 'number' },
+      { name: 'accountSnapshots', type: 'number' },
       { name: 'errors', type: 'number' },
     ],
     handler: async ({ req }) => ({ output: await pullMetrics(req.payload, settings) }),

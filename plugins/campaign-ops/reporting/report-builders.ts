@@ -13,6 +13,7 @@ import {
   kpiBreakdown,
   kpiFigures,
   kpisWithoutDimension,
+  kpisWithoutTimeSeries,
   kpiTimeSeries,
   misconceptionPrevalence,
   postFigures,
@@ -77,8 +78,17 @@ function valuesOf(point: KpiValues, kpis: readonly KpiName[]): Record<string, nu
 }
 
 export async function timeSeriesReport(payload: ReportPayload, query: z.output<typeof timeSeriesQuery>): Promise<Report> {
-  const filters = await reportFilters(payload, query)
   const kpis = kpisAsked(query.kpi)
+  const without = kpisWithoutTimeSeries(kpis)
+  if (without.length) {
+    refuse({
+      status: 400,
+      code: 'time_series_unavailable',
+      field: 'kpi',
+      message: pluginText('reportsApi:timeSeriesUnavailable', { kpis: without.join(', ') }),
+    })
+  }
+  const filters = await reportFilters(payload, query)
   const points = await kpiTimeSeries(reportDatabase(payload), kpis, filters, query.interval)
   const series = points.map((point) => ({ start: point.start, values: valuesOf(point, kpis) }))
   return {

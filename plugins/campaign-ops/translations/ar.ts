@@ -489,6 +489,7 @@ export const ar: SameKeys<PluginStrings> = {
     },
   },
   reportsApi: {
+    timeSeriesUnavailable: '{{kpis}}: رقم في لحظة واحدة وليس لكل فترة؛ اطلب ‎/api/reports/kpis لكل فترة.',
     pullForbidden: 'قراءة إحصائيات الشبكات الآن مخصّصة لفريق الحملة والمسؤولين.',
     day: 'يوم بتوقيت الدار البيضاء، بصيغة YYYY-MM-DD.',
     toBeforeFrom: 'لا يمكن أن تسبق النهاية (to) البداية (from).',

@@ -540,6 +540,7 @@ export const en = {
     },
   },
   reportsApi: {
+    timeSeriesUnavailable: '{{kpis}}: a figure at one moment, not per interval; ask /api/reports/kpis for each period.',
     pullForbidden: "Reading the networks' metrics now is for NCSC and administrators.",
     day: 'A Casablanca day, YYYY-MM-DD.',
     toBeforeFrom: 'to must not come before from.',

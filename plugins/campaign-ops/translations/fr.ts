@@ -501,6 +501,7 @@ export const fr: SameKeys<PluginStrings> = {
     },
   },
   reportsApi: {
+    timeSeriesUnavailable: '{{kpis}} : un chiffre à un instant, pas par intervalle ; demandez /api/reports/kpis pour chaque période.',
     pullForbidden: 'Relever les statistiques des réseaux maintenant est réservé au NCSC et aux administrateurs.',
     day: 'Un jour de Casablanca, AAAA-MM-JJ.',
     toBeforeFrom: 'La fin (to) ne peut pas précéder le début (from).',

@@ -1,10 +1,11 @@
 /**
  * A local stand-in for LinkedIn's versioned REST API (docs/networks.md#linkedin): the required
  * headers, image/document/video uploads with their upload URLs and ETags, posts with the id in
- * `x-restli-id` and "little text" truncation, the author finder, share statistics and comments
- * (created, deleted, and listed per post or per comment with start/count paging, the way the
- * inbox polls them). Tests script failures, hangs, slow video processing and expired tokens, and
- * post members' comments, replies and edits.
+ * `x-restli-id` and "little text" truncation, the author finder, share statistics, the page's
+ * follower count (`networkSizes`) and comments (created, deleted, and listed per post or per
+ * comment with start/count paging, the way the inbox polls them). Tests script failures, hangs,
+ * slow video processing and expired tokens, set the follower count, and post members' comments,
+ * replies and edits.
  *
  * As strict as LinkedIn where the reference says what LinkedIn refuses (tests/networks/fakes-contract.test.ts
  * proves each rule): the token, then `LinkedIn-Version` (present, `YYYYMM`, a month already
@@ -120,6 +121,9 @@ export function linkedinVersionProblem(version: string, now: Date): string | nul
   return null
 }
 
+/** The page's followers as `networkSizes` gives them by default: a small organization page. */
+export const defaultLinkedInFollowerCount = 4_873
+
 export type LinkedInFake = Awaited<ReturnType<typeof startLinkedInFake>>
 
 /** `now`: the fake's clock, which decides which versions are active (the real time unless given). */
@@ -141,6 +145,8 @@ export async function startLinkedInFake(options: { token?: string; organization?
     processingOutcome: 'AVAILABLE' as 'AVAILABLE' | 'PROCESSING_FAILED',
     counter: 7012000000000000000n,
     commentsPageLimit: defaultCommentsPageLimit,
+    /** `firstDegreeSize` of the organization; null leaves the field out of the answer. */
+    followerCount: defaultLinkedInFollowerCount as number | null,
   }
   let baseUrl = ''
 
@@ -451,6 +457,17 @@ export async function startLinkedInFake(options: { token?: string; organization?
       return send(response, 200, { elements, paging: { start: 0, count: 10, links: [] } })
     }
 
+    const networkSize = /^\/rest\/networkSizes\/([^/]+)$/.exec(path)
+    if (method === 'GET' && networkSize) {
+      const urn = decodeURIComponent(networkSize[1] as string)
+      if (!/^urn:li:organization:\d+$/.test(urn)) return send(response, 400, error(400, `Invalid organization URN ${urn}`, 'BAD_REQUEST'))
+      if (urn !== organization) return send(response, 403, error(403, `Not enough permissions to access: networkSizes ${urn}`, 'ACCESS_DENIED', 100))
+      // Only the edge type the reference documents for organization followers is served.
+      if (query.get('edgeType') !== 'COMPANY_FOLLOWED_BY_MEMBER')
+        return send(response, 400, error(400, 'edgeType must be COMPANY_FOLLOWED_BY_MEMBER', 'BAD_REQUEST'))
+      return send(response, 200, state.followerCount === null ? {} : { firstDegreeSize: state.followerCount })
+    }
+
     const commentPath = /^\/rest\/socialActions\/([^/]+)\/comments(?:\/([^/]+))?$/.exec(path)
     if (commentPath) {
       const target = decodeURIComponent(commentPath[1] as string)
@@ -581,6 +598,10 @@ export async function startLinkedInFake(options: { token?: string; organization?
     },
     expireToken(): void {
       state.tokenExpired = true
+    },
+    /** The page's follower count from now on; null: LinkedIn's answer leaves `firstDegreeSize` out. */
+    setFollowerCount(count: number | null): void {
+      state.followerCount = count
     },
     /** A member's comment on one of the page's posts, for moderation tests. */
     addMemberComment(postUrn: string, text: string): string {

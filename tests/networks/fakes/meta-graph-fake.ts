@@ -1,9 +1,10 @@
 /**
  * A local stand-in for the Meta Graph API (Facebook Page + Instagram), reproducing the contract of
  * docs/networks.md#meta-graph-api, docs/networks.md#facebook-page and docs/networks.md#instagram:
- * token checks, request shapes, id formats, container life cycle, publishing quota, insights,
- * comment moderation and private messages (the Send API and its 24-hour window). Tests script
- * failures, delays and hangs on top of it, and read `state` to count what was really published.
+ * token checks, request shapes, id formats, container life cycle, publishing quota, insights (posts,
+ * media and the accounts' own), the accounts' counters, comment moderation and private messages
+ * (the Send API and its 24-hour window). Tests script failures, delays and hangs on top of it, and
+ * read `state` to count what was really published.
  */
 import http from 'node:http'
 
@@ -83,6 +84,15 @@ export type DirectMessage = {
   at: Date
 }
 
+/** The periods account-level insights are read over (a metric takes some of them, never `lifetime`). */
+export type AccountInsightPeriod = 'day' | 'week' | 'days_28'
+
+/**
+ * One account-level insight: per period, its values oldest first, one per day that ends a window
+ * (the last ends today). A period without values gives no entry.
+ */
+export type AccountInsightSeries = Partial<Record<AccountInsightPeriod, number[]>>
+
 /** Meta's standard messaging window: the Send API answers a person up to 24 hours after their last message. */
 export const MESSAGING_WINDOW_MS = 24 * 3600_000
 
@@ -109,6 +119,17 @@ export type MetaGraphFakeState = {
   mediaFetches: { url: string; status: number | 'unreachable'; contentType: string | null; bytes: number }[]
   /** Private messages, oldest first: what people wrote and what the accounts answered. */
   directMessages: DirectMessage[]
+  /** The Page's and the Instagram account's counters as their nodes give them; null leaves a field out of the answer. */
+  accountFigures: {
+    page: { followers_count: number | null; fan_count: number | null }
+    instagram: { followers_count: number | null; media_count: number | null }
+  }
+  /**
+   * Account-level insights by metric (`GET /{page-id}/insights`, `GET /{ig-user-id}/insights`). A
+   * metric the account has but without a series here is left out of the answer: Instagram's empty
+   * data set.
+   */
+  accountInsights: { page: Record<string, AccountInsightSeries>; instagram: Record<string, AccountInsightSeries> }
 }
 
 export type MetaGraphFake = {
@@ -160,6 +181,25 @@ const KNOWN_METRICS = {
   STORY: new Set(['views', 'reach', 'shares', 'total_interactions', 'replies', 'navigation', 'profile_visits', 'follows']),
 }
 
+/**
+ * Account-level metrics and the periods each is served over (reference, sections 8.1 and 8.2): any
+ * other metric, or another period, fails the whole request with (#100).
+ */
+const ACCOUNT_METRIC_PERIODS: Record<'page' | 'instagram', Record<string, readonly AccountInsightPeriod[]>> = {
+  page: {
+    page_media_view: ['day', 'week', 'days_28'],
+    page_total_media_view_unique: ['day', 'week', 'days_28'],
+    page_post_engagements: ['day', 'week', 'days_28'],
+  },
+  instagram: { reach: ['day', 'week', 'days_28'], follower_count: ['day'] },
+}
+
+/** Fields the account nodes have; asking for another one fails with (#100). */
+const ACCOUNT_NODE_FIELDS = {
+  page: new Set(['id', 'name', 'link', 'followers_count', 'fan_count']),
+  instagram: new Set(['id', 'username', 'name', 'followers_count', 'follows_count', 'media_count']),
+}
+
 class GraphFailure extends Error {
   constructor(
     readonly status: number,
@@ -179,6 +219,14 @@ const missingObject = (objectId: string, verb: string) =>
 
 /** Graph times look like "2025-01-02T08:00:00+0000". */
 const graphTime = (date = new Date()) => date.toISOString().replace(/\.\d{3}Z$/, '+0000')
+
+/** One metric of an insights request refused: Graph then fails the whole request. */
+const invalidMetric = (metrics: string[], invalid: string) =>
+  invalidParameter(`metric[${metrics.indexOf(invalid)}] must be one of the following values: … (${invalid} is not a valid insights metric)`)
+
+const DAY_MS = 24 * 3600_000
+/** Account insight days end at 08:00 UTC (midnight in California, where Meta cuts them). */
+const INSIGHT_DAY_END_OFFSET_MS = 8 * 3600_000
 
 /** `port`: a fixed port (the e2e's fake-networks process); 0, the default, takes a free one. */
 export async function startMetaGraphFake(options: { port?: number } = {}): Promise<MetaGraphFake> {
@@ -200,6 +248,18 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     delays: [],
     mediaFetches: [],
     directMessages: [],
+    // A campaign Page and account of a few thousand people, with the reach of the last days.
+    accountFigures: {
+      page: { followers_count: 12_480, fan_count: 11_905 },
+      instagram: { followers_count: 8_730, media_count: 214 },
+    },
+    accountInsights: {
+      page: {
+        page_total_media_view_unique: { day: [1_830, 2_140], week: [12_400, 12_910], days_28: [41_200, 42_950] },
+        page_media_view: { day: [3_950, 4_420], week: [27_300, 28_150], days_28: [96_800, 99_400] },
+      },
+      instagram: { reach: { day: [1_120, 1_305], week: [7_640, 7_980], days_28: [26_900, 27_450] } },
+    },
   }
 
   // Ids above 2^53, as Meta's are: they must stay strings end to end.
@@ -424,8 +484,7 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     const metrics = (params.metric ?? '').split(',').filter(Boolean)
     if (!metrics.length) throw invalidParameter('The parameter metric is required')
     const invalid = metrics.find((name) => !known.has(name) || state.retiredMetrics.has(name) || (metricsSince[name] ?? 0) > version)
-    if (invalid)
-      throw invalidParameter(`metric[${metrics.indexOf(invalid)}] must be one of the following values: … (${invalid} is not a valid insights metric)`)
+    if (invalid) throw invalidMetric(metrics, invalid)
     const recorded = state.insights.get(objectId) ?? {}
     const period = params.period ?? 'lifetime'
     const data = metrics
@@ -438,6 +497,48 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
         description: `Fake ${name}`,
         id: `${objectId}/insights/${name}/${period}`,
       }))
+    return { data }
+  }
+
+  /** `GET /{page-id}` and `GET /{ig-user-id}`: the fields asked for (with the id), `name` too on a Page asked for none. */
+  function readAccountNode(account: 'page' | 'instagram', params: Record<string, string>) {
+    const fields = (params.fields ?? '')
+      .split(',')
+      .map((field) => field.trim())
+      .filter(Boolean)
+    const unknown = fields.find((field) => !ACCOUNT_NODE_FIELDS[account].has(field))
+    if (unknown) throw invalidParameter(`Tried accessing nonexisting field (${unknown}) on node type (${account === 'page' ? 'Page' : 'IGUser'})`)
+    const view =
+      account === 'page'
+        ? { id: FAKE_PAGE_ID, name: 'Badil', link: `https://www.facebook.com/${FAKE_PAGE_ID}`, ...state.accountFigures.page }
+        : { id: FAKE_IG_USER_ID, username: 'badil.ma', name: 'Badil', ...state.accountFigures.instagram }
+    return pickFields(view, params.fields, account === 'page' && !fields.length ? ['id', 'name'] : ['id'])
+  }
+
+  /**
+   * `GET /{page-id}/insights` and `GET /{ig-user-id}/insights`: each metric over the period asked.
+   * A Page's metrics without a period come over each period they have; Instagram needs one.
+   */
+  function readAccountInsights(account: 'page' | 'instagram', params: Record<string, string>, version: number) {
+    const accountId = account === 'page' ? FAKE_PAGE_ID : FAKE_IG_USER_ID
+    const periodsOf = ACCOUNT_METRIC_PERIODS[account]
+    const metrics = (params.metric ?? '').split(',').filter(Boolean)
+    if (!metrics.length) throw invalidParameter('The parameter metric is required')
+    const invalid = metrics.find((name) => !Object.hasOwn(periodsOf, name) || state.retiredMetrics.has(name) || (metricsSince[name] ?? 0) > version)
+    if (invalid) throw invalidMetric(metrics, invalid)
+    const asked = params.period as AccountInsightPeriod | undefined
+    if (!asked && account === 'instagram') throw invalidParameter('The parameter period is required')
+    const refused = asked && metrics.find((name) => !periodsOf[name].includes(asked))
+    if (refused) throw invalidParameter(`period must be one of the following values for ${refused}: ${periodsOf[refused].join(', ')}`)
+    const lastDayEnd = Math.floor((Date.now() - INSIGHT_DAY_END_OFFSET_MS) / DAY_MS) * DAY_MS + INSIGHT_DAY_END_OFFSET_MS
+    const data = metrics.flatMap((name) =>
+      (asked ? [asked] : periodsOf[name]).flatMap((period) => {
+        const series = state.accountInsights[account][name]?.[period]
+        if (!series?.length) return []
+        const values = series.map((value, index) => ({ value, end_time: graphTime(new Date(lastDayEnd - (series.length - 1 - index) * DAY_MS)) }))
+        return [{ name, period, values, title: name, description: `Fake ${name}`, id: `${accountId}/insights/${name}/${period}` }]
+      }),
+    )
     return { data }
   }
 
@@ -610,6 +711,10 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
     if (key === 'POST page/feed' && request.token === FAKE_USER_TOKEN && params.published === 'false') {
       throw new GraphFailure(403, { code: 200, message: '(#200) Unpublished posts must be posted to a page as the page itself.', type: 'OAuthException' })
     }
+    // A Page's insights are read with the Page's token only.
+    if (key === 'GET page/insights' && request.token === FAKE_USER_TOKEN) {
+      throw new GraphFailure(400, { code: 190, message: '(#190) This method must be called with a Page Access Token', type: 'OAuthException' })
+    }
     switch (key) {
       case 'POST page/feed':
         return postFeed(params)
@@ -631,6 +736,14 @@ export async function startMetaGraphFake(options: { port?: number } = {}): Promi
           created_time: video.createdTime,
           permalink_url: `/${FAKE_PAGE_ID}/videos/${video.id}/`,
         }))
+      case 'GET page/':
+        return readAccountNode('page', params)
+      case 'GET page/insights':
+        return readAccountInsights('page', params, servedVersion(request.version))
+      case 'GET ig/':
+        return readAccountNode('instagram', params)
+      case 'GET ig/insights':
+        return readAccountInsights('instagram', params, servedVersion(request.version))
       case 'POST page/messages':
         return sendMessageOn('facebook', request)
       case 'POST node/messages':

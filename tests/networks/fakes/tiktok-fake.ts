@@ -1,7 +1,7 @@
 /**
  * A local stand-in for TikTok's Content Posting API (docs/networks.md#tiktok): creator
  * info, direct post init with FILE_UPLOAD chunk rules, chunk upload, status fetch, video query,
- * plus scripted failures (error responses, dropped connections, unanswered requests).
+ * the user's info and figures (scoped fields), plus scripted failures (error responses, dropped connections, unanswered requests).
  */
 import http from 'node:http'
 
@@ -11,7 +11,7 @@ import type { Intervention } from './scripted-failures'
 
 export type { Intervention }
 
-export type TiktokRoute = 'creator_info' | 'video.init' | 'upload' | 'status.fetch' | 'video.query'
+export type TiktokRoute = 'creator_info' | 'video.init' | 'upload' | 'status.fetch' | 'video.query' | 'user.info'
 
 export type TiktokCall = {
   route: TiktokRoute | 'unknown'
@@ -44,6 +44,24 @@ const minChunk = 5 * 1024 * 1024
 const maxChunk = 64 * 1024 * 1024
 const videoTypes = ['video/mp4', 'video/quicktime', 'video/webm']
 
+/** The scope each `user/info` field needs (docs/networks.md#tiktok-account-metrics). */
+const userFieldScopes: Record<string, string> = {
+  open_id: 'user.info.basic',
+  union_id: 'user.info.basic',
+  avatar_url: 'user.info.basic',
+  avatar_url_100: 'user.info.basic',
+  avatar_large_url: 'user.info.basic',
+  display_name: 'user.info.basic',
+  bio_description: 'user.info.profile',
+  profile_deep_link: 'user.info.profile',
+  is_verified: 'user.info.profile',
+  username: 'user.info.profile',
+  follower_count: 'user.info.stats',
+  following_count: 'user.info.stats',
+  likes_count: 'user.info.stats',
+  video_count: 'user.info.stats',
+}
+
 export function tiktokError(code: string, message = code): unknown {
   return { data: {}, error: { code, message, log_id: '20260615100000FAKE' } }
 }
@@ -63,6 +81,23 @@ export class TiktokFake {
     stitch_disabled: false,
     max_video_post_duration_sec: 600,
   }
+  /** The user behind the token, as `user/info` gives it (figures of a small campaign account). */
+  user: Record<string, string | number | boolean> = {
+    open_id: 'open-id-badil',
+    union_id: 'union-id-badil',
+    avatar_url: 'https://p16.example/avatar.jpeg',
+    display_name: 'Badil — بديل',
+    bio_description: 'Les peines alternatives, expliquées.',
+    profile_deep_link: 'https://www.tiktok.com/@badil.maroc',
+    is_verified: false,
+    username: 'badil.maroc',
+    follower_count: 12_840,
+    following_count: 37,
+    likes_count: 215_300,
+    video_count: 64,
+  }
+  /** The scopes the user granted (Badil asks for these); `user/info` leaves out the fields of the others. */
+  readonly grantedScopes = new Set(['user.info.basic', 'user.info.stats', 'video.publish', 'video.upload', 'video.list'])
   /** Polls answering PROCESSING_UPLOAD once the last chunk is in. */
   processingPolls = 0
   /** fail_reason of the next completed upload (then FAILED instead of PUBLISH_COMPLETE). */
@@ -108,12 +143,13 @@ export class TiktokFake {
       return { route: 'upload', final: !!match && Number(match[2]) === Number(match[3]) - 1 }
     }
     const routes: Record<string, TiktokRoute> = {
-      '/v2/post/publish/creator_info/query/': 'creator_info',
-      '/v2/post/publish/video/init/': 'video.init',
-      '/v2/post/publish/status/fetch/': 'status.fetch',
-      '/v2/video/query/': 'video.query',
+      'POST /v2/post/publish/creator_info/query/': 'creator_info',
+      'POST /v2/post/publish/video/init/': 'video.init',
+      'POST /v2/post/publish/status/fetch/': 'status.fetch',
+      'POST /v2/video/query/': 'video.query',
+      'GET /v2/user/info/': 'user.info',
     }
-    return { route: (method === 'POST' && routes[url.pathname]) || 'unknown', final: false }
+    return { route: routes[`${method} ${url.pathname}`] ?? 'unknown', final: false }
   }
 
   private takeIntervention(route: TiktokRoute | 'unknown', final: boolean): Intervention | null {
@@ -155,6 +191,8 @@ export class TiktokFake {
     const token = /^Bearer (.+)$/.exec(String(headers.authorization ?? ''))?.[1]
     if (!token || !this.tokens.has(token))
       return { status: 401, body: tiktokError('access_token_invalid', 'The access token is invalid or not found in the request.') }
+    // user/info is a GET without a body; the other calls send JSON.
+    if (route === 'user.info') return this.userInfo(url)
     if (!String(headers['content-type'] ?? '').startsWith('application/json')) return { status: 400, body: tiktokError('invalid_params', 'Content-Type') }
     switch (route) {
       case 'creator_info':
@@ -251,6 +289,14 @@ export class TiktokFake {
       error: { code: 'ok', message: '', log_id: 'fake' },
     })
     return { status: 200, raw: raw.replace('"@ids@"', `[${ids.join(',')}]`) }
+  }
+
+  /** Only the fields asked; those of a scope the user did not grant are left out. */
+  private userInfo(url: URL): Reply {
+    const fields = (url.searchParams.get('fields') ?? '').split(',').filter(Boolean)
+    if (fields.length === 0 || fields.some((field) => !(field in userFieldScopes))) return { status: 400, body: tiktokError('invalid_params', 'fields') }
+    const granted = fields.filter((field) => this.grantedScopes.has(userFieldScopes[field]) && field in this.user)
+    return ok({ user: Object.fromEntries(granted.map((field) => [field, this.user[field]])) })
   }
 
   private query(url: URL, json: unknown): Reply {

@@ -1,13 +1,15 @@
 /**
  * A local stand-in for the X API v2 (docs/networks.md#x): bearer checks, the v2 media upload
  * paths with processing states, posts with duplicate refusal and X's weighted 280-character limit,
- * the user timeline as X renders it, the mentions timeline (what the inbox polls), metrics, hidden
- * replies and deletes. Tests script failures, hangs and slow processing, and post as other people.
+ * the user timeline as X renders it, the mentions timeline (what the inbox polls), post metrics,
+ * the connected user with its counts (`GET /2/users/me`), hidden replies and deletes. Tests
+ * script failures, hangs and slow processing, set the account's counts, and post as other people.
  *
  * As strict as X where the reference says what X refuses (tests/networks/fakes-contract.test.ts
  * proves each rule): a request without the bearer token gets 401 before anything else, a scripted
  * failure included; a body that is not JSON gets X's 400 invalid-request problem, not a 500; a
- * post over 280 weighted characters (or with U+FFFE, U+FEFF, U+FFFF) is refused.
+ * post over 280 weighted characters (or with U+FFFE, U+FEFF, U+FFFF) is refused; `GET /2/users/me`
+ * refuses a `user.fields` value X does not know and gives `public_metrics` only when asked.
  */
 import http from 'node:http'
 
@@ -59,6 +61,18 @@ export type FakeXMetrics = {
   organic_metrics?: Record<string, number>
   /** Like a post over 30 days old: asking for private metrics returns it under `errors` only. */
   privateUnavailable?: boolean
+}
+
+/**
+ * The connected user's `public_metrics`, as `GET /2/users/me?user.fields=public_metrics` gives
+ * them: a small campaign account (X also counts likes there, which Badil does not read).
+ */
+export const defaultXAccountPublicMetrics: Readonly<Record<string, number>> = {
+  followers_count: 12_840,
+  following_count: 312,
+  tweet_count: 2_417,
+  listed_count: 58,
+  like_count: 3_905,
 }
 
 /** Fields and expansions X knows: an unknown one is refused, as a typo would be on X. */
@@ -231,6 +245,7 @@ export async function startXFake(options: { token?: string; userId?: string; use
     processingOutcome: 'succeeded' as 'succeeded' | 'failed',
     /** Media ids handed out must be exact: beyond 2^53, as on X. */
     nextId: firstId,
+    accountPublicMetrics: { ...defaultXAccountPublicMetrics } as Record<string, number>,
   }
   const hanging = new Set<http.ServerResponse>()
 
@@ -682,6 +697,21 @@ export async function startXFake(options: { token?: string; userId?: string; use
       })
     }
 
+    if (method === 'GET' && path === '/2/users/me') {
+      const malformed = unknownValues(query, 'user.fields', userFields)
+      if (malformed) return send(response, 400, malformed)
+      // X answers only the default fields unless `user.fields` asks for more.
+      const fields = new Set((query.get('user.fields') ?? '').split(','))
+      return send(response, 200, {
+        data: {
+          id: account.id,
+          name: account.name,
+          username: account.username,
+          ...(fields.has('public_metrics') ? { public_metrics: { ...state.accountPublicMetrics } } : {}),
+        },
+      })
+    }
+
     const mentioned = mentionsPage.exec(path)
     if (method === 'GET' && mentioned) return mentionsTimeline(response, mentioned[1] as string, query)
 
@@ -807,6 +837,10 @@ export async function startXFake(options: { token?: string; userId?: string; use
     },
     expireToken(): void {
       state.tokenExpired = true
+    },
+    /** Replaces the connected user's counts; a name left out is absent from X's answer. */
+    setAccountPublicMetrics(metrics: Record<string, number>): void {
+      state.accountPublicMetrics = { ...metrics }
     },
     /** A reply by someone else to one of the account's posts, for moderation tests. */
     addForeignReply(inReplyTo: string, text: string): string {

@@ -1,6 +1,6 @@
 /**
  * A local stand-in for the YouTube Data API v3 (docs/networks.md#youtube): resumable
- * uploads with 308/Range semantics, uploads playlist, statistics and comment moderation, plus
+ * uploads with 308/Range semantics, uploads playlist, video and channel statistics, comment moderation, plus
  * scripted failures (error responses, dropped connections, unanswered requests).
  */
 import http from 'node:http'
@@ -61,6 +61,21 @@ export type StoredVideo = {
   statistics: Record<string, string>
 }
 
+/** The channel's true figures; what channels.list shows of them follows YouTube's public rules. */
+export type ChannelStatistics = { subscriberCount: number; hiddenSubscriberCount: boolean; viewCount: number; videoCount: number }
+
+/** The parts of a channel resource this fake can give. */
+const channelParts = new Set(['id', 'snippet', 'contentDetails', 'statistics'])
+
+/**
+ * Public subscriber counts are rounded down to three significant figures
+ * (docs/networks.md#youtube-channel-statistics): 5,127 shows as 5,120.
+ */
+export function publicSubscriberCount(count: number): number {
+  const unit = 10 ** Math.max(0, String(Math.trunc(count)).length - 3)
+  return Math.floor(count / unit) * unit
+}
+
 type Session = { id: string; resource: VideoResource; total: number; mimeType: string; data: Buffer; stored: number; videoId?: string }
 type VideoResource = {
   snippet?: { title?: unknown; description?: unknown; tags?: unknown }
@@ -89,6 +104,8 @@ export class YoutubeFake {
   readonly videos: StoredVideo[] = []
   readonly calls: YoutubeCall[] = []
   readonly comments = new Map<string, StoredComment>()
+  /** A small campaign channel: a few thousand subscribers, its count public. */
+  channelStatistics: ChannelStatistics = { subscriberCount: 5127, hiddenSubscriberCount: false, viewCount: 1_284_390, videoCount: 148 }
   private readonly sessions = new Map<string, Session>()
   private readonly scripted = routeScripts<YoutubeRoute>()
   private readonly server = http.createServer((incoming, outgoing) => void this.serve(incoming, outgoing))
@@ -123,6 +140,10 @@ export class YoutubeFake {
     const video = this.videos.find((candidate) => candidate.id === videoId)
     if (!video) throw new Error(`no video ${videoId}`)
     video.statistics = statistics
+  }
+
+  setChannelStatistics(statistics: Partial<ChannelStatistics>): void {
+    this.channelStatistics = { ...this.channelStatistics, ...statistics }
   }
 
   /** A viewer comments on a video (or replies to a comment): what polling finds. */
@@ -208,10 +229,7 @@ export class YoutubeFake {
       case 'videos.list':
         return this.listVideos(url)
       case 'channels.list':
-        if (url.searchParams.get('mine') !== 'true' || !url.searchParams.get('part')?.includes('contentDetails')) {
-          return { status: 400, body: googleError(400, 'invalidParameter', 'mine=true and part=contentDetails expected') }
-        }
-        return { status: 200, body: { items: [{ id: this.channelId, contentDetails: { relatedPlaylists: { uploads: this.uploadsPlaylistId } } }] } }
+        return this.listChannels(url)
       case 'playlistItems.list':
         return this.listUploads(url)
       case 'comments.setModerationStatus':
@@ -325,6 +343,29 @@ export class YoutubeFake {
     if (kept <= 0) return
     received.copy(session.data, first, 0, kept)
     session.stored += kept
+  }
+
+  /** The token's own channel (`mine=true`), with the parts asked. */
+  private listChannels(url: URL): Reply {
+    const parts = (url.searchParams.get('part') ?? '').split(',').filter(Boolean)
+    if (url.searchParams.get('mine') !== 'true' || parts.length === 0) {
+      return { status: 400, body: googleError(400, 'invalidParameter', 'mine=true and part expected') }
+    }
+    if (parts.some((part) => !channelParts.has(part))) return { status: 400, body: googleError(400, 'invalidPart') }
+    const channel: Record<string, unknown> = { kind: 'youtube#channel', id: this.channelId }
+    if (parts.includes('snippet')) channel.snippet = { title: 'Badil — بديل' }
+    if (parts.includes('contentDetails')) channel.contentDetails = { relatedPlaylists: { uploads: this.uploadsPlaylistId } }
+    if (parts.includes('statistics')) {
+      const { subscriberCount, hiddenSubscriberCount, viewCount, videoCount } = this.channelStatistics
+      channel.statistics = {
+        viewCount: String(viewCount),
+        // A hidden count is left out of the answer.
+        ...(hiddenSubscriberCount ? {} : { subscriberCount: String(publicSubscriberCount(subscriberCount)) }),
+        hiddenSubscriberCount,
+        videoCount: String(videoCount),
+      }
+    }
+    return { status: 200, body: { kind: 'youtube#channelListResponse', pageInfo: { totalResults: 1, resultsPerPage: 1 }, items: [channel] } }
   }
 
   private listVideos(url: URL): Reply {

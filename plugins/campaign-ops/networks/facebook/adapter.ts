@@ -1,8 +1,8 @@
 /**
  * Facebook Page adapter over the Graph API (docs/networks.md#facebook-page): text/link posts,
- * single and multi-photo posts, small videos, lookup after an unknown outcome, post insights,
- * comment moderation and answers to private messages (meta/messaging.ts). The token goes in the
- * Authorization header, never in URLs (they get logged).
+ * single and multi-photo posts, small videos, lookup after an unknown outcome, post insights, the
+ * Page's own figures, comment moderation and answers to private messages (meta/messaging.ts). The
+ * token goes in the Authorization header, never in URLs (they get logged).
  */
 import { postFirstComment } from '../meta/first-comment'
 import { graph } from '../meta/graph'
@@ -10,6 +10,7 @@ import { actOnDirectConversation, directConversationPerson } from '../meta/messa
 import { NetworkError } from '../types'
 import type {
   AccountCredentials,
+  AccountMetricsSnapshot,
   AdapterContext,
   LookupResult,
   MetricsSnapshot,
@@ -45,6 +46,12 @@ const LOOKUP_PAGE_SIZE = 100
 /** Post insights still served (docs/networks.md#facebook-insights); videos have their own edge and names. */
 export const FACEBOOK_POST_METRICS = ['post_media_view', 'post_total_media_view_unique', 'post_reactions_by_type_total', 'post_clicks'] as const
 export const FACEBOOK_VIDEO_METRICS = ['total_video_views', 'total_video_impressions', 'post_video_avg_time_watched'] as const
+
+/** The Page node's own counters (docs/networks.md#facebook-account-metrics). */
+export const FACEBOOK_PAGE_FIELDS = ['followers_count', 'fan_count'] as const
+/** The Page's unique media views (its reach) over the last 28 days, kept under this name with its period. */
+export const FACEBOOK_PAGE_REACH_METRIC = 'page_total_media_view_unique'
+export const FACEBOOK_PAGE_REACH_28D = `${FACEBOOK_PAGE_REACH_METRIC}_28d`
 
 const FACEBOOK_WEB = 'https://www.facebook.com'
 
@@ -271,6 +278,37 @@ async function fetchMetrics(remoteId: string, account: AccountCredentials, conte
   return { remoteId, fetchedAt: context.now().toISOString(), values }
 }
 
+/** Graph leaves out a field it does not give: that is null, never 0. */
+function countOrNull(value: unknown): number | null {
+  return typeof value === 'number' ? value : null
+}
+
+/** The reach over the last 28 days; null when Meta refuses the metric (#100), so the followers still come. */
+async function readPageReach28Days(account: AccountCredentials, context: AdapterContext): Promise<number | null> {
+  try {
+    const answer = await graph<InsightsAnswer>(context, account, `${id(account.accountId)}/insights`, {
+      query: { metric: FACEBOOK_PAGE_REACH_METRIC, period: 'days_28' },
+      sideEffect: false,
+    })
+    // The values run oldest first, one per day that ends a 28-day window: the last is the latest.
+    const entry = (answer.data ?? []).find((item) => item.name === FACEBOOK_PAGE_REACH_METRIC)
+    return insightValue(entry?.values?.at(-1)?.value)
+  } catch (error) {
+    if (isInvalidMetric(error)) return null
+    throw error
+  }
+}
+
+async function fetchAccountMetrics(account: AccountCredentials, context: AdapterContext): Promise<AccountMetricsSnapshot> {
+  const page = await graph<Record<string, unknown>>(context, account, id(account.accountId), {
+    query: { fields: FACEBOOK_PAGE_FIELDS.join(',') },
+    sideEffect: false,
+  })
+  const values: Record<string, number | null> = Object.fromEntries(FACEBOOK_PAGE_FIELDS.map((field) => [field, countOrNull(page[field])]))
+  values[FACEBOOK_PAGE_REACH_28D] = await readPageReach28Days(account, context)
+  return { fetchedAt: context.now().toISOString(), values }
+}
+
 function isAlreadyGone(error: unknown): boolean {
   // (#100) subcode 33: the object does not exist — a delete whose first answer was lost.
   return error instanceof NetworkError && error.code === '100/33'
@@ -319,5 +357,6 @@ export const facebookAdapter = {
   publish,
   lookup,
   fetchMetrics,
+  fetchAccountMetrics,
   moderate,
 } satisfies NetworkAdapter

@@ -1,8 +1,8 @@
 /**
  * Instagram adapter (feed, reel, story) over the Instagram Graph API (docs/networks.md#instagram):
  * containers pulled by Meta from public URLs, status polling, quota check, publish, optional first
- * comment, lookup after an unknown outcome, media insights, comment moderation and answers to
- * private messages (meta/messaging.ts).
+ * comment, lookup after an unknown outcome, media insights, the account's own figures, comment
+ * moderation and answers to private messages (meta/messaging.ts).
  */
 import { publishingLimitReached } from '../meta/errors'
 import { postFirstComment } from '../meta/first-comment'
@@ -11,6 +11,7 @@ import { actOnDirectConversation, directConversationPerson } from '../meta/messa
 import { NetworkError } from '../types'
 import type {
   AccountCredentials,
+  AccountMetricsSnapshot,
   AdapterContext,
   LookupResult,
   MetricsSnapshot,
@@ -49,6 +50,11 @@ const METRICS_BY_PRODUCT: Record<string, string[]> = {
   REELS: [...COMMON_METRICS, 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time'],
   STORY: ['views', 'reach', 'shares', 'total_interactions', 'replies', 'navigation', 'profile_visits', 'follows'],
 }
+
+/** The Instagram user node's own counters (docs/networks.md#instagram-account-metrics). */
+export const INSTAGRAM_ACCOUNT_FIELDS = ['followers_count', 'media_count'] as const
+/** The account's reach over the last 28 days, kept under this name with its period. */
+export const INSTAGRAM_REACH_28D = 'reach_28d'
 
 const id = encodeURIComponent
 
@@ -307,6 +313,40 @@ async function fetchMetrics(remoteId: string, account: AccountCredentials, conte
   return { remoteId, fetchedAt: context.now().toISOString(), values }
 }
 
+/** Graph leaves out a field it does not give: that is null, never 0. */
+function countOrNull(value: unknown): number | null {
+  return typeof value === 'number' ? value : null
+}
+
+/**
+ * The reach over the last 28 days; null when Instagram has none to give (an empty data set, too
+ * small an audience) or refuses the metric (#100), so the followers still come.
+ */
+async function readReach28Days(account: AccountCredentials, context: AdapterContext): Promise<number | null> {
+  try {
+    const answer = await graph<InsightsAnswer>(context, account, `${id(account.accountId)}/insights`, {
+      query: { metric: 'reach', period: 'days_28' },
+      sideEffect: false,
+    })
+    // The values run oldest first, one per day that ends a 28-day window: the last is the latest.
+    const entry = (answer.data ?? []).find((item) => item.name === 'reach')
+    return metricValue(entry?.values?.at(-1)?.value)
+  } catch (error) {
+    if (isInvalidMetric(error) || isNotEnoughViewers(error)) return null
+    throw error
+  }
+}
+
+async function fetchAccountMetrics(account: AccountCredentials, context: AdapterContext): Promise<AccountMetricsSnapshot> {
+  const user = await graph<Record<string, unknown>>(context, account, id(account.accountId), {
+    query: { fields: INSTAGRAM_ACCOUNT_FIELDS.join(',') },
+    sideEffect: false,
+  })
+  const values: Record<string, number | null> = Object.fromEntries(INSTAGRAM_ACCOUNT_FIELDS.map((field) => [field, countOrNull(user[field])]))
+  values[INSTAGRAM_REACH_28D] = await readReach28Days(account, context)
+  return { fetchedAt: context.now().toISOString(), values }
+}
+
 async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
   // A private conversation is named by its key (meta/messaging.ts): answered through the Send API.
   const person = directConversationPerson(commentId)
@@ -357,5 +397,6 @@ export const instagramAdapter = {
   publish,
   lookup,
   fetchMetrics,
+  fetchAccountMetrics,
   moderate,
 } satisfies NetworkAdapter

@@ -1,12 +1,13 @@
 /**
  * LinkedIn organization page adapter on the versioned REST API: images, documents and videos
  * uploaded then attached to `POST /rest/posts`, lookup after an unknown outcome, share
- * statistics and comment moderation (docs/networks.md#linkedin).
+ * statistics, the page's follower count and comment moderation (docs/networks.md#linkedin).
  */
 import { callNetwork, readAnswer, retryAfter } from '../http'
 import { NetworkError } from '../types'
 import type {
   AccountCredentials,
+  AccountMetricsSnapshot,
   AdapterContext,
   LookupResult,
   MetricsSnapshot,
@@ -505,6 +506,21 @@ async function fetchMetrics(remoteId: string, account: AccountCredentials, conte
   return { remoteId, fetchedAt: context.now().toISOString(), values }
 }
 
+/**
+ * The page's follower count now, from `networkSizes` (docs/networks.md#linkedin-account-metrics).
+ * LinkedIn calls it `firstDegreeSize`; it is kept as `followers_count`, the name reporting reads
+ * for every network. Absent from the answer, it stays null.
+ */
+async function fetchAccountMetrics(account: AccountCredentials, context: AdapterContext): Promise<AccountMetricsSnapshot> {
+  const url = `${context.baseUrl}/rest/networkSizes/${encodeUrn(organizationUrn(account))}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`
+  const { body } = await callLinkedIn({ method: 'GET', url, sideEffect: false }, account, context)
+  const followers = (body as { firstDegreeSize?: unknown } | null)?.firstDegreeSize
+  return {
+    fetchedAt: context.now().toISOString(),
+    values: { followers_count: typeof followers === 'number' && Number.isFinite(followers) ? followers : null },
+  }
+}
+
 /** `urn:li:comment:(urn:li:activity:123,456)` → the post it sits on and its own id. */
 function parseCommentUrn(urn: string): { parent: string; commentId: string } | null {
   const match = /^urn:li:comment:\((urn:li:[A-Za-z]+:[^,()]+),([^,()]+)\)$/.exec(urn)
@@ -566,5 +582,6 @@ export const linkedinAdapter: NetworkAdapter = {
   publish,
   lookup,
   fetchMetrics,
+  fetchAccountMetrics,
   moderate,
 }

@@ -1,10 +1,20 @@
 /**
  * TikTok Content Posting API adapter (docs/networks.md#tiktok): creator info, direct post
- * of a video by FILE_UPLOAD in chunks, status polling, video metrics.
+ * of a video by FILE_UPLOAD in chunks, status polling, video and account metrics.
  */
 import { callNetwork, retryAfter } from '../http'
 import { NetworkError } from '../types'
-import type { AccountCredentials, AdapterContext, LookupResult, MetricsSnapshot, NetworkAdapter, PublishMedia, PublishRequest, PublishResult } from '../types'
+import type {
+  AccountCredentials,
+  AccountMetricsSnapshot,
+  AdapterContext,
+  LookupResult,
+  MetricsSnapshot,
+  NetworkAdapter,
+  PublishMedia,
+  PublishRequest,
+  PublishResult,
+} from '../types'
 import { validatePublishRequest } from '../validate-request'
 import type { Localized } from '../../../../src/i18n/catalogue'
 import { pluginText } from '../../translations'
@@ -27,6 +37,8 @@ const authCodes = new Set(['access_token_invalid', 'scope_not_authorized', 'scop
 /** Daily posting caps (docs/networks.md#tiktok-errors: fail the post, retry the next day): waiting a day is all the scheduler can do. */
 const dailyCapCodes = new Set(['spam_risk_too_many_posts', 'spam_risk_too_many_pending_share', 'reached_active_user_cap'])
 const dayMs = 24 * 60 * 60 * 1000
+/** The account figures `user/info` gives under the `user.info.stats` scope. */
+const accountMetricNames = ['follower_count', 'following_count', 'likes_count', 'video_count'] as const
 
 const reasons = {
   auth: pluginText('networkErrors:tiktok:auth'),
@@ -132,6 +144,21 @@ async function postApi<T>(path: string, body: unknown, account: AccountCredentia
     // Nothing here publishes by itself: init reserves a publish_id, the final chunk posts.
     sideEffect: false,
   })
+  return dataOf<T>(response, context)
+}
+
+/** A GET of the API (a read, without a body); resolves to `data` when `error.code` is "ok". */
+async function getApi<T>(path: string, account: AccountCredentials, context: AdapterContext): Promise<T> {
+  const response = await callNetwork(context, `${context.baseUrl}${path}`, {
+    method: 'GET',
+    headers: { Authorization: `Bearer ${account.accessToken}` },
+    sideEffect: false,
+  })
+  return dataOf<T>(response, context)
+}
+
+/** The envelope's `data` on success; otherwise the failure, classified. */
+async function dataOf<T>(response: Response, context: AdapterContext): Promise<T> {
   const text = await response.text().catch(() => '')
   let envelope: Envelope<T> = {}
   try {
@@ -363,6 +390,20 @@ export function createTiktokAdapter(options: TiktokAdapterOptions = {}): Network
         values[name] = typeof value === 'number' && Number.isFinite(value) ? value : null
       }
       return snapshot()
+    },
+
+    /**
+     * The account's own counters (docs/networks.md#tiktok-account-metrics), scope `user.info.stats`.
+     * TikTok leaves out the fields of a scope the user did not grant: each one missing is null.
+     */
+    async fetchAccountMetrics(account, context): Promise<AccountMetricsSnapshot> {
+      const data = await getApi<{ user?: Record<string, unknown> }>(`/v2/user/info/?fields=${accountMetricNames.join(',')}`, account, context)
+      const values: Record<string, number | null> = {}
+      for (const name of accountMetricNames) {
+        const value = data.user?.[name]
+        values[name] = typeof value === 'number' && Number.isFinite(value) ? value : null
+      }
+      return { fetchedAt: context.now().toISOString(), values }
     },
 
     /** The Content Posting API has no comment endpoints (docs/networks.md#tiktok-comments): moderation happens in the app. */

@@ -1,6 +1,6 @@
 /**
  * X (Twitter) API v2 adapter: media upload on the v2 dedicated paths, posts, lookup after an
- * unknown outcome, post metrics and reply moderation (docs/networks.md#x).
+ * unknown outcome, post and account metrics and reply moderation (docs/networks.md#x).
  */
 import { twitterText } from '../../../../src/domain/twitter-text'
 
@@ -9,6 +9,7 @@ import { callNetwork, readAnswer, retryAfter } from '../http'
 import { NetworkError } from '../types'
 import type {
   AccountCredentials,
+  AccountMetricsSnapshot,
   AdapterContext,
   LookupResult,
   MetricsSnapshot,
@@ -410,6 +411,23 @@ async function fetchMetrics(remoteId: string, account: AccountCredentials, conte
   return { remoteId, fetchedAt: context.now().toISOString(), values }
 }
 
+/** The account's own counts, under X's names in the user's `public_metrics`. */
+export const xAccountMetricNames = ['followers_count', 'following_count', 'tweet_count', 'listed_count'] as const
+
+/**
+ * The connected user's counts now, from `GET /2/users/me` with the user-context token
+ * (docs/networks.md#x-account-metrics); a count X leaves out stays null.
+ */
+async function fetchAccountMetrics(account: AccountCredentials, context: AdapterContext): Promise<AccountMetricsSnapshot> {
+  const body = await callX({ method: 'GET', url: `${context.baseUrl}/2/users/me?user.fields=public_metrics`, sideEffect: false }, account, context)
+  const user = dataOf<{ id?: string; public_metrics?: Record<string, number | undefined> }>(body)
+  if (!user) throw unexpected('user', body)
+  const counts = user.public_metrics ?? {}
+  const values: Record<string, number | null> = {}
+  for (const name of xAccountMetricNames) values[name] = metricValue(counts[name])
+  return { fetchedAt: context.now().toISOString(), values }
+}
+
 /** Hide and unhide apply to replies to the account's posts; delete to the account's own posts. */
 async function moderate(commentId: string, command: ModerationCommand, account: AccountCredentials, context: AdapterContext): Promise<ModerationResult | void> {
   const postUrl = `${context.baseUrl}/2/tweets/${encodeURIComponent(commentId)}`
@@ -448,5 +466,6 @@ export const xAdapter: NetworkAdapter = {
   publish,
   lookup,
   fetchMetrics,
+  fetchAccountMetrics,
   moderate,
 }

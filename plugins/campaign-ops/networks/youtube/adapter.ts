@@ -1,11 +1,13 @@
 /**
  * YouTube Data API v3 adapter for long-form videos and Shorts (docs/networks.md#youtube):
- * resumable upload of `videos.insert`, lookup in the channel's uploads, statistics, comment moderation.
+ * resumable upload of `videos.insert`, lookup in the channel's uploads, video and channel statistics,
+ * comment moderation.
  */
 import { callNetwork, retryAfter } from '../http'
 import { NetworkError } from '../types'
 import type {
   AccountCredentials,
+  AccountMetricsSnapshot,
   AdapterContext,
   LookupResult,
   MetricsSnapshot,
@@ -351,6 +353,14 @@ async function uploadBytes(
   }
 }
 
+/** YouTube gives its counters as strings; one it withholds (absent, empty, not a number) is null, never 0. */
+function parseCount(value: string | undefined): number | null {
+  const parsed = value == null || value === '' ? NaN : Number(value)
+  return Number.isFinite(parsed) ? parsed : null
+}
+
+type ChannelStatistics = { subscriberCount?: string; hiddenSubscriberCount?: boolean; viewCount?: string; videoCount?: string }
+
 type PlaylistItem = { snippet?: { title?: string; description?: string; resourceId?: { videoId?: string } } }
 
 /** A GET of the Data API, its errors read as the adapter reads them (quota, rate, auth). */
@@ -439,11 +449,7 @@ export function createYoutubeAdapter(options: YoutubeAdapterOptions = {}): Netwo
       const body = await getJson<{ items?: { statistics?: Record<string, string | undefined> }[] }>(url, 'videos', account, context)
       const video = body.items?.[0]
       if (!video) throw permanent('video_not_found', reasons.notFound)
-      const count = (name: string): number | null => {
-        const value = video.statistics?.[name]
-        const parsed = value == null || value === '' ? NaN : Number(value)
-        return Number.isFinite(parsed) ? parsed : null
-      }
+      const count = (name: string) => parseCount(video.statistics?.[name])
       return {
         remoteId,
         fetchedAt: context.now().toISOString(),
@@ -452,6 +458,29 @@ export function createYoutubeAdapter(options: YoutubeAdapterOptions = {}): Netwo
           likeCount: count('likeCount'),
           commentCount: count('commentCount'),
           favoriteCount: count('favoriteCount'),
+        },
+      }
+    },
+
+    /**
+     * The channel's own counters (docs/networks.md#youtube-channel-statistics), one `channels.list`
+     * (1 quota unit). A subscriber count the channel hides is null, whatever number comes with it.
+     */
+    async fetchAccountMetrics(account, context): Promise<AccountMetricsSnapshot> {
+      const url = `${context.baseUrl}/youtube/v3/channels?part=statistics&mine=true`
+      const body = await getJson<{ items?: { statistics?: ChannelStatistics }[] }>(url, 'channels', account, context)
+      const channel = body.items?.[0]
+      // The token no longer leads to a channel (deleted, or another Google identity): reconnecting fixes it.
+      if (!channel) {
+        throw new NetworkError({ kind: 'auth', code: 'channel_not_found', message: 'YouTube channels: no channel for this token', reason: reasons.auth })
+      }
+      const statistics = channel.statistics ?? {}
+      return {
+        fetchedAt: context.now().toISOString(),
+        values: {
+          subscriberCount: statistics.hiddenSubscriberCount === true ? null : parseCount(statistics.subscriberCount),
+          viewCount: parseCount(statistics.viewCount),
+          videoCount: parseCount(statistics.videoCount),
         },
       }
     },
