@@ -221,16 +221,24 @@ export const campaignOps =
               Component: rscComponent('InboxView'),
               path: '/inbox',
             },
+            reportsApi: {
+              Component: rscComponent('ReportsApiView'),
+              path: '/reports-api',
+            },
           },
           afterNavLinks: [
             ...(config.admin?.components?.afterNavLinks ?? []),
             clientComponent('ModerationTesterNavLink'),
             clientComponent('PublishingQueueNavLink'),
             clientComponent('InboxNavLink'),
+            clientComponent('ReportsApiNavLink'),
           ],
         },
       },
-      custom: { ...config.custom, campaignOps: { enabled, moderation: { retentionDays } } },
+      custom: {
+        ...config.custom,
+        campaignOps: { enabled, moderation: { retentionDays }, reporting: { apiRateLimit: options.reporting?.apiRateLimit } },
+      },
       onInit: async (payload) => {
         await config.onInit?.(payload)
         const scheduler = createPublishingScheduler(payload, runtime)

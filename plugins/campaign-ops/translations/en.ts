@@ -469,6 +469,49 @@ export const en = {
     unreadable: 'The file cannot be read as CSV or JSON Lines.',
     unreadableLine: 'The file cannot be read at line {{line}}.',
   },
+  /** Each KPI's one-line definition, by its stable name (reporting/kpi-catalogue.ts, from kpis.md): the reports API page shows it in the reader's language. */
+  kpiDefinitions: {
+    impressions:
+      'Times content was shown (Facebook post_media_view, Instagram views, X impression_count, LinkedIn impressionCount, YouTube and TikTok views), summed over posts.',
+    sum_of_post_reach:
+      'Sum of post reach (unique accounts reached per post, as the network reports it); not the period reach: one person reached by two posts counts twice.',
+    video_views:
+      'Video views as each network counts them (YouTube and Instagram changed their counting in 2025–2026; each snapshot records its definition date).',
+    followers:
+      'Followers at the end of the period: for each of the campaign’s accounts, the latest count its network gave before the period’s end (read daily), summed. Filtered by network only.',
+    net_follower_change: 'Followers at the end of the period minus followers at its start, over the accounts counted at both ends. Filtered by network only.',
+    period_reach_28d:
+      'Unique accounts reached over the 28 days before the period’s end, as Facebook (page_total_media_view_unique) and Instagram (reach) report it per account, summed over accounts. Filtered by network only.',
+    interactions: 'Reactions or likes + comments + shares, reposts and quotes + saves and bookmarks, as the networks count them (clicks apart).',
+    clicks: 'Link clicks, where the network gives them.',
+    engagement_rate_reach_median: 'Interactions ÷ reach per post, median over the posts whose network gives both.',
+    engagement_rate_reach_weighted:
+      'Interactions ÷ reach per post, mean weighted by reach (the sum of interactions over the sum of reach) over the posts whose network gives both.',
+    engagement_rate_impressions_median: 'Interactions ÷ impressions per post, median over the posts whose network gives both.',
+    engagement_rate_impressions_weighted: 'Interactions ÷ impressions per post, mean weighted by impressions, over the posts whose network gives both.',
+    posts_published: 'Output: variants published in the period.',
+    on_time_rate: 'Share of the variants planned in the period and sent to their network that were published within 2 minutes of their scheduled time.',
+    failure_rate: 'Share of the variants planned in the period and sent to their network that failed or need a person (outcome unknown).',
+    cadence_vs_plan: 'Variants published ÷ variants planned in the period (every planned variant counts, cancelled ones included).',
+    inbound_volume: 'Comments, replies, private messages, mentions and reviews received (the campaign’s own posts and answers excluded).',
+    response_rate:
+      'Share of the inbound items that need an answer (not spam, not hidden, not removed) that received one from the campaign (sent from Badil or posted on the network by the campaign’s account).',
+    first_response_time_median_hours: 'Median time, in clock hours, from receipt to the campaign’s first answer, over the answered items that need an answer.',
+    first_response_time_p90_hours: '90th percentile of the time, in clock hours, from receipt to the campaign’s first answer.',
+    sla_compliance:
+      'Share of the items that need an answer answered within their configured target (inbox settings, by kind), over those answered or already past their target.',
+    escalations: 'Inbound items escalated to NCSC (and legal).',
+    tone: 'Share of comments flagged in a hostile category (hate, harassment, defamation) over all comments received.',
+    misconception_prevalence:
+      'Comments matching the misinformation rule of any myth of the fact library ÷ all comments received (per myth: /api/reports/misconceptions).',
+    moderation_decisions: 'Automatic moderation decisions (a rule matched), all categories.',
+    moderation_hidden: 'Comments hidden on their network, by a rule or a person.',
+    moderation_flagged: 'Comments flagged for a person by a rule.',
+    moderation_escalated: 'Items escalated to NCSC, by a rule or a person.',
+    moderation_replied: 'Answers sent by the campaign from Badil.',
+    moderation_restored: 'Hidden comments made visible again.',
+    automatic_precision: 'Share of the automatic hides not restored by a person within 7 days.',
+  },
   /** The e-mail sent when an account stops hearing anything ({{name}}, {{network}}, {{since}} in Casablanca time). */
   reportsDashboard: {
     title: 'Campaign dashboard',
@@ -509,6 +552,9 @@ export const en = {
     noCategory: 'Without category',
     retry: 'Try again',
     kpis: {
+      followers: 'Followers',
+      net_follower_change: 'Net follower change',
+      period_reach_28d: 'Reach over 28 days (accounts)',
       impressions: 'Impressions',
       sum_of_post_reach: 'Sum of post reach',
       video_views: 'Video views',
@@ -537,6 +583,60 @@ export const en = {
       moderation_replied: 'Answers sent',
       moderation_restored: 'Comments restored',
       automatic_precision: 'Automatic moderation precision',
+    },
+  },
+  reportsApiPage: {
+    navLabel: 'Reporting API',
+    title: 'Reporting API',
+    refusal: 'This page is for administrators, NCSC and analysts.',
+    intro:
+      'External tools (dashboards, spreadsheets, partners’ systems) read the campaign’s figures here, with a key of their own. The key reaches nothing else in Badil.',
+    keyTitle: 'Getting a key',
+    keySteps:
+      'An administrator creates an account with the role “External tool (API key)”, ticks “Enable API key” and gives the key to the tool’s keeper. The tool sends it with every call:',
+    limits:
+      'Each key may make {{calls}} calls every {{seconds}} seconds; past that, the answer is 429 with the seconds to wait (Retry-After). Every call is counted.',
+    routesTitle: 'Routes',
+    graphql: 'The same reports in GraphQL: reports { kpis timeseries breakdown misconceptions posts }.',
+    openapiLink: 'The OpenAPI 3.1 document (for generating a client)',
+    parametersTitle: 'Parameters',
+    kpisTitle: 'Indicators',
+    missing: 'A figure a network does not give is empty (null), never 0. Periods are days in Casablanca time.',
+    kpiName: 'Name',
+    kpiLabel: 'Indicator',
+    kpiUnit: 'Unit',
+    kpiDefinition: 'Definition',
+    units: {
+      count: 'number',
+      ratio: 'share (0 to 1)',
+      hours: 'hours',
+    },
+    routes: {
+      kpis: 'Indicators over a period, with the period before if asked.',
+      timeseries: 'Indicators per day, week or month.',
+      breakdown: 'Indicators per network, language or moderation category.',
+      misconceptions: 'Each myth’s share of the comments, per week.',
+      posts: 'The posts of the period with their figures, page by page.',
+      usage: 'The calls counted per key over the last 30 days.',
+      openapi: 'The description of this API, for tools.',
+    },
+    parameters: {
+      from: 'First day of the period (YYYY-MM-DD), included.',
+      to: 'Last day of the period, included; at most 2 years after the first.',
+      kpi: 'Indicators, comma-separated (see below).',
+      platform: 'Networks: facebook, instagram, x, linkedin, youtube, tiktok.',
+      language: 'Languages: fr, ar, ary (Darija), other.',
+      theme: 'Theme numbers.',
+      audience: 'Target audiences.',
+      format: 'Content formats.',
+      keyMoment: 'Key moment numbers.',
+      compare: 'previous: also the period of the same length just before.',
+      interval: 'day, week or month.',
+      by: 'network, language or category.',
+      sort: 'Order of the posts.',
+      page: 'Page number, from 1.',
+      limit: 'Posts per page, at most 500.',
+      output: 'json (default) or csv.',
     },
   },
   reportsApi: {

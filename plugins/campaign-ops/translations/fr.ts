@@ -431,6 +431,53 @@ export const fr: SameKeys<PluginStrings> = {
     unreadable: 'Le fichier ne se lit ni en CSV ni en JSON Lines.',
     unreadableLine: 'Le fichier est illisible à la ligne {{line}}.',
   },
+  kpiDefinitions: {
+    impressions:
+      'Nombre de fois où le contenu a été affiché (Facebook post_media_view, Instagram views, X impression_count, LinkedIn impressionCount, YouTube et TikTok views), additionné sur les publications.',
+    sum_of_post_reach:
+      'Somme des portées des publications (comptes uniques atteints par chaque publication, tels que le réseau les indique) ; ce n’est pas la portée de la période : une personne atteinte par deux publications compte deux fois.',
+    video_views:
+      'Vues de vidéos telles que chaque réseau les compte (YouTube et Instagram ont changé leur mode de comptage en 2025–2026 ; chaque relevé enregistre la date de sa définition).',
+    followers:
+      'Abonnés à la fin de la période : pour chacun des comptes de la campagne, le dernier nombre donné par son réseau avant la fin de la période (relevé chaque jour), puis la somme de ces nombres. Filtré par réseau uniquement.',
+    net_follower_change:
+      'Abonnés à la fin de la période moins abonnés à son début, sur les comptes pris en compte à la fois au début et à la fin. Filtré par réseau uniquement.',
+    period_reach_28d:
+      'Comptes uniques atteints au cours des 28 jours précédant la fin de la période, tels que Facebook (page_total_media_view_unique) et Instagram (reach) les indiquent pour chaque compte, additionnés sur les comptes. Filtré par réseau uniquement.',
+    interactions:
+      'Réactions ou « J’aime » + commentaires + partages, republications et citations + enregistrements et signets, tels que les réseaux les comptent (clics à part).',
+    clicks: 'Clics sur les liens, lorsque le réseau les fournit.',
+    engagement_rate_reach_median: 'Interactions ÷ portée, par publication ; médiane sur les publications dont le réseau fournit les deux.',
+    engagement_rate_reach_weighted:
+      'Interactions ÷ portée, par publication ; moyenne pondérée par la portée (somme des interactions divisée par la somme des portées) sur les publications dont le réseau fournit les deux.',
+    engagement_rate_impressions_median: 'Interactions ÷ impressions, par publication ; médiane sur les publications dont le réseau fournit les deux.',
+    engagement_rate_impressions_weighted:
+      'Interactions ÷ impressions, par publication ; moyenne pondérée par les impressions, sur les publications dont le réseau fournit les deux.',
+    posts_published: 'Production : variantes publiées au cours de la période.',
+    on_time_rate: 'Part des variantes prévues sur la période et envoyées à leur réseau qui ont été publiées dans les 2 minutes suivant leur heure programmée.',
+    failure_rate:
+      'Part des variantes prévues sur la période et envoyées à leur réseau qui ont échoué ou qui demandent l’intervention d’une personne (résultat inconnu).',
+    cadence_vs_plan: 'Variantes publiées ÷ variantes prévues sur la période (toute variante prévue compte, y compris celles qui ont été annulées).',
+    inbound_volume: 'Commentaires, réponses, messages privés, mentions et avis reçus (hors publications et réponses de la campagne elle-même).',
+    response_rate:
+      'Part des éléments reçus qui appellent une réponse (ni spam, ni masqués, ni supprimés) et qui en ont reçu une de la campagne (envoyée depuis Badil ou publiée sur le réseau par le compte de la campagne).',
+    first_response_time_median_hours:
+      'Délai médian, en heures calendaires, entre la réception et la première réponse de la campagne, sur les éléments appelant une réponse qui en ont reçu une.',
+    first_response_time_p90_hours: '90e centile du délai, en heures calendaires, entre la réception et la première réponse de la campagne.',
+    sla_compliance:
+      'Part des éléments appelant une réponse qui ont reçu une réponse dans leur délai visé configuré (réglages de la boîte de réception, selon le type), parmi ceux qui ont reçu une réponse ou dont le délai visé est déjà dépassé.',
+    escalations: 'Éléments reçus escaladés au NCSC (et aux juristes).',
+    tone: 'Part des commentaires classés dans une catégorie hostile (haine, harcèlement, diffamation) parmi tous les commentaires reçus.',
+    misconception_prevalence:
+      'Commentaires correspondant à la règle de désinformation de l’une des idées reçues de la bibliothèque de faits ÷ tous les commentaires reçus (par idée reçue : /api/reports/misconceptions).',
+    moderation_decisions: 'Décisions de modération automatique (une règle s’est appliquée), toutes catégories confondues.',
+    moderation_hidden: 'Commentaires masqués sur leur réseau, par une règle ou par une personne.',
+    moderation_flagged: 'Commentaires signalés par une règle pour examen par une personne.',
+    moderation_escalated: 'Éléments escaladés au NCSC, par une règle ou par une personne.',
+    moderation_replied: 'Réponses envoyées par la campagne depuis Badil.',
+    moderation_restored: 'Commentaires masqués rendus de nouveau visibles.',
+    automatic_precision: 'Part des masquages automatiques qu’aucune personne n’a annulés (commentaire rétabli) dans les 7 jours.',
+  },
   reportsDashboard: {
     title: 'Tableau de bord de la campagne',
     intro: 'Chiffres du {{from}} au {{to}} (jours de Casablanca), comparés à la période précédente.',
@@ -470,6 +517,9 @@ export const fr: SameKeys<PluginStrings> = {
     noCategory: 'Sans catégorie',
     retry: 'Réessayer',
     kpis: {
+      followers: 'Abonnés',
+      net_follower_change: 'Évolution nette des abonnés',
+      period_reach_28d: 'Portée sur 28 jours (comptes)',
       impressions: 'Impressions',
       sum_of_post_reach: 'Somme des portées des publications',
       video_views: 'Vues de vidéos',
@@ -498,6 +548,60 @@ export const fr: SameKeys<PluginStrings> = {
       moderation_replied: 'Réponses envoyées',
       moderation_restored: 'Commentaires rétablis',
       automatic_precision: 'Précision de la modération automatique',
+    },
+  },
+  reportsApiPage: {
+    navLabel: 'API des rapports',
+    title: 'API des rapports',
+    refusal: 'Cette page est réservée aux administrateurs, au NCSC et aux analystes.',
+    intro:
+      'Les outils externes (tableaux de bord, tableurs, systèmes des partenaires) lisent ici les chiffres de la campagne, avec une clé qui leur est propre. La clé ne donne accès à rien d’autre dans Badil.',
+    keyTitle: 'Obtenir une clé',
+    keySteps:
+      'Un administrateur crée un compte avec le rôle « Outil externe (clé API) », coche « Activer la clé API » et remet la clé au responsable de l’outil. L’outil l’envoie à chaque appel :',
+    limits:
+      'Chaque clé peut faire {{calls}} appels toutes les {{seconds}} secondes ; au-delà, la réponse est 429 avec le délai à attendre (Retry-After). Chaque appel est compté.',
+    routesTitle: 'Adresses',
+    graphql: 'Les mêmes rapports en GraphQL : reports { kpis timeseries breakdown misconceptions posts }.',
+    openapiLink: 'Le document OpenAPI 3.1 (pour générer un client)',
+    parametersTitle: 'Paramètres',
+    kpisTitle: 'Indicateurs',
+    missing: 'Un chiffre qu’un réseau ne fournit pas est vide (null), jamais 0. Les périodes sont des jours à l’heure de Casablanca.',
+    kpiName: 'Nom',
+    kpiLabel: 'Indicateur',
+    kpiUnit: 'Unité',
+    kpiDefinition: 'Définition',
+    units: {
+      count: 'nombre',
+      ratio: 'part (de 0 à 1)',
+      hours: 'heures',
+    },
+    routes: {
+      kpis: 'Les indicateurs sur une période, et sur la période précédente si demandé.',
+      timeseries: 'Les indicateurs par jour, semaine ou mois.',
+      breakdown: 'Les indicateurs par réseau, langue ou catégorie de modération.',
+      misconceptions: 'La part de chaque idée reçue dans les commentaires, par semaine.',
+      posts: 'Les publications de la période avec leurs chiffres, page par page.',
+      usage: 'Les appels comptés par clé sur les 30 derniers jours.',
+      openapi: 'La description de cette API, pour les outils.',
+    },
+    parameters: {
+      from: 'Premier jour de la période (AAAA-MM-JJ), inclus.',
+      to: 'Dernier jour de la période, inclus ; 2 ans au plus après le premier.',
+      kpi: 'Indicateurs, séparés par des virgules (voir ci-dessous).',
+      platform: 'Réseaux : facebook, instagram, x, linkedin, youtube, tiktok.',
+      language: 'Langues : fr, ar, ary (darija), other (autre).',
+      theme: 'Numéros des thèmes.',
+      audience: 'Publics cibles.',
+      format: 'Formats de contenu.',
+      keyMoment: 'Numéros des temps forts.',
+      compare: 'previous : aussi la période de même durée juste avant.',
+      interval: 'day (jour), week (semaine) ou month (mois).',
+      by: 'network (réseau), language (langue) ou category (catégorie).',
+      sort: 'Ordre des publications.',
+      page: 'Numéro de page, à partir de 1.',
+      limit: 'Publications par page, 500 au plus.',
+      output: 'json (par défaut) ou csv.',
     },
   },
   reportsApi: {

@@ -34,6 +34,7 @@ import { CrisisBanner as CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '.
 import { ModerationTesterNavLink as ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { PublishingQueueNavLink as PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { InboxNavLink as InboxNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { ReportsApiNavLink as ReportsApiNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { ReportsDashboard as ReportsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { PressMentionsDashboard as PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { ReviewQueueNav as ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28 } from '../../../../src/admin/ReviewQueueNav'
@@ -43,6 +44,7 @@ import { CalendarView as CalendarView_c852a4fce6104cc29945524c4abb31b2 } from '.
 import { ModerationTesterView as ModerationTesterView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { PublishingQueueView as PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { InboxView as InboxView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { ReportsApiView as ReportsApiView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -83,6 +85,7 @@ export const importMap = {
   "/plugins/campaign-ops/exports/client#ModerationTesterNavLink": ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#PublishingQueueNavLink": PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#InboxNavLink": InboxNavLink_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/client#ReportsApiNavLink": ReportsApiNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/rsc#ReportsDashboard": ReportsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#PressMentionsDashboard": PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/src/admin/ReviewQueueNav#ReviewQueueNav": ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28,
@@ -92,5 +95,6 @@ export const importMap = {
   "/plugins/campaign-ops/exports/rsc#ModerationTesterView": ModerationTesterView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#PublishingQueueView": PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#InboxView": InboxView_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#ReportsApiView": ReportsApiView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,2 @@
+/** Who sees the reporting API's reference: those who connect tools to it and read its figures. */
+export const reportsApiPageRoles: readonly string[] = ['admin', 'ncsc', 'analyst']
