@@ -6,11 +6,13 @@
  *    baseline; the ratio is the endpoint's median time over the query's (goal ≤ 1.2×);
  *  - the same for every KPI at once, and the community KPIs alone;
  *  - p50/p95 of the six requests the dashboard makes for its default 30 days.
- * BENCH_REPORTING_ROWS (default 1,000,000) scales the snapshots and the inbound items.
+ * BENCH_REPORTING_ROWS (default 1,000,000) scales the snapshots and the inbound items;
+ * BENCH_REPORTING_KEEP=1 leaves the generated database in place (its URL is printed) to study plans.
  */
 import pg from 'pg'
 
 import { startBenchPayload } from './lib/bench-payload'
+import { markScriptFinished } from '../scripts/lib/load-app-config'
 import { casablancaDayOf, casablancaMidnight } from '../plugins/campaign-ops/reporting/report-periods'
 import { startHttpServer } from '../tests/helpers/http-server'
 
@@ -215,6 +217,11 @@ export async function run(): Promise<void> {
   } finally {
     await db.end()
     await http.close()
+    if (process.env.BENCH_REPORTING_KEEP === '1') {
+      console.log(`kept: ${app.databaseUrl}`)
+      markScriptFinished()
+      process.exit(0)
+    }
     await app.close()
   }
 }

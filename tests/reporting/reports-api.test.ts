@@ -558,7 +558,12 @@ describe('integration keys', () => {
 
   it('are counted per call and route, and see their own counts', async () => {
     await get(`/reports/posts?${period}`, { apiKey: integrationApiKey })
-    const usage = await get('/reports/usage', { apiKey: integrationApiKey })
+    // The count is written beside the answer: it is there a moment later.
+    let usage = await get('/reports/usage', { apiKey: integrationApiKey })
+    for (let attempt = 0; attempt < 50 && !usage.json.calls.some((row: { route: string }) => row.route === 'posts'); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      usage = await get('/reports/usage', { apiKey: integrationApiKey })
+    }
     expect(usage.status).toBe(200)
     const mine = usage.json.calls as { userId: number; route: string; calls: number }[]
     expect(mine.every((row) => row.userId === accounts.integration.id)).toBe(true)

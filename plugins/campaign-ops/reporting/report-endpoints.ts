@@ -76,7 +76,10 @@ function reportEndpoint<Q extends z.ZodType>(settings: ReportApiSettings, route:
       const { req, user } = context
       const rate = await rateOrRefusal(req, user, context.language, settings)
       if (rate instanceof Response) return rate
-      await countReportCall(req.payload, user, route.name)
+      // Counted beside the answer, not before it: a count is one row's update, the caller need not wait for it.
+      void countReportCall(req.payload, user, route.name).catch((error: unknown) =>
+        req.payload.logger.error({ err: error, msg: 'reporting API call not counted' }),
+      )
       const report = await route.build(context as EndpointContext<undefined, z.output<Q>, undefined>)
       return answer(req, report, (context.query as { output?: 'json' | 'csv' }).output ?? 'json', route.name, rate)
     },

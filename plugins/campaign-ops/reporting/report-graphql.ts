@@ -47,7 +47,9 @@ async function run<Q extends z.ZodType>(
   if (!user) throw graphQLRefusal(req, 401, [{ message: pluginText('reportsApi:forbidden')[language], code: 'unauthenticated' }])
   try {
     await consumeReportCall(req.payload, user, settings.rateLimit ?? defaultReportRateLimit)
-    await countReportCall(req.payload, user, `graphql:${route}`)
+    void countReportCall(req.payload, user, `graphql:${route}`).catch((error: unknown) =>
+      req.payload.logger.error({ err: error, msg: 'reporting API call not counted' }),
+    )
     // Arguments left out are absent, as in a query string.
     const parsed = schema.safeParse(Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined)))
     if (!parsed.success) {
