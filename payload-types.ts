@@ -729,6 +729,7 @@ export interface Interaction {
       | null;
   };
   escalatedAt?: string | null;
+  firstAnsweredAt?: string | null;
   suggestedTemplate?: (number | null) | ResponseTemplate;
   networkActionError?: string | null;
   status: 'new' | 'assigned' | 'waiting' | 'answered' | 'escalated' | 'hidden' | 'closed';
@@ -1650,6 +1651,7 @@ export interface InteractionsSelect<T extends boolean = true> {
         spans?: T;
       };
   escalatedAt?: T;
+  firstAnsweredAt?: T;
   suggestedTemplate?: T;
   networkActionError?: T;
   status?: T;

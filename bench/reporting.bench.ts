@@ -94,6 +94,8 @@ async function generate(db: pg.Client, themes: number[], keyMoments: number[]): 
     `INSERT INTO interaction_replies (interaction_id, text, idempotency_key, state, sent_at)
      SELECT id, 'Merci', 'bench-' || id, 'sent', received_at + make_interval(mins => id % 600) FROM interactions WHERE id % 3 = 0`,
   )
+  // As the inbox keeps it when a reply is sent (inbox/first-answer.ts).
+  await db.query(`UPDATE interactions i SET first_answered_at = r.sent_at FROM interaction_replies r WHERE r.interaction_id = i.id AND r.state = 'sent'`)
   await db.query('ANALYZE')
 }
 

@@ -14,6 +14,7 @@ import * as migration_20261206_035259_moderation_log_checkpoints from './2026120
 import * as migration_20261206_112722_metric_snapshots from './20261206_112722_metric_snapshots';
 import * as migration_20261206_155050_reporting_api from './20261206_155050_reporting_api';
 import * as migration_20261206_162850_account_metrics from './20261206_162850_account_metrics';
+import * as migration_20261206_165423_first_answer from './20261206_165423_first_answer';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261206_162850_account_metrics.up,
     down: migration_20261206_162850_account_metrics.down,
-    name: '20261206_162850_account_metrics'
+    name: '20261206_162850_account_metrics',
+  },
+  {
+    up: migration_20261206_165423_first_answer.up,
+    down: migration_20261206_165423_first_answer.down,
+    name: '20261206_165423_first_answer'
   },
 ];

@@ -10,6 +10,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { seedModerationLibrary } from '../../plugins/campaign-ops'
+import { recordFirstAnswers, recordReplySent } from '../../plugins/campaign-ops/inbox/first-answer'
 import { appendModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
 import { kpiNames } from '../../plugins/campaign-ops/reporting/kpi-catalogue'
 import { kpisResponse, misconceptionsResponse, postsResponse, timeSeriesResponse } from '../../plugins/campaign-ops/reporting/report-responses'
@@ -133,6 +134,8 @@ async function inbound(item: Inbound): Promise<{ id: number; remoteId: string }>
       item.escalatedAt ?? null,
     ],
   )
+  // As the inbox does on storing: an own reply answers its parent.
+  await recordFirstAnswers(db, [id])
   return { id, remoteId }
 }
 
@@ -142,6 +145,7 @@ async function sentReply(interaction: number, sentAt: string): Promise<void> {
     `reply-${interaction}-${sentAt}`,
     sentAt,
   ])
+  await recordReplySent(db, interaction, sentAt)
 }
 
 beforeAll(async () => {

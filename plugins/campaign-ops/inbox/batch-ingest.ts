@@ -17,6 +17,7 @@ import { normalizeViews } from '../moderation/normalize'
 import type { ModerationLogEntry } from '../moderation/moderation-log'
 import type { Decision } from '../moderation/types'
 import type { InboundEvent } from '../networks/inbound'
+import { recordFirstAnswers } from './first-answer'
 import { ingestInboundEvent, moderationFields, suggestedTemplateFor, takeAction } from './ingest'
 import type { ArrivalPath, InboxSettings, IngestOutcome } from './ingest'
 import { interactionsSlug } from './interactions-collection'
@@ -220,6 +221,7 @@ async function insertFresh(payload: Payload, settings: InboxSettings, unordered:
       ]
     })
     await appendModerationLogRows(client, payload, entries, { pseudonymKey: settings.pseudonymKey })
+    await recordFirstAnswers(client, [...inserted.values()])
     await client.query('commit')
     return inserted
   } catch (error) {

@@ -7,6 +7,7 @@
 import type { Payload } from 'payload'
 
 import type { Interaction } from '../../../payload-types'
+import { sqlPool } from '../../../src/infra/database'
 import { activeEngine } from '../moderation/engine-cache'
 import { pseudonymize } from '../moderation/log-chain'
 import { appendModerationLog, pseudonymKey } from '../moderation/moderation-log'
@@ -16,6 +17,7 @@ import { interactionsSlug } from './interactions-collection'
 import type { InteractionKind } from './interactions-collection'
 import { reasonText } from '../publishing/variant-state'
 import { escalateInteraction } from './escalation'
+import { recordFirstAnswers } from './first-answer'
 import { guessLanguage } from './language-guess'
 import { answerMinutes } from './settings-global'
 import { responseTemplatesSlug } from './templates-collection'
@@ -158,6 +160,7 @@ async function create(payload: Payload, settings: InboxSettings, event: InboundE
     if (existing) return update(payload, settings, existing, event, now)
     throw error
   }
+  await recordFirstAnswers(sqlPool(payload), [Number(created.id)])
   if (event.verb === 'add' || event.verb === 'edited') {
     const decision = await moderate(payload, settings, event, created.id, null)
     const suggestedTemplate = decision ? await suggestedTemplateFor(payload, decision) : null

@@ -196,6 +196,12 @@ export function interactionsCollection({ variantsSlug, hooks, endpoints }: Inter
       },
       { name: 'escalatedAt', type: 'date', access: computedByServer, label: { fr: 'Escaladé le', ar: 'تاريخ التصعيد', en: 'Escalated at' } },
       {
+        name: 'firstAnsweredAt',
+        type: 'date',
+        access: computedByServer,
+        label: { fr: 'Première réponse de la campagne le', ar: 'تاريخ أول رد من الحملة', en: 'First answered by the campaign at' },
+      },
+      {
         name: 'suggestedTemplate',
         type: 'relationship',
         relationTo: 'response-templates' as CollectionSlug,

@@ -16,6 +16,7 @@ import { NetworkError } from '../networks/types'
 import { reasonText } from '../publishing/variant-state'
 import { pluginText } from '../translations'
 import { replyTarget } from './direct-messages'
+import { recordReplySent } from './first-answer'
 import { fillReplyTemplate } from './template-text'
 import { interactionsSlug } from './interactions-collection'
 import { interactionLogFields } from './log-entry'
@@ -215,6 +216,7 @@ export async function sendReply(payload: Payload, settings: ActionSettings, repl
     remoteId,
     sentAt,
   ])
+  await recordReplySent(pool, Number(interaction.id), sentAt)
   await payload.update({
     collection: interactionsSlug,
     id: interaction.id,

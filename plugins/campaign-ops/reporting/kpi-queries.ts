@@ -82,9 +82,6 @@ function mythRulesSql(parameters: SqlParameters): string {
  * The rows of each source, with `at` (the time that places a row in the period) and the columns
  * the KPIs aggregate, plus `network` and `language` for breakdowns.
  */
-/** The KPIs that read the campaign's first answer to an item (two lookups per item: only joined when asked). */
-const answerTimeKpis: readonly KpiName[] = ['response_rate', 'first_response_time_median_hours', 'first_response_time_p90_hours', 'sla_compliance']
-
 const sourceRows: Record<KpiSource, (filters: ReportFilters, parameters: SqlParameters, kpis: readonly KpiName[]) => string> = {
   /** Variants published in the period, each with its latest snapshot before the period's end (or none). */
   posts: (filters, parameters) => {
@@ -122,9 +119,8 @@ const sourceRows: Record<KpiSource, (filters: ReportFilters, parameters: SqlPara
               ${filtersOnContent(filters) ? 'JOIN content_items c ON c.id = v.content_item_id' : ''}
              WHERE ${where(conditions)}`
   },
-  /** Inbound items received in the period, with the campaign's first answer (from Badil or posted on the network). */
-  inbound: (filters, parameters, kpis) => {
-    const needsAnswerTime = kpis.some((kpi) => answerTimeKpis.includes(kpi))
+  /** Inbound items received in the period, with the campaign's first answer (from Badil or posted on the network: inbox/first-answer.ts). */
+  inbound: (filters, parameters) => {
     const conditions = [
       `NOT coalesce(i.from_account_itself, false)`,
       `i.received_at >= ${parameters.add(filters.from)}`,
@@ -140,19 +136,8 @@ const sourceRows: Record<KpiSource, (filters: ReportFilters, parameters: SqlPara
                      AND i.status <> 'hidden' AND i.removed_on_network_at IS NULL) AS needs_answer,
                    (i.kind IN ('comment', 'reply')) AS is_comment, i.moderation_rule_ids AS rule_ids,
                    (i.moderation_rule_ids IS NOT NULL AND string_to_array(i.moderation_rule_ids, ',') && ${mythRuleIds}) AS matches_myth,
-                   ${needsAnswerTime ? 'answer.answered_at' : 'NULL::timestamptz AS answered_at'}
+                   i.first_answered_at AS answered_at
               FROM interactions i
-              ${
-                // OFFSET 0 keeps the lateral from being inlined: each reference to answered_at would run both lookups again.
-                needsAnswerTime
-                  ? `LEFT JOIN LATERAL (
-                       SELECT least(
-                         (SELECT min(r.sent_at) FROM interaction_replies r WHERE r.interaction_id = i.id AND r.state = 'sent'),
-                         (SELECT min(coalesce(o.remote_created_at, o.received_at)) FROM interactions o
-                           WHERE o.parent_remote_id = i.remote_id AND o.network = i.network AND o.from_account_itself)
-                       ) AS answered_at OFFSET 0) answer ON true`
-                  : ''
-              }
               ${filtersOnContent(filters) ? 'LEFT JOIN platform_variants v ON v.id = i.variant_id LEFT JOIN content_items c ON c.id = v.content_item_id' : ''}
              WHERE ${where(conditions)}`
   },

@@ -4,7 +4,8 @@
  * and drawn on a canvas at twice the size, on the admin's background colour.
  */
 export async function downloadChartImage(container: HTMLElement, fileName: string): Promise<void> {
-  const svg = container.querySelector('svg.recharts-surface') as SVGSVGElement | null
+  // The chart's own surface: the legend's icons are small surfaces of their own.
+  const svg = container.querySelector('.recharts-wrapper > svg.recharts-surface') as SVGSVGElement | null
   if (!svg) return
   const { width, height } = svg.getBoundingClientRect()
   const copy = svg.cloneNode(true) as SVGSVGElement
