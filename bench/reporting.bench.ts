@@ -13,7 +13,7 @@ import pg from 'pg'
 
 import { startBenchPayload } from './lib/bench-payload'
 import { markScriptFinished } from '../scripts/lib/load-app-config'
-import { casablancaDayOf, casablancaMidnight } from '../plugins/campaign-ops/reporting/report-periods'
+import { addDays, casablancaDayOf, casablancaMidnight } from '../plugins/campaign-ops/reporting/report-periods'
 import { startHttpServer } from '../tests/helpers/http-server'
 
 const rows = Number(process.env.BENCH_REPORTING_ROWS ?? 1_000_000)
@@ -151,7 +151,7 @@ export async function run(): Promise<void> {
     const period = lastDays(90)
     const endpointPath = `kpis?from=${period.from}&to=${period.to}&kpi=impressions&platform=facebook,instagram&language=fr`
     const fromAt = casablancaMidnight(period.from)
-    const toAt = casablancaMidnight(new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
+    const toAt = casablancaMidnight(addDays(period.to, 1))
     const handWritten = async () =>
       Number(
         (

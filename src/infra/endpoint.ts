@@ -19,7 +19,15 @@ import { appText } from '../i18n/translations'
 export type EndpointError = { message: string; field?: string; code: string } & Record<string, unknown>
 
 export type EndpointStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 502 | 503
-export type Refusal = { status: EndpointStatus; code?: string; message: Localized | string; field?: string; details?: Record<string, unknown> }
+/** `headers` go on the answer too (a 429's Retry-After). */
+export type Refusal = {
+  status: EndpointStatus
+  code?: string
+  message: Localized | string
+  field?: string
+  details?: Record<string, unknown>
+  headers?: Record<string, string>
+}
 
 export class EndpointRefusal extends Error {
   constructor(readonly refusal: Refusal) {
@@ -193,8 +201,9 @@ export function defineEndpoint<P extends Schema | undefined = undefined, Q exten
         return Response.json(result, { headers: definition.headers })
       } catch (error) {
         if (error instanceof EndpointRefusal) {
-          const { status, code, message, field, details } = error.refusal
-          return answer(status, [{ message: localize(message, language), ...(field ? { field } : {}), code: code ?? codeOfStatus[status], ...details }])
+          const { status, code, message, field, details, headers } = error.refusal
+          const errors = [{ message: localize(message, language), ...(field ? { field } : {}), code: code ?? codeOfStatus[status], ...details }]
+          return errorResponse(status, errors, { ...definition.headers, ...headers })
         }
         if (definition.answerPayloadErrors && error instanceof APIError) {
           const data = error.data as { errors?: { path?: string; field?: string; message: string }[] } | undefined

@@ -188,7 +188,3 @@ export const kpiCatalogue = {
 
 export type KpiName = keyof typeof kpiCatalogue
 export const kpiNames = Object.keys(kpiCatalogue) as KpiName[]
-
-export function isKpiName(value: string): value is KpiName {
-  return Object.hasOwn(kpiCatalogue, value)
-}

@@ -400,8 +400,8 @@ export function reportDatabase(payload: { db: unknown }): Queryable {
     async query(text, values) {
       const client = await pool.connect()
       try {
-        await client.query('BEGIN READ ONLY')
-        await client.query(`SET LOCAL jit = off; SET LOCAL statement_timeout = ${reportStatementTimeoutMs}`)
+        // One round trip for the three.
+        await client.query(`BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL statement_timeout = ${reportStatementTimeoutMs}`)
         const result = await client.query(text, values)
         await client.query('COMMIT')
         return result

@@ -66,11 +66,6 @@ export function accountCounts(network: Network, values: Record<string, unknown>)
   ) as Record<AccountComponent, number | null>
 }
 
-/** The network metrics that give each component, for the API's documentation. */
-export function componentSourcesOf(network: Network): Partial<Record<MetricComponent, readonly string[]>> {
-  return componentSources[network]
-}
-
 /** Sum of the present values, or null when none is present. */
 function sumOfPresent(values: readonly (number | null | undefined)[]): number | null {
   const present = values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value))

@@ -51,6 +51,18 @@ export type MetricsPullState = { lastAttemptAt: string; lastError: string | null
 export const metricsPullStateKey = (variantId: number) => `metrics-pull:${variantId}`
 export const accountFiguresStateKey = (accountId: number) => `metrics-pull:account:${accountId}`
 
+/** A read tried now: a success clears the last failure, a failure is kept with when and why. */
+async function recordAttempt(payload: Payload, key: string, now: Date, error?: unknown): Promise<void> {
+  const at = now.toISOString()
+  const failure = error === undefined ? { lastError: null, lastErrorAt: null } : { lastError: reasonText((error as NetworkError).reason), lastErrorAt: at }
+  await payload.kv.set(key, { lastAttemptAt: at, ...failure } satisfies MetricsPullState)
+}
+
+/** When a read last touched something: its latest snapshot or its latest attempt (0 when never). */
+function lastTouched(lastSnapshot: unknown, state: MetricsPullState | null): number {
+  return Math.max(lastSnapshot ? new Date(lastSnapshot as string).getTime() : 0, state ? new Date(state.lastAttemptAt).getTime() : 0)
+}
+
 /** Every how long a post of this age is read; null once it is too old to be read. */
 export function pullInterval(ageMs: number): number | null {
   return pullCadence.find((step) => ageMs <= step.maxAgeMs)?.everyMs ?? null
@@ -73,7 +85,7 @@ async function duePosts(payload: Payload, account: UsableAccount, now: Date, lim
     const every = pullInterval(now.getTime() - new Date(row.published_at as string).getTime())
     if (every === null) continue
     const state = await payload.kv.get<MetricsPullState>(metricsPullStateKey(variantId))
-    const touched = Math.max(row.last_snapshot ? new Date(row.last_snapshot as string).getTime() : 0, state ? new Date(state.lastAttemptAt).getTime() : 0)
+    const touched = lastTouched(row.last_snapshot, state)
     const overdueMs = now.getTime() - (touched + every)
     if (touched === 0 || overdueMs >= 0) due.push({ variantId, remoteId: String(row.remote_id), overdueMs: touched === 0 ? Infinity : overdueMs, state })
   }
@@ -95,7 +107,7 @@ async function pullAccountFigures(
   const db = sqlPool(payload)
   const state = await payload.kv.get<MetricsPullState>(accountFiguresStateKey(account.id))
   const { rows } = await db.query(`SELECT max(fetched_at) AS last FROM metric_snapshots WHERE account_id = $1 AND scope = 'account'`, [account.id])
-  const touched = Math.max(rows[0]?.last ? new Date(rows[0].last as string).getTime() : 0, state ? new Date(state.lastAttemptAt).getTime() : 0)
+  const touched = lastTouched(rows[0]?.last, state)
   if (touched && now.getTime() - touched < accountFiguresEveryMs) return false
   try {
     const figures = await adapter.fetchAccountMetrics(account.credentials, context)
@@ -113,19 +125,11 @@ async function pullAccountFigures(
       },
     })
     report.accountSnapshots += 1
-    await payload.kv.set(accountFiguresStateKey(account.id), {
-      lastAttemptAt: now.toISOString(),
-      lastError: null,
-      lastErrorAt: null,
-    } satisfies MetricsPullState)
+    await recordAttempt(payload, accountFiguresStateKey(account.id), now)
     return false
   } catch (error) {
     report.errors += 1
-    await payload.kv.set(accountFiguresStateKey(account.id), {
-      lastAttemptAt: now.toISOString(),
-      lastError: reasonText((error as NetworkError).reason),
-      lastErrorAt: now.toISOString(),
-    } satisfies MetricsPullState)
+    await recordAttempt(payload, accountFiguresStateKey(account.id), now, error)
     return stopsAccount(db, account, error, now)
   }
 }
@@ -155,19 +159,11 @@ async function pullAccount(payload: Payload, settings: MetricsPullSettings, acco
         },
       })
       report.snapshots += 1
-      await payload.kv.set(metricsPullStateKey(post.variantId), {
-        lastAttemptAt: now.toISOString(),
-        lastError: null,
-        lastErrorAt: null,
-      } satisfies MetricsPullState)
+      await recordAttempt(payload, metricsPullStateKey(post.variantId), now)
     } catch (error) {
       const stop = await stopsAccount(db, account, error, now)
       report.errors += 1
-      await payload.kv.set(metricsPullStateKey(post.variantId), {
-        lastAttemptAt: now.toISOString(),
-        lastError: reasonText((error as NetworkError).reason),
-        lastErrorAt: now.toISOString(),
-      } satisfies MetricsPullState)
+      await recordAttempt(payload, metricsPullStateKey(post.variantId), now, error)
       if (stop) return
     }
   }

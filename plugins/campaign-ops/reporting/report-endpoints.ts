@@ -15,7 +15,6 @@ import type { z } from 'zod'
 import { roles } from '../../../src/domain/roles'
 import { defineEndpoint } from '../../../src/infra/endpoint'
 import type { EndpointContext } from '../../../src/infra/endpoint'
-import type { AdminLanguage } from '../../../src/i18n/catalogue'
 import { pluginText } from '../translations'
 import { breakdownReport, kpisReport, misconceptionsReport, postsReport, timeSeriesReport } from './report-builders'
 import type { Report, Table } from './report-builders'
@@ -74,8 +73,8 @@ function reportEndpoint<Q extends z.ZodType>(settings: ReportApiSettings, route:
     query: route.query,
     handler: async (context) => {
       const { req, user } = context
-      const rate = await rateOrRefusal(req, user, context.language, settings)
-      if (rate instanceof Response) return rate
+      // Past the key's limit, a 429 with Retry-After (report-usage.ts).
+      const rate = await consumeReportCall(req.payload, user, settings.rateLimit ?? defaultReportRateLimit)
       // Counted beside the answer, not before it: a count is one row's update, the caller need not wait for it.
       void countReportCall(req.payload, user, route.name).catch((error: unknown) =>
         req.payload.logger.error({ err: error, msg: 'reporting API call not counted' }),
@@ -84,21 +83,6 @@ function reportEndpoint<Q extends z.ZodType>(settings: ReportApiSettings, route:
       return answer(req, report, (context.query as { output?: 'json' | 'csv' }).output ?? 'json', route.name, rate)
     },
   })
-}
-
-/** The caller's place in its rate limit, or the 429 (with Retry-After) once it is spent. */
-async function rateOrRefusal(req: PayloadRequest, user: { id: number | string; role?: unknown }, language: AdminLanguage, settings: ReportApiSettings) {
-  try {
-    return await consumeReportCall(req.payload, user, settings.rateLimit ?? defaultReportRateLimit)
-  } catch (error) {
-    const refusal = (error as { refusal?: { status: number; details?: { retryAfterSeconds?: number } } }).refusal
-    if (refusal?.status !== 429) throw error
-    const seconds = refusal.details?.retryAfterSeconds ?? 1
-    return Response.json(
-      { errors: [{ message: pluginText('reportsApi:rateLimited', { seconds })[language], code: 'rate_limited', ...refusal.details }] },
-      { status: 429, headers: { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' } },
-    )
-  }
 }
 
 /** The usage of the API: an administrator sees every caller's, a tool its own. */

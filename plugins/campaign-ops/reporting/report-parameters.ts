@@ -15,7 +15,7 @@ import { pluginText } from '../translations'
 import { kpiNames } from './kpi-catalogue'
 import type { KpiName } from './kpi-catalogue'
 import { breakdownDimensions } from './kpi-queries'
-import { casablancaMidnight, timeBuckets } from './report-periods'
+import { addDays, casablancaMidnight, daysBetween, isCalendarDay, timeBuckets } from './report-periods'
 import { reportLanguages } from './report-filters'
 import type { ReportFilters, ReportLanguage } from './report-filters'
 
@@ -24,21 +24,11 @@ export const maxPeriodDays = 731
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/
 
-/** The UTC date of a `YYYY-MM-DD` day, for day arithmetic. */
-function utcDay(value: string): Date {
-  const [year, month, day] = value.split('-').map(Number)
-  return new Date(Date.UTC(year!, month! - 1, day!))
-}
-
-function validDay(value: string): boolean {
-  return utcDay(value).toISOString().slice(0, 10) === value
-}
-
 const day = (description: string, example: string) =>
   z
     .string()
     .regex(dayPattern)
-    .refine(validDay, { message: pluginText('reportsApi:day').en })
+    .refine(isCalendarDay, { message: pluginText('reportsApi:day').en })
     .meta({ description, example })
 
 /** `?x=a,b` or `?x=a&x=b`: a list, each value checked by `item`. */
@@ -134,7 +124,7 @@ async function missingIds(payload: { db: unknown }, table: 'themes' | 'key_momen
 /** The report's scope from validated parameters; a period the wrong way round or too long, or an id that does not exist, is refused. */
 export async function reportFilters(payload: { db: unknown }, query: ScopeInput): Promise<ReportFilters> {
   if (query.to < query.from) refuse({ status: 400, code: 'to_before_from', field: 'to', message: pluginText('reportsApi:toBeforeFrom') })
-  const days = Math.round((utcDay(query.to).getTime() - utcDay(query.from).getTime()) / 86_400_000) + 1
+  const days = daysBetween(query.from, query.to) + 1
   if (days > maxPeriodDays) {
     refuse({
       status: 400,
@@ -162,7 +152,7 @@ export async function reportFilters(payload: { db: unknown }, query: ScopeInput)
   }
   return {
     from: casablancaMidnight(query.from),
-    to: casablancaMidnight(new Date(utcDay(query.to).getTime() + 86_400_000).toISOString().slice(0, 10)),
+    to: casablancaMidnight(addDays(query.to, 1)),
     networks: query.platform ?? null,
     languages: query.language ?? null,
     themes: query.theme ?? null,

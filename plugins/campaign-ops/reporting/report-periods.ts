@@ -11,7 +11,7 @@ export const timeBuckets = ['day', 'week', 'month'] as const
 export type TimeBucket = (typeof timeBuckets)[number]
 
 /** A civil date as `YYYY-MM-DD`. */
-type CivilDate = string
+export type CivilDate = string
 
 function civil(year: number, month: number, day: number): CivilDate {
   return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10)
@@ -20,6 +20,25 @@ function civil(year: number, month: number, day: number): CivilDate {
 function parts(date: CivilDate): { year: number; month: number; day: number } {
   const [year, month, day] = date.split('-').map(Number)
   return { year: year!, month: month!, day: day! }
+}
+
+/** The day `days` after `date` (before, when negative). */
+export function addDays(date: CivilDate, days: number): CivilDate {
+  const { year, month, day } = parts(date)
+  return civil(year, month, day + days)
+}
+
+/** Days from `from` to `to` (0 for the same day). */
+export function daysBetween(from: CivilDate, to: CivilDate): number {
+  const at = (date: CivilDate) => Date.parse(`${date}T00:00:00Z`)
+  return Math.round((at(to) - at(from)) / 86_400_000)
+}
+
+/** True for a `YYYY-MM-DD` that names a day of the calendar (no 30 February). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const { year, month, day } = parts(value)
+  return civil(year, month, day) === value
 }
 
 /** The Casablanca day an instant falls on. */

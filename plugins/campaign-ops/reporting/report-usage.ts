@@ -65,6 +65,7 @@ export async function consumeReportCall(
       code: 'rate_limited',
       message: pluginText('reportsApi:rateLimited', { seconds }),
       details: { retryAfterSeconds: seconds, limit: limit.calls, perSeconds: limit.perSeconds },
+      headers: { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' },
     })
   }
 }

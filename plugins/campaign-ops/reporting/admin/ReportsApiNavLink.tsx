@@ -3,6 +3,7 @@ import { useAuth, useConfig } from '@payloadcms/ui'
 import Link from 'next/link'
 import React from 'react'
 
+import { hasRole } from '../../../../src/domain/roles'
 import { usePluginStrings } from '../../translations/use-plugin-strings'
 import { reportsApiPageRoles } from './reports-api-page-roles'
 
@@ -11,7 +12,7 @@ export function ReportsApiNavLink() {
   const { user } = useAuth<{ role?: string }>()
   const { t } = usePluginStrings()
   const { config } = useConfig()
-  if (!user || !reportsApiPageRoles.includes(user.role ?? '')) return null
+  if (!hasRole(user, ...reportsApiPageRoles)) return null
   return (
     <Link className="nav__link" href={`${config.routes.admin}/reports-api`} style={{ display: 'block', padding: '0.25rem 0' }}>
       {t('reportsApiPage:navLabel')}

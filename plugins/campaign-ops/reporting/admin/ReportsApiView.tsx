@@ -55,7 +55,7 @@ const code = (text: string) => (
 export function ReportsApiView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req } = initPageResult
   const t = (key: string, vars?: Record<string, string | number>) => translatePlugin(req, key as PluginStringKey, vars)
-  if (!hasRole(req.user, ...(reportsApiPageRoles as ['admin']))) {
+  if (!hasRole(req.user, ...reportsApiPageRoles)) {
     return (
       <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
         <p>{t('reportsApiPage:refusal')}</p>

@@ -1,5 +1,5 @@
 'use client'
-import React, { useMemo, useState } from 'react'
+import React, { useState } from 'react'
 
 import { usePluginStrings } from '../../translations/use-plugin-strings'
 import { ChartPanel, GroupBars, MisconceptionChart, TrendChart } from './DashboardCharts'
@@ -29,8 +29,7 @@ export function ReportsDashboardClient({ cards, options, fromNetworks }: Props) 
     format: '',
     keyMoment: '',
   }))
-  const stableCards = useMemo(() => cards, [cards])
-  const { data, state, retry, trendKpis, interval } = useDashboardData(filters, stableCards)
+  const { data, state, retry, trendKpis, interval } = useDashboardData(filters, cards)
   const set = (name: keyof DashboardFilters) => (event: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) =>
     setFilters((current) => ({ ...current, [name]: event.target.value }))
   const choosePreset = (event: React.ChangeEvent<HTMLSelectElement>) => {
