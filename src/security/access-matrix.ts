@@ -450,6 +450,12 @@ export const endpointRules: readonly EndpointRule[] = [
   { method: 'get', path: '/reports/breakdown', callers: roles, note: 'KPIs per network, language or moderation category' },
   { method: 'get', path: '/reports/misconceptions', callers: roles, note: 'misconception prevalence per myth and week' },
   { method: 'get', path: '/reports/posts', callers: roles, note: 'posts of the period with their latest figures' },
+  {
+    method: 'get',
+    path: '/reports/recommendations',
+    callers: roles,
+    note: 'best slots, formats, under-served themes and rising misconceptions, with their figures',
+  },
   { method: 'get', path: '/reports/openapi.json', callers: roles, note: 'the reporting API’s OpenAPI 3.1 document' },
   { method: 'get', path: '/reports/usage', callers: ['admin', 'integration'], note: 'calls counted per key; a key sees its own' },
   { method: 'post', path: '/reports/metrics/pull', callers: ['admin', 'ncsc'], note: 'reads the due posts’ metrics now, within each account’s budget' },
@@ -516,7 +522,10 @@ export const graphQLMutationRules: Record<string, { callers: readonly Role[]; no
 
 /** Custom GraphQL queries. */
 export const graphQLQueryRules: Record<string, { callers: readonly Role[]; note: string }> = {
-  reports: { callers: roles, note: 'the reporting API (kpis, timeseries, breakdown, misconceptions, posts); integration keys are rate-limited and counted' },
+  reports: {
+    callers: roles,
+    note: 'the reporting API (kpis, timeseries, breakdown, misconceptions, posts, recommendations); integration keys are rate-limited and counted',
+  },
 }
 
 /** Everyone Badil knows, for generated tables. */

@@ -3,7 +3,7 @@
  * walkthrough has published to the fake networks, the fake Meta reports insights on the Facebook
  * post, NCSC reads the metrics now (POST /api/reports/metrics/pull), and an analyst opens the
  * admin in French: the KPI cards show the figures, the six charts draw, the top posts list the
- * post, the CSV export is CSV and the PNG export is a PNG. Then an analyst whose language is
+ * post, the recommendations panel explains itself, the CSV export is CSV and the PNG export is a PNG. Then an analyst whose language is
  * Arabic sees the same page right to left, in Arabic.
  *
  *   BASE_URL=… E2E_EMAIL=<admin> E2E_PASSWORD=… FAKE_NETWORKS_URL=http://127.0.0.1:3924 \
@@ -58,6 +58,8 @@ try {
   check(impressionsCard.replace(/\D/g, '').includes(String(impressions)), `the impressions card shows the snapshot's ${impressions} (got "${impressionsCard}")`)
   const postsTable = (await page.locator('[data-testid="top-posts"]').textContent()) ?? ''
   check(postsTable.includes('Facebook'), `the top posts list the Facebook post (got "${postsTable.slice(0, 200)}")`)
+  const advice = (await page.locator('[data-testid="recommendations"]').textContent()) ?? ''
+  check(advice.includes('Recommandations') && advice.includes('Engagement :'), `the recommendations panel speaks French (got "${advice.slice(0, 200)}")`)
   await shot(page, 'dashboard-fr')
 
   // The trend's CSV, read as the signed-in analyst.
@@ -90,8 +92,8 @@ try {
   const rtl = arabic.locator('[data-testid="reports-dashboard"][dir="rtl"]')
   check((await rtl.count()) === 1, 'the dashboard is laid out right to left in Arabic')
   const arabicText = (await rtl.textContent()) ?? ''
-  check(arabicText.includes('لوحة قيادة الحملة') && arabicText.includes('مرات الظهور'), 'the dashboard speaks Arabic')
-  for (const word of ['Impressions', 'Export', 'Image', 'Loading', 'Network', 'Period', 'Tableau']) {
+  check(arabicText.includes('لوحة قيادة الحملة') && arabicText.includes('مرات الظهور') && arabicText.includes('توصيات'), 'the dashboard speaks Arabic')
+  for (const word of ['Impressions', 'Export', 'Image', 'Loading', 'Network', 'Period', 'Tableau', 'Recommend', 'best_slot']) {
     check(!arabicText.includes(word), `no "${word}" on the Arabic dashboard`)
   }
   await shot(arabic, 'dashboard-ar')

@@ -256,6 +256,7 @@ describe('endpoints', () => {
       'get /reports/breakdown': { path: '/reports/breakdown?from=2026-11-01&to=2026-11-07&kpi=inbound_volume&by=network', passes: 200 },
       'get /reports/misconceptions': { path: '/reports/misconceptions?from=2026-11-01&to=2026-11-07', passes: 200 },
       'get /reports/posts': { path: '/reports/posts?from=2026-11-01&to=2026-11-07', passes: 200 },
+      'get /reports/recommendations': { path: '/reports/recommendations?from=2026-11-01&to=2026-11-07', passes: 200 },
       'get /reports/openapi.json': { path: '/reports/openapi.json', passes: 200 },
       'get /reports/usage': { path: '/reports/usage', passes: 200 },
       'post /reports/metrics/pull': { path: '/reports/metrics/pull', passes: 200 },

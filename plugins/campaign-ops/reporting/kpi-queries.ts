@@ -486,3 +486,78 @@ export async function postFigures(
     })),
   }
 }
+
+export type PostEngagement = {
+  network: string
+  publishedAt: Date
+  /** Interactions ÷ reach, or ÷ impressions where the network gives no reach (X); null when neither is known. */
+  engagementRate: number | null
+  format: string | null
+  audiences: string[]
+}
+
+/**
+ * The period's posts with their engagement rate and their content's format and audiences: what the
+ * recommendations rank slots and formats by. Posts without a measured interaction count are left out.
+ */
+export async function postEngagement(db: Queryable, filters: ReportFilters): Promise<PostEngagement[]> {
+  const parameters = new SqlParameters()
+  const rows = sourceRows.posts(filters, parameters, [])
+  const { rows: result } = await db.query(
+    `SELECT r.network, r.at, r.interactions::double precision / coalesce(nullif(r.reach, 0), nullif(r.impressions, 0)) AS rate,
+            c.format::text AS format,
+            ARRAY(SELECT a.value::text FROM content_items_audiences a WHERE a.parent_id = c.id ORDER BY a.value) AS audiences
+       FROM (${rows}) r
+       JOIN platform_variants pv ON pv.id = r.variant_id
+       LEFT JOIN content_items c ON c.id = pv.content_item_id
+      WHERE r.interactions IS NOT NULL`,
+    parameters.values,
+  )
+  return result.map((row) => ({
+    network: String(row.network),
+    publishedAt: new Date(row.at as string),
+    engagementRate: numberOrNull(row.rate),
+    format: (row.format as string | null) ?? null,
+    audiences: (row.audiences as string[] | null) ?? [],
+  }))
+}
+
+export type ThemeCoverage = { themeId: number; keyMoments: number; posts: number }
+
+/**
+ * The themes the calendar's key moments name between the period's start and `horizon`, with the
+ * posts on each theme published or planned (not drafts, not cancelled) in that window.
+ */
+export async function themeCoverage(db: Queryable, filters: ReportFilters, horizon: Date): Promise<ThemeCoverage[]> {
+  const parameters = new SqlParameters()
+  const from = parameters.add(filters.from)
+  const until = parameters.add(horizon)
+  const momentConditions = [`k.starts_on < ${until}`, `k.ends_on + interval '1 day' > ${from}`]
+  if (filters.keyMoments) momentConditions.push(`k.id = ANY(${parameters.add(filters.keyMoments)}::int[])`)
+  const themeCondition = filters.themes ? `AND kr.themes_id = ANY(${parameters.add(filters.themes)}::int[])` : ''
+  const postConditions = [
+    `v.publication_state NOT IN ('draft', 'cancelled')`,
+    `coalesce(v.published_at, v.scheduled_at) >= ${from}`,
+    `coalesce(v.published_at, v.scheduled_at) < ${until}`,
+    ...variantConditions(filters, parameters),
+    ...contentConditions(filters, parameters),
+  ]
+  const { rows: result } = await db.query(
+    `WITH named AS (
+       SELECT kr.themes_id AS theme_id, count(DISTINCT k.id) AS key_moments
+         FROM key_moments k JOIN key_moments_rels kr ON kr.parent_id = k.id AND kr.path = 'themes'
+        WHERE ${where(momentConditions)} AND kr.themes_id IS NOT NULL ${themeCondition}
+        GROUP BY 1),
+     planned AS (
+       SELECT v.id, v.content_item_id FROM platform_variants v JOIN content_items c ON c.id = v.content_item_id
+        WHERE ${where(postConditions)})
+     SELECT n.theme_id, n.key_moments, count(DISTINCT p.id) AS posts
+       FROM named n
+       LEFT JOIN content_items_rels cr ON cr.themes_id = n.theme_id AND cr.path = 'themes'
+       LEFT JOIN planned p ON p.content_item_id = cr.parent_id
+      GROUP BY 1, 2
+      ORDER BY 1`,
+    parameters.values,
+  )
+  return result.map((row) => ({ themeId: Number(row.theme_id), keyMoments: Number(row.key_moments), posts: Number(row.posts) }))
+}

@@ -3,6 +3,7 @@
  * runs the named queries and gives the answer as JSON and as a table (CSV). The REST endpoints
  * and the GraphQL fields both call these, so both transports give the same figures.
  */
+import type { Payload } from 'payload'
 import type { z } from 'zod'
 
 import { pluginText } from '../translations'
@@ -23,7 +24,18 @@ import {
 import type { KpiValues } from './kpi-queries'
 import { previousPeriod } from './report-filters'
 import type { ReportFilters } from './report-filters'
-import { breakdownQuery, kpisAsked, kpisQuery, misconceptionsQuery, postsQuery, reportFilters, timeSeriesQuery } from './report-parameters'
+import {
+  breakdownQuery,
+  kpisAsked,
+  kpisQuery,
+  misconceptionsQuery,
+  postsQuery,
+  recommendationsQuery,
+  reportFilters,
+  timeSeriesQuery,
+} from './report-parameters'
+import { engagementLookbackDays, loadRecommendations } from './recommendations'
+import { explainedRecommendations, recommendationNames } from './recommendation-text'
 
 /** What the reports read through: Payload (or anything with its database adapter). */
 export type ReportPayload = { db: unknown }
@@ -146,5 +158,19 @@ export async function postsReport(payload: ReportPayload, query: z.output<typeof
   return {
     json: { ...scopeOf(query), docs, totalDocs, page: query.page, limit: query.limit, totalPages: Math.ceil(totalDocs / query.limit) },
     table: () => ({ columns: [...columns], rows: docs.map((doc) => columns.map((column) => doc[column])) }),
+  }
+}
+
+/** The recommendations over the period, each with its figures and its sentence in every admin language. */
+export async function recommendationsReport(payload: Payload, query: z.output<typeof recommendationsQuery>): Promise<Report> {
+  const filters = await reportFilters(payload, query)
+  const [recommendations, names] = await Promise.all([loadRecommendations(payload, filters), recommendationNames(payload)])
+  const explained = explainedRecommendations(recommendations, names)
+  return {
+    json: { ...scopeOf(query), engagementLookbackDays, recommendations: explained },
+    table: () => ({
+      columns: ['kind', 'explanation_fr', 'explanation_ar', 'figures'],
+      rows: explained.map(({ kind, explanation, ...figures }) => [kind, explanation.fr, explanation.ar, JSON.stringify(figures)]),
+    }),
   }
 }

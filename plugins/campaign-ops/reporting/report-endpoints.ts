@@ -1,7 +1,7 @@
 /**
  * The reporting API for external tools and the admin's dashboards, under `/api/reports/*`: KPIs
- * over a period, time series, breakdowns, misconception prevalence per myth and week, and the
- * posts with their figures. Parameters are validated by the zod schemas of report-parameters.ts
+ * over a period, time series, breakdowns, misconception prevalence per myth and week, the posts
+ * with their figures, and the recommendations drawn from them. Parameters are validated by the zod schemas of report-parameters.ts
  * (400 naming the parameter); answers are JSON or CSV, with an ETag and `Cache-Control` so a
  * dashboard polling every minute gets 304s; integration keys are rate-limited and every call is
  * counted per caller.
@@ -16,9 +16,9 @@ import { roles } from '../../../src/domain/roles'
 import { defineEndpoint } from '../../../src/infra/endpoint'
 import type { EndpointContext } from '../../../src/infra/endpoint'
 import { pluginText } from '../translations'
-import { breakdownReport, kpisReport, misconceptionsReport, postsReport, timeSeriesReport } from './report-builders'
+import { breakdownReport, kpisReport, misconceptionsReport, postsReport, recommendationsReport, timeSeriesReport } from './report-builders'
 import type { Report, Table } from './report-builders'
-import { breakdownQuery, kpisQuery, misconceptionsQuery, postsQuery, timeSeriesQuery } from './report-parameters'
+import { breakdownQuery, kpisQuery, misconceptionsQuery, postsQuery, recommendationsQuery, timeSeriesQuery } from './report-parameters'
 import { casablancaDayOf } from './report-periods'
 import { consumeReportCall, countReportCall, defaultReportRateLimit, reportUsage } from './report-usage'
 import type { ReportRateLimit } from './report-usage'
@@ -106,6 +106,11 @@ export function reportEndpoints(settings: ReportApiSettings = {}): Endpoint[] {
     reportEndpoint(settings, { name: 'breakdown', query: breakdownQuery, build: ({ req, query }) => breakdownReport(req.payload, query) }),
     reportEndpoint(settings, { name: 'misconceptions', query: misconceptionsQuery, build: ({ req, query }) => misconceptionsReport(req.payload, query) }),
     reportEndpoint(settings, { name: 'posts', query: postsQuery, build: ({ req, query }) => postsReport(req.payload, query) }),
+    reportEndpoint(settings, {
+      name: 'recommendations',
+      query: recommendationsQuery,
+      build: ({ req, query }) => recommendationsReport(req.payload, query),
+    }),
     usageEndpoint,
   ]
 }

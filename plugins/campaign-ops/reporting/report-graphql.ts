@@ -16,10 +16,10 @@ import { networks } from '../networks/registry'
 import { pluginText } from '../translations'
 import { kpiCatalogue, kpiNames } from './kpi-catalogue'
 import { breakdownDimensions } from './kpi-queries'
-import { breakdownReport, kpisReport, misconceptionsReport, postsReport, timeSeriesReport } from './report-builders'
+import { breakdownReport, kpisReport, misconceptionsReport, postsReport, recommendationsReport, timeSeriesReport } from './report-builders'
 import type { Report } from './report-builders'
 import { reportLanguages } from './report-filters'
-import { breakdownQuery, kpisQuery, misconceptionsQuery, postSortKeys, postsQuery, timeSeriesQuery } from './report-parameters'
+import { breakdownQuery, kpisQuery, misconceptionsQuery, postSortKeys, postsQuery, recommendationsQuery, timeSeriesQuery } from './report-parameters'
 import { timeBuckets } from './report-periods'
 import { consumeReportCall, countReportCall, defaultReportRateLimit } from './report-usage'
 import type { ReportRateLimit } from './report-usage'
@@ -165,6 +165,40 @@ export function reportQueries(graphQL: GraphQL, settings: { rateLimit?: ReportRa
     },
   })
 
+  const explanation = new GraphQLObjectType({
+    name: 'ReportRecommendationText',
+    fields: Object.fromEntries(['fr', 'ar', 'en'].map((language) => [language, { type: new GraphQLNonNull(GraphQLString) }])),
+  })
+  const whenKind = (kinds: string) => `Set for ${kinds}.`
+  const recommendation = new GraphQLObjectType({
+    name: 'ReportRecommendation',
+    description: 'A recommendation with the figures it rests on; the fields of other kinds are null.',
+    fields: {
+      kind: { type: new GraphQLNonNull(GraphQLString), description: 'best_slot, best_format, underserved_theme or rising_misconception.' },
+      explanation: { type: new GraphQLNonNull(explanation), description: 'The recommendation in words, with its figures.' },
+      network: { type: GraphQLString, description: whenKind('best_slot') },
+      weekday: { type: GraphQLInt, description: `1 = Monday … 7 = Sunday (Africa/Casablanca). ${whenKind('best_slot')}` },
+      hour: { type: GraphQLInt, description: `Hour of the day (Africa/Casablanca). ${whenKind('best_slot')}` },
+      networkMedianEngagementRate: { type: GraphQLFloat, description: whenKind('best_slot') },
+      networkPosts: { type: GraphQLInt, description: whenKind('best_slot') },
+      audience: { type: GraphQLString, description: whenKind('best_format') },
+      format: { type: GraphQLString, description: whenKind('best_format') },
+      audienceMedianEngagementRate: { type: GraphQLFloat, description: whenKind('best_format') },
+      audiencePosts: { type: GraphQLInt, description: whenKind('best_format') },
+      medianEngagementRate: { type: GraphQLFloat, description: whenKind('best_slot and best_format') },
+      posts: { type: GraphQLInt, description: 'Posts the figure rests on (best_slot, best_format, underserved_theme).' },
+      themeId: { type: GraphQLInt, description: whenKind('underserved_theme') },
+      keyMoments: { type: GraphQLInt, description: whenKind('underserved_theme') },
+      averagePosts: { type: GraphQLFloat, description: whenKind('underserved_theme') },
+      myth: { type: GraphQLString, description: whenKind('rising_misconception') },
+      week: { type: GraphQLString, description: `Monday of the week that rose. ${whenKind('rising_misconception')}` },
+      matching: { type: GraphQLInt, description: whenKind('rising_misconception') },
+      comments: { type: GraphQLInt, description: whenKind('rising_misconception') },
+      prevalence: { type: GraphQLFloat, description: whenKind('rising_misconception') },
+      previousPrevalence: { type: GraphQLFloat, description: whenKind('rising_misconception') },
+    },
+  })
+
   type Args = Record<string, unknown>
   const reports = new GraphQLObjectType({
     name: 'Reports',
@@ -214,6 +248,13 @@ export function reportQueries(graphQL: GraphQL, settings: { rateLimit?: ReportRa
           limit: { type: GraphQLInt, defaultValue: 50 },
         },
         resolve: async (_: unknown, args: Args, { req }: Context) => run(req, settings, 'posts', postsQuery, args, (query) => postsReport(req.payload, query)),
+      },
+      recommendations: {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(recommendation))),
+        description: 'Best slots per network, best formats per audience, under-served themes and rising misconceptions.',
+        args: scopeArgs,
+        resolve: async (_: unknown, args: Args, { req }: Context) =>
+          (await run(req, settings, 'recommendations', recommendationsQuery, args, (query) => recommendationsReport(req.payload, query))).recommendations,
       },
     },
   })

@@ -10,12 +10,13 @@ import type { z } from 'zod'
 import { defineEndpoint } from '../../../src/infra/endpoint'
 import { pluginText } from '../translations'
 import { kpiCatalogue, kpiNames } from './kpi-catalogue'
-import { breakdownQuery, kpisQuery, misconceptionsQuery, postsQuery, timeSeriesQuery } from './report-parameters'
+import { breakdownQuery, kpisQuery, misconceptionsQuery, postsQuery, recommendationsQuery, timeSeriesQuery } from './report-parameters'
 import {
   breakdownResponse,
   errorResponseSchema,
   kpisResponse,
   misconceptionsResponse,
+  recommendationsResponse,
   postsResponse,
   timeSeriesResponse,
   usageResponse,
@@ -25,7 +26,7 @@ import { reportCallers } from './report-endpoints'
 const kpiTable = kpiNames.map((name) => `- \`${name}\` (${kpiCatalogue[name].unit}): ${kpiCatalogue[name].definition}`).join('\n')
 
 const description = `Badil's campaign reports: KPIs (kpis.md definitions, unchanged across months), time series, breakdowns,
-misconception prevalence per myth and week, and the posts with their figures.
+misconception prevalence per myth and week, the posts with their figures, and recommendations drawn from them.
 
 Periods are Africa/Casablanca days, \`from\` and \`to\` included, at most 2 years. A figure a network does not give is
 \`null\`, never 0. Answers carry an ETag: send it back in If-None-Match to get a 304 while nothing changed. Integration
@@ -42,6 +43,12 @@ const routes: Route[] = [
   { name: 'breakdown', summary: 'KPIs per network, language or moderation category', query: breakdownQuery, response: breakdownResponse },
   { name: 'misconceptions', summary: 'Misconception prevalence per myth and week', query: misconceptionsQuery, response: misconceptionsResponse },
   { name: 'posts', summary: 'Posts of the period with their latest figures', query: postsQuery, response: postsResponse },
+  {
+    name: 'recommendations',
+    summary: 'Best slots per network, best formats per audience, under-served themes and rising misconceptions, each with its figures',
+    query: recommendationsQuery,
+    response: recommendationsResponse,
+  },
 ]
 
 const errors = (description: string) => ({ description, content: { 'application/json': { schema: errorResponseSchema } } })

@@ -91,6 +91,8 @@ export const breakdownQuery = z
 
 export const misconceptionsQuery = z.object({ ...scopeParameters, output: outputParameter }).strict()
 
+export const recommendationsQuery = z.object({ ...scopeParameters, output: outputParameter }).strict()
+
 export const postSortKeys = ['published_at', 'impressions', 'reach', 'interactions', 'engagement_rate_reach', 'engagement_rate_impressions'] as const
 
 export const postsQuery = z

@@ -78,6 +78,63 @@ export const misconceptionsResponse = scopeSchema
   })
   .meta({ id: 'MisconceptionsReport' })
 
+const explanation = z
+  .object({ fr: z.string(), ar: z.string(), en: z.string() })
+  .meta({ description: 'The recommendation in words, in French, Arabic and English, with its figures.' })
+const rate = (description: string) => z.number().meta({ description })
+const posts = (description: string) => z.number().int().meta({ description })
+
+export const recommendationSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('best_slot'),
+      network: z.string(),
+      weekday: z.number().int().min(1).max(7).meta({ description: '1 = Monday … 7 = Sunday (Africa/Casablanca).' }),
+      hour: z.number().int().min(0).max(23).meta({ description: 'Hour of the day (Africa/Casablanca).' }),
+      posts: posts('Measured posts published at that hour of the week.'),
+      medianEngagementRate: rate('Their median engagement rate.'),
+      networkMedianEngagementRate: rate('The median over every measured post of the network.'),
+      networkPosts: posts('Measured posts of the network.'),
+      explanation,
+    }),
+    z.object({
+      kind: z.literal('best_format'),
+      audience: z.string(),
+      format: z.string(),
+      posts: posts('Measured posts of that format for the audience.'),
+      medianEngagementRate: rate('Their median engagement rate.'),
+      audienceMedianEngagementRate: rate('The median over every measured post for the audience.'),
+      audiencePosts: posts('Measured posts for the audience.'),
+      explanation,
+    }),
+    z.object({
+      kind: z.literal('underserved_theme'),
+      themeId: z.number().int(),
+      keyMoments: posts('Key moments of the period (and the 14 days after it) that name the theme.'),
+      posts: posts('Posts on the theme published or planned in that window.'),
+      averagePosts: z.number().meta({ description: 'Average posts over the themes the key moments name.' }),
+      explanation,
+    }),
+    z.object({
+      kind: z.literal('rising_misconception'),
+      myth: z.string().meta({ description: 'The myth’s key in the fact library.' }),
+      week: z.string().meta({ description: 'Monday of the week that rose.' }),
+      matching: posts('Comments matching the myth that week.'),
+      comments: posts('Comments received that week.'),
+      prevalence: rate('matching ÷ comments.'),
+      previousPrevalence: z.number().nullable().meta({ description: 'Prevalence over the weeks before; null when no comment was received.' }),
+      explanation,
+    }),
+  ])
+  .meta({ id: 'Recommendation' })
+
+export const recommendationsResponse = scopeSchema
+  .extend({
+    engagementLookbackDays: z.number().int().meta({ description: 'Slots and formats are ranked over at least this many days up to the period’s end.' }),
+    recommendations: z.array(recommendationSchema),
+  })
+  .meta({ id: 'RecommendationsReport' })
+
 export const postFiguresSchema = z
   .object({
     id: z.number().int(),

@@ -650,6 +650,23 @@ export const en = {
     rateLimited: 'Too many calls with this key: try again in {{seconds}} s.',
     forbidden: 'Reports are for the campaign team and its integration keys.',
   },
+  recommendations: {
+    title: 'Recommendations',
+    intro: 'Drawn from the campaign’s own figures; each says what it rests on.',
+    none: 'Not enough figures for a recommendation over this period.',
+    basis:
+      'Engagement: interactions ÷ reach of each post (÷ impressions where the network gives no reach), over the {{days}} days up to the end of the period.',
+    bestSlot:
+      '{{network}}: publish on {{weekday}} around {{hour}}:00 (Casablanca time). Median engagement of its {{posts}} posts at that hour: {{rate}}, against {{baseline}} over the {{baselinePosts}} posts measured on this network.',
+    bestFormat:
+      'For the audience “{{audience}}”, favour the format “{{format}}”: median engagement {{rate}} over {{posts}} posts, against {{baseline}} over its {{baselinePosts}} posts in every format.',
+    underservedTheme:
+      'The theme “{{theme}}”, on the programme of {{keyMoments}} key moment(s), has only {{posts}} post(s) published or planned, against {{average}} on average for the calendar’s themes.',
+    risingMisconception:
+      'The misconception “{{myth}}” is rising: {{prevalence}} of the comments in the week of {{week}} ({{matching}} of {{comments}}), against {{previous}} in the weeks before.',
+    newMisconception:
+      'The misconception “{{myth}}” has appeared: {{prevalence}} of the comments in the week of {{week}} ({{matching}} of {{comments}}), none in the weeks before.',
+  },
   inboxSilence: {
     subject: 'Nothing received on “{{name}}” ({{network}}) since {{since}}',
     body: 'The account “{{name}}” on {{network}} usually receives comments every day, but nothing has arrived since {{since}}. Check that its webhooks are subscribed and its connection is still valid; the reception state of its posts shows what polling found.',

@@ -615,6 +615,23 @@ export const fr: SameKeys<PluginStrings> = {
     rateLimited: 'Trop d’appels avec cette clé : réessayez dans {{seconds}} s.',
     forbidden: 'Les rapports sont réservés à l’équipe de la campagne et à ses clés d’intégration.',
   },
+  recommendations: {
+    title: 'Recommandations',
+    intro: 'Tirées des chiffres de la campagne ; chacune indique sur quoi elle repose.',
+    none: 'Pas assez de chiffres pour une recommandation sur cette période.',
+    basis:
+      'Engagement : interactions ÷ portée de chaque publication (÷ impressions quand le réseau ne donne pas la portée), sur les {{days}} jours qui précèdent la fin de la période.',
+    bestSlot:
+      '{{network}} : publier le {{weekday}} vers {{hour}} h (heure de Casablanca). Engagement médian de ses {{posts}} publications à cette heure : {{rate}}, contre {{baseline}} pour les {{baselinePosts}} publications mesurées sur ce réseau.',
+    bestFormat:
+      'Pour le public « {{audience}} », privilégier le format « {{format}} » : engagement médian de {{rate}} sur {{posts}} publications, contre {{baseline}} sur ses {{baselinePosts}} publications tous formats confondus.',
+    underservedTheme:
+      'Le thème « {{theme}} », au programme de {{keyMoments}} temps fort(s), ne compte que {{posts}} publication(s) publiée(s) ou prévue(s), contre {{average}} en moyenne pour les thèmes du calendrier.',
+    risingMisconception:
+      'L’idée reçue « {{myth}} » progresse : {{prevalence}} des commentaires de la semaine du {{week}} ({{matching}} sur {{comments}}), contre {{previous}} les semaines précédentes.',
+    newMisconception:
+      'L’idée reçue « {{myth}} » apparaît : {{prevalence}} des commentaires de la semaine du {{week}} ({{matching}} sur {{comments}}), aucun les semaines précédentes.',
+  },
   inboxSilence: {
     subject: 'Plus rien reçu sur « {{name}} » ({{network}}) depuis {{since}}',
     body: 'Le compte « {{name}} » sur {{network}} reçoit d’habitude des commentaires chaque jour, mais plus rien n’est arrivé depuis {{since}}. Vérifiez que ses webhooks sont abonnés et que sa connexion est toujours valide ; l’état de la réception de ses publications montre ce que le relevé a trouvé.',

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 
 import { usePluginStrings } from '../../translations/use-plugin-strings'
 import { downloadChartImage } from './chart-image'
-import { formatDay, formatFigure } from './dashboard-format'
+import { formatDay, formatFigure } from '../report-format'
 import type { Choice, DashboardData } from './dashboard-types'
 import styles from './dashboard.module.css'
 

@@ -2,7 +2,7 @@
 import React from 'react'
 
 import { usePluginStrings } from '../../translations/use-plugin-strings'
-import { formatChange, formatFigure } from './dashboard-format'
+import { formatChange, formatFigure } from '../report-format'
 import type { KpiFigure } from './dashboard-types'
 import styles from './dashboard.module.css'
 

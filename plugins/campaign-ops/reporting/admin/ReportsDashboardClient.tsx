@@ -6,7 +6,7 @@ import { ChartPanel, GroupBars, MisconceptionChart, TrendChart } from './Dashboa
 import { KpiCards } from './KpiCards'
 import { presetPeriod, presets } from './dashboard-period'
 import type { Preset } from './dashboard-period'
-import { formatDay, formatFigure } from './dashboard-format'
+import { formatDay, formatFigure } from '../report-format'
 import type { Choice, DashboardFilters, DashboardOptions } from './dashboard-types'
 import styles from './dashboard.module.css'
 import { reportQuery, useDashboardData } from './use-dashboard-data'
@@ -139,6 +139,29 @@ export function ReportsDashboardClient({ cards, options, fromNetworks }: Props) 
               <GroupBars rtl={rtl} groups={data.byNetwork} kpis={['on_time_rate']} labels={options.networks} unit="ratio" />
             </ChartPanel>
           </div>
+          <section className={styles.panel} data-testid="recommendations" style={{ marginBlockStart: '1rem' }}>
+            <div className={styles.panelHeader}>
+              <h3>{t('recommendations:title')}</h3>
+              <div className={styles.panelActions}>
+                <a href={csv('recommendations', {})} download>
+                  {t('reportsDashboard:exportCsv')}
+                </a>
+              </div>
+            </div>
+            <p className={styles.muted}>{t('recommendations:intro')}</p>
+            {data.recommendations.length === 0 ? (
+              <p className={styles.muted}>{t('recommendations:none')}</p>
+            ) : (
+              <ul className={styles.recommendations}>
+                {data.recommendations.map((recommendation, index) => (
+                  <li key={index} data-kind={recommendation.kind}>
+                    {recommendation.explanation[language]}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className={styles.muted}>{t('recommendations:basis', { days: data.engagementLookbackDays })}</p>
+          </section>
           <section className={styles.panel} data-testid="top-posts" style={{ marginBlockStart: '1rem' }}>
             <div className={styles.panelHeader}>
               <h3>{t('reportsDashboard:topPosts')}</h3>

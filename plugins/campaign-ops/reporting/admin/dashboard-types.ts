@@ -40,4 +40,6 @@ export type DashboardData = {
     interactions: number | null
     impressions: number | null
   }[]
+  recommendations: { kind: string; explanation: Record<'fr' | 'ar' | 'en', string> }[]
+  engagementLookbackDays: number
 }

@@ -39,8 +39,9 @@ export function useDashboardData(filters: DashboardFilters, cards: string[]) {
       read<{ groups: DashboardData['byCategory'] }>(`breakdown?${reportQuery(filters, { kpi: categoryKpis, by: 'category' })}`),
       read<{ weeks: DashboardData['misconceptions'] }>(`misconceptions?${reportQuery(filters)}`),
       read<{ docs: DashboardData['topPosts'] }>(`posts?${reportQuery(filters, { sort: 'interactions', limit: '5' })}`),
+      read<{ recommendations: DashboardData['recommendations']; engagementLookbackDays: number }>(`recommendations?${reportQuery(filters)}`),
     ])
-      .then(([kpis, trend, byNetwork, byCategory, misconceptions, posts]) => {
+      .then(([kpis, trend, byNetwork, byCategory, misconceptions, posts, recommendations]) => {
         if (!current) return
         setData({
           kpis: kpis.kpis,
@@ -49,6 +50,8 @@ export function useDashboardData(filters: DashboardFilters, cards: string[]) {
           byCategory: byCategory.groups,
           misconceptions: misconceptions.weeks,
           topPosts: posts.docs,
+          recommendations: recommendations.recommendations,
+          engagementLookbackDays: recommendations.engagementLookbackDays,
         })
         setState('ready')
       })

@@ -1,5 +1,5 @@
 /** Figures as the reader reads them: grouped digits, percentages, hours; a missing figure is a dash. */
-import type { AdminLanguage } from '../../../../src/i18n/catalogue'
+import type { AdminLanguage } from '../../../src/i18n/catalogue'
 
 const locales: Record<AdminLanguage, string> = { fr: 'fr-MA', ar: 'ar-MA', en: 'en-GB' }
 
