@@ -44,6 +44,8 @@ export interface Config {
     'inbox-imports': InboxImport;
     'interaction-replies': InteractionReply;
     'metric-snapshots': MetricSnapshot;
+    'report-subscriptions': ReportSubscription;
+    'periodic-reports': PeriodicReport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -80,6 +82,8 @@ export interface Config {
     'inbox-imports': InboxImportsSelect<false> | InboxImportsSelect<true>;
     'interaction-replies': InteractionRepliesSelect<false> | InteractionRepliesSelect<true>;
     'metric-snapshots': MetricSnapshotsSelect<false> | MetricSnapshotsSelect<true>;
+    'report-subscriptions': ReportSubscriptionsSelect<false> | ReportSubscriptionsSelect<true>;
+    'periodic-reports': PeriodicReportsSelect<false> | PeriodicReportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -118,6 +122,8 @@ export interface Config {
       resumeInboxImports: TaskResumeInboxImports;
       purgeInboxPersonalData: TaskPurgeInboxPersonalData;
       pullPostMetrics: TaskPullPostMetrics;
+      queuePeriodicReports: TaskQueuePeriodicReports;
+      deliverPeriodicReport: TaskDeliverPeriodicReport;
       inline: {
         input: unknown;
         output: unknown;
@@ -946,6 +952,64 @@ export interface MetricSnapshot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-subscriptions".
+ */
+export interface ReportSubscription {
+  id: number;
+  name: string;
+  frequency: 'weekly' | 'monthly';
+  /**
+   * Each gets the report in their interface language.
+   */
+  recipients: (number | User)[];
+  platforms?: ('facebook' | 'instagram' | 'x' | 'linkedin' | 'youtube' | 'tiktok')[] | null;
+  languages?: ('fr' | 'ar' | 'ary')[] | null;
+  themes?: (number | Theme)[] | null;
+  audiences?: ('general_public' | 'journalists' | 'students' | 'associations' | 'professionals')[] | null;
+  formats?:
+    ('post' | 'infographic' | 'short_video' | 'animated_video' | 'story' | 'carousel' | 'article' | 'live')[] | null;
+  keyMoments?: (number | KeyMoment)[] | null;
+  active?: boolean | null;
+  lastPeriodSent?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "periodic-reports".
+ */
+export interface PeriodicReport {
+  id: number;
+  title: string;
+  kind: 'weekly' | 'monthly' | 'on_demand';
+  subscription?: (number | null) | ReportSubscription;
+  periodFrom: string;
+  periodTo: string;
+  language: 'fr' | 'ar' | 'en';
+  recipients?: (number | User)[] | null;
+  status: 'stored' | 'sent' | 'failed';
+  sentAt?: string | null;
+  failure?: string | null;
+  requestedBy?: (number | null) | User;
+  /**
+   * Unticked: Chromium is not installed, the report is a web page.
+   */
+  pdf?: boolean | null;
+  deliveryKey: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1025,7 +1089,9 @@ export interface PayloadJob {
           | 'pollInboundComments'
           | 'resumeInboxImports'
           | 'purgeInboxPersonalData'
-          | 'pullPostMetrics';
+          | 'pullPostMetrics'
+          | 'queuePeriodicReports'
+          | 'deliverPeriodicReport';
         taskID: string;
         input?:
           | {
@@ -1072,6 +1138,8 @@ export interface PayloadJob {
         | 'resumeInboxImports'
         | 'purgeInboxPersonalData'
         | 'pullPostMetrics'
+        | 'queuePeriodicReports'
+        | 'deliverPeriodicReport'
       )
     | null;
   queue?: string | null;
@@ -1191,6 +1259,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'metric-snapshots';
         value: number | MetricSnapshot;
+      } | null)
+    | ({
+        relationTo: 'report-subscriptions';
+        value: number | ReportSubscription;
+      } | null)
+    | ({
+        relationTo: 'periodic-reports';
+        value: number | PeriodicReport;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1825,6 +1901,55 @@ export interface MetricSnapshotsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-subscriptions_select".
+ */
+export interface ReportSubscriptionsSelect<T extends boolean = true> {
+  name?: T;
+  frequency?: T;
+  recipients?: T;
+  platforms?: T;
+  languages?: T;
+  themes?: T;
+  audiences?: T;
+  formats?: T;
+  keyMoments?: T;
+  active?: T;
+  lastPeriodSent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "periodic-reports_select".
+ */
+export interface PeriodicReportsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  subscription?: T;
+  periodFrom?: T;
+  periodTo?: T;
+  language?: T;
+  recipients?: T;
+  status?: T;
+  sentAt?: T;
+  failure?: T;
+  requestedBy?: T;
+  pdf?: T;
+  deliveryKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2126,6 +2251,36 @@ export interface TaskPullPostMetrics {
     snapshots?: number | null;
     accountSnapshots?: number | null;
     errors?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskQueuePeriodicReports".
+ */
+export interface TaskQueuePeriodicReports {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverPeriodicReport".
+ */
+export interface TaskDeliverPeriodicReport {
+  input: {
+    subscriptionId: number;
+    from: string;
+    to: string;
+    kind: string;
+    requestedBy?: number | null;
+    requestId?: string | null;
+  };
+  output: {
+    reports?: number | null;
+    sent?: number | null;
+    failed?: number | null;
+    skipped?: number | null;
   };
 }
 /**

@@ -165,7 +165,12 @@ export function badilConfig(options: BadilConfigOptions) {
           webhooks: { allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE },
           ...options.publishing,
         },
-        reporting: { apiRateLimit: { calls: env.REPORT_API_CALLS_PER_MINUTE, perSeconds: 60 }, ...options.reporting },
+        reporting: {
+          apiRateLimit: { calls: env.REPORT_API_CALLS_PER_MINUTE, perSeconds: 60 },
+          reportsDir: path.join(dataDirPath, 'reports'),
+          chromiumPath: env.CHROMIUM_PATH,
+          ...options.reporting,
+        },
         runScheduledJobs: options.runScheduledJobs ?? env.NODE_ENV !== 'test',
       }),
     ],

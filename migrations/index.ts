@@ -15,6 +15,7 @@ import * as migration_20261206_112722_metric_snapshots from './20261206_112722_m
 import * as migration_20261206_155050_reporting_api from './20261206_155050_reporting_api';
 import * as migration_20261206_162850_account_metrics from './20261206_162850_account_metrics';
 import * as migration_20261206_165423_first_answer from './20261206_165423_first_answer';
+import * as migration_20261206_183052_periodic_reports from './20261206_183052_periodic_reports';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261206_165423_first_answer.up,
     down: migration_20261206_165423_first_answer.down,
-    name: '20261206_165423_first_answer'
+    name: '20261206_165423_first_answer',
+  },
+  {
+    up: migration_20261206_183052_periodic_reports.up,
+    down: migration_20261206_183052_periodic_reports.down,
+    name: '20261206_183052_periodic_reports'
   },
 ];

@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import type { CollectionConfig, Config } from 'payload'
 
 import { escalationTaskConfig } from './inbox/escalation'
@@ -36,6 +38,10 @@ import { reportEndpoints } from './reporting/report-endpoints'
 import { reportOpenApiEndpoint } from './reporting/report-openapi'
 import { reportQueries } from './reporting/report-graphql'
 import { metricsPullEndpoint } from './reporting/metrics-pull-endpoint'
+import { sendReportNowEndpoint } from './reporting/periodic-report-endpoints'
+import { deliverPeriodicReportTaskConfig, queuePeriodicReportsTaskConfig } from './reporting/periodic-report-tasks'
+import { periodicReportsCollection } from './reporting/periodic-reports-collection'
+import { reportSubscriptionsCollection } from './reporting/report-subscriptions-collection'
 import { publicMediaEndpoint } from './publishing/public-media-endpoint'
 import { createPublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
@@ -132,6 +138,9 @@ export const campaignOps =
       inboxImportsCollection,
       runtime ? { ...interactionRepliesCollection, endpoints: replyDecisionEndpoints(actionSettings!) } : interactionRepliesCollection,
       metricSnapshotsCollection(variantsSlug),
+      // Sending a report now is the plugin's behaviour: off with it.
+      runtime ? { ...reportSubscriptionsCollection, endpoints: [sendReportNowEndpoint] } : reportSubscriptionsCollection,
+      periodicReportsCollection(options.reporting?.reportsDir ?? path.resolve(process.cwd(), '.data', 'reports')),
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal), isolatedGlobal(inboxSettingsGlobal)]
@@ -183,6 +192,8 @@ export const campaignOps =
           resumeImportsTaskConfig(inboxSettings),
           inboxRetentionTaskConfig({ handleRetentionDays: retentionDays }),
           pullMetricsTaskConfig({ runtime: runtime!, postsPerAccount: options.reporting?.metricsPostsPerAccount }),
+          queuePeriodicReportsTaskConfig,
+          deliverPeriodicReportTaskConfig({ chromiumPath: options.reporting?.chromiumPath }),
         ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).
         autoRun:
@@ -195,7 +206,7 @@ export const campaignOps =
                 { queue: maintenanceQueue, cron: '* * * * *', limit: 5 },
                 // Every minute: reads the webhook deliveries no instance has read yet.
                 { queue: inboxQueue, cron: '* * * * *', limit: 5 },
-                // Every minute: queues the hourly metrics pull when it is due, and runs it.
+                // Every minute: queues the hourly metrics pull and the hourly look at due reports, and runs them and the reports.
                 { queue: reportingQueue, cron: '* * * * *', limit: 2 },
               ],
       },

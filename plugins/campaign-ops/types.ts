@@ -39,6 +39,10 @@ export type CampaignOpsOptions = {
     metricsPostsPerAccount?: number
     /** Calls an integration key may make to the reporting API per period (default 120 per 60 s). */
     apiRateLimit?: { calls: number; perSeconds: number }
+    /** Folder of the periodic reports' PDFs (default `.data/reports` under the working directory). */
+    reportsDir?: string
+    /** Chromium's executable, which prints the periodic reports as PDF; not installed: they are sent as HTML. */
+    chromiumPath?: string
   }
   /** Publishing engine: token key, network endpoints, per-network hooks, scheduler tuning. */
   publishing?: PublishingOptions

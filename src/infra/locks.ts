@@ -21,4 +21,6 @@ export const advisoryLockSpaces = {
   itemPublish: 43_122_001,
   /** (space, network account id): one token renewal per account at a time. */
   tokenRefresh: 4_312_210,
+  /** (space, report subscription id): one instance makes and sends a subscription's report at a time. */
+  periodicReport: 43_122_002,
 } as const

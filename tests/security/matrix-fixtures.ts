@@ -69,6 +69,10 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       language: 'fr',
     }))
   const item = async () => create('content-items', { title: `Contenu ${next()}`, format: 'post' })
+  const htmlReport = (): UploadFile => {
+    const data = Buffer.from(`<!doctype html><html lang="fr"><body><h1>Rapport ${next()}</h1></body></html>`)
+    return { data, mimetype: 'text/html', name: `rapport-${next()}.html`, size: data.length }
+  }
   const theme = async () => create('themes', { name: `Thème ${next()}`, slug: `matrix-theme-${next()}` })
 
   return {
@@ -258,6 +262,44 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
         definitionDate: '2023-01-01',
       }),
       update: () => change('remoteId', 'Réécrit'),
+    },
+    'report-subscriptions': {
+      // Someone else's: a person who is none of the matrix's callers receives it; "own": the caller does.
+      seed: async (owner) =>
+        create('report-subscriptions', {
+          name: `Rapport ${next()}`,
+          frequency: 'weekly',
+          recipients: [owner ? security.accounts[owner].id : await preferencesOwner()],
+        }),
+      createData: async () => ({ name: `Nouveau rapport ${next()}`, frequency: 'monthly', recipients: [security.accounts.analyst.id] }),
+      update: () => change('name', 'Renommé'),
+    },
+    'periodic-reports': {
+      seed: async (owner) =>
+        create(
+          'periodic-reports',
+          {
+            title: `Rapport ${next()}`,
+            kind: 'weekly',
+            periodFrom: '2026-11-23',
+            periodTo: '2026-11-29',
+            language: 'fr',
+            recipients: [owner ? security.accounts[owner].id : await preferencesOwner()],
+            status: 'sent',
+            deliveryKey: `matrix-${next()}`,
+          },
+          { file: htmlReport() },
+        ),
+      createData: async () => ({
+        title: 'Forgé',
+        kind: 'on_demand',
+        periodFrom: '2026-11-01',
+        periodTo: '2026-11-30',
+        language: 'fr',
+        deliveryKey: `forged-${next()}`,
+      }),
+      update: () => change('title', 'Réécrit'),
+      file: async () => htmlReport(),
     },
     'press-mentions': {
       seed: () =>

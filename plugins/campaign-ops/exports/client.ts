@@ -5,3 +5,4 @@ export { ModerationTesterNavLink } from '../moderation/admin/ModerationTesterNav
 export { CrisisModeControl } from '../publishing/admin/CrisisModeControl'
 export { PublishingQueueNavLink } from '../publishing/admin/PublishingQueueNavLink'
 export { ReportsApiNavLink } from '../reporting/admin/ReportsApiNavLink'
+export { SendReportNow } from '../reporting/admin/SendReportNow'

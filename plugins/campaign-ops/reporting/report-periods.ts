@@ -84,3 +84,23 @@ export function bucketsOf(from: Date, to: Date, bucket: TimeBucket): Buckets {
   const boundaries = [...labels, nextBucket(labels.at(-1)!, bucket)].map(casablancaMidnight)
   return { labels, boundaries }
 }
+
+/** How often a periodic report covers and is sent. */
+export const reportFrequencies = ['weekly', 'monthly'] as const
+export type ReportFrequency = (typeof reportFrequencies)[number]
+
+/** The last whole week (Monday to Sunday) or month, in Casablanca days, before the day `now` falls on. */
+export function lastCompletePeriod(frequency: ReportFrequency, now: Date): { from: CivilDate; to: CivilDate } {
+  const start = bucketStart(casablancaDayOf(now), frequency === 'weekly' ? 'week' : 'month')
+  const to = addDays(start, -1)
+  return { from: bucketStart(to, frequency === 'weekly' ? 'week' : 'month'), to }
+}
+
+/** The hour (Casablanca) from which the report of a period ended the day before is sent: the night's metrics pulls have run. */
+export const periodicReportHour = 7
+
+/** When the report of a period ending on `to` is due. */
+export function periodicReportDueAt(to: CivilDate): Date {
+  const { year, month, day } = parts(addDays(to, 1))
+  return casablancaWallTimeToUtc({ year, month, day, hour: periodicReportHour, minute: 0 })
+}
