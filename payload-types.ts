@@ -44,6 +44,7 @@ export interface Config {
     'inbox-imports': InboxImport;
     'interaction-replies': InteractionReply;
     'metric-snapshots': MetricSnapshot;
+    'metric-imports': MetricImport;
     'report-subscriptions': ReportSubscription;
     'periodic-reports': PeriodicReport;
     'payload-kv': PayloadKv;
@@ -82,6 +83,7 @@ export interface Config {
     'inbox-imports': InboxImportsSelect<false> | InboxImportsSelect<true>;
     'interaction-replies': InteractionRepliesSelect<false> | InteractionRepliesSelect<true>;
     'metric-snapshots': MetricSnapshotsSelect<false> | MetricSnapshotsSelect<true>;
+    'metric-imports': MetricImportsSelect<false> | MetricImportsSelect<true>;
     'report-subscriptions': ReportSubscriptionsSelect<false> | ReportSubscriptionsSelect<true>;
     'periodic-reports': PeriodicReportsSelect<false> | PeriodicReportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -123,6 +125,7 @@ export interface Config {
       purgeInboxPersonalData: TaskPurgeInboxPersonalData;
       pullPostMetrics: TaskPullPostMetrics;
       queuePeriodicReports: TaskQueuePeriodicReports;
+      resumeMetricImports: TaskResumeMetricImports;
       deliverPeriodicReport: TaskDeliverPeriodicReport;
       inline: {
         input: unknown;
@@ -947,6 +950,46 @@ export interface MetricSnapshot {
   followers?: number | null;
   periodReach?: number | null;
   definitionDate: string;
+  source?: ('api' | 'import') | null;
+  import?: (number | null) | MetricImport;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-imports".
+ */
+export interface MetricImport {
+  id: number;
+  fileName?: string | null;
+  network: 'facebook' | 'instagram' | 'x' | 'linkedin' | 'youtube' | 'tiktok';
+  status: 'queued' | 'running' | 'done';
+  total: number;
+  processed?: number | null;
+  created?: number | null;
+  unmatched?: number | null;
+  invalid?: number | null;
+  rows:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  report?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  claimedUntil?: string | null;
+  startedBy?: (number | null) | User;
+  finishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1091,6 +1134,7 @@ export interface PayloadJob {
           | 'purgeInboxPersonalData'
           | 'pullPostMetrics'
           | 'queuePeriodicReports'
+          | 'resumeMetricImports'
           | 'deliverPeriodicReport';
         taskID: string;
         input?:
@@ -1139,6 +1183,7 @@ export interface PayloadJob {
         | 'purgeInboxPersonalData'
         | 'pullPostMetrics'
         | 'queuePeriodicReports'
+        | 'resumeMetricImports'
         | 'deliverPeriodicReport'
       )
     | null;
@@ -1259,6 +1304,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'metric-snapshots';
         value: number | MetricSnapshot;
+      } | null)
+    | ({
+        relationTo: 'metric-imports';
+        value: number | MetricImport;
       } | null)
     | ({
         relationTo: 'report-subscriptions';
@@ -1896,6 +1945,29 @@ export interface MetricSnapshotsSelect<T extends boolean = true> {
   followers?: T;
   periodReach?: T;
   definitionDate?: T;
+  source?: T;
+  import?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-imports_select".
+ */
+export interface MetricImportsSelect<T extends boolean = true> {
+  fileName?: T;
+  network?: T;
+  status?: T;
+  total?: T;
+  processed?: T;
+  created?: T;
+  unmatched?: T;
+  invalid?: T;
+  rows?: T;
+  report?: T;
+  claimedUntil?: T;
+  startedBy?: T;
+  finishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2261,6 +2333,16 @@ export interface TaskQueuePeriodicReports {
   input?: unknown;
   output: {
     queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskResumeMetricImports".
+ */
+export interface TaskResumeMetricImports {
+  input?: unknown;
+  output: {
+    resumed?: number | null;
   };
 }
 /**

@@ -16,6 +16,7 @@ import * as migration_20261206_155050_reporting_api from './20261206_155050_repo
 import * as migration_20261206_162850_account_metrics from './20261206_162850_account_metrics';
 import * as migration_20261206_165423_first_answer from './20261206_165423_first_answer';
 import * as migration_20261206_183052_periodic_reports from './20261206_183052_periodic_reports';
+import * as migration_20261206_184808_metric_imports from './20261206_184808_metric_imports';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261206_183052_periodic_reports.up,
     down: migration_20261206_183052_periodic_reports.down,
-    name: '20261206_183052_periodic_reports'
+    name: '20261206_183052_periodic_reports',
+  },
+  {
+    up: migration_20261206_184808_metric_imports.up,
+    down: migration_20261206_184808_metric_imports.down,
+    name: '20261206_184808_metric_imports'
   },
 ];

@@ -20,6 +20,9 @@ import { inboxImportsCollection } from './inbox/imports-collection'
 import { pollTaskConfig } from './inbox/polling'
 import { inboxQueue } from './inbox/queue'
 import { metricSnapshotsCollection } from './reporting/metric-snapshots-collection'
+import { metricImportsCollection } from './reporting/metric-imports-collection'
+import { metricsImportEndpoint } from './reporting/metrics-import-endpoint'
+import { resumeMetricImportsTaskConfig } from './reporting/metrics-import'
 import { pullMetricsTaskConfig, reportingQueue } from './reporting/metrics-pull'
 import { inboxSettingsGlobal } from './inbox/settings-global'
 import { silenceTaskConfig } from './inbox/silence'
@@ -138,6 +141,8 @@ export const campaignOps =
       inboxImportsCollection,
       runtime ? { ...interactionRepliesCollection, endpoints: replyDecisionEndpoints(actionSettings!) } : interactionRepliesCollection,
       metricSnapshotsCollection(variantsSlug),
+      // Importing a file of figures is the plugin's behaviour: off with it.
+      runtime ? { ...metricImportsCollection, endpoints: [metricsImportEndpoint] } : metricImportsCollection,
       // Sending a report now is the plugin's behaviour: off with it.
       runtime ? { ...reportSubscriptionsCollection, endpoints: [sendReportNowEndpoint] } : reportSubscriptionsCollection,
       periodicReportsCollection(options.reporting?.reportsDir ?? path.resolve(process.cwd(), '.data', 'reports')),
@@ -193,6 +198,7 @@ export const campaignOps =
           inboxRetentionTaskConfig({ handleRetentionDays: retentionDays }),
           pullMetricsTaskConfig({ runtime: runtime!, postsPerAccount: options.reporting?.metricsPostsPerAccount }),
           queuePeriodicReportsTaskConfig,
+          resumeMetricImportsTaskConfig,
           deliverPeriodicReportTaskConfig({ chromiumPath: options.reporting?.chromiumPath }),
         ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).
@@ -206,8 +212,9 @@ export const campaignOps =
                 { queue: maintenanceQueue, cron: '* * * * *', limit: 5 },
                 // Every minute: reads the webhook deliveries no instance has read yet.
                 { queue: inboxQueue, cron: '* * * * *', limit: 5 },
-                // Every minute: queues the hourly metrics pull and the hourly look at due reports, and runs them and the reports.
-                { queue: reportingQueue, cron: '* * * * *', limit: 2 },
+                // Every minute: queues the hourly metrics pull, the hourly look at due reports and the resuming of
+                // stopped imports, and runs them and the reports due.
+                { queue: reportingQueue, cron: '* * * * *', limit: 5 },
               ],
       },
       admin: {

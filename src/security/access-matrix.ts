@@ -303,6 +303,13 @@ export const collectionRules: Record<string, CollectionRules> = {
     duplicate: true,
     note: 'each report made (PDF, or HTML without Chromium), one per language; written by the reporting queue; a member of the team reads those sent to them',
   },
+  'metric-imports': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'MetricImport', plural: 'MetricImports' },
+    operations: { create: nobody, read: only('admin', 'ncsc', 'cm', 'analyst'), update: nobody, delete: nobody },
+    duplicate: true,
+    note: 'files of post figures imported through POST /api/metric-imports/file, with progress and a per-row report',
+  },
   'press-mentions': {
     owner: 'campaign-ops plugin',
     graphQL: { singular: 'PressMention', plural: 'PressMentions' },
@@ -488,6 +495,12 @@ export const endpointRules: readonly EndpointRule[] = [
     path: '/report-subscriptions/:id/send',
     callers: ['admin', 'ncsc', 'analyst'],
     note: 'makes the subscription’s report now (last complete period or given dates) and e-mails it',
+  },
+  {
+    method: 'post',
+    path: '/metric-imports/file',
+    callers: ['admin', 'ncsc', 'cm', 'analyst'],
+    note: 'imports a network’s export of post figures (CSV) in the background',
   },
   { method: 'post', path: '/reports/metrics/pull', callers: ['admin', 'ncsc'], note: 'reads the due posts’ metrics now, within each account’s budget' },
   { method: 'get', path: '/publishing/queue', callers: publicationActors, note: 'the next hours and what needs a person' },

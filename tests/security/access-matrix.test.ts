@@ -260,6 +260,7 @@ describe('endpoints', () => {
       'get /reports/openapi.json': { path: '/reports/openapi.json', passes: 200 },
       'get /reports/usage': { path: '/reports/usage', passes: 200 },
       'post /reports/metrics/pull': { path: '/reports/metrics/pull', passes: 200 },
+      'post /metric-imports/file': { path: '/metric-imports/file?network=myspace', body: {}, passes: 400 },
       'post /report-subscriptions/:id/send': { path: '/report-subscriptions/999999/send', body: { from: '2026-11-01' }, passes: 400 },
       'post /users/unlock': { path: '/users/unlock', body: { email: security.accounts.analyst.email }, passes: 200 },
       'post /users/first-register': {

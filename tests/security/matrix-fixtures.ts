@@ -301,6 +301,11 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       update: () => change('title', 'Réécrit'),
       file: async () => htmlReport(),
     },
+    'metric-imports': {
+      seed: () => create('metric-imports', { network: 'facebook', status: 'done', total: 1, rows: [{ post_id: '1', views: '10' }] }),
+      createData: async () => ({ network: 'facebook', status: 'done', total: 1, rows: [] }),
+      update: () => change('fileName', 'Réécrit'),
+    },
     'press-mentions': {
       seed: () =>
         create('press-mentions', { title: `Article ${next()}`, outlet: 'Hespress', publishedAt: new Date().toISOString(), language: 'fr', tone: 'neutral' }),

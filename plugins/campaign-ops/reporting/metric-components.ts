@@ -16,10 +16,13 @@ export type MetricCounts = Record<MetricComponent | 'interactions', number | nul
 
 const componentSources: Record<Network, Partial<Record<MetricComponent, readonly string[]>>> = {
   // Posts answer post_* metrics, videos (a bare id) total_video_*: a snapshot holds one or the other.
+  // The API gives no comment or share count on a post; Meta Business Suite's exports do (metrics-import.ts).
   facebook: {
     impressions: ['post_media_view', 'total_video_impressions'],
     reach: ['post_total_media_view_unique'],
     reactions: ['post_reactions_by_type_total'],
+    comments: ['post_comments'],
+    shares: ['post_shares'],
     clicks: ['post_clicks'],
     videoViews: ['total_video_views'],
   },
@@ -43,6 +46,11 @@ const componentSources: Record<Network, Partial<Record<MetricComponent, readonly
   // kpis.md counts a YouTube or TikTok view as an impression, and as a video view.
   youtube: { impressions: ['viewCount'], videoViews: ['viewCount'], reactions: ['likeCount'], comments: ['commentCount'] },
   tiktok: { impressions: ['view_count'], videoViews: ['view_count'], reactions: ['like_count'], comments: ['comment_count'], shares: ['share_count'] },
+}
+
+/** Every metric name of the network that gives a component: the names an imported file may use as they are. */
+export function componentMetricNames(network: Network): string[] {
+  return [...new Set(Object.values(componentSources[network]).flat())]
 }
 
 /** The figures of an account as a whole (not of a post): followers, and its reach over the last 28 days. */

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../../../src/domain/roles'
+import { clientComponent } from '../admin-components'
 import { option } from '../../../src/domain/labels'
 import { networkLabels, networks } from '../../../src/domain/networks'
 import type { Network } from '../networks/registry'
@@ -39,6 +40,7 @@ export function metricSnapshotsCollection(variantsSlug: string): CollectionConfi
     },
     admin: {
       useAsTitle: 'remoteId',
+      components: { beforeList: [clientComponent('MetricsImportPanel')] },
       defaultColumns: ['remoteId', 'network', 'fetchedAt', 'definitionDate'],
       group: { fr: 'Rapports', ar: 'التقارير', en: 'Reports' },
     },
@@ -115,6 +117,17 @@ export function metricSnapshotsCollection(variantsSlug: string): CollectionConfi
         required: true,
         label: { fr: 'Définition en vigueur depuis', ar: 'التعريف سارٍ منذ', en: 'Definition in force since' },
       },
+      {
+        name: 'source',
+        type: 'select',
+        defaultValue: 'api',
+        options: [
+          option('api', { fr: 'Lu par l’API du réseau', ar: 'مقروء عبر واجهة الشبكة', en: 'Read through the network’s API' }),
+          option('import', { fr: 'Importé d’un fichier', ar: 'مستورد من ملف', en: 'Imported from a file' }),
+        ],
+        label: { fr: 'Origine', ar: 'المصدر', en: 'Source' },
+      },
+      { name: 'import', type: 'relationship', relationTo: 'metric-imports', label: { fr: 'Import', ar: 'الاستيراد', en: 'Import' } },
     ],
   }
 }
