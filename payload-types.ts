@@ -2116,6 +2116,9 @@ export interface InboxSetting {
   replyHours?: number | null;
   mentionHours?: number | null;
   reviewHours?: number | null;
+  businessDays?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[] | null;
+  businessStartHour?: number | null;
+  businessEndHour?: number | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2160,6 +2163,9 @@ export interface InboxSettingsSelect<T extends boolean = true> {
   replyHours?: T;
   mentionHours?: T;
   reviewHours?: T;
+  businessDays?: T;
+  businessStartHour?: T;
+  businessEndHour?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

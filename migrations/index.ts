@@ -17,6 +17,7 @@ import * as migration_20261206_162850_account_metrics from './20261206_162850_ac
 import * as migration_20261206_165423_first_answer from './20261206_165423_first_answer';
 import * as migration_20261206_183052_periodic_reports from './20261206_183052_periodic_reports';
 import * as migration_20261206_184808_metric_imports from './20261206_184808_metric_imports';
+import * as migration_20261206_190555_business_hours from './20261206_190555_business_hours';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261206_184808_metric_imports.up,
     down: migration_20261206_184808_metric_imports.down,
-    name: '20261206_184808_metric_imports'
+    name: '20261206_184808_metric_imports',
+  },
+  {
+    up: migration_20261206_190555_business_hours.up,
+    down: migration_20261206_190555_business_hours.down,
+    name: '20261206_190555_business_hours'
   },
 ];

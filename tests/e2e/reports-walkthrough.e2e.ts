@@ -2,7 +2,7 @@
  * Figures in and reports out, in a real browser on the built server: an analyst imports a Meta
  * Business Suite export above the metric snapshots (progress bar, summary, per-row report, in
  * French), subscribes herself and a legal expert who reads Arabic to a weekly report and presses
- * "Envoyer maintenant"; the reporting queue makes it, the mail drop receives one e-mail each, in
+ * "Envoyer maintenant" for the last seven days; the reporting queue makes it, the mail drop receives one e-mail each, in
  * each one's language, with the charts and a PDF; the legal expert finds the Arabic report in the
  * admin, right to left, and only that one.
  *
@@ -72,6 +72,10 @@ try {
   const before = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).length : 0
   await page.goto(`${process.env.BASE_URL ?? 'http://127.0.0.1:3000'}/admin/collections/report-subscriptions/${subscription.doc.id}`)
   await page.waitForSelector('[data-testid="send-report-button"]', { timeout: 60_000 })
+  // The last seven days up to today: the posts the walkthroughs published and the figures just imported.
+  const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(new Date(Date.now() + offset * 86_400_000))
+  await page.fill('[data-testid="send-report-from"]', day(-6))
+  await page.fill('[data-testid="send-report-to"]', day(0))
   await page.click('[data-testid="send-report-button"]')
   await page.waitForSelector('[data-testid="send-report-queued"]', { timeout: 30_000 })
   await shot(page, 'report-subscription-fr')

@@ -314,6 +314,16 @@ beforeAll(async () => {
   await log('unhide', 'user', i4.id, '2026-11-11T09:00:00Z', { category: 'spam', action: 'unhide' })
   await log('escalate', 'user', i5.id, '2026-11-11T10:00:00Z', { category: 'misinformation', action: 'escalate' })
   await log('reply', 'user', i1.id, '2026-11-03T12:00:00Z', { action: 'reply' })
+  // NCSC closes the escalated reply 18 h after its escalation.
+  await appendModerationLog(payload, {
+    kind: 'status',
+    actor: { type: 'user', userId: accounts.ncsc.id },
+    platform: 'x',
+    itemRef: `interactions/${i5.id}`,
+    before: { status: 'escalated' },
+    after: { status: 'closed' },
+    occurredAt: new Date('2026-11-12T04:00:00Z'),
+  } as Parameters<typeof appendModerationLog>[1])
 })
 
 afterAll(async () => {
@@ -355,8 +365,12 @@ describe('the KPIs of kpis.md on a hand-computed fixture', () => {
       response_rate: 0.75,
       first_response_time_median_hours: 2,
       first_response_time_p90_hours: expect.closeTo(3.6, 10),
+      // Every answer came within Monday–Friday, 09:00–18:00 Casablanca (UTC+0 in November 2026): the same hours.
+      first_response_time_business_median_hours: expect.closeTo(2, 10),
+      first_response_time_business_p90_hours: expect.closeTo(3.6, 10),
       sla_compliance: 0.5,
       escalations: 1,
+      escalation_resolution_median_hours: 18,
       tone: 0.2,
       misconception_prevalence: 0.4,
       moderation_decisions: 3,
@@ -367,6 +381,44 @@ describe('the KPIs of kpis.md on a hand-computed fixture', () => {
       moderation_restored: 1,
       automatic_precision: 0.5,
     })
+  })
+
+  it('counts response times in the business hours NCSC sets', async () => {
+    // From 11:00: the 10:00 comment answered at 12:00 waited 1 business hour, the 09:00 message answered at 10:00 none.
+    await payload.updateGlobal({
+      slug: 'inbox-settings',
+      overrideAccess: true,
+      data: { businessDays: ['mon', 'tue', 'wed', 'thu', 'fri'], businessStartHour: 11, businessEndHour: 18 },
+    })
+    try {
+      const values = kpiValues(
+        (
+          await get(
+            `/reports/kpis?${period}&kpi=first_response_time_business_median_hours,first_response_time_business_p90_hours,first_response_time_median_hours`,
+          )
+        ).json,
+      )
+      expect(values).toEqual({
+        first_response_time_business_median_hours: expect.closeTo(1, 10),
+        first_response_time_business_p90_hours: expect.closeTo(1 + 0.8 * 3, 10),
+        first_response_time_median_hours: 2,
+      })
+      // A weekend day off: the Thursday message is still within the week, nothing changes for it.
+      await payload.updateGlobal({
+        slug: 'inbox-settings',
+        overrideAccess: true,
+        data: { businessDays: ['mon', 'wed', 'thu', 'fri'], businessStartHour: 9, businessEndHour: 18 },
+      })
+      const withoutTuesday = kpiValues((await get(`/reports/kpis?${period}&kpi=first_response_time_business_median_hours`)).json)
+      // Tuesday's two comments now waited until Wednesday 09:00 and were answered before: 0 business hours each.
+      expect(withoutTuesday).toEqual({ first_response_time_business_median_hours: 0 })
+    } finally {
+      await payload.updateGlobal({
+        slug: 'inbox-settings',
+        overrideAccess: true,
+        data: { businessDays: ['mon', 'tue', 'wed', 'thu', 'fri'], businessStartHour: 9, businessEndHour: 18 },
+      })
+    }
   })
 
   it('answers every KPI with its unit and definition, and the change against the period before', async () => {
@@ -445,7 +497,12 @@ describe('the KPIs of kpis.md on a hand-computed fixture', () => {
       { key: 'x', values: { followers: 300 } },
     ])
     expect((await get(`/reports/breakdown?${period}&kpi=followers&by=language`)).json.errors[0]).toMatchObject({ field: 'by' })
-    expect((await get(`/reports/timeseries?${period}&kpi=followers`)).json.errors[0]).toMatchObject({ field: 'kpi', code: 'time_series_unavailable' })
+    // Per interval: the followers at each week's end, and the change over the week (the Page read on 25 October, 10 and 20 November).
+    const weekly = await get(`/reports/timeseries?${period}&kpi=followers,net_follower_change&platform=facebook&interval=week`)
+    expect(weekly.json.points).toEqual([
+      { start: '2026-11-02', values: { followers: 1000, net_follower_change: 0 } },
+      { start: '2026-11-09', values: { followers: 1200, net_follower_change: 200 } },
+    ])
   })
 
   it('gives misconception prevalence per myth and week', async () => {

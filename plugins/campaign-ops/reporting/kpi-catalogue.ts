@@ -147,6 +147,19 @@ export const kpiCatalogue = {
     group: 'community',
     definition: '90th percentile of the time, in clock hours, from receipt to the campaign’s first answer.',
   },
+  first_response_time_business_median_hours: {
+    unit: 'hours',
+    source: 'inbound',
+    group: 'community',
+    definition:
+      'Median time, in business hours (the inbox settings’ working days and hours, Casablanca time), from receipt to the campaign’s first answer, over the answered items that need an answer.',
+  },
+  first_response_time_business_p90_hours: {
+    unit: 'hours',
+    source: 'inbound',
+    group: 'community',
+    definition: '90th percentile of the time, in business hours, from receipt to the campaign’s first answer.',
+  },
   sla_compliance: {
     unit: 'ratio',
     source: 'inbound',
@@ -155,6 +168,13 @@ export const kpiCatalogue = {
       'Share of the items that need an answer answered within their configured target (inbox settings, by kind), over those answered or already past their target.',
   },
   escalations: { unit: 'count', source: 'inbound', group: 'community', definition: 'Inbound items escalated to NCSC (and legal).' },
+  escalation_resolution_median_hours: {
+    unit: 'hours',
+    source: 'inbound',
+    group: 'community',
+    definition:
+      'Median time, in clock hours, from an item’s escalation to the first action that settles it (a reply sent, hidden, removed, or its state changed from escalated), over the escalated items settled.',
+  },
   tone: {
     unit: 'ratio',
     source: 'inbound',

@@ -8,7 +8,8 @@
 import { sqlPool } from '../../../src/infra/database'
 import { defaultRules } from '../moderation/default-rules'
 import { kpiCatalogue } from './kpi-catalogue'
-import { bucketsOf } from './report-periods'
+import { bucketsOf, casablancaDayOf } from './report-periods'
+import { businessCalendar, defaultBusinessHours } from '../inbox/business-hours'
 import type { TimeBucket } from './report-periods'
 import type { KpiName, KpiSource } from './kpi-catalogue'
 import { filtersOnContent } from './report-filters'
@@ -78,6 +79,46 @@ function mythRulesSql(parameters: SqlParameters): string {
             UNION SELECT 'db:' || r.id, m.key FROM moderation_rules r JOIN myths m ON m.id = r.myth_id)`
 }
 
+/** The KPIs that read the business hours between receipt and first answer, or the escalation's resolution. */
+const businessKpis: readonly KpiName[] = ['first_response_time_business_median_hours', 'first_response_time_business_p90_hours']
+const resolutionKpis: readonly KpiName[] = ['escalation_resolution_median_hours']
+
+/**
+ * The business hours between receipt and first answer, as a difference of cumulative business
+ * hours: each instant is placed among the business intervals (a binary search, `width_bucket`)
+ * and takes the hours before its interval plus its part of it. The intervals run from the period's
+ * start to 60 days after its end (answers come later than receipts).
+ */
+function businessColumns(filters: ReportFilters, parameters: SqlParameters, kpis: readonly KpiName[]): string {
+  if (!kpis.some((kpi) => businessKpis.includes(kpi))) return ''
+  const calendar = businessCalendar(
+    filters.businessHours ?? defaultBusinessHours,
+    casablancaDayOf(filters.from),
+    casablancaDayOf(new Date(filters.to.getTime() + 60 * 86_400_000)),
+  )
+  if (calendar.starts.length === 0) return ', NULL::double precision AS business_hours'
+  const starts = parameters.add(calendar.starts)
+  const ends = parameters.add(calendar.ends)
+  const before = parameters.add(calendar.hoursBefore)
+  const cumulative = (instant: string) =>
+    `(CASE WHEN width_bucket(${instant}, ${starts}::timestamptz[]) = 0 THEN 0 ELSE
+        (${before}::double precision[])[width_bucket(${instant}, ${starts}::timestamptz[])]
+        + extract(epoch FROM least(${instant}, (${ends}::timestamptz[])[width_bucket(${instant}, ${starts}::timestamptz[])])
+                             - (${starts}::timestamptz[])[width_bucket(${instant}, ${starts}::timestamptz[])]) / 3600 END)`
+  return `,
+                   CASE WHEN i.first_answered_at IS NOT NULL THEN greatest(${cumulative('i.first_answered_at')} - ${cumulative('i.received_at')}, 0) END AS business_hours`
+}
+
+/** When an escalated item was settled: the first reply, hide, removal or change of state after its escalation. */
+function resolutionColumn(kpis: readonly KpiName[]): string {
+  if (!kpis.some((kpi) => resolutionKpis.includes(kpi))) return ''
+  return `,
+                   CASE WHEN i.escalated_at IS NOT NULL THEN (
+                     SELECT min(l.occurred_at) FROM moderation_log l
+                      WHERE l.item_ref = 'interactions/' || i.id AND l.occurred_at >= i.escalated_at
+                        AND (l.kind IN ('reply', 'hide', 'delete') OR (l.kind = 'status' AND coalesce(l.after->>'status', '') <> 'escalated'))) END AS resolved_at`
+}
+
 /**
  * The rows of each source, with `at` (the time that places a row in the period) and the columns
  * the KPIs aggregate, plus `network` and `language` for breakdowns.
@@ -120,7 +161,7 @@ const sourceRows: Record<KpiSource, (filters: ReportFilters, parameters: SqlPara
              WHERE ${where(conditions)}`
   },
   /** Inbound items received in the period, with the campaign's first answer (from Badil or posted on the network: inbox/first-answer.ts). */
-  inbound: (filters, parameters) => {
+  inbound: (filters, parameters, kpis) => {
     const conditions = [
       `NOT coalesce(i.from_account_itself, false)`,
       `i.received_at >= ${parameters.add(filters.from)}`,
@@ -136,7 +177,7 @@ const sourceRows: Record<KpiSource, (filters: ReportFilters, parameters: SqlPara
                      AND i.status <> 'hidden' AND i.removed_on_network_at IS NULL) AS needs_answer,
                    (i.kind IN ('comment', 'reply')) AS is_comment, i.moderation_rule_ids AS rule_ids,
                    (i.moderation_rule_ids IS NOT NULL AND string_to_array(i.moderation_rule_ids, ',') && ${mythRuleIds}) AS matches_myth,
-                   i.first_answered_at AS answered_at
+                   i.first_answered_at AS answered_at${businessColumns(filters, parameters, kpis)}${resolutionColumn(kpis)}
               FROM interactions i
               ${filtersOnContent(filters) ? 'LEFT JOIN platform_variants v ON v.id = i.variant_id LEFT JOIN content_items c ON c.id = v.content_item_id' : ''}
              WHERE ${where(conditions)}`
@@ -222,11 +263,14 @@ const kpiAggregates: Record<KpiName, string> = {
   response_rate: ratio(`count(*) FILTER (WHERE ${answeredItem})`, `count(*) FILTER (WHERE r.needs_answer)`),
   first_response_time_median_hours: `percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(${hoursBetween('r.answered_at', 'r.at')}, 0)) FILTER (WHERE ${answeredItem})`,
   first_response_time_p90_hours: `percentile_cont(0.9) WITHIN GROUP (ORDER BY greatest(${hoursBetween('r.answered_at', 'r.at')}, 0)) FILTER (WHERE ${answeredItem})`,
+  first_response_time_business_median_hours: `percentile_cont(0.5) WITHIN GROUP (ORDER BY r.business_hours) FILTER (WHERE ${answeredItem} AND r.business_hours IS NOT NULL)`,
+  first_response_time_business_p90_hours: `percentile_cont(0.9) WITHIN GROUP (ORDER BY r.business_hours) FILTER (WHERE ${answeredItem} AND r.business_hours IS NOT NULL)`,
   sla_compliance: ratio(
     `count(*) FILTER (WHERE ${answeredItem} AND r.sla_due_at IS NOT NULL AND r.answered_at <= r.sla_due_at)`,
     `count(*) FILTER (WHERE r.needs_answer AND r.sla_due_at IS NOT NULL AND (r.answered_at IS NOT NULL OR r.sla_due_at <= now()))`,
   ),
   escalations: `count(*) FILTER (WHERE r.escalated_at IS NOT NULL)`,
+  escalation_resolution_median_hours: `percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(${hoursBetween('r.resolved_at', 'r.escalated_at')}, 0)) FILTER (WHERE r.resolved_at IS NOT NULL)`,
   tone: ratio(`count(*) FILTER (WHERE r.is_comment AND ${hostile})`, `count(*) FILTER (WHERE r.is_comment)`),
   misconception_prevalence: ratio(`count(*) FILTER (WHERE r.is_comment AND r.matches_myth)`, `count(*) FILTER (WHERE r.is_comment)`),
   moderation_decisions: `count(*) FILTER (WHERE r.kind = 'decision')`,
@@ -282,13 +326,26 @@ const bucketOf = (boundaries: string) => `width_bucket(r.at, ${boundaries}::time
 
 /**
  * The KPIs by Casablanca day, week (from Monday) or month of the row's time. Buckets where the
- * source has no row are present, with counts of 0 and the other figures missing.
+ * source has no row are present, with counts of 0 and the other figures missing. The accounts'
+ * figures are read at each interval's end (one small query per interval: there are few accounts).
  */
 export async function kpiTimeSeries(db: Queryable, kpis: readonly KpiName[], filters: ReportFilters, bucket: TimeBucket): Promise<TimeSeriesPoint[]> {
   const { labels, boundaries } = bucketsOf(filters.from, filters.to, bucket)
   const points: TimeSeriesPoint[] = labels.map((start) => ({ start }))
   await Promise.all(
     [...bySource(kpis)].map(async ([source, names]) => {
+      if (source === 'accounts') {
+        // An account's figures are at a moment: each interval's are those at its end (followers) and
+        // its change over it, within the period (the first week or month may start before it).
+        await Promise.all(
+          points.map(async (point, index) => {
+            const from = new Date(Math.max(boundaries[index]!.getTime(), filters.from.getTime()))
+            const to = new Date(Math.min(boundaries[index + 1]!.getTime(), filters.to.getTime()))
+            Object.assign(point, await kpiFigures(db, names, { ...filters, from, to }))
+          }),
+        )
+        return
+      }
       const parameters = new SqlParameters()
       const rows = sourceRows[source](filters, parameters, names)
       const bounds = parameters.add(boundaries)
@@ -319,11 +376,6 @@ export function kpisWithoutDimension(kpis: readonly KpiName[], dimension: Breakd
   if (dimension === 'category') return kpis.filter((kpi) => !sourcesWithCategory.includes(kpiCatalogue[kpi].source))
   if (dimension === 'language') return kpis.filter((kpi) => kpiCatalogue[kpi].source === 'accounts')
   return []
-}
-
-/** The KPIs among `kpis` that have no figure per interval (the accounts' are figures at one moment). */
-export function kpisWithoutTimeSeries(kpis: readonly KpiName[]): KpiName[] {
-  return kpis.filter((kpi) => kpiCatalogue[kpi].source === 'accounts')
 }
 
 /** The KPIs by network, language or moderation category, over the period and filters. */

@@ -22,15 +22,17 @@ import { pluginText } from '../translations'
 import { chartPng, reportCharts } from './periodic-report-charts'
 import type { ReportChart } from './periodic-report-charts'
 import { periodicReportData } from './periodic-report-data'
-import type { PeriodicReportScope } from './periodic-report-data'
+import type { PeriodicReportData, PeriodicReportScope } from './periodic-report-data'
 import { reportHtml, reportText } from './periodic-report-document'
 import type { ReportDocumentText } from './periodic-report-document'
 import { periodicReportsSlug } from './periodic-reports-collection'
 import type { PeriodicReportKind } from './periodic-reports-collection'
 import { recommendationNames } from './recommendation-text'
+import type { RecommendationNames } from './recommendation-text'
 import { formatDay } from './report-format'
 import type { CivilDate } from './report-periods'
-import { availableChromium, htmlToPdf } from './report-pdf'
+import { availableChromium, pdfPrinter } from './report-pdf'
+import type { PdfPrinter } from './report-pdf'
 import { reportSubscriptionsSlug } from './report-subscriptions-collection'
 
 export type PeriodicReportSettings = {
@@ -188,6 +190,41 @@ async function deliverLocked(payload: Payload, settings: PeriodicReportSettings,
       } | null)
     : null
   const chromium = availableChromium(settings.chromiumPath)
+  // One Chromium for the report's languages, started only if a document is to be printed.
+  const printer = chromium ? pdfPrinter(chromium) : null
+  try {
+    await sendEachLanguage(payload, request, { outcome, subscription, byLanguage, pending, data, names, filters, requester, printer })
+  } finally {
+    await printer?.close()
+  }
+  if (request.kind !== 'on_demand' && outcome.failed === 0) {
+    await payload.update({
+      collection: reportSubscriptionsSlug,
+      id: subscription.id,
+      overrideAccess: true,
+      data: { lastPeriodSent: `${request.from} – ${request.to}` },
+    })
+  }
+  // A failed sending fails the job, which retries it: what was sent is not sent again.
+  if (outcome.failed > 0) throw new Error(`periodic report ${request.subscriptionId} ${request.from}–${request.to}: ${outcome.failed} e-mail(s) not sent`)
+  return outcome
+}
+
+type Delivery = {
+  outcome: DeliveryOutcome
+  subscription: Subscription
+  byLanguage: Map<AdminLanguage, Recipient[]>
+  pending: AdminLanguage[]
+  data: PeriodicReportData
+  names: RecommendationNames
+  filters: Record<AdminLanguage, string>
+  requester: { name?: string } | null
+  printer: PdfPrinter | null
+}
+
+/** For each language still to send: the charts, the document stored once, and one e-mail per recipient. */
+async function sendEachLanguage(payload: Payload, request: DeliveryRequest, delivery: Delivery): Promise<void> {
+  const { outcome, subscription, byLanguage, pending, data, names, filters, requester, printer } = delivery
   const serverUrl = payload.config.serverURL || 'http://localhost:3000'
   const staticDir = (payload.collections[periodicReportsSlug]?.config.upload as { staticDir?: string } | undefined)?.staticDir ?? ''
 
@@ -210,8 +247,8 @@ async function deliverLocked(payload: Payload, settings: PeriodicReportSettings,
     } else {
       const inline = (chart: ReportChart) => `data:image/svg+xml;base64,${Buffer.from(chart.svg).toString('base64')}`
       const html = reportHtml(data, language, text, charts, inline)
-      document = chromium
-        ? { data: await htmlToPdf(html, chromium), mimetype: 'application/pdf', name: `${fileBase}.pdf` }
+      document = printer
+        ? { data: await printer.print(html), mimetype: 'application/pdf', name: `${fileBase}.pdf` }
         : { data: Buffer.from(html), mimetype: 'text/html', name: `${fileBase}.html` }
       const created = await payload.create({
         collection: periodicReportsSlug,
@@ -265,15 +302,4 @@ async function deliverLocked(payload: Payload, settings: PeriodicReportSettings,
       data: failures.length ? { status: 'failed', failure: failures.join('\n') } : { status: 'sent', sentAt: new Date().toISOString(), failure: null },
     })
   }
-  if (request.kind !== 'on_demand' && outcome.failed === 0) {
-    await payload.update({
-      collection: reportSubscriptionsSlug,
-      id: subscription.id,
-      overrideAccess: true,
-      data: { lastPeriodSent: `${request.from} – ${request.to}` },
-    })
-  }
-  // A failed sending fails the job, which retries it: what was sent is not sent again.
-  if (outcome.failed > 0) throw new Error(`periodic report ${request.subscriptionId} ${request.from}–${request.to}: ${outcome.failed} e-mail(s) not sent`)
-  return outcome
 }

@@ -14,7 +14,6 @@ import {
   kpiBreakdown,
   kpiFigures,
   kpisWithoutDimension,
-  kpisWithoutTimeSeries,
   kpiTimeSeries,
   misconceptionPrevalence,
   postFigures,
@@ -37,8 +36,8 @@ import {
 import { engagementLookbackDays, loadRecommendations } from './recommendations'
 import { explainedRecommendations, recommendationNames } from './recommendation-text'
 
-/** What the reports read through: Payload (or anything with its database adapter). */
-export type ReportPayload = { db: unknown }
+/** What the reports read through: Payload (its database, and the inbox settings' business hours). */
+export type ReportPayload = Payload
 
 export type Table = { columns: string[]; rows: unknown[][] }
 export type Report = { json: object; table: () => Table }
@@ -91,15 +90,6 @@ function valuesOf(point: KpiValues, kpis: readonly KpiName[]): Record<string, nu
 
 export async function timeSeriesReport(payload: ReportPayload, query: z.output<typeof timeSeriesQuery>): Promise<Report> {
   const kpis = kpisAsked(query.kpi)
-  const without = kpisWithoutTimeSeries(kpis)
-  if (without.length) {
-    refuse({
-      status: 400,
-      code: 'time_series_unavailable',
-      field: 'kpi',
-      message: pluginText('reportsApi:timeSeriesUnavailable', { kpis: without.join(', ') }),
-    })
-  }
   const filters = await reportFilters(payload, query)
   const points = await kpiTimeSeries(reportDatabase(payload), kpis, filters, query.interval)
   const series = points.map((point) => ({ start: point.start, values: valuesOf(point, kpis) }))

@@ -2,6 +2,7 @@
  * The scope of a report: a period of Casablanca days and the optional filters of kpis.md. Checked
  * values only reach here (report-parameters.ts validates what callers send).
  */
+import type { BusinessHours } from '../inbox/business-hours'
 import type { Network } from '../networks/registry'
 
 /** The languages a report filters on: a post's language, or an inbound item's (Darija in either script is `ary`). */
@@ -19,6 +20,8 @@ export type ReportFilters = {
   audiences: readonly string[] | null
   formats: readonly string[] | null
   keyMoments: readonly number[] | null
+  /** The team's working days and hours, for the response times in business hours (default Monday to Friday, 9 to 18). */
+  businessHours?: BusinessHours
 }
 
 /** True when the filters name something only content has (theme, audience, format, key moment). */

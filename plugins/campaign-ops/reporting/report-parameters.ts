@@ -4,11 +4,13 @@
  * what needs the database or two parameters at once (a theme that exists, `to` after `from`) is
  * checked by `reportFilters`, each refusal a 400 naming the parameter.
  */
+import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { audienceValues, contentFormatValues } from '../../../src/domain/content-taxonomy'
 import { refuse } from '../../../src/infra/endpoint'
 import { sqlPool } from '../../../src/infra/database'
+import { currentBusinessHours } from '../inbox/settings-global'
 import { networks } from '../networks/registry'
 import type { Network } from '../networks/registry'
 import { pluginText } from '../translations'
@@ -124,7 +126,7 @@ async function missingIds(payload: { db: unknown }, table: 'themes' | 'key_momen
 }
 
 /** The report's scope from validated parameters; a period the wrong way round or too long, or an id that does not exist, is refused. */
-export async function reportFilters(payload: { db: unknown }, query: ScopeInput): Promise<ReportFilters> {
+export async function reportFilters(payload: Payload, query: ScopeInput): Promise<ReportFilters> {
   if (query.to < query.from) refuse({ status: 400, code: 'to_before_from', field: 'to', message: pluginText('reportsApi:toBeforeFrom') })
   const days = daysBetween(query.from, query.to) + 1
   if (days > maxPeriodDays) {
@@ -161,6 +163,7 @@ export async function reportFilters(payload: { db: unknown }, query: ScopeInput)
     audiences: query.audience ?? null,
     formats: query.format ?? null,
     keyMoments: query.keyMoment ?? null,
+    businessHours: await currentBusinessHours(payload),
   }
 }
 

@@ -498,9 +498,14 @@ export const en = {
       'Share of the inbound items that need an answer (not spam, not hidden, not removed) that received one from the campaign (sent from Badil or posted on the network by the campaign’s account).',
     first_response_time_median_hours: 'Median time, in clock hours, from receipt to the campaign’s first answer, over the answered items that need an answer.',
     first_response_time_p90_hours: '90th percentile of the time, in clock hours, from receipt to the campaign’s first answer.',
+    first_response_time_business_median_hours:
+      'Median time, in business hours (working days and hours of the inbox settings, Casablanca time), from receipt to the campaign’s first answer, over the answered items that need an answer.',
+    first_response_time_business_p90_hours: '90th percentile of the time, in business hours, from receipt to the campaign’s first answer.',
     sla_compliance:
       'Share of the items that need an answer answered within their configured target (inbox settings, by kind), over those answered or already past their target.',
     escalations: 'Inbound items escalated to NCSC (and legal).',
+    escalation_resolution_median_hours:
+      'Median time, in clock hours, from an item’s escalation to the first action that settles it (reply sent, hidden, removed, or state changed), over the escalated items settled.',
     tone: 'Share of comments flagged in a hostile category (hate, harassment, defamation) over all comments received.',
     misconception_prevalence:
       'Comments matching the misinformation rule of any myth of the fact library ÷ all comments received (per myth: /api/reports/misconceptions).',
@@ -572,8 +577,11 @@ export const en = {
       response_rate: 'Response rate',
       first_response_time_median_hours: 'First response time (median)',
       first_response_time_p90_hours: 'First response time (90th percentile)',
+      first_response_time_business_median_hours: 'First response time in business hours (median)',
+      first_response_time_business_p90_hours: 'First response time in business hours (90th percentile)',
       sla_compliance: 'Answered within target',
       escalations: 'Escalations',
+      escalation_resolution_median_hours: 'Escalation resolution time (median)',
       tone: 'Hostile comments',
       misconception_prevalence: 'Misconception prevalence',
       moderation_decisions: 'Moderation decisions',
@@ -640,7 +648,6 @@ export const en = {
     },
   },
   reportsApi: {
-    timeSeriesUnavailable: '{{kpis}}: a figure at one moment, not per interval; ask /api/reports/kpis for each period.',
     pullForbidden: "Reading the networks' metrics now is for NCSC and administrators.",
     day: 'A Casablanca day, YYYY-MM-DD.',
     toBeforeFrom: 'to must not come before from.',

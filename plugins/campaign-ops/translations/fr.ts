@@ -464,9 +464,14 @@ export const fr: SameKeys<PluginStrings> = {
     first_response_time_median_hours:
       'Délai médian, en heures calendaires, entre la réception et la première réponse de la campagne, sur les éléments appelant une réponse qui en ont reçu une.',
     first_response_time_p90_hours: '90e centile du délai, en heures calendaires, entre la réception et la première réponse de la campagne.',
+    first_response_time_business_median_hours:
+      'Délai médian, en heures ouvrées (jours et heures de travail des réglages de la boîte de réception, heure de Casablanca), entre la réception et la première réponse de la campagne, sur les éléments à traiter qui ont reçu une réponse.',
+    first_response_time_business_p90_hours: '90e centile du délai, en heures ouvrées, entre la réception et la première réponse de la campagne.',
     sla_compliance:
       'Part des éléments appelant une réponse qui ont reçu une réponse dans leur délai visé configuré (réglages de la boîte de réception, selon le type), parmi ceux qui ont reçu une réponse ou dont le délai visé est déjà dépassé.',
     escalations: 'Éléments reçus escaladés au NCSC (et aux juristes).',
+    escalation_resolution_median_hours:
+      'Délai médian, en heures calendaires, entre l’escalade d’un élément et la première action qui la règle (réponse envoyée, masquage, suppression ou changement d’état), sur les escalades réglées.',
     tone: 'Part des commentaires classés dans une catégorie hostile (haine, harcèlement, diffamation) parmi tous les commentaires reçus.',
     misconception_prevalence:
       'Commentaires correspondant à la règle de désinformation de l’une des idées reçues de la bibliothèque de faits ÷ tous les commentaires reçus (par idée reçue : /api/reports/misconceptions).',
@@ -537,8 +542,11 @@ export const fr: SameKeys<PluginStrings> = {
       response_rate: 'Taux de réponse',
       first_response_time_median_hours: 'Délai de première réponse (médiane)',
       first_response_time_p90_hours: 'Délai de première réponse (90e centile)',
+      first_response_time_business_median_hours: 'Délai de première réponse en heures ouvrées (médiane)',
+      first_response_time_business_p90_hours: 'Délai de première réponse en heures ouvrées (90e centile)',
       sla_compliance: 'Réponses dans le délai visé',
       escalations: 'Escalades',
+      escalation_resolution_median_hours: 'Délai de règlement des escalades (médiane)',
       tone: 'Commentaires hostiles',
       misconception_prevalence: 'Prévalence des idées reçues',
       moderation_decisions: 'Décisions de modération',
@@ -605,7 +613,6 @@ export const fr: SameKeys<PluginStrings> = {
     },
   },
   reportsApi: {
-    timeSeriesUnavailable: '{{kpis}} : un chiffre à un instant, pas par intervalle ; demandez /api/reports/kpis pour chaque période.',
     pullForbidden: 'Relever les statistiques des réseaux maintenant est réservé au NCSC et aux administrateurs.',
     day: 'Un jour de Casablanca, AAAA-MM-JJ.',
     toBeforeFrom: 'La fin (to) ne peut pas précéder le début (from).',

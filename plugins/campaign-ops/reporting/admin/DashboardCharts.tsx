@@ -27,7 +27,7 @@ export function ChartPanel({ id, title, csv, children }: Panel) {
               {t('reportsDashboard:exportCsv')}
             </a>
           )}
-          <button type="button" onClick={() => chart.current && downloadChartImage(chart.current, `badil-${id}.png`)}>
+          <button type="button" onClick={() => chart.current && downloadChartImage(chart.current, `badil-${id}.png`, title)}>
             {t('reportsDashboard:exportPng')}
           </button>
         </div>
