@@ -219,10 +219,21 @@ export async function run(): Promise<void> {
     ]
     const requestTimes: number[] = []
     const pageTimes: number[] = []
+    const byRoute = new Map<string, number[]>()
     for (let round = 0; round < 10; round += 1) {
-      const page = await timed(() => Promise.all(dashboard.map(async (path) => requestTimes.push((await timed(() => call(path))).ms))))
+      const page = await timed(() =>
+        Promise.all(
+          dashboard.map(async (path) => {
+            const { ms } = await timed(() => call(path))
+            requestTimes.push(ms)
+            const route = path.split('?')[0]! + (path.includes('by=category') ? ' (category)' : path.includes('by=network') ? ' (network)' : '')
+            byRoute.set(route, [...(byRoute.get(route) ?? []), ms])
+          }),
+        ),
+      )
       pageTimes.push(page.ms)
     }
+    console.log(`dashboard requests, median each: ${[...byRoute].map(([route, times]) => `${route} ${median(times).toFixed(0)} ms`).join(', ')}`)
     requestTimes.sort((a, b) => a - b)
     pageTimes.sort((a, b) => a - b)
     console.log(

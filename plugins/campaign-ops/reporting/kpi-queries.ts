@@ -89,24 +89,27 @@ const resolutionKpis: readonly KpiName[] = ['escalation_resolution_median_hours'
  * and takes the hours before its interval plus its part of it. The intervals run from the period's
  * start to 60 days after its end (answers come later than receipts).
  */
-function businessColumns(filters: ReportFilters, parameters: SqlParameters, kpis: readonly KpiName[]): string {
-  if (!kpis.some((kpi) => businessKpis.includes(kpi))) return ''
+function businessHoursSql(filters: ReportFilters, parameters: SqlParameters, kpis: readonly KpiName[]): { column: string; join: string } {
+  if (!kpis.some((kpi) => businessKpis.includes(kpi))) return { column: '', join: '' }
   const calendar = businessCalendar(
     filters.businessHours ?? defaultBusinessHours,
     casablancaDayOf(filters.from),
     casablancaDayOf(new Date(filters.to.getTime() + 60 * 86_400_000)),
   )
-  if (calendar.starts.length === 0) return ', NULL::double precision AS business_hours'
-  const starts = parameters.add(calendar.starts)
-  const ends = parameters.add(calendar.ends)
-  const before = parameters.add(calendar.hoursBefore)
-  const cumulative = (instant: string) =>
-    `(CASE WHEN width_bucket(${instant}, ${starts}::timestamptz[]) = 0 THEN 0 ELSE
-        (${before}::double precision[])[width_bucket(${instant}, ${starts}::timestamptz[])]
-        + extract(epoch FROM least(${instant}, (${ends}::timestamptz[])[width_bucket(${instant}, ${starts}::timestamptz[])])
-                             - (${starts}::timestamptz[])[width_bucket(${instant}, ${starts}::timestamptz[])]) / 3600 END)`
-  return `,
-                   CASE WHEN i.first_answered_at IS NOT NULL THEN greatest(${cumulative('i.first_answered_at')} - ${cumulative('i.received_at')}, 0) END AS business_hours`
+  if (calendar.starts.length === 0) return { column: ', NULL::double precision AS business_hours', join: '' }
+  const starts = `${parameters.add(calendar.starts)}::timestamptz[]`
+  const ends = `${parameters.add(calendar.ends)}::timestamptz[]`
+  const before = `${parameters.add(calendar.hoursBefore)}::double precision[]`
+  // Each instant's interval once (k.received, k.answered), then the hours before it and its part of it.
+  const cumulative = (instant: string, interval: string) =>
+    `(CASE WHEN ${interval} = 0 THEN 0 ELSE (${before})[${interval}]
+        + extract(epoch FROM least(${instant}, (${ends})[${interval}]) - (${starts})[${interval}]) / 3600 END)`
+  return {
+    column: `,
+                   greatest(${cumulative('i.first_answered_at', 'k.answered')} - ${cumulative('i.received_at', 'k.received')}, 0) AS business_hours`,
+    join: `LEFT JOIN LATERAL (SELECT width_bucket(i.received_at, ${starts}) AS received, width_bucket(i.first_answered_at, ${starts}) AS answered) k
+                ON i.first_answered_at IS NOT NULL`,
+  }
 }
 
 /** When an escalated item was settled: the first reply, hide, removal or change of state after its escalation. */
@@ -171,14 +174,16 @@ const sourceRows: Record<KpiSource, (filters: ReportFilters, parameters: SqlPara
     if (filters.languages) conditions.push(`i.language::text = ANY(${parameters.add(inboundLanguages(filters.languages))}::text[])`)
     conditions.push(...contentConditions(filters, parameters))
     const mythRuleIds = `(SELECT array_agg(rule_id) FROM ${mythRulesSql(parameters)} myth_rules)`
+    const business = businessHoursSql(filters, parameters, kpis)
     return `SELECT i.id, i.received_at AS at, i.network::text AS network, i.language::text AS language, i.kind::text AS kind,
                    i.moderation_category::text AS category, i.sla_due_at, i.escalated_at,
                    (coalesce(i.moderation_category::text, '') <> 'spam' AND NOT coalesce(i.hidden_on_network, false)
                      AND i.status <> 'hidden' AND i.removed_on_network_at IS NULL) AS needs_answer,
                    (i.kind IN ('comment', 'reply')) AS is_comment, i.moderation_rule_ids AS rule_ids,
                    (i.moderation_rule_ids IS NOT NULL AND string_to_array(i.moderation_rule_ids, ',') && ${mythRuleIds}) AS matches_myth,
-                   i.first_answered_at AS answered_at${businessColumns(filters, parameters, kpis)}${resolutionColumn(kpis)}
+                   i.first_answered_at AS answered_at${business.column}${resolutionColumn(kpis)}
               FROM interactions i
+              ${business.join}
               ${filtersOnContent(filters) ? 'LEFT JOIN platform_variants v ON v.id = i.variant_id LEFT JOIN content_items c ON c.id = v.content_item_id' : ''}
              WHERE ${where(conditions)}`
   },

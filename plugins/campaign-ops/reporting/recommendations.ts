@@ -79,10 +79,18 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
+/** Hours of the week already placed, by UTC hour: Casablanca's offset only changes on the hour. */
+const placedHours = new Map<number, { weekday: number; hour: number }>()
+
 /** The Casablanca hour of the week a post went out: weekday 1 (Monday) to 7, hour 0 to 23. */
 export function hourOfWeek(instant: Date): { weekday: number; hour: number } {
+  const utcHour = Math.floor(instant.getTime() / 3_600_000)
+  const placed = placedHours.get(utcHour)
+  if (placed) return placed
   const { year, month, day, hour } = toCasablancaParts(instant)
   const weekday = ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1
+  if (placedHours.size > 100_000) placedHours.clear()
+  placedHours.set(utcHour, { weekday, hour })
   return { weekday, hour }
 }
 
@@ -92,7 +100,12 @@ function measured(posts: readonly PostEngagement[]): (PostEngagement & { engagem
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  for (const item of items) {
+    const name = key(item)
+    const group = groups.get(name)
+    if (group) group.push(item)
+    else groups.set(name, [item])
+  }
   return groups
 }
 
@@ -130,7 +143,13 @@ export function bestSlots(posts: readonly PostEngagement[]): SlotRecommendation[
 /** Per audience, the format whose posts had the highest median engagement, when it beats the audience's median. */
 export function bestFormats(posts: readonly PostEngagement[]): FormatRecommendation[] {
   const byAudience = new Map<string, (PostEngagement & { engagementRate: number })[]>()
-  for (const post of measured(posts)) for (const audience of post.audiences) byAudience.set(audience, [...(byAudience.get(audience) ?? []), post])
+  for (const post of measured(posts)) {
+    for (const audience of post.audiences) {
+      const group = byAudience.get(audience)
+      if (group) group.push(post)
+      else byAudience.set(audience, [post])
+    }
+  }
   const recommendations: FormatRecommendation[] = []
   for (const [audience, audiencePosts] of byAudience) {
     const audienceMedian = median(audiencePosts.map((post) => post.engagementRate))!
