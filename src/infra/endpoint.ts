@@ -133,15 +133,19 @@ function parse<S extends Schema | undefined>(
   return undefined as Parsed<S>
 }
 
-/** The JSON body, read within its limit before anything parses it; no body reads as `{}`, invalid JSON as `undefined`. */
-async function readBody(req: PayloadRequest, limitBytes: number): Promise<unknown> {
-  let text: string
+/** The body as text, read within its limit while it streams; past it, a 413 naming the limit. No body reads as ''. */
+export async function readTextBody(req: PayloadRequest, limitBytes: number): Promise<string> {
   try {
-    text = req.body ? new TextDecoder().decode(await readBodyWithin(req.body, limitBytes)) : ''
+    return req.body ? new TextDecoder().decode(await readBodyWithin(req.body, limitBytes)) : ''
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error
     refuse({ status: 413, code: 'body_too_large', field: 'body', message: words.bodyTooLarge(limitBytes), details: { limit: limitBytes } })
   }
+}
+
+/** The JSON body, read within its limit before anything parses it; no body reads as `{}`, invalid JSON as `undefined`. */
+async function readBody(req: PayloadRequest, limitBytes: number): Promise<unknown> {
+  const text = await readTextBody(req, limitBytes)
   if (!text.trim()) return {}
   try {
     return JSON.parse(text) as unknown

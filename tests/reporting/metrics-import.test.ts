@@ -7,7 +7,8 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { metricColumns, normalizeColumn, parseFigure, readMetricFile } from '../../plugins/campaign-ops/reporting/metrics-import'
+import { normalizeKey } from '../../plugins/campaign-ops/inbox/import'
+import { metricColumns, parseFigure, readMetricFile } from '../../plugins/campaign-ops/reporting/metrics-import'
 import type { MetricImportReportEntry } from '../../plugins/campaign-ops/reporting/metrics-import'
 import { casablancaDayOf } from '../../plugins/campaign-ops/reporting/report-periods'
 import type { Role } from '../../src/domain/roles'
@@ -19,9 +20,9 @@ import { createAccountPerRole } from '../helpers/users'
 
 describe('reading a file', () => {
   test('headers are matched whatever their case or spacing, figures whatever their thousands separator', () => {
-    expect(normalizeColumn('Post ID')).toBe('post_id')
-    expect(normalizeColumn(' Total clicks ')).toBe('total_clicks')
-    expect(normalizeColumn('impressionCount')).toBe('impression_count')
+    expect(normalizeKey('Post ID')).toBe('post_id')
+    expect(normalizeKey(' Total clicks ')).toBe('total_clicks')
+    expect(normalizeKey('impressionCount')).toBe('impression_count')
     expect(metricColumns('linkedin').get('impression_count')).toBe('impressionCount')
     expect(metricColumns('facebook').get('views')).toBe('post_media_view')
     expect(metricColumns('x').get('reposts')).toBe('retweet_count')

@@ -13,6 +13,7 @@ import type { InboxImport } from '../../../payload-types'
 import type { Network } from '../../../src/domain/networks'
 import { sqlPool } from '../../../src/infra/database'
 import type { InboundEvent } from '../networks/inbound'
+import { claimImport, importLeaseSeconds, stoppedImports } from './import-lease'
 import { ingestInboundEvent } from './ingest'
 import type { InboxSettings } from './ingest'
 import { inboxImportsSlug } from './imports-collection'
@@ -23,7 +24,6 @@ export const maxImportRows = 20_000
 /** 20,000 comments of a few hundred characters stay far below this. */
 export const maxImportBytes = 32 * 1024 * 1024
 const batchSize = 200
-const leaseSeconds = 120
 
 export type ImportFormat = 'csv' | 'jsonl'
 
@@ -56,7 +56,8 @@ export const importRowSchema = z.object({
 
 export type ImportRow = z.output<typeof importRowSchema>
 
-function normalizeKey(key: string): string {
+/** A column name in lower snake case: "Post ID" → post_id, "impressionCount" → impression_count. */
+export function normalizeKey(key: string): string {
   return key
     .trim()
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -145,13 +146,7 @@ function eventOf(network: Network, accountRemoteId: string, row: ImportRow): Inb
  */
 export async function runImport(payload: Payload, settings: InboxSettings, importId: number): Promise<void> {
   const db = sqlPool(payload)
-  const claim = () =>
-    db.query(
-      `UPDATE inbox_imports SET status = 'running', claimed_until = now() + make_interval(secs => $2), updated_at = now()
-        WHERE id = $1 AND status <> 'done' AND (claimed_until IS NULL OR claimed_until < now() OR status = 'queued') RETURNING id`,
-      [importId, leaseSeconds],
-    )
-  if (!(await claim()).rowCount) return
+  if (!(await claimImport(payload, 'inbox_imports', importId))) return
   const stored = await payload.findByID({ collection: inboxImportsSlug, id: importId, depth: 0, overrideAccess: true })
   const rows = (stored.rows ?? []) as Record<string, unknown>[]
   const report = (Array.isArray(stored.report) ? stored.report : []) as ReportEntry[]
@@ -184,7 +179,7 @@ export async function runImport(payload: Payload, settings: InboxSettings, impor
               finished_at = CASE WHEN $7 THEN now() ELSE finished_at END,
               claimed_until = CASE WHEN $7 THEN NULL ELSE now() + make_interval(secs => $8) END, updated_at = now()
         WHERE id = $1`,
-      [importId, processed, counts.created, counts.duplicates, counts.invalid, JSON.stringify(report), done, leaseSeconds],
+      [importId, processed, counts.created, counts.duplicates, counts.invalid, JSON.stringify(report), done, importLeaseSeconds],
     )
   }
 }
@@ -197,11 +192,9 @@ export function resumeImportsTaskConfig(settings: InboxSettings): TaskConfig {
     schedule: [{ cron: '* * * * *', queue: inboxQueue }],
     outputSchema: [{ name: 'resumed', type: 'number' }],
     handler: async ({ req }) => {
-      const { rows } = await sqlPool(req.payload).query(
-        `SELECT id FROM inbox_imports WHERE status <> 'done' AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY id LIMIT 5`,
-      )
-      for (const { id } of rows) await runImport(req.payload, settings, Number(id))
-      return { output: { resumed: rows.length } }
+      const stopped = await stoppedImports(req.payload, 'inbox_imports')
+      for (const id of stopped) await runImport(req.payload, settings, id)
+      return { output: { resumed: stopped.length } }
     },
   }
 }

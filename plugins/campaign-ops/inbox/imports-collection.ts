@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { option } from '../../../src/domain/labels'
 import { hasRole } from '../../../src/domain/roles'
+import { importProgressFields, importRecordFields } from './import-progress-fields'
 
 export const inboxImportsSlug = 'inbox-imports'
 
@@ -32,27 +32,10 @@ export const inboxImportsCollection: CollectionConfig = {
     { name: 'fileName', type: 'text', label: { fr: 'Fichier', ar: 'الملف', en: 'File' } },
     { name: 'network', type: 'text', required: true, label: { fr: 'Réseau', ar: 'الشبكة', en: 'Network' } },
     { name: 'accountRemoteId', type: 'text', required: true, label: { fr: 'Compte sur le réseau', ar: 'الحساب على الشبكة', en: 'Account on the network' } },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'queued',
-      options: [
-        option('queued', { fr: 'En attente', ar: 'في الانتظار', en: 'Queued' }),
-        option('running', { fr: 'En cours', ar: 'جارٍ', en: 'Running' }),
-        option('done', { fr: 'Terminé', ar: 'انتهى', en: 'Done' }),
-      ],
-      label: { fr: 'État', ar: 'الحالة', en: 'Status' },
-    },
-    { name: 'total', type: 'number', required: true, label: { fr: 'Lignes', ar: 'الأسطر', en: 'Rows' } },
-    { name: 'processed', type: 'number', defaultValue: 0, label: { fr: 'Lignes traitées', ar: 'الأسطر المعالجة', en: 'Rows processed' } },
+    ...importProgressFields,
     { name: 'created', type: 'number', defaultValue: 0, label: { fr: 'Nouvelles', ar: 'جديدة', en: 'New' } },
     { name: 'duplicates', type: 'number', defaultValue: 0, label: { fr: 'Déjà présentes', ar: 'موجودة سلفا', en: 'Already there' } },
     { name: 'invalid', type: 'number', defaultValue: 0, label: { fr: 'Refusées', ar: 'مرفوضة', en: 'Refused' } },
-    { name: 'rows', type: 'json', required: true, admin: { hidden: true } },
-    { name: 'report', type: 'json', label: { fr: 'Compte rendu par ligne', ar: 'تقرير كل سطر', en: 'Per-row report' } },
-    { name: 'claimedUntil', type: 'date', admin: { hidden: true } },
-    { name: 'startedBy', type: 'relationship', relationTo: 'users', label: { fr: 'Lancé par', ar: 'أطلقه', en: 'Started by' } },
-    { name: 'finishedAt', type: 'date', label: { fr: 'Terminé le', ar: 'انتهى في', en: 'Finished at' } },
+    ...importRecordFields,
   ],
 }

@@ -10,8 +10,7 @@ import { z } from 'zod'
 import type { Interaction, User } from '../../../payload-types'
 import { hasRole } from '../../../src/domain/roles'
 import { networks } from '../../../src/domain/networks'
-import { BodyTooLargeError, readBodyWithin } from '../../../src/infra/body-limit'
-import { defineEndpoint, refuse } from '../../../src/infra/endpoint'
+import { defineEndpoint, readTextBody, refuse } from '../../../src/infra/endpoint'
 import { pluginText } from '../translations'
 import { escalateInteraction } from './escalation'
 import { ImportFileError, maxImportBytes, maxImportRows, readImportFile, runImport, startImport } from './import'
@@ -61,18 +60,7 @@ export function interactionEndpoints(settings: ActionSettings, inboxSettings: In
       handler: async ({ req, user, query }) => {
         const format = importFormat(req.headers.get('content-type'))
         if (!format) refuse({ status: 400, code: 'unsupported_format', field: 'body', message: pluginText('inboxImport:format') })
-        let text: string
-        try {
-          text = req.body ? new TextDecoder().decode(await readBodyWithin(req.body, maxImportBytes)) : ''
-        } catch (error) {
-          if (!(error instanceof BodyTooLargeError)) throw error
-          refuse({
-            status: 413,
-            code: 'body_too_large',
-            field: 'body',
-            message: pluginText('inboxImport:tooLarge', { megabytes: maxImportBytes / 1024 / 1024 }),
-          })
-        }
+        const text = await readTextBody(req, maxImportBytes)
         let rows: Record<string, unknown>[]
         try {
           rows = readImportFile(text, format)

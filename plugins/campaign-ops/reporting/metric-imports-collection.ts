@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { option } from '../../../src/domain/labels'
 import { networkLabels, networks } from '../../../src/domain/networks'
 import { hasRole } from '../../../src/domain/roles'
+import { importProgressFields, importRecordFields } from '../inbox/import-progress-fields'
 
 export const metricImportsSlug = 'metric-imports'
 
@@ -41,27 +42,10 @@ export const metricImportsCollection: CollectionConfig = {
       options: networks.map((network) => option(network, { fr: networkLabels[network], ar: networkLabels[network], en: networkLabels[network] })),
       label: { fr: 'Réseau', ar: 'الشبكة', en: 'Network' },
     },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'queued',
-      options: [
-        option('queued', { fr: 'En attente', ar: 'في الانتظار', en: 'Queued' }),
-        option('running', { fr: 'En cours', ar: 'جارٍ', en: 'Running' }),
-        option('done', { fr: 'Terminé', ar: 'انتهى', en: 'Done' }),
-      ],
-      label: { fr: 'État', ar: 'الحالة', en: 'Status' },
-    },
-    { name: 'total', type: 'number', required: true, label: { fr: 'Lignes', ar: 'الأسطر', en: 'Rows' } },
-    { name: 'processed', type: 'number', defaultValue: 0, label: { fr: 'Lignes traitées', ar: 'الأسطر المعالجة', en: 'Rows processed' } },
+    ...importProgressFields,
     { name: 'created', type: 'number', defaultValue: 0, label: { fr: 'Relevés créés', ar: 'قراءات مُنشأة', en: 'Snapshots created' } },
     { name: 'unmatched', type: 'number', defaultValue: 0, label: { fr: 'Publications introuvables', ar: 'منشورات غير موجودة', en: 'Posts not found' } },
     { name: 'invalid', type: 'number', defaultValue: 0, label: { fr: 'Lignes refusées', ar: 'أسطر مرفوضة', en: 'Rows refused' } },
-    { name: 'rows', type: 'json', required: true, admin: { hidden: true } },
-    { name: 'report', type: 'json', label: { fr: 'Compte rendu par ligne', ar: 'تقرير كل سطر', en: 'Per-row report' } },
-    { name: 'claimedUntil', type: 'date', admin: { hidden: true } },
-    { name: 'startedBy', type: 'relationship', relationTo: 'users', label: { fr: 'Lancé par', ar: 'أطلقه', en: 'Started by' } },
-    { name: 'finishedAt', type: 'date', label: { fr: 'Terminé le', ar: 'انتهى في', en: 'Finished at' } },
+    ...importRecordFields,
   ],
 }

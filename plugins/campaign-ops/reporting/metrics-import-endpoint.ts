@@ -7,8 +7,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { networks } from '../../../src/domain/networks'
-import { BodyTooLargeError, readBodyWithin } from '../../../src/infra/body-limit'
-import { defineEndpoint, refuse } from '../../../src/infra/endpoint'
+import { defineEndpoint, readTextBody, refuse } from '../../../src/infra/endpoint'
 import { pluginText } from '../translations'
 import { metricImporters } from './metric-imports-collection'
 import { MetricFileError, maxMetricImportBytes, maxMetricImportRows, readMetricFile, runMetricImport, startMetricImport } from './metrics-import'
@@ -25,18 +24,7 @@ export const metricsImportEndpoint: Endpoint = defineEndpoint({
   query: z.object({ network: z.enum(networks), fileName: z.string().trim().max(300).optional() }).strict(),
   handler: async ({ req, user, query }) => {
     if (!isCsv(req.headers.get('content-type'))) refuse({ status: 400, code: 'unsupported_format', field: 'body', message: pluginText('metricsImport:format') })
-    let text = ''
-    try {
-      text = req.body ? new TextDecoder().decode(await readBodyWithin(req.body, maxMetricImportBytes)) : ''
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error
-      refuse({
-        status: 413,
-        code: 'body_too_large',
-        field: 'body',
-        message: pluginText('metricsImport:tooLarge', { megabytes: maxMetricImportBytes / 1024 / 1024 }),
-      })
-    }
+    const text = await readTextBody(req, maxMetricImportBytes)
     let rows: Record<string, string>[]
     try {
       rows = readMetricFile(text, query.network)

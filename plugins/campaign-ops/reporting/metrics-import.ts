@@ -13,6 +13,8 @@ import type { MetricImport } from '../../../payload-types'
 import type { Network } from '../../../src/domain/networks'
 import type { Localized } from '../../../src/i18n/catalogue'
 import { sqlPool } from '../../../src/infra/database'
+import { normalizeKey } from '../inbox/import'
+import { claimImport, importLeaseSeconds, stoppedImports } from '../inbox/import-lease'
 import { pluginText } from '../translations'
 import { componentMetricNames } from './metric-components'
 import { metricDefinitionDate } from './metric-definitions'
@@ -23,18 +25,6 @@ import { reportingQueue } from './metrics-pull'
 export const maxMetricImportRows = 20_000
 export const maxMetricImportBytes = 16 * 1024 * 1024
 const batchSize = 100
-const leaseSeconds = 120
-
-/** Lower snake case: "Post ID" → post_id, "impressionCount" → impression_count. */
-export function normalizeColumn(name: string): string {
-  return name
-    .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[\s\-/().]+/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^_|_$/g, '')
-    .toLowerCase()
-}
 
 /** The columns of the networks' own exports, by normalized header, and the API metric each one is. */
 const exportColumns: Record<Network, Record<string, string>> = {
@@ -95,7 +85,7 @@ const measuredAtColumn = 'measured_at'
 /** Every column this network's files may carry a figure in, and the metric it is. */
 export function metricColumns(network: Network): Map<string, string> {
   const columns = new Map<string, string>()
-  for (const name of componentMetricNames(network)) columns.set(normalizeColumn(name), name)
+  for (const name of componentMetricNames(network)) columns.set(normalizeKey(name), name)
   for (const [column, name] of Object.entries(exportColumns[network])) columns.set(column, name)
   return columns
 }
@@ -114,7 +104,7 @@ export function readMetricFile(text: string, network: Network): Record<string, s
   let rows: Record<string, string>[]
   try {
     rows = parseCsv(text, {
-      columns: (header: string[]) => header.map(normalizeColumn),
+      columns: (header: string[]) => header.map(normalizeKey),
       bom: true,
       skip_empty_lines: true,
       trim: true,
@@ -220,12 +210,7 @@ async function matchingVariant(payload: Payload, network: Network, row: ParsedRo
  */
 export async function runMetricImport(payload: Payload, importId: number): Promise<void> {
   const db = sqlPool(payload)
-  const claimed = await db.query(
-    `UPDATE metric_imports SET status = 'running', claimed_until = now() + make_interval(secs => $2), updated_at = now()
-      WHERE id = $1 AND status <> 'done' AND (claimed_until IS NULL OR claimed_until < now() OR status = 'queued') RETURNING id`,
-    [importId, leaseSeconds],
-  )
-  if (!claimed.rowCount) return
+  if (!(await claimImport(payload, 'metric_imports', importId))) return
   const stored = await payload.findByID({ collection: metricImportsSlug, id: importId, depth: 0, overrideAccess: true })
   const network = stored.network as Network
   const rows = (stored.rows ?? []) as Record<string, string>[]
@@ -277,7 +262,7 @@ export async function runMetricImport(payload: Payload, importId: number): Promi
               finished_at = CASE WHEN $7 THEN now() ELSE finished_at END,
               claimed_until = CASE WHEN $7 THEN NULL ELSE now() + make_interval(secs => $8) END, updated_at = now()
         WHERE id = $1`,
-      [importId, processed, counts.created, counts.unmatched, counts.invalid, JSON.stringify(report), done, leaseSeconds],
+      [importId, processed, counts.created, counts.unmatched, counts.invalid, JSON.stringify(report), done, importLeaseSeconds],
     )
   }
 }
@@ -289,10 +274,8 @@ export const resumeMetricImportsTaskConfig: TaskConfig = {
   schedule: [{ cron: '* * * * *', queue: reportingQueue }],
   outputSchema: [{ name: 'resumed', type: 'number' }],
   handler: async ({ req }) => {
-    const { rows } = await sqlPool(req.payload).query(
-      `SELECT id FROM metric_imports WHERE status <> 'done' AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY id LIMIT 5`,
-    )
-    for (const { id } of rows) await runMetricImport(req.payload, Number(id))
-    return { output: { resumed: rows.length } }
+    const stopped = await stoppedImports(req.payload, 'metric_imports')
+    for (const id of stopped) await runMetricImport(req.payload, id)
+    return { output: { resumed: stopped.length } }
   },
 }

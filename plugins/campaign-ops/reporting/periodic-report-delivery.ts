@@ -11,6 +11,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import type { User } from '../../../payload-types'
+
 import { audiences, contentFormats } from '../../../src/domain/content-taxonomy'
 import { networkLabels } from '../../../src/domain/networks'
 import type { Network } from '../../../src/domain/networks'
@@ -66,24 +68,23 @@ type Subscription = {
   keyMoments?: number[]
 }
 
-const idOf = (value: unknown) => (typeof value === 'object' && value ? Number((value as { id: number }).id) : Number(value))
+const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
 
 async function loadSubscription(payload: Payload, id: number): Promise<Subscription> {
-  const doc = (await payload.findByID({ collection: reportSubscriptionsSlug, id, depth: 1, overrideAccess: true })) as unknown as Record<string, unknown>
-  const recipients = ((doc.recipients as unknown[] | undefined) ?? [])
-    .filter((user): user is Record<string, unknown> => typeof user === 'object' && user !== null)
-    .filter((user) => user.role !== 'integration' && typeof user.email === 'string')
-    .map((user) => ({ id: Number(user.id), email: String(user.email), name: String(user.name ?? user.email), language: adminLanguageOf(user.language) }))
+  const doc = await payload.findByID({ collection: reportSubscriptionsSlug, id, depth: 1, overrideAccess: true })
+  const recipients = doc.recipients
+    .filter((user): user is User => typeof user === 'object' && user.role !== 'integration')
+    .map((user) => ({ id: user.id, email: user.email, name: user.name || user.email, language: adminLanguageOf(user.language) }))
   return {
     id,
-    name: String(doc.name),
+    name: doc.name,
     recipients,
-    platforms: doc.platforms as string[] | null,
-    languages: doc.languages as string[] | null,
-    themes: ((doc.themes as unknown[] | undefined) ?? []).map(idOf),
-    audiences: doc.audiences as string[] | null,
-    formats: doc.formats as string[] | null,
-    keyMoments: ((doc.keyMoments as unknown[] | undefined) ?? []).map(idOf),
+    platforms: doc.platforms,
+    languages: doc.languages,
+    themes: (doc.themes ?? []).map(idOf),
+    audiences: doc.audiences,
+    formats: doc.formats,
+    keyMoments: (doc.keyMoments ?? []).map(idOf),
   }
 }
 
@@ -155,8 +156,8 @@ type StoredReport = { id: number; status: string; filename: string; mimeType: st
 
 async function storedReport(payload: Payload, key: string): Promise<StoredReport | null> {
   const { docs } = await payload.find({ collection: periodicReportsSlug, where: { deliveryKey: { equals: key } }, limit: 1, depth: 0, overrideAccess: true })
-  const doc = docs[0] as unknown as Record<string, unknown> | undefined
-  return doc ? { id: Number(doc.id), status: String(doc.status), filename: String(doc.filename), mimeType: String(doc.mimeType) } : null
+  const doc = docs[0]
+  return doc ? { id: doc.id, status: doc.status, filename: doc.filename ?? '', mimeType: doc.mimeType ?? 'application/pdf' } : null
 }
 
 /** Makes the subscription's report for the period and sends it; safe to run again for the same request. */

@@ -10,7 +10,6 @@ import { deliverPeriodicReport } from './periodic-report-delivery'
 import type { DeliveryRequest, PeriodicReportSettings } from './periodic-report-delivery'
 import { reportingQueue } from './metrics-pull'
 import { lastCompletePeriod, periodicReportDueAt } from './report-periods'
-import type { ReportFrequency } from './report-periods'
 import { reportSubscriptionsSlug } from './report-subscriptions-collection'
 
 export const queuePeriodicReportsTask = 'queuePeriodicReports'
@@ -31,11 +30,11 @@ export async function queueDuePeriodicReports(payload: Payload, now: Date): Prom
     overrideAccess: true,
   })
   let queued = 0
-  for (const subscription of docs as unknown as { id: number; frequency: ReportFrequency; lastPeriodSent?: string | null }[]) {
+  for (const subscription of docs) {
     const period = lastCompletePeriod(subscription.frequency, now)
     if (now < periodicReportDueAt(period.to)) continue
     if (subscription.lastPeriodSent === `${period.from} – ${period.to}`) continue
-    await queuePeriodicReport(payload, { subscriptionId: Number(subscription.id), ...period, kind: subscription.frequency })
+    await queuePeriodicReport(payload, { subscriptionId: subscription.id, ...period, kind: subscription.frequency })
     queued += 1
   }
   return queued

@@ -31,22 +31,23 @@ const optionLabel = (options: { value: string; label: Localized }[], value: stri
 
 /** Names of the themes and myths, read in French and Arabic (English readers get the French). */
 export async function recommendationNames(payload: Payload): Promise<RecommendationNames> {
-  const read = async (collection: 'themes' | 'myths', locale: 'fr' | 'ar') =>
-    (await payload.find({ collection, locale, fallbackLocale: 'fr', pagination: false, depth: 0, overrideAccess: true })).docs as unknown as Record<
-      string,
-      unknown
-    >[]
+  const read = <C extends 'themes' | 'myths'>(collection: C, locale: 'fr' | 'ar') =>
+    payload.find({ collection, locale, fallbackLocale: 'fr', pagination: false, depth: 0, overrideAccess: true }).then((found) => found.docs)
   const [themesFr, themesAr, mythsFr, mythsAr] = await Promise.all([read('themes', 'fr'), read('themes', 'ar'), read('myths', 'fr'), read('myths', 'ar')])
-  const localized = (docs: [Record<string, unknown>[], Record<string, unknown>[]], key: string, text: string) => {
-    const arabic = new Map(docs[1].map((doc) => [String(doc[key]), String(doc[text] ?? '')]))
-    return docs[0].map((doc) => {
-      const french = String(doc[text] ?? doc[key])
-      return [String(doc[key]), { fr: french, en: french, ar: arabic.get(String(doc[key])) || french }] as const
-    })
+  /** French and Arabic of each document's text, by its key (English readers get the French). */
+  const localized = <K>(french: [K, string][], arabic: [K, string][]) => {
+    const arabicOf = new Map(arabic)
+    return new Map(french.map(([key, text]) => [key, { fr: text, en: text, ar: arabicOf.get(key) || text }]))
   }
   return {
-    themes: new Map(localized([themesFr, themesAr], 'id', 'name').map(([id, name]) => [Number(id), name])),
-    myths: new Map(localized([mythsFr, mythsAr], 'key', 'claim')),
+    themes: localized(
+      themesFr.map((theme) => [theme.id, theme.name || theme.slug]),
+      themesAr.map((theme) => [theme.id, theme.name]),
+    ),
+    myths: localized(
+      mythsFr.map((myth) => [myth.key, myth.claim || myth.key]),
+      mythsAr.map((myth) => [myth.key, myth.claim]),
+    ),
   }
 }
 

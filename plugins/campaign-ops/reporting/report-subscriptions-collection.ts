@@ -1,4 +1,4 @@
-import type { CollectionConfig, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionConfig, PayloadRequest, Where } from 'payload'
 
 import { computedByServer } from '../../../src/domain/access'
 import { audiences, contentFormats } from '../../../src/domain/content-taxonomy'
@@ -19,11 +19,11 @@ const frequencyLabels = {
   monthly: { fr: 'Mensuel (le 1er, mois précédent)', ar: 'شهري (في اليوم الأول، الشهر الماضي)', en: 'Monthly (on the 1st, the month before)' },
 }
 
-/** A manager sees every subscription; any other member of the team those they receive. */
-const managerOrRecipient = ({ req }: { req: { user?: unknown } }): boolean | Where => {
-  if (hasRole(req.user as never, ...reportManagers)) return true
-  if (!isStaff(req.user as never)) return false
-  return { recipients: { contains: (req.user as { id: number }).id } }
+/** A manager reads every subscription and report; any other member of the team those sent to them. */
+export const managersOrRecipients: Access = ({ req }): boolean | Where => {
+  if (hasRole(req.user, ...reportManagers)) return true
+  if (!req.user || !isStaff(req.user)) return false
+  return { recipients: { contains: req.user.id } }
 }
 
 /**
@@ -43,7 +43,7 @@ export const reportSubscriptionsCollection: CollectionConfig = {
     group: { fr: 'Rapports', ar: 'التقارير', en: 'Reports' },
   },
   access: {
-    read: managerOrRecipient,
+    read: managersOrRecipients,
     create: ({ req }) => hasRole(req.user, ...reportManagers),
     update: ({ req }) => hasRole(req.user, ...reportManagers),
     delete: ({ req }) => hasRole(req.user, ...reportManagers),

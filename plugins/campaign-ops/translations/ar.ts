@@ -413,7 +413,6 @@ export const ar: SameKeys<PluginStrings> = {
   },
   inboxImport: {
     format: 'أرسل الملف بصيغة text/csv (مع سطر العناوين) أو application/x-ndjson (كائن JSON في كل سطر).',
-    tooLarge: 'يتجاوز الملف {{megabytes}} ميغابايت: قسّمه.',
     tooManyRows: '{{max}} تعليق على الأكثر في كل استيراد: قسّم الملف.',
     empty: 'لا يحتوي الملف على أي تعليق.',
     unreadable: 'تعذّرت قراءة الملف بصيغة CSV أو JSON Lines.',
@@ -667,7 +666,6 @@ export const ar: SameKeys<PluginStrings> = {
   metricsImport: {
     forbidden: 'استيراد الإحصائيات مخصص للمسؤولين وفريق NCSC ومسيّري المجتمع والمحللين.',
     format: 'أرسل الملف بصيغة CSV (Content-Type: text/csv).',
-    tooLarge: 'يتجاوز حجم الملف {{megabytes}} ميغابايت.',
     tooManyRows: 'يتضمن الملف أكثر من {{max}} سطر؛ قسّمه.',
     empty: 'لا يتضمن الملف أي سطر.',
     unreadable: 'تتعذر قراءة الملف بصيغة CSV.',

@@ -463,7 +463,6 @@ export const en = {
   /** Importing a file of comments (inbox/import.ts). */
   inboxImport: {
     format: 'Send the file as text/csv (with a header row) or application/x-ndjson (one JSON object per line).',
-    tooLarge: 'The file is larger than {{megabytes}} MB: split it.',
     tooManyRows: 'At most {{max}} comments per import: split the file.',
     empty: 'The file has no comment in it.',
     unreadable: 'The file cannot be read as CSV or JSON Lines.',
@@ -720,7 +719,6 @@ export const en = {
   metricsImport: {
     forbidden: 'Importing figures is for administrators, NCSC, community managers and analysts.',
     format: 'Send the file as CSV (Content-Type: text/csv).',
-    tooLarge: 'The file is larger than {{megabytes}} MB.',
     tooManyRows: 'The file has more than {{max}} rows; split it.',
     empty: 'The file has no row.',
     unreadable: 'The file cannot be read as CSV.',

@@ -425,7 +425,6 @@ export const fr: SameKeys<PluginStrings> = {
   },
   inboxImport: {
     format: 'Envoyez le fichier en text/csv (avec une ligne d’en-têtes) ou en application/x-ndjson (un objet JSON par ligne).',
-    tooLarge: 'Le fichier dépasse {{megabytes}} Mo : découpez-le.',
     tooManyRows: 'Au plus {{max}} commentaires par import : découpez le fichier.',
     empty: 'Le fichier ne contient aucun commentaire.',
     unreadable: 'Le fichier ne se lit ni en CSV ni en JSON Lines.',
@@ -685,7 +684,6 @@ export const fr: SameKeys<PluginStrings> = {
   metricsImport: {
     forbidden: 'L’import de statistiques est réservé aux administrateurs, à l’équipe NCSC, aux community managers et aux analystes.',
     format: 'Envoyez le fichier au format CSV (Content-Type: text/csv).',
-    tooLarge: 'Le fichier dépasse {{megabytes}} Mo.',
     tooManyRows: 'Le fichier compte plus de {{max}} lignes ; découpez-le.',
     empty: 'Le fichier ne contient aucune ligne.',
     unreadable: 'Le fichier ne se lit pas comme un CSV.',
