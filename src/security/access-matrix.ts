@@ -502,7 +502,12 @@ export const endpointRules: readonly EndpointRule[] = [
     callers: ['admin', 'ncsc', 'cm', 'analyst'],
     note: 'imports a network’s export of post figures (CSV) in the background',
   },
-  { method: 'post', path: '/reports/metrics/pull', callers: ['admin', 'ncsc'], note: 'reads the due posts’ metrics now, within each account’s budget' },
+  {
+    method: 'post',
+    path: '/reports/metrics/pull',
+    callers: ['admin', 'ncsc'],
+    note: 'reads now every post not read in the last minute, within each account’s budget',
+  },
   { method: 'get', path: '/publishing/queue', callers: publicationActors, note: 'the next hours and what needs a person' },
   { method: 'get', path: '/publishing/crisis', callers: staffRoles, note: 'crisis mode state' },
   { method: 'post', path: '/publishing/crisis', callers: ['admin', 'ncsc'], note: 'switches crisis mode, with a reason' },

@@ -6,7 +6,7 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { metricsPullStateKey, pullInterval, pullMetrics } from '../../plugins/campaign-ops/reporting/metrics-pull'
+import { metricsPullStateKey, pullInterval, pullMetrics, readNowGapMs } from '../../plugins/campaign-ops/reporting/metrics-pull'
 import type { MetricsPullState } from '../../plugins/campaign-ops/reporting/metrics-pull'
 import { metricDefinitionDate } from '../../plugins/campaign-ops/reporting/metric-definitions'
 import { FAKE_PAGE_ID, FAKE_TOKEN } from '../networks/fakes/meta-graph-fake'
@@ -98,6 +98,20 @@ describe('pulling our posts’ metrics', () => {
     expect(snapshots.map((snapshot) => (snapshot.values as Record<string, number>).post_media_view)).toEqual([1_250, 1_900])
     expect(await pull(new Date(start.getTime() + 6 * hour + 60_000))).toMatchObject({ posts: 1, snapshots: 1 })
     expect(await pull(new Date(start.getTime() + day + 60_000))).toMatchObject({ posts: 2, snapshots: 2 })
+  })
+
+  it('a read asked now reads every post not read in the last minute, whatever its age says', async () => {
+    const now = new Date(Date.now() + day + 2 * hour)
+    const readNow = (at: Date) => pullMetrics(payload, { runtime: inbox.settings.actions!.runtime }, at, readNowGapMs)
+    // Both posts were last read more than a minute ago: both are read, whatever their age says.
+    expect(await readNow(now)).toMatchObject({ posts: 2, snapshots: 2 })
+    // Thirty seconds later: nothing, a person cannot hammer the network.
+    expect(await readNow(new Date(now.getTime() + 30_000))).toMatchObject({ posts: 0 })
+    meta.state.insights.set(older.remoteId, { post_media_view: 9_500 })
+    // Two minutes after it: both posts, though neither is due by its age.
+    expect(await pull(new Date(now.getTime() + 120_000))).toMatchObject({ posts: 0 })
+    expect(await readNow(new Date(now.getTime() + 120_000))).toMatchObject({ posts: 2, snapshots: 2 })
+    expect((await snapshotsOf(older.variant)).map((snapshot) => (snapshot.values as Record<string, number>).post_media_view).at(-1)).toBe(9_500)
   })
 
   it('a read that fails keeps the last good snapshot and says when and why; the next success clears it', async () => {

@@ -39,6 +39,9 @@ export type MetricsPullSettings = {
   postsPerAccount?: number
 }
 
+/** A read asked by a person reads every post not read in the last minute, whatever its cadence. */
+export const readNowGapMs = 60_000
+
 /** What a run read: accounts asked, posts due, post snapshots and account snapshots taken, reads that failed. */
 export type MetricsPullReport = { accounts: number; posts: number; snapshots: number; accountSnapshots: number; errors: number }
 
@@ -71,7 +74,7 @@ export function pullInterval(ageMs: number): number | null {
 type DuePost = { variantId: number; remoteId: string; overdueMs: number; state: MetricsPullState | null }
 
 /** The account's published posts whose next read is due, the most overdue first. */
-async function duePosts(payload: Payload, account: UsableAccount, now: Date, limit: number): Promise<DuePost[]> {
+async function duePosts(payload: Payload, account: UsableAccount, now: Date, limit: number, gapMs: number | undefined): Promise<DuePost[]> {
   const { rows } = await sqlPool(payload).query(
     `SELECT v.id, v.remote_id, v.published_at, (SELECT max(s.fetched_at) FROM metric_snapshots s WHERE s.variant_id = v.id) AS last_snapshot
        FROM platform_variants v
@@ -82,8 +85,9 @@ async function duePosts(payload: Payload, account: UsableAccount, now: Date, lim
   const due: DuePost[] = []
   for (const row of rows) {
     const variantId = Number(row.id)
-    const every = pullInterval(now.getTime() - new Date(row.published_at as string).getTime())
-    if (every === null) continue
+    const cadence = pullInterval(now.getTime() - new Date(row.published_at as string).getTime())
+    if (cadence === null) continue
+    const every = gapMs === undefined ? cadence : Math.min(cadence, gapMs)
     const state = await payload.kv.get<MetricsPullState>(metricsPullStateKey(variantId))
     const touched = lastTouched(row.last_snapshot, state)
     const overdueMs = now.getTime() - (touched + every)
@@ -134,13 +138,20 @@ async function pullAccountFigures(
   }
 }
 
-async function pullAccount(payload: Payload, settings: MetricsPullSettings, account: UsableAccount, report: MetricsPullReport, now: Date): Promise<void> {
+async function pullAccount(
+  payload: Payload,
+  settings: MetricsPullSettings,
+  account: UsableAccount,
+  report: MetricsPullReport,
+  now: Date,
+  gapMs: number | undefined,
+): Promise<void> {
   const db = sqlPool(payload)
   const adapter = settings.runtime.adapters[account.network]
   // A run's snapshots are dated by the run's clock, the one their next reading is planned with.
   const context = { ...settings.runtime.adapterContext(account.network), now: () => now }
   if (await pullAccountFigures(payload, account, adapter, context, report, now)) return
-  for (const post of await duePosts(payload, account, now, settings.postsPerAccount ?? 50)) {
+  for (const post of await duePosts(payload, account, now, settings.postsPerAccount ?? 50, gapMs)) {
     report.posts += 1
     try {
       const snapshot = await adapter.fetchMetrics(post.remoteId, account.credentials, context)
@@ -169,15 +180,18 @@ async function pullAccount(payload: Payload, settings: MetricsPullSettings, acco
   }
 }
 
-/** Reads the metrics of every due post of every API account within its budget. */
-export async function pullMetrics(payload: Payload, settings: MetricsPullSettings, now = new Date()): Promise<MetricsPullReport> {
+/**
+ * Reads the metrics of every due post of every API account within its budget; with `gapMs`
+ * (a read asked now), every post not read for that long is due.
+ */
+export async function pullMetrics(payload: Payload, settings: MetricsPullSettings, now = new Date(), gapMs?: number): Promise<MetricsPullReport> {
   const db = sqlPool(payload)
   const report: MetricsPullReport = { accounts: 0, posts: 0, snapshots: 0, accountSnapshots: 0, errors: 0 }
   for (const id of await accountsWithinBudget(db, networks as readonly Network[], now)) {
     const account = await usableAccount(payload, db, settings.runtime, id, now)
     if (!account) continue
     report.accounts += 1
-    await pullAccount(payload, settings, account, report, now)
+    await pullAccount(payload, settings, account, report, now, gapMs)
   }
   return report
 }
