@@ -47,6 +47,7 @@ export interface Config {
     'metric-imports': MetricImport;
     'report-subscriptions': ReportSubscription;
     'periodic-reports': PeriodicReport;
+    'crisis-alerts': CrisisAlert;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -86,6 +87,7 @@ export interface Config {
     'metric-imports': MetricImportsSelect<false> | MetricImportsSelect<true>;
     'report-subscriptions': ReportSubscriptionsSelect<false> | ReportSubscriptionsSelect<true>;
     'periodic-reports': PeriodicReportsSelect<false> | PeriodicReportsSelect<true>;
+    'crisis-alerts': CrisisAlertsSelect<false> | CrisisAlertsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -99,11 +101,13 @@ export interface Config {
   globals: {
     'crisis-mode': CrisisMode;
     'inbox-settings': InboxSetting;
+    'crisis-watch-settings': CrisisWatchSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'crisis-mode': CrisisModeSelect<false> | CrisisModeSelect<true>;
     'inbox-settings': InboxSettingsSelect<false> | InboxSettingsSelect<true>;
+    'crisis-watch-settings': CrisisWatchSettingsSelect<false> | CrisisWatchSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'ar' | 'ary';
@@ -127,6 +131,8 @@ export interface Config {
       queuePeriodicReports: TaskQueuePeriodicReports;
       resumeMetricImports: TaskResumeMetricImports;
       deliverPeriodicReport: TaskDeliverPeriodicReport;
+      watchForCrises: TaskWatchForCrises;
+      mailCrisisAlert: TaskMailCrisisAlert;
       inline: {
         input: unknown;
         output: unknown;
@@ -608,7 +614,8 @@ export interface ModerationLog {
     | 'reply'
     | 'restore'
     | 'rule_change'
-    | 'retention_purge';
+    | 'retention_purge'
+    | 'crisis_alert';
   actorType: 'rule' | 'user' | 'system';
   actorUser?: (number | null) | User;
   ruleIds?: string | null;
@@ -1053,6 +1060,67 @@ export interface PeriodicReport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-alerts".
+ */
+export interface CrisisAlert {
+  id: number;
+  title?: string | null;
+  level: 'watch' | 'crisis';
+  status: 'open' | 'acknowledged' | 'resolved';
+  series: string;
+  subject?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  window?: ('hour' | 'sustained') | null;
+  method?: ('poisson' | 'zscore') | null;
+  observed?: number | null;
+  expected?: number | null;
+  peakObserved?: number | null;
+  z?: number | null;
+  probability?: number | null;
+  authors?: number | null;
+  share?: number | null;
+  baselineShare?: number | null;
+  windowStart?: string | null;
+  windowEnd?: string | null;
+  raisedAt?: string | null;
+  escalatedAt?: string | null;
+  lastSignalAt?: string | null;
+  topTerms?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  examples?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  posts?: (number | PlatformVariant)[] | null;
+  acknowledgedAt?: string | null;
+  acknowledgedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  resolvedBy?: (number | null) | User;
+  resolutionNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1135,7 +1203,9 @@ export interface PayloadJob {
           | 'pullPostMetrics'
           | 'queuePeriodicReports'
           | 'resumeMetricImports'
-          | 'deliverPeriodicReport';
+          | 'deliverPeriodicReport'
+          | 'watchForCrises'
+          | 'mailCrisisAlert';
         taskID: string;
         input?:
           | {
@@ -1185,6 +1255,8 @@ export interface PayloadJob {
         | 'queuePeriodicReports'
         | 'resumeMetricImports'
         | 'deliverPeriodicReport'
+        | 'watchForCrises'
+        | 'mailCrisisAlert'
       )
     | null;
   queue?: string | null;
@@ -1316,6 +1388,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'periodic-reports';
         value: number | PeriodicReport;
+      } | null)
+    | ({
+        relationTo: 'crisis-alerts';
+        value: number | CrisisAlert;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2022,6 +2098,42 @@ export interface PeriodicReportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-alerts_select".
+ */
+export interface CrisisAlertsSelect<T extends boolean = true> {
+  title?: T;
+  level?: T;
+  status?: T;
+  series?: T;
+  subject?: T;
+  window?: T;
+  method?: T;
+  observed?: T;
+  expected?: T;
+  peakObserved?: T;
+  z?: T;
+  probability?: T;
+  authors?: T;
+  share?: T;
+  baselineShare?: T;
+  windowStart?: T;
+  windowEnd?: T;
+  raisedAt?: T;
+  escalatedAt?: T;
+  lastSignalAt?: T;
+  topTerms?: T;
+  examples?: T;
+  posts?: T;
+  acknowledgedAt?: T;
+  acknowledgedBy?: T;
+  resolvedAt?: T;
+  resolvedBy?: T;
+  resolutionNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2123,6 +2235,31 @@ export interface InboxSetting {
   createdAt?: string | null;
 }
 /**
+ * The watch compares each hour with the same hours of past weeks (Casablanca time). “Crisis”: the last hour far above normal; “watch”: a sustained rise. Try other settings on a recorded stream with npm run crisis:replay.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-watch-settings".
+ */
+export interface CrisisWatchSetting {
+  id: number;
+  enabled?: boolean | null;
+  hostileCategories?:
+    ('hate' | 'defamation' | 'misinformation' | 'harassment' | 'spam' | 'personal_data' | 'off_topic')[] | null;
+  crisisSigma?: number | null;
+  watchSigma?: number | null;
+  multiplier?: number | null;
+  watchMultiplier?: number | null;
+  watchWindowHours?: number | null;
+  minimumCount?: number | null;
+  minimumAuthors?: number | null;
+  shareRise?: number | null;
+  baselineDays?: number | null;
+  warmUpDays?: number | null;
+  cooldownHours?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -2166,6 +2303,28 @@ export interface InboxSettingsSelect<T extends boolean = true> {
   businessDays?: T;
   businessStartHour?: T;
   businessEndHour?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-watch-settings_select".
+ */
+export interface CrisisWatchSettingsSelect<T extends boolean = true> {
+  enabled?: T;
+  hostileCategories?: T;
+  crisisSigma?: T;
+  watchSigma?: T;
+  multiplier?: T;
+  watchMultiplier?: T;
+  watchWindowHours?: T;
+  minimumCount?: T;
+  minimumAuthors?: T;
+  shareRise?: T;
+  baselineDays?: T;
+  warmUpDays?: T;
+  cooldownHours?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -2369,6 +2528,31 @@ export interface TaskDeliverPeriodicReport {
     sent?: number | null;
     failed?: number | null;
     skipped?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWatchForCrises".
+ */
+export interface TaskWatchForCrises {
+  input?: unknown;
+  output: {
+    signals?: number | null;
+    raised?: number | null;
+    escalated?: number | null;
+    continued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailCrisisAlert".
+ */
+export interface TaskMailCrisisAlert {
+  input: {
+    alertId: number;
+  };
+  output: {
+    sent?: number | null;
   };
 }
 /**

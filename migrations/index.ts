@@ -18,6 +18,7 @@ import * as migration_20261206_165423_first_answer from './20261206_165423_first
 import * as migration_20261206_183052_periodic_reports from './20261206_183052_periodic_reports';
 import * as migration_20261206_184808_metric_imports from './20261206_184808_metric_imports';
 import * as migration_20261206_190555_business_hours from './20261206_190555_business_hours';
+import * as migration_20261206_213947_crisis_watch from './20261206_213947_crisis_watch';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261206_190555_business_hours.up,
     down: migration_20261206_190555_business_hours.down,
-    name: '20261206_190555_business_hours'
+    name: '20261206_190555_business_hours',
+  },
+  {
+    up: migration_20261206_213947_crisis_watch.up,
+    down: migration_20261206_213947_crisis_watch.down,
+    name: '20261206_213947_crisis_watch'
   },
 ];

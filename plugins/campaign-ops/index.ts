@@ -45,6 +45,10 @@ import { sendReportNowEndpoint } from './reporting/periodic-report-endpoints'
 import { deliverPeriodicReportTaskConfig, queuePeriodicReportsTaskConfig } from './reporting/periodic-report-tasks'
 import { periodicReportsCollection } from './reporting/periodic-reports-collection'
 import { reportSubscriptionsCollection } from './reporting/report-subscriptions-collection'
+import { crisisAlertsCollection } from './reporting/crisis/crisis-alerts-collection'
+import { crisisAlertMailTaskConfig } from './reporting/crisis/crisis-alert-mail'
+import { crisisSettingsGlobal } from './reporting/crisis/crisis-settings-global'
+import { crisisWatchTaskConfig } from './reporting/crisis/crisis-watch-task'
 import { publicMediaEndpoint } from './publishing/public-media-endpoint'
 import { createPublishingRuntime } from './publishing/runtime'
 import { createPublishingScheduler } from './publishing/scheduler'
@@ -146,9 +150,10 @@ export const campaignOps =
       // Sending a report now is the plugin's behaviour: off with it.
       runtime ? { ...reportSubscriptionsCollection, endpoints: [sendReportNowEndpoint] } : reportSubscriptionsCollection,
       periodicReportsCollection(options.reporting?.reportsDir ?? path.resolve(process.cwd(), '.data', 'reports')),
+      crisisAlertsCollection(variantsSlug),
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
-    const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal), isolatedGlobal(inboxSettingsGlobal)]
+    const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal), isolatedGlobal(inboxSettingsGlobal), isolatedGlobal(crisisSettingsGlobal)]
     // Off: the collections (and the fields on variants) stay, the behaviour goes.
     if (!runtime) {
       return {
@@ -200,6 +205,8 @@ export const campaignOps =
           queuePeriodicReportsTaskConfig,
           resumeMetricImportsTaskConfig,
           deliverPeriodicReportTaskConfig({ chromiumPath: options.reporting?.chromiumPath }),
+          crisisWatchTaskConfig({ pseudonymKey: options.moderation?.pseudonymKey }),
+          crisisAlertMailTaskConfig(),
         ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).
         autoRun:

@@ -14,6 +14,8 @@ export const advisoryLocks = {
   moderationLogPurge: 431_220_250_902,
   /** One crisis-mode switch at a time (transaction lock). */
   crisisSwitch: 431_220_250_903,
+  /** One look of the crisis watch at a time, so that a surge raises one alert. */
+  crisisWatch: 431_220_250_904,
 } as const
 
 export const advisoryLockSpaces = {

@@ -217,6 +217,20 @@ export const collectionRules: Record<string, CollectionRules> = {
     duplicate: true,
     note: 'one row per switch, written by the crisis endpoint',
   },
+  'crisis-alerts': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'CrisisAlert', plural: 'CrisisAlerts' },
+    operations: { create: nobody, read: only('admin', 'ncsc', 'cm', 'analyst'), update: only('admin', 'ncsc', 'cm'), delete: nobody },
+    duplicate: true,
+    fields: {
+      level: serverOnly('measured by the crisis watch', 'watch'),
+      observed: serverOnly('measured by the crisis watch', 1),
+      series: serverOnly('the series the crisis watch raised it on', 'hostile:x'),
+      acknowledgedAt: serverOnly('stamped when a person acknowledges it', '2020-01-01T00:00:00.000Z'),
+      resolvedBy: serverOnly('recorded from the request’s user'),
+    },
+    note: 'raised by the crisis watch; the team acknowledges and resolves it (status, summary), never reopened',
+  },
   interactions: {
     owner: 'campaign-ops plugin',
     graphQL: { singular: 'Interaction', plural: 'Interactions' },
@@ -383,6 +397,12 @@ export const globalRules: Record<string, GlobalRules> = {
     graphQL: { name: 'InboxSetting' },
     operations: { read: only('admin', 'ncsc', 'cm'), update: only('admin', 'ncsc') },
     note: 'the inbox’s answer times per kind, set by NCSC',
+  },
+  'crisis-watch-settings': {
+    owner: 'campaign-ops plugin',
+    graphQL: { name: 'CrisisWatchSetting' },
+    operations: { read: only('admin', 'ncsc', 'cm'), update: only('admin', 'ncsc') },
+    note: 'the crisis watch’s levels and thresholds, set by NCSC',
   },
   'payload-jobs-stats': {
     owner: 'Payload',

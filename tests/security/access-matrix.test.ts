@@ -132,6 +132,7 @@ describe('every way in has a row', () => {
 const globalChanges: Record<string, Record<string, unknown>> = {
   'crisis-mode': { reason: 'Forgé' },
   'inbox-settings': { dmHours: 3 },
+  'crisis-watch-settings': { crisisSigma: 3.2 },
   'payload-jobs-stats': { stats: { forged: true } },
 }
 

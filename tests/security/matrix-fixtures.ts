@@ -175,6 +175,20 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       createData: async () => ({ active: false, reason: 'Forgé', actor: security.accounts.admin.id, at: new Date().toISOString() }),
       update: () => change('reason', 'Réécrit'),
     },
+    'crisis-alerts': {
+      seed: () =>
+        create('crisis-alerts', {
+          level: 'crisis',
+          status: 'open',
+          series: 'hostile:all',
+          subject: { fr: 'Propos hostiles, toutes plateformes', ar: 'تعليقات عدائية، كل المنصات', en: 'Hostile comments, all platforms' },
+          observed: 40,
+          expected: 10,
+          raisedAt: new Date().toISOString(),
+        }),
+      createData: async () => ({ level: 'watch', status: 'open', series: 'hostile:facebook', observed: 1, expected: 1, raisedAt: new Date().toISOString() }),
+      update: () => change('resolutionNote', 'Réécrit'),
+    },
     interactions: {
       seed: () =>
         create('interactions', {

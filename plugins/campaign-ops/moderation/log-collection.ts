@@ -17,6 +17,7 @@ export const moderationLogKinds = [
   'restore',
   'rule_change',
   'retention_purge',
+  'crisis_alert',
 ] as const
 
 export type ModerationLogKind = (typeof moderationLogKinds)[number]
@@ -33,6 +34,7 @@ const kindLabels: Record<ModerationLogKind, Localized> = {
   restore: { fr: 'Rétabli', ar: 'استعادة', en: 'Restored' },
   rule_change: { fr: 'Règle modifiée', ar: 'تعديل قاعدة', en: 'Rule changed' },
   retention_purge: { fr: 'Purge de conservation', ar: 'حذف بعد مدة الحفظ', en: 'Retention purge' },
+  crisis_alert: { fr: 'Alerte de crise', ar: 'تنبيه أزمة', en: 'Crisis alert' },
 }
 
 /** Who reads the log (and its seals): the people who moderate and those who report on it. */

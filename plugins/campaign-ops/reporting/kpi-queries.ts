@@ -26,7 +26,7 @@ export const onTimeToleranceMinutes = 2
 /** A person who makes an automatic hide visible again within this many days makes it a wrong one. */
 export const restoreWindowDays = 7
 
-class SqlParameters {
+export class SqlParameters {
   readonly values: unknown[] = []
   add(value: unknown): string {
     this.values.push(value)
@@ -73,7 +73,7 @@ function where(conditions: string[]): string {
 }
 
 /** The rule ids that detect a myth, with the myth's key: the shipped rules, and those in the database. */
-function mythRulesSql(parameters: SqlParameters): string {
+export function mythRulesSql(parameters: SqlParameters): string {
   const shipped = defaultRules.filter((rule) => rule.mythId)
   return `(SELECT unnest(${parameters.add(shipped.map((rule) => rule.id))}::text[]) AS rule_id, unnest(${parameters.add(shipped.map((rule) => rule.mythId))}::text[]) AS myth
             UNION SELECT 'db:' || r.id, m.key FROM moderation_rules r JOIN myths m ON m.id = r.myth_id)`

@@ -291,6 +291,20 @@ export const ar: SameKeys<PluginStrings> = {
     notFound: 'هذا الحساب غير موجود.',
     otherNetwork: 'هذا حساب على {{accountNetwork}}: صيغة {{variantNetwork}} تُنشر عبر حساب على {{variantNetwork}}.',
   },
+  /** تنبيهات رصد الأزمات ورسائلها. */
+  crisisAlert: {
+    hostileAll: 'تعليقات عدائية، كل المنصات',
+    hostileOn: 'تعليقات عدائية على {{network}}',
+    myth: 'فكرة خاطئة: «{{claim}}»',
+    resolvedStays: 'هذا التنبيه محلول ويبقى كذلك. موجة جديدة تطلق تنبيهًا جديدًا.',
+    noReopen: 'لا يمكن إعادة فتح التنبيه: تولَّ معالجته أو حُلَّه.',
+    subjectCrisis: 'أزمة: {{series}}',
+    subjectWatch: 'يقظة: {{series}}',
+    body: '{{series}}: {{observed}} تعليقًا خلال {{window}}، والمعتاد نحو {{expected}}، من {{authors}} كاتبًا مختلفًا.\nنسبتها من كل التعليقات: {{share}} (عادةً {{usualShare}}).\nأمثلة:\n{{examples}}',
+    hour: 'الساعة الأخيرة',
+    sustained: 'الساعات {{hours}} الأخيرة',
+    open: 'فتح التنبيه',
+  },
   crisisSwitch: {
     forbidden: 'لا يمكن تبديل وضع الأزمة إلا لفريق الحملة والمسؤولين.',
     reasonRequired: 'يلزم ذكر سبب لتبديل وضع الأزمة.',

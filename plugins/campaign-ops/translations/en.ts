@@ -325,6 +325,20 @@ export const en = {
     notFound: 'This account does not exist.',
     otherNetwork: 'This is a {{accountNetwork}} account: a {{variantNetwork}} variant is published through a {{variantNetwork}} account.',
   },
+  /** The crisis watch's alerts (crisis-alerts) and their e-mails. */
+  crisisAlert: {
+    hostileAll: 'Hostile comments, all platforms',
+    hostileOn: 'Hostile comments on {{network}}',
+    myth: 'Misconception: “{{claim}}”',
+    resolvedStays: 'This alert is resolved: it stays resolved. A new surge raises a new alert.',
+    noReopen: 'An alert cannot go back to open: acknowledge it or resolve it.',
+    subjectCrisis: 'Crisis: {{series}}',
+    subjectWatch: 'Watch: {{series}}',
+    body: '{{series}}: {{observed}} comments in {{window}} where about {{expected}} are usual, from {{authors}} distinct authors.\nShare of all comments: {{share}} (usually {{usualShare}}).\nExamples:\n{{examples}}',
+    hour: 'the last hour',
+    sustained: 'the last {{hours}} hours',
+    open: 'Open the alert',
+  },
   /** Switching crisis mode (POST /api/publishing/crisis). */
   crisisSwitch: {
     forbidden: 'Only the NCSC team and administrators can switch crisis mode.',

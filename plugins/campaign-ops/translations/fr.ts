@@ -297,6 +297,20 @@ export const fr: SameKeys<PluginStrings> = {
     notFound: 'Ce compte n’existe pas.',
     otherNetwork: 'Ce compte est un compte {{accountNetwork}} : une variante {{variantNetwork}} se publie par un compte {{variantNetwork}}.',
   },
+  /** Les alertes de la veille de crise (crisis-alerts) et leurs e-mails. */
+  crisisAlert: {
+    hostileAll: 'Propos hostiles, toutes plateformes',
+    hostileOn: 'Propos hostiles sur {{network}}',
+    myth: 'Idée reçue : « {{claim}} »',
+    resolvedStays: 'Cette alerte est résolue : elle le reste. Une nouvelle vague lèvera une nouvelle alerte.',
+    noReopen: 'Une alerte ne peut pas redevenir ouverte : prenez-la en charge ou résolvez-la.',
+    subjectCrisis: 'Crise : {{series}}',
+    subjectWatch: 'Vigilance : {{series}}',
+    body: '{{series}} : {{observed}} commentaires sur {{window}}, quand environ {{expected}} sont habituels, de {{authors}} auteurs distincts.\nPart de tous les commentaires : {{share}} (d’habitude {{usualShare}}).\nExemples :\n{{examples}}',
+    hour: 'la dernière heure',
+    sustained: 'les {{hours}} dernières heures',
+    open: 'Ouvrir l’alerte',
+  },
   crisisSwitch: {
     forbidden: 'Seuls l’équipe NCSC et les administrateurs peuvent basculer le mode crise.',
     reasonRequired: 'Une raison est requise pour basculer le mode crise.',
