@@ -48,6 +48,7 @@ export interface Config {
     'report-subscriptions': ReportSubscription;
     'periodic-reports': PeriodicReport;
     'crisis-alerts': CrisisAlert;
+    'crisis-playbooks': CrisisPlaybook;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -88,6 +89,7 @@ export interface Config {
     'report-subscriptions': ReportSubscriptionsSelect<false> | ReportSubscriptionsSelect<true>;
     'periodic-reports': PeriodicReportsSelect<false> | PeriodicReportsSelect<true>;
     'crisis-alerts': CrisisAlertsSelect<false> | CrisisAlertsSelect<true>;
+    'crisis-playbooks': CrisisPlaybooksSelect<false> | CrisisPlaybooksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1111,11 +1113,56 @@ export interface CrisisAlert {
     | boolean
     | null;
   posts?: (number | PlatformVariant)[] | null;
+  playbook?: (number | null) | CrisisPlaybook;
+  checklist?:
+    | {
+        text?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        doneAt?: string | null;
+        doneBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
   acknowledgedAt?: string | null;
   acknowledgedBy?: (number | null) | User;
   resolvedAt?: string | null;
   resolvedBy?: (number | null) | User;
   resolutionNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-playbooks".
+ */
+export interface CrisisPlaybook {
+  id: number;
+  name: string;
+  levels: ('watch' | 'crisis')[];
+  seriesKinds: ('hostile' | 'myth')[];
+  steps?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  contacts?:
+    | {
+        name: string;
+        role?: string | null;
+        phone?: string | null;
+        email?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  statements?: (number | ResponseTemplate)[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1392,6 +1439,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'crisis-alerts';
         value: number | CrisisAlert;
+      } | null)
+    | ({
+        relationTo: 'crisis-playbooks';
+        value: number | CrisisPlaybook;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2124,11 +2175,47 @@ export interface CrisisAlertsSelect<T extends boolean = true> {
   topTerms?: T;
   examples?: T;
   posts?: T;
+  playbook?: T;
+  checklist?:
+    | T
+    | {
+        text?: T;
+        doneAt?: T;
+        doneBy?: T;
+        id?: T;
+      };
   acknowledgedAt?: T;
   acknowledgedBy?: T;
   resolvedAt?: T;
   resolvedBy?: T;
   resolutionNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-playbooks_select".
+ */
+export interface CrisisPlaybooksSelect<T extends boolean = true> {
+  name?: T;
+  levels?: T;
+  seriesKinds?: T;
+  steps?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  contacts?:
+    | T
+    | {
+        name?: T;
+        role?: T;
+        phone?: T;
+        email?: T;
+        id?: T;
+      };
+  statements?: T;
   updatedAt?: T;
   createdAt?: T;
 }

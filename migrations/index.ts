@@ -19,6 +19,7 @@ import * as migration_20261206_183052_periodic_reports from './20261206_183052_p
 import * as migration_20261206_184808_metric_imports from './20261206_184808_metric_imports';
 import * as migration_20261206_190555_business_hours from './20261206_190555_business_hours';
 import * as migration_20261206_213947_crisis_watch from './20261206_213947_crisis_watch';
+import * as migration_20261206_221116_crisis_playbooks from './20261206_221116_crisis_playbooks';
 
 export const migrations = [
   {
@@ -124,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261206_213947_crisis_watch.up,
     down: migration_20261206_213947_crisis_watch.down,
-    name: '20261206_213947_crisis_watch'
+    name: '20261206_213947_crisis_watch',
+  },
+  {
+    up: migration_20261206_221116_crisis_playbooks.up,
+    down: migration_20261206_221116_crisis_playbooks.down,
+    name: '20261206_221116_crisis_playbooks'
   },
 ];

@@ -46,6 +46,8 @@ import { deliverPeriodicReportTaskConfig, queuePeriodicReportsTaskConfig } from 
 import { periodicReportsCollection } from './reporting/periodic-reports-collection'
 import { reportSubscriptionsCollection } from './reporting/report-subscriptions-collection'
 import { crisisAlertsCollection } from './reporting/crisis/crisis-alerts-collection'
+import { crisisChecklistEndpoint, crisisLookEndpoint, crisisRoomEndpoint } from './reporting/crisis/crisis-endpoints'
+import { crisisPlaybooksCollection } from './reporting/crisis/crisis-playbooks-collection'
 import { crisisAlertMailTaskConfig } from './reporting/crisis/crisis-alert-mail'
 import { crisisSettingsGlobal } from './reporting/crisis/crisis-settings-global'
 import { crisisWatchTaskConfig } from './reporting/crisis/crisis-watch-task'
@@ -150,7 +152,9 @@ export const campaignOps =
       // Sending a report now is the plugin's behaviour: off with it.
       runtime ? { ...reportSubscriptionsCollection, endpoints: [sendReportNowEndpoint] } : reportSubscriptionsCollection,
       periodicReportsCollection(options.reporting?.reportsDir ?? path.resolve(process.cwd(), '.data', 'reports')),
-      crisisAlertsCollection(variantsSlug),
+      // The crisis room's endpoints are the plugin's behaviour: off with it.
+      runtime ? { ...crisisAlertsCollection(variantsSlug), endpoints: [crisisRoomEndpoint, crisisChecklistEndpoint] } : crisisAlertsCollection(variantsSlug),
+      crisisPlaybooksCollection,
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal), isolatedGlobal(inboxSettingsGlobal), isolatedGlobal(crisisSettingsGlobal)]
@@ -187,6 +191,7 @@ export const campaignOps =
         ...reportEndpoints({ rateLimit: options.reporting?.apiRateLimit }),
         metricsPullEndpoint({ runtime: runtime!, postsPerAccount: options.reporting?.metricsPostsPerAccount }),
         reportOpenApiEndpoint,
+        crisisLookEndpoint,
       ],
       jobs: {
         ...config.jobs,
@@ -229,7 +234,8 @@ export const campaignOps =
         components: {
           ...config.admin?.components,
           // The crisis pause shows on every admin page.
-          header: [...(config.admin?.components?.header ?? []), rscComponent('CrisisBanner')],
+          // Open crisis alerts show on every admin page too, for those who read them.
+          header: [...(config.admin?.components?.header ?? []), rscComponent('CrisisBanner'), clientComponent('CrisisAlertBanner')],
           // The campaign's KPIs open the admin, then the press mentions chosen to highlight.
           beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), rscComponent('ReportsDashboard'), rscComponent('PressMentionsDashboard')],
           views: {
@@ -250,6 +256,10 @@ export const campaignOps =
               Component: rscComponent('ReportsApiView'),
               path: '/reports-api',
             },
+            crisisRoom: {
+              Component: rscComponent('CrisisRoomView'),
+              path: '/crisis-room',
+            },
           },
           afterNavLinks: [
             ...(config.admin?.components?.afterNavLinks ?? []),
@@ -257,6 +267,7 @@ export const campaignOps =
             clientComponent('PublishingQueueNavLink'),
             clientComponent('InboxNavLink'),
             clientComponent('ReportsApiNavLink'),
+            clientComponent('CrisisRoomNavLink'),
           ],
         },
       },

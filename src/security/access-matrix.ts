@@ -231,6 +231,13 @@ export const collectionRules: Record<string, CollectionRules> = {
     },
     note: 'raised by the crisis watch; the team acknowledges and resolves it (status, summary), never reopened',
   },
+  'crisis-playbooks': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'CrisisPlaybook', plural: 'CrisisPlaybooks' },
+    operations: { create: only('admin', 'ncsc'), read: staff, update: only('admin', 'ncsc'), delete: only('admin', 'ncsc') },
+    duplicate: true,
+    note: 'steps, contacts and approved holding statements; an alert takes the steps of the first that fits',
+  },
   interactions: {
     owner: 'campaign-ops plugin',
     graphQL: { singular: 'Interaction', plural: 'Interactions' },
@@ -528,6 +535,19 @@ export const endpointRules: readonly EndpointRule[] = [
     callers: ['admin', 'ncsc'],
     note: 'reads now every post not read in the last minute, within each account’s budget',
   },
+  {
+    method: 'get',
+    path: '/crisis-alerts/:id/room',
+    callers: ['admin', 'ncsc', 'cm', 'analyst'],
+    note: 'the crisis room’s data: the series against its usual count, the comments behind it (pseudonymized), the playbook',
+  },
+  {
+    method: 'post',
+    path: '/crisis-alerts/:id/checklist',
+    callers: ['admin', 'ncsc', 'cm'],
+    note: 'a playbook step done or undone, with who and when; logged',
+  },
+  { method: 'post', path: '/crisis-watch/look', callers: ['admin', 'ncsc'], note: 'the crisis watch looks at the comments now' },
   { method: 'get', path: '/publishing/queue', callers: publicationActors, note: 'the next hours and what needs a person' },
   { method: 'get', path: '/publishing/crisis', callers: staffRoles, note: 'crisis mode state' },
   { method: 'post', path: '/publishing/crisis', callers: ['admin', 'ncsc'], note: 'switches crisis mode, with a reason' },

@@ -107,6 +107,32 @@ beforeAll(async () => {
     tokens[role] = (await payload.login({ collection: 'users', data: { email: accounts[role].email, password: accounts[role].password } })).token!
   }
   await insertStream()
+  // NCSC's playbook for hostile waves, with an approved holding statement in French and Arabic.
+  const statement = (
+    await api('ncsc', 'POST', '/response-templates?locale=fr', {
+      name: 'Déclaration d’attente',
+      purpose: 'notice',
+      body: 'Nous avons vu vos messages. Une réponse officielle suit.',
+      state: 'approved',
+    })
+  ).json.doc as { id: number }
+  await api('ncsc', 'PATCH', `/response-templates/${statement.id}?locale=ar`, { body: 'اطلعنا على رسائلكم. سيتبعها رد رسمي.' })
+  const draft = (await api('cm', 'POST', '/response-templates?locale=fr', { name: 'Brouillon', purpose: 'notice', body: 'Pas encore validé.' })).json.doc as {
+    id: number
+  }
+  const refused = await api('ncsc', 'POST', '/crisis-playbooks', { name: 'Vague hostile', steps: [{ text: 'Prévenir' }], statements: [draft.id] })
+  expect(refused.status).toBe(400)
+  expect(JSON.stringify(refused.json)).toContain('statements')
+  const playbook = await api('ncsc', 'POST', '/crisis-playbooks?locale=fr', {
+    name: 'Vague hostile',
+    levels: ['crisis'],
+    seriesKinds: ['hostile'],
+    steps: [{ text: 'Prévenir la direction du NCSC' }, { text: 'Publier la déclaration d’attente' }],
+    contacts: [{ name: 'Permanence NCSC', role: 'Astreinte', phone: '+212 600 000 000' }],
+    statements: [statement.id],
+  })
+  expect(playbook.status).toBe(201)
+  expect((await api('cm', 'POST', '/crisis-playbooks', { name: 'x', steps: [{ text: 'y' }] })).status).toBe(403)
 })
 
 afterAll(async () => {
@@ -162,6 +188,41 @@ describe('the live watch', () => {
     expect((await payload.count({ collection: 'crisis-alerts', overrideAccess: true })).totalDocs).toBe(before)
     const alert = await payload.findByID({ collection: 'crisis-alerts', id: alertId, overrideAccess: true, depth: 0 })
     expect(alert.lastSignalAt).toBe(later.toISOString())
+  })
+
+  it('takes the playbook’s steps as its checklist; a CM ticks one (who, when, logged); the room shows it all', async () => {
+    const alert = await payload.findByID({ collection: 'crisis-alerts', id: alertId, overrideAccess: true, depth: 0 })
+    expect((alert.checklist ?? []).map((step) => (step.text as Record<string, string>).fr)).toEqual([
+      'Prévenir la direction du NCSC',
+      'Publier la déclaration d’attente',
+    ])
+    const ticked = await api('cm', 'POST', `/crisis-alerts/${alertId}/checklist`, { step: 1, done: true })
+    expect(ticked.status).toBe(200)
+    expect(ticked.json.doc.checklist[1]).toMatchObject({ doneAt: expect.any(String) })
+    expect((await api('analyst', 'POST', `/crisis-alerts/${alertId}/checklist`, { step: 0, done: true })).status).toBe(403)
+    const wrongStep = await api('cm', 'POST', `/crisis-alerts/${alertId}/checklist`, { step: 7, done: true })
+    expect(wrongStep.status).toBe(400)
+    expect(wrongStep.json.errors[0].field).toBe('step')
+    const room = await api('analyst', 'GET', `/crisis-alerts/${alertId}/room`)
+    expect(room.status).toBe(200)
+    expect(room.json.chart).toHaveLength(144)
+    expect(room.json.chart.at(-1)).toEqual({ at: expect.any(String), observed: expect.any(Number), expected: expect.any(Number) })
+    expect(room.json.comments.length).toBeGreaterThan(10)
+    expect(room.json.comments[0].author).toMatch(/^author-/)
+    expect(room.json.playbook).toMatchObject({
+      name: 'Vague hostile',
+      contacts: [expect.objectContaining({ phone: '+212 600 000 000' })],
+      statements: [{ name: 'Déclaration d’attente', body: expect.objectContaining({ ar: 'اطلعنا على رسائلكم. سيتبعها رد رسمي.' }) }],
+    })
+    expect(Object.values(room.json.people)).toHaveLength(1)
+    expect((await api('legal', 'GET', `/crisis-alerts/${alertId}/room`)).status).toBe(403)
+  })
+
+  it('NCSC can make the watch look now; a CM cannot', async () => {
+    expect((await api('cm', 'POST', '/crisis-watch/look')).status).toBe(403)
+    const look = await api('ncsc', 'POST', '/crisis-watch/look')
+    expect(look.status).toBe(200)
+    expect(look.json).toEqual({ signals: expect.any(Number), raised: expect.any(Number), escalated: expect.any(Number), continued: expect.any(Number) })
   })
 
   it('a community manager acknowledges, NCSC resolves with a summary: stamped and logged; resolved stays resolved', async () => {

@@ -235,6 +235,17 @@ beforeAll(async () => {
   await accountSnapshot(page, 'facebook', '2026-11-20T06:00:00Z', { followers_count: 1500, fan_count: 1400, page_total_media_view_unique_28d: 9000 })
   await accountSnapshot(xAccount, 'x', '2026-11-05T06:00:00Z', { followers_count: 300, following_count: 12, tweet_count: 40, listed_count: 1 })
 
+  // Crisis alerts: two raised in the period (acknowledged after 30 minutes and 1 h 30, the first
+  // resolved after 3 h), one before it.
+  const crisisAlert = (series: string, raised: string, acknowledged: string | null, resolved: string | null) =>
+    insert(
+      `INSERT INTO crisis_alerts (level, status, series, raised_at, acknowledged_at, resolved_at) VALUES ('crisis', $1, $2, $3, $4, $5)`,
+      [resolved ? 'resolved' : acknowledged ? 'acknowledged' : 'open', series, raised, acknowledged, resolved],
+    )
+  await crisisAlert('hostile:all', '2026-11-05T20:00:00Z', '2026-11-05T20:30:00Z', '2026-11-05T23:00:00Z')
+  await crisisAlert('hostile:facebook', '2026-11-11T08:00:00Z', '2026-11-11T09:30:00Z', null)
+  await crisisAlert('hostile:all', '2026-10-28T08:00:00Z', '2026-10-28T08:10:00Z', '2026-10-28T09:00:00Z')
+
   const richRule = await db.query(`SELECT r.id FROM moderation_rules r JOIN myths m ON m.id = r.myth_id WHERE m.key = 'rich-buy-freedom' LIMIT 1`)
   ids.richRule = Number(richRule.rows[0].id)
 
@@ -380,6 +391,9 @@ describe('the KPIs of kpis.md on a hand-computed fixture', () => {
       moderation_replied: 1,
       moderation_restored: 1,
       automatic_precision: 0.5,
+      crisis_alerts: 2,
+      crisis_acknowledge_median_hours: 1,
+      crisis_resolve_median_hours: 3,
     })
   })
 

@@ -189,6 +189,11 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       createData: async () => ({ level: 'watch', status: 'open', series: 'hostile:facebook', observed: 1, expected: 1, raisedAt: new Date().toISOString() }),
       update: () => change('resolutionNote', 'Réécrit'),
     },
+    'crisis-playbooks': {
+      seed: () => create('crisis-playbooks', { name: `Plan ${next()}`, levels: ['crisis'], seriesKinds: ['hostile'], steps: [{ text: 'Prévenir le NCSC' }] }),
+      createData: async () => ({ name: `Plan forgé ${next()}`, levels: ['watch'], seriesKinds: ['myth'], steps: [{ text: 'Répondre' }] }),
+      update: () => change('name', 'Réécrit'),
+    },
     interactions: {
       seed: () =>
         create('interactions', {

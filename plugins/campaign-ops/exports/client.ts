@@ -7,3 +7,5 @@ export { PublishingQueueNavLink } from '../publishing/admin/PublishingQueueNavLi
 export { ReportsApiNavLink } from '../reporting/admin/ReportsApiNavLink'
 export { SendReportNow } from '../reporting/admin/SendReportNow'
 export { MetricsImportPanel } from '../reporting/admin/MetricsImportPanel'
+export { CrisisAlertBanner } from '../reporting/crisis/admin/CrisisAlertBanner'
+export { CrisisRoomNavLink } from '../reporting/crisis/admin/CrisisRoomNavLink'

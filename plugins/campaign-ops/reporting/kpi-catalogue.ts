@@ -16,9 +16,11 @@ export type KpiUnit = 'count' | 'ratio' | 'hours'
  * - inbound: comments, replies, messages, mentions and reviews received in the period (receipt time);
  * - moderation: moderation log entries of the period (time of the decision or action);
  * - accounts: the campaign's network accounts, with their latest account-level snapshots before
- *   the period's start and end (network filter only: an account has no language or theme).
+ *   the period's start and end (network filter only: an account has no language or theme);
+ * - crisis: the crisis watch's alerts raised in the period (network filter only: an alert is about
+ *   a network's comments, or all of them).
  */
-export type KpiSource = 'posts' | 'publishing' | 'inbound' | 'moderation' | 'accounts'
+export type KpiSource = 'posts' | 'publishing' | 'inbound' | 'moderation' | 'accounts' | 'crisis'
 
 export type KpiGroup = 'reach' | 'engagement' | 'community' | 'moderation' | 'publishing'
 
@@ -203,6 +205,19 @@ export const kpiCatalogue = {
     source: 'moderation',
     group: 'moderation',
     definition: 'Share of the automatic hides not restored by a person within 7 days.',
+  },
+  crisis_alerts: { unit: 'count', source: 'crisis', group: 'moderation', definition: 'Crisis alerts raised by the crisis watch (watch or crisis level).' },
+  crisis_acknowledge_median_hours: {
+    unit: 'hours',
+    source: 'crisis',
+    group: 'moderation',
+    definition: 'Median time, in clock hours, from a crisis alert being raised to a person acknowledging it, over the alerts acknowledged.',
+  },
+  crisis_resolve_median_hours: {
+    unit: 'hours',
+    source: 'crisis',
+    group: 'moderation',
+    definition: 'Median time, in clock hours, from a crisis alert being raised to a person resolving it, over the alerts resolved.',
   },
 } as const satisfies Record<string, KpiDefinition>
 

@@ -204,6 +204,18 @@ const sourceRows: Record<KpiSource, (filters: ReportFilters, parameters: SqlPara
               FROM network_accounts a
              WHERE ${where(conditions)}`
   },
+  /** The crisis watch's alerts raised in the period; an alert over all networks has none. */
+  crisis: (filters, parameters) => {
+    const network = `CASE WHEN a.series LIKE 'hostile:%' AND a.series <> 'hostile:all' THEN substring(a.series FROM 9) END`
+    const conditions = [`a.raised_at >= ${parameters.add(filters.from)}`, `a.raised_at < ${parameters.add(filters.to)}`]
+    if (filters.networks) conditions.push(`${network} = ANY(${parameters.add(filters.networks)}::text[])`)
+    // An alert has no language, theme, audience, format or key moment: such a filter leaves none.
+    if (filters.languages || filtersOnContent(filters)) conditions.push('false')
+    return `SELECT a.id, a.raised_at AS at, ${network} AS network, NULL::text AS language, NULL::text AS category,
+                   a.acknowledged_at, a.resolved_at
+              FROM crisis_alerts a
+             WHERE ${where(conditions)}`
+  },
   /** Moderation log entries of the period; an automatic hide says whether a person restored it within 7 days. */
   moderation: (filters, parameters) => {
     const conditions = [
@@ -284,6 +296,9 @@ const kpiAggregates: Record<KpiName, string> = {
   moderation_escalated: `count(*) FILTER (WHERE r.kind = 'escalate')`,
   moderation_replied: `count(*) FILTER (WHERE r.kind = 'reply')`,
   moderation_restored: `count(*) FILTER (WHERE r.kind IN ('unhide', 'restore'))`,
+  crisis_alerts: `count(*)`,
+  crisis_acknowledge_median_hours: `percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(${hoursBetween('r.acknowledged_at', 'r.at')}, 0)) FILTER (WHERE r.acknowledged_at IS NOT NULL)`,
+  crisis_resolve_median_hours: `percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(${hoursBetween('r.resolved_at', 'r.at')}, 0)) FILTER (WHERE r.resolved_at IS NOT NULL)`,
   automatic_precision: ratio(
     `count(*) FILTER (WHERE r.kind = 'hide' AND r.actor_type = 'rule' AND NOT r.restored_by_person)`,
     `count(*) FILTER (WHERE r.kind = 'hide' AND r.actor_type = 'rule')`,
@@ -379,7 +394,7 @@ const sourcesWithCategory: readonly KpiSource[] = ['inbound', 'moderation']
 /** The KPIs among `kpis` that cannot be broken down by `dimension` (an account has no language nor category). */
 export function kpisWithoutDimension(kpis: readonly KpiName[], dimension: BreakdownDimension): KpiName[] {
   if (dimension === 'category') return kpis.filter((kpi) => !sourcesWithCategory.includes(kpiCatalogue[kpi].source))
-  if (dimension === 'language') return kpis.filter((kpi) => kpiCatalogue[kpi].source === 'accounts')
+  if (dimension === 'language') return kpis.filter((kpi) => ['accounts', 'crisis'].includes(kpiCatalogue[kpi].source))
   return []
 }
 

@@ -44,6 +44,8 @@ export const periodicReportKpis: KpiName[] = [
   'tone',
   'moderation_hidden',
   'automatic_precision',
+  'crisis_alerts',
+  'crisis_resolve_median_hours',
   'posts_published',
   'on_time_rate',
 ]

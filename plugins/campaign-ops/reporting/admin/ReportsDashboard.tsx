@@ -45,6 +45,7 @@ const cardsByRole: Record<string, KpiName[]> = {
     'tone',
     'on_time_rate',
     'automatic_precision',
+    'crisis_alerts',
   ],
 }
 

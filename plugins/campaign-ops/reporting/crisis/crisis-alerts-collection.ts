@@ -213,6 +213,28 @@ export const crisisAlertsCollection = (variantsSlug: string): CollectionConfig =
       label: { fr: 'Publications concernées', ar: 'المنشورات المعنية', en: 'Posts drawing them' },
       admin: { readOnly: true },
     },
+    {
+      name: 'playbook',
+      type: 'relationship',
+      relationTo: 'crisis-playbooks',
+      access: computedByServer,
+      label: { fr: 'Plan de réponse', ar: 'خطة الاستجابة', en: 'Playbook' },
+      admin: { readOnly: true },
+    },
+    {
+      // The playbook's steps when the alert was raised (later edits of the playbook do not change a
+      // running episode), each done by someone at a time: POST /api/crisis-alerts/:id/checklist.
+      name: 'checklist',
+      type: 'array',
+      access: computedByServer,
+      label: { fr: 'Liste des étapes', ar: 'قائمة الخطوات', en: 'Checklist' },
+      admin: { readOnly: true },
+      fields: [
+        { name: 'text', type: 'json', label: { fr: 'Étape', ar: 'الخطوة', en: 'Step' } },
+        { name: 'doneAt', type: 'date', label: { fr: 'Faite le', ar: 'أنجزت في', en: 'Done at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'doneBy', type: 'relationship', relationTo: 'users', label: { fr: 'Faite par', ar: 'أنجزها', en: 'Done by' } },
+      ],
+    },
     serverDate('acknowledgedAt', { fr: 'Prise en charge le', ar: 'تاريخ بدء المعالجة', en: 'Acknowledged at' }),
     {
       name: 'acknowledgedBy',

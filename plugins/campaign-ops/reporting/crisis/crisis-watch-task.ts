@@ -22,6 +22,7 @@ import type { CrisisSignal } from './detector'
 import type { CrisisParameters } from './crisis-parameters'
 import { readCrisisSettings } from './crisis-settings-global'
 import { crisisAlertMailTask } from './crisis-alert-mail'
+import { playbookFor } from './crisis-playbooks-collection'
 import { seriesSubject } from './series-labels'
 
 export const crisisWatchTask = 'watchForCrises'
@@ -32,16 +33,11 @@ const exampleCount = 5
 const termCount = 8
 const postCount = 5
 
-/** The comments behind a signal: examples, the passages its rules matched most, the posts drawing them. */
-async function evidenceOf(payload: Payload, signal: CrisisSignal, parameters: CrisisParameters) {
-  const db = sqlPool(payload)
-  const [kind, scope = ''] = signal.series.split(':', 2)
+/** The latest comments of a series between two instants (newest first), for evidence and the crisis room. */
+export async function commentsBehind(payload: Payload, series: string, parameters: CrisisParameters, from: Date, to: Date, limit: number) {
+  const [kind, scope = ''] = series.split(':', 2)
   const sql = new SqlParameters()
-  const conditions = [
-    watchedCommentsSql('i'),
-    `${commentTimeSql('i')} >= ${sql.add(new Date(signal.windowStart))}`,
-    `${commentTimeSql('i')} < ${sql.add(new Date(signal.windowEnd))}`,
-  ]
+  const conditions = [watchedCommentsSql('i'), `${commentTimeSql('i')} >= ${sql.add(from)}`, `${commentTimeSql('i')} < ${sql.add(to)}`]
   if (kind === 'hostile') {
     conditions.push(`i.moderation_category::text = ANY(${sql.add(parameters.hostileCategories)}::text[])`)
     if (scope !== overallScope) conditions.push(`i.network::text = ${sql.add(scope)}`)
@@ -50,11 +46,18 @@ async function evidenceOf(payload: Payload, signal: CrisisSignal, parameters: Cr
       `EXISTS (SELECT 1 FROM ${mythRulesSql(sql)} mr WHERE mr.myth = ${sql.add(scope)} AND mr.rule_id = ANY(string_to_array(i.moderation_rule_ids, ',')))`,
     )
   }
-  const { rows } = await db.query(
-    `SELECT i.id, i.network::text AS network, i.author_pseudonym, i.text, i.moderation_spans AS spans, i.variant_id
-       FROM interactions i WHERE ${conditions.join(' AND ')} ORDER BY ${commentTimeSql('i')} DESC LIMIT 500`,
+  const { rows } = await sqlPool(payload).query(
+    `SELECT i.id, i.network::text AS network, i.author_pseudonym, i.text, i.moderation_spans AS spans, i.variant_id,
+            ${commentTimeSql('i')} AS at, i.status::text AS status
+       FROM interactions i WHERE ${conditions.join(' AND ')} ORDER BY ${commentTimeSql('i')} DESC LIMIT ${sql.add(limit)}`,
     sql.values,
   )
+  return rows
+}
+
+/** The comments behind a signal: examples, the passages its rules matched most, the posts drawing them. */
+async function evidenceOf(payload: Payload, signal: CrisisSignal, parameters: CrisisParameters) {
+  const rows = await commentsBehind(payload, signal.series, parameters, new Date(signal.windowStart), new Date(signal.windowEnd), 500)
   const terms = new Map<string, number>()
   const posts = new Map<number, number>()
   for (const row of rows) {
@@ -92,6 +95,27 @@ async function mythClaims(payload: Payload): Promise<Map<string, Partial<Record<
     claims.set(String(myth.key), typeof claim === 'string' ? { fr: claim } : { fr: claim.fr, ar: claim.ar ?? claim.fr, en: claim.fr })
   }
   return claims
+}
+
+type Playbook = Awaited<ReturnType<typeof playbookFor>>
+
+/**
+ * The alert's checklist with the playbook's steps: a new alert takes them all; an escalated one
+ * keeps its steps (done or not) and adds the crisis playbook's steps it does not have yet.
+ */
+function checklistWith(alert: CrisisAlert | null, playbook: Playbook) {
+  const current = (alert?.checklist ?? []).map((entry) => ({
+    text: entry.text,
+    doneAt: entry.doneAt ?? null,
+    doneBy: typeof entry.doneBy === 'object' && entry.doneBy ? entry.doneBy.id : (entry.doneBy ?? null),
+  }))
+  if (!playbook) return alert ? {} : { checklist: [] }
+  const known = new Set(current.map((entry) => JSON.stringify(entry.text)))
+  type StepText = NonNullable<CrisisAlert['checklist']>[number]['text']
+  const added = (playbook.steps ?? [])
+    .map((step) => ({ text: step.text as unknown as StepText, doneAt: null, doneBy: null }))
+    .filter((entry) => !known.has(JSON.stringify(entry.text)))
+  return { playbook: playbook.id, checklist: [...current, ...added] }
 }
 
 const signalFields = (signal: CrisisSignal) => ({
@@ -164,6 +188,7 @@ export async function watchForCrises(payload: Payload, options: { now?: Date; ps
           continue
         }
         const evidence = await evidenceOf(payload, signal, parameters)
+        const playbook = await playbookFor(payload, signal.level, signal.series)
         if (decision === 'escalate') {
           const escalated = await payload.update({
             collection: crisisAlertsSlug,
@@ -172,6 +197,7 @@ export async function watchForCrises(payload: Payload, options: { now?: Date; ps
             data: {
               ...signalFields(signal),
               ...evidence,
+              ...checklistWith(last!, playbook),
               escalatedAt: now.toISOString(),
               lastSignalAt: now.toISOString(),
               peakObserved: Math.max(last!.peakObserved ?? 0, signal.observed),
@@ -191,6 +217,7 @@ export async function watchForCrises(payload: Payload, options: { now?: Date; ps
             ...evidence,
             series: signal.series,
             subject: seriesSubject(signal.series, claims),
+            ...checklistWith(null, playbook),
             status: 'open',
             raisedAt: now.toISOString(),
             lastSignalAt: now.toISOString(),

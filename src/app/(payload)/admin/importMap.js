@@ -33,10 +33,12 @@ import { MetricsImportPanel as MetricsImportPanel_49033927bfdb43d0d5d201c043044b
 import { SendReportNow as SendReportNow_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { CrisisModeControl as CrisisModeControl_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { CrisisBanner as CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { CrisisAlertBanner as CrisisAlertBanner_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { ModerationTesterNavLink as ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { PublishingQueueNavLink as PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { InboxNavLink as InboxNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { ReportsApiNavLink as ReportsApiNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { CrisisRoomNavLink as CrisisRoomNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { ReportsDashboard as ReportsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { PressMentionsDashboard as PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { ReviewQueueNav as ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28 } from '../../../../src/admin/ReviewQueueNav'
@@ -47,6 +49,7 @@ import { ModerationTesterView as ModerationTesterView_5e698f75bee6db9a9c9fd85d68
 import { PublishingQueueView as PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { InboxView as InboxView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { ReportsApiView as ReportsApiView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { CrisisRoomView as CrisisRoomView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -86,10 +89,12 @@ export const importMap = {
   "/plugins/campaign-ops/exports/client#SendReportNow": SendReportNow_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#CrisisModeControl": CrisisModeControl_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/rsc#CrisisBanner": CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/client#CrisisAlertBanner": CrisisAlertBanner_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#ModerationTesterNavLink": ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#PublishingQueueNavLink": PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#InboxNavLink": InboxNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#ReportsApiNavLink": ReportsApiNavLink_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/client#CrisisRoomNavLink": CrisisRoomNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/rsc#ReportsDashboard": ReportsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#PressMentionsDashboard": PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/src/admin/ReviewQueueNav#ReviewQueueNav": ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28,
@@ -100,5 +105,6 @@ export const importMap = {
   "/plugins/campaign-ops/exports/rsc#PublishingQueueView": PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#InboxView": InboxView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#ReportsApiView": ReportsApiView_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#CrisisRoomView": CrisisRoomView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
