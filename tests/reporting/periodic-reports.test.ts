@@ -123,6 +123,22 @@ describe('sending', () => {
         [`c-${index}`, `2026-11-2${5 + index}T12:00:00Z`, ruleIds, ruleIds ? 'misinformation' : null],
       )
     }
+    // A crisis alert that week, resolved with its summary after one of its two steps.
+    await payload.create({
+      collection: 'crisis-alerts',
+      overrideAccess: true,
+      data: {
+        level: 'crisis',
+        status: 'resolved',
+        series: 'hostile:all',
+        subject: { fr: 'Propos hostiles, toutes plateformes', ar: 'تعليقات عدائية، كل المنصات', en: 'Hostile comments, all platforms' },
+        raisedAt: '2026-11-26T19:50:00Z',
+        resolvedAt: '2026-11-26T22:00:00Z',
+        peakObserved: 44,
+        checklist: [{ text: { fr: 'Prévenir' }, doneAt: '2026-11-26T20:00:00Z' }, { text: { fr: 'Publier' } }],
+        resolutionNote: 'Déclaration publiée, vague retombée.',
+      },
+    })
     subscriptionId = (
       await payload.create({
         collection: 'report-subscriptions',
@@ -165,6 +181,9 @@ describe('sending', () => {
     expect(french.text).toContain('- Impressions : 4.321\n')
     expect(french.text).toMatch(/- Prévalence des idées reçues : 50\s%/)
     expect(french.html).toContain('Le TIG expliqué · Facebook')
+    // The week's crisis episode, told with its summary.
+    expect(french.text).toContain('Épisodes de crise\n- Crise — Propos hostiles, toutes plateformes : levée le 26/11/2026')
+    expect(french.text).toContain('pic de 44 commentaires en une heure ; étapes du plan faites : 1 sur 2. — Déclaration publiée, vague retombée.')
     for (const chart of ['trend', 'networks', 'misconceptions']) expect(french.html).toContain(`cid:chart-${chart}@badil`)
     // No moderation decision that week: the section says so rather than drawing empty axes.
     expect(french.html).not.toContain('cid:chart-moderation@badil')

@@ -238,10 +238,13 @@ beforeAll(async () => {
   // Crisis alerts: two raised in the period (acknowledged after 30 minutes and 1 h 30, the first
   // resolved after 3 h), one before it.
   const crisisAlert = (series: string, raised: string, acknowledged: string | null, resolved: string | null) =>
-    insert(
-      `INSERT INTO crisis_alerts (level, status, series, raised_at, acknowledged_at, resolved_at) VALUES ('crisis', $1, $2, $3, $4, $5)`,
-      [resolved ? 'resolved' : acknowledged ? 'acknowledged' : 'open', series, raised, acknowledged, resolved],
-    )
+    insert(`INSERT INTO crisis_alerts (level, status, series, raised_at, acknowledged_at, resolved_at) VALUES ('crisis', $1, $2, $3, $4, $5)`, [
+      resolved ? 'resolved' : acknowledged ? 'acknowledged' : 'open',
+      series,
+      raised,
+      acknowledged,
+      resolved,
+    ])
   await crisisAlert('hostile:all', '2026-11-05T20:00:00Z', '2026-11-05T20:30:00Z', '2026-11-05T23:00:00Z')
   await crisisAlert('hostile:facebook', '2026-11-11T08:00:00Z', '2026-11-11T09:30:00Z', null)
   await crisisAlert('hostile:all', '2026-10-28T08:00:00Z', '2026-10-28T08:10:00Z', '2026-10-28T09:00:00Z')

@@ -5,10 +5,12 @@
  */
 import type { Payload } from 'payload'
 
+import type { AdminLanguage } from '../../../src/i18n/catalogue'
+
 import type { KpiName } from './kpi-catalogue'
 import type { ExplainedRecommendation } from './recommendation-text'
 import { breakdownReport, kpisReport, misconceptionsReport, postsReport, recommendationsReport, timeSeriesReport } from './report-builders'
-import { breakdownQuery, kpisQuery, misconceptionsQuery, postsQuery, recommendationsQuery, timeSeriesQuery } from './report-parameters'
+import { breakdownQuery, kpisQuery, misconceptionsQuery, postsQuery, recommendationsQuery, reportFilters, timeSeriesQuery } from './report-parameters'
 import { daysBetween } from './report-periods'
 import type { CivilDate } from './report-periods'
 
@@ -78,6 +80,44 @@ export type PeriodicReportData = {
   topPosts: ReportPost[]
   recommendations: ExplainedRecommendation[]
   engagementLookbackDays: number
+  crises: CrisisEpisode[]
+}
+
+/** A crisis alert raised in the period, as the report tells it. */
+export type CrisisEpisode = {
+  level: 'watch' | 'crisis'
+  subject: Partial<Record<AdminLanguage, string>>
+  raisedAt: string
+  acknowledgedAt: string | null
+  resolvedAt: string | null
+  peakObserved: number | null
+  stepsDone: number
+  stepsTotal: number
+  summary: string | null
+}
+
+/** The crisis alerts raised in the period (all networks: an alert is about comments, not about the report's filters). */
+async function crisisEpisodes(payload: Payload, scope: PeriodicReportScope): Promise<CrisisEpisode[]> {
+  const filters = await reportFilters(payload, { from: scope.from, to: scope.to })
+  const { docs } = await payload.find({
+    collection: 'crisis-alerts',
+    where: { and: [{ raisedAt: { greater_than_equal: filters.from.toISOString() } }, { raisedAt: { less_than: filters.to.toISOString() } }] },
+    sort: 'raisedAt',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs.map((alert) => ({
+    level: alert.level,
+    subject: (alert.subject ?? {}) as CrisisEpisode['subject'],
+    raisedAt: alert.raisedAt!,
+    acknowledgedAt: alert.acknowledgedAt ?? null,
+    resolvedAt: alert.resolvedAt ?? null,
+    peakObserved: alert.peakObserved ?? null,
+    stepsDone: (alert.checklist ?? []).filter((step) => step.doneAt).length,
+    stepsTotal: (alert.checklist ?? []).length,
+    summary: alert.resolutionNote ?? null,
+  }))
 }
 
 /** The scope as the API's query parameters (lists comma-separated, as a caller would send them). */
@@ -94,7 +134,7 @@ function parameters(scope: PeriodicReportScope, extra: Record<string, string> = 
 export async function periodicReportData(payload: Payload, scope: PeriodicReportScope): Promise<PeriodicReportData> {
   // A month reads best per week, a week per day.
   const interval = daysBetween(scope.from, scope.to) > 31 ? 'week' : 'day'
-  const [kpis, trend, byNetwork, byCategory, misconceptions, posts, recommendations] = await Promise.all([
+  const [kpis, trend, byNetwork, byCategory, misconceptions, posts, recommendations, crises] = await Promise.all([
     kpisReport(payload, kpisQuery.parse(parameters(scope, { kpi: periodicReportKpis.join(','), compare: 'previous' }))),
     timeSeriesReport(payload, timeSeriesQuery.parse(parameters(scope, { kpi: trendKpis.join(','), interval }))),
     breakdownReport(payload, breakdownQuery.parse(parameters(scope, { kpi: networkKpis.join(','), by: 'network' }))),
@@ -102,6 +142,7 @@ export async function periodicReportData(payload: Payload, scope: PeriodicReport
     misconceptionsReport(payload, misconceptionsQuery.parse(parameters(scope))),
     postsReport(payload, postsQuery.parse(parameters(scope, { sort: 'interactions', limit: '5' }))),
     recommendationsReport(payload, recommendationsQuery.parse(parameters(scope))),
+    crisisEpisodes(payload, scope),
   ])
   const weeks = (misconceptions.json as { weeks: { myth: string; matching: number; comments: number }[] }).weeks
   const totals = new Map<string, MythTotal>()
@@ -127,5 +168,6 @@ export async function periodicReportData(payload: Payload, scope: PeriodicReport
     topPosts: (posts.json as { docs: ReportPost[] }).docs,
     recommendations: recommendationsJson.recommendations,
     engagementLookbackDays: recommendationsJson.engagementLookbackDays,
+    crises,
   }
 }

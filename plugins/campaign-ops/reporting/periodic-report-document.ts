@@ -5,6 +5,7 @@
  */
 import { networkLabels } from '../../../src/domain/networks'
 import type { Network } from '../../../src/domain/networks'
+import { formatInCasablanca } from '../../../src/domain/casablanca-time'
 import type { AdminLanguage } from '../../../src/i18n/catalogue'
 import { pluginText } from '../translations'
 import type { PluginStringKey } from '../translations'
@@ -87,6 +88,11 @@ export function reportHtml(
   const recommendations = data.recommendations.length
     ? `<ul>${data.recommendations.map((entry) => `<li style="margin-bottom: 6px;">${escape(entry.explanation[language])}</li>`).join('')}</ul>`
     : `<p style="${styles.muted}">${escape(t('recommendations:none'))}</p>`
+  const crises = data.crises.length
+    ? `<ul>${crisisLines(data, language)
+        .map((line) => `<li style="margin-bottom: 6px;">${escape(line.text)}${line.summary ? `<br><span dir="auto">${escape(line.summary)}</span>` : ''}</li>`)
+        .join('')}</ul>`
+    : `<p style="${styles.muted}">${escape(t('periodicReport:noCrises'))}</p>`
 
   return `<!doctype html>
 <html lang="${language}" dir="${dir}">
@@ -112,6 +118,10 @@ ${chart('moderation', 'reportsDashboard:noData')}
 ${posts}
 </div>
 <div style="${styles.section}">
+<h2 style="${styles.h2}">${escape(t('periodicReport:crises'))}</h2>
+${crises}
+</div>
+<div style="${styles.section}">
 <h2 style="${styles.h2}">${escape(t('recommendations:title'))}</h2>
 ${recommendations}
 <p style="${styles.muted}">${escape(t('recommendations:basis', { days: data.engagementLookbackDays }))}</p>
@@ -120,6 +130,23 @@ ${recommendations}
 <p style="${styles.muted}">${escape(text.footer)}</p>
 </body>
 </html>`
+}
+
+/** Each crisis episode of the period in one sentence, with its summary. */
+function crisisLines(data: PeriodicReportData, language: AdminLanguage): { text: string; summary: string | null }[] {
+  const stamp = (iso: string) => formatInCasablanca(iso, language)
+  return data.crises.map((episode) => ({
+    text: pluginText(episode.resolvedAt ? 'periodicReport:crisisResolved' : 'periodicReport:crisisOpen', {
+      level: pluginText(episode.level === 'crisis' ? 'crisisRoom:level:crisis' : 'crisisRoom:level:watch')[language],
+      series: episode.subject[language] ?? episode.subject.fr ?? '',
+      raised: stamp(episode.raisedAt),
+      resolved: episode.resolvedAt ? stamp(episode.resolvedAt) : '',
+      peak: episode.peakObserved ?? 0,
+      done: episode.stepsDone,
+      total: episode.stepsTotal,
+    })[language],
+    summary: episode.summary,
+  }))
 }
 
 /** The plain-text part of the e-mail: the title, the period, the key figures and the recommendations. */
@@ -140,6 +167,11 @@ export function reportText(data: PeriodicReportData, language: AdminLanguage, te
         `- ${t(`reportsDashboard:kpis:${kpi.name}` as PluginStringKey)}${colon}${formatFigure(kpi.value, kpi.unit, language, hours)}` +
         (kpi.change === null ? '' : ` (${formatChange(kpi.change, language)})`),
     ),
+    '',
+    t('periodicReport:crises'),
+    ...(data.crises.length
+      ? crisisLines(data, language).map((line) => `- ${line.text}${line.summary ? ` — ${line.summary}` : ''}`)
+      : [t('periodicReport:noCrises')]),
     '',
     t('recommendations:title'),
     ...(data.recommendations.length ? data.recommendations.map((entry) => `- ${entry.explanation[language]}`) : [t('recommendations:none')]),

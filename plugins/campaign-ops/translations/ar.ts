@@ -688,6 +688,11 @@ export const ar: SameKeys<PluginStrings> = {
       'ظهرت الفكرة الخاطئة «{{myth}}»: {{prevalence}} من تعليقات أسبوع {{week}} ({{matching}} من أصل {{comments}})، ولا شيء في الأسابيع السابقة.',
   },
   periodicReport: {
+    crises: 'حوادث الأزمة',
+    noCrises: 'لا يوجد تنبيه أزمة خلال الفترة.',
+    crisisResolved:
+      '{{level}} — {{series}}: أُطلق في {{raised}} وحُلّ في {{resolved}}؛ الذروة {{peak}} تعليقًا في ساعة؛ خطوات الخطة المنجزة: {{done}} من {{total}}.',
+    crisisOpen: '{{level}} — {{series}}: أُطلق في {{raised}} وما يزال مفتوحًا؛ الذروة {{peak}} تعليقًا في ساعة؛ خطوات الخطة المنجزة: {{done}} من {{total}}.',
     weekly: 'التقرير الأسبوعي للحملة',
     monthly: 'التقرير الشهري للحملة',
     onDemand: 'تقرير الحملة',

@@ -742,6 +742,11 @@ export const en = {
       'The misconception “{{myth}}” has appeared: {{prevalence}} of the comments in the week of {{week}} ({{matching}} of {{comments}}), none in the weeks before.',
   },
   periodicReport: {
+    crises: 'Crisis episodes',
+    noCrises: 'No crisis alert in the period.',
+    crisisResolved:
+      '{{level}} — {{series}}: raised {{raised}}, resolved {{resolved}}; peak of {{peak}} comments in an hour; {{done}} of {{total}} playbook steps done.',
+    crisisOpen: '{{level}} — {{series}}: raised {{raised}}, still open; peak of {{peak}} comments in an hour; {{done}} of {{total}} playbook steps done.',
     weekly: 'Weekly campaign report',
     monthly: 'Monthly campaign report',
     onDemand: 'Campaign report',

@@ -710,6 +710,12 @@ export const fr: SameKeys<PluginStrings> = {
       'L’idée reçue « {{myth}} » apparaît : {{prevalence}} des commentaires de la semaine du {{week}} ({{matching}} sur {{comments}}), aucun les semaines précédentes.',
   },
   periodicReport: {
+    crises: 'Épisodes de crise',
+    noCrises: 'Aucune alerte de crise sur la période.',
+    crisisResolved:
+      '{{level}} — {{series}} : levée le {{raised}}, résolue le {{resolved}} ; pic de {{peak}} commentaires en une heure ; étapes du plan faites : {{done}} sur {{total}}.',
+    crisisOpen:
+      '{{level}} — {{series}} : levée le {{raised}}, toujours ouverte ; pic de {{peak}} commentaires en une heure ; étapes du plan faites : {{done}} sur {{total}}.',
     weekly: 'Rapport hebdomadaire de la campagne',
     monthly: 'Rapport mensuel de la campagne',
     onDemand: 'Rapport de la campagne',
