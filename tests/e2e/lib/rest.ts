@@ -10,7 +10,7 @@ export const adminPassword = process.env.E2E_PASSWORD ?? ''
 export async function api(pathname: string, init: RequestInit & { token?: string } = {}) {
   const headers = new Headers(init.headers)
   if (init.token) headers.set('Authorization', `JWT ${init.token}`)
-  if (typeof init.body === 'string') headers.set('Content-Type', 'application/json')
+  if (typeof init.body === 'string' && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
   const response = await fetch(`${baseUrl}${pathname}`, { ...init, headers })
   const body = await response.json().catch(() => null)
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${pathname}: HTTP ${response.status} ${JSON.stringify(body)}`)

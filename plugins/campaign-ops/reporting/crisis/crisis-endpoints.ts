@@ -101,7 +101,7 @@ export const crisisRoomEndpoint: Endpoint = defineEndpoint({
     const now = new Date(Math.min(Date.now(), lastSignal + 12 * 3_600_000))
     const { parameters } = await readCrisisSettings(req.payload)
     const since = new Date(Math.min(new Date(alert.windowStart ?? now).getTime(), now.getTime() - parameters.watchWindowHours * 3_600_000))
-    const comments = await commentsBehind(req.payload, alert.series, parameters, since, now, 50)
+    const comments = await commentsBehind(req.payload, alert.series, parameters, since, now, 20)
     return Response.json(
       {
         alert,
