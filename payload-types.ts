@@ -2637,6 +2637,7 @@ export interface TaskWatchForCrises {
 export interface TaskMailCrisisAlert {
   input: {
     alertId: number;
+    event?: string | null;
   };
   output: {
     sent?: number | null;

@@ -178,6 +178,11 @@ describe('the live watch', () => {
     const french = about.find((mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text === 'ncsc@test.badil.local')!
     expect(french.subject).toBe('Crise : Propos hostiles, toutes plateformes')
     expect(french.text).toMatch(/auteurs distincts/)
+    // The same job again (a retry after a failure halfway): nobody is mailed twice.
+    const before = fs.readdirSync(directory).length
+    await payload.jobs.queue({ task: 'mailCrisisAlert', queue: 'reporting', input: { alertId, event: 'raised' } })
+    await payload.jobs.run({ queue: 'reporting', limit: 20 })
+    expect(fs.readdirSync(directory).length).toBe(before)
   })
 
   it('a second look ten minutes later carries the episode on: no new alert', async () => {

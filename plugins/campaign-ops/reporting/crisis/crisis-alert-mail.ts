@@ -54,11 +54,14 @@ export function crisisAlertMailTaskConfig(): TaskConfig {
   return {
     slug: crisisAlertMailTask,
     retries: 5,
-    inputSchema: [{ name: 'alertId', type: 'number', required: true }],
+    inputSchema: [
+      { name: 'alertId', type: 'number', required: true },
+      { name: 'event', type: 'text' },
+    ],
     outputSchema: [{ name: 'sent', type: 'number' }],
     handler: async ({ input, req }) => {
       const payload = req.payload
-      const { alertId } = input as { alertId: number }
+      const { alertId, event = 'raised' } = input as { alertId: number; event?: string }
       const alert = await payload.findByID({ collection: crisisAlertsSlug, id: alertId, depth: 0, overrideAccess: true })
       const settings = await payload.findGlobal({ slug: crisisSettingsSlug, depth: 0, overrideAccess: true })
       const { docs: recipients } = await payload.find({
@@ -69,12 +72,17 @@ export function crisisAlertMailTaskConfig(): TaskConfig {
         overrideAccess: true,
       })
       const link = `${payload.config.serverURL}/admin/collections/${crisisAlertsSlug}/${alertId}`
+      let sent = 0
       for (const recipient of recipients) {
+        const key = `crisis-alert-mail:${alertId}:${event}:${recipient.id}`
+        if (await payload.kv.get(key)) continue
         const language = adminLanguageOf(recipient.language)
         const { subject, body } = crisisAlertMessage(alert, language, settings.watchWindowHours ?? 6)
         await payload.sendEmail({ to: recipient.email, subject, ...notificationBody(language, body, link, pluginText('crisisAlert:open')[language]) })
+        await payload.kv.set(key, { sentAt: new Date().toISOString() })
+        sent += 1
       }
-      return { output: { sent: recipients.length } }
+      return { output: { sent } }
     },
   }
 }

@@ -204,7 +204,7 @@ export async function watchForCrises(payload: Payload, options: { now?: Date; ps
             },
           })
           await logAlert(payload, escalated, 'escalated', options.pseudonymKey)
-          await payload.jobs.queue({ task: crisisAlertMailTask, queue: reportingQueue, input: { alertId: Number(escalated.id) } })
+          await payload.jobs.queue({ task: crisisAlertMailTask, queue: reportingQueue, input: { alertId: Number(escalated.id), event: 'escalated' } })
           report.escalated += 1
           continue
         }
@@ -225,7 +225,7 @@ export async function watchForCrises(payload: Payload, options: { now?: Date; ps
           },
         })
         await logAlert(payload, raised, 'raised', options.pseudonymKey)
-        await payload.jobs.queue({ task: crisisAlertMailTask, queue: reportingQueue, input: { alertId: Number(raised.id) } })
+        await payload.jobs.queue({ task: crisisAlertMailTask, queue: reportingQueue, input: { alertId: Number(raised.id), event: 'raised' } })
         report.raised += 1
       }
     } finally {
