@@ -174,7 +174,7 @@ describe('the live watch', () => {
     expect(recipients).toEqual(expect.arrayContaining(['ncsc@test.badil.local', 'cm@test.badil.local']))
     const arabic = about.find((mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text === 'cm@test.badil.local')!
     expect(arabic.subject).toBe('أزمة: تعليقات عدائية، كل المنصات')
-    expect(arabic.text).toContain(`/admin/collections/crisis-alerts/${alertId}`)
+    expect(arabic.text).toContain(`/admin/crisis-room?alert=${alertId}`)
     const french = about.find((mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text === 'ncsc@test.badil.local')!
     expect(french.subject).toBe('Crise : Propos hostiles, toutes plateformes')
     expect(french.text).toMatch(/auteurs distincts/)

@@ -1,13 +1,13 @@
 /**
  * Escalation to NCSC (and to the legal experts for a legal question): the interaction is marked
- * escalated and logged at once; the e-mails go through the inbox queue, retried until sent, each
+ * escalated and logged at once; the e-mails go through the inbox queue, retried until sent (a retry
+ * mails only those not reached yet), each
  * in its reader's admin language, with a redacted excerpt and the link to the thread.
  */
 import type { Payload, TaskConfig } from 'payload'
 
 import type { Interaction } from '../../../payload-types'
-import { adminLanguageOf } from '../../../src/i18n/catalogue'
-import { notificationBody } from '../../../src/infra/mail-body'
+import { mailStaff } from '../../../src/infra/staff-mail'
 import { appendModerationLog } from '../moderation/moderation-log'
 import { redactExcerpt } from '../moderation/log-chain'
 import { moderationCategoryOptions, optionLabel } from '../moderation/option-labels'
@@ -69,31 +69,30 @@ export const escalationTaskConfig: TaskConfig = {
     { name: 'reason', type: 'text' },
   ],
   outputSchema: [{ name: 'sent', type: 'number' }],
-  handler: async ({ input, req }) => {
+  handler: async ({ input, job, req }) => {
     const payload = req.payload
     const { interactionId, toLegal, reason } = input as EscalationInput
     const interaction = await payload.findByID({ collection: interactionsSlug, id: interactionId, depth: 0, overrideAccess: true })
-    const roles = toLegal ? ['ncsc', 'legal'] : ['ncsc']
-    const { docs: recipients } = await payload.find({ collection: 'users', where: { role: { in: roles } }, pagination: false, depth: 0, overrideAccess: true })
-    const link = `${payload.config.serverURL}/admin/collections/${interactionsSlug}/${interactionId}`
     const excerpt = interaction.text ? redactExcerpt(interaction.text) : '—'
-    for (const recipient of recipients) {
-      const language = adminLanguageOf(recipient.language)
-      const vars = {
-        network: networkLabels[interaction.network],
-        category: interaction.moderation?.category ? optionLabel(moderationCategoryOptions, interaction.moderation.category, language) : '—',
-        excerpt,
-        reason: reason || '—',
-      }
-      const subject = pluginText('inboxEscalation:subject', vars)[language]
-      const body = pluginText(toLegal ? 'inboxEscalation:bodyLegal' : 'inboxEscalation:body', vars)[language]
-      const open = pluginText('inboxEscalation:open')[language]
-      await payload.sendEmail({
-        to: recipient.email,
-        subject,
-        ...notificationBody(language, body, link, open),
-      })
-    }
-    return { output: { sent: recipients.length } }
+    const sent = await mailStaff(payload, {
+      roles: toLegal ? ['ncsc', 'legal'] : ['ncsc'],
+      link: `${payload.config.serverURL}/admin/collections/${interactionsSlug}/${interactionId}`,
+      // One escalation is one job: its retries mail only those not reached yet.
+      onceKey: `inbox-escalation:${job.id}`,
+      compose: (language) => {
+        const vars = {
+          network: networkLabels[interaction.network],
+          category: interaction.moderation?.category ? optionLabel(moderationCategoryOptions, interaction.moderation.category, language) : '—',
+          excerpt,
+          reason: reason || '—',
+        }
+        return {
+          subject: pluginText('inboxEscalation:subject', vars)[language],
+          body: pluginText(toLegal ? 'inboxEscalation:bodyLegal' : 'inboxEscalation:body', vars)[language],
+          linkLabel: pluginText('inboxEscalation:open')[language],
+        }
+      },
+    })
+    return { output: { sent } }
   },
 }

@@ -6,8 +6,7 @@
  */
 import type { Payload, TaskConfig } from 'payload'
 
-import { adminLanguageOf } from '../../../src/i18n/catalogue'
-import { notificationBody } from '../../../src/infra/mail-body'
+import { mailStaff } from '../../../src/infra/staff-mail'
 import { sqlPool } from '../../../src/infra/database'
 import { networkLabels } from '../../../src/domain/networks'
 import type { Network } from '../../../src/domain/networks'
@@ -62,28 +61,24 @@ export const silenceTaskConfig: TaskConfig = {
     const payload = req.payload
     const account = await payload.findByID({ collection: 'network-accounts', id: (input as { accountId: number }).accountId, depth: 0, overrideAccess: true })
     if (!account.inboxSilentSince) return { output: { sent: 0 } }
-    const { docs: recipients } = await payload.find({
-      collection: 'users',
-      where: { role: { in: ['ncsc', 'cm'] } },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
+    const sent = await mailStaff(payload, {
+      roles: ['ncsc', 'cm'],
+      link: `${payload.config.serverURL}/admin/collections/inbox-sync`,
+      onceKey: `inbox-silence:${account.id}:${account.inboxSilentSince}`,
+      compose: (language) => {
+        const since = new Intl.DateTimeFormat(language === 'ar' ? 'ar-MA' : language, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'Africa/Casablanca',
+        }).format(new Date(account.inboxSilentSince!))
+        const vars = { name: account.name, network: networkLabels[account.network as Network], since }
+        return {
+          subject: pluginText('inboxSilence:subject', vars)[language],
+          body: pluginText('inboxSilence:body', vars)[language],
+          linkLabel: pluginText('inboxSilence:open')[language],
+        }
+      },
     })
-    const link = `${payload.config.serverURL}/admin/collections/inbox-sync`
-    for (const recipient of recipients) {
-      const language = adminLanguageOf(recipient.language)
-      const since = new Intl.DateTimeFormat(language === 'ar' ? 'ar-MA' : language, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Africa/Casablanca',
-      }).format(new Date(account.inboxSilentSince))
-      const vars = { name: account.name, network: networkLabels[account.network as Network], since }
-      await payload.sendEmail({
-        to: recipient.email,
-        subject: pluginText('inboxSilence:subject', vars)[language],
-        ...notificationBody(language, pluginText('inboxSilence:body', vars)[language], link, pluginText('inboxSilence:open')[language]),
-      })
-    }
-    return { output: { sent: recipients.length } }
+    return { output: { sent } }
   },
 }

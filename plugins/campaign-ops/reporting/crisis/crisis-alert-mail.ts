@@ -8,12 +8,11 @@ import type { TaskConfig } from 'payload'
 
 import { networkLabels } from '../../../../src/domain/networks'
 import type { Network } from '../../../../src/domain/networks'
-import { adminLanguageOf } from '../../../../src/i18n/catalogue'
 import type { AdminLanguage } from '../../../../src/i18n/catalogue'
-import { notificationBody } from '../../../../src/infra/mail-body'
+import { mailStaff } from '../../../../src/infra/staff-mail'
 import { pluginText } from '../../translations'
 import { crisisAlertsSlug } from './crisis-alerts-collection'
-import { crisisSettingsSlug } from './crisis-settings-global'
+import { readCrisisSettings } from './crisis-settings-global'
 import type { CrisisAlert } from '../../../../payload-types'
 
 export const crisisAlertMailTask = 'mailCrisisAlert'
@@ -63,25 +62,13 @@ export function crisisAlertMailTaskConfig(): TaskConfig {
       const payload = req.payload
       const { alertId, event = 'raised' } = input as { alertId: number; event?: string }
       const alert = await payload.findByID({ collection: crisisAlertsSlug, id: alertId, depth: 0, overrideAccess: true })
-      const settings = await payload.findGlobal({ slug: crisisSettingsSlug, depth: 0, overrideAccess: true })
-      const { docs: recipients } = await payload.find({
-        collection: 'users',
-        where: { role: { in: ['ncsc', 'cm'] } },
-        pagination: false,
-        depth: 0,
-        overrideAccess: true,
+      const { parameters } = await readCrisisSettings(payload)
+      const sent = await mailStaff(payload, {
+        roles: ['ncsc', 'cm'],
+        link: `${payload.config.serverURL}/admin/crisis-room?alert=${alertId}`,
+        onceKey: `crisis-alert:${alertId}:${event}`,
+        compose: (language) => ({ ...crisisAlertMessage(alert, language, parameters.watchWindowHours), linkLabel: pluginText('crisisAlert:open')[language] }),
       })
-      const link = `${payload.config.serverURL}/admin/collections/${crisisAlertsSlug}/${alertId}`
-      let sent = 0
-      for (const recipient of recipients) {
-        const key = `crisis-alert-mail:${alertId}:${event}:${recipient.id}`
-        if (await payload.kv.get(key)) continue
-        const language = adminLanguageOf(recipient.language)
-        const { subject, body } = crisisAlertMessage(alert, language, settings.watchWindowHours ?? 6)
-        await payload.sendEmail({ to: recipient.email, subject, ...notificationBody(language, body, link, pluginText('crisisAlert:open')[language]) })
-        await payload.kv.set(key, { sentAt: new Date().toISOString() })
-        sent += 1
-      }
       return { output: { sent } }
     },
   }

@@ -105,6 +105,7 @@ export const crisisRoomEndpoint: Endpoint = defineEndpoint({
     return Response.json(
       {
         alert,
+        watchWindowHours: parameters.watchWindowHours,
         playbook: await playbookOf(req.payload, alert),
         people: await peopleOf(req.payload, alert),
         chart: await seriesChart(req.payload, alert.series, now),

@@ -108,7 +108,7 @@ export function CrisisRoom({ alertId }: { alertId: number }) {
   const { alert } = data
   const subject = (alert.subject ?? {}) as Record<string, string | undefined>
   const canWork = hasRole(user, ...crisisRoomWorkers)
-  const windowText = alert.window === 'sustained' ? t('crisisAlert:sustained', { hours: 6 }) : t('crisisAlert:hour')
+  const windowText = alert.window === 'sustained' ? t('crisisAlert:sustained', { hours: data.watchWindowHours }) : t('crisisAlert:hour')
   return (
     <article className={styles.room} data-testid="crisis-room" dir={language === 'ar' ? 'rtl' : 'ltr'} lang={language}>
       <header>

@@ -6,6 +6,8 @@ import { callApi } from '../../../publishing/admin/publishing-client'
 
 export type CrisisRoomData = {
   alert: CrisisAlert
+  /** The sustained window of the watch's settings, in hours. */
+  watchWindowHours: number
   chart: { at: string; observed: number; expected: number | null }[]
   comments: { interaction: number; network: string; author: string | null; excerpt: string; at: string; status: string }[]
   playbook: {
