@@ -49,6 +49,7 @@ export interface Config {
     'periodic-reports': PeriodicReport;
     'crisis-alerts': CrisisAlert;
     'crisis-playbooks': CrisisPlaybook;
+    'moderation-models': ModerationModel;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -90,6 +91,7 @@ export interface Config {
     'periodic-reports': PeriodicReportsSelect<false> | PeriodicReportsSelect<true>;
     'crisis-alerts': CrisisAlertsSelect<false> | CrisisAlertsSelect<true>;
     'crisis-playbooks': CrisisPlaybooksSelect<false> | CrisisPlaybooksSelect<true>;
+    'moderation-models': ModerationModelsSelect<false> | ModerationModelsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -135,6 +137,7 @@ export interface Config {
       deliverPeriodicReport: TaskDeliverPeriodicReport;
       watchForCrises: TaskWatchForCrises;
       mailCrisisAlert: TaskMailCrisisAlert;
+      trainModerationModel: TaskTrainModerationModel;
       inline: {
         input: unknown;
         output: unknown;
@@ -548,6 +551,37 @@ export interface ModerationRule {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Catches a claim by its key words however it is phrased: the rule matches where a term of the first group comes at most the given number of words from a term of the second, in either order. Terms are written like the rule’s terms; exceptions still cancel the rule.
+   */
+  proximity?:
+    | {
+        anyOf?:
+          | {
+              text: string;
+              language: 'fr' | 'ar' | 'ary';
+              script: 'latin' | 'arabic';
+              note?: string | null;
+              id?: string | null;
+            }[]
+          | null;
+        nearAnyOf?:
+          | {
+              text: string;
+              language: 'fr' | 'ar' | 'ary';
+              script: 'latin' | 'arabic';
+              note?: string | null;
+              id?: string | null;
+            }[]
+          | null;
+        /**
+         * 1 for adjacent words, 20 at most.
+         */
+        within: number;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   patterns?:
     | {
         source: string;
@@ -617,7 +651,8 @@ export interface ModerationLog {
     | 'restore'
     | 'rule_change'
     | 'retention_purge'
-    | 'crisis_alert';
+    | 'crisis_alert'
+    | 'model_change';
   actorType: 'rule' | 'user' | 'system';
   actorUser?: (number | null) | User;
   ruleIds?: string | null;
@@ -737,6 +772,21 @@ export interface Interaction {
     severity?: ('low' | 'medium' | 'high' | 'critical') | null;
     ruleIds?: string | null;
     spans?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * From 0 to 1: the severity of the rules matched, or the probability given by the triage model.
+     */
+    risk?: number | null;
+    modelVersion?: number | null;
+    modelRaised?: string | null;
+    modelWords?:
       | {
           [k: string]: unknown;
         }
@@ -1168,6 +1218,59 @@ export interface CrisisPlaybook {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-models".
+ */
+export interface ModerationModel {
+  id: number;
+  version: number;
+  title: string;
+  status: 'candidate' | 'active' | 'retired';
+  /**
+   * At least one class reaches the target precision in cross-validation.
+   */
+  activatable?: boolean | null;
+  trigger: 'schedule' | 'request';
+  requestedBy?: (number | null) | User;
+  trainedAt: string;
+  trainingSeconds?: number | null;
+  trainingSize?: number | null;
+  labelCounts?: {
+    hostile?: number | null;
+    misinformation?: number | null;
+    ok?: number | null;
+  };
+  targetPrecision?: number | null;
+  classes?:
+    | {
+        className: 'hostile' | 'misinformation';
+        status: 'ready' | 'precision_not_reached' | 'too_few_examples';
+        positives?: number | null;
+        negatives?: number | null;
+        precision?: number | null;
+        recall?: number | null;
+        f1?: number | null;
+        threshold?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  activatedAt?: string | null;
+  activatedBy?: (number | null) | User;
+  retiredAt?: string | null;
+  retiredBy?: (number | null) | User;
+  model?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1252,7 +1355,8 @@ export interface PayloadJob {
           | 'resumeMetricImports'
           | 'deliverPeriodicReport'
           | 'watchForCrises'
-          | 'mailCrisisAlert';
+          | 'mailCrisisAlert'
+          | 'trainModerationModel';
         taskID: string;
         input?:
           | {
@@ -1304,6 +1408,7 @@ export interface PayloadJob {
         | 'deliverPeriodicReport'
         | 'watchForCrises'
         | 'mailCrisisAlert'
+        | 'trainModerationModel'
       )
     | null;
   queue?: string | null;
@@ -1443,6 +1548,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'crisis-playbooks';
         value: number | CrisisPlaybook;
+      } | null)
+    | ({
+        relationTo: 'moderation-models';
+        value: number | ModerationModel;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1702,6 +1811,31 @@ export interface ModerationRulesSelect<T extends boolean = true> {
         note?: T;
         id?: T;
       };
+  proximity?:
+    | T
+    | {
+        anyOf?:
+          | T
+          | {
+              text?: T;
+              language?: T;
+              script?: T;
+              note?: T;
+              id?: T;
+            };
+        nearAnyOf?:
+          | T
+          | {
+              text?: T;
+              language?: T;
+              script?: T;
+              note?: T;
+              id?: T;
+            };
+        within?: T;
+        note?: T;
+        id?: T;
+      };
   patterns?:
     | T
     | {
@@ -1901,6 +2035,10 @@ export interface InteractionsSelect<T extends boolean = true> {
         severity?: T;
         ruleIds?: T;
         spans?: T;
+        risk?: T;
+        modelVersion?: T;
+        modelRaised?: T;
+        modelWords?: T;
       };
   escalatedAt?: T;
   firstAnsweredAt?: T;
@@ -2216,6 +2354,49 @@ export interface CrisisPlaybooksSelect<T extends boolean = true> {
         id?: T;
       };
   statements?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-models_select".
+ */
+export interface ModerationModelsSelect<T extends boolean = true> {
+  version?: T;
+  title?: T;
+  status?: T;
+  activatable?: T;
+  trigger?: T;
+  requestedBy?: T;
+  trainedAt?: T;
+  trainingSeconds?: T;
+  trainingSize?: T;
+  labelCounts?:
+    | T
+    | {
+        hostile?: T;
+        misinformation?: T;
+        ok?: T;
+      };
+  targetPrecision?: T;
+  classes?:
+    | T
+    | {
+        className?: T;
+        status?: T;
+        positives?: T;
+        negatives?: T;
+        precision?: T;
+        recall?: T;
+        f1?: T;
+        threshold?: T;
+        id?: T;
+      };
+  activatedAt?: T;
+  activatedBy?: T;
+  retiredAt?: T;
+  retiredBy?: T;
+  model?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2641,6 +2822,20 @@ export interface TaskMailCrisisAlert {
   };
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTrainModerationModel".
+ */
+export interface TaskTrainModerationModel {
+  input: {
+    requestedBy?: number | null;
+  };
+  output: {
+    status?: string | null;
+    version?: number | null;
+    trainingSize?: number | null;
   };
 }
 /**

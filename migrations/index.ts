@@ -20,6 +20,7 @@ import * as migration_20261206_184808_metric_imports from './20261206_184808_met
 import * as migration_20261206_190555_business_hours from './20261206_190555_business_hours';
 import * as migration_20261206_213947_crisis_watch from './20261206_213947_crisis_watch';
 import * as migration_20261206_221116_crisis_playbooks from './20261206_221116_crisis_playbooks';
+import * as migration_20261207_004241_triage_models_and_proximity from './20261207_004241_triage_models_and_proximity';
 
 export const migrations = [
   {
@@ -130,6 +131,11 @@ export const migrations = [
   {
     up: migration_20261206_221116_crisis_playbooks.up,
     down: migration_20261206_221116_crisis_playbooks.down,
-    name: '20261206_221116_crisis_playbooks'
+    name: '20261206_221116_crisis_playbooks',
+  },
+  {
+    up: migration_20261207_004241_triage_models_and_proximity.up,
+    down: migration_20261207_004241_triage_models_and_proximity.down,
+    name: '20261207_004241_triage_models_and_proximity'
   },
 ];

@@ -1,10 +1,13 @@
 /**
- * `npm run moderate -- [--rules default|db] [--language fr|ar|en] [file.jsonl|-]`
+ * `npm run moderate -- [--rules default|db] [--model model.json] [--language fr|ar|en] [file.jsonl|-]`
  * Reads one JSON object per line with a `text` field (other fields are passed through) and writes
  * one decision per line: flagged, action, category, rules, spans (UTF-16 offsets in `text`).
  * `--rules default` (the default) uses the shipped rule set; `--rules db` the active rules in the
  * database. A line that is not a JSON object with a string `text` gets an `error` line instead,
  * and the exit code is 1. `--language` chooses the language of the explanations (French by default).
+ * `--model` adds the triage model's view (from `npm run moderation-model:train`): its scores, the
+ * classes it raises, the words that weigh most, and `modelDecision: "flag"` when it raises a class
+ * the rules left alone. The rules decide first; the model never hides anything.
  */
 import fs from 'node:fs'
 import readline from 'node:readline'
@@ -14,12 +17,16 @@ import { defaultRules } from '../plugins/campaign-ops/moderation/default-rules'
 import { compileEngine } from '../plugins/campaign-ops/moderation/engine'
 import { activeEngine } from '../plugins/campaign-ops/moderation/engine-cache'
 import { explainDecision } from '../plugins/campaign-ops/moderation/explain-decision'
+import { normalizeViews } from '../plugins/campaign-ops/moderation/normalize'
+import { explainedClass, explainTriage } from '../plugins/campaign-ops/moderation/triage/explain-triage'
+import { parseModel } from '../plugins/campaign-ops/moderation/triage/model-file'
+import type { TriageModel } from '../plugins/campaign-ops/moderation/triage/triage-model'
 import type { ModerationEngine } from '../plugins/campaign-ops/moderation/types'
 import { isAdminLanguage, type AdminLanguage } from '../src/i18n/catalogue'
 import { markScriptFinished } from './lib/load-app-config'
 import { withPayload } from './lib/with-payload'
 
-const usage = 'usage: npm run moderate -- [--rules default|db] [--language fr|ar|en] [file.jsonl|-]'
+const usage = 'usage: npm run moderate -- [--rules default|db] [--model model.json] [--language fr|ar|en] [file.jsonl|-]'
 
 function parseArguments(argv: string[]) {
   let parsed
@@ -27,7 +34,12 @@ function parseArguments(argv: string[]) {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { rules: { type: 'string', default: 'default' }, language: { type: 'string', default: 'fr' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        rules: { type: 'string', default: 'default' },
+        model: { type: 'string' },
+        language: { type: 'string', default: 'fr' },
+        help: { type: 'boolean', short: 'h' },
+      },
     })
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, { cause: error })
@@ -40,7 +52,7 @@ function parseArguments(argv: string[]) {
   if (values.rules !== 'default' && values.rules !== 'db') throw new Error(`--rules must be "default" or "db"\n${usage}`)
   if (!isAdminLanguage(values.language)) throw new Error(`--language must be "fr", "ar" or "en"\n${usage}`)
   if (positionals.length > 1) throw new Error(`one input file at most\n${usage}`)
-  return { rules: values.rules, language: values.language, input: positionals[0] ?? '-' }
+  return { rules: values.rules, model: values.model, language: values.language, input: positionals[0] ?? '-' }
 }
 
 /** Exits with `code` once everything written to stdout has left (tsx does not keep process.exitCode). */
@@ -49,7 +61,28 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', () => process.exit(code))
 }
 
-async function decide(engine: ModerationEngine, input: string, language: AdminLanguage): Promise<number> {
+/** Reads the model file, or exits with the reason it cannot be used. */
+function loadModel(file: string): TriageModel {
+  if (!fs.existsSync(file)) throw new Error(`no such model file: ${file}`)
+  try {
+    return parseModel(fs.readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
+}
+
+function modelView(model: TriageModel, text: string, views: ReturnType<typeof normalizeViews>, rulesFlagged: boolean, language: AdminLanguage) {
+  const assessment = model.assess(text, views)
+  const explained = explainedClass(assessment)
+  const words = explained === null ? [] : model.explain(text, explained, 3, views)
+  return {
+    model: { scores: assessment.scores, raised: assessment.raised, risk: assessment.risk, words },
+    modelDecision: !rulesFlagged && assessment.raised.length > 0 ? 'flag' : null,
+    modelExplanation: explainTriage(model, assessment, words, language),
+  }
+}
+
+async function decide(engine: ModerationEngine, model: TriageModel | undefined, input: string, language: AdminLanguage): Promise<number> {
   const stream = input === '-' ? process.stdin : fs.createReadStream(input, { encoding: 'utf8' })
   const lines = readline.createInterface({ input: stream, crlfDelay: Infinity })
   let lineNumber = 0
@@ -69,11 +102,15 @@ async function decide(engine: ModerationEngine, input: string, language: AdminLa
       continue
     }
     const fields = record as { text: string; platform?: unknown; itemFormat?: unknown }
-    const decision = engine.moderate({
-      text: fields.text,
-      ...(typeof fields.platform === 'string' ? { platform: fields.platform } : {}),
-      ...(typeof fields.itemFormat === 'string' ? { itemFormat: fields.itemFormat } : {}),
-    })
+    const views = normalizeViews(fields.text)
+    const decision = engine.moderate(
+      {
+        text: fields.text,
+        ...(typeof fields.platform === 'string' ? { platform: fields.platform } : {}),
+        ...(typeof fields.itemFormat === 'string' ? { itemFormat: fields.itemFormat } : {}),
+      },
+      views,
+    )
     const output = {
       ...fields,
       flagged: decision.flagged,
@@ -83,6 +120,7 @@ async function decide(engine: ModerationEngine, input: string, language: AdminLa
       rules: decision.rules.map((rule) => rule.id),
       spans: decision.spans,
       explanation: explainDecision(decision, language),
+      ...(model === undefined ? {} : modelView(model, fields.text, views, decision.flagged, language)),
     }
     if (!process.stdout.write(JSON.stringify(output) + '\n')) await new Promise((resolve) => process.stdout.once('drain', resolve))
   }
@@ -90,15 +128,16 @@ async function decide(engine: ModerationEngine, input: string, language: AdminLa
 }
 
 try {
-  const { rules, language, input } = parseArguments(process.argv.slice(2))
+  const { rules, model: modelFile, language, input } = parseArguments(process.argv.slice(2))
   if (input !== '-' && !fs.existsSync(input)) throw new Error(`no such file: ${input}`)
+  const model = modelFile === undefined ? undefined : loadModel(modelFile)
   const errors =
     rules === 'db'
       ? await withPayload(
-          async (payload) => decide(await activeEngine(payload), input, language),
+          async (payload) => decide(await activeEngine(payload), model, input, language),
           (line) => console.error(line),
         )
-      : await decide(compileEngine(defaultRules), input, language)
+      : await decide(compileEngine(defaultRules), model, input, language)
   exitAfterFlush(errors > 0 ? 1 : 0)
 } catch (error) {
   console.error(`✖ ${error instanceof Error ? error.message : String(error)}`)

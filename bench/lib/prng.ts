@@ -1,9 +1,2 @@
-/** Deterministic PRNG (mulberry32), so every benchmark run measures the same data. */
-export function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Deterministic PRNG, so every benchmark run measures the same data. */
+export { seededRandom as prng } from '../../src/infra/seeded-random'

@@ -33,6 +33,9 @@ import { moderationLogCollection } from './moderation/log-collection'
 import { logCheckpointsCollection } from './moderation/log-checkpoints-collection'
 import { checkpointTaskConfig } from './moderation/checkpoint-task'
 import { maintenanceQueue, retentionPurgeTaskConfig } from './moderation/retention-task'
+import { moderationModelEndpoints } from './moderation/triage/model-endpoints'
+import { moderationModelsCollection } from './moderation/triage/models-collection'
+import { trainModelTaskConfig } from './moderation/triage/train-task'
 import { Myths } from './moderation/myths-collection'
 import { ModerationRules } from './moderation/rules-collection'
 import { crisisEventsCollection, crisisModeGlobal } from './publishing/crisis-mode-config'
@@ -155,6 +158,8 @@ export const campaignOps =
       // The crisis room's endpoints are the plugin's behaviour: off with it.
       runtime ? { ...crisisAlertsCollection(variantsSlug), endpoints: [crisisRoomEndpoint, crisisChecklistEndpoint] } : crisisAlertsCollection(variantsSlug),
       crisisPlaybooksCollection,
+      // Training and activating triage models are the plugin's behaviour: off with it.
+      runtime ? { ...moderationModelsCollection, endpoints: moderationModelEndpoints } : moderationModelsCollection,
     ].map(isolatedCollection)
     const collections = extendCollection([...(config.collections ?? []), ...pluginCollections], variantsSlug, withVariantPublishing(runtime))
     const globals = [...(config.globals ?? []), isolatedGlobal(crisisModeGlobal), isolatedGlobal(inboxSettingsGlobal), isolatedGlobal(crisisSettingsGlobal)]
@@ -212,6 +217,7 @@ export const campaignOps =
           deliverPeriodicReportTaskConfig({ chromiumPath: options.reporting?.chromiumPath }),
           crisisWatchTaskConfig({ pseudonymKey: options.moderation?.pseudonymKey }),
           crisisAlertMailTaskConfig(),
+          trainModelTaskConfig,
         ],
         // Payload runs these queues on its crons in every web instance (not in tests or one-off scripts).
         autoRun:

@@ -16,6 +16,8 @@ export const advisoryLocks = {
   crisisSwitch: 431_220_250_903,
   /** One look of the crisis watch at a time, so that a surge raises one alert. */
   crisisWatch: 431_220_250_904,
+  /** One training of the moderation triage model at a time (it is CPU work for minutes). */
+  moderationModelTraining: 431_220_250_905,
 } as const
 
 export const advisoryLockSpaces = {

@@ -231,6 +231,13 @@ export const collectionRules: Record<string, CollectionRules> = {
     },
     note: 'raised by the crisis watch; the team acknowledges and resolves it (status, summary), never reopened',
   },
+  'moderation-models': {
+    owner: 'campaign-ops plugin',
+    graphQL: { singular: 'ModerationModel', plural: 'ModerationModels' },
+    operations: { create: nobody, read: only('admin', 'ncsc', 'cm', 'analyst'), update: nobody, delete: nobody },
+    duplicate: true,
+    note: 'written by the training job only; NCSC puts one in use or retires it through its endpoints (logged); the weights never leave the server',
+  },
   'crisis-playbooks': {
     owner: 'campaign-ops plugin',
     graphQL: { singular: 'CrisisPlaybook', plural: 'CrisisPlaybooks' },
@@ -548,6 +555,19 @@ export const endpointRules: readonly EndpointRule[] = [
     note: 'a playbook step done or undone, with who and when; logged',
   },
   { method: 'post', path: '/crisis-watch/look', callers: ['admin', 'ncsc'], note: 'the crisis watch looks at the comments now' },
+  {
+    method: 'post',
+    path: '/moderation-models/train',
+    callers: ['admin', 'ncsc'],
+    note: 'queues a training of the triage model on the team’s decisions; refused while there are too few',
+  },
+  {
+    method: 'post',
+    path: '/moderation-models/:id/activate',
+    callers: ['ncsc'],
+    note: 'puts a model in use (when its cross-validated precision holds), retiring the one before; logged',
+  },
+  { method: 'post', path: '/moderation-models/:id/retire', callers: ['ncsc'], note: 'stops the model in use: the rules triage alone; logged' },
   { method: 'get', path: '/publishing/queue', callers: publicationActors, note: 'the next hours and what needs a person' },
   { method: 'get', path: '/publishing/crisis', callers: staffRoles, note: 'crisis mode state' },
   { method: 'post', path: '/publishing/crisis', callers: ['admin', 'ncsc'], note: 'switches crisis mode, with a reason' },

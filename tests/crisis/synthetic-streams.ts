@@ -5,21 +5,10 @@
  * (a surge, a slow rise, one account flooding).
  */
 import { toCasablancaParts } from '../../src/domain/casablanca-time'
+import { seededRandom } from '../../src/infra/seeded-random'
 import type { CrisisComment } from '../../plugins/campaign-ops/reporting/crisis/crisis-stream'
 
 const hour = 3_600_000
-
-/** mulberry32: a small seeded generator, enough for test traffic. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 function poisson(random: () => number, mean: number): number {
   // Knuth's method in chunks, fine for means up to a few hundred.

@@ -74,6 +74,11 @@ describe('inbox filters as Payload conditions', () => {
     expect(url.pathname).toBe('/api/interactions')
     expect(entries(url.searchParams)).toMatchObject({ sort: '-receivedAt', limit: '50', depth: '1', 'where[and][0][network][equals]': 'x' })
   })
+
+  it('asks for the riskiest first when the order is "risk", which filters nothing', () => {
+    const url = new URL(listUrl('/api', { network: 'x', order: 'risk' }, 1, 50), 'http://badil.local')
+    expect(entries(url.searchParams)).toEqual({ sort: '-moderation.risk,-receivedAt', limit: '50', depth: '1', 'where[and][0][network][equals]': 'x' })
+  })
 })
 
 describe('the thread of an interaction', () => {

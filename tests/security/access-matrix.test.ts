@@ -264,6 +264,10 @@ describe('endpoints', () => {
       'get /crisis-alerts/:id/room': { path: '/crisis-alerts/999999/room', passes: 404 },
       'post /crisis-alerts/:id/checklist': { path: '/crisis-alerts/999999/checklist', body: { step: 0, done: true }, passes: 404 },
       'post /crisis-watch/look': { path: '/crisis-watch/look', passes: 200 },
+      // The matrix's database holds no moderation decisions: too few to train on.
+      'post /moderation-models/train': { path: '/moderation-models/train', body: {}, passes: 400 },
+      'post /moderation-models/:id/activate': { path: '/moderation-models/999999/activate', body: {}, passes: 404 },
+      'post /moderation-models/:id/retire': { path: '/moderation-models/999999/retire', body: {}, passes: 404 },
       'post /metric-imports/file': { path: '/metric-imports/file?network=myspace', body: {}, passes: 400 },
       'post /report-subscriptions/:id/send': { path: '/report-subscriptions/999999/send', body: { from: '2026-11-01' }, passes: 400 },
       'post /users/unlock': { path: '/users/unlock', body: { email: security.accounts.analyst.email }, passes: 200 },

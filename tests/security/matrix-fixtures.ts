@@ -189,6 +189,19 @@ export function collectionFixtures(security: SecurityApp): Record<string, Collec
       createData: async () => ({ level: 'watch', status: 'open', series: 'hostile:facebook', observed: 1, expected: 1, raisedAt: new Date().toISOString() }),
       update: () => change('resolutionNote', 'Réécrit'),
     },
+    'moderation-models': {
+      seed: () =>
+        create('moderation-models', {
+          version: 1000 + next(),
+          title: `Modèle ${next()}`,
+          status: 'candidate',
+          trigger: 'schedule',
+          trainedAt: new Date().toISOString(),
+          trainingSize: 0,
+        }),
+      createData: async () => ({ version: 9999, title: 'Forgé', status: 'active', trigger: 'request', trainedAt: new Date().toISOString() }),
+      update: () => change('title', 'Réécrit'),
+    },
     'crisis-playbooks': {
       seed: () => create('crisis-playbooks', { name: `Plan ${next()}`, levels: ['crisis'], seriesKinds: ['hostile'], steps: [{ text: 'Prévenir le NCSC' }] }),
       createData: async () => ({ name: `Plan forgé ${next()}`, levels: ['watch'], seriesKinds: ['myth'], steps: [{ text: 'Répondre' }] }),

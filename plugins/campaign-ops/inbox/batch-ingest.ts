@@ -14,11 +14,13 @@ import { activeEngine } from '../moderation/engine-cache'
 import { pseudonymize } from '../moderation/log-chain'
 import { appendModerationLogRows, pseudonymKey } from '../moderation/moderation-log'
 import { normalizeViews } from '../moderation/normalize'
+import { activeTriageModel } from '../moderation/triage/active-model'
+import { triageComment, type CommentTriage } from '../moderation/triage/comment-triage'
 import type { ModerationLogEntry } from '../moderation/moderation-log'
 import type { Decision } from '../moderation/types'
 import type { InboundEvent } from '../networks/inbound'
 import { recordFirstAnswers } from './first-answer'
-import { ingestInboundEvent, moderationFields, suggestedTemplateFor, takeAction } from './ingest'
+import { ingestInboundEvent, moderationFields, suggestedTemplateFor, takeAction, triageLogFields } from './ingest'
 import type { ArrivalPath, InboxSettings, IngestOutcome } from './ingest'
 import { interactionsSlug } from './interactions-collection'
 import { guessLanguage } from './language-guess'
@@ -55,12 +57,16 @@ const interactionColumns = [
   'moderation_severity',
   'moderation_rule_ids',
   'moderation_spans',
+  'moderation_risk',
+  'moderation_model_version',
+  'moderation_model_raised',
+  'moderation_model_words',
   'suggested_template_id',
 ] as const
-/** Rows per insert statement: 27 parameters each, far below PostgreSQL's 65,535. */
+/** Rows per insert statement: 31 parameters each, far below PostgreSQL's 65,535. */
 const rowsPerStatement = 1000
 
-type FreshRow = { event: InboundEvent; decision: Decision | null; values: unknown[] }
+type FreshRow = { event: InboundEvent; decision: Decision | null; triage: CommentTriage | null; values: unknown[] }
 
 /** Which of the events' comments are stored already (by network and remote id). */
 async function storedKeys(client: SqlClient, events: InboundEvent[]): Promise<Set<string>> {
@@ -115,8 +121,9 @@ function freshEvents(events: InboundEvent[], stored: Set<string>): InboundEvent[
 }
 
 async function freshRows(payload: Payload, settings: InboxSettings, events: InboundEvent[], arrivedBy: ArrivalPath, now: Date): Promise<FreshRow[]> {
-  const [engine, minutes, links] = await Promise.all([
+  const [engine, model, minutes, links] = await Promise.all([
     activeEngine(payload),
+    activeTriageModel(payload),
     answerMinutes(payload, settings.slaMinutes),
     linkedIdMaps(payload, settings, events),
   ])
@@ -132,13 +139,16 @@ async function freshRows(payload: Payload, settings: InboxSettings, events: Inbo
     }
     // Normalized once, for the rules and the language guess.
     const views = event.text ? normalizeViews(event.text) : undefined
-    const decision = event.fromAccountItself || !event.text?.trim() ? null : engine.moderate({ text: event.text, platform: event.network }, views)
+    const moderated = !event.fromAccountItself && event.text?.trim() && views
+    const decision = moderated ? engine.moderate({ text: event.text!, platform: event.network }, views) : null
+    const triage = moderated ? triageComment(model, event.text!, views) : null
     const mythKey = decision?.rules.find((rule) => rule.mythId)?.mythId
     if (mythKey && !templateOfMyth.has(mythKey)) templateOfMyth.set(mythKey, suggestedTemplateFor(payload, decision!))
-    const moderation = moderationFields(decision, now)
+    const moderation = moderationFields(decision, now, triage)
     rows.push({
       event,
       decision,
+      triage,
       values: [
         event.network,
         links.account.get(`${event.network}\u0000${event.accountRemoteId}`) ?? null,
@@ -166,6 +176,10 @@ async function freshRows(payload: Payload, settings: InboxSettings, events: Inbo
         moderation.severity,
         moderation.ruleIds,
         moderation.spans === null ? null : JSON.stringify(moderation.spans),
+        moderation.risk,
+        moderation.modelVersion,
+        moderation.modelRaised,
+        moderation.modelWords === null ? null : JSON.stringify(moderation.modelWords),
         mythKey ?? null, // replaced by the template's id below
       ],
     })
@@ -200,7 +214,7 @@ async function insertFresh(payload: Payload, settings: InboxSettings, unordered:
       )
       for (const row of result.rows) inserted.set(keyOf({ network: row.network as InboundEvent['network'], remoteId: String(row.remote_id) }), Number(row.id))
     }
-    const entries: ModerationLogEntry[] = rows.flatMap(({ event, decision, values }) => {
+    const entries: ModerationLogEntry[] = rows.flatMap(({ event, decision, triage, values }) => {
       const id = inserted.get(keyOf(event))
       if (id === undefined || !decision) return []
       const authorPseudonym = values[interactionColumns.indexOf('author_pseudonym')] as string | null
@@ -216,7 +230,7 @@ async function insertFresh(payload: Payload, settings: InboxSettings, unordered:
           commenter: authorPseudonym ? { pseudonym: authorPseudonym } : null,
           commentText: event.text,
           before: null,
-          after: { flagged: decision.flagged, category: decision.category, action: decision.action, severity: decision.severity },
+          after: { flagged: decision.flagged, category: decision.category, action: decision.action, severity: decision.severity, ...triageLogFields(triage) },
         },
       ]
     })

@@ -9,6 +9,9 @@ import type { Payload } from 'payload'
 import type { Interaction } from '../../../payload-types'
 import { sqlPool } from '../../../src/infra/database'
 import { activeEngine } from '../moderation/engine-cache'
+import { normalizeViews } from '../moderation/normalize'
+import { activeTriageModel } from '../moderation/triage/active-model'
+import { raisedByModel, riskOf, triageComment, triageFields, type CommentTriage } from '../moderation/triage/comment-triage'
 import { pseudonymize } from '../moderation/log-chain'
 import { appendModerationLog, pseudonymKey } from '../moderation/moderation-log'
 import type { Decision } from '../moderation/types'
@@ -76,17 +79,31 @@ async function linkedIds(payload: Payload, settings: InboxSettings, event: Inbou
   return { account: accounts.docs[0]?.id ?? null, variant: variants?.docs[0]?.id ?? null }
 }
 
-export function moderationFields(decision: Decision | null, at: Date) {
-  if (!decision) return { decidedAt: at.toISOString(), flagged: false, category: null, action: null, severity: null, ruleIds: null, spans: null }
+/**
+ * The interaction's stored decision: the rules' verdict, then the triage model's (which may only
+ * raise the comment for review when no rule matched it), and the risk the inbox sorts by.
+ */
+export function moderationFields(decision: Decision | null, at: Date, triage: CommentTriage | null = null) {
+  const modelFlags = raisedByModel(decision, triage)
+  const common = { decidedAt: at.toISOString(), risk: riskOf(decision, triage), ...triageFields(triage) }
+  if (!decision)
+    return { ...common, flagged: modelFlags, category: null, action: modelFlags ? ('flag' as const) : null, severity: null, ruleIds: null, spans: null }
   return {
-    decidedAt: at.toISOString(),
-    flagged: decision.flagged,
+    ...common,
+    flagged: decision.flagged || modelFlags,
     category: decision.category,
-    action: decision.action,
+    action: modelFlags ? ('flag' as const) : decision.action,
     severity: decision.severity,
     ruleIds: decision.rules.length ? decision.rules.map((rule) => rule.id).join(',') : null,
     spans: decision.spans,
   }
+}
+
+export type Moderated = { decision: Decision; triage: CommentTriage | null }
+
+/** What the model adds to the log's row of an automatic decision. */
+export function triageLogFields(triage: CommentTriage | null) {
+  return triage ? { model: { version: triage.version, raised: triage.assessment.raised, risk: Math.round(triage.assessment.risk * 1000) / 1000 } } : {}
 }
 
 /** Runs the active rules over the text and appends the decision to the moderation log. */
@@ -96,10 +113,12 @@ async function moderate(
   event: InboundEvent,
   interactionId: number | string,
   before: unknown,
-): Promise<Decision | null> {
+): Promise<Moderated | null> {
   if (event.fromAccountItself || !event.text?.trim()) return null
-  const engine = await activeEngine(payload)
-  const decision = engine.moderate({ text: event.text, platform: event.network })
+  const [engine, model] = await Promise.all([activeEngine(payload), activeTriageModel(payload)])
+  const views = normalizeViews(event.text)
+  const decision = engine.moderate({ text: event.text, platform: event.network }, views)
+  const triage = triageComment(model, event.text, views)
   await appendModerationLog(
     payload,
     {
@@ -113,11 +132,11 @@ async function moderate(
       commenter: event.author ? { platform: event.network, authorId: event.author.id } : null,
       commentText: event.text,
       before,
-      after: { flagged: decision.flagged, category: decision.category, action: decision.action, severity: decision.severity },
+      after: { flagged: decision.flagged, category: decision.category, action: decision.action, severity: decision.severity, ...triageLogFields(triage) },
     },
     { pseudonymKey: settings.pseudonymKey },
   )
-  return decision
+  return { decision, triage }
 }
 
 async function create(payload: Payload, settings: InboxSettings, event: InboundEvent, arrivedBy: ArrivalPath, now: Date): Promise<IngestOutcome> {
@@ -162,15 +181,15 @@ async function create(payload: Payload, settings: InboxSettings, event: InboundE
   }
   await recordFirstAnswers(sqlPool(payload), [Number(created.id)])
   if (event.verb === 'add' || event.verb === 'edited') {
-    const decision = await moderate(payload, settings, event, created.id, null)
-    const suggestedTemplate = decision ? await suggestedTemplateFor(payload, decision) : null
+    const moderation = await moderate(payload, settings, event, created.id, null)
+    const suggestedTemplate = moderation ? await suggestedTemplateFor(payload, moderation.decision) : null
     const moderated = await payload.update({
       collection: interactionsSlug,
       id: created.id,
       overrideAccess: true,
-      data: { moderation: moderationFields(decision, now), suggestedTemplate },
+      data: { moderation: moderationFields(moderation?.decision ?? null, now, moderation?.triage), suggestedTemplate },
     })
-    if (decision) await takeAction(payload, settings, moderated, decision)
+    if (moderation) await takeAction(payload, settings, moderated, moderation.decision)
   }
   return 'created'
 }
@@ -224,12 +243,17 @@ async function update(payload: Payload, settings: InboxSettings, existing: Inter
     case 'edited': {
       if (event.text === existing.text) return 'unchanged'
       const before = { text: existing.text ?? null, category: existing.moderation?.category ?? null, action: existing.moderation?.action ?? null }
-      const decision = await moderate(payload, settings, event, existing.id, before)
+      const moderation = await moderate(payload, settings, event, existing.id, before)
       await payload.update({
         collection: interactionsSlug,
         id: existing.id,
         overrideAccess: true,
-        data: { text: event.text, language: guessLanguage(event.text), remoteUpdatedAt, moderation: moderationFields(decision, now) },
+        data: {
+          text: event.text,
+          language: guessLanguage(event.text),
+          remoteUpdatedAt,
+          moderation: moderationFields(moderation?.decision ?? null, now, moderation?.triage),
+        },
       })
       return 'updated'
     }
@@ -264,8 +288,13 @@ export async function ingestInboundEvent(
   if (!existing) return create(payload, settings, event, arrivedBy, now)
   // Stored but never moderated: the processing stopped between the two (a crash); finish it.
   if (!existing.moderation?.decidedAt && (event.verb === 'add' || event.verb === 'edited') && existing.text === event.text) {
-    const decision = await moderate(payload, settings, event, existing.id, null)
-    await payload.update({ collection: interactionsSlug, id: existing.id, overrideAccess: true, data: { moderation: moderationFields(decision, now) } })
+    const moderation = await moderate(payload, settings, event, existing.id, null)
+    await payload.update({
+      collection: interactionsSlug,
+      id: existing.id,
+      overrideAccess: true,
+      data: { moderation: moderationFields(moderation?.decision ?? null, now, moderation?.triage) },
+    })
     return 'updated'
   }
   return update(payload, settings, existing, event, now)

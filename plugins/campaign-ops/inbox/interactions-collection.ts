@@ -192,6 +192,22 @@ export function interactionsCollection({ variantsSlug, hooks, endpoints }: Inter
           { name: 'severity', type: 'select', options: severityOptions, label: { fr: 'Gravité', ar: 'الخطورة', en: 'Severity' } },
           { name: 'ruleIds', type: 'text', label: { fr: 'Règles', ar: 'القواعد', en: 'Rules' } },
           { name: 'spans', type: 'json', label: { fr: 'Passages relevés', ar: 'المقاطع الملتقطة', en: 'Matched passages' } },
+          {
+            name: 'risk',
+            type: 'number',
+            index: true,
+            label: { fr: 'Risque', ar: 'الخطر', en: 'Risk' },
+            admin: {
+              description: {
+                fr: 'De 0 à 1 : la gravité des règles relevées, ou la probabilité donnée par le modèle d’aide au tri.',
+                ar: 'من 0 إلى 1: خطورة القواعد الملتقطة، أو الاحتمال الذي يعطيه نموذج المساعدة على الفرز.',
+                en: 'From 0 to 1: the severity of the rules matched, or the probability given by the triage model.',
+              },
+            },
+          },
+          { name: 'modelVersion', type: 'number', label: { fr: 'Modèle d’aide au tri', ar: 'نموذج المساعدة على الفرز', en: 'Triage model' } },
+          { name: 'modelRaised', type: 'text', label: { fr: 'Signalé par le modèle pour', ar: 'أشار إليه النموذج بسبب', en: 'Raised by the model for' } },
+          { name: 'modelWords', type: 'json', label: { fr: 'Mots qui pèsent le plus', ar: 'الكلمات الأكثر وزنا', en: 'Words that weigh most' } },
         ],
       },
       { name: 'escalatedAt', type: 'date', access: computedByServer, label: { fr: 'Escaladé le', ar: 'تاريخ التصعيد', en: 'Escalated at' } },

@@ -8,8 +8,10 @@
 import type { Localized } from '../../../src/i18n/catalogue'
 import { pluginText } from '../translations'
 import { isArabicLetter, isWordUnit, normalizeTermViews, normalizeViews, type NormalizedView, type NormalizedViews } from './normalize'
+import { compileProximityTerms, findProximityPairs, indexWords, type ProximityHit, type ProximitySlot, type WordIndex } from './proximity'
 import { compilePatternSet, compileSafePattern, type SafePattern } from './safe-pattern'
 import { TermAutomaton } from './term-automaton'
+import { repairWords } from './word-repair'
 import { extractTextFeatures, hasArabiziEvidence, type TextFeatures } from './text-features'
 import {
   moderationActions,
@@ -53,18 +55,22 @@ const DEFAULT_MAX_MATCHES_PER_RULE = 20
 /** A prefix term's highlight extends over the rest of its word, up to this many units. */
 const MAX_PREFIX_COMPLETION = 40
 const EXCERPT_LIMIT = 80
+const REMOVING_ACTIONS: ReadonlySet<string> = new Set(['hide', 'escalate'])
 
 type ScannedView = 'base' | 'leet' | 'arabizi'
 
 type Entry = {
   ruleIndex: number
-  kind: 'term' | 'exception'
+  /** A `proximity` term matches nothing alone: its hits are paired by proximity.ts. */
+  kind: 'term' | 'exception' | 'proximity'
   /** The term or exception as written in the rule. */
   label: string
   prefixMatch: boolean
   proclitics: ReadonlySet<string> | null
   /** For an elongated variant: offsets in the keyword that must come from a collapsed run. */
   collapsedAt?: readonly number[]
+  /** For a proximity term: its condition and group. */
+  slot?: ProximitySlot
 }
 
 type PatternView = 'base' | 'arabizi'
@@ -176,35 +182,43 @@ export function compileEngine(rules: readonly RuleDefinition[], options: EngineO
     arabizi: { patterns: [], occurring: () => new Set() },
   }
   const problems: EngineProblem[] = []
+  /** Puts a term under each of its keywords; false when it normalizes to nothing. */
+  const addTerm = (term: RuleTerm, target: Pick<Entry, 'ruleIndex' | 'kind' | 'slot'>): boolean => {
+    const { prefixMatch } = parseTermText(term.text)
+    const keywords = termKeywords(term)
+    if (keywords.base === undefined) return false
+    for (const view of ['base', 'leet', 'arabizi'] as const) {
+      const keyword = keywords[view]
+      if (keyword === undefined) continue
+      const entry: Entry = {
+        ...target,
+        label: term.text,
+        prefixMatch,
+        proclitics: proclitics(term, view, keywords.base),
+      }
+      automata[view].add(keyword, entry)
+      if (view === 'arabizi') continue
+      for (const variant of elongatedVariants(keyword)) {
+        automata[view].add(variant.keyword, { ...entry, collapsedAt: variant.collapsedAt })
+      }
+    }
+    return true
+  }
   const compiled: CompiledRule[] = rules.map((definition, ruleIndex) => {
     definition.terms.forEach((term, termIndex) => {
-      const { prefixMatch } = parseTermText(term.text)
-      const keywords = termKeywords(term)
-      if (keywords.base === undefined) {
+      if (!addTerm(term, { ruleIndex, kind: 'term' })) {
         problems.push({
           ruleId: definition.id,
           field: `terms.${termIndex}.text`,
           reason: pluginText('ruleCheck:termEmptyNormalized'),
         })
-        return
-      }
-      for (const view of ['base', 'leet', 'arabizi'] as const) {
-        const keyword = keywords[view]
-        if (keyword === undefined) continue
-        const entry: Entry = {
-          ruleIndex,
-          kind: 'term',
-          label: term.text,
-          prefixMatch,
-          proclitics: proclitics(term, view, keywords.base),
-        }
-        automata[view].add(keyword, entry)
-        if (view === 'arabizi') continue
-        for (const variant of elongatedVariants(keyword)) {
-          automata[view].add(variant.keyword, { ...entry, collapsedAt: variant.collapsedAt })
-        }
       }
     })
+    compileProximityTerms(
+      definition.proximity,
+      (term, slot) => addTerm(term, { ruleIndex, kind: 'proximity', slot }),
+      (field, reason) => problems.push({ ruleId: definition.id, field, reason }),
+    )
     definition.exceptions.forEach((exception) => {
       const { core, prefixMatch } = parseTermText(exception)
       const keyword = normalizeTermViews(core).base
@@ -252,6 +266,8 @@ type RuleState = {
   seen: Set<string>
   matched: boolean
   cancelledBy: string | null
+  /** Hits of the rule's proximity terms, paired once the scan is done. */
+  nearHits: ProximityHit[]
 }
 
 function moderate(
@@ -270,13 +286,15 @@ function moderate(
     seen: new Set(),
     matched: false,
     cancelledBy: null,
+    nearHits: [],
   }))
 
-  const record = (ruleIndex: number, view: NormalizedViewName, span: Span, label: { term?: string; pattern?: string }) => {
+  const record = (ruleIndex: number, view: NormalizedViewName, span: Span, label: Pick<RuleMatch, 'term' | 'pattern' | 'near'>) => {
     const state = states[ruleIndex]!
     state.matched = true
     if (state.matches.length >= maxMatchesPerRule) return
-    const key = `${label.term ?? ''}\u0000${label.pattern ?? ''}\u0000${span[0]}:${span[1]}`
+    const nearKey = label.near === undefined ? '' : `\u0000${label.near.span[0]}:${label.near.span[1]}`
+    const key = `${label.term ?? ''}\u0000${label.pattern ?? ''}\u0000${span[0]}:${span[1]}${nearKey}`
     if (state.seen.has(key)) return
     state.seen.add(key)
     state.matches.push({ ...label, view, span, excerpt: excerpt(original, span) })
@@ -293,6 +311,10 @@ function moderate(
         return
       }
       const wordEnd = entry.prefixMatch ? endOfWord(text, end) : end
+      if (entry.slot !== undefined) {
+        state.nearHits.push({ slot: entry.slot, term: entry.label, view: viewName, span: view.toOriginal(start, wordEnd) })
+        return
+      }
       record(entry.ruleIndex, viewName, view.toOriginal(start, wordEnd), { term: entry.label })
     })
   }
@@ -302,6 +324,13 @@ function moderate(
   if (!automata.leet.isEmpty && views.leet.text !== views.base.text) {
     scanView(automata.leet, 'leet', views.leet)
   }
+  // Masked ("p*te") and cut ("con nard") words, mended against the terms' own words; across a
+  // space, only into the terms of rules that remove a comment (word-repair.ts says why).
+  const joinsAcrossSpace = (entry: Entry) => REMOVING_ACTIONS.has(rules[entry.ruleIndex]!.definition.action)
+  const mendedJoined = repairWords(views.joined, automata.base, { joinsAcrossSpace })
+  if (mendedJoined !== null) scanView(automata.base, 'joined', mendedJoined)
+  const mendedLeet = views.leet.text !== views.base.text ? repairWords(views.leet, automata.leet, { joinsAcrossSpace, leetOriginal: original }) : null
+  if (mendedLeet !== null) scanView(automata.leet, 'leet', mendedLeet)
   // The skeleton is lossy ("humeur" and "7mar" share "hmr"): read it only in Darija-looking text.
   let arabiziEvidence: boolean | null = null
   const arabiziReadable = () => (arabiziEvidence ??= hasArabiziEvidence(views.base.text))
@@ -313,6 +342,9 @@ function moderate(
 
   let features: TextFeatures | null = null
   const getFeatures = () => (features ??= extractTextFeatures(original, views.literal.text, views.base.text))
+  let words: WordIndex | null = null
+  const nearPairs = (rule: CompiledRule, state: RuleState, limit: number) =>
+    state.nearHits.length === 0 ? [] : findProximityPairs(rule.definition.proximity, state.nearHits, (words ??= indexWords(views.base)), limit)
 
   const matchedRules: MatchedRule[] = []
   const cancelled: Array<{ rule: RuleDefinition; exception: string }> = []
@@ -320,11 +352,18 @@ function moderate(
     const state = states[ruleIndex]!
     const { definition } = rule
     if (state.cancelledBy !== null) {
-      if (state.matched) cancelled.push({ rule: definition, exception: state.cancelledBy })
+      if (state.matched || nearPairs(rule, state, 1).length > 0) cancelled.push({ rule: definition, exception: state.cancelledBy })
       return
     }
-    if (!state.matched && rule.patterns.length === 0) return
+    if (!state.matched && rule.patterns.length === 0 && state.nearHits.length === 0) return
     if (!conditionsHold(definition.conditions, input, getFeatures)) return
+    const nearRoom = maxMatchesPerRule - state.matches.length
+    if (!state.matched || nearRoom > 0) {
+      for (const { first, second, within } of nearPairs(rule, state, Math.max(1, nearRoom))) {
+        const near = { term: second.term, view: second.view, span: second.span, excerpt: excerpt(original, second.span), within }
+        record(ruleIndex, first.view, first.span, { term: first.term, near })
+      }
+    }
     for (const { safe, view, index } of rule.patterns) {
       if (view === 'arabizi' && !arabiziReadable()) continue
       const source = view === 'arabizi' ? views.arabizi : views.base
@@ -443,7 +482,8 @@ function decide(
   matchedRules.sort(compareRules)
   const signals: TextSignal[] = views.hasBidiOverride ? ['bidi_override'] : []
   const top = matchedRules[0]
-  const spans = mergeSpans(matchedRules.flatMap((rule) => rule.matches.map((match) => match.span)))
+  // A proximity match highlights its two terms, not the words between them.
+  const spans = mergeSpans(matchedRules.flatMap((rule) => rule.matches.flatMap((match) => (match.near ? [match.span, match.near.span] : [match.span]))))
   const cancelledBy = cancelled.map(({ rule, exception }) => ({ ruleId: rule.id, ruleName: rule.name, exception }))
   const empty = original.trim() === ''
 

@@ -23,6 +23,10 @@ export function explainDecision(decision: Decision, language: AdminLanguage): st
   const actionLabel = (action: string) => optionLabel(moderationActionOptions, action, language)
 
   const describeMatch = (match: RuleMatch): string => {
+    if (match.near !== undefined) {
+      const vars = { excerpt: match.excerpt, near: match.near.excerpt, within: match.near.within }
+      return text(match.near.within === 1 ? 'decisionExplanation:matchNearOne' : 'decisionExplanation:matchNearMany', vars)
+    }
     const view = match.view === 'base' ? undefined : text(viewKeys[match.view])
     if (match.term !== undefined) {
       return view === undefined

@@ -18,6 +18,7 @@ export const moderationLogKinds = [
   'rule_change',
   'retention_purge',
   'crisis_alert',
+  'model_change',
 ] as const
 
 export type ModerationLogKind = (typeof moderationLogKinds)[number]
@@ -35,6 +36,7 @@ const kindLabels: Record<ModerationLogKind, Localized> = {
   rule_change: { fr: 'Règle modifiée', ar: 'تعديل قاعدة', en: 'Rule changed' },
   retention_purge: { fr: 'Purge de conservation', ar: 'حذف بعد مدة الحفظ', en: 'Retention purge' },
   crisis_alert: { fr: 'Alerte de crise', ar: 'تنبيه أزمة', en: 'Crisis alert' },
+  model_change: { fr: 'Modèle d’aide au tri changé', ar: 'تغيير نموذج المساعدة على الفرز', en: 'Triage model changed' },
 }
 
 /** Who reads the log (and its seals): the people who moderate and those who report on it. */

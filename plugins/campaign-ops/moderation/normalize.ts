@@ -13,7 +13,8 @@
  * - `leet`: `base` with leetspeak digits and symbols read as letters inside Latin words (table F).
  * - `arabizi`: Latin words reduced to an Arabizi consonant skeleton (table E), other words as in
  *   `base`.
- * - `joined`: `base` with letters split by spaces, dots or dashes joined back ("p u t e").
+ * - `joined`: `base` with letters split by spaces, dots or dashes joined back ("p u t e"), and
+ *   emoji or other symbols dropped where they sit between two letters of one word ("pu😂te").
  *
  * Everything here is total and linear: any string, including lone surrogates, control characters
  * and megabytes of text, is accepted without throwing.
@@ -487,8 +488,14 @@ function isLeetSymbol(unit: number): boolean {
 }
 
 /**
- * Symbols count only inside a word ("p@te", not "@name" or "pute!"), and a word is read as leet
- * only when it has a Latin letter, so "2025" stays a number.
+ * Symbols that also stand for a letter at the start of a word ("€nculé", "$alope", "|diot"). The
+ * others stay outside: "@name" is a mention and "!" or "+" before a word is punctuation.
+ */
+const LEADING_LEET_SYMBOLS = new Set(Array.from('€$|', (character) => character.charCodeAt(0)))
+
+/**
+ * Symbols count only inside a word ("p@te", not "@name" or "pute!"), except the few above at its
+ * start, and a word is read as leet only when it has a Latin letter, so "2025" stays a number.
  */
 function applyLeet(text: MappedText): MappedText {
   let units: Uint16Array | null = null
@@ -499,6 +506,7 @@ function applyLeet(text: MappedText): MappedText {
       let start = runStart
       let end = runEnd
       while (start < end && isLeetSymbol(text.units[start]!)) start++
+      while (start > runStart && LEADING_LEET_SYMBOLS.has(text.units[start - 1]!)) start--
       while (end > start && isLeetSymbol(text.units[end - 1]!)) end--
       if (start === end || !isLatinToken(text, start, end)) return
       for (let index = start; index < end; index++) {
@@ -608,6 +616,60 @@ function toArabiziSkeleton(text: MappedText): MappedText {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Step 8: drop emoji and other symbols between two letters of one word ("con🤡nard", "pu😂te").
+// The joiners, variation selectors and keycap marks of emoji sequences are deleted already (table D).
+
+const IN_WORD_SYMBOL = /[\p{So}\p{Sk}]/u
+const inWordSymbolClass = new Uint8Array(0x10000) // 0 unknown, 1 other, 2 symbol
+/** Longer runs are decoration between words, not a letter hidden in one. */
+const MAX_IN_WORD_SYMBOL_RUN = 16
+
+/**
+ * Emoji and other pictographic or modifier symbols. Astral ones (most emoji) arrive as surrogate
+ * halves; ASCII punctuation is never one: it separates words, or stands for a letter (leetspeak).
+ */
+export function isInWordSymbol(unit: number): boolean {
+  if (unit >= 0xd800 && unit <= 0xdfff) return true
+  if (unit < 0x80) return false
+  let cached = inWordSymbolClass[unit]!
+  if (cached === 0) {
+    cached = IN_WORD_SYMBOL.test(String.fromCharCode(unit)) ? 2 : 1
+    inWordSymbolClass[unit] = cached
+  }
+  return cached === 2
+}
+
+function dropSymbolsInsideWords(text: MappedText): MappedText {
+  const { units, length } = text
+  let dropped: Uint8Array | null = null
+  let index = 1
+  while (index < length) {
+    if (!isInWordSymbol(units[index]!) || !isWordUnit(units[index - 1]!)) {
+      index++
+      continue
+    }
+    const runStart = index
+    while (index < length && isInWordSymbol(units[index]!)) index++
+    const inside = index < length && index - runStart <= MAX_IN_WORD_SYMBOL_RUN && isWordUnit(units[index]!)
+    if (inside && sameScript(units[runStart - 1]!, units[index]!)) {
+      dropped ??= new Uint8Array(length)
+      dropped.fill(1, runStart, index)
+    }
+  }
+  return dropped === null ? text : withoutDropped(text, dropped)
+}
+
+/** The text without the units marked; each dropped unit's original range goes to the unit before it. */
+function withoutDropped(text: MappedText, dropped: Uint8Array): MappedText {
+  const builder = new MappedTextBuilder(text.length)
+  for (let index = 0; index < text.length; index++) {
+    if (dropped[index] === 1) builder.extendLast(text.ends[index]!)
+    else builder.push(text.units[index]!, text.starts[index]!, text.ends[index]!)
+  }
+  return builder.build()
+}
+
+// ---------------------------------------------------------------------------------------------
 // Step 8: join letters split by separators ("p u t e", "p.u.t.e", "ك ل ب")
 
 const JOIN_SEPARATORS = new Set(Array.from(' .-_*·•/\\+,|~', (character) => character.charCodeAt(0)))
@@ -635,13 +697,7 @@ function joinSplitLetters(text: MappedText): MappedText {
     }
     groupStart = index
   }
-  if (!anyJoined) return text
-  const builder = new MappedTextBuilder(text.length)
-  for (let index = 0; index < text.length; index++) {
-    if (dropped[index] === 1) builder.extendLast(text.ends[index]!)
-    else builder.push(text.units[index]!, text.starts[index]!, text.ends[index]!)
-  }
-  return builder.build()
+  return anyJoined ? withoutDropped(text, dropped) : text
 }
 
 /** "و p u t e" is the word "and" before a spaced-out word: letters join only within a script. */
@@ -700,7 +756,7 @@ export function normalizeViews(text: string): NormalizedViews {
   const leetLiteral = applyLeet(literal)
   const leet = leetLiteral === literal ? base : collapseRepeats(leetLiteral)
   const arabizi = collapseRepeats(toArabiziSkeleton(literal))
-  const joined = joinSplitLetters(base)
+  const joined = joinSplitLetters(dropSymbolsInsideWords(base))
 
   const baseView = makeView(base)
   return {

@@ -1,11 +1,23 @@
 import type { ModerationRule } from '../../../payload-types'
-import type { Language, PatternView, RuleDefinition, Script } from './types'
+import type { Language, PatternView, RuleDefinition, RuleTerm, Script } from './types'
 
 /**
  * A `moderation-rules` document as stored (depth 0 or 1), or a rule not saved yet (the tester's
  * draft, the data a save merges) under a provisional id.
  */
 export type RuleDocument = Omit<Partial<ModerationRule>, 'id'> & { id: ModerationRule['id'] | string }
+
+/** A term row as stored: rule terms and both groups of a proximity condition. A draft may lack any field. */
+type StoredTerm = { text?: string | null; language?: string | null; script?: string | null; note?: string | null }
+
+function termFromRow(term: StoredTerm): RuleTerm {
+  return {
+    text: term.text ?? '',
+    language: (term.language ?? 'fr') as Language,
+    script: (term.script ?? 'latin') as Script,
+    ...(term.note ? { note: term.note } : {}),
+  }
+}
 
 const truthy = (value: boolean | null | undefined) => (value ? true : undefined)
 const numberOrUndefined = (value: number | null | undefined) => (typeof value === 'number' ? value : undefined)
@@ -21,16 +33,18 @@ export function ruleFromDocument(doc: RuleDocument): RuleDefinition {
     action: (doc.action ?? '') as RuleDefinition['action'],
     priority: doc.priority ?? 0,
     severity: (doc.severity ?? 'medium') as RuleDefinition['severity'],
-    terms: (doc.terms ?? []).map((term) => ({
-      text: term.text ?? '',
-      language: (term.language ?? 'fr') as Language,
-      script: (term.script ?? 'latin') as Script,
-      ...(term.note ? { note: term.note } : {}),
-    })),
+    terms: (doc.terms ?? []).map(termFromRow),
     patterns: (doc.patterns ?? []).map((pattern) => ({
       source: pattern.source ?? '',
       view: (pattern.view ?? 'base') as PatternView,
       ...(pattern.note ? { note: pattern.note } : {}),
+    })),
+    // A missing distance stays NaN so that validation names the field instead of guessing a value.
+    proximity: (doc.proximity ?? []).map((condition) => ({
+      anyOf: (condition.anyOf ?? []).map(termFromRow),
+      nearAnyOf: (condition.nearAnyOf ?? []).map(termFromRow),
+      within: condition.within ?? Number.NaN,
+      ...(condition.note ? { note: condition.note } : {}),
     })),
     exceptions: (doc.exceptions ?? []).map((exception) => exception.text ?? '').filter(Boolean),
     conditions: {

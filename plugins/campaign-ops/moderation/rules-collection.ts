@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { computedByServer } from '../../../src/domain/access'
 import { option } from '../../../src/domain/labels'
@@ -8,6 +8,7 @@ import { hasRole } from '../../../src/domain/roles'
 import { pluginText } from '../translations'
 import { moderationActionOptions, moderationCategoryOptions, severityOptions } from './option-labels'
 import { logRuleChange, logRuleDeletion, validateRuleBeforeChange } from './rule-hooks'
+import { MAX_PROXIMITY_WORDS, MIN_PROXIMITY_WORDS } from './proximity'
 import { proposalUpdateAccess, recordProposal } from './proposals'
 import type { ProposalRules } from './proposals'
 
@@ -21,6 +22,38 @@ const platformOptions = ['facebook', 'instagram', 'x', 'linkedin', 'youtube', 't
 const itemFormatOptions = ['post', 'infographic', 'short_video', 'animated_video', 'story', 'carousel', 'article', 'live']
 
 const moderators = ['admin', 'ncsc'] as const
+
+/** A term as the engine reads it (types.ts RuleTerm): rule terms and both groups of a proximity condition. */
+const termFields: Field[] = [
+  {
+    type: 'row',
+    fields: [
+      { name: 'text', type: 'text', required: true, label: { fr: 'Terme', ar: 'اللفظ', en: 'Term' } },
+      {
+        name: 'language',
+        type: 'select',
+        required: true,
+        defaultValue: 'fr',
+        options: contentLocales.map((locale) => ({ value: locale.code, label: locale.label })),
+        label: { fr: 'Langue', ar: 'اللغة', en: 'Language' },
+      },
+      {
+        name: 'script',
+        type: 'select',
+        required: true,
+        defaultValue: 'latin',
+        options: [
+          option('latin', { fr: 'Latin (dont arabizi)', ar: 'لاتيني (بما فيه العربيزي)', en: 'Latin (incl. Arabizi)' }),
+          option('arabic', { fr: 'Arabe', ar: 'عربي', en: 'Arabic' }),
+        ],
+        label: { fr: 'Écriture', ar: 'الخط', en: 'Script' },
+      },
+    ],
+  },
+  { name: 'note', type: 'text', label: { fr: 'Note', ar: 'ملاحظة', en: 'Note' } },
+]
+
+const termLabels = { singular: { fr: 'Terme', ar: 'لفظ', en: 'Term' }, plural: { fr: 'Termes', ar: 'ألفاظ', en: 'Terms' } }
 
 /** A CM proposes; NCSC or an admin activates — the system too, when it seeds the shipped rules. */
 const ruleProposals: ProposalRules = {
@@ -105,7 +138,7 @@ export const ModerationRules: CollectionConfig = {
     {
       name: 'terms',
       type: 'array',
-      labels: { singular: { fr: 'Terme', ar: 'لفظ', en: 'Term' }, plural: { fr: 'Termes', ar: 'ألفاظ', en: 'Terms' } },
+      labels: termLabels,
       label: { fr: 'Termes et expressions', ar: 'الألفاظ والعبارات', en: 'Terms and phrases' },
       admin: {
         description: {
@@ -114,33 +147,33 @@ export const ModerationRules: CollectionConfig = {
           en: 'Whole words after normalization; a trailing "*" makes a prefix (e.g. "encul*").',
         },
       },
+      fields: termFields,
+    },
+    {
+      name: 'proximity',
+      type: 'array',
+      labels: { singular: pluginText('ruleFields:proximityRow'), plural: pluginText('ruleFields:proximity') },
+      label: pluginText('ruleFields:proximity'),
+      admin: { description: pluginText('ruleFields:proximityDescription') },
       fields: [
+        { name: 'anyOf', type: 'array', labels: termLabels, label: pluginText('ruleFields:anyOf'), fields: termFields },
+        { name: 'nearAnyOf', type: 'array', labels: termLabels, label: pluginText('ruleFields:nearAnyOf'), fields: termFields },
         {
           type: 'row',
           fields: [
-            { name: 'text', type: 'text', required: true, label: { fr: 'Terme', ar: 'اللفظ', en: 'Term' } },
             {
-              name: 'language',
-              type: 'select',
+              name: 'within',
+              type: 'number',
               required: true,
-              defaultValue: 'fr',
-              options: contentLocales.map((locale) => ({ value: locale.code, label: locale.label })),
-              label: { fr: 'Langue', ar: 'اللغة', en: 'Language' },
+              defaultValue: 6,
+              min: MIN_PROXIMITY_WORDS,
+              max: MAX_PROXIMITY_WORDS,
+              label: pluginText('ruleFields:within'),
+              admin: { step: 1, description: pluginText('ruleFields:withinDescription', { max: MAX_PROXIMITY_WORDS }) },
             },
-            {
-              name: 'script',
-              type: 'select',
-              required: true,
-              defaultValue: 'latin',
-              options: [
-                option('latin', { fr: 'Latin (dont arabizi)', ar: 'لاتيني (بما فيه العربيزي)', en: 'Latin (incl. Arabizi)' }),
-                option('arabic', { fr: 'Arabe', ar: 'عربي', en: 'Arabic' }),
-              ],
-              label: { fr: 'Écriture', ar: 'الخط', en: 'Script' },
-            },
+            { name: 'note', type: 'text', label: pluginText('ruleFields:note') },
           ],
         },
-        { name: 'note', type: 'text', label: { fr: 'Note', ar: 'ملاحظة', en: 'Note' } },
       ],
     },
     {

@@ -3,6 +3,9 @@ import type { Payload } from 'payload'
 import { defaultRules as defaultModerationRules } from './default-rules'
 import { systemContext } from '../../../src/domain/actor'
 import { factLibrary } from './fact-library'
+import type { RuleTerm } from './types'
+
+const termRow = (term: RuleTerm) => ({ text: term.text, language: term.language, script: term.script, note: term.note })
 
 /**
  * On a database without myths or rules: the fact library, and the shipped moderation rules —
@@ -46,7 +49,14 @@ export async function seedModerationLibrary(payload: Payload, options: { activat
         severity: rule.severity,
         priority: rule.priority,
         state: options.activateRules ? 'active' : 'proposed',
-        terms: rule.terms.map((term) => ({ text: term.text, language: term.language, script: term.script, note: term.note })),
+        terms: rule.terms.map(termRow),
+        // Without its proximity conditions a myth rule would fail its own samples, and the seed with it.
+        proximity: (rule.proximity ?? []).map((condition) => ({
+          anyOf: condition.anyOf.map(termRow),
+          nearAnyOf: condition.nearAnyOf.map(termRow),
+          within: condition.within,
+          note: condition.note,
+        })),
         patterns: rule.patterns.map((pattern) => ({ source: pattern.source, view: pattern.view ?? 'base', note: pattern.note })),
         exceptions: rule.exceptions.map((text) => ({ text })),
         conditions: {

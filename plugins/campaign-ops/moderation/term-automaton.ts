@@ -73,6 +73,11 @@ export class TermAutomaton<Entry> {
     return this.keywords.length === 0
   }
 
+  /** Each keyword with its entries, for indexes built over the same terms (word-repair.ts). */
+  *keywordEntries(): Iterable<[keyword: string, entries: readonly Entry[]]> {
+    for (let index = 0; index < this.keywords.length; index++) yield [this.keywords[index]!, this.entries[index]!]
+  }
+
   compile(): void {
     this.automaton = new AhoCorasick(this.projected ? this.keywords.map(project) : this.keywords)
   }

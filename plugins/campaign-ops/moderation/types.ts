@@ -48,6 +48,19 @@ export type RulePattern = {
   note?: string
 }
 
+/**
+ * A proximity condition: the rule matches where a term of `anyOf` and a term of `nearAnyOf` occur
+ * at most `within` words apart, in either order (adjacent words are 1 apart). Group terms are
+ * matched exactly like rule terms. It catches a claim by its key words whatever the phrasing
+ * between them ("le bracelet, franchement, c'est des vacances").
+ */
+export type RuleProximity = {
+  anyOf: RuleTerm[]
+  nearAnyOf: RuleTerm[]
+  within: number
+  note?: string
+}
+
 export type RuleConditions = {
   containsLink?: boolean
   containsEmail?: boolean
@@ -75,6 +88,8 @@ export type RuleDefinition = {
   severity: Severity
   terms: RuleTerm[]
   patterns: RulePattern[]
+  /** Each condition triggers the rule on its own, like a term or a pattern. */
+  proximity?: RuleProximity[]
   /** Words or phrases that cancel the rule when the comment contains them. */
   exceptions: string[]
   /** Every condition given must hold for the rule to apply (they narrow, never trigger). */
@@ -103,6 +118,8 @@ export type RuleMatch = {
   span: Span
   /** The matched original text, shortened when long. */
   excerpt: string
+  /** For a proximity condition: the other group's term found after this one, at most `within` words away. */
+  near?: { term: string; view: NormalizedViewName; span: Span; excerpt: string; within: number }
 }
 
 export type MatchedRule = {

@@ -8,8 +8,9 @@ import { pluginText, pluginTextByLanguage } from '../translations'
 import { compileEngine, parseTermText, termKeywords } from './engine'
 import { explainDecision } from './explain-decision'
 import { isArabicLetter, isAsciiDigit, isLatinLetter, normalizeTerm } from './normalize'
+import { isProximityDistance, proximityGroups, withinReason } from './proximity'
 import { compileSafePattern } from './safe-pattern'
-import { languages, moderationActions, moderationCategories, scripts, severities, type RuleDefinition, type RuleTerm } from './types'
+import { languages, moderationActions, moderationCategories, scripts, severities, type RuleDefinition, type RuleProximity, type RuleTerm } from './types'
 
 /** A problem with one field of the rule, its reason in the three admin languages. */
 export type RuleIssue = { field: string; reason: Localized }
@@ -43,7 +44,8 @@ export function validateRule(rule: RuleDefinition): RuleValidation {
 
   const terms = Array.isArray(rule.terms) ? rule.terms : []
   const patterns = Array.isArray(rule.patterns) ? rule.patterns : []
-  if (terms.length === 0 && patterns.length === 0) {
+  const proximity = Array.isArray(rule.proximity) ? rule.proximity : []
+  if (terms.length === 0 && patterns.length === 0 && proximity.length === 0) {
     error('terms', pluginText('ruleCheck:needsTermOrPattern'))
   }
 
@@ -63,6 +65,8 @@ export function validateRule(rule: RuleDefinition): RuleValidation {
       error(`patterns.${index}.view`, pluginText('ruleCheck:patternView'))
     }
   })
+
+  proximity.forEach((condition, index) => checkProximity(condition, `proximity.${index}`, error, warn))
 
   const exceptions = Array.isArray(rule.exceptions) ? rule.exceptions : []
   exceptions.forEach((exception, index) => {
@@ -136,6 +140,33 @@ function checkTerm(term: RuleTerm, field: string, error: Report, warn: Report): 
     warn(`${field}.text`, pluginText('ruleCheck:arabiziTooShort'))
   }
   return `${base}\u0000${term.language}\u0000${term.script}\u0000${prefixMatch}`
+}
+
+/** Each group needs a term, each term is checked like a rule term, and the distance is bounded. */
+function checkProximity(condition: RuleProximity, field: string, error: Report, warn: Report): void {
+  const firstGroup = new Map<string, number>()
+  for (const group of proximityGroups) {
+    const terms = Array.isArray(condition?.[group]) ? condition[group] : []
+    if (terms.length === 0) error(`${field}.${group}`, pluginText('ruleCheck:proximityGroupEmpty'))
+    const seen = new Map<string, number>()
+    terms.forEach((term, index) => {
+      const key = checkTerm(term, `${field}.${group}.${index}`, error, warn)
+      if (key === null) return
+      const first = seen.get(key)
+      if (first !== undefined) {
+        warn(`${field}.${group}.${index}.text`, pluginText('ruleCheck:duplicateTerm', { number: first + 1 }))
+        return
+      }
+      seen.set(key, index)
+      // The same term on both sides pairs an occurrence only with another one of itself.
+      const inFirstGroup = firstGroup.get(key)
+      if (group === 'nearAnyOf' && inFirstGroup !== undefined) {
+        warn(`${field}.${group}.${index}.text`, pluginText('ruleCheck:proximitySameTerm', { number: inFirstGroup + 1 }))
+      }
+    })
+    if (group === 'anyOf') for (const [key, index] of seen) firstGroup.set(key, index)
+  }
+  if (!isProximityDistance(condition?.within)) error(`${field}.within`, withinReason())
 }
 
 function checkConditions(rule: RuleDefinition, error: Report): void {

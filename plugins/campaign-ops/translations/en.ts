@@ -832,7 +832,7 @@ export const en = {
     unknownAction: 'Choose an action from the list.',
     unknownSeverity: 'Choose a severity from the list.',
     priorityNumber: 'The priority must be a number.',
-    needsTermOrPattern: 'The rule needs at least one term or pattern.',
+    needsTermOrPattern: 'The rule needs at least one term, pattern or proximity condition.',
     duplicateTerm: 'Same term as term {{number}} once normalized.',
     patternView: 'Choose how the pattern reads the comment: as written, or as Arabizi.',
     exceptionEmpty: 'The exception is empty once normalized.',
@@ -853,6 +853,9 @@ export const en = {
     wholeWords: 'Use a whole number of words, 0 or more.',
     maxBelowMin: 'The maximum number of words is smaller than the minimum: the rule could never apply.',
     nonEmptyNames: 'Choose names from the list.',
+    proximityGroupEmpty: 'Give at least one term in this group: the condition needs a term on each side.',
+    proximityWithin: 'Give a whole number of words from {{min}} (adjacent words) to {{max}}.',
+    proximitySameTerm: 'Same term as term {{number}} of the other group: the condition would need it twice, close together.',
     notCaught: 'Not caught by this rule. {{explanation}}',
     caught: 'Caught by this rule. {{explanation}}',
     pattern: {
@@ -882,7 +885,7 @@ export const en = {
     matchTermView: '“{{excerpt}}” (term “{{term}}” {{view}})',
     matchPattern: '“{{excerpt}}” (pattern of the rule)',
     matchPatternView: '“{{excerpt}}” (pattern of the rule, {{view}})',
-    viewJoined: 'once split letters are joined',
+    viewJoined: 'once split or masked letters are put back',
     viewLeet: 'read as leetspeak',
     viewArabizi: 'read as Arabizi',
     more: 'and {{count}} more',
@@ -891,6 +894,20 @@ export const en = {
     otherRule: '“{{rule}}” ({{action}})',
     cancelled: 'Rule “{{rule}}” was cancelled by its exception “{{exception}}”.',
     bidiOverride: 'The comment contains a right-to-left override character (U+202E), which can disguise words: review it.',
+    // A proximity condition: two terms found close to each other, the first before the second.
+    matchNearOne: '“{{excerpt}}” right next to “{{near}}”',
+    matchNearMany: '“{{excerpt}}” near “{{near}}” (at most {{within}} words apart)',
+  },
+  ruleFields: {
+    proximity: 'Proximity conditions',
+    proximityRow: 'Proximity condition',
+    proximityDescription:
+      'Catches a claim by its key words however it is phrased: the rule matches where a term of the first group comes at most the given number of words from a term of the second, in either order. Terms are written like the rule’s terms; exceptions still cancel the rule.',
+    anyOf: 'Terms of the first group',
+    nearAnyOf: 'Near a term of this second group',
+    within: 'At most this many words apart',
+    withinDescription: '1 for adjacent words, {{max}} at most.',
+    note: 'Note',
   },
   /** What went wrong beside a publication that succeeded (the adapters' warnings). */
   publishWarnings: {
@@ -1103,6 +1120,7 @@ export const en = {
       removed: 'Removed from the network',
     },
     thread: {
+      modelView: 'Triage model v{{version}}',
       label: 'Thread',
       post: 'Our post',
       openPost: 'Open the post',
@@ -1167,6 +1185,39 @@ export const en = {
       placeholder: 'Visible to the team only.',
       add: 'Add the note',
     },
+  },
+  triageModels: {
+    notFound: 'This triage model does not exist.',
+    trainForbidden: 'Only coordination (NCSC) and admins start a training.',
+    activateForbidden: 'Only coordination (NCSC) puts a triage model in use or retires it.',
+    tooFewDecisions:
+      'Too few decisions to learn from: {{hostile}} comments hidden, {{misinformation}} answered with a misconception reply, {{ok}} kept; at least {{needed}} of one class and {{needed}} others are needed.',
+    trainQueued: 'Training started on {{count}} decisions: the new model will show in the list in a few minutes.',
+    alreadyActive: 'This model is already in use.',
+    notActive: 'This model is not in use.',
+    precisionNotReached: 'No class of this model reaches the target precision in cross-validation: it cannot be put in use.',
+    activated: 'Model v{{version}} now triages new comments.',
+    retired: 'Model v{{version}} is retired: the rules triage alone.',
+    train: 'Train a new model now',
+    training: 'Training…',
+    trainHelp:
+      'The model learns from the team’s decisions (hide, restore, keep, answer a misconception). It never hides anything: it raises comments for review.',
+    activate: 'Put in use',
+    retire: 'Retire',
+    activeBadge: 'In use',
+    cannotActivate: 'Target precision not reached: this model cannot be put in use.',
+    riskLabel: 'Risk',
+    sortNewest: 'Newest first',
+    sortRisk: 'Riskiest first',
+    sortLabel: 'Order',
+  },
+  triageModel: {
+    className: { hostile: 'hostile speech', misinformation: 'a misconception' },
+    raised: 'The triage model sees {{className}} in it (probability {{probability}}, threshold {{threshold}}): worth a review.',
+    scoredBelow: 'The triage model does not raise it (risk {{probability}}).',
+    words: 'Words that weigh most: {{words}}.',
+    word: '“{{excerpt}}”',
+    separator: ', ',
   },
 } as const
 

@@ -5,7 +5,7 @@ import type { Localized } from '../../../../src/i18n/catalogue'
 import { labelIn } from '../../publishing/admin/publishing-queue-labels'
 import { usePluginStrings } from '../../translations/use-plugin-strings'
 import type { InboxLabels } from './inbox-labels'
-import { defaultInboxFilters, openStatusFilter, sameFilters } from './inbox-query'
+import { defaultInboxFilters, openStatusFilter, riskOrder, sameFilters } from './inbox-query'
 import type { InboxFilterKey, InboxFilters } from './inbox-query'
 import styles from './inbox.module.css'
 import { useSavedViews } from './use-saved-views'
@@ -126,6 +126,13 @@ export function InboxFilterBar({ filters, labels, onChange }: { filters: InboxFi
         <label className={styles.filter}>
           <span>{t('inboxView:filters:search')}</span>
           <input type="search" name="q" dir="auto" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </label>
+        <label className={styles.filter}>
+          <span>{t('triageModels:sortLabel')}</span>
+          <select name="order" value={filters.order ?? ''} onChange={(event) => set('order')(event.target.value)} data-testid="inbox-order">
+            <option value="">{t('triageModels:sortNewest')}</option>
+            <option value={riskOrder}>{t('triageModels:sortRisk')}</option>
+          </select>
         </label>
         <FilterSelect
           name="status"

@@ -25,12 +25,30 @@ import type { PresenceActivity } from './use-presence'
 /** What the keyboard asks of the open thread. */
 export type ThreadCommand = 'reply' | 'assignMe' | 'hide' | 'escalate' | 'close' | 'note'
 
-/** The spans a stored decision holds, when they have the engine's shape. */
+const isSpan = (span: unknown): span is Span => Array.isArray(span) && span.length === 2 && span.every((value) => typeof value === 'number')
+
+type ModelWord = { excerpt: string; spans: Span[] }
+
+/** The words the triage model weighed most, when stored in their shape. */
+function modelWordsOf(interaction: Interaction): ModelWord[] {
+  const words = interaction.moderation?.modelWords
+  if (!Array.isArray(words)) return []
+  return words
+    .filter(
+      (word): word is ModelWord =>
+        typeof word === 'object' && word !== null && typeof (word as ModelWord).excerpt === 'string' && Array.isArray((word as ModelWord).spans),
+    )
+    .map((word) => ({ excerpt: word.excerpt, spans: word.spans.filter(isSpan) }))
+}
+
+/** What a stored decision highlights: the rules' matches and the words the model weighed most. */
 function spansOf(interaction: Interaction): Span[] {
   const spans = interaction.moderation?.spans
-  if (!Array.isArray(spans)) return []
-  return spans.filter((span): span is Span => Array.isArray(span) && span.length === 2 && span.every((value) => typeof value === 'number'))
+  const ruleSpans = Array.isArray(spans) ? spans.filter(isSpan) : []
+  return [...ruleSpans, ...modelWordsOf(interaction).flatMap((word) => word.spans)].sort((a, b) => a[0] - b[0])
 }
+
+const formatRisk = (risk: number, language: string) => `${Math.round(risk * 100).toLocaleString(language === 'ar' ? 'ar-MA' : language)} %`
 
 function PostAnswered({ variant, onShowPost }: { variant: PlatformVariant; onShowPost: () => void }) {
   const { t } = usePluginStrings()
@@ -203,6 +221,29 @@ export function InboxThread({
             <>
               <dt>{t('inboxView:thread:severity')}</dt>
               <dd>{labelIn(labels.severities, moderation.severity, language)}</dd>
+            </>
+          )}
+          {typeof moderation.risk === 'number' && (
+            <>
+              <dt>{t('triageModels:riskLabel')}</dt>
+              <dd data-testid="inbox-risk">{formatRisk(moderation.risk, language)}</dd>
+            </>
+          )}
+          {moderation.modelRaised && (
+            <>
+              <dt>{t('inboxView:thread:modelView', { version: moderation.modelVersion ?? '' })}</dt>
+              <dd data-testid="inbox-model-view">
+                {moderation.modelRaised
+                  .split(',')
+                  .map((name) => t(name === 'misinformation' ? 'triageModel:className:misinformation' : 'triageModel:className:hostile'))
+                  .join(t('triageModel:separator'))}
+                {modelWordsOf(interaction).length > 0 &&
+                  ` — ${t('triageModel:words', {
+                    words: modelWordsOf(interaction)
+                      .map((word) => t('triageModel:word', { excerpt: word.excerpt }))
+                      .join(t('triageModel:separator')),
+                  })}`}
+              </dd>
             </>
           )}
         </dl>

@@ -3,7 +3,7 @@
  * Payload's REST `where` reads them. Plain functions, used by the browser and by the tests.
  */
 
-export const inboxFilterKeys = ['network', 'status', 'category', 'language', 'assignee', 'post', 'keyMoment', 'kind', 'flagged', 'q'] as const
+export const inboxFilterKeys = ['network', 'status', 'category', 'language', 'assignee', 'post', 'keyMoment', 'kind', 'flagged', 'q', 'order'] as const
 export type InboxFilterKey = (typeof inboxFilterKeys)[number]
 export type InboxFilters = Partial<Record<InboxFilterKey, string>>
 
@@ -61,6 +61,9 @@ function conditionsOf(key: InboxFilterKey, value: string, userId: number | strin
       return [['variant.contentItem.keyMoment', 'equals', value]]
     case 'q':
       return [['text', 'like', value]]
+    case 'order':
+      // How the list is sorted, not which interactions it holds.
+      return []
     default:
       return [[key, 'equals', value]]
   }
@@ -81,10 +84,13 @@ export function whereParams(filters: InboxFilters, userId: number | string): URL
   return params
 }
 
-/** The list's request: the newest first, one page, with the post and the assignee read along. */
+/** `order=risk`: the riskiest first (the rules' severity or the triage model's probability), newest first among equals. */
+export const riskOrder = 'risk'
+
+/** The list's request: the newest (or riskiest) first, one page, with the post and the assignee read along. */
 export function listUrl(api: string, filters: InboxFilters, userId: number | string, limit: number): string {
   const params = whereParams(filters, userId)
-  params.set('sort', '-receivedAt')
+  params.set('sort', filters.order === riskOrder ? '-moderation.risk,-receivedAt' : '-receivedAt')
   params.set('limit', String(limit))
   params.set('depth', '1')
   return `${api}/interactions?${params.toString()}`

@@ -31,6 +31,8 @@ import { OAuthNotice as OAuthNotice_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../
 import { NetworkAccountsConnect as NetworkAccountsConnect_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { MetricsImportPanel as MetricsImportPanel_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { SendReportNow as SendReportNow_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { ModelActivation as ModelActivation_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { TrainModelButton as TrainModelButton_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { CrisisModeControl as CrisisModeControl_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { CrisisBanner as CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { CrisisAlertBanner as CrisisAlertBanner_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
@@ -87,6 +89,8 @@ export const importMap = {
   "/plugins/campaign-ops/exports/rsc#NetworkAccountsConnect": NetworkAccountsConnect_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/client#MetricsImportPanel": MetricsImportPanel_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#SendReportNow": SendReportNow_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/client#ModelActivation": ModelActivation_49033927bfdb43d0d5d201c043044b75,
+  "/plugins/campaign-ops/exports/client#TrainModelButton": TrainModelButton_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#CrisisModeControl": CrisisModeControl_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/rsc#CrisisBanner": CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/client#CrisisAlertBanner": CrisisAlertBanner_49033927bfdb43d0d5d201c043044b75,
