@@ -2692,6 +2692,15 @@ export interface TaskNotifyInboxEscalation {
     interactionId: number;
     toLegal?: boolean | null;
     reason?: string | null;
+    rule?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
   output: {
     sent?: number | null;

@@ -21,6 +21,7 @@ import * as migration_20261206_190555_business_hours from './20261206_190555_bus
 import * as migration_20261206_213947_crisis_watch from './20261206_213947_crisis_watch';
 import * as migration_20261206_221116_crisis_playbooks from './20261206_221116_crisis_playbooks';
 import * as migration_20261207_004241_triage_models_and_proximity from './20261207_004241_triage_models_and_proximity';
+import * as migration_20261207_010006_localized_rule_names from './20261207_010006_localized_rule_names';
 
 export const migrations = [
   {
@@ -136,6 +137,11 @@ export const migrations = [
   {
     up: migration_20261207_004241_triage_models_and_proximity.up,
     down: migration_20261207_004241_triage_models_and_proximity.down,
-    name: '20261207_004241_triage_models_and_proximity'
+    name: '20261207_004241_triage_models_and_proximity',
+  },
+  {
+    up: migration_20261207_010006_localized_rule_names.up,
+    down: migration_20261207_010006_localized_rule_names.down,
+    name: '20261207_010006_localized_rule_names'
   },
 ];

@@ -50,6 +50,12 @@ describe('first start on an empty database', () => {
       expect((await app.payload.count({ collection: 'myths', overrideAccess: true })).totalDocs).toBe(factLibrary.length)
       const linked = await app.payload.count({ collection: 'moderation-rules', where: { myth: { exists: true } }, overrideAccess: true })
       expect(linked.totalDocs).toBe(defaultModerationRules.filter((rule) => rule.mythId).length)
+      // Each shipped rule named in French (the default locale) and in Arabic.
+      const named = await app.payload.find({ collection: 'moderation-rules', pagination: false, locale: 'all', depth: 0, overrideAccess: true })
+      const byFrenchName = (left: { fr?: string }, right: { fr?: string }) => (left.fr ?? '').localeCompare(right.fr ?? '')
+      expect(named.docs.map((rule) => rule.name as unknown as { fr?: string; ar?: string }).sort(byFrenchName)).toEqual(
+        defaultModerationRules.map((rule) => ({ fr: rule.names?.fr, ar: rule.names?.ar })).sort(byFrenchName),
+      )
       const engine = await activeEngine(app.payload, 0)
       expect(engine.ruleCount).toBe(defaultModerationRules.length)
       expect(engine.moderate({ text: 'ya 7maaar sir t9awd' }).action).toBe('hide')

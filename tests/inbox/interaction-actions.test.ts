@@ -47,6 +47,8 @@ describe('moderation on arrival', () => {
     expect(interaction).toMatchObject({ status: 'hidden', hiddenOnNetwork: true, moderation: { category: 'harassment', action: 'hide' } })
     const [evidence] = await evidenceOf(interaction.id)
     expect(evidence).toMatchObject({ action: 'hide', text: 'Skot ya 7mar, ma fhamti walou', authorHandle: 'Troll 212', capturedBy: null })
+    // The rule's names for readers of either language, never its English one.
+    expect(evidence!.reason).toBe('Noms d’animaux employés comme insultes\nأسماء حيوانات مستخدمة للشتم')
     expect(new Date(evidence!.capturedAt) <= new Date(interaction.updatedAt)).toBe(true)
     const log = await logOf(interaction.id)
     expect(log.map((row) => [row.kind, row.actorType])).toEqual([
@@ -72,6 +74,8 @@ describe('moderation on arrival', () => {
     expect(mails).toHaveLength(1)
     expect(mails[0]).toContain(`To: ${accounts.ncsc.email}`)
     expect(mails[0]).toContain('صُعّد تعليق على Facebook إلى NCSC.')
+    // The rule that escalated, by its Arabic name (stored in the Arabic locale by the seed).
+    expect(mails[0]).toContain('السبب: التهديد والتحريض على العنف')
     expect(mails[0]).toContain('Je sais où tu habites, fais attention')
     expect(mails[0]).toContain(`/admin/collections/interactions/${interaction.id}`)
   })

@@ -187,3 +187,42 @@ describe('POST /api/moderation/check', () => {
     expect(body.decisions).toHaveLength(texts.length)
   })
 })
+
+describe('rule names per language', () => {
+  const french = 'Darija : « 7mar » comme insulte'
+  const arabic = 'الدارجة: «حمار» للشتم'
+
+  it('stores a name per content locale, read back per locale or all at once, French as fallback', async () => {
+    const created = await api('/api/moderation-rules', 'ncsc', { ...validRule, name: french, state: 'active' })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const renamed = await api(`/api/moderation-rules/${id}?locale=ar`, 'ncsc', { name: arabic }, 'PATCH')
+    expect(renamed.status).toBe(200)
+
+    expect((await api(`/api/moderation-rules/${id}?locale=ar`, 'analyst', undefined, 'GET')).body.name).toBe(arabic)
+    expect((await api(`/api/moderation-rules/${id}?locale=fr`, 'analyst', undefined, 'GET')).body.name).toBe(french)
+    // Darija has no name of its own: French, the default locale.
+    expect((await api(`/api/moderation-rules/${id}?locale=ary`, 'analyst', undefined, 'GET')).body.name).toBe(french)
+    expect((await api(`/api/moderation-rules/${id}?locale=all`, 'analyst', undefined, 'GET')).body.name).toEqual({ fr: french, ar: arabic })
+    const local = await payload.findByID({ collection: 'moderation-rules', id, locale: 'all', depth: 0, overrideAccess: true })
+    expect(local.name).toEqual({ fr: french, ar: arabic })
+    // Editing the Arabic name left the rule and its French name as they were.
+    expect(await payload.findByID({ collection: 'moderation-rules', id, depth: 0, overrideAccess: true })).toMatchObject({ name: french, state: 'active' })
+  })
+
+  it('explains the active rules’ decisions with the name in the reader’s language', async () => {
+    const [decisive] = (await activeEngine(payload, 0)).moderate({ text: 'ya 7mar' }).rules
+    expect(decisive).toMatchObject({ name: french, names: { fr: french, ar: arabic } })
+
+    const check = async (language: string) => {
+      const headers = { 'Content-Type': 'application/json', Authorization: `JWT ${tokens.ncsc}`, 'Accept-Language': language }
+      const response = await fetch(`${http.baseUrl}/api/moderation/check`, { method: 'POST', headers, body: JSON.stringify({ comments: ['ya 7mar'] }) })
+      const body = await response.json()
+      return body.decisions[0].explanation as string
+    }
+    expect(await check('ar')).toContain(`«${arabic}»`)
+    expect(await check('fr')).toContain(`« ${french} »`)
+    // There is no English content locale: an English reader gets the French name.
+    expect(await check('en')).toContain(`“${french}”`)
+  })
+})

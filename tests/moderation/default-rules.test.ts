@@ -18,6 +18,25 @@ describe('default rule set', () => {
     expect(rule.samples.shouldNotMatch.length).toBeGreaterThanOrEqual(2)
   })
 
+  it.each(defaultRules.map((rule) => [rule.id, rule] as const))('%s is named in French, Arabic and English', (_id, rule) => {
+    const { fr, ar, en } = rule.names ?? {}
+    for (const name of [fr, ar, en]) expect(name?.trim()).toBeTruthy()
+    // Its name is the French one, the name the seed stores in the default locale.
+    expect(rule.name).toBe(fr)
+    expect(fr).not.toBe(en)
+    // No English left in the French name, no Latin letters at all in the Arabic one.
+    expect(fr).not.toMatch(/\b(the|and|with|of|review|myth|only|insults|slurs|offer|link|people|threats|abuse|email)\b/i)
+    expect(ar).toMatch(/[\u0600-\u06FF]/)
+    expect(ar).not.toMatch(/[A-Za-z]/)
+  })
+
+  it('names no two rules alike in any language', () => {
+    for (const language of ['fr', 'ar', 'en'] as const) {
+      const names = defaultRules.map((rule) => rule.names?.[language])
+      expect(new Set(names).size).toBe(names.length)
+    }
+  })
+
   it('gives every lexicon entry a note', () => {
     const missing = defaultRules.flatMap((rule) => rule.terms.filter((term) => (term.note ?? '').trim() === '').map((term) => `${rule.id}: ${term.text}`))
     expect(missing).toEqual([])

@@ -8,9 +8,10 @@ import { parse } from 'csv-parse/sync'
 
 const run = promisify(execFile)
 const runTs = path.resolve('scripts/run-ts.mjs')
-const mlmaFile = path.resolve('../shared/data/mlma-ar/ar_dataset.csv')
+// The shared data sets sit beside the checkout; SHARED_DATA_DIR points elsewhere (a clone in /tmp).
+const mlmaFile = path.resolve(process.env.SHARED_DATA_DIR ?? '../shared/data', 'mlma-ar/ar_dataset.csv')
 const hasMlma = fs.existsSync(mlmaFile)
-if (!hasMlma) console.warn(`MLMA Arabic set not found at ${mlmaFile}: the model's figures on it are not checked`)
+if (!hasMlma) console.warn(`MLMA Arabic set not found at ${mlmaFile} (set SHARED_DATA_DIR): the model's figures on it are not checked`)
 
 async function script(file: string, args: string[], input?: string) {
   const child = run(process.execPath, [runTs, file, ...args], { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 })

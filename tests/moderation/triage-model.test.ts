@@ -192,9 +192,15 @@ describe('thresholds and cross-validation', () => {
     })
   })
 
-  it('chooses the lowest threshold that keeps the target precision', () => {
-    expect(thresholdForPrecision(scores, labels, 0.85)).toMatchObject({ threshold: 0.6, precision: 7 / 8 })
-    expect(thresholdForPrecision(scores, labels, 0.9)).toMatchObject({ threshold: 0.75, precision: 1, recall: 5 / 8 })
+  it('keeps the target precision with the most recall, halfway to the next score below', () => {
+    expect(thresholdForPrecision(scores, labels, 0.85)).toMatchObject({ threshold: 0.575, precision: 7 / 8, recall: 7 / 8 })
+    expect(thresholdForPrecision(scores, labels, 0.9)).toMatchObject({ threshold: 0.725, precision: 1, recall: 5 / 8 })
+  })
+
+  it('never goes below the floor it is given', () => {
+    expect(thresholdForPrecision(scores, labels, 0.85, 0.7)).toMatchObject({ threshold: 0.725, precision: 1 })
+    expect(thresholdForPrecision(scores, labels, 0.85, 0.74)).toMatchObject({ threshold: 0.74, precision: 1 })
+    expect(thresholdForPrecision(scores, labels, 0.85, 0.96)).toBeNull()
   })
 
   it('gives no threshold when the precision cannot be reached on enough hits', () => {

@@ -11,6 +11,7 @@ import { mailStaff } from '../../../src/infra/staff-mail'
 import { appendModerationLog } from '../moderation/moderation-log'
 import { redactExcerpt } from '../moderation/log-chain'
 import { moderationCategoryOptions, optionLabel } from '../moderation/option-labels'
+import { ruleNameIn, ruleNamesText, type NamedRule } from '../moderation/rule-names'
 import { networkLabels } from '../../../src/domain/networks'
 import { pluginText } from '../translations'
 import type { Actor } from './network-actions'
@@ -20,15 +21,23 @@ import { interactionLogFields } from './log-entry'
 
 export const escalationTask = 'notifyInboxEscalation'
 
-type EscalationInput = { interactionId: number; toLegal: boolean; reason: string }
+/** `rule`: the rule that escalated, named in each reader's language in the e-mails. */
+type EscalationInput = { interactionId: number; toLegal: boolean; reason: string; rule?: NamedRule }
 
-/** Marks the interaction escalated, logs it, and queues the e-mails. */
+/**
+ * Marks the interaction escalated, logs it, and queues the e-mails. The reason is what a person
+ * wrote, or the rule that decided.
+ */
 export async function escalateInteraction(
   payload: Payload,
   interaction: Interaction,
   actor: Actor,
-  options: { reason: string; toLegal: boolean; pseudonymKey?: string },
+  options: { reason: string | NamedRule; toLegal: boolean; pseudonymKey?: string },
 ): Promise<Interaction> {
+  const given = options.reason
+  const rule: NamedRule | undefined = typeof given === 'string' ? undefined : { name: given.name, ...(given.names ? { names: given.names } : {}) }
+  // The log keeps one text, read later by people of each language: all the rule's names.
+  const reason = typeof given === 'string' ? given : ruleNamesText(given)
   const updated = await payload.update({
     collection: interactionsSlug,
     id: interaction.id,
@@ -48,14 +57,14 @@ export async function escalateInteraction(
       ...interactionLogFields(interaction, { withText: true }),
       action: 'escalate',
       before: { status: interaction.status },
-      after: { status: 'escalated', toLegal: options.toLegal, reason: options.reason },
+      after: { status: 'escalated', toLegal: options.toLegal, reason },
     },
     { pseudonymKey: options.pseudonymKey },
   )
   await payload.jobs.queue({
     task: escalationTask,
     queue: inboxQueue,
-    input: { interactionId: Number(interaction.id), toLegal: options.toLegal, reason: options.reason } satisfies EscalationInput,
+    input: { interactionId: Number(interaction.id), toLegal: options.toLegal, reason, ...(rule ? { rule } : {}) } satisfies EscalationInput,
   })
   return updated
 }
@@ -67,11 +76,12 @@ export const escalationTaskConfig: TaskConfig = {
     { name: 'interactionId', type: 'number', required: true },
     { name: 'toLegal', type: 'checkbox' },
     { name: 'reason', type: 'text' },
+    { name: 'rule', type: 'json' },
   ],
   outputSchema: [{ name: 'sent', type: 'number' }],
   handler: async ({ input, job, req }) => {
     const payload = req.payload
-    const { interactionId, toLegal, reason } = input as EscalationInput
+    const { interactionId, toLegal, reason, rule } = input as EscalationInput
     const interaction = await payload.findByID({ collection: interactionsSlug, id: interactionId, depth: 0, overrideAccess: true })
     const excerpt = interaction.text ? redactExcerpt(interaction.text) : '—'
     const sent = await mailStaff(payload, {
@@ -84,7 +94,7 @@ export const escalationTaskConfig: TaskConfig = {
           network: networkLabels[interaction.network],
           category: interaction.moderation?.category ? optionLabel(moderationCategoryOptions, interaction.moderation.category, language) : '—',
           excerpt,
-          reason: reason || '—',
+          reason: (rule ? ruleNameIn(rule, language) : reason) || '—',
         }
         return {
           subject: pluginText('inboxEscalation:subject', vars)[language],

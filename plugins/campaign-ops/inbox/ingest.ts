@@ -10,6 +10,7 @@ import type { Interaction } from '../../../payload-types'
 import { sqlPool } from '../../../src/infra/database'
 import { activeEngine } from '../moderation/engine-cache'
 import { normalizeViews } from '../moderation/normalize'
+import { ruleNamesText } from '../moderation/rule-names'
 import { activeTriageModel } from '../moderation/triage/active-model'
 import { raisedByModel, riskOf, triageComment, triageFields, type CommentTriage } from '../moderation/triage/comment-triage'
 import { pseudonymize } from '../moderation/log-chain'
@@ -218,13 +219,15 @@ export async function suggestedTemplateFor(payload: Payload, decision: Decision)
  */
 export async function takeAction(payload: Payload, settings: InboxSettings, interaction: Interaction, decision: Decision): Promise<void> {
   const rule = { type: 'rule' as const }
+  const decisive = decision.rules[0]
   if (decision.action === 'escalate') {
-    await escalateInteraction(payload, interaction, rule, { reason: decision.rules[0]?.name ?? '', toLegal: false, pseudonymKey: settings.pseudonymKey })
+    await escalateInteraction(payload, interaction, rule, { reason: decisive ?? '', toLegal: false, pseudonymKey: settings.pseudonymKey })
     return
   }
   if (decision.action !== 'hide' || !settings.actions) return
   try {
-    await actOnNetwork(payload, settings.actions, interaction, 'hide', rule, decision.rules[0]?.name ?? null)
+    // The archived copy keeps one reason for readers of every language: all the rule's names.
+    await actOnNetwork(payload, settings.actions, interaction, 'hide', rule, decisive ? ruleNamesText(decisive) : null)
   } catch (error) {
     if (!(error instanceof NetworkActionError)) throw error
     await payload.update({ collection: interactionsSlug, id: interaction.id, overrideAccess: true, data: { networkActionError: reasonText(error.reason) } })

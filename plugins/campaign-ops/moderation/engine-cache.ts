@@ -41,6 +41,8 @@ export async function activeEngine(payload: Payload, maxAgeMs = 5000): Promise<C
     where: { state: { equals: 'active' } },
     pagination: false,
     depth: 1,
+    // Every locale's name, so each decision can be explained in its reader's language.
+    locale: 'all',
     overrideAccess: true,
   })
   const engine = compileEngine(docs.map(ruleFromDocument))

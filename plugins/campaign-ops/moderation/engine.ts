@@ -378,6 +378,7 @@ function moderate(
     matchedRules.push({
       id: definition.id,
       name: definition.name,
+      ...(definition.names ? { names: definition.names } : {}),
       category: definition.category,
       action: definition.action,
       priority: definition.priority,
@@ -484,7 +485,12 @@ function decide(
   const top = matchedRules[0]
   // A proximity match highlights its two terms, not the words between them.
   const spans = mergeSpans(matchedRules.flatMap((rule) => rule.matches.flatMap((match) => (match.near ? [match.span, match.near.span] : [match.span]))))
-  const cancelledBy = cancelled.map(({ rule, exception }) => ({ ruleId: rule.id, ruleName: rule.name, exception }))
+  const cancelledBy = cancelled.map(({ rule, exception }) => ({
+    ruleId: rule.id,
+    ruleName: rule.name,
+    ...(rule.names ? { ruleNames: rule.names } : {}),
+    exception,
+  }))
   const empty = original.trim() === ''
 
   if (top === undefined) {

@@ -1,12 +1,14 @@
 /**
  * Puts an engine decision into words for a person, in their language: the decisive rule and what
- * it caught, the other rules, the exceptions that cancelled a rule, and the signals to review.
+ * it caught, the other rules, the exceptions that cancelled a rule, and the signals to review;
+ * each rule by its name in the reader's language (rule-names.ts).
  * Kept out of the engine so that scoring many comments never pays for sentences nobody reads.
  */
 
 import type { AdminLanguage } from '../../../src/i18n/catalogue'
 import { pluginText, type PluginStringKey } from '../translations'
 import { moderationActionOptions, moderationCategoryOptions, optionLabel, severityOptions } from './option-labels'
+import { ruleNameIn } from './rule-names'
 import type { Decision, NormalizedViewName, RuleMatch } from './types'
 
 const SHOWN_MATCHES = 3
@@ -48,19 +50,19 @@ export function explainDecision(decision: Decision, language: AdminLanguage): st
     sentences.push(
       text('decisionExplanation:top', {
         action: actionLabel(top.action),
-        rule: top.name,
+        rule: ruleNameIn(top, language),
         category: optionLabel(moderationCategoryOptions, top.category, language),
         severity: optionLabel(severityOptions, top.severity, language).toLocaleLowerCase(language),
         matches: shown.join(separator),
       }),
     )
     if (others.length > 0) {
-      const listed = others.map((rule) => text('decisionExplanation:otherRule', { rule: rule.name, action: actionLabel(rule.action) }))
+      const listed = others.map((rule) => text('decisionExplanation:otherRule', { rule: ruleNameIn(rule, language), action: actionLabel(rule.action) }))
       sentences.push(text('decisionExplanation:alsoMatched', { rules: listed.join(separator) }))
     }
   }
-  for (const { ruleName, exception } of decision.cancelled) {
-    sentences.push(text('decisionExplanation:cancelled', { rule: ruleName, exception }))
+  for (const { ruleName, ruleNames, exception } of decision.cancelled) {
+    sentences.push(text('decisionExplanation:cancelled', { rule: ruleNameIn({ name: ruleName, names: ruleNames }, language), exception }))
   }
   if (decision.signals.includes('bidi_override')) sentences.push(text('decisionExplanation:bidiOverride'))
   return sentences.join(' ')

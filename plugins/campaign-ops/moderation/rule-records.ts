@@ -1,11 +1,17 @@
 import type { ModerationRule } from '../../../payload-types'
-import type { Language, PatternView, RuleDefinition, RuleTerm, Script } from './types'
+import { defaultContentLocale } from '../../../src/domain/languages'
+import { adminLanguages } from '../../../src/i18n/catalogue'
+import type { Language, PatternView, RuleDefinition, RuleNames, RuleTerm, Script } from './types'
+
+/** The localized name read with `locale: 'all'`: one entry per content locale that has one. */
+type NameByLocale = Partial<Record<string, string | null>>
 
 /**
- * A `moderation-rules` document as stored (depth 0 or 1), or a rule not saved yet (the tester's
- * draft, the data a save merges) under a provisional id.
+ * A `moderation-rules` document as stored (depth 0 or 1), read in one locale or with
+ * `locale: 'all'`, or a rule not saved yet (the tester's draft, the data a save merges) under a
+ * provisional id.
  */
-export type RuleDocument = Omit<Partial<ModerationRule>, 'id'> & { id: ModerationRule['id'] | string }
+export type RuleDocument = Omit<Partial<ModerationRule>, 'id' | 'name'> & { id: ModerationRule['id'] | string; name?: string | NameByLocale | null }
 
 /** A term row as stored: rule terms and both groups of a proximity condition. A draft may lack any field. */
 type StoredTerm = { text?: string | null; language?: string | null; script?: string | null; note?: string | null }
@@ -22,13 +28,28 @@ function termFromRow(term: StoredTerm): RuleTerm {
 const truthy = (value: boolean | null | undefined) => (value ? true : undefined)
 const numberOrUndefined = (value: number | null | undefined) => (typeof value === 'number' ? value : undefined)
 
+/**
+ * A stored name as the engine reads it. Read in one locale it is just `name`. Read with
+ * `locale: 'all'`, the content locales that are admin languages give `names` (fr, ar; en if a
+ * content locale ever has that code), and `name` is the default locale's — or, for a rule first
+ * written in another locale, any name it has.
+ */
+function namesFromStored(stored: RuleDocument['name']): { name: string; names?: RuleNames } {
+  if (stored === null || stored === undefined) return { name: '' }
+  if (typeof stored === 'string') return { name: stored }
+  const texts = Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''))
+  const names: RuleNames = {}
+  for (const language of adminLanguages) if (texts[language] !== undefined) names[language] = texts[language]
+  return { name: texts[defaultContentLocale] ?? Object.values(texts)[0] ?? '', names }
+}
+
 /** The engine's view of a stored rule: the document's fields, with Payload's nulls dropped. */
 export function ruleFromDocument(doc: RuleDocument): RuleDefinition {
   const conditions = doc.conditions ?? {}
   const myth = doc.myth
   return {
     id: `db:${doc.id}`,
-    name: doc.name ?? '',
+    ...namesFromStored(doc.name),
     category: (doc.category ?? '') as RuleDefinition['category'],
     action: (doc.action ?? '') as RuleDefinition['action'],
     priority: doc.priority ?? 0,

@@ -101,7 +101,8 @@ export const ModerationRules: CollectionConfig = {
     afterDelete: [logRuleDeletion],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, label: { fr: 'Nom', ar: 'الاسم', en: 'Name' } },
+    // Explanations name the rule in each reader's language (rule-names.ts); French is the fallback.
+    { name: 'name', type: 'text', required: true, localized: true, label: { fr: 'Nom', ar: 'الاسم', en: 'Name' } },
     {
       type: 'row',
       fields: [

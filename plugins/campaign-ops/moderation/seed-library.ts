@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { defaultRules as defaultModerationRules } from './default-rules'
 import { systemContext } from '../../../src/domain/actor'
+import { defaultContentLocale } from '../../../src/domain/languages'
 import { factLibrary } from './fact-library'
 import type { RuleTerm } from './types'
 
@@ -38,10 +39,12 @@ export async function seedModerationLibrary(payload: Payload, options: { activat
     for (const myth of docs) mythIds.set(myth.key, myth.id)
   }
   for (const rule of defaultModerationRules) {
-    await payload.create({
+    const created = await payload.create({
       collection: 'moderation-rules',
       overrideAccess: true,
       context: systemContext('seed'),
+      locale: defaultContentLocale,
+      depth: 0,
       data: {
         name: rule.name,
         category: rule.category,
@@ -77,6 +80,19 @@ export async function seedModerationLibrary(payload: Payload, options: { activat
         },
       },
     })
+    // Its Arabic name in the Arabic locale, so explanations name it in Arabic; there is no English
+    // content locale, so its English name stays with the shipped set (rule-names.ts).
+    if (rule.names?.ar) {
+      await payload.update({
+        collection: 'moderation-rules',
+        id: created.id,
+        overrideAccess: true,
+        context: systemContext('seed'),
+        locale: 'ar',
+        depth: 0,
+        data: { name: rule.names.ar },
+      })
+    }
   }
   payload.logger.info(
     `Seeded ${factLibrary.length} myths and ${defaultModerationRules.length} moderation rules (${options.activateRules ? 'active' : 'proposed, for NCSC review'})`,

@@ -1,3 +1,4 @@
+import type { AdminLanguage } from '../../../src/i18n/catalogue'
 import type { NormalizedViews } from './normalize'
 /**
  * Types shared by the moderation core (normalizer, rule engine, rule validation) and by the rest of
@@ -78,9 +79,14 @@ export type RuleSamples = {
   shouldNotMatch: string[]
 }
 
+/** A rule's name in the admin languages it has one in (rule-names.ts picks the reader's). */
+export type RuleNames = Partial<Record<AdminLanguage, string>>
+
 export type RuleDefinition = {
   id: string
+  /** Shown when `names` has none for the reader: the French name (the default locale's), or a draft's as typed. */
   name: string
+  names?: RuleNames
   category: ModerationCategory
   action: ModerationAction
   /** Higher wins when several rules match one comment. */
@@ -125,6 +131,7 @@ export type RuleMatch = {
 export type MatchedRule = {
   id: string
   name: string
+  names?: RuleNames
   category: ModerationCategory
   action: ModerationAction
   priority: number
@@ -149,7 +156,7 @@ export type Decision = {
   spans: Span[]
   signals: TextSignal[]
   /** Rules that matched but were cancelled by one of their exceptions. */
-  cancelled: Array<{ ruleId: string; ruleName: string; exception: string }>
+  cancelled: Array<{ ruleId: string; ruleName: string; ruleNames?: RuleNames; exception: string }>
   /** The comment has no text at all. */
   empty: boolean
 }

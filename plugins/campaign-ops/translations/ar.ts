@@ -1114,6 +1114,8 @@ export const ar: SameKeys<PluginStrings> = {
     },
   },
   triageModels: {
+    riskBadge: 'الخطر {{risk}}٪',
+    classLabel: { hostile: 'كلام عدائي', misinformation: 'فكرة مغلوطة' },
     notFound: 'نموذج المساعدة على الفرز هذا غير موجود.',
     trainForbidden: 'التنسيق (NCSC) والمسؤولون وحدهم يطلقون التدريب.',
     activateForbidden: 'التنسيق (NCSC) وحده يفعّل نموذج المساعدة على الفرز أو يسحبه.',

@@ -1187,6 +1187,8 @@ export const en = {
     },
   },
   triageModels: {
+    riskBadge: 'Risk {{risk}} %',
+    classLabel: { hostile: 'Hostile speech', misinformation: 'Misconception' },
     notFound: 'This triage model does not exist.',
     trainForbidden: 'Only coordination (NCSC) and admins start a training.',
     activateForbidden: 'Only coordination (NCSC) puts a triage model in use or retires it.',

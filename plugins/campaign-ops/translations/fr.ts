@@ -1141,6 +1141,8 @@ export const fr: SameKeys<PluginStrings> = {
     },
   },
   triageModels: {
+    riskBadge: 'Risque {{risk}} %',
+    classLabel: { hostile: 'Propos hostiles', misinformation: 'Idée reçue' },
     notFound: 'Ce modèle d’aide au tri n’existe pas.',
     trainForbidden: 'Seuls la coordination (NCSC) et les administrateurs lancent un entraînement.',
     activateForbidden: 'Seule la coordination (NCSC) met un modèle d’aide au tri en service ou le retire.',

@@ -35,6 +35,9 @@ function SlaBadge({ state }: { state: SlaState }) {
   )
 }
 
+/** From this risk on, a line says it: the rules' low severity (0.7) or the model more sure than not. */
+const shownRisk = 0.5
+
 /** One line of the list: who, where, what, and the badges that say what it needs. */
 function InboxRow({
   item,
@@ -78,6 +81,11 @@ function InboxRow({
           {isNew && <span className={styles.badgeNew}>{t('inboxView:badges:new')}</span>}
           <span className={styles.badge}>{labelIn(labels.statuses, item.status, language)}</span>
           {category && <span className={styles.badgeCategory}>{labelIn(labels.categories, category, language)}</span>}
+          {(item.moderation?.risk ?? 0) >= shownRisk && (
+            <span className={styles.badgeSoon} data-testid="inbox-risk-badge">
+              {t('triageModels:riskBadge', { risk: Math.round((item.moderation?.risk ?? 0) * 100) })}
+            </span>
+          )}
           {item.hiddenOnNetwork && <span className={styles.badge}>{t('inboxView:badges:hidden')}</span>}
           {item.removedOnNetworkAt && <span className={styles.badge}>{t('inboxView:badges:removed')}</span>}
           {item.assignee && <span className={styles.badge}>{memberName(labels.team, item.assignee, t('inboxView:unknownMember'))}</span>}

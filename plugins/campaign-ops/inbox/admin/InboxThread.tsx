@@ -235,7 +235,7 @@ export function InboxThread({
               <dd data-testid="inbox-model-view">
                 {moderation.modelRaised
                   .split(',')
-                  .map((name) => t(name === 'misinformation' ? 'triageModel:className:misinformation' : 'triageModel:className:hostile'))
+                  .map((name) => t(name === 'misinformation' ? 'triageModels:classLabel:misinformation' : 'triageModels:classLabel:hostile'))
                   .join(t('triageModel:separator'))}
                 {modelWordsOf(interaction).length > 0 &&
                   ` — ${t('triageModel:words', {

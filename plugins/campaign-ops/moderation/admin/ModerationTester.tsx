@@ -3,6 +3,9 @@ import { Button } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { usePluginStrings } from '../../translations/use-plugin-strings'
+import { moderationActionOptions, moderationCategoryOptions, optionLabel } from '../option-labels'
+import { ruleNameIn } from '../rule-names'
+import type { RuleNames } from '../types'
 import { Highlighted } from './Highlighted'
 import type { Span } from './Highlighted'
 
@@ -13,11 +16,11 @@ type Decision = {
   category: string | null
   spans: Span[]
   explanation: string
-  rules: { id: string; name: string; category: string; action: string }[]
+  rules: { id: string; name: string; names?: RuleNames; category: string; action: string }[]
 }
 
 export function ModerationTester() {
-  const { t } = usePluginStrings()
+  const { t, language } = usePluginStrings()
   const [input, setInput] = useState('')
   const [rules, setRules] = useState<'active' | 'default'>('active')
   const [decisions, setDecisions] = useState<Decision[]>([])
@@ -73,7 +76,14 @@ export function ModerationTester() {
             <Highlighted text={decision.text} spans={decision.spans} />
             <div style={{ opacity: 0.8, fontSize: '0.9em' }}>
               {decision.flagged
-                ? `${decision.action} · ${decision.category} · ${decision.rules.map((rule) => rule.name).join(', ')}`
+                ? // The reader's words, not the codes: labels, and each rule's name in their language.
+                  [
+                    decision.action && optionLabel(moderationActionOptions, decision.action, language),
+                    decision.category && optionLabel(moderationCategoryOptions, decision.category, language),
+                    decision.rules.map((rule) => ruleNameIn(rule, language)).join(t('decisionExplanation:separator')),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')
                 : t('moderationTester:clean')}
             </div>
             {decision.flagged && <div style={{ fontSize: '0.85em' }}>{decision.explanation}</div>}

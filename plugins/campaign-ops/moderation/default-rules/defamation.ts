@@ -4,7 +4,7 @@
  * rules flag for review and never hide. Patterns carry a name slot before the accusation.
  */
 
-import type { RuleDefinition } from '../types'
+import type { ShippedRule } from './shipped-rule'
 
 /** Officials and titles commonly named in comments (normalized: no accents, lowercase). */
 const FRENCH_TITLES =
@@ -19,10 +19,14 @@ const ARABIC_ACCUSATIONS = 'مرتشي|فاسد|شفار|سارق|حرامي|ل�
 
 const DARIJA_LATIN_ACCUSATIONS = 'chffar|chfar|cheffar|chefar|shffar|shfar|7rami|hrami|sar9|sare9|sari9|mertachi|mrtachi|nsab|nssab|nessab|bznas|mafiouzi'
 
-export const defamationRules: RuleDefinition[] = [
+export const defamationRules: ShippedRule[] = [
   {
     id: 'defamation-accusation-french',
-    name: 'Person or body accused of a crime (French, review)',
+    names: {
+      fr: 'Personne ou institution accusée d’une infraction (en français, à examiner)',
+      ar: 'اتهام شخص أو هيئة بجريمة (بالفرنسية، للمراجعة)',
+      en: 'Person or body accused of a crime (French, review)',
+    },
     category: 'defamation',
     action: 'flag',
     priority: 65,
@@ -59,7 +63,11 @@ export const defamationRules: RuleDefinition[] = [
   },
   {
     id: 'defamation-accusation-arabic',
-    name: 'Person or body accused of a crime (Arabic and Darija, review)',
+    names: {
+      fr: 'Personne ou institution accusée d’une infraction (en arabe et en darija, à examiner)',
+      ar: 'اتهام شخص أو هيئة بجريمة (بالعربية والدارجة، للمراجعة)',
+      en: 'Person or body accused of a crime (Arabic and Darija, review)',
+    },
     category: 'defamation',
     action: 'flag',
     priority: 65,
@@ -87,7 +95,11 @@ export const defamationRules: RuleDefinition[] = [
   },
   {
     id: 'defamation-accusation-darija-latin',
-    name: 'Person or body accused of a crime (Darija in Latin letters, review)',
+    names: {
+      fr: 'Personne ou institution accusée d’une infraction (darija en lettres latines, à examiner)',
+      ar: 'اتهام شخص أو هيئة بجريمة (الدارجة بالحروف اللاتينية، للمراجعة)',
+      en: 'Person or body accused of a crime (Darija in Latin letters, review)',
+    },
     category: 'defamation',
     action: 'flag',
     priority: 65,

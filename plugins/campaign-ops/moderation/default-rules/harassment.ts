@@ -7,13 +7,13 @@
  * flagged; they hide only inside an insulting construction ("ya 7mar", "انت كلب").
  */
 
-import type { RuleDefinition } from '../types'
 import { arabic, arabizi, darija, french } from './lexicon'
+import type { ShippedRule } from './shipped-rule'
 
-export const harassmentRules: RuleDefinition[] = [
+export const harassmentRules: ShippedRule[] = [
   {
     id: 'harassment-threats',
-    name: 'Threats and incitement to violence',
+    names: { fr: 'Menaces et incitation à la violence', ar: 'التهديد والتحريض على العنف', en: 'Threats and incitement to violence' },
     category: 'harassment',
     action: 'escalate',
     priority: 100,
@@ -119,7 +119,7 @@ export const harassmentRules: RuleDefinition[] = [
   },
   {
     id: 'harassment-suicide-incitement',
-    name: 'Telling someone to kill themselves',
+    names: { fr: 'Pousser quelqu’un au suicide', ar: 'تحريض شخص على الانتحار', en: 'Telling someone to kill themselves' },
     category: 'harassment',
     action: 'hide',
     priority: 85,
@@ -139,7 +139,7 @@ export const harassmentRules: RuleDefinition[] = [
   },
   {
     id: 'harassment-insults-french',
-    name: 'French insults and sexual abuse',
+    names: { fr: 'Insultes et injures sexuelles en français', ar: 'الشتائم والإساءات الجنسية بالفرنسية', en: 'French insults and sexual abuse' },
     category: 'harassment',
     action: 'hide',
     priority: 80,
@@ -211,7 +211,11 @@ export const harassmentRules: RuleDefinition[] = [
   },
   {
     id: 'harassment-insults-arabic',
-    name: 'Arabic and Darija insults and sexual abuse',
+    names: {
+      fr: 'Insultes et injures sexuelles en arabe et en darija',
+      ar: 'الشتائم والإساءات الجنسية بالعربية والدارجة',
+      en: 'Arabic and Darija insults and sexual abuse',
+    },
     category: 'harassment',
     action: 'hide',
     priority: 80,
@@ -343,7 +347,7 @@ export const harassmentRules: RuleDefinition[] = [
   },
   {
     id: 'harassment-animal-insults',
-    name: 'Animal names used as insults',
+    names: { fr: 'Noms d’animaux employés comme insultes', ar: 'أسماء حيوانات مستخدمة للشتم', en: 'Animal names used as insults' },
     category: 'harassment',
     action: 'hide',
     priority: 75,
@@ -485,7 +489,11 @@ export const harassmentRules: RuleDefinition[] = [
   },
   {
     id: 'harassment-animal-words',
-    name: 'Animal words that may be insults (review)',
+    names: {
+      fr: 'Noms d’animaux qui peuvent être des insultes (à examiner)',
+      ar: 'أسماء حيوانات قد تكون شتيمة (للمراجعة)',
+      en: 'Animal words that may be insults (review)',
+    },
     category: 'harassment',
     action: 'flag',
     priority: 20,
@@ -529,7 +537,7 @@ export const harassmentRules: RuleDefinition[] = [
   },
   {
     id: 'harassment-insults-mild',
-    name: 'Mild insults and rudeness (review)',
+    names: { fr: 'Insultes légères et grossièretés (à examiner)', ar: 'شتائم خفيفة وكلام فظ (للمراجعة)', en: 'Mild insults and rudeness (review)' },
     category: 'harassment',
     action: 'flag',
     priority: 40,
@@ -660,7 +668,11 @@ export const harassmentRules: RuleDefinition[] = [
   },
   {
     id: 'harassment-profanity',
-    name: 'Swearing without a target (review, low)',
+    names: {
+      fr: 'Jurons sans cible (à examiner, gravité faible)',
+      ar: 'ألفاظ نابية لا تستهدف أحدا (للمراجعة، خطورة منخفضة)',
+      en: 'Swearing without a target (review, low severity)',
+    },
     category: 'harassment',
     action: 'flag',
     priority: 15,

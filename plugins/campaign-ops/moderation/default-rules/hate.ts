@@ -4,13 +4,13 @@
  * slurs hide; words that also have an innocent meaning are flagged for a person to judge.
  */
 
-import type { RuleDefinition } from '../types'
 import { arabic, arabizi, darija, french } from './lexicon'
+import type { ShippedRule } from './shipped-rule'
 
-export const hateRules: RuleDefinition[] = [
+export const hateRules: ShippedRule[] = [
   {
     id: 'hate-homophobic-slurs',
-    name: 'Homophobic slurs',
+    names: { fr: 'Injures homophobes', ar: 'شتائم معادية للمثليين', en: 'Homophobic slurs' },
     category: 'hate',
     action: 'hide',
     priority: 90,
@@ -45,7 +45,7 @@ export const hateRules: RuleDefinition[] = [
   },
   {
     id: 'hate-racist-slurs',
-    name: 'Racist and antisemitic slurs',
+    names: { fr: 'Injures racistes et antisémites', ar: 'شتائم عنصرية ومعادية للسامية', en: 'Racist and antisemitic slurs' },
     category: 'hate',
     action: 'hide',
     priority: 90,
@@ -100,7 +100,11 @@ export const hateRules: RuleDefinition[] = [
   },
   {
     id: 'hate-group-dehumanization',
-    name: 'Dehumanizing or excluding a group (review)',
+    names: {
+      fr: 'Déshumanisation ou exclusion d’un groupe (à examiner)',
+      ar: 'تجريد فئة من إنسانيتها أو إقصاؤها (للمراجعة)',
+      en: 'Dehumanizing or excluding a group (review)',
+    },
     category: 'hate',
     action: 'flag',
     priority: 60,
@@ -147,7 +151,7 @@ export const hateRules: RuleDefinition[] = [
   },
   {
     id: 'hate-takfir',
-    name: 'Declaring people unbelievers (takfir, review)',
+    names: { fr: 'Taxer des personnes de mécréance (takfir, à examiner)', ar: 'تكفير الأشخاص (للمراجعة)', en: 'Declaring people unbelievers (takfir, review)' },
     category: 'hate',
     action: 'flag',
     priority: 55,

@@ -10,6 +10,7 @@ import { hateRules } from './hate'
 import { misinformationRules } from './misinformation'
 import { offTopicRules } from './off-topic'
 import { personalDataRules } from './personal-data'
+import { shippedRuleDefinition } from './shipped-rule'
 import { spamRules } from './spam'
 
 export const defaultRules: RuleDefinition[] = [
@@ -20,4 +21,4 @@ export const defaultRules: RuleDefinition[] = [
   ...spamRules,
   ...misinformationRules,
   ...offTopicRules,
-]
+].map(shippedRuleDefinition)

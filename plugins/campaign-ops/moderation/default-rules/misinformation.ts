@@ -11,13 +11,13 @@
  * These rules never hide: an honest question deserves an answer, so they suggest the myth's reply.
  */
 
-import type { RuleDefinition } from '../types'
 import { arabic, arabizi, darija, french } from './lexicon'
+import type { ShippedRule } from './shipped-rule'
 
-type MythRule = Omit<RuleDefinition, 'category' | 'action' | 'patterns' | 'priority'> & Partial<Pick<RuleDefinition, 'patterns' | 'priority'>>
+type MythRule = Omit<ShippedRule, 'category' | 'action' | 'patterns' | 'priority'> & Partial<Pick<ShippedRule, 'patterns' | 'priority'>>
 
 /** Misconceptions are answered: suggest the approved reply linked to the myth. */
-function myth(rule: MythRule): RuleDefinition {
+function myth(rule: MythRule): ShippedRule {
   return {
     category: 'misinformation',
     action: 'suggest_reply',
@@ -27,10 +27,14 @@ function myth(rule: MythRule): RuleDefinition {
   }
 }
 
-export const misinformationRules: RuleDefinition[] = [
+export const misinformationRules: ShippedRule[] = [
   myth({
     id: 'myth-impunity',
-    name: 'Myth: alternative penalties are impunity',
+    names: {
+      fr: 'Idée reçue : les peines alternatives, c’est l’impunité',
+      ar: 'مغالطة: العقوبات البديلة إفلات من العقاب',
+      en: 'Myth: alternative penalties are impunity',
+    },
     severity: 'medium',
     mythId: 'impunity',
     replyTemplateId: 'reply-impunity',
@@ -157,7 +161,7 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-rich-buy-freedom',
-    name: 'Myth: the rich buy their freedom',
+    names: { fr: 'Idée reçue : les riches achètent leur liberté', ar: 'مغالطة: الأغنياء يشترون حريتهم', en: 'Myth: the rich buy their freedom' },
     severity: 'medium',
     mythId: 'rich-buy-freedom',
     replyTemplateId: 'reply-rich-buy-freedom',
@@ -325,7 +329,11 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-applies-to-all-offences',
-    name: 'Myth: it applies to every offence, terrorism and child abuse included',
+    names: {
+      fr: 'Idée reçue : la loi s’applique à toutes les infractions, terrorisme et abus sur enfants compris',
+      ar: 'مغالطة: القانون يُطبق على كل الجرائم بما فيها الإرهاب والاعتداء على الأطفال',
+      en: 'Myth: it applies to every offence, terrorism and child abuse included',
+    },
     severity: 'medium',
     mythId: 'applies-to-all-offences',
     replyTemplateId: 'reply-applies-to-all-offences',
@@ -446,7 +454,11 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-automatic-under-five-years',
-    name: 'Myth: anyone sentenced to 5 years or less qualifies automatically',
+    names: {
+      fr: 'Idée reçue : toute condamnation à 5 ans ou moins y donne droit automatiquement',
+      ar: 'مغالطة: كل من حُكم عليه بخمس سنوات أو أقل يستفيد تلقائيا',
+      en: 'Myth: anyone sentenced to 5 years or less qualifies automatically',
+    },
     severity: 'medium',
     mythId: 'automatic-under-five-years',
     replyTemplateId: 'reply-automatic-under-five-years',
@@ -552,7 +564,11 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-amnesty',
-    name: 'Myth: it is an amnesty that will empty the prisons',
+    names: {
+      fr: 'Idée reçue : c’est une amnistie qui va vider les prisons',
+      ar: 'مغالطة: إنه عفو عام سيُفرغ السجون',
+      en: 'Myth: it is an amnesty that will empty the prisons',
+    },
     severity: 'medium',
     mythId: 'amnesty',
     replyTemplateId: 'reply-amnesty',
@@ -692,7 +708,11 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-bracelet-holiday',
-    name: 'Myth: the electronic bracelet is a holiday at home',
+    names: {
+      fr: 'Idée reçue : le bracelet électronique, ce sont des vacances à la maison',
+      ar: 'مغالطة: السوار الإلكتروني عطلة في المنزل',
+      en: 'Myth: the electronic bracelet is a holiday at home',
+    },
     severity: 'low',
     mythId: 'bracelet-holiday',
     replyTemplateId: 'reply-bracelet-holiday',
@@ -791,7 +811,7 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-victims-ignored',
-    name: 'Myth: victims are ignored',
+    names: { fr: 'Idée reçue : les victimes sont oubliées', ar: 'مغالطة: الضحايا منسيون', en: 'Myth: victims are ignored' },
     severity: 'medium',
     mythId: 'victims-ignored',
     replyTemplateId: 'reply-victims-ignored',
@@ -906,7 +926,11 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-forced-labour',
-    name: 'Myth: community service is forced labour or child labour',
+    names: {
+      fr: 'Idée reçue : le travail d’intérêt général, c’est du travail forcé ou du travail des enfants',
+      ar: 'مغالطة: العمل لأجل المنفعة العامة سخرة أو تشغيل للأطفال',
+      en: 'Myth: community service is forced labour or child labour',
+    },
     severity: 'low',
     mythId: 'forced-labour',
     replyTemplateId: 'reply-forced-labour',
@@ -1024,7 +1048,11 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-in-force-since-2024',
-    name: 'Myth: the law has been in force since 2024',
+    names: {
+      fr: 'Idée reçue : la loi est en vigueur depuis 2024',
+      ar: 'مغالطة: القانون ساري المفعول منذ 2024',
+      en: 'Myth: the law has been in force since 2024',
+    },
     severity: 'low',
     mythId: 'in-force-since-2024',
     replyTemplateId: 'reply-in-force-since-2024',
@@ -1089,7 +1117,11 @@ export const misinformationRules: RuleDefinition[] = [
   }),
   myth({
     id: 'myth-old-draft-limits',
-    name: 'Myth: 600 hours at most, sentences under 2 years only (draft figures)',
+    names: {
+      fr: 'Idée reçue : 600 heures au plus, peines de moins de 2 ans seulement (chiffres des avant-projets)',
+      ar: 'مغالطة: 600 ساعة كحد أقصى والعقوبات دون سنتين فقط (أرقام المسودات)',
+      en: 'Myth: 600 hours at most, sentences under 2 years only (draft figures)',
+    },
     severity: 'low',
     mythId: 'old-draft-limits',
     replyTemplateId: 'reply-old-draft-limits',

@@ -3,12 +3,12 @@
  * are marked done so the inbox shows what needs a person.
  */
 
-import type { RuleDefinition } from '../types'
+import type { ShippedRule } from './shipped-rule'
 
-export const offTopicRules: RuleDefinition[] = [
+export const offTopicRules: ShippedRule[] = [
   {
     id: 'off-topic-only-mentions',
-    name: 'Only tags people',
+    names: { fr: 'Seulement des mentions de personnes', ar: 'إشارات إلى أشخاص فقط', en: 'Only tags people' },
     category: 'off_topic',
     action: 'mark_done',
     priority: 10,
@@ -24,7 +24,7 @@ export const offTopicRules: RuleDefinition[] = [
   },
   {
     id: 'off-topic-only-emoji',
-    name: 'Only emoji',
+    names: { fr: 'Seulement des émojis', ar: 'رموز تعبيرية فقط', en: 'Only emoji' },
     category: 'off_topic',
     action: 'mark_done',
     priority: 10,

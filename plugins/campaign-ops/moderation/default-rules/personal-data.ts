@@ -4,13 +4,13 @@
  * the commenter's own or an official contact, which a person should judge.
  */
 
-import type { RuleDefinition } from '../types'
 import { arabizi, darija, french } from './lexicon'
+import type { ShippedRule } from './shipped-rule'
 
-export const personalDataRules: RuleDefinition[] = [
+export const personalDataRules: ShippedRule[] = [
   {
     id: 'personal-data-national-id',
-    name: 'Moroccan national ID number (CIN)',
+    names: { fr: 'Numéro de carte nationale d’identité marocaine (CIN)', ar: 'رقم البطاقة الوطنية للتعريف', en: 'Moroccan national ID number (CIN)' },
     category: 'personal_data',
     action: 'hide',
     priority: 70,
@@ -40,7 +40,7 @@ export const personalDataRules: RuleDefinition[] = [
   },
   {
     id: 'personal-data-phone',
-    name: 'Moroccan phone number (review)',
+    names: { fr: 'Numéro de téléphone marocain (à examiner)', ar: 'رقم هاتف مغربي (للمراجعة)', en: 'Moroccan phone number (review)' },
     category: 'personal_data',
     action: 'flag',
     priority: 60,
@@ -61,7 +61,7 @@ export const personalDataRules: RuleDefinition[] = [
   },
   {
     id: 'personal-data-email',
-    name: 'Email address (review)',
+    names: { fr: 'Adresse électronique (à examiner)', ar: 'عنوان بريد إلكتروني (للمراجعة)', en: 'Email address (review)' },
     category: 'personal_data',
     action: 'flag',
     priority: 55,
@@ -76,7 +76,11 @@ export const personalDataRules: RuleDefinition[] = [
   },
   {
     id: 'personal-data-identifying-parties',
-    name: 'Identifying a victim, an accused or their home (review)',
+    names: {
+      fr: 'Identification d’une victime, d’une personne mise en cause ou de son domicile (à examiner)',
+      ar: 'الكشف عن هوية ضحية أو متهم أو عن مسكنه (للمراجعة)',
+      en: 'Identifying a victim, an accused or their home (review)',
+    },
     category: 'personal_data',
     action: 'flag',
     priority: 62,

@@ -4,8 +4,9 @@
  * write hide only when the comment carries a link, and are otherwise flagged.
  */
 
-import type { RuleDefinition, RuleTerm } from '../types'
+import type { RuleTerm } from '../types'
 import { arabic, arabizi, darija, french } from './lexicon'
+import type { ShippedRule } from './shipped-rule'
 
 /** Offers nobody makes in good faith: they hide when a link comes with them. */
 const easyMoneyOffers: RuleTerm[] = [
@@ -54,10 +55,10 @@ const selfPromotionTerms: RuleTerm[] = [
   ...arabizi('Self-promotion', ['tab3o page dyali', 'tab3o la page dyali', 'dkhlo l chaine dyali', 'abonniw f chaine dyali']),
 ]
 
-export const spamRules: RuleDefinition[] = [
+export const spamRules: ShippedRule[] = [
   {
     id: 'spam-betting',
-    name: 'Betting and casino promotion',
+    names: { fr: 'Promotion de paris et de casinos', ar: 'الترويج للمراهنات والكازينوهات', en: 'Betting and casino promotion' },
     category: 'spam',
     action: 'hide',
     priority: 50,
@@ -90,7 +91,11 @@ export const spamRules: RuleDefinition[] = [
   },
   {
     id: 'spam-easy-money-link',
-    name: 'Easy-money or crypto offer with a link',
+    names: {
+      fr: 'Offre d’argent facile ou de cryptomonnaie avec un lien',
+      ar: 'عرض ربح سهل أو عملات مشفرة مع رابط',
+      en: 'Easy-money or crypto offer with a link',
+    },
     category: 'spam',
     action: 'hide',
     priority: 52,
@@ -115,7 +120,11 @@ export const spamRules: RuleDefinition[] = [
   },
   {
     id: 'spam-easy-money',
-    name: 'Easy-money or crypto offer (review)',
+    names: {
+      fr: 'Offre d’argent facile ou de cryptomonnaie (à examiner)',
+      ar: 'عرض ربح سهل أو عملات مشفرة (للمراجعة)',
+      en: 'Easy-money or crypto offer (review)',
+    },
     category: 'spam',
     action: 'flag',
     priority: 35,
@@ -130,7 +139,11 @@ export const spamRules: RuleDefinition[] = [
   },
   {
     id: 'spam-messaging-invite',
-    name: 'Invitation link to a WhatsApp or Telegram group',
+    names: {
+      fr: 'Lien d’invitation vers un groupe WhatsApp ou Telegram',
+      ar: 'رابط دعوة إلى مجموعة واتساب أو تيليغرام',
+      en: 'Invitation link to a WhatsApp or Telegram group',
+    },
     category: 'spam',
     action: 'hide',
     priority: 50,
@@ -150,7 +163,11 @@ export const spamRules: RuleDefinition[] = [
   },
   {
     id: 'spam-group-recruiting',
-    name: 'Recruiting into a messaging group (review)',
+    names: {
+      fr: 'Recrutement dans un groupe de messagerie (à examiner)',
+      ar: 'استقطاب إلى مجموعة مراسلة (للمراجعة)',
+      en: 'Recruiting into a messaging group (review)',
+    },
     category: 'spam',
     action: 'flag',
     priority: 30,
@@ -178,7 +195,7 @@ export const spamRules: RuleDefinition[] = [
   },
   {
     id: 'spam-self-promotion-link',
-    name: 'Self-promotion with a link',
+    names: { fr: 'Autopromotion avec un lien', ar: 'ترويج ذاتي مع رابط', en: 'Self-promotion with a link' },
     category: 'spam',
     action: 'hide',
     priority: 45,
@@ -194,7 +211,7 @@ export const spamRules: RuleDefinition[] = [
   },
   {
     id: 'spam-self-promotion',
-    name: 'Self-promotion (review)',
+    names: { fr: 'Autopromotion (à examiner)', ar: 'ترويج ذاتي (للمراجعة)', en: 'Self-promotion (review)' },
     category: 'spam',
     action: 'flag',
     priority: 25,

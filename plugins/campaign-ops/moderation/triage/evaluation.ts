@@ -45,28 +45,34 @@ export function measureAt(scores: ArrayLike<number>, labels: ArrayLike<number>, 
 }
 
 /**
- * The lowest threshold whose precision still reaches `targetPrecision`, i.e. the most recall at
- * that precision; null when no threshold reaches it on at least MIN_TRUE_POSITIVES hits.
+ * The threshold that keeps `targetPrecision` with the most recall: halfway between the lowest score
+ * still called positive and the next score below it (a new comment scoring in that gap is judged
+ * like its nearer side, not by where one training example happened to fall), never below
+ * `minThreshold`; null when no threshold reaches the precision on at least MIN_TRUE_POSITIVES hits.
  */
-export function thresholdForPrecision(scores: ArrayLike<number>, labels: ArrayLike<number>, targetPrecision: number): Measure | null {
+export function thresholdForPrecision(scores: ArrayLike<number>, labels: ArrayLike<number>, targetPrecision: number, minThreshold = 0): Measure | null {
   const order = Array.from({ length: scores.length }, (_, index) => index).sort((a, b) => scores[b]! - scores[a]! || a - b)
   let positives = 0
   for (let index = 0; index < labels.length; index++) positives += labels[index] === 1 ? 1 : 0
   let truePositives = 0
   let falsePositives = 0
-  let best: { threshold: number; truePositives: number } | null = null
+  let best: number | null = null
   for (let rank = 0; rank < order.length; rank++) {
     const example = order[rank]!
+    if (scores[example]! < minThreshold) break
     if (labels[example] === 1) truePositives++
     else falsePositives++
     // Ties share one threshold: judge only after the last example of a run of equal scores.
     const next = order[rank + 1]
     if (next !== undefined && scores[next] === scores[example]) continue
     const precision = truePositives / (truePositives + falsePositives)
-    if (precision >= targetPrecision && truePositives >= MIN_TRUE_POSITIVES) best = { threshold: scores[example]!, truePositives }
+    if (precision >= targetPrecision && truePositives >= MIN_TRUE_POSITIVES) best = rank
   }
   if (best === null || positives === 0) return null
-  return measureAt(scores, labels, best.threshold)
+  const lowest = scores[order[best]!]!
+  const below = order[best + 1] === undefined ? undefined : scores[order[best + 1]!]!
+  const threshold = below === undefined ? lowest : Math.max(minThreshold, (lowest + below) / 2)
+  return measureAt(scores, labels, threshold)
 }
 
 /** Fold of each example: a seeded shuffle dealt round-robin, stratified by class. */

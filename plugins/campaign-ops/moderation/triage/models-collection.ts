@@ -138,6 +138,7 @@ export const moderationModelsCollection: CollectionConfig = {
       name: 'classes',
       type: 'array',
       label: { fr: 'Résultats par catégorie (validation croisée)', ar: 'النتائج حسب الفئة (تحقق متقاطع)', en: 'Results per class (cross-validation)' },
+      labels: { singular: { fr: 'Catégorie', ar: 'فئة', en: 'Class' }, plural: { fr: 'Catégories', ar: 'فئات', en: 'Classes' } },
       admin: { readOnly: true },
       fields: [
         { name: 'className', type: 'select', required: true, options: triageClassOptions, label: { fr: 'Catégorie', ar: 'الفئة', en: 'Class' } },

@@ -21,6 +21,9 @@ export const trainModelTask = 'trainModerationModel'
 export type TrainingOutcome =
   { status: 'trained'; modelId: number; version: number; trainingSize: number; activatable: boolean } | { status: 'busy' } | { status: 'no_decisions' }
 
+/** Figures as people read them: three decimals are plenty for a precision or a threshold. */
+const rounded = (value: number | null | undefined) => (typeof value === 'number' ? Math.round(value * 1000) / 1000 : null)
+
 function classRow(report: ClassReport) {
   if (report.status === 'too_few_examples') {
     return { className: report.name, status: 'too_few_examples' as const, positives: report.positives, negatives: report.negatives }
@@ -31,10 +34,10 @@ function classRow(report: ClassReport) {
     status: measure === null ? ('precision_not_reached' as const) : ('ready' as const),
     positives: report.positives,
     negatives: report.negatives,
-    precision: measure?.precision ?? report.bestF1.precision,
-    recall: measure?.recall ?? report.bestF1.recall,
-    f1: measure?.f1 ?? report.bestF1.f1,
-    threshold: measure?.threshold ?? null,
+    precision: rounded(measure?.precision ?? report.bestF1.precision),
+    recall: rounded(measure?.recall ?? report.bestF1.recall),
+    f1: rounded(measure?.f1 ?? report.bestF1.f1),
+    threshold: rounded(measure?.threshold),
   }
 }
 

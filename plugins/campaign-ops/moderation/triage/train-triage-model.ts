@@ -19,6 +19,12 @@ export type TrainingSettings = {
   folds: number
   /** A class needs at least this many examples of its own (and as many others) to be learned. */
   minExamplesPerClass: number
+  /**
+   * The model raises a comment only when it finds the class more likely than not, whatever a
+   * small training set's cross-validation would allow (there, a near-separable set can put the
+   * threshold at a few percent, which new comments would not honour).
+   */
+  minThreshold: number
   spec: FeatureSpec
   options: TrainingOptions
 }
@@ -27,6 +33,7 @@ export const defaultTrainingSettings: TrainingSettings = {
   targetPrecision: 0.85,
   folds: 5,
   minExamplesPerClass: 20,
+  minThreshold: 0.5,
   spec: defaultFeatureSpec,
   options: defaultTrainingOptions,
 }
@@ -86,7 +93,7 @@ export function* triageTrainingSteps(examples: readonly LabelledComment[], setti
       continue
     }
     const scores = yield* crossValidationSteps(vectors, labels, dimension, config.folds, config.options)
-    const operatingPoint = thresholdForPrecision(scores, labels, config.targetPrecision)
+    const operatingPoint = thresholdForPrecision(scores, labels, config.targetPrecision, config.minThreshold)
     const classifier = yield* logisticRegressionSteps(vectors, labels, dimension, config.options)
     classes[name] = {
       classifier,

@@ -110,15 +110,18 @@ export class TriageModel {
         }
       }
     })
-    return [...byWord.values()]
-      .filter((entry) => entry.weight > 0)
-      .sort((a, b) => b.weight - a.weight || a.spans[0]![0] - b.spans[0]![0])
+    const ranked = [...byWord.values()].filter((entry) => entry.weight > 0).sort((a, b) => b.weight - a.weight || a.spans[0]![0] - b.spans[0]![0])
+    // Words far behind the strongest are noise to a reader (an article, a common noun).
+    const floor = (ranked[0]?.weight ?? 0) * MIN_SHARE_OF_TOP_WORD
+    return ranked
+      .filter((entry) => entry.weight >= floor)
       .slice(0, top)
       .map(({ spans, weight }) => ({ excerpt: excerptOf(text, spans[0]!), spans: spans.sort((a, b) => a[0] - b[0]), weight }))
   }
 }
 
 const AT_SIGN = 0x40
+const MIN_SHARE_OF_TOP_WORD = 0.3
 
 function excerptOf(text: string, [start, end]: Span): string {
   const excerpt = text.slice(start, end)
