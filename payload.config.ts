@@ -30,6 +30,9 @@ import { migrateOnStart } from './src/infra/migrate-on-start'
 import { uploadLimits } from './src/media/upload-limits'
 import { badilTranslations } from './src/i18n/translations'
 import { calendarEndpoints } from './src/calendar/calendar-endpoints'
+import { healthEndpoints } from './src/infra/health-endpoints'
+import { installSignalHandlers } from './src/infra/lifecycle'
+import { readableLogLines } from './src/infra/log-lines'
 import { seedCampaignTaxonomy } from './src/seed/campaign-taxonomy'
 import { workflowMutations } from './src/workflow/graphql-mutation'
 import { notifyWorkflowTransitionTask } from './src/workflow/notifications'
@@ -104,7 +107,7 @@ export function badilConfig(options: BadilConfigOptions) {
       PlatformVariants,
       WorkflowEvents,
     ].map(isolatedCollection),
-    endpoints: calendarEndpoints,
+    endpoints: [...calendarEndpoints, ...healthEndpoints({ migrations, mediaDir: path.resolve(projectRoot, env.MEDIA_DIR) })],
     editor: lexicalEditor(),
     db: createDatabaseAdapter({
       url: options.databaseUrl ?? env.DATABASE_URL,
@@ -144,7 +147,8 @@ export function badilConfig(options: BadilConfigOptions) {
       autoRun: (options.runScheduledJobs ?? env.NODE_ENV !== 'test') ? [{ queue: 'notifications', cron: '* * * * *', limit: 50 }] : undefined,
       deleteJobOnComplete: false,
     },
-    logger: { options: { level: env.LOG_LEVEL } },
+    // JSON lines in production (for the log collector); readable lines for a person elsewhere.
+    logger: env.NODE_ENV === 'production' ? { options: { level: env.LOG_LEVEL } } : { options: { level: env.LOG_LEVEL }, destination: readableLogLines },
     plugins: [
       campaignOps({
         moderation: { logRetentionDays: env.MODERATION_LOG_RETENTION_DAYS, pseudonymKey: env.MODERATION_PSEUDONYM_KEY },
@@ -175,6 +179,9 @@ export function badilConfig(options: BadilConfigOptions) {
       }),
     ],
     onInit: async (payload) => {
+      if (env.BADIL_SERVER) {
+        installSignalHandlers(payload, { timeoutMs: env.SHUTDOWN_TIMEOUT_S * 1000, drainMs: Math.min(5000, (env.SHUTDOWN_TIMEOUT_S * 1000) / 3) })
+      }
       if (options.migrate !== false) await migrateOnStart(payload, migrations)
       await seedInitialAccounts(payload, {
         mode: seed,

@@ -83,7 +83,13 @@ async function main() {
   const nextBin = path.resolve('node_modules/next/dist/bin/next')
   const next = spawn(process.execPath, [nextBin, mode, '--port', String(env.PORT)], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      // In production the app stops itself on SIGTERM (drain, stop claiming, close: src/infra/lifecycle.ts);
+      // the development server keeps Next's own quick stop.
+      ...(mode === 'start' ? { BADIL_SERVER: 'true', NEXT_MANUAL_SIG_HANDLE: 'true' } : {}),
+    },
   })
 
   const shutdown = (signal: NodeJS.Signals) => {
@@ -91,6 +97,13 @@ async function main() {
     stopping = true
     console.log(`\n${signal}: stopping Badil…`)
     if (next.exitCode === null) next.kill('SIGTERM')
+    // Past its own deadline (or before Payload started and could hear the signal), the server is stopped hard.
+    setTimeout(
+      () => {
+        if (next.exitCode === null && next.signalCode === null) next.kill('SIGKILL')
+      },
+      (env.SHUTDOWN_TIMEOUT_S + 5) * 1000,
+    ).unref()
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)

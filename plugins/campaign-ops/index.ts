@@ -32,6 +32,7 @@ import { moderationCheckEndpoint } from './moderation/check-endpoint'
 import { moderationLogCollection } from './moderation/log-collection'
 import { logCheckpointsCollection } from './moderation/log-checkpoints-collection'
 import { checkpointTaskConfig } from './moderation/checkpoint-task'
+import { onShutdown } from '../../src/infra/lifecycle'
 import { maintenanceQueue, retentionPurgeTaskConfig } from './moderation/retention-task'
 import { moderationModelEndpoints } from './moderation/triage/model-endpoints'
 import { moderationModelsCollection } from './moderation/triage/models-collection'
@@ -285,6 +286,8 @@ export const campaignOps =
         await config.onInit?.(payload)
         const scheduler = createPublishingScheduler(payload, runtime)
         if (options.runScheduledJobs !== false && runtime.runScheduler) scheduler.start()
+        // A stopping instance claims no more variants and lets the publications in flight settle.
+        onShutdown(payload, 'publishing scheduler', () => scheduler.stop())
       },
     }
   }

@@ -123,6 +123,13 @@ const envSchema = z
     // Chromium prints the periodic reports as PDF; where it is not installed they are sent as HTML.
     CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().default('/usr/bin/chromium')),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    // Set by the launcher (scripts/serve.ts) in the server process it starts: signals stop it gracefully.
+    BADIL_SERVER: z.preprocess(emptyAsUndefined, booleanFromString.default(false)),
+    // How long a stopping instance may take to drain, stop claiming and close (SIGTERM to exit).
+    SHUTDOWN_TIMEOUT_S: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(600, 'must be at most 600').default(30),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET && !isBuildPhase(env)) {

@@ -454,6 +454,13 @@ export const endpointRules: readonly EndpointRule[] = [
   { method: 'post', path: '/platform-variants/:id/reschedule', callers: publicationActors, note: 'cleared variants only' },
   { method: 'post', path: '/platform-variants/:id/cancel', callers: publicationActors, note: 'withdraws a variant' },
   { method: 'post', path: '/platform-variants/:id/resolve', callers: publicationActors, note: 'settles an unknown outcome' },
+  { method: 'get', path: '/health/live', callers: 'public', note: 'the process answers (load balancers, orchestrators)' },
+  {
+    method: 'get',
+    path: '/health/ready',
+    callers: 'public',
+    note: 'ready for traffic: database, migrations, storage, not stopping (503 otherwise); each check’s state only, no detail',
+  },
   {
     method: 'get',
     path: '/public-media/:filename',

@@ -264,6 +264,8 @@ describe('endpoints', () => {
       'get /crisis-alerts/:id/room': { path: '/crisis-alerts/999999/room', passes: 404 },
       'post /crisis-alerts/:id/checklist': { path: '/crisis-alerts/999999/checklist', body: { step: 0, done: true }, passes: 404 },
       'post /crisis-watch/look': { path: '/crisis-watch/look', passes: 200 },
+      'get /health/live': { path: '/health/live', passes: 200 },
+      'get /health/ready': { path: '/health/ready', passes: 200 },
       // The matrix's database holds no moderation decisions: too few to train on.
       'post /moderation-models/train': { path: '/moderation-models/train', body: {}, passes: 400 },
       'post /moderation-models/:id/activate': { path: '/moderation-models/999999/activate', body: {}, passes: 404 },

@@ -1,0 +1,54 @@
+/**
+ * Is this instance fit to be sent traffic? The database answers, every committed migration has
+ * run, the media storage can be written, and the instance is not stopping. The answer names each
+ * check and its state only: no address, no error text, nothing an anonymous caller could use.
+ */
+import fs from 'node:fs/promises'
+
+import type { Payload } from 'payload'
+
+import { sqlPool } from './database'
+import type { CommittedMigration } from './database'
+import { isShuttingDown } from './lifecycle'
+
+export type CheckState = 'ok' | 'failing'
+export type Readiness = {
+  ready: boolean
+  checks: { database: CheckState; migrations: CheckState | 'unknown'; storage: CheckState; accepting: CheckState }
+}
+
+/** A check that does not answer within this is failing: a load balancer must not wait on it. */
+const CHECK_TIMEOUT_MS = 2000
+
+const timed = <T>(work: Promise<T>): Promise<T> =>
+  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref())])
+
+export type ReadinessSources = {
+  migrations: readonly Pick<CommittedMigration, 'name'>[]
+  /** Where media files are written (local disk); a storage adapter brings its own check instead. */
+  mediaDir: string
+}
+
+async function migrationsApplied(payload: Payload, committed: ReadinessSources['migrations']): Promise<CheckState> {
+  const { rows } = await timed(sqlPool(payload).query('SELECT name FROM payload_migrations'))
+  const applied = new Set(rows.map((row) => String(row.name)))
+  return committed.every((migration) => applied.has(migration.name)) ? 'ok' : 'failing'
+}
+
+async function storageWritable(mediaDir: string): Promise<CheckState> {
+  await timed(fs.mkdir(mediaDir, { recursive: true }))
+  await timed(fs.access(mediaDir, fs.constants.W_OK))
+  return 'ok'
+}
+
+export async function readiness(payload: Payload, sources: ReadinessSources): Promise<Readiness> {
+  const failing = (): CheckState => 'failing'
+  const database = await timed(sqlPool(payload).query('SELECT 1'))
+    .then((): CheckState => 'ok')
+    .catch(failing)
+  const migrations = database === 'ok' ? await migrationsApplied(payload, sources.migrations).catch(failing) : ('unknown' as const)
+  const storage = await storageWritable(sources.mediaDir).catch(failing)
+  const accepting: CheckState = isShuttingDown(payload) ? 'failing' : 'ok'
+  const checks = { database, migrations, storage, accepting }
+  return { ready: Object.values(checks).every((state) => state === 'ok'), checks }
+}
