@@ -112,6 +112,7 @@ export function badilConfig(options: BadilConfigOptions) {
     db: createDatabaseAdapter({
       url: options.databaseUrl ?? env.DATABASE_URL,
       migrationDir: path.resolve(projectRoot, 'migrations'),
+      readReplicas: env.DATABASE_READ_REPLICAS,
     }),
     email: createEmailAdapter(env, dataDirPath),
     i18n: {

@@ -67,6 +67,10 @@ async function main() {
 
   let stopping = false
   const database = await openAppDatabase(env, (line) => console.log(line))
+  // The embedded server's library stops it on the first SIGTERM/SIGINT, under the app's feet while
+  // it drains: the launcher decides instead (below), and stops the database once Next.js has exited.
+  process.removeAllListeners('SIGTERM')
+  process.removeAllListeners('SIGINT')
   const databaseUrl = database.url
   const stopDatabase = () => database.close().catch((error: unknown) => console.error('Stopping the embedded database failed:', error))
   process.env.DATABASE_URL = databaseUrl

@@ -121,8 +121,14 @@ const isBusy = (client: ClientInternals) => Boolean(client._activeQuery) || (cli
  */
 export async function closePayload(payload: { destroy(): Promise<void>; db: unknown }): Promise<void> {
   const pool = (payload.db as { pool?: PoolInternals }).pool
+  // The adapter opens the replicas' pools like the primary's, and closes neither fully.
+  const replicas = replicaPools(payload) as unknown as PoolInternals[]
   await payload.destroy()
-  if (!pool || pool.ended) return
+  await Promise.all([pool, ...replicas].map((each) => (each ? closePool(each) : undefined)))
+}
+
+async function closePool(pool: PoolInternals): Promise<void> {
+  if (pool.ended) return
   // A socket may still be closing when the database is dropped or the server stops; its late
   // "connection terminated" must not become an unhandled error.
   pool.on?.('error', () => undefined)
@@ -150,6 +156,26 @@ export function sqlPool(payload: { db: unknown }): SqlPool {
   const pool = (payload.db as { pool?: SqlPool }).pool
   if (!pool) throw new Error('The PostgreSQL pool is not ready')
   return pool
+}
+
+/** The read replicas' pools that Payload's adapter opened (DATABASE_READ_REPLICAS); none without. */
+export function replicaPools(payload: { db: unknown }): SqlPool[] {
+  const drizzle = (payload.db as { drizzle?: { $replicas?: Array<{ $client?: SqlPool }> } }).drizzle
+  return (drizzle?.$replicas ?? []).flatMap((replica) => (replica.$client ? [replica.$client] : []))
+}
+
+let nextReplica = 0
+
+/**
+ * Where reports and dashboards read: a read replica (in turn) when there are some, the primary
+ * otherwise. Never for a write, a claim or a read that must see the write just made: those use
+ * `sqlPool`, which is always the primary.
+ */
+export function readPool(payload: { db: unknown }): SqlPool {
+  const replicas = replicaPools(payload)
+  if (replicas.length === 0) return sqlPool(payload)
+  nextReplica = (nextReplica + 1) % replicas.length
+  return replicas[nextReplica]!
 }
 
 /**

@@ -41,6 +41,17 @@ const envSchema = z
     // Set by Next.js while `next build` evaluates the config: nothing is served or signed then.
     NEXT_PHASE: z.string().optional(),
     DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+    // Read replicas (comma-separated URLs): Payload's reads and the reports read there; writes and claims never do.
+    DATABASE_READ_REPLICAS: z.preprocess(
+      (value) =>
+        typeof value === 'string' && value.trim() !== ''
+          ? value
+              .split(',')
+              .map((url) => url.trim())
+              .filter(Boolean)
+          : undefined,
+      z.array(postgresUrl).optional(),
+    ),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
     PAYLOAD_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters long').optional()),
     SERVER_URL: z.preprocess(emptyAsUndefined, z.url({ message: 'must be a URL such as http://localhost:3000' }).optional()),

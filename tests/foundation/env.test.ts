@@ -63,6 +63,22 @@ describe('environment validation', () => {
     expect(() => loadEnv({ MEDIA_MAX_PDF_MB: 'lots' })).toThrow(/MEDIA_MAX_PDF_MB must be a number/)
   })
 
+  it('reads the read replicas as a list of PostgreSQL URLs, naming a wrong one', () => {
+    expect(loadEnv({}).DATABASE_READ_REPLICAS).toBeUndefined()
+    expect(loadEnv({ DATABASE_READ_REPLICAS: ' postgres://r1/badil , postgresql://r2/badil ' }).DATABASE_READ_REPLICAS).toEqual([
+      'postgres://r1/badil',
+      'postgresql://r2/badil',
+    ])
+    expect(() => loadEnv({ DATABASE_READ_REPLICAS: 'postgres://r1/badil,mysql://r2/badil' })).toThrow(
+      /DATABASE_READ_REPLICAS.*postgres:\/\/ or postgresql:\/\/ URL/,
+    )
+  })
+
+  it('bounds the shutdown timeout', () => {
+    expect(loadEnv({}).SHUTDOWN_TIMEOUT_S).toBe(30)
+    expect(() => loadEnv({ SHUTDOWN_TIMEOUT_S: '0' })).toThrow(/SHUTDOWN_TIMEOUT_S must be at least 1/)
+  })
+
   it('wants an SMTP host when SMTP credentials are given', () => {
     expect(() => loadEnv({ SMTP_USER: 'u', SMTP_PASSWORD: 'p' })).toThrow(/SMTP_HOST is required/)
     expect(loadEnv({ SMTP_HOST: 'smtp.example.org', SMTP_PORT: '465', SMTP_SECURE: 'true' })).toMatchObject({
