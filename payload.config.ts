@@ -26,6 +26,7 @@ import type { Env } from './src/infra/env'
 import { contentLocales, defaultAdminLanguage, defaultContentLocale } from './src/domain/languages'
 import { createEmailAdapter } from './src/infra/mailer'
 import { jobsAccess, restrictPayloadInternals } from './src/security/payload-internals'
+import { refuseMalformedDocumentIds } from './src/infra/document-ids'
 import { migrateOnStart } from './src/infra/migrate-on-start'
 import { uploadLimits } from './src/media/upload-limits'
 import { badilTranslations } from './src/i18n/translations'
@@ -196,7 +197,9 @@ export function badilConfig(options: BadilConfigOptions) {
         await seedModerationLibrary(payload, { activateRules: seed === 'demo' })
       }
     },
-  }).then(restrictPayloadInternals)
+  })
+    .then(restrictPayloadInternals)
+    .then(refuseMalformedDocumentIds)
 }
 
 export default badilConfig({ env: loadEnv() })

@@ -242,6 +242,7 @@ const en = {
     notForYourRole: 'Your role does not allow this.',
     bodyTooLarge: 'The request is larger than {{megabytes}} MB.',
     notJson: 'The request body must be a JSON object.',
+    badDocumentId: '“{{id}}” is not a document number: the address must end with the number of the document.',
     // A body refused while it streams, before any endpoint reads it.
     bodyOverLimit: 'The request body is larger than the {{megabytes}} MB limit.',
   },
@@ -525,6 +526,7 @@ const fr: SameKeys<AppStrings> = {
     notForYourRole: 'Votre rôle ne permet pas cette action.',
     bodyTooLarge: 'La requête dépasse {{megabytes}} Mo.',
     notJson: 'Le corps de la requête doit être un objet JSON.',
+    badDocumentId: '« {{id}} » n’est pas un numéro de document : l’adresse doit se terminer par le numéro du document.',
     bodyOverLimit: 'Le corps de la requête dépasse la limite de {{megabytes}} Mo.',
   },
   workflow: {
@@ -797,6 +799,7 @@ const ar: SameKeys<AppStrings> = {
     notForYourRole: 'دورك لا يسمح بهذا الإجراء.',
     bodyTooLarge: 'الطلب يتجاوز {{megabytes}} ميغابايت.',
     notJson: 'يجب أن يكون متن الطلب كائن JSON.',
+    badDocumentId: '«{{id}}» ليس رقم وثيقة: يجب أن ينتهي العنوان برقم الوثيقة.',
     bodyOverLimit: 'متن الطلب يتجاوز الحد المسموح ({{megabytes}} ميغابايت).',
   },
   workflow: {
