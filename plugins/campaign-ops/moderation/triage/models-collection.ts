@@ -41,7 +41,7 @@ export const moderationModelsCollection: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'status', 'trainingSize', 'trainedAt', 'activatedBy'],
+    defaultColumns: ['title', 'status', 'activatable', 'trainingSize', 'trainedAt'],
     group: { fr: 'Modération', ar: 'الإشراف', en: 'Moderation' },
     components: { beforeList: [clientComponent('TrainModelButton')] },
   },

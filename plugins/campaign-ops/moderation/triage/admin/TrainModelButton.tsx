@@ -29,7 +29,8 @@ export function TrainModelButton() {
   }
 
   return (
-    <div dir={language === 'ar' ? 'rtl' : 'ltr'} data-testid="train-model" style={{ marginBottom: 'var(--base)' }}>
+    // Payload's gutter, so the panel lines up with the list below it.
+    <div dir={language === 'ar' ? 'rtl' : 'ltr'} data-testid="train-model" className="gutter--left gutter--right" style={{ marginBlock: 'var(--base)' }}>
       <p>{t('triageModels:trainHelp')}</p>
       {mayTrain && (
         <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => void train()} extraButtonProps={{ 'data-testid': 'train-model-button' }}>
