@@ -150,7 +150,7 @@ export function badilConfig(options: BadilConfigOptions) {
       deleteJobOnComplete: false,
     },
     // JSON lines in production (for the log collector); readable lines for a person elsewhere.
-    logger: env.NODE_ENV === 'production' ? { options: { level: env.LOG_LEVEL } } : { options: { level: env.LOG_LEVEL }, destination: readableLogLines },
+    logger: env.NODE_ENV === 'production' ? { options: { level: env.LOG_LEVEL } } : { options: { level: env.LOG_LEVEL }, destination: readableLogLines() },
     plugins: [
       campaignOps({
         moderation: { logRetentionDays: env.MODERATION_LOG_RETENTION_DAYS, pseudonymKey: env.MODERATION_PSEUDONYM_KEY },

@@ -122,7 +122,7 @@ const isBusy = (client: ClientInternals) => Boolean(client._activeQuery) || (cli
 export async function closePayload(payload: { destroy(): Promise<void>; db: unknown }): Promise<void> {
   const pool = (payload.db as { pool?: PoolInternals }).pool
   // The adapter opens the replicas' pools like the primary's, and closes neither fully.
-  const replicas = replicaPools(payload) as unknown as PoolInternals[]
+  const replicas = replicaPoolsOf(payload)
   await payload.destroy()
   await Promise.all([pool, ...replicas].map((each) => (each ? closePool(each) : undefined)))
 }
@@ -158,10 +158,18 @@ export function sqlPool(payload: { db: unknown }): SqlPool {
   return pool
 }
 
+/** A replica's pool: queried like any pool, closed like the primary's. */
+type ReplicaPool = SqlPool & PoolInternals
+
+/** The replicas' node-postgres pools, which Payload's adapter keeps inside drizzle's `withReplicas`. */
+function replicaPoolsOf(payload: { db: unknown }): ReplicaPool[] {
+  const drizzle = (payload.db as { drizzle?: { $replicas?: Array<{ $client?: ReplicaPool }> } }).drizzle
+  return (drizzle?.$replicas ?? []).flatMap((replica) => (replica.$client ? [replica.$client] : []))
+}
+
 /** The read replicas' pools that Payload's adapter opened (DATABASE_READ_REPLICAS); none without. */
 export function replicaPools(payload: { db: unknown }): SqlPool[] {
-  const drizzle = (payload.db as { drizzle?: { $replicas?: Array<{ $client?: SqlPool }> } }).drizzle
-  return (drizzle?.$replicas ?? []).flatMap((replica) => (replica.$client ? [replica.$client] : []))
+  return replicaPoolsOf(payload)
 }
 
 let nextReplica = 0

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 
 import { sqlPool } from './database'
 import type { CommittedMigration } from './database'
+import { beforeDeadline, late } from './deadline'
 import { isShuttingDown } from './lifecycle'
 
 export type CheckState = 'ok' | 'failing'
@@ -20,8 +21,12 @@ export type Readiness = {
 /** A check that does not answer within this is failing: a load balancer must not wait on it. */
 const CHECK_TIMEOUT_MS = 2000
 
-const timed = <T>(work: Promise<T>): Promise<T> =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref())])
+/** The work's value in time, or a failure: a check that does not answer is failing. */
+async function timed<T>(work: Promise<T>): Promise<T> {
+  const value = await beforeDeadline(work, CHECK_TIMEOUT_MS)
+  if (value === late) throw new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)
+  return value
+}
 
 export type ReadinessSources = {
   migrations: readonly Pick<CommittedMigration, 'name'>[]

@@ -12,6 +12,7 @@
 import type { Payload } from 'payload'
 
 import { closePayload } from './database'
+import { beforeDeadline, late } from './deadline'
 
 type Stopper = { name: string; stop: () => Promise<void> }
 
@@ -32,9 +33,6 @@ export function isShuttingDown(payload: Payload): boolean {
 
 export type ShutdownReport = { stopped: string[]; unfinished: string[]; seconds: number }
 
-const within = <T>(promise: Promise<T>, ms: number): Promise<'done' | 'late'> =>
-  Promise.race([promise.then(() => 'done' as const), new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), Math.max(0, ms)).unref())])
-
 /**
  * Drains, stops every registered part, then stops Payload and closes its pools, within
  * `timeoutMs` in all. Resolves with what stopped in time and what did not.
@@ -52,16 +50,16 @@ export async function shutDown(payload: Payload, options: { timeoutMs: number; d
   const closeReserveMs = Math.min(3000, options.timeoutMs / 4)
   await Promise.all(
     (stoppers.get(payload) ?? []).map(async ({ name, stop }) => {
-      const outcome = await within(
+      const outcome = await beforeDeadline(
         stop().catch((error: unknown) => log(`shutting down: ${name} failed to stop cleanly: ${error instanceof Error ? error.message : String(error)}`)),
         left() - closeReserveMs,
       )
-      report[outcome === 'done' ? 'stopped' : 'unfinished'].push(name)
+      report[outcome === late ? 'unfinished' : 'stopped'].push(name)
     }),
   )
   // Payload's destroy stops its crons (job runners included); the pools close once their queries end.
-  const closed = await within(closePayload(payload), left())
-  if (closed === 'late') report.unfinished.push('database pools')
+  const closed = await beforeDeadline(closePayload(payload), left())
+  if (closed === late) report.unfinished.push('database pools')
   report.seconds = Math.round((Date.now() - started) / 100) / 10
   log(
     report.unfinished.length === 0

@@ -3,36 +3,23 @@
  * prints when it would have raised the alert; lines classified by the rules or given their
  * category; a bad line is named and refused; a parameter out of bounds stops it with the reason.
  */
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import { jest } from '@jest/globals'
 
+import { runScript } from '../helpers/run-script'
 import { syntheticStream } from './synthetic-streams'
 
 jest.setTimeout(60_000)
 
-const run = promisify(execFile)
 const hour = 3_600_000
 const day = 24 * hour
 const start = Date.UTC(2026, 9, 1)
 const surge = start + 15 * day + 19 * hour
 
-async function replay(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.resolve('scripts/run-ts.mjs'), 'scripts/crisis-replay.ts', ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 45_000,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+const replay = (args: string[]) => runScript('scripts/crisis-replay.ts', args)
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'badil-crisis-replay-')), 'stream.jsonl')
 

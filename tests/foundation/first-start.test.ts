@@ -51,9 +51,21 @@ describe('first start on an empty database', () => {
       const linked = await app.payload.count({ collection: 'moderation-rules', where: { myth: { exists: true } }, overrideAccess: true })
       expect(linked.totalDocs).toBe(defaultModerationRules.filter((rule) => rule.mythId).length)
       // Each shipped rule named in French (the default locale) and in Arabic.
-      const named = await app.payload.find({ collection: 'moderation-rules', pagination: false, locale: 'all', depth: 0, overrideAccess: true })
+      const namesIn = async (locale: 'fr' | 'ar') =>
+        (
+          await app.payload.find({
+            collection: 'moderation-rules',
+            pagination: false,
+            locale,
+            fallbackLocale: false,
+            depth: 0,
+            overrideAccess: true,
+            sort: 'id',
+          })
+        ).docs.map((rule) => rule.name)
+      const [french, arabic] = [await namesIn('fr'), await namesIn('ar')]
       const byFrenchName = (left: { fr?: string }, right: { fr?: string }) => (left.fr ?? '').localeCompare(right.fr ?? '')
-      expect(named.docs.map((rule) => rule.name as unknown as { fr?: string; ar?: string }).sort(byFrenchName)).toEqual(
+      expect(french.map((fr, index) => ({ fr, ar: arabic[index] })).sort(byFrenchName)).toEqual(
         defaultModerationRules.map((rule) => ({ fr: rule.names?.fr, ar: rule.names?.ar })).sort(byFrenchName),
       )
       const engine = await activeEngine(app.payload, 0)

@@ -1,31 +1,15 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import pg from 'pg'
 
 import { appendModerationLog } from '../../plugins/campaign-ops/moderation/moderation-log'
+import { runScript } from '../helpers/run-script'
 import { startTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 
-const run = promisify(execFile)
-const runTs = path.resolve('scripts/run-ts.mjs')
-
-async function script(file: string, args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [runTs, file, ...args], {
-      env: { ...process.env, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 45_000,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+const script = (file: string, args: string[], env: Record<string, string> = {}) => runScript(file, args, { env })
 
 describe('npm run moderate', () => {
   it('writes one decision per input line, passing other fields through', async () => {

@@ -1,25 +1,7 @@
 import { compileEngine } from '../../plugins/campaign-ops/moderation/engine'
-import type { RuleDefinition, RuleTerm } from '../../plugins/campaign-ops/moderation/types'
+import type { RuleDefinition } from '../../plugins/campaign-ops/moderation/types'
 import { explainDecision } from '../../plugins/campaign-ops/moderation/explain-decision'
-
-function rule(overrides: Partial<RuleDefinition> & Pick<RuleDefinition, 'id'>): RuleDefinition {
-  return {
-    name: overrides.id,
-    category: 'harassment',
-    action: 'hide',
-    priority: 50,
-    severity: 'high',
-    terms: [],
-    patterns: [],
-    exceptions: [],
-    samples: { shouldMatch: [], shouldNotMatch: [] },
-    ...overrides,
-  }
-}
-
-const ar = (text: string): RuleTerm => ({ text, language: 'ary', script: 'arabic' })
-const fr = (text: string): RuleTerm => ({ text, language: 'fr', script: 'latin' })
-const arabizi = (text: string): RuleTerm => ({ text, language: 'ary', script: 'latin' })
+import { arabiziTerm as arabizi, aryTerm as ar, frTerm as fr, testRule as rule } from './rule-fixtures'
 
 const matchedIds = (engine: ReturnType<typeof compileEngine>, text: string) => engine.moderate({ text }).rules.map((matched) => matched.id)
 

@@ -5,6 +5,7 @@ import { compileEngine } from '../../plugins/campaign-ops/moderation/engine'
 import { normalizeViews } from '../../plugins/campaign-ops/moderation/normalize'
 import type { Decision, RuleDefinition, RuleTerm } from '../../plugins/campaign-ops/moderation/types'
 import { cpuMilliseconds } from '../helpers/cpu-time'
+import { frTerm as fr, testRule } from './rule-fixtures'
 
 /**
  * The ways of writing an insult so that a keyword match misses it, each with what must be caught
@@ -112,19 +113,7 @@ describe('evasions of the French (and Latin Darija) insults', () => {
 })
 
 describe('word repair against the rule terms', () => {
-  const fr = (text: string): RuleTerm => ({ text, language: 'fr', script: 'latin' })
-  const rule = (id: string, action: RuleDefinition['action'], terms: RuleTerm[]): RuleDefinition => ({
-    id,
-    name: id,
-    category: 'harassment',
-    action,
-    priority: 50,
-    severity: 'high',
-    terms,
-    patterns: [],
-    exceptions: [],
-    samples: { shouldMatch: [], shouldNotMatch: [] },
-  })
+  const rule = (id: string, action: RuleDefinition['action'], terms: RuleTerm[]): RuleDefinition => testRule({ id, action, terms })
   const ids = (custom: ReturnType<typeof compileEngine>, text: string) => custom.moderate({ text }).rules.map((matched) => matched.id)
 
   it('restores a masked word only when every term that fits agrees on the hidden letters', () => {

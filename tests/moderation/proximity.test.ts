@@ -1,13 +1,9 @@
 import { compileEngine } from '../../plugins/campaign-ops/moderation/engine'
 import { explainDecision } from '../../plugins/campaign-ops/moderation/explain-decision'
 import { ruleFromDocument } from '../../plugins/campaign-ops/moderation/rule-records'
-import type { RuleDefinition, RuleProximity, RuleTerm } from '../../plugins/campaign-ops/moderation/types'
+import type { RuleDefinition, RuleProximity } from '../../plugins/campaign-ops/moderation/types'
 import { validateRule } from '../../plugins/campaign-ops/moderation/validate-rule'
-
-const fr = (text: string): RuleTerm => ({ text, language: 'fr', script: 'latin' })
-const ar = (text: string): RuleTerm => ({ text, language: 'ar', script: 'arabic' })
-const ary = (text: string): RuleTerm => ({ text, language: 'ary', script: 'arabic' })
-const arabizi = (text: string): RuleTerm => ({ text, language: 'ary', script: 'latin' })
+import { arabiziTerm as arabizi, arTerm as ar, aryTerm as ary, frTerm as fr } from './rule-fixtures'
 
 /** The brief's example: the bracelet near a holiday, in every script, six words apart at most. */
 const braceletNearHoliday: RuleProximity = {
@@ -246,7 +242,7 @@ describe('proximity conditions stored in the moderation-rules collection', () =>
           note: null,
         },
         // A draft being edited in the admin, before the required distance is filled in.
-        { anyOf: null, nearAnyOf: null, within: null as unknown as number, note: 'unfinished' },
+        { anyOf: null, nearAnyOf: null, within: null, note: 'unfinished' },
       ],
     })
     expect(definition.proximity).toEqual([

@@ -3,25 +3,7 @@ import { compileEngine } from '../../plugins/campaign-ops/moderation/engine'
 import { explainDecision } from '../../plugins/campaign-ops/moderation/explain-decision'
 import { ruleFromDocument } from '../../plugins/campaign-ops/moderation/rule-records'
 import { ruleNameIn, ruleNamesText } from '../../plugins/campaign-ops/moderation/rule-names'
-import type { RuleDefinition, RuleTerm } from '../../plugins/campaign-ops/moderation/types'
-
-function rule(overrides: Partial<RuleDefinition> & Pick<RuleDefinition, 'id'>): RuleDefinition {
-  return {
-    name: overrides.id,
-    category: 'harassment',
-    action: 'hide',
-    priority: 50,
-    severity: 'high',
-    terms: [],
-    patterns: [],
-    exceptions: [],
-    samples: { shouldMatch: [], shouldNotMatch: [] },
-    ...overrides,
-  }
-}
-
-const arabizi = (text: string): RuleTerm => ({ text, language: 'ary', script: 'latin' })
-const arabic = (text: string): RuleTerm => ({ text, language: 'ar', script: 'arabic' })
+import { arabiziTerm as arabizi, arTerm as arabic, testRule as rule } from './rule-fixtures'
 
 const donkey = rule({
   id: 'donkey',

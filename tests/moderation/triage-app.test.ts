@@ -108,6 +108,9 @@ describe('the triage model learns from the team’s decisions', () => {
       labelCounts: { hostile: 31, misinformation: 0, ok: 38 },
     })
     expect(model.model).toBeUndefined()
+    // Nor through GraphQL: the field's read access is closed to every role.
+    const graphql = await inbox.api('ncsc', 'POST', '/graphql', { query: `{ ModerationModels { docs { version model } } }` })
+    expect(graphql.body.data.ModerationModels.docs).toEqual([{ version: 1, model: null }])
     expect(model.classes.map((row: { className: string; status: string }) => [row.className, row.status])).toEqual([
       ['hostile', 'ready'],
       ['misinformation', 'too_few_examples'],

@@ -1,31 +1,17 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import { parse } from 'csv-parse/sync'
 
-const run = promisify(execFile)
-const runTs = path.resolve('scripts/run-ts.mjs')
+import { runScript } from '../helpers/run-script'
+
 // The shared data sets sit beside the checkout; SHARED_DATA_DIR points elsewhere (a clone in /tmp).
 const mlmaFile = path.resolve(process.env.SHARED_DATA_DIR ?? '../shared/data', 'mlma-ar/ar_dataset.csv')
 const hasMlma = fs.existsSync(mlmaFile)
 if (!hasMlma) console.warn(`MLMA Arabic set not found at ${mlmaFile} (set SHARED_DATA_DIR): the model's figures on it are not checked`)
 
-async function script(file: string, args: string[], input?: string) {
-  const child = run(process.execPath, [runTs, file, ...args], { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 })
-  if (input !== undefined) {
-    child.child.stdin!.end(input)
-  }
-  try {
-    const { stdout, stderr } = await child
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+const script = (file: string, args: string[], input?: string) => runScript(file, args, { input, timeoutMs: 120_000 })
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'badil-triage-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))

@@ -12,7 +12,7 @@ import { activeEngine } from '../moderation/engine-cache'
 import { normalizeViews } from '../moderation/normalize'
 import { ruleNamesText } from '../moderation/rule-names'
 import { activeTriageModel } from '../moderation/triage/active-model'
-import { raisedByModel, riskOf, triageComment, triageFields, type CommentTriage } from '../moderation/triage/comment-triage'
+import { raisedByModel, riskOf, triageComment, triageFields, triageLogFields, type CommentTriage } from '../moderation/triage/comment-triage'
 import { pseudonymize } from '../moderation/log-chain'
 import { appendModerationLog, pseudonymKey } from '../moderation/moderation-log'
 import type { Decision } from '../moderation/types'
@@ -100,12 +100,7 @@ export function moderationFields(decision: Decision | null, at: Date, triage: Co
   }
 }
 
-export type Moderated = { decision: Decision; triage: CommentTriage | null }
-
-/** What the model adds to the log's row of an automatic decision. */
-export function triageLogFields(triage: CommentTriage | null) {
-  return triage ? { model: { version: triage.version, raised: triage.assessment.raised, risk: Math.round(triage.assessment.risk * 1000) / 1000 } } : {}
-}
+type Moderated = { decision: Decision; triage: CommentTriage | null }
 
 /** Runs the active rules over the text and appends the decision to the moderation log. */
 async function moderate(

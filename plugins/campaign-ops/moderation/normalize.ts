@@ -113,6 +113,24 @@ export function isWordUnit(unit: number): boolean {
   return cached === 2
 }
 
+/**
+ * Calls `visit(start, end)` for each word of a plain string (a maximal run of word units), up to
+ * `limit` units: what proximity, word repair and the triage features walk.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void, limit = text.length): void {
+  const length = Math.min(text.length, limit)
+  let index = 0
+  while (index < length) {
+    if (!isWordUnit(text.charCodeAt(index))) {
+      index++
+      continue
+    }
+    const start = index
+    while (index < length && isWordUnit(text.charCodeAt(index))) index++
+    visit(start, index)
+  }
+}
+
 export function isAsciiDigit(unit: number): boolean {
   return unit >= 0x30 && unit <= 0x39
 }

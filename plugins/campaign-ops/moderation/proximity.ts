@@ -13,7 +13,7 @@
 
 import type { Localized } from '../../../src/i18n/catalogue'
 import { pluginText } from '../translations'
-import { isWordUnit, type NormalizedView } from './normalize'
+import { forEachWord, type NormalizedView } from './normalize'
 import type { NormalizedViewName, RuleProximity, RuleTerm, Span } from './types'
 
 export const MIN_PROXIMITY_WORDS = 1
@@ -71,21 +71,13 @@ export function withinReason(): Localized {
 export type WordIndex = { starts: readonly number[]; ends: readonly number[] }
 
 export function indexWords(base: NormalizedView): WordIndex {
-  const { text } = base
   const starts: number[] = []
   const ends: number[] = []
-  let index = 0
-  while (index < text.length) {
-    if (!isWordUnit(text.charCodeAt(index))) {
-      index++
-      continue
-    }
-    const start = index
-    while (index < text.length && isWordUnit(text.charCodeAt(index))) index++
-    const [from, to] = base.toOriginal(start, index)
+  forEachWord(base.text, (start, end) => {
+    const [from, to] = base.toOriginal(start, end)
     starts.push(from)
     ends.push(to)
-  }
+  })
   return { starts, ends }
 }
 

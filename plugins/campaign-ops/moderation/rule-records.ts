@@ -6,15 +6,22 @@ import type { Language, PatternView, RuleDefinition, RuleNames, RuleTerm, Script
 /** The localized name read with `locale: 'all'`: one entry per content locale that has one. */
 type NameByLocale = Partial<Record<string, string | null>>
 
+/** A term row as stored: rule terms and both groups of a proximity condition. A draft may lack any field. */
+type StoredTerm = { text?: string | null; language?: string | null; script?: string | null; note?: string | null }
+
+/** A proximity condition as stored, or as a draft being edited has it (the distance not filled in yet). */
+type StoredProximity = { id?: string | null; anyOf?: StoredTerm[] | null; nearAnyOf?: StoredTerm[] | null; within?: number | null; note?: string | null }
+
 /**
  * A `moderation-rules` document as stored (depth 0 or 1), read in one locale or with
  * `locale: 'all'`, or a rule not saved yet (the tester's draft, the data a save merges) under a
  * provisional id.
  */
-export type RuleDocument = Omit<Partial<ModerationRule>, 'id' | 'name'> & { id: ModerationRule['id'] | string; name?: string | NameByLocale | null }
-
-/** A term row as stored: rule terms and both groups of a proximity condition. A draft may lack any field. */
-type StoredTerm = { text?: string | null; language?: string | null; script?: string | null; note?: string | null }
+export type RuleDocument = Omit<Partial<ModerationRule>, 'id' | 'name' | 'proximity'> & {
+  id: ModerationRule['id'] | string
+  name?: string | NameByLocale | null
+  proximity?: StoredProximity[] | null
+}
 
 function termFromRow(term: StoredTerm): RuleTerm {
   return {

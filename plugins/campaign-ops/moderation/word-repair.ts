@@ -26,7 +26,7 @@
  * term words (those of one length and first letter), whatever the length of the text.
  */
 
-import { isArabicLetter, isAsciiDigit, isInWordSymbol, isWordUnit, normalizeTermViews, type NormalizedView } from './normalize'
+import { forEachWord, isArabicLetter, isAsciiDigit, isInWordSymbol, isWordUnit, normalizeTermViews, type NormalizedView } from './normalize'
 import type { TermAutomaton } from './term-automaton'
 
 /** What word repair needs to know of an automaton entry (the engine's entries have more). */
@@ -94,19 +94,10 @@ function hasArabic(word: string): boolean {
   return false
 }
 
-/** The maximal runs of word units of `text`, as [start, end) pairs. */
+/** The words of `text`, as [start, end) pairs laid flat. */
 function wordsOf(text: string): number[] {
   const bounds: number[] = []
-  let index = 0
-  while (index < text.length) {
-    if (!isWordUnit(text.charCodeAt(index))) {
-      index++
-      continue
-    }
-    const start = index
-    while (index < text.length && isWordUnit(text.charCodeAt(index))) index++
-    bounds.push(start, index)
-  }
+  forEachWord(text, (start, end) => bounds.push(start, end))
   return bounds
 }
 

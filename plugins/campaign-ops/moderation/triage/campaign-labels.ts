@@ -12,10 +12,12 @@
 import type { SqlClient } from '../../../../src/infra/database'
 
 import type { LabelledComment } from './train-triage-model'
+import type { TriageLabel } from './triage-model'
 
 export const defaultLabelLimit = 50_000
 
-const labelledSql = `
+/** Every interaction with its label (null when no person decided), as a CTE both queries below read. */
+const labelledCte = `
 WITH human AS (
   SELECT DISTINCT ON (item_ref) item_ref, kind::text AS kind
   FROM moderation_log
@@ -37,11 +39,18 @@ WITH human AS (
   LEFT JOIN human h ON h.item_ref = 'interactions/' || i.id
   LEFT JOIN myth_replies m ON m.interaction_id = i.id
   WHERE NOT i.from_account_itself AND i.kind IN ('comment', 'reply', 'mention') AND coalesce(btrim(i.text), '') <> ''
-)
-SELECT text, label FROM labelled WHERE label IS NOT NULL ORDER BY id DESC LIMIT $1`
+)`
 
 export async function campaignLabels(db: SqlClient, limit = defaultLabelLimit): Promise<LabelledComment[]> {
-  const { rows } = await db.query(labelledSql, [limit])
+  const { rows } = await db.query(`${labelledCte} SELECT text, label FROM labelled WHERE label IS NOT NULL ORDER BY id DESC LIMIT $1`, [limit])
   // Oldest first, so that the same decisions always train in the same order.
   return rows.reverse().map((row) => ({ text: String(row.text), label: row.label as LabelledComment['label'] }))
+}
+
+/** How many decisions there are per label, without reading their texts (what a request to train checks first). */
+export async function campaignLabelCounts(db: SqlClient): Promise<Record<TriageLabel, number>> {
+  const { rows } = await db.query(`${labelledCte} SELECT label, count(*)::int AS n FROM labelled WHERE label IS NOT NULL GROUP BY label`)
+  const counts: Record<TriageLabel, number> = { hostile: 0, misinformation: 0, ok: 0 }
+  for (const row of rows) counts[row.label as TriageLabel] = Number(row.n)
+  return counts
 }

@@ -16,6 +16,9 @@ const ruleRisk: Record<Severity, number> = { critical: 1, high: 0.95, medium: 0.
 
 const WORDS_SHOWN = 3
 
+/** Figures as they are stored and read: three decimals are plenty for a probability or a weight. */
+export const toThousandths = (value: number) => Math.round(value * 1000) / 1000
+
 export function triageComment(active: ActiveTriageModel | null, text: string, views: NormalizedViews): CommentTriage | null {
   if (active === null || text.trim() === '') return null
   const assessment = active.model.assess(text, views)
@@ -33,7 +36,7 @@ export function raisedByModel(decision: Decision | null, triage: CommentTriage |
 export function riskOf(decision: Decision | null, triage: CommentTriage | null): number {
   const fromRules = decision?.flagged && decision.severity ? ruleRisk[decision.severity] : 0
   const fromModel = triage?.assessment.risk ?? 0
-  return Math.round(Math.max(fromRules, fromModel) * 1000) / 1000
+  return toThousandths(Math.max(fromRules, fromModel))
 }
 
 /** The interaction's stored fields for the model's part of the decision. */
@@ -42,6 +45,11 @@ export function triageFields(triage: CommentTriage | null) {
   return {
     modelVersion: triage.version,
     modelRaised: triage.assessment.raised.length ? triage.assessment.raised.join(',') : null,
-    modelWords: triage.words.length ? triage.words.map(({ excerpt, spans, weight }) => ({ excerpt, spans, weight: Math.round(weight * 1000) / 1000 })) : null,
+    modelWords: triage.words.length ? triage.words.map(({ excerpt, spans, weight }) => ({ excerpt, spans, weight: toThousandths(weight) })) : null,
   }
+}
+
+/** What the model adds to the log's row of an automatic decision. */
+export function triageLogFields(triage: CommentTriage | null) {
+  return triage ? { model: { version: triage.version, raised: triage.assessment.raised, risk: toThousandths(triage.assessment.risk) } } : {}
 }

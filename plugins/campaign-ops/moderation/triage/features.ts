@@ -6,7 +6,7 @@
  * Everything is deterministic and linear in the text's length.
  */
 
-import { isWordUnit, normalizeViews, type NormalizedViews } from '../normalize'
+import { forEachWord, normalizeViews, type NormalizedViews } from '../normalize'
 import { sharedSkeletonWord } from './shared-skeleton'
 
 export type FeatureSpec = {
@@ -57,19 +57,6 @@ function wordHash(text: string, start: number, end: number, seed: number): numbe
   return hash
 }
 
-type WordSink = (text: string, start: number, end: number) => void
-
-function forEachWord(text: string, sink: WordSink): void {
-  const length = Math.min(text.length, MAX_SCORED_UNITS)
-  let index = 0
-  while (index < length) {
-    while (index < length && !isWordUnit(text.charCodeAt(index))) index++
-    const start = index
-    while (index < length && isWordUnit(text.charCodeAt(index))) index++
-    if (index > start) sink(text, start, index)
-  }
-}
-
 /**
  * Visits every feature of a comment. `views` are the normalizer's views of that comment (the
  * moderation engine computes them already; they are computed here otherwise).
@@ -99,22 +86,30 @@ export function visitFeatures(spec: FeatureSpec, views: NormalizedViews, visit: 
   const base = views.base
   let previousWord = 0
   let previousStart = -1
-  forEachWord(base.text, (text, start, end) => {
-    const [originalStart, originalEnd] = base.toOriginal(start, end)
-    charNgrams(text, start, end, SEED_CHAR_BASE, originalStart, originalEnd)
-    const word = wordHash(text, start, Math.min(end, start + MAX_WORD_UNITS), SEED_WORD)
-    emit(word, originalStart, originalEnd)
-    if (spec.wordNgramMax >= 2 && previousStart >= 0) emit(Math.imul(previousWord ^ SEED_BIGRAM, FNV_PRIME) ^ word, previousStart, originalEnd)
-    previousWord = word
-    previousStart = originalStart
-  })
+  forEachWord(
+    base.text,
+    (start, end) => {
+      const [originalStart, originalEnd] = base.toOriginal(start, end)
+      charNgrams(base.text, start, end, SEED_CHAR_BASE, originalStart, originalEnd)
+      const word = wordHash(base.text, start, Math.min(end, start + MAX_WORD_UNITS), SEED_WORD)
+      emit(word, originalStart, originalEnd)
+      if (spec.wordNgramMax >= 2 && previousStart >= 0) emit(Math.imul(previousWord ^ SEED_BIGRAM, FNV_PRIME) ^ word, previousStart, originalEnd)
+      previousWord = word
+      previousStart = originalStart
+    },
+    MAX_SCORED_UNITS,
+  )
 
   const skeleton = views.arabizi
-  forEachWord(skeleton.text, (text, start, end) => {
-    const [originalStart, originalEnd] = skeleton.toOriginal(start, end)
-    const word = sharedSkeletonWord(text, start, end)
-    charNgrams(word, 0, word.length, SEED_CHAR_SKELETON, originalStart, originalEnd)
-  })
+  forEachWord(
+    skeleton.text,
+    (start, end) => {
+      const [originalStart, originalEnd] = skeleton.toOriginal(start, end)
+      const word = sharedSkeletonWord(skeleton.text, start, end)
+      charNgrams(word, 0, word.length, SEED_CHAR_SKELETON, originalStart, originalEnd)
+    },
+    MAX_SCORED_UNITS,
+  )
 }
 
 // One scratch buffer per bucket count: extraction is synchronous, so it is never shared mid-use.

@@ -17,7 +17,7 @@ import { pluginText } from '../../translations'
 import { appendModerationLog } from '../moderation-log'
 import { maintenanceQueue } from '../retention-task'
 import { forgetActiveTriageModel } from './active-model'
-import { campaignLabels } from './campaign-labels'
+import { campaignLabelCounts } from './campaign-labels'
 import { moderationModelsSlug } from './models-collection'
 import { trainModelTask } from './train-task'
 import { defaultTrainingSettings } from './train-triage-model'
@@ -41,26 +41,19 @@ export const trainModelEndpoint: Endpoint = defineEndpoint({
   method: 'post',
   access: { roles: ['admin', 'ncsc'], forbidden: pluginText('triageModels:trainForbidden') },
   handler: async ({ req, user }) => {
-    const examples = await campaignLabels(sqlPool(req.payload))
-    const perLabel = (label: string) => examples.filter((example) => example.label === label).length
+    const counts = await campaignLabelCounts(sqlPool(req.payload))
     const needed = defaultTrainingSettings.minExamplesPerClass
-    if (
-      Math.max(perLabel('hostile'), perLabel('misinformation')) < needed ||
-      perLabel('ok') + Math.min(perLabel('hostile'), perLabel('misinformation')) < needed
-    ) {
-      refuse({
-        status: 400,
-        code: 'too_few_decisions',
-        message: pluginText('triageModels:tooFewDecisions', {
-          hostile: perLabel('hostile'),
-          misinformation: perLabel('misinformation'),
-          ok: perLabel('ok'),
-          needed,
-        }),
-      })
+    const learnable = (['hostile', 'misinformation'] as const).some(
+      (label) => counts[label] >= needed && counts.ok + counts.hostile + counts.misinformation - counts[label] >= needed,
+    )
+    if (!learnable) {
+      refuse({ status: 400, code: 'too_few_decisions', message: pluginText('triageModels:tooFewDecisions', { ...counts, needed }) })
     }
     const job = await req.payload.jobs.queue({ task: trainModelTask, queue: maintenanceQueue, input: { requestedBy: Number(user.id) } })
-    return Response.json({ queued: true, job: job.id, message: pluginText('triageModels:trainQueued', { count: examples.length }) }, { status: 202 })
+    return Response.json(
+      { queued: true, job: job.id, message: pluginText('triageModels:trainQueued', { count: counts.ok + counts.hostile + counts.misinformation }) },
+      { status: 202 },
+    )
   },
 })
 

@@ -10,6 +10,7 @@ import { sqlPool } from '../../../../src/infra/database'
 import { advisoryLocks } from '../../../../src/infra/locks'
 import { maintenanceQueue } from '../retention-task'
 import { campaignLabels } from './campaign-labels'
+import { toThousandths } from './comment-triage'
 import { runCooperatively } from './cooperative-run'
 import { modelToFile } from './model-file'
 import { moderationModelsSlug } from './models-collection'
@@ -21,8 +22,7 @@ export const trainModelTask = 'trainModerationModel'
 export type TrainingOutcome =
   { status: 'trained'; modelId: number; version: number; trainingSize: number; activatable: boolean } | { status: 'busy' } | { status: 'no_decisions' }
 
-/** Figures as people read them: three decimals are plenty for a precision or a threshold. */
-const rounded = (value: number | null | undefined) => (typeof value === 'number' ? Math.round(value * 1000) / 1000 : null)
+const rounded = (value: number | null | undefined) => (typeof value === 'number' ? toThousandths(value) : null)
 
 function classRow(report: ClassReport) {
   if (report.status === 'too_few_examples') {
