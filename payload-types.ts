@@ -271,6 +271,8 @@ export interface Media {
     | boolean
     | null;
   consentStatus?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1098,6 +1100,8 @@ export interface PeriodicReport {
    */
   pdf?: boolean | null;
   deliveryKey: string;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1681,6 +1685,8 @@ export interface MediaSelect<T extends boolean = true> {
       };
   renditions?: T;
   consentStatus?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2273,6 +2279,8 @@ export interface PeriodicReportsSelect<T extends boolean = true> {
   requestedBy?: T;
   pdf?: T;
   deliveryKey?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -28,6 +28,7 @@ import { createEmailAdapter } from './src/infra/mailer'
 import { jobsAccess, restrictPayloadInternals } from './src/security/payload-internals'
 import { refuseMalformedDocumentIds } from './src/infra/document-ids'
 import { migrateOnStart } from './src/infra/migrate-on-start'
+import { fileStoresFor, objectStoragePlugin, s3SettingsFromEnv } from './src/infra/object-storage'
 import { uploadLimits } from './src/media/upload-limits'
 import { badilTranslations } from './src/i18n/translations'
 import { calendarEndpoints } from './src/calendar/calendar-endpoints'
@@ -68,6 +69,11 @@ export function badilConfig(options: BadilConfigOptions) {
   const dataDirPath = dataDir(env)
   const seed: SeedMode = options.seed ?? (env.NODE_ENV === 'development' ? 'demo' : 'admin')
 
+  const mediaDir = path.resolve(projectRoot, env.MEDIA_DIR)
+  const reportsDir = path.join(dataDirPath, 'reports')
+  const s3 = s3SettingsFromEnv(env)
+  const fileStores = fileStoresFor({ s3, mediaDir, reportsDir })
+
   const mediaLimits = {
     image: env.MEDIA_MAX_IMAGE_MB * 1024 * 1024,
     video: env.MEDIA_MAX_VIDEO_MB * 1024 * 1024,
@@ -99,16 +105,10 @@ export function badilConfig(options: BadilConfigOptions) {
         ],
       },
     },
-    collections: [
-      Users,
-      Themes,
-      KeyMoments,
-      mediaCollection({ staticDir: path.resolve(projectRoot, env.MEDIA_DIR), limits: mediaLimits }),
-      ContentItems,
-      PlatformVariants,
-      WorkflowEvents,
-    ].map(isolatedCollection),
-    endpoints: [...calendarEndpoints, ...healthEndpoints({ migrations, mediaDir: path.resolve(projectRoot, env.MEDIA_DIR) })],
+    collections: [Users, Themes, KeyMoments, mediaCollection({ staticDir: mediaDir, limits: mediaLimits }), ContentItems, PlatformVariants, WorkflowEvents].map(
+      isolatedCollection,
+    ),
+    endpoints: [...calendarEndpoints, ...healthEndpoints({ migrations, fileStores })],
     editor: lexicalEditor(),
     db: createDatabaseAdapter({
       url: options.databaseUrl ?? env.DATABASE_URL,
@@ -173,13 +173,17 @@ export function badilConfig(options: BadilConfigOptions) {
         },
         reporting: {
           apiRateLimit: { calls: env.REPORT_API_CALLS_PER_MINUTE, perSeconds: 60 },
-          reportsDir: path.join(dataDirPath, 'reports'),
+          reportsDir,
           chromiumPath: env.CHROMIUM_PATH,
           ...options.reporting,
         },
         runScheduledJobs: options.runScheduledJobs ?? env.NODE_ENV !== 'test',
       }),
+      // After the plugin, whose reports collection it stores too.
+      objectStoragePlugin(s3),
     ],
+    // Server-only (Payload never sends `custom` to the browser): where Badil's own file work goes.
+    custom: { fileStores },
     onInit: async (payload) => {
       if (env.BADIL_SERVER) {
         installSignalHandlers(payload, { timeoutMs: env.SHUTDOWN_TIMEOUT_S * 1000, drainMs: Math.min(5000, (env.SHUTDOWN_TIMEOUT_S * 1000) / 3) })

@@ -1,10 +1,10 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import { Forbidden, ValidationError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
 
 import { computedByServer, staffOnly } from '../src/domain/access'
+import { fileStoresOf } from '../src/infra/file-store'
 import { consentStatus } from '../src/domain/consent'
 import type { ConsentRecord } from '../src/domain/consent'
 import { acceptedMimeTypes } from '../src/media/media-types'
@@ -75,23 +75,25 @@ function inspectIncomingFile(limits: SizeLimits): CollectionBeforeOperationHook 
  * (Re)renders the six network renditions when an image arrives or its focal point moves, and
  * removes the files of the set it replaces.
  */
-function renderImageRenditions(staticDir: string): CollectionBeforeChangeHook {
-  return async ({ data, originalDoc, req }) => {
-    const file = req.file as UploadedFile | undefined
-    const kind = data.kind ?? originalDoc?.kind
-    const mimeType: string | undefined = file?.mimetype ?? data.mimeType ?? originalDoc?.mimeType
-    if (kind !== 'image' && !mimeType?.startsWith('image/')) return data
-    const focalPoint = { x: Number(data.focalX ?? originalDoc?.focalX ?? 50), y: Number(data.focalY ?? originalDoc?.focalY ?? 50) }
-    const focalMoved = originalDoc && (focalPoint.x !== Number(originalDoc.focalX ?? 50) || focalPoint.y !== Number(originalDoc.focalY ?? 50))
-    if (!file?.data && !focalMoved && originalDoc?.renditions) return data
-    const originalFilename: string | undefined = data.filename ?? originalDoc?.filename
-    if (!originalFilename) return data
-    const source = file?.data ?? (await fs.readFile(path.join(staticDir, path.basename(originalFilename))))
-    const renditions = await writeRenditions({ source, originalFilename, staticDir, focalPoint, serverUrl: req.payload.config.serverURL ?? '' })
-    await removeRenditions(staticDir, originalDoc?.renditions as StoredRenditions | undefined, renditions)
-    data.renditions = renditions
-    return data
+const renderImageRenditions: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const file = req.file as UploadedFile | undefined
+  const kind = data.kind ?? originalDoc?.kind
+  const mimeType: string | undefined = file?.mimetype ?? data.mimeType ?? originalDoc?.mimeType
+  if (kind !== 'image' && !mimeType?.startsWith('image/')) return data
+  const focalPoint = { x: Number(data.focalX ?? originalDoc?.focalX ?? 50), y: Number(data.focalY ?? originalDoc?.focalY ?? 50) }
+  const focalMoved = originalDoc && (focalPoint.x !== Number(originalDoc.focalX ?? 50) || focalPoint.y !== Number(originalDoc.focalY ?? 50))
+  if (!file?.data && !focalMoved && originalDoc?.renditions) return data
+  const originalFilename: string | undefined = data.filename ?? originalDoc?.filename
+  if (!originalFilename) return data
+  const store = fileStoresOf(req.payload).media
+  const source = file?.data ?? (await store.read(path.basename(originalFilename)))
+  if (!source) {
+    throw new ValidationError({ collection: 'media', errors: [{ path: 'file', message: appText('mediaUpload:originalMissing')[requestLanguage(req)] }] }, req.t)
   }
+  const renditions = await writeRenditions({ source, originalFilename, store, focalPoint, serverUrl: req.payload.config.serverURL ?? '' })
+  await removeRenditions(store, originalDoc?.renditions as StoredRenditions | undefined, renditions)
+  data.renditions = renditions
+  return data
 }
 
 export function mediaCollection(options: { staticDir: string; limits: SizeLimits }): CollectionConfig {
@@ -136,11 +138,11 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
           }
           return data
         },
-        renderImageRenditions(options.staticDir),
+        renderImageRenditions,
       ],
       afterDelete: [
-        async ({ doc }) => {
-          await removeRenditions(options.staticDir, doc.renditions as StoredRenditions | undefined)
+        async ({ doc, req }) => {
+          await removeRenditions(fileStoresOf(req.payload).media, doc.renditions as StoredRenditions | undefined)
         },
       ],
     },

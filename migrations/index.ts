@@ -22,6 +22,7 @@ import * as migration_20261206_213947_crisis_watch from './20261206_213947_crisi
 import * as migration_20261206_221116_crisis_playbooks from './20261206_221116_crisis_playbooks';
 import * as migration_20261207_004241_triage_models_and_proximity from './20261207_004241_triage_models_and_proximity';
 import * as migration_20261207_010006_localized_rule_names from './20261207_010006_localized_rule_names';
+import * as migration_20261207_031750_storage_fields from './20261207_031750_storage_fields';
 
 export const migrations = [
   {
@@ -142,6 +143,11 @@ export const migrations = [
   {
     up: migration_20261207_010006_localized_rule_names.up,
     down: migration_20261207_010006_localized_rule_names.down,
-    name: '20261207_010006_localized_rule_names'
+    name: '20261207_010006_localized_rule_names',
+  },
+  {
+    up: migration_20261207_031750_storage_fields.up,
+    down: migration_20261207_031750_storage_fields.down,
+    name: '20261207_031750_storage_fields'
   },
 ];

@@ -156,6 +156,7 @@ const en = {
   },
   // Why an upload is refused (src/media/media-sniffing.ts, upload-limits.ts).
   mediaUpload: {
+    originalMissing: 'The original file of this image cannot be found in the media storage: upload it again to make new renditions.',
     // What the bytes are, by the format's stored extension.
     formats: {
       jpg: 'a JPEG image',
@@ -451,6 +452,7 @@ const fr: SameKeys<AppStrings> = {
     altMissing: 'texte alternatif manquant {{language}}.',
   },
   mediaUpload: {
+    originalMissing: 'Le fichier original de cette image est introuvable dans le stockage des médias : envoyez-le à nouveau pour refaire les déclinaisons.',
     formats: {
       jpg: 'une image JPEG',
       png: 'une image PNG',
@@ -726,6 +728,7 @@ const ar: SameKeys<AppStrings> = {
   },
   // Latin names inside the Arabic are isolated (U+2068 … U+2069) so that they keep their order.
   mediaUpload: {
+    originalMissing: 'تعذّر العثور على الملف الأصلي لهذه الصورة في مخزن الوسائط: ارفعه من جديد لإعادة إنتاج النسخ.',
     formats: {
       jpg: 'صورة بصيغة JPEG',
       png: 'صورة بصيغة PNG',

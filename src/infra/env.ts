@@ -137,6 +137,19 @@ const envSchema = z
     // Set by the launcher (scripts/serve.ts) in the server process it starts: signals stop it gracefully.
     BADIL_SERVER: z.preprocess(emptyAsUndefined, booleanFromString.default(false)),
     // How long a stopping instance may take to drain, stop claiming and close (SIGTERM to exit).
+    // Object storage (S3-compatible) for media and reports; local disk (MEDIA_DIR, DATA_DIR) when S3_BUCKET is unset.
+    S3_BUCKET: z.preprocess(emptyAsUndefined, z.string().min(3, 'must be a bucket name of at least 3 characters').optional()),
+    S3_ENDPOINT: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://s3.eu-west-3.amazonaws.com' }).optional(),
+    ),
+    S3_REGION: z.preprocess(emptyAsUndefined, z.string().default('us-east-1')),
+    S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+    S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // Buckets addressed as ENDPOINT/BUCKET rather than BUCKET.ENDPOINT (MinIO, Garage, most self-hosted servers).
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, booleanFromString.default(false)),
+    // Where the networks reach the bucket (same service, public address): they then fetch media straight from it.
+    S3_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
     SHUTDOWN_TIMEOUT_S: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(600, 'must be at most 600').default(30),
@@ -173,6 +186,19 @@ const envSchema = z
           path: [missing],
           message: `must be set together with ${missing === idVariable ? secretVariable : idVariable}`,
         })
+      }
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      const missing = env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `must be set together with ${missing === 'S3_ACCESS_KEY_ID' ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'}`,
+      })
+    }
+    if (!env.S3_BUCKET) {
+      for (const variable of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_PUBLIC_URL'] as const) {
+        if (env[variable]) ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: `is required when ${variable} is set` })
       }
     }
     if (env.SMTP_USER && !env.SMTP_PASSWORD) {

@@ -1,15 +1,14 @@
 /**
  * Is this instance fit to be sent traffic? The database answers, every committed migration has
- * run, the media storage can be written, and the instance is not stopping. The answer names each
+ * run, the file storage (disk or bucket) answers, and the instance is not stopping. The answer names each
  * check and its state only: no address, no error text, nothing an anonymous caller could use.
  */
-import fs from 'node:fs/promises'
-
 import type { Payload } from 'payload'
 
 import { sqlPool } from './database'
 import type { CommittedMigration } from './database'
 import { beforeDeadline, late } from './deadline'
+import type { FileStores } from './file-store'
 import { isShuttingDown } from './lifecycle'
 
 export type CheckState = 'ok' | 'failing'
@@ -30,8 +29,8 @@ async function timed<T>(work: Promise<T>): Promise<T> {
 
 export type ReadinessSources = {
   migrations: readonly Pick<CommittedMigration, 'name'>[]
-  /** Where media files are written (local disk); a storage adapter brings its own check instead. */
-  mediaDir: string
+  /** Where media and reports are stored: each store checks it can be reached. */
+  fileStores: FileStores
 }
 
 async function migrationsApplied(payload: Payload, committed: ReadinessSources['migrations']): Promise<CheckState> {
@@ -40,9 +39,8 @@ async function migrationsApplied(payload: Payload, committed: ReadinessSources['
   return committed.every((migration) => applied.has(migration.name)) ? 'ok' : 'failing'
 }
 
-async function storageWritable(mediaDir: string): Promise<CheckState> {
-  await timed(fs.mkdir(mediaDir, { recursive: true }))
-  await timed(fs.access(mediaDir, fs.constants.W_OK))
+async function storageReachable(stores: FileStores): Promise<CheckState> {
+  await timed(Promise.all([stores.media.check(), stores.reports.check()]))
   return 'ok'
 }
 
@@ -52,7 +50,7 @@ export async function readiness(payload: Payload, sources: ReadinessSources): Pr
     .then((): CheckState => 'ok')
     .catch(failing)
   const migrations = database === 'ok' ? await migrationsApplied(payload, sources.migrations).catch(failing) : ('unknown' as const)
-  const storage = await storageWritable(sources.mediaDir).catch(failing)
+  const storage = await storageReachable(sources.fileStores).catch(failing)
   const accepting: CheckState = isShuttingDown(payload) ? 'failing' : 'ok'
   const checks = { database, migrations, storage, accepting }
   return { ready: Object.values(checks).every((state) => state === 'ok'), checks }

@@ -88,6 +88,8 @@ export const collectionRules: Record<string, CollectionRules> = {
       width: serverOnly('read from the file'),
       height: serverOnly('read from the file'),
       filesize: serverOnly('read from the file'),
+      prefix: serverOnly('the file’s folder in object storage is the collection’s', '../periodic-reports'),
+      _objectKey: serverOnly('object storage keys are built by the server', 'elsewhere'),
     },
     note: 'files are served to signed-in staff only',
   },

@@ -79,6 +79,22 @@ describe('environment validation', () => {
     expect(() => loadEnv({ SHUTDOWN_TIMEOUT_S: '0' })).toThrow(/SHUTDOWN_TIMEOUT_S must be at least 1/)
   })
 
+  it('reads the object storage settings, and refuses half of them', () => {
+    expect(loadEnv({}).S3_BUCKET).toBeUndefined()
+    expect(
+      loadEnv({
+        S3_BUCKET: 'badil-media',
+        S3_ENDPOINT: 'https://s3.fr-par.scw.cloud',
+        S3_ACCESS_KEY_ID: 'k',
+        S3_SECRET_ACCESS_KEY: 's',
+        S3_FORCE_PATH_STYLE: 'true',
+      }),
+    ).toMatchObject({ S3_BUCKET: 'badil-media', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: true })
+    expect(() => loadEnv({ S3_BUCKET: 'badil-media', S3_ACCESS_KEY_ID: 'k' })).toThrow(/S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID/)
+    expect(() => loadEnv({ S3_ENDPOINT: 'https://s3.fr-par.scw.cloud' })).toThrow(/S3_BUCKET is required when S3_ENDPOINT is set/)
+    expect(() => loadEnv({ S3_BUCKET: 'badil-media', S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/)
+  })
+
   it('wants an SMTP host when SMTP credentials are given', () => {
     expect(() => loadEnv({ SMTP_USER: 'u', SMTP_PASSWORD: 'p' })).toThrow(/SMTP_HOST is required/)
     expect(loadEnv({ SMTP_HOST: 'smtp.example.org', SMTP_PORT: '465', SMTP_SECURE: 'true' })).toMatchObject({

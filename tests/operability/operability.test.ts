@@ -10,6 +10,8 @@ import { migrations } from '../../migrations'
 import { readiness } from '../../src/infra/health'
 import { isShuttingDown, onShutdown, shutDown } from '../../src/infra/lifecycle'
 import { sqlPool } from '../../src/infra/database'
+import { diskFileStore } from '../../src/infra/disk-file-store'
+import { fileStoresOf } from '../../src/infra/file-store'
 import { startHttpServer } from '../helpers/http-server'
 import type { TestHttpServer } from '../helpers/http-server'
 import { startTestPayload } from '../helpers/payload'
@@ -64,7 +66,8 @@ describe('health endpoints, for anyone', () => {
     // A folder under a file can never be created.
     const file = path.join(app.dataDirPath, 'not-a-folder')
     fs.writeFileSync(file, '')
-    const answer = await readiness(app.payload, { migrations, mediaDir: path.join(file, 'media') })
+    const unwritable = diskFileStore(path.join(file, 'media'))
+    const answer = await readiness(app.payload, { migrations, fileStores: { media: unwritable, reports: fileStoresOf(app.payload).reports } })
     expect(answer).toEqual({ ready: false, checks: { database: 'ok', migrations: 'ok', storage: 'failing', accepting: 'ok' } })
   })
 })
@@ -82,7 +85,7 @@ describe('a stopping instance', () => {
     onShutdown(payload, 'stuck', () => new Promise(() => undefined))
     const stopping = shutDown(payload, { timeoutMs: 3000, drainMs: 200 })
     expect(isShuttingDown(payload)).toBe(true)
-    const during = await readiness(payload, { migrations, mediaDir: path.join(app.dataDirPath, 'media') })
+    const during = await readiness(payload, { migrations, fileStores: fileStoresOf(payload) })
     expect(during).toMatchObject({ ready: false, checks: { accepting: 'failing', database: 'ok' } })
     const report = await stopping
     expect(report.stopped.sort()).toEqual(['publishing scheduler', 'quick'])

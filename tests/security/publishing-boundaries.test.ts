@@ -17,6 +17,7 @@ import { defaultAdapters } from '../../plugins/campaign-ops/networks/registry'
 import { createTokenCipher, TokenDecryptionError } from '../../plugins/campaign-ops/publishing/token-crypto'
 import { createWebhookPoster, maxWebhookReplyBytes, WebhookTargetRefused } from '../../plugins/campaign-ops/publishing/webhook-delivery'
 import { writeRenditions } from '../../src/media/media-renditions'
+import { diskFileStore } from '../../src/infra/disk-file-store'
 import { makeJpeg } from '../content-model/fixtures'
 import { captureLogs } from '../helpers/log-capture'
 import type { LogCapture } from '../helpers/log-capture'
@@ -326,7 +327,7 @@ describe('hole 7: stored file names never lead outside the media folder', () => 
       const renditions = await writeRenditions({
         source: await makeJpeg(1200, 900),
         originalFilename: '../../escaped-by-name.jpg',
-        staticDir,
+        store: diskFileStore(staticDir),
         focalPoint: { x: 50, y: 50 },
         serverUrl: 'http://localhost:3000',
       })

@@ -1,11 +1,12 @@
-import fs from 'node:fs'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 
 import { ZipArchive } from 'archiver'
 import type { Payload } from 'payload'
 
 import type { PlatformVariant } from '../../../payload-types'
 import { sqlPool } from '../../../src/infra/database'
+import { fileStoresOf } from '../../../src/infra/file-store'
 import { feedRendition } from '../../../src/domain/platform-renditions'
 import { formatInCasablanca } from '../../../src/domain/casablanca-time'
 import { linkPlacementFor, platformLimits } from '../../../src/domain/platform-limits'
@@ -238,10 +239,10 @@ export async function buildManualKit(
   const platform = variant.platform as Platform
   const request = await buildPublishRequest(payload, variant, { publicMediaBaseUrl: options.publicMediaBaseUrl })
   const { account, candidates } = await accountOf(payload, variant.id)
-  const staticDir = String(payload.collections.media?.config.upload?.staticDir ?? '')
+  const store = fileStoresOf(payload).media
   const mediaIds = (variant.media ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
 
-  const files: { entry: KitMediaEntry; diskPath: string }[] = []
+  const files: { entry: KitMediaEntry; storedName: string }[] = []
   for (const [index, media] of request.media.entries()) {
     const mediaId = mediaIds[index]!
     const doc = await payload.findByID({ collection: 'media', id: mediaId, depth: 0, overrideAccess: true }).catch(() => null)
@@ -250,19 +251,13 @@ export async function buildManualKit(
     const renditions = (doc?.renditions ?? {}) as Record<string, { filename?: string } | undefined>
     const rendition = media.kind === 'image' && renditions[renditionName]?.filename === media.filename ? renditionName : null
     const baseName = `${slugOf(originalName, media.kind)}${rendition ? `-${rendition}` : ''}`
-    const diskPath = path.join(staticDir, path.basename(media.filename))
+    const storedName = path.basename(media.filename)
     // Checked before anything is sent: a missing file would otherwise cut the zip in the middle.
-    if (
-      !media.filename ||
-      !(await fs.promises
-        .stat(diskPath)
-        .then((stat) => stat.isFile())
-        .catch(() => false))
-    ) {
+    if (!media.filename || (await store.size(storedName).catch(() => null)) === null) {
       throw new MissingMediaFileError(mediaId)
     }
     files.push({
-      diskPath,
+      storedName,
       entry: {
         file: `media/${String(index + 1).padStart(2, '0')}-${baseName}.${extensionOf(media.filename, media.mimeType)}`,
         mediaId,
@@ -307,8 +302,16 @@ export async function buildManualKit(
   if (manifest.title) archive.append(manifest.title, { name: 'title.txt', date })
   if (manifest.firstComment) archive.append(manifest.firstComment, { name: 'first-comment.txt', date })
   for (const file of files) {
+    // Opened only when the zip reaches it, so a large kit holds one file open at a time.
+    const contents = Readable.from(
+      (async function* () {
+        const opened = await store.open(file.storedName)
+        if (!opened) throw new MissingMediaFileError(file.entry.mediaId)
+        yield* opened.stream
+      })(),
+    )
     // Images and videos are already compressed: stored as they are, the zip costs no CPU.
-    archive.append(fs.createReadStream(file.diskPath), { name: file.entry.file, date, store: true })
+    archive.append(contents, { name: file.entry.file, date, store: true })
   }
   archive.append(checklist, { name: 'checklist.md', date })
   archive.append(`${JSON.stringify(manifest, null, 2)}\n`, { name: 'kit.json', date })

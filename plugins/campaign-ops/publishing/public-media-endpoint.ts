@@ -4,14 +4,13 @@
  * one signs in here, so this is a plain Payload endpoint; every other way to the media library
  * still needs a staff session.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import { Readable } from 'node:stream'
 
 import type { Endpoint } from 'payload'
 
 import { requestLanguage } from '../../../src/i18n/request-language'
 import { errorResponse } from '../../../src/infra/endpoint'
+import { fileStoresOf, isPlainFilename } from '../../../src/infra/file-store'
 import { pluginText } from '../translations'
 import { checkPublicMediaLink, publicMediaRoute } from './public-media-links'
 
@@ -36,20 +35,16 @@ export const publicMediaEndpoint: Endpoint = {
     const check = checkPublicMediaLink({ secret: req.payload.secret, filename, mimeType, expires, signature })
     if (check === 'forged') return refuse(403, 'bad_signature', pluginText('publicMedia:forged'), 'signature')
     if (check === 'expired') return refuse(410, 'link_expired', pluginText('publicMedia:expired'), 'expires')
-    const staticDir = String(req.payload.collections.media?.config.upload?.staticDir ?? '')
-    // Only ever signed for a file name of the media folder; refused all the same if it names a path.
-    if (!staticDir || filename !== path.basename(filename) || filename.startsWith('.')) {
-      return refuse(404, 'not_found', pluginText('publicMedia:gone'))
-    }
-    const file = path.join(staticDir, filename)
-    const stat = await fs.promises.stat(file).catch(() => null)
-    if (!stat?.isFile()) return refuse(404, 'not_found', pluginText('publicMedia:gone'))
+    // Only ever signed for a file name of the media storage; refused all the same if it names a path.
+    if (!isPlainFilename(filename)) return refuse(404, 'not_found', pluginText('publicMedia:gone'))
+    const file = await fileStoresOf(req.payload).media.open(filename)
+    if (!file) return refuse(404, 'not_found', pluginText('publicMedia:gone'))
     const maxAge = Math.max(0, expires - Math.floor(Date.now() / 1000))
-    return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>, {
+    return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
       status: 200,
       headers: {
         'content-type': mimeType,
-        'content-length': String(stat.size),
+        'content-length': String(file.size),
         'cache-control': `public, max-age=${maxAge}`,
         'x-content-type-options': 'nosniff',
         'x-robots-tag': 'noindex',

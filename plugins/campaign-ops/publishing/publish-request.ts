@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -8,12 +7,21 @@ import { feedRendition } from '../../../src/domain/platform-renditions'
 import { linkPlacementFor, platformLimits } from '../../../src/domain/platform-limits'
 import type { Platform } from '../../../src/domain/platform-limits'
 import { composePostText } from '../../../src/domain/variant-validation'
+import { fileStoresOf } from '../../../src/infra/file-store'
 import type { NetworkPlatform, PublishMedia, PublishRequest } from '../networks/types'
 import { idempotencyKeyOf } from './attempts'
-import { signPublicMediaLink } from './public-media-links'
+import { publicMediaLinkLifetimeMs, signPublicMediaLink } from './public-media-links'
 
 /** A rendition as the media pipeline stores it in the `renditions` JSON field, which the generated types leave untyped. */
 type StoredRendition = { filename: string; url: string; width: number; height: number; mimeType: string; filesize: number }
+
+/** A variant's media file is not in the media storage (removed by hand, or a storage move not finished). */
+export class MediaFileMissingError extends Error {
+  constructor(readonly filename: string) {
+    super(`media file ${filename} is missing from the media storage`)
+    this.name = 'MediaFileMissingError'
+  }
+}
 
 /** What publishing reads of a variant: what goes out, and what the kit and the webhooks name. */
 export type PublishableVariant = Pick<
@@ -34,7 +42,7 @@ function altLocale(language: string): 'fr' | 'ar' {
 export async function buildPublishRequest(payload: Payload, variant: PublishableVariant, options: { publicMediaBaseUrl?: string }): Promise<PublishRequest> {
   const platform = variant.platform as Platform
   const mediaIds = (variant.media ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
-  const staticDir = String(payload.collections.media?.config.upload?.staticDir ?? '')
+  const store = fileStoresOf(payload).media
   const media: PublishMedia[] = []
   for (const id of mediaIds) {
     const doc = await payload.findByID({
@@ -48,7 +56,7 @@ export async function buildPublishRequest(payload: Payload, variant: Publishable
     const renditions = doc.renditions as Partial<Record<string, StoredRendition>> | null | undefined
     const rendition = kind === 'image' ? renditions?.[feedRendition[platform].name] : undefined
     const filename = rendition?.filename ?? doc.filename ?? ''
-    const file = path.join(staticDir, path.basename(filename))
+    const storedName = path.basename(filename)
     const mimeType = rendition?.mimeType ?? doc.mimeType ?? 'application/octet-stream'
     media.push({
       kind,
@@ -59,16 +67,22 @@ export async function buildPublishRequest(payload: Payload, variant: Publishable
       height: rendition?.height ?? doc.height ?? null,
       durationSeconds: doc.video?.durationSeconds ?? null,
       altText: doc.alt ?? null,
-      read: async () => new Uint8Array(await fs.readFile(file)),
-      // The media library is for staff: the network gets a short-lived link to this one file.
+      read: async () => {
+        const data = await store.read(storedName)
+        if (!data) throw new MediaFileMissingError(storedName)
+        return new Uint8Array(data)
+      },
+      // The media library is for staff: the network gets a short-lived link to this one file,
+      // straight from the bucket where it has a public address, through Badil otherwise.
       publicUrl: filename
-        ? signPublicMediaLink({
+        ? ((await store.publicLink(storedName, { mimeType, expiresInSeconds: publicMediaLinkLifetimeMs / 1000 })) ??
+          signPublicMediaLink({
             secret: payload.secret,
             publicBaseUrl: options.publicMediaBaseUrl ?? payload.config.serverURL ?? 'http://localhost:3000',
             apiRoute: payload.config.routes.api,
-            filename: path.basename(filename),
+            filename: storedName,
             mimeType,
-          })
+          }))
         : null,
     })
   }

@@ -6,8 +6,6 @@
  * a retry after a failed sending sends the stored document again rather than making another.
  */
 import { randomUUID } from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 
 import type { Payload } from 'payload'
 
@@ -18,6 +16,7 @@ import { networkLabels } from '../../../src/domain/networks'
 import type { Network } from '../../../src/domain/networks'
 import { adminLanguageOf } from '../../../src/i18n/catalogue'
 import type { AdminLanguage, Localized } from '../../../src/i18n/catalogue'
+import { fileStoresOf } from '../../../src/infra/file-store'
 import { advisoryLockSpaces } from '../../../src/infra/locks'
 import { withSessionLock } from '../publishing/session-lock'
 import { pluginText } from '../translations'
@@ -227,7 +226,7 @@ type Delivery = {
 async function sendEachLanguage(payload: Payload, request: DeliveryRequest, delivery: Delivery): Promise<void> {
   const { outcome, subscription, byLanguage, pending, data, names, filters, requester, printer } = delivery
   const serverUrl = payload.config.serverURL || 'http://localhost:3000'
-  const staticDir = (payload.collections[periodicReportsSlug]?.config.upload as { staticDir?: string } | undefined)?.staticDir ?? ''
+  const reportFiles = fileStoresOf(payload).reports
 
   for (const language of pending) {
     const recipients = byLanguage.get(language)!
@@ -244,7 +243,9 @@ async function sendEachLanguage(payload: Payload, request: DeliveryRequest, deli
     let stored = await storedReport(payload, key)
     let document: { data: Buffer; mimetype: string; name: string }
     if (stored) {
-      document = { data: await fs.readFile(path.join(staticDir, stored.filename)), mimetype: stored.mimeType, name: stored.filename }
+      const data = await reportFiles.read(stored.filename)
+      if (!data) throw new Error(`report file ${stored.filename} is missing from the reports storage`)
+      document = { data, mimetype: stored.mimeType, name: stored.filename }
     } else {
       const inline = (chart: ReportChart) => `data:image/svg+xml;base64,${Buffer.from(chart.svg).toString('base64')}`
       const html = reportHtml(data, language, text, charts, inline)

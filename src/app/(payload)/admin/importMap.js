@@ -46,6 +46,7 @@ import { PressMentionsDashboard as PressMentionsDashboard_5e698f75bee6db9a9c9fd8
 import { ReviewQueueNav as ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28 } from '../../../../src/admin/ReviewQueueNav'
 import { CalendarNavLink as CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e } from '../../../../src/admin/CalendarNavLink'
 import { UserLanguageSync as UserLanguageSync_af9ac8c7278a294c0b961b71cb3c2efc } from '../../../../src/admin/UserLanguageSync'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CalendarView as CalendarView_c852a4fce6104cc29945524c4abb31b2 } from '../../../../src/admin/CalendarView'
 import { ModerationTesterView as ModerationTesterView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { PublishingQueueView as PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
@@ -104,6 +105,7 @@ export const importMap = {
   "/src/admin/ReviewQueueNav#ReviewQueueNav": ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28,
   "/src/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e,
   "/src/admin/UserLanguageSync#UserLanguageSync": UserLanguageSync_af9ac8c7278a294c0b961b71cb3c2efc,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/admin/CalendarView#CalendarView": CalendarView_c852a4fce6104cc29945524c4abb31b2,
   "/plugins/campaign-ops/exports/rsc#ModerationTesterView": ModerationTesterView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#PublishingQueueView": PublishingQueueView_5e698f75bee6db9a9c9fd85d68fbe0f1,
