@@ -28,7 +28,10 @@ import { createEmailAdapter } from './src/infra/mailer'
 import { jobsAccess, restrictPayloadInternals } from './src/security/payload-internals'
 import { refuseMalformedDocumentIds } from './src/infra/document-ids'
 import { migrateOnStart } from './src/infra/migrate-on-start'
+import { claimJobsOnce } from './src/infra/job-claims'
+import { drainJobsOnShutdown } from './src/infra/job-drain'
 import { fileStoresFor, objectStoragePlugin, s3SettingsFromEnv } from './src/infra/object-storage'
+import { claimScheduledRuns } from './src/infra/scheduled-runs'
 import { uploadLimits } from './src/media/upload-limits'
 import { badilTranslations } from './src/i18n/translations'
 import { calendarEndpoints } from './src/calendar/calendar-endpoints'
@@ -181,10 +184,16 @@ export function badilConfig(options: BadilConfigOptions) {
       }),
       // After the plugin, whose reports collection it stores too.
       objectStoragePlugin(s3),
+      // Last: every scheduled task, the app's and the plugin's, queues each run once across instances.
+      claimScheduledRuns,
     ],
     // Server-only (Payload never sends `custom` to the browser): where Badil's own file work goes.
     custom: { fileStores },
     onInit: async (payload) => {
+      // Before any job runs: with several instances, each job is claimed by one of them.
+      claimJobsOnce(payload)
+      // A stopping instance starts no job and lets the runs going finish.
+      drainJobsOnShutdown(payload)
       if (env.BADIL_SERVER) {
         installSignalHandlers(payload, { timeoutMs: env.SHUTDOWN_TIMEOUT_S * 1000, drainMs: Math.min(5000, (env.SHUTDOWN_TIMEOUT_S * 1000) / 3) })
       }

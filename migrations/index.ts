@@ -23,6 +23,7 @@ import * as migration_20261206_221116_crisis_playbooks from './20261206_221116_c
 import * as migration_20261207_004241_triage_models_and_proximity from './20261207_004241_triage_models_and_proximity';
 import * as migration_20261207_010006_localized_rule_names from './20261207_010006_localized_rule_names';
 import * as migration_20261207_031750_storage_fields from './20261207_031750_storage_fields';
+import * as migration_20261207_034731_scheduled_run_claims from './20261207_034731_scheduled_run_claims';
 
 export const migrations = [
   {
@@ -148,6 +149,11 @@ export const migrations = [
   {
     up: migration_20261207_031750_storage_fields.up,
     down: migration_20261207_031750_storage_fields.down,
-    name: '20261207_031750_storage_fields'
+    name: '20261207_031750_storage_fields',
+  },
+  {
+    up: migration_20261207_034731_scheduled_run_claims.up,
+    down: migration_20261207_034731_scheduled_run_claims.down,
+    name: '20261207_034731_scheduled_run_claims'
   },
 ];

@@ -14,7 +14,7 @@ export type TestHttpServer = { baseUrl: string; close(): Promise<void> }
  * Serves Payload's REST (`/api/...`) and GraphQL (`/api/graphql`) handlers on 127.0.0.1 over real
  * HTTP, the same handlers Next.js mounts, without building Next.js.
  */
-export async function startHttpServer(config: SanitizedConfig): Promise<TestHttpServer> {
+export async function startHttpServer(config: SanitizedConfig, options: { port?: number } = {}): Promise<TestHttpServer> {
   // The same guards as the Next.js route files.
   const graphql = guardRoute(config, GRAPHQL_POST(config))
   const rest = guardRoute(config, (request: Request, _context: undefined) => handleEndpoints({ config, request }))
@@ -41,7 +41,7 @@ export async function startHttpServer(config: SanitizedConfig): Promise<TestHttp
       outgoing.end(String(error))
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -4,6 +4,7 @@ import { ruleFromDocument } from '../../plugins/campaign-ops/moderation/rule-rec
 import type { RuleDefinition, RuleProximity } from '../../plugins/campaign-ops/moderation/types'
 import { validateRule } from '../../plugins/campaign-ops/moderation/validate-rule'
 import { arabiziTerm as arabizi, arTerm as ar, aryTerm as ary, frTerm as fr } from './rule-fixtures'
+import { cpuMilliseconds } from '../helpers/cpu-time'
 
 /** The brief's example: the bracelet near a holiday, in every script, six words apart at most. */
 const braceletNearHoliday: RuleProximity = {
@@ -140,10 +141,10 @@ describe('proximity conditions', () => {
 
   it('stays fast and bounded on a long comment full of hits', () => {
     const text = 'bracelet un deux trois quatre cinq six sept vacances '.repeat(20_000)
-    const started = performance.now()
-    const decision = engine.moderate({ text })
-    expect(performance.now() - started).toBeLessThan(3_000)
-    expect(decision.rules[0]!.matches.length).toBeLessThanOrEqual(20)
+    let decision: ReturnType<typeof engine.moderate> | undefined
+    // CPU time, not wall-clock time: a loaded machine once took 3.9 s of wall time for it.
+    expect(cpuMilliseconds(() => (decision = engine.moderate({ text })))).toBeLessThan(3_000)
+    expect(decision!.rules[0]!.matches.length).toBeLessThanOrEqual(20)
   })
 })
 
