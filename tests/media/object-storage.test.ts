@@ -9,7 +9,6 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 import sharp from 'sharp'
-import yauzl from 'yauzl'
 
 import { migrations } from '../../migrations'
 import { instagramAdapter } from '../../plugins/campaign-ops/networks/instagram/adapter'
@@ -31,6 +30,7 @@ import { createAccountPerRole } from '../helpers/users'
 import type { TestAccount } from '../helpers/users'
 import { setWorkflowState } from '../helpers/workflow'
 import { FAKE_IG_USER_ID, FAKE_TOKEN, startMetaGraphFake } from '../networks/fakes/meta-graph-fake'
+import { unzip } from '../helpers/unzip'
 
 let s3: TestS3Server
 let app: TestPayload
@@ -60,31 +60,6 @@ async function get(url: string, role?: Role) {
 const mediaKeys = () => s3.keys('media/')
 const keysOf = (doc: MediaDoc) => [doc.filename, ...Object.values(doc.renditions).map((rendition) => rendition.filename)].map((name) => `media/${name}`).sort()
 const inBucket = (filename: string) => bucketFolder(s3, 'media').read(filename)
-
-/** Every file of a zip, by name. */
-function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error)
-      const files = new Map<string, Buffer>()
-      zip.on('error', reject)
-      zip.on('end', () => resolve(files))
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError)
-          const chunks: Buffer[] = []
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-          stream.on('error', reject)
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks))
-            zip.readEntry()
-          })
-        })
-      })
-      zip.readEntry()
-    })
-  })
-}
 
 beforeAll(async () => {
   s3 = await startS3Server()

@@ -8,7 +8,6 @@ import path from 'node:path'
 import pg from 'pg'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
-import yauzl from 'yauzl'
 
 import { formatInCasablanca } from '../../src/domain/casablanca-time'
 import type { Role } from '../../src/domain/roles'
@@ -22,6 +21,7 @@ import { createAccountPerRole } from '../helpers/users'
 import type { TestAccount } from '../helpers/users'
 import { makeMovie } from '../media/fixtures/make-mp4'
 import { setWorkflowState } from '../helpers/workflow'
+import { unzip } from '../helpers/unzip'
 
 let app: TestPayload
 let payload: Payload
@@ -103,31 +103,6 @@ const json = (answer: Answer) => JSON.parse(answer.body.toString('utf8'))
 
 const markPosted = (id: number | string, body: unknown, role: Role = 'cm', language = 'en') =>
   call('POST', `/api/platform-variants/${id}/mark-posted`, { role, language, body })
-
-/** Every file of a zip, by name. */
-function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error)
-      const files = new Map<string, Buffer>()
-      zip.on('error', reject)
-      zip.on('end', () => resolve(files))
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError)
-          const chunks: Buffer[] = []
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-          stream.on('error', reject)
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks))
-            zip.readEntry()
-          })
-        })
-      })
-      zip.readEntry()
-    })
-  })
-}
 
 const mediaDir = () => String(payload.collections.media!.config.upload!.staticDir)
 
