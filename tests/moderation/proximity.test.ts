@@ -142,8 +142,10 @@ describe('proximity conditions', () => {
   it('stays fast and bounded on a long comment full of hits', () => {
     const text = 'bracelet un deux trois quatre cinq six sept vacances '.repeat(20_000)
     let decision: ReturnType<typeof engine.moderate> | undefined
-    // CPU time, not wall-clock time: a loaded machine once took 3.9 s of wall time for it.
-    expect(cpuMilliseconds(() => (decision = engine.moderate({ text })))).toBeLessThan(3_000)
+    // 200,000 words: linear work, measured at 3.9 s of CPU during a full CI run on two busy cores
+    // (CPU time too grows when both cores are shared); a walk that paired every hit with every
+    // other would take hours. The bound catches that, not a slow machine.
+    expect(cpuMilliseconds(() => (decision = engine.moderate({ text })))).toBeLessThan(12_000)
     expect(decision!.rules[0]!.matches.length).toBeLessThanOrEqual(20)
   })
 })
