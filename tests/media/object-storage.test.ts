@@ -57,6 +57,13 @@ async function get(url: string, role?: Role) {
   return { status: response.status, type: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) }
 }
 
+/** A French variant of a fresh approved item, carrying one media. */
+async function variantWith(mediaId: number, platform: 'facebook' | 'instagram_feed', text: string) {
+  const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: `Affiche (${platform})`, format: 'post', assets: [mediaId] } })
+  await setWorkflowState(payload, item.id, 'approved')
+  return payload.create({ collection: 'platform-variants', overrideAccess: true, data: { contentItem: item.id, platform, language: 'fr', text, media: [mediaId] } })
+}
+
 const mediaKeys = () => s3.keys('media/')
 const keysOf = (doc: MediaDoc) => [doc.filename, ...Object.values(doc.renditions).map((rendition) => rendition.filename)].map((name) => `media/${name}`).sort()
 const inBucket = (filename: string) => bucketFolder(s3, 'media').read(filename)
@@ -129,13 +136,7 @@ describe('media on object storage', () => {
   })
 
   it('builds the manual kit from the bucket', async () => {
-    const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Affiche du stockage', format: 'post', assets: [doc.id] } })
-    await setWorkflowState(payload, item.id, 'approved')
-    const variant = await payload.create({
-      collection: 'platform-variants',
-      overrideAccess: true,
-      data: { contentItem: item.id, platform: 'facebook', language: 'fr', text: 'Les peines alternatives, expliquées.', media: [doc.id] },
-    })
+    const variant = await variantWith(doc.id, 'facebook', 'Les peines alternatives, expliquées.')
     const kit = await get(`/api/platform-variants/${variant.id}/kit`, 'cm')
     expect(kit.status).toBe(200)
     const files = await unzip(kit.body)
@@ -144,13 +145,7 @@ describe('media on object storage', () => {
   })
 
   it('lets Instagram fetch the feed rendition by URL straight from the bucket, with a link that expires', async () => {
-    const item = await payload.create({ collection: 'content-items', overrideAccess: true, data: { title: 'Affiche Instagram', format: 'post', assets: [doc.id] } })
-    await setWorkflowState(payload, item.id, 'approved')
-    const variant = await payload.create({
-      collection: 'platform-variants',
-      overrideAccess: true,
-      data: { contentItem: item.id, platform: 'instagram_feed', language: 'fr', text: 'Une seconde chance pour la société.', media: [doc.id] },
-    })
+    const variant = await variantWith(doc.id, 'instagram_feed', 'Une seconde chance pour la société.')
     const request = await buildPublishRequest(payload, variant, { publicMediaBaseUrl: http.baseUrl })
     const [media] = request.media
     const url = new URL(media!.publicUrl!)

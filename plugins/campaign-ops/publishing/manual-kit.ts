@@ -14,7 +14,7 @@ import type { LinkPlacement, Platform } from '../../../src/domain/platform-limit
 import { networkOfPlatform } from '../networks/registry'
 import type { NetworkPlatform, PublishMedia } from '../networks/types'
 import { resolveAccountId } from './claim'
-import { buildPublishRequest } from './publish-request'
+import { buildPublishRequest, MissingMediaFileError } from './publish-request'
 import type { PublishableVariant } from './publish-request'
 import type { AdminLanguage, Localized, TranslationVars } from '../../../src/i18n/catalogue'
 import { pluginText } from '../translations'
@@ -70,13 +70,6 @@ export type ManualKit = {
   manifest: ManualKitManifest
   /** The zip, produced while it is read: media files are streamed from disk, never held in memory. */
   stream: ReadableStream<Uint8Array>
-}
-
-/** A media file of the variant is missing from the media folder: no kit rather than an incomplete one. */
-export class MissingMediaFileError extends Error {
-  constructor(readonly mediaId: number | string) {
-    super(`The file of media ${mediaId} is missing on the server`)
-  }
 }
 
 /** The admin's button the checklist points to; the publishing UI uses the same words. */
@@ -253,7 +246,8 @@ export async function buildManualKit(
     const baseName = `${slugOf(originalName, media.kind)}${rendition ? `-${rendition}` : ''}`
     const storedName = path.basename(media.filename)
     // Checked before anything is sent: a missing file would otherwise cut the zip in the middle.
-    if (!media.filename || (await store.size(storedName).catch(() => null)) === null) {
+    // A storage that does not answer is an error of its own, not a missing file.
+    if (!media.filename || (await store.size(storedName)) === null) {
       throw new MissingMediaFileError(mediaId)
     }
     files.push({

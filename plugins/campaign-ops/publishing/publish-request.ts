@@ -15,11 +15,11 @@ import { publicMediaLinkLifetimeMs, signPublicMediaLink } from './public-media-l
 /** A rendition as the media pipeline stores it in the `renditions` JSON field, which the generated types leave untyped. */
 type StoredRendition = { filename: string; url: string; width: number; height: number; mimeType: string; filesize: number }
 
-/** A variant's media file is not in the media storage (removed by hand, or a storage move not finished). */
-export class MediaFileMissingError extends Error {
-  constructor(readonly filename: string) {
-    super(`media file ${filename} is missing from the media storage`)
-    this.name = 'MediaFileMissingError'
+/** A media file of the variant is not in the media storage (removed by hand, or a storage move not finished). */
+export class MissingMediaFileError extends Error {
+  constructor(readonly mediaId: number | string) {
+    super(`The file of media ${mediaId} is missing from the media storage`)
+    this.name = 'MissingMediaFileError'
   }
 }
 
@@ -69,7 +69,7 @@ export async function buildPublishRequest(payload: Payload, variant: Publishable
       altText: doc.alt ?? null,
       read: async () => {
         const data = await store.read(storedName)
-        if (!data) throw new MediaFileMissingError(storedName)
+        if (!data) throw new MissingMediaFileError(id)
         return new Uint8Array(data)
       },
       // The media library is for staff: the network gets a short-lived link to this one file,
