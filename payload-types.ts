@@ -270,7 +270,7 @@ export interface Media {
     | number
     | boolean
     | null;
-  consentStatus?: string | null;
+  consentStatus?: ('not_required' | 'ok' | 'missing' | 'expired' | 'expiring_soon') | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;

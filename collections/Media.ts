@@ -5,7 +5,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, Collect
 
 import { computedByServer, staffOnly } from '../src/domain/access'
 import { fileStoresOf } from '../src/infra/file-store'
-import { consentStatus } from '../src/domain/consent'
+import { consentStates, consentStatus } from '../src/domain/consent'
 import type { ConsentRecord } from '../src/domain/consent'
 import { acceptedMimeTypes } from '../src/media/media-types'
 import type { SizeLimits } from '../src/media/media-types'
@@ -238,7 +238,9 @@ export function mediaCollection(options: { staticDir: string; limits: SizeLimits
       },
       {
         name: 'consentStatus',
-        type: 'text',
+        // A select so that lists and the sidebar show the status in words, not its code.
+        type: 'select',
+        options: consentStates.map((state) => ({ value: state, label: appText(`consent:states:${state}`) })),
         virtual: true,
         label: { fr: 'Consentement', ar: 'الموافقة', en: 'Consent' },
         admin: { readOnly: true, position: 'sidebar' },

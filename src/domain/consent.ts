@@ -28,7 +28,8 @@ export interface AssetConsent {
   consents?: readonly ConsentRecord[] | null | undefined
 }
 
-export type ConsentState = 'not_required' | 'ok' | 'missing' | 'expired' | 'expiring_soon'
+export const consentStates = ['not_required', 'ok', 'missing', 'expired', 'expiring_soon'] as const
+export type ConsentState = (typeof consentStates)[number]
 
 export interface ConsentAssessment {
   status: ConsentState

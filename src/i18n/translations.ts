@@ -187,6 +187,8 @@ const en = {
   },
   // A media asset's consent status (src/domain/consent.ts).
   consent: {
+    // The short status shown in lists and on the asset.
+    states: { not_required: 'Not needed', ok: 'On file', missing: 'Missing', expired: 'Expired', expiring_soon: 'Expires soon' },
     // The uses a consent covers.
     scopes: { social_media: 'social media', print: 'print', video: 'video', press: 'the press', website: 'the website' },
     // When a consent expires: today, in one day, two days, 3 to 10 days, more.
@@ -478,6 +480,7 @@ const fr: SameKeys<AppStrings> = {
     streamTooLarge: 'Ce fichier dépasse la taille maximale de {{megabytes}} Mo : l’envoi a été arrêté.',
   },
   consent: {
+    states: { not_required: 'Non nécessaire', ok: 'Enregistré', missing: 'Manquant', expired: 'Expiré', expiring_soon: 'Expire bientôt' },
     scopes: { social_media: 'les réseaux sociaux', print: "l'impression", video: 'la vidéo', press: 'la presse', website: 'le site web' },
     inDays: { today: "aujourd'hui", one: 'dans 1 jour', two: 'dans 2 jours', few: 'dans {{days}} jours', many: 'dans {{days}} jours' },
     notRequired: "Aucune personne n'est représentée : aucun consentement n'est nécessaire.",
@@ -753,6 +756,7 @@ const ar: SameKeys<AppStrings> = {
     streamTooLarge: 'يتجاوز هذا الملف الحجم الأقصى {{megabytes}} ميغابايت: أُوقف الإرسال.',
   },
   consent: {
+    states: { not_required: 'غير مطلوبة', ok: 'مسجّلة', missing: 'ناقصة', expired: 'منتهية', expiring_soon: 'تنتهي قريبًا' },
     scopes: { social_media: 'وسائل التواصل الاجتماعي', print: 'المطبوعات', video: 'الفيديو', press: 'الصحافة', website: 'الموقع الإلكتروني' },
     inDays: { today: 'اليوم', one: 'خلال يوم واحد', two: 'خلال يومين', few: 'خلال {{days}} أيام', many: 'خلال {{days}} يومًا' },
     notRequired: 'لا يظهر أي شخص: لا حاجة إلى موافقة.',

@@ -4,6 +4,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import type { Payload } from 'payload'
 
+import { consentStates } from '../../src/domain/consent'
 import type { Role } from '../../src/domain/roles'
 import { startHttpServer } from '../helpers/http-server'
 import type { TestHttpServer } from '../helpers/http-server'
@@ -140,5 +141,18 @@ describe('media uploads', () => {
     })
     expect(valid.body.doc.consentStatus).toBe('ok')
     expect(fs.existsSync(path.join(app.dataDirPath, 'media'))).toBe(true)
+  })
+
+  it('shows the consent status in words in French and Arabic, never its code', () => {
+    const field = payload.collections.media.config.fields.find((candidate) => 'name' in candidate && candidate.name === 'consentStatus')
+    expect(field).toMatchObject({ type: 'select', virtual: true })
+    const options = (field as { options: { value: string; label: Record<string, string> }[] }).options
+    expect(options.map((option) => option.value).sort()).toEqual([...consentStates].sort())
+    for (const { value, label } of options) {
+      expect(label.fr).not.toContain(value)
+      expect(label.fr).toMatch(/^[A-ZÀ-Ý][a-zà-ÿ’' ]+$/)
+      expect(label.ar).toMatch(/^[\u0600-\u06FF ]+$/)
+    }
+    expect(options.find((option) => option.value === 'not_required')!.label).toMatchObject({ fr: 'Non nécessaire', ar: 'غير مطلوبة' })
   })
 })
