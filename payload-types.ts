@@ -116,6 +116,13 @@ export interface Config {
   };
   locale: 'fr' | 'ar' | 'ary';
   widgets: {
+    'my-work': MyWorkWidget;
+    shortcuts: ShortcutsWidget;
+    'publishing-problems': PublishingProblemsWidget;
+    'next-posts': NextPostsWidget;
+    'inbox-due': InboxDueWidget;
+    'key-figures': KeyFiguresWidget;
+    'press-mentions': PressMentionsWidget;
     collections: CollectionsWidget;
   };
   user: User;
@@ -2614,6 +2621,76 @@ export interface PayloadJobsStatsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "my-work_widget".
+ */
+export interface MyWorkWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shortcuts_widget".
+ */
+export interface ShortcutsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publishing-problems_widget".
+ */
+export interface PublishingProblemsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "next-posts_widget".
+ */
+export interface NextPostsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbox-due_widget".
+ */
+export interface InboxDueWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "key-figures_widget".
+ */
+export interface KeyFiguresWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "press-mentions_widget".
+ */
+export interface PressMentionsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

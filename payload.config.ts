@@ -35,6 +35,7 @@ import { claimScheduledRuns } from './src/infra/scheduled-runs'
 import { uploadLimits } from './src/media/upload-limits'
 import { badilTranslations } from './src/i18n/translations'
 import { calendarEndpoints } from './src/calendar/calendar-endpoints'
+import { appHomeLayout, appWidgets } from './src/admin/home/home-widgets'
 import { healthEndpoints } from './src/infra/health-endpoints'
 import { installSignalHandlers } from './src/infra/lifecycle'
 import { readableLogLines } from './src/infra/log-lines'
@@ -92,7 +93,11 @@ export function badilConfig(options: BadilConfigOptions) {
       meta: { titleSuffix: ' — Badil' },
       // No Gravatar: the admin makes no request outside the campaign's own server.
       avatar: 'default',
+      // Each role's home page: what waits for them, shortcuts (the plugin adds its panels).
+      dashboard: { widgets: appWidgets, defaultLayout: appHomeLayout },
       components: {
+        // Badil's name and mark on the login page and in the header, not Payload's.
+        graphics: { Logo: '/src/admin/BadilLogo#BadilLogo', Icon: '/src/admin/BadilLogo#BadilIcon' },
         providers: ['/src/admin/UserLanguageSync#UserLanguageSync'],
         beforeNavLinks: ['/src/admin/ReviewQueueNav#ReviewQueueNav', '/src/admin/CalendarNavLink#CalendarNavLink'],
         views: {

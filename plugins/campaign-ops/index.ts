@@ -70,6 +70,7 @@ import { campaignOpsTranslations } from './translations'
 import type { CampaignOpsOptions } from './types'
 import { isolatedCollection, isolatedGlobal } from '../../src/infra/isolated-config'
 import { rscComponent, clientComponent } from './admin-components'
+import { withPluginWidgets } from './home-widgets'
 
 export type { CampaignOpsOptions } from './types'
 /** The rule set Badil ships with, for seeding and for `npm run moderate -- --rules default`. */
@@ -238,13 +239,13 @@ export const campaignOps =
       },
       admin: {
         ...config.admin,
+        // Each role's home page: the plugin's panels (next posts, problems, inbox, figures, press).
+        dashboard: withPluginWidgets(config.admin?.dashboard),
         components: {
           ...config.admin?.components,
           // The crisis pause shows on every admin page.
           // Open crisis alerts show on every admin page too, for those who read them.
           header: [...(config.admin?.components?.header ?? []), rscComponent('CrisisBanner'), clientComponent('CrisisAlertBanner')],
-          // The campaign's KPIs open the admin, then the press mentions chosen to highlight.
-          beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), rscComponent('ReportsDashboard'), rscComponent('PressMentionsDashboard')],
           views: {
             ...config.admin?.components?.views,
             moderationTester: {

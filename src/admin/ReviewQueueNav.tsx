@@ -3,32 +3,16 @@ import { useAuth } from '@payloadcms/ui'
 import Link from 'next/link'
 import React, { useEffect, useState } from 'react'
 
-import type { AppStringKey } from '../i18n/translations'
 import { useAppStrings } from '../i18n/use-app-strings'
+import { workQueueListQuery, workQueuesOf } from '../workflow/work-queues'
 
-type Queue = { states: string[]; label: Extract<AppStringKey, `reviewQueue:${string}`>; mine?: boolean }
-
-/** "Waiting for me": the content items each role has to act on next. */
-const queues: Record<string, Queue> = {
-  ncsc: { states: ['in_review'], label: 'reviewQueue:ncsc' },
-  legal: { states: ['legal_review'], label: 'reviewQueue:legal' },
-  consultant: { states: ['draft', 'changes_requested'], label: 'reviewQueue:consultant', mine: true },
-  cm: { states: ['approved'], label: 'reviewQueue:cm' },
-}
-
-function queueQuery(queue: Queue, userId: number | string): string {
-  const params = new URLSearchParams()
-  queue.states.forEach((state, index) => params.set(`where[or][${index}][and][0][workflowState][equals]`, state))
-  if (queue.mine) queue.states.forEach((_, index) => params.set(`where[or][${index}][and][1][owner][equals]`, String(userId)))
-  return params.toString()
-}
-
+/** In the navigation: the person's most pressing work queue, with its count (see work-queues.ts). */
 export function ReviewQueueNav() {
   const { user } = useAuth<{ id: number; role?: string }>()
   const { t } = useAppStrings()
   const [count, setCount] = useState<number | null>(null)
-  const queue = user?.role ? queues[user.role] : undefined
-  const query = user && queue ? queueQuery(queue, user.id) : ''
+  const queue = workQueuesOf(user)[0]
+  const query = user && queue ? workQueueListQuery(queue, user.id) : ''
 
   useEffect(() => {
     if (!query) return

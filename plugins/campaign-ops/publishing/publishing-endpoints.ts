@@ -1,32 +1,13 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { sqlPool } from '../../../src/infra/database'
-import { platformLimits } from '../../../src/domain/platform-limits'
-import type { Platform } from '../../../src/domain/platform-limits'
 import { defineEndpoint, refuse } from '../../../src/infra/endpoint'
 import type { EndpointStatus } from '../../../src/infra/endpoint'
 import { networkLabels, networkOfPlatform, networks } from '../networks/registry'
 import type { NetworkPlatform } from '../networks/types'
 import { CrisisModeError, readCrisisState, switchCrisisMode } from './crisis-mode'
+import { publishingQueueRoles, readPublishingQueue } from './publishing-queue'
 import { pluginText } from '../translations'
-
-type QueueRow = {
-  id: number
-  label: string | null
-  platform: string
-  language: string
-  scheduled_at: Date | null
-  publication_state: string
-  last_error: string | null
-  lease_until: Date | null
-  account_id: number | null
-  account_name: string | null
-  account_status: string | null
-  account_connection: string | null
-  item_id: number | null
-  item_title: string | null
-}
 
 /**
  * `GET /api/publishing/queue?hours=24`: what goes out in the next hours per network, what is
@@ -35,7 +16,7 @@ type QueueRow = {
 const queueEndpoint = defineEndpoint({
   path: '/publishing/queue',
   method: 'get',
-  access: { roles: ['admin', 'ncsc', 'cm'] },
+  access: { roles: [...publishingQueueRoles] },
   query: z.object({
     hours: z.coerce
       .number()
@@ -47,53 +28,17 @@ const queueEndpoint = defineEndpoint({
     hours: pluginText('publishingEndpoints:hours'),
   },
   handler: async ({ req, language, query: { hours } }) => {
-    const locale = language === 'fr' ? 'fr' : 'ar'
-    // Raw SQL rows: the generated types describe documents, not these joined snake_case columns.
-    const { rows } = (await sqlPool(req.payload).query(
-      `SELECT v.id, v.label, v.platform::text AS platform, v.language::text AS language, v.scheduled_at, v.publication_state::text AS publication_state,
-              v.last_error, v.lease_until, a.id AS account_id, a.name AS account_name, a.status::text AS account_status,
-              a.connection::text AS account_connection, i.id AS item_id,
-              COALESCE((SELECT l.title FROM content_items_locales l WHERE l._parent_id = i.id AND l._locale = $2),
-                       (SELECT l.title FROM content_items_locales l WHERE l._parent_id = i.id AND l._locale = 'fr')) AS item_title
-         FROM platform_variants v
-         LEFT JOIN network_accounts a ON a.id = v.network_account_id
-         LEFT JOIN content_items i ON i.id = v.content_item_id
-        WHERE (v.publication_state IN ('scheduled', 'publishing') AND v.scheduled_at <= now() + make_interval(hours => $1::int))
-           OR v.publication_state IN ('outcome_unknown', 'failed', 'held')
-        ORDER BY v.scheduled_at NULLS LAST, v.id
-        LIMIT 2000`,
-      [Math.ceil(hours), locale],
-    )) as { rows: QueueRow[] }
-    const now = new Date()
-    const item = (row: QueueRow) => ({
-      id: row.id,
-      label: row.label,
-      platform: row.platform,
-      platformLabel: platformLimits[row.platform as Platform]?.label ?? row.platform,
-      language: row.language,
-      scheduledAt: row.scheduled_at ? new Date(row.scheduled_at).toISOString() : null,
-      publicationState: row.publication_state,
-      overdue: row.publication_state === 'scheduled' && row.scheduled_at !== null && new Date(row.scheduled_at) < now,
-      account: row.account_id ? { id: row.account_id, name: row.account_name, status: row.account_status, connection: row.account_connection } : null,
-      contentItem: row.item_id ? { id: row.item_id, title: row.item_title } : null,
-    })
-    const upcoming = rows.filter((row) => row.publication_state === 'scheduled' || row.publication_state === 'publishing')
-    const attention = rows.filter(
-      (row) =>
-        ['outcome_unknown', 'failed', 'held'].includes(row.publication_state) ||
-        (row.publication_state === 'publishing' && row.lease_until !== null && new Date(row.lease_until) < now) ||
-        (row.publication_state === 'scheduled' && row.account_status === 'needs_reconnect'),
-    )
+    const queue = await readPublishingQueue(req.payload, { hours, locale: language === 'fr' ? 'fr' : 'ar' })
     return {
-      now: now.toISOString(),
+      now: queue.now.toISOString(),
       hours,
       crisis: await readCrisisState(req.payload),
       networks: networks.map((network) => ({
         network,
         label: networkLabels[network],
-        items: upcoming.filter((row) => networkOfPlatform[row.platform as NetworkPlatform] === network).map(item),
+        items: queue.upcoming.filter((item) => networkOfPlatform[item.platform as NetworkPlatform] === network),
       })),
-      attention: attention.map((row) => ({ ...item(row), lastError: row.last_error })),
+      attention: queue.attention,
     }
   },
 })

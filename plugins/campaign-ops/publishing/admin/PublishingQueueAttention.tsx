@@ -8,6 +8,9 @@ import type { QueueLabels } from './publishing-queue-labels'
 import styles from './publishing.module.css'
 import type { AttentionItem } from './use-publishing-queue'
 
+/** Reasons the state badge does not already say. */
+const reasonsBeyondState = new Set(['stale_claim', 'needs_reconnect', 'no_account'])
+
 /** The variants that wait for a person (unknown outcome, failed, held, stuck, account to reconnect). */
 export function PublishingQueueAttention({ items, labels }: { items: AttentionItem[]; labels: QueueLabels }) {
   const { t, language: lang } = usePluginStrings()
@@ -28,6 +31,11 @@ export function PublishingQueueAttention({ items, labels }: { items: AttentionIt
                 {labelIn(labels.platformLabels, item.platform, lang)}
                 {item.scheduledAt && ` · ${t('publishingQueue:scheduledFor')} ${queueTime(item.scheduledAt, lang)}`}
               </span>
+              {item.reason && reasonsBeyondState.has(item.reason) && (
+                <div className={styles.error} data-reason={item.reason}>
+                  {t(`homePanels:reasons:${item.reason as 'no_account'}`)}
+                </div>
+              )}
               {item.lastError && (
                 <div className={styles.error}>
                   <strong>{t('publishingQueue:lastError')}</strong>

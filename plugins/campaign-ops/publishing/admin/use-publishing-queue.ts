@@ -23,6 +23,8 @@ export type AttentionItem = {
   label?: string | null
   platform: string
   publicationState: string
+  /** Why it waits for a person (see publishing-queue.ts). */
+  reason?: string
   lastError?: string | null
   scheduledAt?: string | null
 }

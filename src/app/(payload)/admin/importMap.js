@@ -41,8 +41,6 @@ import { PublishingQueueNavLink as PublishingQueueNavLink_49033927bfdb43d0d5d201
 import { InboxNavLink as InboxNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { ReportsApiNavLink as ReportsApiNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { CrisisRoomNavLink as CrisisRoomNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
-import { ReportsDashboard as ReportsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
-import { PressMentionsDashboard as PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { ReviewQueueNav as ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28 } from '../../../../src/admin/ReviewQueueNav'
 import { CalendarNavLink as CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e } from '../../../../src/admin/CalendarNavLink'
 import { UserLanguageSync as UserLanguageSync_af9ac8c7278a294c0b961b71cb3c2efc } from '../../../../src/admin/UserLanguageSync'
@@ -53,6 +51,13 @@ import { PublishingQueueView as PublishingQueueView_5e698f75bee6db9a9c9fd85d68fb
 import { InboxView as InboxView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { ReportsApiView as ReportsApiView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { CrisisRoomView as CrisisRoomView_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { MyWorkWidget as MyWorkWidget_283912bbdeb69473edc23238025b699a } from '../../../../src/admin/home/MyWorkWidget'
+import { ShortcutsWidget as ShortcutsWidget_05cf84eb9164967a511e207a2a14711c } from '../../../../src/admin/home/ShortcutsWidget'
+import { PublishingProblemsWidget as PublishingProblemsWidget_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { NextPostsWidget as NextPostsWidget_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { InboxDueWidget as InboxDueWidget_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { KeyFiguresWidget as KeyFiguresWidget_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
+import { PressMentionsWidget as PressMentionsWidget_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -100,8 +105,6 @@ export const importMap = {
   "/plugins/campaign-ops/exports/client#InboxNavLink": InboxNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#ReportsApiNavLink": ReportsApiNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#CrisisRoomNavLink": CrisisRoomNavLink_49033927bfdb43d0d5d201c043044b75,
-  "/plugins/campaign-ops/exports/rsc#ReportsDashboard": ReportsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
-  "/plugins/campaign-ops/exports/rsc#PressMentionsDashboard": PressMentionsDashboard_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/src/admin/ReviewQueueNav#ReviewQueueNav": ReviewQueueNav_ec052741a5f9f4ae742036b057c06c28,
   "/src/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_4cb7eecac3ae9d8c77e4fce5aae3b42e,
   "/src/admin/UserLanguageSync#UserLanguageSync": UserLanguageSync_af9ac8c7278a294c0b961b71cb3c2efc,
@@ -112,5 +115,12 @@ export const importMap = {
   "/plugins/campaign-ops/exports/rsc#InboxView": InboxView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#ReportsApiView": ReportsApiView_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/rsc#CrisisRoomView": CrisisRoomView_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/src/admin/home/MyWorkWidget#MyWorkWidget": MyWorkWidget_283912bbdeb69473edc23238025b699a,
+  "/src/admin/home/ShortcutsWidget#ShortcutsWidget": ShortcutsWidget_05cf84eb9164967a511e207a2a14711c,
+  "/plugins/campaign-ops/exports/rsc#PublishingProblemsWidget": PublishingProblemsWidget_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#NextPostsWidget": NextPostsWidget_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#InboxDueWidget": InboxDueWidget_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#KeyFiguresWidget": KeyFiguresWidget_5e698f75bee6db9a9c9fd85d68fbe0f1,
+  "/plugins/campaign-ops/exports/rsc#PressMentionsWidget": PressMentionsWidget_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
