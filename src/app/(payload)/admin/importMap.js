@@ -36,6 +36,8 @@ import { TrainModelButton as TrainModelButton_49033927bfdb43d0d5d201c043044b75 }
 import { CrisisModeControl as CrisisModeControl_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { CrisisBanner as CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1 } from '../../../../plugins/campaign-ops/exports/rsc'
 import { CrisisAlertBanner as CrisisAlertBanner_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
+import { BadilIcon as BadilIcon_49ba465cc9bf9e910bd52dc95c57651a } from '../../../../src/admin/BadilLogo'
+import { BadilLogo as BadilLogo_49ba465cc9bf9e910bd52dc95c57651a } from '../../../../src/admin/BadilLogo'
 import { ModerationTesterNavLink as ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { PublishingQueueNavLink as PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
 import { InboxNavLink as InboxNavLink_49033927bfdb43d0d5d201c043044b75 } from '../../../../plugins/campaign-ops/exports/client'
@@ -100,6 +102,8 @@ export const importMap = {
   "/plugins/campaign-ops/exports/client#CrisisModeControl": CrisisModeControl_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/rsc#CrisisBanner": CrisisBanner_5e698f75bee6db9a9c9fd85d68fbe0f1,
   "/plugins/campaign-ops/exports/client#CrisisAlertBanner": CrisisAlertBanner_49033927bfdb43d0d5d201c043044b75,
+  "/src/admin/BadilLogo#BadilIcon": BadilIcon_49ba465cc9bf9e910bd52dc95c57651a,
+  "/src/admin/BadilLogo#BadilLogo": BadilLogo_49ba465cc9bf9e910bd52dc95c57651a,
   "/plugins/campaign-ops/exports/client#ModerationTesterNavLink": ModerationTesterNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#PublishingQueueNavLink": PublishingQueueNavLink_49033927bfdb43d0d5d201c043044b75,
   "/plugins/campaign-ops/exports/client#InboxNavLink": InboxNavLink_49033927bfdb43d0d5d201c043044b75,
