@@ -26,11 +26,11 @@ const press: WidgetInstance = { widgetSlug: 'press-mentions', width: 'full' }
 
 /** Each role's panels from the plugin, most pressing first. */
 const pluginLayoutByRole: Record<Role, WidgetInstance[]> = {
-  cm: [inboxDue, problems, nextPosts, keyFigures],
+  cm: [inboxDue, problems, nextPosts, keyFigures, press],
   ncsc: [problems, nextPosts, inboxDue, keyFigures, press],
-  admin: [problems, nextPosts, keyFigures],
+  admin: [problems, nextPosts, keyFigures, press],
   legal: [keyFigures, press],
-  consultant: [keyFigures],
+  consultant: [keyFigures, press],
   analyst: [keyFigures, press],
   integration: [],
 }

@@ -92,13 +92,13 @@ describe('each role’s first home page', () => {
   }
 
   it('opens on the role’s own work, then its panels, never on the stock card grid alone', async () => {
-    expect(await layoutOf('consultant')).toEqual(['my-work', 'shortcuts', 'key-figures'])
+    expect(await layoutOf('consultant')).toEqual(['my-work', 'shortcuts', 'key-figures', 'press-mentions'])
     expect(await layoutOf('ncsc')).toEqual(['my-work', 'shortcuts', 'publishing-problems', 'next-posts', 'inbox-due', 'key-figures', 'press-mentions'])
     expect(await layoutOf('legal')).toEqual(['my-work', 'key-figures', 'press-mentions'])
-    expect(await layoutOf('cm')).toEqual(['my-work', 'shortcuts', 'inbox-due', 'publishing-problems', 'next-posts', 'key-figures'])
+    expect(await layoutOf('cm')).toEqual(['my-work', 'shortcuts', 'inbox-due', 'publishing-problems', 'next-posts', 'key-figures', 'press-mentions'])
     expect(await layoutOf('analyst')).toEqual(['key-figures', 'press-mentions'])
     // Administrators keep Payload's cards of every collection, last.
-    expect(await layoutOf('admin')).toEqual(['my-work', 'shortcuts', 'publishing-problems', 'next-posts', 'key-figures', 'collections'])
+    expect(await layoutOf('admin')).toEqual(['my-work', 'shortcuts', 'publishing-problems', 'next-posts', 'key-figures', 'press-mentions', 'collections'])
     expect(await layoutOf('integration')).toEqual([])
     expect(await layoutOf(null)).toEqual([])
   })
