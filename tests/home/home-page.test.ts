@@ -4,7 +4,7 @@
  * panels as rendered HTML in French and Arabic, read with the person's own access.
  */
 import { jest } from '@jest/globals'
-import pg from 'pg'
+import { initI18n } from '@payloadcms/translations'
 import type { Payload, PayloadRequest, TypedUser, WidgetServerProps } from 'payload'
 import React from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
@@ -19,6 +19,7 @@ import type { Role } from '../../src/domain/roles'
 import { readWorkQueues } from '../../src/workflow/work-queues'
 import type { WorkflowState } from '../../src/workflow/transition-table'
 import { startTestPayload } from '../helpers/payload'
+import { queryRows } from '../helpers/sql'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
 import type { TestAccount } from '../helpers/users'
@@ -31,15 +32,7 @@ let payload: Payload
 let accounts: Record<Role, TestAccount>
 const users = new Map<Role, TypedUser>()
 
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: app.databaseUrl })
-  await client.connect()
-  try {
-    return (await client.query(text, values)).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
+const sql = <T>(text: string, values: unknown[] = []) => queryRows<T>(app.databaseUrl, text, values)
 
 async function contentItem(title: string, state: WorkflowState, owner: Role): Promise<number> {
   const item = await payload.create({
@@ -55,12 +48,9 @@ async function contentItem(title: string, state: WorkflowState, owner: Role): Pr
 /** What Payload's dashboard hands a widget, for a person reading the admin in `language`. */
 async function widgetProps(role: Role, language: 'fr' | 'ar'): Promise<WidgetServerProps> {
   const user = users.get(role)!
-  const req = { payload, user, i18n: { ...payload.config.i18n, language, t: (key: string) => key }, t: (key: string) => key } as unknown as PayloadRequest
   // The translations come from the same catalogues the admin reads.
-  const { initI18n } = await import('@payloadcms/translations')
   const i18n = await initI18n({ config: payload.config.i18n, context: 'client', language })
-  req.i18n = i18n as never
-  req.t = i18n.t as never
+  const req = { payload, user, i18n, t: i18n.t } as unknown as PayloadRequest
   return { req, user, widgetSlug: 'test', locale: undefined, permissions: undefined as never, cookies: new Map() as never }
 }
 

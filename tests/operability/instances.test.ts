@@ -16,9 +16,9 @@ import type { AddressInfo } from 'node:net'
 import net from 'node:net'
 
 import { jest } from '@jest/globals'
-import pg from 'pg'
 
 import { startTestPayload } from '../helpers/payload'
+import { queryRows } from '../helpers/sql'
 import type { TestPayload } from '../helpers/payload'
 import { createAccountPerRole } from '../helpers/users'
 import { waitFor } from '../helpers/wait-for'
@@ -205,15 +205,7 @@ function startTraffic(baseUrl: string, clients: number) {
   }
 }
 
-async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: app.databaseUrl })
-  await client.connect()
-  try {
-    return (await client.query(text, values)).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
+const sql = <T>(text: string, values: unknown[] = []) => queryRows<T>(app.databaseUrl, text, values)
 
 async function stopGracefully(instance: Instance): Promise<{ code: number | null; output: string }> {
   instance.child.kill('SIGTERM')

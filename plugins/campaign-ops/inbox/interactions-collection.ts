@@ -51,7 +51,8 @@ const arrivalOptions = [
 ]
 
 /** Who works the inbox: the community managers, NCSC, the administrator. */
-const inboxTeam = ['admin', 'ncsc', 'cm'] as const
+/** Who works the inbox: reads and handles interactions. */
+export const inboxTeam = ['admin', 'ncsc', 'cm'] as const
 
 type InteractionsOptions = { variantsSlug: string; hooks?: CollectionConfig['hooks']; endpoints?: CollectionConfig['endpoints'] }
 
